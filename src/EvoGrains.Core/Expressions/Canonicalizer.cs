@@ -1,0 +1,165 @@
+using System.Collections.Immutable;
+
+namespace EvoGrains.Core.Expressions;
+
+/// <summary>
+/// Rewrites an expression into the one form all its trivially-equal variants share: constants
+/// folded, commutative/associative chains flattened and sorted, and identities that hold for
+/// every finite input applied (x+0, x*1, x*-1, --x, max(x,0), |−x|, ...).
+/// </summary>
+public static class Canonicalizer
+{
+    public static Expr Canonicalize(Expr expr)
+    {
+        if (OperatorCatalog.IsLeaf(expr.Op))
+        {
+            return expr;
+        }
+
+        var children = expr.Children.Select(Canonicalize).ToImmutableArray();
+        return Simplify(expr.WithChildren(children));
+    }
+
+    private static Expr Simplify(Expr e)
+    {
+        if (e.Children.All(c => c.IsConstant) && TryFold(e, out var folded))
+        {
+            return folded;
+        }
+
+        return e.Op switch
+        {
+            Op.Add or Op.Mul or Op.Max or Op.Min => SimplifyChain(e),
+            Op.Sub => SimplifySub(e),
+            Op.Neg => SimplifyNeg(e[0]),
+            Op.Abs when e[0].Op is Op.Abs or Op.Square => e[0],
+            Op.Abs when e[0].Op == Op.Neg => Simplify(Expr.Unary(Op.Abs, e[0][0])),
+            Op.Square when e[0].Op == Op.Neg => Simplify(Expr.Unary(Op.Square, e[0][0])),
+            _ => e,
+        };
+    }
+
+    private static Expr SimplifyNeg(Expr operand) => operand.Op switch
+    {
+        Op.Neg => operand[0],
+        Op.Const => Expr.Const(-operand.Value),
+        _ => Expr.Unary(Op.Neg, operand),
+    };
+
+    private static Expr SimplifySub(Expr e)
+    {
+        var (a, b) = (e[0], e[1]);
+        if (b.IsConstant && b.Value == 0)
+        {
+            return a;
+        }
+
+        if (a.IsConstant && a.Value == 0)
+        {
+            return SimplifyNeg(b);
+        }
+
+        // a - (-b) and a - c (constant) become sums so that they sort and fold with their neighbours.
+        if (b.Op == Op.Neg)
+        {
+            return SimplifyChain(a + b[0]);
+        }
+
+        if (b.IsConstant)
+        {
+            return SimplifyChain(a + Expr.Const(-b.Value));
+        }
+
+        return e;
+    }
+
+    private static Expr SimplifyChain(Expr e)
+    {
+        var op = e.Op;
+        var operands = new List<Expr>();
+        Flatten(e, op, operands);
+
+        var constants = operands.Where(o => o.IsConstant).Select(o => o.Value).ToList();
+        var terms = operands.Where(o => !o.IsConstant).ToList();
+        double? constant = constants.Count == 0 ? null : constants.Aggregate((x, y) => Combine(op, x, y));
+        if (constant is { } c && !double.IsFinite(c))
+        {
+            // Folding overflowed: keep the constants as written rather than lose the expression.
+            terms.AddRange(constants.Select(Expr.Const));
+            constant = null;
+        }
+
+        var negate = false;
+        if (op == Op.Mul && constant is { } factor)
+        {
+            if (factor == 1)
+            {
+                constant = null;
+            }
+            else if (factor == -1 && terms.Count > 0)
+            {
+                constant = null;
+                negate = true;
+            }
+        }
+        else if (op == Op.Add && constant == 0 && terms.Count > 0)
+        {
+            constant = null;
+        }
+        else if (op is Op.Max or Op.Min && constant == 0 && terms.Count == 1)
+        {
+            return Expr.Unary(op == Op.Max ? Op.Max0 : Op.Min0, terms[0]);
+        }
+
+        if (op is Op.Max or Op.Min)
+        {
+            terms = terms.Distinct().ToList();
+        }
+
+        var sorted = terms.Select(t => (Key: InfixPrinter.Print(t), Term: t))
+            .OrderBy(t => t.Key, StringComparer.Ordinal)
+            .Select(t => t.Term)
+            .ToList();
+        if (constant is { } k)
+        {
+            sorted.Add(Expr.Const(k));
+        }
+
+        var result = sorted.Count == 0
+            ? Expr.Const(op == Op.Mul ? 1 : 0)
+            : sorted.Skip(1).Aggregate(sorted[0], (acc, next) => Expr.Binary(op, acc, next));
+        return negate ? SimplifyNeg(result) : result;
+    }
+
+    private static void Flatten(Expr e, Op op, List<Expr> into)
+    {
+        if (e.Op == op)
+        {
+            foreach (var child in e.Children)
+            {
+                Flatten(child, op, into);
+            }
+        }
+        else
+        {
+            into.Add(e);
+        }
+    }
+
+    private static double Combine(Op op, double a, double b) => op switch
+    {
+        Op.Add => a + b,
+        Op.Mul => a * b,
+        Op.Max => Math.Max(a, b),
+        _ => Math.Min(a, b),
+    };
+
+    private static bool TryFold(Expr e, out Expr folded)
+    {
+        var value = e.Children.Length == 1
+            ? OperatorMath.Unary(e.Op, e[0].Value, out _)
+            : OperatorMath.Binary(e.Op, e[0].Value, e[1].Value, out _, out _);
+        folded = double.IsFinite(value) ? Expr.Const(value) : e;
+        return double.IsFinite(value);
+    }
+}

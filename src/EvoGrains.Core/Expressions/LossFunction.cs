@@ -1,0 +1,51 @@
+using System.Globalization;
+
+namespace EvoGrains.Core.Expressions;
+
+/// <summary>
+/// A complete candidate loss: element-wise term t(y, p, z), its reduction over classes, and the
+/// label smoothing applied to y. The batch is always averaged.
+/// </summary>
+public sealed record LossFunction(Expr Element, ClassReduction Reduction = ClassReduction.Sum, double LabelSmoothing = 0)
+{
+    private Expr? canonical;
+
+    /// <summary>The canonical element expression (computed once).</summary>
+    public Expr Canonical => canonical ??= Canonicalizer.Canonicalize(Element);
+
+    /// <summary>The identity of this loss: equal for every trivially-equal way of writing it.</summary>
+    public ulong Hash => StableHash.Of(CanonicalText);
+
+    public string HashHex => StableHash.ToHex(Hash);
+
+    /// <summary>Canonical infix plus the reduction and smoothing when they differ from the defaults.</summary>
+    public string CanonicalText => Describe(Canonical);
+
+    public bool UsesLabel => Element.Uses(Op.Y) || LabelSmoothing > 0;
+
+    public bool Equals(LossFunction? other) =>
+        other is not null && Element.Equals(other.Element) && Reduction == other.Reduction && LabelSmoothing.Equals(other.LabelSmoothing);
+
+    public override int GetHashCode() => HashCode.Combine(Element, Reduction, LabelSmoothing);
+
+    public override string ToString() => Describe(Element);
+
+    public static LossFunction Parse(string text, ClassReduction reduction = ClassReduction.Sum) =>
+        new(ExpressionParser.Parse(text), reduction);
+
+    private string Describe(Expr expr)
+    {
+        var text = InfixPrinter.Print(expr);
+        if (Reduction != ClassReduction.Sum)
+        {
+            text += " [mean over classes]";
+        }
+
+        if (LabelSmoothing > 0)
+        {
+            text += string.Create(CultureInfo.InvariantCulture, $" [label smoothing {LabelSmoothing}]");
+        }
+
+        return text;
+    }
+}
