@@ -1,0 +1,56 @@
+using EvoGrains.Core.Screening;
+
+namespace EvoGrains.Core.Evolution;
+
+/// <summary>
+/// Steady-state GP (GLO/NGL style): tournament selection, subtree crossover with probability
+/// <c>crossoverRate</c> then point/subtree/hoist mutation, and replacement of a weak non-elite member.
+/// The best <c>elites</c> are never replaced.
+/// </summary>
+public sealed class GeneticProgramming(
+    GenomeSpace space,
+    ScreeningFunnel funnel,
+    int populationSize,
+    int tournamentSize,
+    int elites,
+    double crossoverRate = 0.9,
+    double mutationRate = 0.2) : SearchStrategy(space, funnel)
+{
+    private readonly List<Member> population = [];
+
+    public override string Method => "gp";
+
+    public override IReadOnlyList<Member> Members => population;
+
+    protected override (Genome, string, IReadOnlyList<string>) Breed(Random random)
+    {
+        if (population.Count < populationSize)
+        {
+            return (Space.Random(random), "random", []);
+        }
+
+        var first = Tournament(population, tournamentSize, random);
+        if (Space.SupportsCrossover && random.NextDouble() < crossoverRate)
+        {
+            var second = Tournament(population, tournamentSize, random);
+            var child = Space.Crossover(first.Candidate.Genome, second.Candidate.Genome, random);
+            return random.NextDouble() < mutationRate
+                ? (Space.Mutate(child, random), "crossover+mutation", [first.Hash, second.Hash])
+                : (child, "crossover", [first.Hash, second.Hash]);
+        }
+
+        return (Space.Mutate(first.Candidate.Genome, random), "mutation", [first.Hash]);
+    }
+
+    protected override void Absorb(Member member)
+    {
+        population.Add(member);
+        if (population.Count <= populationSize)
+        {
+            return;
+        }
+
+        var replaceable = population.OrderByDescending(m => m.Rank).ThenBy(m => m.Birth).Skip(elites).ToList();
+        population.Remove(replaceable.MinBy(m => m.Rank)!);
+    }
+}

@@ -1,0 +1,24 @@
+using EvoGrains.Core.Screening;
+
+namespace EvoGrains.Core.Evolution;
+
+/// <summary>The control every method is compared with: screened random genomes; keeps the best few.</summary>
+public sealed class RandomSearch(GenomeSpace space, ScreeningFunnel funnel, int keep) : SearchStrategy(space, funnel)
+{
+    private readonly List<Member> best = [];
+
+    public override string Method => "random";
+
+    public override IReadOnlyList<Member> Members => best;
+
+    protected override (Genome, string, IReadOnlyList<string>) Breed(Random random) => (Space.Random(random), "random", []);
+
+    protected override void Absorb(Member member)
+    {
+        best.Add(member);
+        if (best.Count > keep)
+        {
+            best.Remove(best.MinBy(m => m.Rank)!);
+        }
+    }
+}

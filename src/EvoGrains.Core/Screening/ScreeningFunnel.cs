@@ -1,0 +1,65 @@
+using EvoGrains.Core.Expressions;
+
+namespace EvoGrains.Core.Screening;
+
+/// <summary>
+/// Rejects and fingerprints candidates before any training, cheapest check first: structure,
+/// NLFS integrity curve (with flip), validity (METHODS.md §5), AutoLoss-Zero rejection.
+/// Thread-safe: all state is immutable probes.
+/// </summary>
+public sealed class ScreeningFunnel
+{
+    public const int MaxExpressionSize = 64;
+
+    private readonly ProbeSet validityProbes = new(samples: 24, classes: 10, seed: 20240501);
+    private readonly ProbeSet rejectionProbes = new(samples: 16, classes: 10, seed: 20220619, logitScale: 1);
+    private readonly ProbeSet fingerprintProbes = new(samples: 6, classes: 10, seed: 20200301);
+
+    public ScreeningVerdict Screen(LossFunction loss)
+    {
+        var canonical = loss.Canonical;
+        if (!canonical.Uses(Op.Y) && loss.LabelSmoothing == 0)
+        {
+            return ScreeningVerdict.Reject(ScreeningStage.Structure, "does not depend on the label y", loss);
+        }
+
+        if (!canonical.Uses(Op.P) && !canonical.Uses(Op.Z))
+        {
+            return ScreeningVerdict.Reject(ScreeningStage.Structure, "does not depend on the prediction p (or logits z)", loss);
+        }
+
+        if (loss.Element.Size > MaxExpressionSize)
+        {
+            return ScreeningVerdict.Reject(ScreeningStage.Structure, $"has {loss.Element.Size} nodes (at most {MaxExpressionSize})", loss);
+        }
+
+        var integrity = IntegrityCheck.Run(new LossInterpreter(loss));
+        if (!integrity.Passed)
+        {
+            return ScreeningVerdict.Reject(ScreeningStage.Integrity, integrity.Rejection!, loss);
+        }
+
+        var candidate = integrity.Flipped ? loss with { Element = -loss.Element } : loss;
+        var interpreter = new LossInterpreter(candidate);
+        var invalid = ValidityCheck.Run(interpreter, validityProbes);
+        if (invalid is not null)
+        {
+            return ScreeningVerdict.Reject(ScreeningStage.Validity, invalid, candidate);
+        }
+
+        var rejected = RejectionProtocol.Run(interpreter, rejectionProbes);
+        if (rejected is not null)
+        {
+            return ScreeningVerdict.Reject(ScreeningStage.Rejection, rejected, candidate);
+        }
+
+        return new ScreeningVerdict(
+            true,
+            ScreeningStage.Accepted,
+            integrity.Flipped ? "accepted (flipped: the curve ran the wrong way)" : "accepted",
+            candidate,
+            integrity.Flipped,
+            integrity.Phenotype,
+            BehaviouralFingerprint.Compute(interpreter, fingerprintProbes));
+    }
+}
