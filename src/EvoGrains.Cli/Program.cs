@@ -1,1 +1,3 @@
-return 0;
+using EvoGrains.Cli;
+
+return await EvoGrainsCommandLine.RunAsync(args, CliConsole.System);

@@ -12,9 +12,10 @@ public static class LossZoo
         ["focal"] = LossFunction.Parse("-(y * sq(1 - p) * log(p))"),
         ["baikal"] = LossFunction.Parse("-(log(p) - y / p)"),
         ["ngl"] = LossFunction.Parse("exp(2.4092 - p * (1 + y)) - cos(cos(sin(p)))", ClassReduction.Mean),
+        ["taylorglo-mnist"] = TaylorGloLoss.FromParameters(TaylorGloLoss.MnistParameters),
     }.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
 
-    public static IReadOnlyList<string> Names { get; } = ["ce", "ls-ce", "focal", "baikal", "ngl"];
+    public static IReadOnlyList<string> Names { get; } = ["ce", "ls-ce", "focal", "baikal", "ngl", "taylorglo-mnist"];
 
     public static LossFunction CrossEntropy => Losses["ce"];
 

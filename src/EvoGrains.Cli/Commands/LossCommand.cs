@@ -1,0 +1,147 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text.Json;
+using EvoGrains.Core.Expressions;
+using EvoGrains.Core.Screening;
+
+namespace EvoGrains.Cli.Commands;
+
+/// <summary>`evograins loss check|eval`: parse, screen and evaluate one loss expression.</summary>
+public static class LossCommand
+{
+    public static Command Build(CliConsole console)
+    {
+        var loss = new Command("loss", "Parse, screen and evaluate one loss expression or zoo name (" + string.Join(", ", LossZoo.Names) + ").");
+        loss.Subcommands.Add(BuildCheck(console));
+        loss.Subcommands.Add(BuildEval(console));
+        return loss;
+    }
+
+    private static Command BuildCheck(CliConsole console)
+    {
+        var expression = new Argument<string>("expression") { Description = "An expression in y, p, z (e.g. \"-(log(p) - y/p)\") or a zoo name." };
+        var reduce = ReduceOption();
+        var json = new Option<bool>("--json") { Description = "Print the result as JSON." };
+        var check = new Command("check", "Canonical form, hash and screening verdict. Exit 0 accepted, 3 rejected, 2 invalid input.")
+        {
+            expression, reduce, json,
+        };
+        check.SetAction(parse =>
+        {
+            var candidate = Resolve(parse.GetValue(expression)!, parse.GetValue(reduce));
+            var verdict = new ScreeningFunnel().Screen(candidate);
+            if (parse.GetValue(json))
+            {
+                console.Out.WriteLine(JsonSerializer.Serialize(new
+                {
+                    expression = candidate.ToString(),
+                    canonical = candidate.CanonicalText,
+                    hash = candidate.HashHex,
+                    accepted = verdict.Accepted,
+                    stage = verdict.Stage.ToString().ToLowerInvariant(),
+                    reason = verdict.Reason,
+                    flipped = verdict.Flipped,
+                    screened = verdict.Loss.ToString(),
+                    fingerprint = verdict.Accepted ? StableHash.ToHex(verdict.Fingerprint) : null,
+                }));
+            }
+            else
+            {
+                console.Out.WriteLine($"expression   {candidate}");
+                console.Out.WriteLine($"canonical    {candidate.CanonicalText}");
+                console.Out.WriteLine($"hash         {candidate.HashHex}");
+                console.Out.WriteLine(verdict.Accepted
+                    ? $"verdict      {verdict.Reason}"
+                    : $"verdict      rejected at {verdict.Stage.ToString().ToLowerInvariant()}: {verdict.Reason}");
+                if (verdict.Accepted)
+                {
+                    if (verdict.Flipped)
+                    {
+                        console.Out.WriteLine($"trained as   {verdict.Loss}");
+                    }
+
+                    console.Out.WriteLine($"fingerprint  {StableHash.ToHex(verdict.Fingerprint)}");
+                }
+            }
+
+            return verdict.Accepted ? ExitCodes.Success : ExitCodes.Rejected;
+        });
+        return check;
+    }
+
+    private static Command BuildEval(CliConsole console)
+    {
+        var expression = new Argument<string>("expression") { Description = "An expression in y, p, z or a zoo name." };
+        var probabilities = new Option<string>("--p") { Description = "Softmax output of one sample, comma-separated (e.g. 0.1,0.2,0.7).", Required = true };
+        var label = new Option<int>("--label") { Description = "The true class index.", Required = true };
+        var reduce = ReduceOption();
+        var json = new Option<bool>("--json") { Description = "Print {\"loss\": L, \"grad_logits\": [...]}." };
+        var eval = new Command("eval", "Loss of one sample and its gradient with respect to the logits (p = softmax(z)).")
+        {
+            expression, probabilities, label, reduce, json,
+        };
+        eval.SetAction(parse =>
+        {
+            var candidate = Resolve(parse.GetValue(expression)!, parse.GetValue(reduce));
+            var p = ParseProbabilities(parse.GetValue(probabilities)!);
+            var target = parse.GetValue(label);
+            if (target < 0 || target >= p.Length)
+            {
+                throw new InputException($"--label {target} is out of range: there are {p.Length} classes (0..{p.Length - 1})");
+            }
+
+            var gradient = new double[p.Length];
+            var value = new LossInterpreter(candidate).EvaluateProbabilities(p, target, gradient);
+            if (parse.GetValue(json))
+            {
+                console.Out.WriteLine(JsonSerializer.Serialize(new Dictionary<string, object> { ["loss"] = value, ["grad_logits"] = gradient }));
+            }
+            else
+            {
+                console.Out.WriteLine($"loss         {value.ToString("R", CultureInfo.InvariantCulture)}");
+                console.Out.WriteLine($"dL/dz        [{string.Join(", ", gradient.Select(g => g.ToString("R", CultureInfo.InvariantCulture)))}]");
+            }
+
+            return ExitCodes.Success;
+        });
+        return eval;
+    }
+
+    private static Option<string?> ReduceOption() => new("--reduce")
+    {
+        Description = "Reduction over classes: sum or mean (default: the zoo loss's own, else sum).",
+    };
+
+    internal static LossFunction Resolve(string text, string? reduce)
+    {
+        var loss = LossZoo.Resolve(text);
+        return reduce switch
+        {
+            null => loss,
+            "sum" => loss with { Reduction = ClassReduction.Sum },
+            "mean" => loss with { Reduction = ClassReduction.Mean },
+            _ => throw new InputException($"--reduce '{reduce}' is not sum or mean"),
+        };
+    }
+
+    private static double[] ParseProbabilities(string text)
+    {
+        var parts = text.Split(',');
+        var p = new double[parts.Length];
+        for (var i = 0; i < parts.Length; i++)
+        {
+            if (!double.TryParse(parts[i].Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out p[i]) || !(p[i] > 0 && p[i] <= 1))
+            {
+                throw new InputException($"--p value {i + 1} ('{parts[i].Trim()}') must be a probability in (0, 1]");
+            }
+        }
+
+        if (p.Length < 2)
+        {
+            throw new InputException("--p needs at least two class probabilities");
+        }
+
+        var sum = p.Sum();
+        return Math.Abs(sum - 1) <= 1e-6 ? p : throw new InputException($"--p values sum to {sum:R}, not 1");
+    }
+}

@@ -1,0 +1,53 @@
+using System.CommandLine;
+using EvoGrains.Cli.Commands;
+using EvoGrains.Core.Expressions;
+
+namespace EvoGrains.Cli;
+
+/// <summary>Builds the `evograins` command tree and runs it with one-line errors and documented exit codes.</summary>
+public static class EvoGrainsCommandLine
+{
+    public static RootCommand Build(CliConsole console)
+    {
+        var root = new RootCommand("EvoGrains: evolve loss functions for image classifiers on an Orleans cluster.");
+        root.Subcommands.Add(LossCommand.Build(console));
+        return root;
+    }
+
+    public static async Task<int> RunAsync(string[] args, CliConsole console, CancellationToken cancellationToken = default)
+    {
+        var parse = Build(console).Parse(args);
+        if (parse.Errors.Count > 0)
+        {
+            await console.Error.WriteLineAsync($"evograins: {parse.Errors[0].Message} (see --help)");
+            return ExitCodes.InvalidInput;
+        }
+
+        try
+        {
+            return await parse.InvokeAsync(new InvocationConfiguration { Output = console.Out, Error = console.Error, EnableDefaultExceptionHandler = false }, cancellationToken);
+        }
+        catch (Exception error) when (ToInputMessage(error) is { } message)
+        {
+            await console.Error.WriteLineAsync($"evograins: {message}");
+            return ExitCodes.InvalidInput;
+        }
+        catch (OperationCanceledException)
+        {
+            await console.Error.WriteLineAsync("evograins: cancelled");
+            return ExitCodes.Cancelled;
+        }
+        catch (Exception error)
+        {
+            await console.Error.WriteLineAsync($"evograins: {error.GetType().Name}: {error.Message}");
+            return ExitCodes.Failure;
+        }
+    }
+
+    private static string? ToInputMessage(Exception error) => error switch
+    {
+        ExpressionParseException parse => $"invalid expression: {parse.Message}",
+        InputException input => input.Message,
+        _ => null,
+    };
+}
