@@ -1,5 +1,3 @@
-using MathNet.Numerics;
-
 namespace EvoGrains.Core.Expressions;
 
 /// <summary>
@@ -31,8 +29,8 @@ public static class OperatorMath
                 dx = Math.Sign(u) * e / (Math.Abs(u) + Eps);
                 return Math.Log(Math.Abs(u) + Eps);
             }
-            case Op.Erf: dx = TwoOverSqrtPi * Math.Exp(-x * x); return SpecialFunctions.Erf(x);
-            case Op.Erfc: dx = -TwoOverSqrtPi * Math.Exp(-x * x); return SpecialFunctions.Erfc(x);
+            case Op.Erf: dx = TwoOverSqrtPi * Math.Exp(-x * x); return FastSpecialFunctions.Erf(x);
+            case Op.Erfc: dx = -TwoOverSqrtPi * Math.Exp(-x * x); return FastSpecialFunctions.Erfc(x);
             case Op.Sin: dx = Math.Cos(x); return Math.Sin(x);
             case Op.Cos: dx = -Math.Sin(x); return Math.Cos(x);
             case Op.Sinh: dx = Math.Cosh(x); return Math.Sinh(x);
@@ -96,20 +94,11 @@ public static class OperatorMath
         };
     }
 
-    private static double BesselI0(double x) => SpecialFunctions.BesselI0(x);
+    private static double BesselI0(double x) => FastSpecialFunctions.I0(x);
 
-    private static double BesselI1(double x) => SpecialFunctions.BesselI1(x);
+    private static double BesselI1(double x) => FastSpecialFunctions.I1(x);
 
-    // exp(-|x|) I(x) overflows to inf * 0 past ~700; the leading asymptotic term is exact to 1e-7 there.
-    private static double BesselI0e(double x)
-    {
-        var ax = Math.Abs(x);
-        return ax < 700 ? Math.Exp(-ax) * BesselI0(x) : 1 / Math.Sqrt(2 * Math.PI * ax) * (1 + 1 / (8 * ax));
-    }
+    private static double BesselI0e(double x) => FastSpecialFunctions.I0e(x);
 
-    private static double BesselI1e(double x)
-    {
-        var ax = Math.Abs(x);
-        return ax < 700 ? Math.Exp(-ax) * BesselI1(x) : Math.Sign(x) / Math.Sqrt(2 * Math.PI * ax) * (1 - 3 / (8 * ax));
-    }
+    private static double BesselI1e(double x) => FastSpecialFunctions.I1e(x);
 }

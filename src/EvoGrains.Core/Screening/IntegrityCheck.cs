@@ -22,16 +22,21 @@ public static class IntegrityCheck
         .Select(i => Lowest + (1 - 2 * Lowest) * i / (Points - 1))
         .ToArray();
 
+    private static readonly double[] LogQ = Q.Select(q => Math.Log(q)).ToArray();
+    private static readonly double[] LogOneMinusQ = Q.Select(q => Math.Log(1 - q)).ToArray();
+
     public static IntegrityCurve Run(LossInterpreter interpreter)
     {
+        // Two classes, true class 1: the wrong class gets q, the true class 1 - q, logits log p.
+        var loss = interpreter.Loss;
+        var element = interpreter.Element;
+        var yWrong = loss.LabelSmoothing / 2;
+        var yTrue = 1 - loss.LabelSmoothing + yWrong;
+        var weight = loss.Reduction == ClassReduction.Mean ? 0.5 : 1;
         var curve = new double[Points];
-        Span<double> p = stackalloc double[2];
-        Span<double> gradient = stackalloc double[2];
         for (var i = 0; i < Points; i++)
         {
-            p[0] = Q[i];
-            p[1] = 1 - Q[i];
-            curve[i] = interpreter.EvaluateProbabilities(p, 1, gradient);
+            curve[i] = weight * (element.Evaluate(yWrong, Q[i], LogQ[i]) + element.Evaluate(yTrue, 1 - Q[i], LogOneMinusQ[i]));
             if (!double.IsFinite(curve[i]))
             {
                 return new($"not finite at q={Q[i]:G3}", false, []);

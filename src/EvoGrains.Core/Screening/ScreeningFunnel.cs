@@ -17,13 +17,14 @@ public sealed class ScreeningFunnel
 
     public ScreeningVerdict Screen(LossFunction loss)
     {
-        var canonical = loss.Canonical;
-        if (!canonical.Uses(Op.Y) && loss.LabelSmoothing == 0)
+        // The raw tree decides structure: canonicalising costs more than the check saves.
+        var element = loss.Element;
+        if (!element.Uses(Op.Y) && loss.LabelSmoothing == 0)
         {
             return ScreeningVerdict.Reject(ScreeningStage.Structure, "does not depend on the label y", loss);
         }
 
-        if (!canonical.Uses(Op.P) && !canonical.Uses(Op.Z))
+        if (!element.Uses(Op.P) && !element.Uses(Op.Z))
         {
             return ScreeningVerdict.Reject(ScreeningStage.Structure, "does not depend on the prediction p (or logits z)", loss);
         }
