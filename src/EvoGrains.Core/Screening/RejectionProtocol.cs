@@ -9,7 +9,7 @@ namespace EvoGrains.Core.Screening;
 /// </summary>
 public static class RejectionProtocol
 {
-    private const int Steps = 10;
+    private const int Steps = 8;
     private const double StepSize = 1.0;
     private const double RequiredGain = 0.25;
 

@@ -12,7 +12,7 @@ public sealed class ScreeningFunnel
     public const int MaxExpressionSize = 64;
 
     private readonly ProbeSet validityProbes = new(samples: 24, classes: 10, seed: 20240501);
-    private readonly ProbeSet rejectionProbes = new(samples: 16, classes: 10, seed: 20220619, logitScale: 1);
+    private readonly ProbeSet rejectionProbes = new(samples: 8, classes: 10, seed: 20220619, logitScale: 1);
     private readonly ProbeSet fingerprintProbes = new(samples: 6, classes: 10, seed: 20200301);
 
     public ScreeningVerdict Screen(LossFunction loss)
