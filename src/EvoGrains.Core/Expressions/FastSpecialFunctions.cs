@@ -26,7 +26,7 @@ internal static class FastSpecialFunctions
     public static double Erf(double x)
     {
         var ax = Math.Abs(x);
-        return ax <= ErfSplit ? x * ErfNear.Evaluate(ax) : Math.Sign(x) * (1 - ErfcPositive(ax));
+        return ax <= ErfSplit ? x * ErfNear.Evaluate(ax) : OperatorMath.Sign(x) * (1 - ErfcPositive(ax));
     }
 
     public static double Erfc(double x)
@@ -49,7 +49,7 @@ internal static class FastSpecialFunctions
     public static double I1e(double x)
     {
         var ax = Math.Abs(x);
-        return ax <= BesselSplit ? x * I1eNear.Evaluate(ax) : Math.Sign(x) * I1eFar.Evaluate(BesselSplit / ax) / Math.Sqrt(ax);
+        return ax <= BesselSplit ? x * I1eNear.Evaluate(ax) : OperatorMath.Sign(x) * I1eFar.Evaluate(BesselSplit / ax) / Math.Sqrt(ax);
     }
 
     public static double I0(double x) => Unscale(I0e(x), x);
