@@ -12,4 +12,11 @@ public static class DeviceSelector
         DevicePreference.Auto => cuda.is_available() ? CUDA : CPU,
         _ => throw new ArgumentOutOfRangeException(nameof(preference), preference, "Unknown device preference."),
     };
+
+    /// <summary>"cpu" or "cuda": the name results and reports carry.</summary>
+    public static string Name(Device device)
+    {
+        ArgumentNullException.ThrowIfNull(device);
+        return device.type.ToString().ToLowerInvariant();
+    }
 }

@@ -89,7 +89,7 @@ public sealed class SurrogateTrainer
             step / Math.Max(loop.Elapsed.TotalSeconds, 1e-9),
             (double)step * sampler.BatchSize / Math.Max(loop.Elapsed.TotalSeconds, 1e-9),
             wall.Elapsed,
-            device.type.ToString().ToLowerInvariant());
+            DeviceSelector.Name(device));
 
         while (step < request.Steps)
         {
