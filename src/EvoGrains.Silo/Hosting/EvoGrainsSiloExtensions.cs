@@ -11,6 +11,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
+using OpenTelemetry;
 using OpenTelemetry.Metrics;
 using Orleans.Configuration;
 using Orleans.Dashboard;
@@ -25,6 +26,8 @@ public static class EvoGrainsSiloExtensions
 
     // Orleans' own instruments, exported next to ours.
     private const string OrleansMeterName = "Microsoft.Orleans";
+
+    private const string OtlpEndpointKey = "OTEL_EXPORTER_OTLP_ENDPOINT";
 
     /// <summary>
     /// Adds an EvoGrains silo configured from the <c>EvoGrains</c> section (see <see cref="EvoGrainsSiloOptions"/>)
@@ -42,8 +45,7 @@ public static class EvoGrainsSiloExtensions
         builder.Services.AddSingleton(Options.Create(options));
         builder.Services.Configure<GpuPlacementOptions>(builder.Configuration.GetSection(GpuPlacementOptions.SectionName));
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = options.Silo.ShutdownTimeout);
-        builder.Services.AddSingleton<EvoGrainsMetrics>();
-        builder.Services.AddOpenTelemetry().WithMetrics(metrics => metrics.AddMeter(EvoGrainsMetrics.MeterName, OrleansMeterName));
+        builder.AddEvoGrainsMetrics();
         builder.Services.AddHealthChecks().AddCheck<SiloActiveHealthCheck>(SiloActiveHealthCheck.Name, tags: [ReadyTag]);
 
         builder.UseOrleans(silo =>
@@ -60,6 +62,19 @@ public static class EvoGrainsSiloExtensions
         });
 
         return builder;
+    }
+
+    private static void AddEvoGrainsMetrics(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton<EvoGrainsMetrics>();
+        var telemetry = builder.Services.AddOpenTelemetry()
+            .WithMetrics(metrics => metrics.AddMeter(EvoGrainsMetrics.MeterName, OrleansMeterName));
+
+        // Standard OpenTelemetry variable: export only where a collector is configured (e.g. by Helm).
+        if (!string.IsNullOrWhiteSpace(builder.Configuration[OtlpEndpointKey]))
+        {
+            telemetry.UseOtlpExporter();
+        }
     }
 
     private static void UseEvoGrainsClustering(this ISiloBuilder silo, EvoGrainsSiloOptions options)

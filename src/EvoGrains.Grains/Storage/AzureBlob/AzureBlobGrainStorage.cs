@@ -32,6 +32,7 @@ public sealed partial class AzureBlobGrainStorage : IGrainStorage, ILifecyclePar
         IActivatorProvider activatorProvider,
         ILogger<AzureBlobGrainStorage> logger)
     {
+        ArgumentException.ThrowIfNullOrWhiteSpace(options.ConnectionString);
         ArgumentNullException.ThrowIfNull(options.GrainStorageSerializer);
         _name = name;
         _serviceId = clusterOptions.Value.ServiceId;

@@ -1,3 +1,4 @@
+using EvoGrains.Grains.Telemetry;
 using EvoGrains.Grains.Tests.TestGrains;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -13,7 +14,9 @@ public sealed class FileStorageSiloTests : IDisposable
     {
         await using (var first = await StartAsync())
         {
-            var counter = first.Silos[0].Services.GetRequiredService<IGrainFactory>().GetGrain<ICounterGrain>("resume");
+            var services = first.Silos[0].Services;
+            Assert.Equal(EvoGrainsMetrics.MeterName, services.GetRequiredService<EvoGrainsMetrics>().Meter.Name);
+            var counter = services.GetRequiredService<IGrainFactory>().GetGrain<ICounterGrain>("resume");
             await counter.Increment();
             await counter.Increment();
             await counter.Increment();
@@ -32,6 +35,9 @@ public sealed class FileStorageSiloTests : IDisposable
         configuration["EvoGrains:Clustering:Provider"] = "localhost";
         configuration["EvoGrains:Storage:Provider"] = "file";
         configuration["EvoGrains:Storage:RootFolder"] = Path.Combine(_runFolder, "state");
+
+        // The embedded silo keeps the dashboard services even without an HTTP endpoint to map them on.
+        configuration["EvoGrains:Dashboard:Enabled"] = "true";
         var silo = SiloHostFactory.Build(configuration);
         await silo.StartAsync();
         return new RunningCluster([silo]);
