@@ -14,6 +14,7 @@ public static class EvoGrainsCommandLine
         var root = new RootCommand("EvoGrains: evolve loss functions for image classifiers on an Orleans cluster.");
         root.Subcommands.Add(LossCommand.Build(console));
         root.Subcommands.Add(TrainCommand.Build(console));
+        root.Subcommands.Add(BenchCommand.Build(console));
         return root;
     }
 
