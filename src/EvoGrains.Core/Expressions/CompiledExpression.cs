@@ -87,8 +87,38 @@ public sealed class CompiledExpression
         return value[0];
     }
 
-    /// <summary>t(y, p, z) without derivatives.</summary>
-    public double Evaluate(double y, double p, double z = 0) => Evaluate(y, p, z, out _, out _);
+    /// <summary>t(y, p, z) without derivatives (about half the work).</summary>
+    [SkipLocalsInit]
+    public double Evaluate(double y, double p, double z = 0)
+    {
+        Span<double> value = stackalloc double[stackDepth];
+        var top = -1;
+        for (var i = 0; i < ops.Length; i++)
+        {
+            var op = ops[i];
+            switch (arities[i])
+            {
+                case 0:
+                    value[++top] = op switch
+                    {
+                        Op.Y => y,
+                        Op.P => p,
+                        Op.Z => z,
+                        _ => constants[i],
+                    };
+                    break;
+                case 1:
+                    value[top] = OperatorMath.UnaryValue(op, value[top]);
+                    break;
+                default:
+                    top--;
+                    value[top] = OperatorMath.BinaryValue(op, value[top], value[top + 1]);
+                    break;
+            }
+        }
+
+        return value[0];
+    }
 
     // A branch that does not depend on the variable contributes nothing, even where the
     // operator's derivative is infinite (autograd never visits such a branch either).

@@ -7,6 +7,7 @@ public sealed record ScreeningBenchmarkResult(
     double MedianPerSecond,
     double SlowestPerSecond,
     double FastestPerSecond,
+    double MedianPerCpuSecond,
     IReadOnlyDictionary<ScreeningStage, double> ShareByStage)
 {
     public double RejectedShare => 1 - ShareByStage.GetValueOrDefault(ScreeningStage.Accepted);
