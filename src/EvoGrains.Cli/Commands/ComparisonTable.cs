@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using EvoGrains.Core.Search;
 
 namespace EvoGrains.Cli.Commands;
 
