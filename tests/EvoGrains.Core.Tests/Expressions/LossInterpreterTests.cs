@@ -26,7 +26,7 @@ public sealed class LossInterpreterTests
                 var loss = new LossFunction(tree, mean ? ClassReduction.Mean : ClassReduction.Sum, smoothing);
                 var interpreter = new LossInterpreter(loss);
                 var gradient = new double[logits.Length];
-                var value = interpreter.Evaluate(logits, label, gradient);
+                var value = RandomTrees.NaNSafe(() => interpreter.Evaluate(logits, label, gradient));
                 if (!double.IsFinite(value) || Math.Abs(value) > 1e6 || gradient.Any(g => !double.IsFinite(g) || Math.Abs(g) > 1e6))
                 {
                     return;
@@ -78,16 +78,16 @@ public sealed class LossInterpreterTests
     /// step (and a symmetric step straddles the kink); such points say nothing about the derivative.
     /// </summary>
     private static bool NearLogKink(Expr tree, double y, double p, double z) =>
-        tree.Nodes().Where(n => n.Op == Op.Log).Any(n => Math.Abs(CompiledExpression.Compile(n[0]).Evaluate(y, p, z)) < 1e-3);
+        tree.Nodes().Where(n => n.Op == Op.Log).Any(n => !(Math.Abs(RandomTrees.NaNSafe(() => CompiledExpression.Compile(n[0]).Evaluate(y, p, z))) >= 1e-3));
 
     private static double CentralDifference(LossInterpreter interpreter, double[] logits, int label, int j, double h)
     {
         var shifted = (double[])logits.Clone();
         var ignored = new double[logits.Length];
         shifted[j] = logits[j] + h;
-        var up = interpreter.Evaluate(shifted, label, ignored);
+        var up = RandomTrees.NaNSafe(() => interpreter.Evaluate(shifted, label, ignored));
         shifted[j] = logits[j] - h;
-        var down = interpreter.Evaluate(shifted, label, ignored);
+        var down = RandomTrees.NaNSafe(() => interpreter.Evaluate(shifted, label, ignored));
         return (up - down) / (2 * h);
     }
 
@@ -99,17 +99,19 @@ public sealed class LossInterpreterTests
             (tree, y, p, z) =>
             {
                 var compiled = CompiledExpression.Compile(tree);
-                var value = compiled.Evaluate(y, p, z, out var dp, out var dz);
+                double dp = double.NaN, dz = double.NaN;
+                var value = RandomTrees.NaNSafe(() => compiled.Evaluate(y, p, z, out dp, out dz));
                 if (!double.IsFinite(value) || Math.Abs(value) > 1e6 || !double.IsFinite(dp) || !double.IsFinite(dz) || NearLogKink(tree, y, p, z))
                 {
                     return;
                 }
 
                 const double h = 1e-6;
-                var fdP = (compiled.Evaluate(y, p + h, z) - compiled.Evaluate(y, p - h, z)) / (2 * h);
-                var fdP4 = (compiled.Evaluate(y, p + 4 * h, z) - compiled.Evaluate(y, p - 4 * h, z)) / (8 * h);
-                var fdZ = (compiled.Evaluate(y, p, z + h) - compiled.Evaluate(y, p, z - h)) / (2 * h);
-                var fdZ4 = (compiled.Evaluate(y, p, z + 4 * h) - compiled.Evaluate(y, p, z - 4 * h)) / (8 * h);
+                double F(double pp, double zz) => RandomTrees.NaNSafe(() => compiled.Evaluate(y, pp, zz));
+                var fdP = (F(p + h, z) - F(p - h, z)) / (2 * h);
+                var fdP4 = (F(p + 4 * h, z) - F(p - 4 * h, z)) / (8 * h);
+                var fdZ = (F(p, z + h) - F(p, z - h)) / (2 * h);
+                var fdZ4 = (F(p, z + 4 * h) - F(p, z - 4 * h)) / (8 * h);
                 var scale = Math.Max(1, Math.Max(Math.Abs(dp), Math.Abs(dz)));
                 if (Math.Abs(fdP - fdP4) > 1e-6 * scale || Math.Abs(fdZ - fdZ4) > 1e-6 * scale)
                 {

@@ -47,4 +47,21 @@ internal static class RandomTrees
         Gen.Int.Select(seed => Decorated(operators, seed, maxDepth));
 
     public static Gen<Expr> Trees(int maxDepth = 6) => Trees(Everything, maxDepth);
+
+    /// <summary>
+    /// Runs an evaluation, reading an <see cref="ArithmeticException"/> as NaN: OperatorMath calls
+    /// Math.Sign on NaN intermediates and throws (see OperatorMathNaNTests, skipped until fixed);
+    /// the properties here are about finite points only.
+    /// </summary>
+    public static double NaNSafe(Func<double> evaluate)
+    {
+        try
+        {
+            return evaluate();
+        }
+        catch (ArithmeticException)
+        {
+            return double.NaN;
+        }
+    }
 }
