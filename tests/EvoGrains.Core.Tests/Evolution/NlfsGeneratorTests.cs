@@ -54,6 +54,37 @@ public sealed class NlfsGeneratorTests
     }
 
     [Fact]
+    public void Every_allowed_connection_is_drawn()
+    {
+        var random = new Random(5);
+        var seen = Enumerable.Range(0, NlfsCell.RootIndex + 1).Select(_ => new HashSet<int>()).ToArray();
+        for (var i = 0; i < 3000; i++)
+        {
+            var cell = NlfsGenerator.RandomCell(random);
+            for (var index = NlfsCell.InputCount; index <= NlfsCell.RootIndex; index++)
+            {
+                seen[index].UnionWith(cell.Node(index).Inputs);
+            }
+        }
+
+        for (var index = NlfsCell.InputCount; index < NlfsCell.RootIndex; index++)
+        {
+            Assert.Equal(Enumerable.Range(0, NlfsCell.RootIndex).Where(i => i != index).ToHashSet(), seen[index]);
+        }
+
+        Assert.Equal(Enumerable.Range(NlfsCell.InputCount, NlfsCell.IntermediateCount).ToHashSet(), seen[NlfsCell.RootIndex]);
+    }
+
+    [Fact]
+    public void Every_nlfs_operator_is_drawn()
+    {
+        var random = new Random(9);
+        var ops = Enumerable.Range(0, 2000).SelectMany(_ => NlfsGenerator.RandomCell(random).Nodes).Select(n => n.Op).ToHashSet();
+
+        Assert.Equal(OperatorCatalog.NlfsUnary.Concat(OperatorCatalog.NlfsBinary).ToHashSet(), ops);
+    }
+
+    [Fact]
     public void Unary_shares_follow_the_paper_roughly()
     {
         var random = new Random(7);
