@@ -118,6 +118,38 @@ public sealed class NlfsGeneratorTests
     }
 
     [Fact]
+    public void Mutation_kinds_follow_the_published_shares_roughly()
+    {
+        var random = new Random(21);
+        int opChanges = 0, rewires = 0, aritySwitches = 0;
+        const int Draws = 4000;
+        for (var i = 0; i < Draws; i++)
+        {
+            var parent = NlfsGenerator.RandomCell(random);
+            var child = NlfsGenerator.Mutate(parent, random);
+            var (before, after) = parent.Nodes.Zip(child.Nodes).Single(pair => pair.First != pair.Second);
+            if (before.IsBinary != after.IsBinary)
+            {
+                aritySwitches++;
+            }
+            else if (before.Op != after.Op)
+            {
+                Assert.Equal(before.Inputs, after.Inputs);
+                opChanges++;
+            }
+            else
+            {
+                rewires++;
+            }
+        }
+
+        // 70% op change, 15% connection, 15% unary<->binary before validity retries reshape them a little.
+        Assert.InRange(opChanges / (double)Draws, 0.6, 0.8);
+        Assert.InRange(rewires / (double)Draws, 0.07, 0.25);
+        Assert.InRange(aritySwitches / (double)Draws, 0.07, 0.25);
+    }
+
+    [Fact]
     public void Same_seed_gives_the_same_cells_and_mutations()
     {
         Gen.Int.Sample(
