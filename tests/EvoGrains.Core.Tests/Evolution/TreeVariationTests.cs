@@ -62,20 +62,22 @@ public sealed class TreeVariationTests
     }
 
     [Fact]
-    public void Crossover_offspring_is_built_from_the_parents()
+    public void Crossover_offspring_is_a_with_one_subtree_taken_from_b()
     {
         Parents.Sample(
             (a, b, seed) =>
             {
                 var child = Variation.Crossover(a, b, new Random(seed));
-                var fromB = b.Nodes().ToHashSet();
-                var fromA = a.Nodes().ToHashSet();
+                if (child.Equals(a))
+                {
+                    return; // the fallback after 20 over-deep attempts, or a swap of equal subtrees
+                }
 
-                // Either the fallback (a itself) or a with one subtree replaced by one of b's subtrees.
-                Assert.True(child.Equals(a) || child.Nodes().Any(fromB.Contains), $"{child} from {a} x {b}");
-                Assert.True(child.Equals(a) || fromB.Contains(child) || child.Op == a.Op || fromA.Contains(child), $"{child} from {a} x {b}");
+                var donors = b.Nodes().Distinct().ToList();
+                var explained = Enumerable.Range(0, a.Size).Any(i => donors.Any(d => a.Replace(i, d).Equals(child)));
+                Assert.True(explained, $"{child} is not {a} with one subtree of {b}");
             },
-            iter: 300);
+            iter: 200);
     }
 
     [Fact]

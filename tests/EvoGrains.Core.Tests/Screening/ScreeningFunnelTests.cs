@@ -106,4 +106,26 @@ public sealed class ScreeningFunnelTests
         Assert.Equal(a.Fingerprint, b.Fingerprint);
         Assert.Equal(a.Phenotype, b.Phenotype);
     }
+
+    [Fact]
+    public void Concurrent_screening_agrees_with_sequential_screening()
+    {
+        var losses = Enumerable.Range(0, 64)
+            .Select(seed => new LossFunction(EvoGrains.Core.Evolution.NlfsGenerator.RandomCell(new Random(seed)).ToExpression()))
+            .ToArray();
+        var sequential = losses.Select(l => new ScreeningFunnel().Screen(l)).ToArray();
+        var shared = new ScreeningFunnel();
+        var concurrent = new ScreeningVerdict[losses.Length];
+        Parallel.For(0, losses.Length, i => concurrent[i] = shared.Screen(losses[i]));
+
+        for (var i = 0; i < losses.Length; i++)
+        {
+            Assert.Equal(sequential[i].Stage, concurrent[i].Stage);
+            Assert.Equal(sequential[i].Fingerprint, concurrent[i].Fingerprint);
+            Assert.Equal(sequential[i].Reason, concurrent[i].Reason);
+        }
+
+        Assert.Contains(sequential, v => v.Accepted);
+        Assert.Contains(sequential, v => !v.Accepted);
+    }
 }
