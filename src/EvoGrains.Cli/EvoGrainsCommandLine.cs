@@ -1,6 +1,8 @@
 using System.CommandLine;
 using EvoGrains.Cli.Commands;
 using EvoGrains.Core.Expressions;
+using EvoGrains.Core.Search;
+using EvoGrains.Training.Data;
 
 namespace EvoGrains.Cli;
 
@@ -11,6 +13,8 @@ public static class EvoGrainsCommandLine
     {
         var root = new RootCommand("EvoGrains: evolve loss functions for image classifiers on an Orleans cluster.");
         root.Subcommands.Add(LossCommand.Build(console));
+        root.Subcommands.Add(TrainCommand.Build(console));
+        root.Subcommands.Add(BenchCommand.Build(console));
         return root;
     }
 
@@ -48,6 +52,8 @@ public static class EvoGrainsCommandLine
     {
         ExpressionParseException parse => $"invalid expression: {parse.Message}",
         InputException input => input.Message,
+        DatasetException dataset => dataset.Message,
+        SearchSpecException spec => spec.Message,
         _ => null,
     };
 }

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace EvoGrains.Core.Expressions;
 
 /// <summary>
@@ -7,12 +9,14 @@ namespace EvoGrains.Core.Expressions;
 public sealed class CompiledExpression
 {
     private readonly Op[] ops;
+    private readonly byte[] arities;
     private readonly double[] constants;
     private readonly int stackDepth;
 
     private CompiledExpression(Op[] ops, double[] constants, int stackDepth)
     {
         this.ops = ops;
+        arities = ops.Select(op => (byte)OperatorCatalog.Arity(op)).ToArray();
         this.constants = constants;
         this.stackDepth = stackDepth;
     }
@@ -41,6 +45,7 @@ public sealed class CompiledExpression
     }
 
     /// <summary>t(y, p, z) with dt/dp and dt/dz.</summary>
+    [SkipLocalsInit]
     public double Evaluate(double y, double p, double z, out double dp, out double dz)
     {
         Span<double> value = stackalloc double[stackDepth];
@@ -50,7 +55,7 @@ public sealed class CompiledExpression
         for (var i = 0; i < ops.Length; i++)
         {
             var op = ops[i];
-            switch (OperatorCatalog.Arity(op))
+            switch (arities[i])
             {
                 case 0:
                     top++;

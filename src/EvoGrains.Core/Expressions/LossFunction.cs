@@ -9,17 +9,19 @@ namespace EvoGrains.Core.Expressions;
 public sealed record LossFunction(Expr Element, ClassReduction Reduction = ClassReduction.Sum, double LabelSmoothing = 0)
 {
     private Expr? canonical;
+    private string? canonicalText;
+    private ulong? hash;
 
     /// <summary>The canonical element expression (computed once).</summary>
     public Expr Canonical => canonical ??= Canonicalizer.Canonicalize(Element);
 
     /// <summary>The identity of this loss: equal for every trivially-equal way of writing it.</summary>
-    public ulong Hash => StableHash.Of(CanonicalText);
+    public ulong Hash => hash ??= StableHash.Of(CanonicalText);
 
     public string HashHex => StableHash.ToHex(Hash);
 
     /// <summary>Canonical infix plus the reduction and smoothing when they differ from the defaults.</summary>
-    public string CanonicalText => Describe(Canonical);
+    public string CanonicalText => canonicalText ??= Describe(Canonical);
 
     public bool UsesLabel => Element.Uses(Op.Y) || LabelSmoothing > 0;
 

@@ -1,5 +1,3 @@
-using MathNet.Numerics;
-
 namespace EvoGrains.Core.Expressions;
 
 /// <summary>
@@ -18,21 +16,21 @@ public static class OperatorMath
         switch (op)
         {
             case Op.Neg: dx = -1; return -x;
-            case Op.Log: dx = Math.Sign(x) / (Math.Abs(x) + Eps); return Math.Log(Math.Abs(x) + Eps);
-            case Op.Log10: dx = Math.Sign(x) / ((Math.Abs(x) + Eps) * Ln10); return Math.Log10(Math.Abs(x) + Eps);
+            case Op.Log: dx = Sign(x) / (Math.Abs(x) + Eps); return Math.Log(Math.Abs(x) + Eps);
+            case Op.Log10: dx = Sign(x) / ((Math.Abs(x) + Eps) * Ln10); return Math.Log10(Math.Abs(x) + Eps);
             case Op.Exp: { var e = Math.Exp(x); dx = e; return e; }
-            case Op.Abs: dx = Math.Sign(x); return Math.Abs(x);
+            case Op.Abs: dx = Sign(x); return Math.Abs(x);
             case Op.Sigmoid: { var s = Sigmoid(x); dx = s * (1 - s); return s; }
-            case Op.SoftRecip: { var d = 1 + Math.Abs(x); dx = -Math.Sign(x) / (d * d); return 1 / d; }
+            case Op.SoftRecip: { var d = 1 + Math.Abs(x); dx = -Sign(x) / (d * d); return 1 / d; }
             case Op.SoftPlus:
             {
                 var e = Math.Exp(x);
                 var u = 1 + e;
-                dx = Math.Sign(u) * e / (Math.Abs(u) + Eps);
+                dx = Sign(u) * e / (Math.Abs(u) + Eps);
                 return Math.Log(Math.Abs(u) + Eps);
             }
-            case Op.Erf: dx = TwoOverSqrtPi * Math.Exp(-x * x); return SpecialFunctions.Erf(x);
-            case Op.Erfc: dx = -TwoOverSqrtPi * Math.Exp(-x * x); return SpecialFunctions.Erfc(x);
+            case Op.Erf: dx = TwoOverSqrtPi * Math.Exp(-x * x); return FastSpecialFunctions.Erf(x);
+            case Op.Erfc: dx = -TwoOverSqrtPi * Math.Exp(-x * x); return FastSpecialFunctions.Erfc(x);
             case Op.Sin: dx = Math.Cos(x); return Math.Sin(x);
             case Op.Cos: dx = -Math.Sin(x); return Math.Cos(x);
             case Op.Sinh: dx = Math.Cosh(x); return Math.Sinh(x);
@@ -41,18 +39,18 @@ public static class OperatorMath
             case Op.Atan: dx = 1 / (1 + x * x); return Math.Atan(x);
             case Op.Recip: { var d = x + Eps; dx = -1 / (d * d); return 1 / d; }
             case Op.I0: dx = BesselI1(x); return BesselI0(x);
-            case Op.I0e: { var v = BesselI0e(x); dx = BesselI1e(x) - Math.Sign(x) * v; return v; }
+            case Op.I0e: { var v = BesselI0e(x); dx = BesselI1e(x) - Sign(x) * v; return v; }
             case Op.I1: { var v = BesselI1(x); dx = x == 0 ? 0.5 : BesselI0(x) - v / x; return v; }
             case Op.I1e:
             {
                 var v = BesselI1e(x);
-                dx = x == 0 ? 0.5 : BesselI0e(x) - v * (Math.Sign(x) + 1 / x);
+                dx = x == 0 ? 0.5 : BesselI0e(x) - v * (Sign(x) + 1 / x);
                 return v;
             }
             case Op.Max0: dx = x > 0 ? 1 : 0; return x > 0 ? x : 0;
             case Op.Min0: dx = x < 0 ? 1 : 0; return x < 0 ? x : 0;
             case Op.Square: dx = 2 * x; return x * x;
-            case Op.SqrtAbs: { var r = Math.Sqrt(Math.Abs(x) + Eps); dx = Math.Sign(x) * 0.5 / r; return r; }
+            case Op.SqrtAbs: { var r = Math.Sqrt(Math.Abs(x) + Eps); dx = Sign(x) * 0.5 / r; return r; }
             case Op.SoftSign: { var d = 1 + Math.Abs(x); dx = 1 / (d * d); return x / d; }
             case Op.Sech2: { var t = Math.Tanh(x); var s = 1 - t * t; dx = -2 * t * s; return s; }
             case Op.SigmoidDeriv: { var s = Sigmoid(x); var v = s * (1 - s); dx = v * (1 - 2 * s); return v; }
@@ -96,20 +94,14 @@ public static class OperatorMath
         };
     }
 
-    private static double BesselI0(double x) => SpecialFunctions.BesselI0(x);
+    private static double BesselI0(double x) => FastSpecialFunctions.I0(x);
 
-    private static double BesselI1(double x) => SpecialFunctions.BesselI1(x);
+    private static double BesselI1(double x) => FastSpecialFunctions.I1(x);
 
-    // exp(-|x|) I(x) overflows to inf * 0 past ~700; the leading asymptotic term is exact to 1e-7 there.
-    private static double BesselI0e(double x)
-    {
-        var ax = Math.Abs(x);
-        return ax < 700 ? Math.Exp(-ax) * BesselI0(x) : 1 / Math.Sqrt(2 * Math.PI * ax) * (1 + 1 / (8 * ax));
-    }
+    private static double BesselI0e(double x) => FastSpecialFunctions.I0e(x);
 
-    private static double BesselI1e(double x)
-    {
-        var ax = Math.Abs(x);
-        return ax < 700 ? Math.Exp(-ax) * BesselI1(x) : Math.Sign(x) / Math.Sqrt(2 * Math.PI * ax) * (1 - 3 / (8 * ax));
-    }
+    private static double BesselI1e(double x) => FastSpecialFunctions.I1e(x);
+
+    // Math.Sign throws on NaN; a NaN input must flow through as NaN so screening can reject it.
+    internal static double Sign(double x) => x > 0 ? 1 : x < 0 ? -1 : x == 0 ? 0 : double.NaN;
 }

@@ -9,8 +9,8 @@ namespace EvoGrains.Core.Screening;
 /// </summary>
 public static class RejectionProtocol
 {
-    private const int Steps = 25;
-    private const double StepSize = 0.5;
+    private const int Steps = 8;
+    private const double StepSize = 1.0;
     private const double RequiredGain = 0.25;
 
     public static string? Run(LossInterpreter interpreter, ProbeSet probes)

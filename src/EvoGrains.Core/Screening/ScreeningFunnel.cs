@@ -12,18 +12,19 @@ public sealed class ScreeningFunnel
     public const int MaxExpressionSize = 64;
 
     private readonly ProbeSet validityProbes = new(samples: 24, classes: 10, seed: 20240501);
-    private readonly ProbeSet rejectionProbes = new(samples: 16, classes: 10, seed: 20220619, logitScale: 1);
+    private readonly ProbeSet rejectionProbes = new(samples: 8, classes: 10, seed: 20220619, logitScale: 1);
     private readonly ProbeSet fingerprintProbes = new(samples: 6, classes: 10, seed: 20200301);
 
     public ScreeningVerdict Screen(LossFunction loss)
     {
-        var canonical = loss.Canonical;
-        if (!canonical.Uses(Op.Y) && loss.LabelSmoothing == 0)
+        // The raw tree decides structure: canonicalising costs more than the check saves.
+        var element = loss.Element;
+        if (!element.Uses(Op.Y) && loss.LabelSmoothing == 0)
         {
             return ScreeningVerdict.Reject(ScreeningStage.Structure, "does not depend on the label y", loss);
         }
 
-        if (!canonical.Uses(Op.P) && !canonical.Uses(Op.Z))
+        if (!element.Uses(Op.P) && !element.Uses(Op.Z))
         {
             return ScreeningVerdict.Reject(ScreeningStage.Structure, "does not depend on the prediction p (or logits z)", loss);
         }

@@ -1,0 +1,132 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text.Json;
+using EvoGrains.Core.Expressions;
+using EvoGrains.Core.Search;
+using EvoGrains.Training;
+using EvoGrains.Training.Data;
+using EvoGrains.Training.Losses;
+using EvoGrains.Training.Trainer;
+
+namespace EvoGrains.Cli.Commands;
+
+/// <summary>`evograins train`: train with given losses and CE under one budget and seeds, and compare.</summary>
+public static class TrainCommand
+{
+    public static Command Build(CliConsole console)
+    {
+        var losses = new Option<string[]>("--loss") { Description = "A zoo name or expression; repeat for several. CE is always added.", Required = true };
+        var dataset = new Option<string>("--dataset") { Description = "fashion-mnist, mnist, kmnist, cifar10, cifar100 or synthetic.", DefaultValueFactory = _ => "fashion-mnist" };
+        var dataPath = new Option<string?>("--data-path") { Description = "Folder with the dataset files (default: the dataset's standard location)." };
+        var model = new Option<string>("--model") { Description = "small-cnn, resnet9 or mlp.", DefaultValueFactory = _ => "small-cnn" };
+        var steps = new Option<int>("--steps") { Description = "Optimizer steps per run.", DefaultValueFactory = _ => 500 };
+        var seeds = new Option<int>("--seeds") { Description = "Runs per loss, seeds 1..K (the same for every loss).", DefaultValueFactory = _ => 3 };
+        var batchSize = new Option<int>("--batch-size") { DefaultValueFactory = _ => 128 };
+        var learningRate = new Option<double>("--lr") { Description = "Peak learning rate (warm-up + cosine).", DefaultValueFactory = _ => 1e-3 };
+        var trainSubset = new Option<int>("--train-subset") { Description = "Train on this many images (0: the whole training split).", DefaultValueFactory = _ => 0 };
+        var validationSize = new Option<int>("--validation-size") { DefaultValueFactory = _ => 5000 };
+        var test = new Option<bool>("--test") { Description = "Also report test-set accuracy and compare on it (final reports only)." };
+        var threads = new Option<int>("--threads") { Description = "libtorch threads.", DefaultValueFactory = _ => Environment.ProcessorCount };
+        var json = new Option<bool>("--json") { Description = "Print the results as JSON on stdout (progress still goes to stderr)." };
+        var command = new Command("train", "Train with one or more losses and CE under the same budget and seeds; print mean ± std, Welch p vs CE and time.")
+        {
+            losses, dataset, dataPath, model, steps, seeds, batchSize, learningRate, trainSubset, validationSize, test, threads, json,
+        };
+        command.SetAction((parse, cancellationToken) =>
+        {
+            var evaluation = new EvaluationSpec
+            {
+                Dataset = parse.GetValue(dataset)!,
+                DataPath = parse.GetValue(dataPath) ?? "",
+                Model = parse.GetValue(model)!,
+                Steps = parse.GetValue(steps),
+                BatchSize = parse.GetValue(batchSize),
+                LearningRate = parse.GetValue(learningRate),
+                TrainSubset = parse.GetValue(trainSubset),
+                ValidationSize = parse.GetValue(validationSize),
+                WarmupSteps = Math.Min(100, parse.GetValue(steps) / 10),
+            };
+            var options = new TrainOptions(evaluation, parse.GetValue(seeds), parse.GetValue(test), parse.GetValue(threads));
+            Validate(options);
+            var named = Named(parse.GetValue(losses)!);
+            var rows = Run(options, named, console, cancellationToken);
+            if (parse.GetValue(json))
+            {
+                console.Out.WriteLine(JsonSerializer.Serialize(rows, new JsonSerializerOptions { WriteIndented = true, NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals }));
+            }
+            else
+            {
+                console.Out.Write(ComparisonTable.Format(rows, options.Test ? "test accuracy" : "validation accuracy"));
+            }
+
+            return Task.FromResult(ExitCodes.Success);
+        });
+        return command;
+    }
+
+    internal static IReadOnlyList<ComparisonRow> Run(TrainOptions options, IReadOnlyList<(string Name, LossFunction Loss)> losses, CliConsole console, CancellationToken cancellationToken)
+    {
+        var trainer = new SurrogateTrainer(new DatasetCache());
+        var results = new List<(string Name, string Expression, List<TrainingResult> Runs)>();
+        foreach (var (name, loss) in losses)
+        {
+            var runs = new List<TrainingResult>();
+            for (var seed = 1; seed <= options.Seeds; seed++)
+            {
+                var request = TrainingEvaluator.ToRequest(options.Evaluation, seed, options.Threads) with { EvaluateTest = options.Test };
+                var result = trainer.Train(request, new CompiledTensorLoss(loss, name), cancellationToken: cancellationToken);
+                runs.Add(result);
+                console.Error.WriteLine(string.Create(
+                    CultureInfo.InvariantCulture,
+                    $"[{name}] seed {seed}/{options.Seeds}: validation {result.ValidationAccuracy:F4}{(result.TestAccuracy is { } t ? $", test {t:F4}" : "")}, {result.WallTime.TotalSeconds:F1} s{(result.FailureReason is { } why ? $" ({result.Status}: {why})" : "")}"));
+            }
+
+            results.Add((name, loss.ToString(), runs));
+        }
+
+        double Metric(TrainingResult r) => options.Test ? r.TestAccuracy ?? 0 : r.ValidationAccuracy;
+        var baseline = results.First(r => r.Name == "ce").Runs.Select(Metric).ToList();
+        return results.Select(r =>
+        {
+            var values = r.Runs.Select(Metric).ToList();
+            var summary = SampleSummary.Of(values);
+            var p = r.Name == "ce" ? double.NaN : WelchTTest.Compare(values, baseline).PValue;
+            return new ComparisonRow(r.Name, r.Expression, summary.Mean, summary.StandardDeviation, summary.Count, p, r.Runs.Average(x => x.WallTime.TotalSeconds), r.Runs.Count(x => x.Status == TrainingStatus.Failed));
+        }).ToList();
+    }
+
+    private static IReadOnlyList<(string, LossFunction)> Named(IEnumerable<string> texts)
+    {
+        var named = new List<(string, LossFunction)> { ("ce", LossZoo.CrossEntropy) };
+        foreach (var text in texts)
+        {
+            var loss = LossZoo.Resolve(text);
+            var name = LossZoo.TryGet(text, out _) ? text.Trim().ToLowerInvariant() : loss.ToString();
+            if (!named.Any(n => n.Item1 == name))
+            {
+                named.Add((name, loss));
+            }
+        }
+
+        return named;
+    }
+
+    private static void Validate(TrainOptions options)
+    {
+        var errors = SearchSpecValidator.Validate(new SearchSpec { Evaluation = options.Evaluation });
+        if (errors.Count > 0)
+        {
+            throw new InputException(errors[0].Replace("evaluation.", "--", StringComparison.Ordinal));
+        }
+
+        if (options.Seeds is < 1 or > 50)
+        {
+            throw new InputException($"--seeds must be between 1 and 50 (got {options.Seeds})");
+        }
+
+        if (options.Threads is < 1 or > 256)
+        {
+            throw new InputException($"--threads must be between 1 and 256 (got {options.Threads})");
+        }
+    }
+}

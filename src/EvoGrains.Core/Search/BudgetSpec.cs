@@ -1,0 +1,10 @@
+namespace EvoGrains.Core.Search;
+
+/// <summary>When the search stops: whichever limit comes first.</summary>
+public sealed record BudgetSpec
+{
+    public int MaxEvaluations { get; init; } = 100;
+
+    /// <summary>Wall-clock limit in minutes; 0 means none.</summary>
+    public double MaxMinutes { get; init; }
+}

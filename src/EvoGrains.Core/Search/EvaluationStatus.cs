@@ -1,0 +1,8 @@
+namespace EvoGrains.Core.Search;
+
+public enum EvaluationStatus
+{
+    Completed,
+    EarlyStopped,
+    Failed,
+}

@@ -1,0 +1,108 @@
+using System.Globalization;
+using EvoGrains.Core.Expressions;
+
+namespace EvoGrains.Core.Search;
+
+/// <summary>
+/// Range and consistency checks on a spec, so no spec can make the cluster allocate without
+/// bound. Each error names the JSON field path and the reason.
+/// </summary>
+public static class SearchSpecValidator
+{
+    public static readonly IReadOnlyList<string> Methods = ["regularized-evolution", "gp", "random"];
+    public static readonly IReadOnlyList<string> Spaces = ["cell", "tree"];
+    public static readonly IReadOnlyList<string> Evaluators = ["training", "synthetic"];
+    public static readonly IReadOnlyList<string> Datasets = ["fashion-mnist", "mnist", "kmnist", "cifar10", "cifar100", "synthetic"];
+    public static readonly IReadOnlyList<string> Models = ["small-cnn", "resnet9", "mlp"];
+
+    public static IReadOnlyList<string> Validate(SearchSpec spec)
+    {
+        var errors = new List<string>();
+        void Range(string path, double value, double min, double max)
+        {
+            if (!(value >= min && value <= max))
+            {
+                errors.Add(string.Create(CultureInfo.InvariantCulture, $"{path}: must be between {min} and {max} (got {value})"));
+            }
+        }
+
+        void OneOf(string path, string value, IReadOnlyList<string> allowed)
+        {
+            if (!allowed.Contains(value))
+            {
+                errors.Add($"{path}: '{value}' is not one of {string.Join(", ", allowed)}");
+            }
+        }
+
+        if (string.IsNullOrWhiteSpace(spec.Name) || spec.Name.Length > 64 || spec.Name.Any(c => !(char.IsLetterOrDigit(c) || c is '-' or '_' or '.')))
+        {
+            errors.Add("name: must be 1..64 letters, digits, '-', '_' or '.'");
+        }
+
+        var islands = spec.Islands;
+        Range("islands.count", islands.Count, 1, 64);
+        if (islands.Methods.Count == 0)
+        {
+            errors.Add("islands.methods: needs at least one method");
+        }
+
+        for (var i = 0; i < islands.Methods.Count; i++)
+        {
+            OneOf($"islands.methods[{i}]", islands.Methods[i], Methods);
+        }
+
+        OneOf("islands.space", islands.Space, Spaces);
+        OneOf("islands.operators", islands.Operators, ["full", "glo"]);
+        OneOf("islands.reduction", islands.Reduction, ["sum", "mean"]);
+        Range("islands.maxDepth", islands.MaxDepth, 2, 10);
+        Range("islands.populationSize", islands.PopulationSize, 2, 1000);
+        Range("islands.tournamentSize", islands.TournamentSize, 1, 100);
+        Range("islands.seedEvaluations", islands.SeedEvaluations, 1, 100_000);
+        Range("islands.elites", islands.Elites, 0, Math.Max(0, islands.PopulationSize - 1));
+        Range("islands.inFlight", islands.InFlight, 1, 256);
+        if (islands.Space == "cell" && islands.Methods.Contains("gp"))
+        {
+            errors.Add("islands.methods: gp needs the tree space (islands.space = \"tree\"): NLFS cells have no crossover");
+        }
+
+        Range("migration.every", spec.Migration.Every, 1, 1_000_000);
+        Range("migration.count", spec.Migration.Count, 0, islands.PopulationSize);
+        OneOf("migration.topology", spec.Migration.Topology, ["ring", "random"]);
+
+        Range("budget.maxEvaluations", spec.Budget.MaxEvaluations, 1, 1_000_000);
+        Range("budget.maxMinutes", spec.Budget.MaxMinutes, 0, 60 * 24 * 30);
+
+        var evaluation = spec.Evaluation;
+        OneOf("evaluation.evaluator", evaluation.Evaluator, Evaluators);
+        OneOf("evaluation.dataset", evaluation.Dataset, Datasets);
+        OneOf("evaluation.model", evaluation.Model, Models);
+        OneOf("evaluation.optimizer", evaluation.Optimizer, ["adam", "sgd"]);
+        Range("evaluation.steps", evaluation.Steps, 1, 1_000_000);
+        Range("evaluation.batchSize", evaluation.BatchSize, 1, 4096);
+        Range("evaluation.learningRate", evaluation.LearningRate, 1e-7, 10);
+        Range("evaluation.warmupSteps", evaluation.WarmupSteps, 0, evaluation.Steps);
+        Range("evaluation.trainSubset", evaluation.TrainSubset, 0, 10_000_000);
+        Range("evaluation.validationSize", evaluation.ValidationSize, 1, 1_000_000);
+        Range("evaluation.earlyStopStep", evaluation.EarlyStopStep, 0, evaluation.Steps);
+        Range("evaluation.earlyStopAccuracy", evaluation.EarlyStopAccuracy, 0, 1);
+        Range("evaluation.syntheticDelayMs", evaluation.SyntheticDelayMs, 0, 600_000);
+
+        Range("trainers.count", spec.Trainers.Count, 1, 256);
+        Range("trainers.threads", spec.Trainers.Threads, 1, 64);
+        Range("trainers.leaseSeconds", spec.Trainers.LeaseSeconds, 1, 3600);
+
+        var final = spec.FinalStage;
+        Range("finalStage.topK", final.TopK, 0, 50);
+        Range("finalStage.steps", final.Steps, 1, 10_000_000);
+        Range("finalStage.seeds", final.Seeds, 1, 50);
+        for (var i = 0; i < final.Baselines.Count; i++)
+        {
+            if (!LossZoo.TryGet(final.Baselines[i], out _))
+            {
+                errors.Add($"finalStage.baselines[{i}]: '{final.Baselines[i]}' is not a zoo loss ({string.Join(", ", LossZoo.Names)})");
+            }
+        }
+
+        return errors;
+    }
+}

@@ -1,0 +1,48 @@
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace EvoGrains.Training.Data;
+
+/// <summary>
+/// Seeded epoch-wise sampling without replacement. The permutation lives in managed memory so that it
+/// outlives the per-step dispose scopes and never depends on libtorch's global generator.
+/// </summary>
+public sealed class BatchSampler
+{
+    private readonly Random _random;
+    private readonly int[] _order;
+    private readonly Device _device;
+    private int _position;
+
+    public BatchSampler(int count, int batchSize, int seed, Device device)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(count, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(batchSize, 1);
+        BatchSize = Math.Min(batchSize, count);
+        _random = new Random(seed);
+        _order = Enumerable.Range(0, count).ToArray();
+        _device = device;
+        _position = count;
+    }
+
+    public int BatchSize { get; }
+
+    /// <summary>int64 indices of the next batch, on the device; a short tail is dropped and a new epoch begins.</summary>
+    public Tensor Next()
+    {
+        if (_position + BatchSize > _order.Length)
+        {
+            _random.Shuffle(_order);
+            _position = 0;
+        }
+
+        var batch = new long[BatchSize];
+        for (var i = 0; i < BatchSize; i++)
+        {
+            batch[i] = _order[_position + i];
+        }
+
+        _position += BatchSize;
+        return torch.tensor(batch, device: _device);
+    }
+}

@@ -1,0 +1,23 @@
+namespace EvoGrains.Training.Data;
+
+/// <summary>A dataset file is missing or does not have the expected format; the message names the file.</summary>
+public sealed class DatasetException : Exception
+{
+    public DatasetException()
+    {
+    }
+
+    public DatasetException(string message)
+        : base(message)
+    {
+    }
+
+    public DatasetException(string message, Exception innerException)
+        : base(message, innerException)
+    {
+    }
+
+    internal static DatasetException ForFile(string path, string problem) => new($"{path}: {problem}");
+
+    internal static DatasetException ForFile(string path, string problem, Exception inner) => new($"{path}: {problem}", inner);
+}

@@ -1,0 +1,71 @@
+using static TorchSharp.torch;
+
+namespace EvoGrains.Training.Data;
+
+/// <summary>The device-resident train/validation (and optionally test) sets of one training run.</summary>
+public sealed class TrainingData : IDisposable
+{
+    private TrainingData(ImageDataset train, ImageDataset validation, ImageDataset? test, int classes, ChannelStatistics statistics)
+    {
+        Train = train;
+        Validation = validation;
+        Test = test;
+        Classes = classes;
+        Statistics = statistics;
+    }
+
+    public ImageDataset Train { get; }
+
+    public ImageDataset Validation { get; }
+
+    /// <summary>Null unless the test set was asked for: it is only for final reports.</summary>
+    public ImageDataset? Test { get; }
+
+    public int Classes { get; }
+
+    public ImageShape Shape => Train.Shape;
+
+    /// <summary>Normalisation statistics, taken from the training portion only.</summary>
+    public ChannelStatistics Statistics { get; }
+
+    public static TrainingData Create(
+        LabelledImages trainSource,
+        LabelledImages? testSource,
+        int classes,
+        int validationSize,
+        int? trainSubsetSize,
+        int splitSeed,
+        Device device)
+    {
+        ArgumentNullException.ThrowIfNull(trainSource);
+        var (trainIndices, validationIndices) = DataSplit.Indices(trainSource.Count, validationSize, trainSubsetSize, splitSeed);
+        var train = trainSource.Select(trainIndices);
+        var statistics = ChannelStatistics.Compute(train);
+        var datasets = new List<IDisposable>();
+        try
+        {
+            var trainSet = Track(datasets, new ImageDataset(train, statistics, device));
+            var validationSet = Track(datasets, new ImageDataset(trainSource.Select(validationIndices), statistics, device));
+            var testSet = testSource is null ? null : Track(datasets, new ImageDataset(testSource, statistics, device));
+            return new TrainingData(trainSet, validationSet, testSet, classes, statistics);
+        }
+        catch
+        {
+            datasets.ForEach(d => d.Dispose());
+            throw;
+        }
+    }
+
+    public void Dispose()
+    {
+        Train.Dispose();
+        Validation.Dispose();
+        Test?.Dispose();
+    }
+
+    private static ImageDataset Track(List<IDisposable> owned, ImageDataset dataset)
+    {
+        owned.Add(dataset);
+        return dataset;
+    }
+}

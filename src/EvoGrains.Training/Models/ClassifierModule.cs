@@ -1,0 +1,19 @@
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace EvoGrains.Training.Models;
+
+/// <summary>An image classifier mapping float32 [B, C, H, W] to logits [B, classes].</summary>
+public abstract class ClassifierModule : nn.Module<Tensor, Tensor>
+{
+    protected ClassifierModule(string name)
+        : base(name)
+    {
+    }
+
+    /// <summary>
+    /// Multiply-accumulates of one forward pass for one image, counted analytically over the conv and linear
+    /// layers (normalisation, activations and pooling are negligible and ignored).
+    /// </summary>
+    public abstract long ForwardMacsPerImage { get; }
+}

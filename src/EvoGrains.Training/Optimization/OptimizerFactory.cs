@@ -1,0 +1,19 @@
+using TorchSharp;
+using TorchSharp.Modules;
+
+namespace EvoGrains.Training.Optimization;
+
+public static class OptimizerFactory
+{
+    public static torch.optim.Optimizer Create(
+        OptimizerKind kind,
+        IEnumerable<Parameter> parameters,
+        double learningRate,
+        double momentum = 0.9,
+        double weightDecay = 0.0) => kind switch
+        {
+            OptimizerKind.Adam => torch.optim.Adam(parameters, learningRate, weight_decay: weightDecay),
+            OptimizerKind.Sgd => torch.optim.SGD(parameters, learningRate, momentum: momentum, weight_decay: weightDecay),
+            _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown optimizer."),
+        };
+}

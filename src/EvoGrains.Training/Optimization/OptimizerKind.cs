@@ -1,0 +1,9 @@
+namespace EvoGrains.Training.Optimization;
+
+public enum OptimizerKind
+{
+    Adam,
+
+    /// <summary>SGD with (Nesterov-free) momentum.</summary>
+    Sgd,
+}

@@ -1,0 +1,9 @@
+namespace EvoGrains.Training.Trainer;
+
+public enum DevicePreference
+{
+    /// <summary>CUDA when available, otherwise CPU.</summary>
+    Auto,
+    Cpu,
+    Cuda,
+}

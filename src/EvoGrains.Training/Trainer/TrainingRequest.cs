@@ -1,0 +1,87 @@
+using EvoGrains.Training.Data;
+using EvoGrains.Training.Models;
+using EvoGrains.Training.Optimization;
+
+namespace EvoGrains.Training.Trainer;
+
+/// <summary>Everything that defines one surrogate training of one candidate loss.</summary>
+/// <param name="Dataset">Which data to train on.</param>
+/// <param name="Model">A <see cref="ModelFactory"/> name: "small-cnn", "resnet9", "mlp".</param>
+/// <param name="Steps">Optimizer steps.</param>
+/// <param name="BatchSize">Images per step.</param>
+/// <param name="LearningRate">Peak learning rate of the warm-up + cosine schedule.</param>
+/// <param name="Optimizer">Adam or SGD with momentum.</param>
+/// <param name="WarmupSteps">Linear warm-up length.</param>
+/// <param name="Seed">Seeds parameter initialisation and batch order.</param>
+/// <param name="ValidationSize">Images held out of the training set for fitness.</param>
+/// <param name="TrainSubsetSize">Train on only this many images (fast surrogate runs); null for all.</param>
+/// <param name="EarlyStop">Optional NLFS-style early-stop rule.</param>
+/// <param name="MaxThreads">Caps libtorch's intra-op threads (process-wide); 0 leaves the setting alone.</param>
+/// <param name="EvaluateTest">Also measure test accuracy; only for final reports.</param>
+public sealed record TrainingRequest(
+    DatasetSpec Dataset,
+    string Model = ModelFactory.SmallCnnName,
+    int Steps = 1000,
+    int BatchSize = 128,
+    double LearningRate = 1e-3,
+    OptimizerKind Optimizer = OptimizerKind.Adam,
+    int WarmupSteps = 100,
+    int Seed = 0,
+    int ValidationSize = 5000,
+    int? TrainSubsetSize = null,
+    EarlyStopRule? EarlyStop = null,
+    int MaxThreads = 0,
+    bool EvaluateTest = false)
+{
+    /// <summary>Seeds the train/validation split. Kept apart from <see cref="Seed"/> so that runs over several
+    /// training seeds are scored on the same validation images.</summary>
+    public int SplitSeed { get; init; }
+
+    public double Momentum { get; init; } = 0.9;
+
+    public double WeightDecay { get; init; }
+
+    public DevicePreference Device { get; init; } = DevicePreference.Auto;
+
+    /// <summary>A parameter L2 norm above this counts as exploding weights.</summary>
+    public double MaxParameterNorm { get; init; } = 1e6;
+
+    /// <summary>Steps between parameter-norm checks (a full pass over the weights is not free).</summary>
+    public int ParameterCheckInterval { get; init; } = 25;
+
+    /// <summary>Steps between progress reports.</summary>
+    public int ProgressInterval { get; init; } = 100;
+
+    /// <summary>Images per forward pass when measuring accuracy.</summary>
+    public int EvaluationBatchSize { get; init; } = 1000;
+
+    /// <summary>Throws <see cref="ArgumentException"/> naming the first invalid field.</summary>
+    public void Validate()
+    {
+        ArgumentNullException.ThrowIfNull(Dataset);
+        ArgumentException.ThrowIfNullOrWhiteSpace(Model);
+        ArgumentOutOfRangeException.ThrowIfLessThan(Steps, 1, nameof(Steps));
+        ArgumentOutOfRangeException.ThrowIfLessThan(BatchSize, 1, nameof(BatchSize));
+        if (!(LearningRate > 0) || double.IsInfinity(LearningRate))
+        {
+            throw new ArgumentOutOfRangeException(nameof(LearningRate), LearningRate, "Must be positive and finite.");
+        }
+
+        ArgumentOutOfRangeException.ThrowIfNegative(WarmupSteps, nameof(WarmupSteps));
+        ArgumentOutOfRangeException.ThrowIfLessThan(ValidationSize, 1, nameof(ValidationSize));
+        if (TrainSubsetSize is { } subset)
+        {
+            ArgumentOutOfRangeException.ThrowIfLessThan(subset, 1, nameof(TrainSubsetSize));
+        }
+
+        if (EarlyStop is { } rule)
+        {
+            ArgumentOutOfRangeException.ThrowIfLessThan(rule.Step, 1, nameof(EarlyStop));
+        }
+
+        ArgumentOutOfRangeException.ThrowIfNegative(MaxThreads, nameof(MaxThreads));
+        ArgumentOutOfRangeException.ThrowIfLessThan(ParameterCheckInterval, 1, nameof(ParameterCheckInterval));
+        ArgumentOutOfRangeException.ThrowIfLessThan(ProgressInterval, 1, nameof(ProgressInterval));
+        ArgumentOutOfRangeException.ThrowIfLessThan(EvaluationBatchSize, 1, nameof(EvaluationBatchSize));
+    }
+}

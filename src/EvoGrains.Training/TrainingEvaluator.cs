@@ -1,0 +1,65 @@
+using EvoGrains.Core.Expressions;
+using EvoGrains.Core.Search;
+using EvoGrains.Training.Data;
+using EvoGrains.Training.Losses;
+using EvoGrains.Training.Optimization;
+using EvoGrains.Training.Trainer;
+
+namespace EvoGrains.Training;
+
+/// <summary>
+/// Fitness by real training: each evaluation trains the spec's surrogate model with the candidate
+/// on a dedicated thread (never on the caller's scheduler) and returns its validation accuracy.
+/// </summary>
+public sealed class TrainingEvaluator(EvaluationSpec spec, int seed, int threads, DatasetCache? datasets = null) : IFitnessEvaluator
+{
+    private readonly SurrogateTrainer trainer = new(datasets ?? new DatasetCache());
+
+    public static TrainingRequest ToRequest(EvaluationSpec spec, int seed, int threads) => new(
+        DatasetOf(spec),
+        spec.Model,
+        spec.Steps,
+        spec.BatchSize,
+        spec.LearningRate,
+        spec.Optimizer == "sgd" ? OptimizerKind.Sgd : OptimizerKind.Adam,
+        spec.WarmupSteps,
+        seed,
+        spec.ValidationSize,
+        spec.TrainSubset > 0 ? spec.TrainSubset : null,
+        spec.EarlyStopStep > 0 ? new EarlyStopRule(spec.EarlyStopStep, spec.EarlyStopAccuracy) : null,
+        threads);
+
+    public static DatasetSpec DatasetOf(EvaluationSpec spec)
+    {
+        var path = string.IsNullOrWhiteSpace(spec.DataPath) ? null : spec.DataPath;
+        return spec.Dataset switch
+        {
+            "fashion-mnist" => new DatasetSpec(DatasetKind.FashionMnist, path),
+            "mnist" => new DatasetSpec(DatasetKind.Mnist, path),
+            "kmnist" => new DatasetSpec(DatasetKind.Kmnist, path),
+            "cifar10" => new DatasetSpec(DatasetKind.Cifar10, path),
+            "cifar100" => new DatasetSpec(DatasetKind.Cifar100, path),
+            "synthetic" => DatasetSpec.SyntheticSet(),
+            var other => throw new ArgumentException($"unknown dataset '{other}'", nameof(spec)),
+        };
+    }
+
+    public Task<EvaluationResult> EvaluateAsync(LossFunction loss, CancellationToken cancellationToken) =>
+        Task.Factory.StartNew(
+            () => ToEvaluation(trainer.Train(ToRequest(spec, seed, threads), new CompiledTensorLoss(loss), cancellationToken: cancellationToken)),
+            cancellationToken,
+            TaskCreationOptions.LongRunning,
+            TaskScheduler.Default);
+
+    public static EvaluationResult ToEvaluation(TrainingResult result) => new(
+        result.ValidationAccuracy,
+        result.Status switch
+        {
+            TrainingStatus.Completed => EvaluationStatus.Completed,
+            TrainingStatus.EarlyStopped => EvaluationStatus.EarlyStopped,
+            _ => EvaluationStatus.Failed,
+        },
+        result.WallTime.TotalSeconds,
+        result.FailureReason,
+        result.FinalTrainingLoss);
+}

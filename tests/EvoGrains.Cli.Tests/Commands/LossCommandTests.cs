@@ -1,0 +1,116 @@
+using System.Text.Json;
+using EvoGrains.Core.Expressions;
+
+namespace EvoGrains.Cli.Tests.Commands;
+
+public sealed class LossCommandTests
+{
+    [Theory]
+    [InlineData("ce")]
+    [InlineData("baikal")]
+    [InlineData("ngl")]
+    [InlineData("-(y * log(p))")]
+    public async Task Check_accepts_sound_losses_with_exit_0(string expression)
+    {
+        var run = await CliRun.Of("loss", "check", expression);
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("verdict      accepted", run.Out);
+        Assert.Matches("hash         [0-9a-f]{16}", run.Out);
+    }
+
+    [Fact]
+    public async Task Check_reports_the_canonical_form_and_the_same_hash_for_commuted_sums()
+    {
+        var first = await CliRun.Of("loss", "check", "--json", "y * log(p) + p");
+        var second = await CliRun.Of("loss", "check", "--json", "p + log(p) * y");
+
+        var a = JsonDocument.Parse(first.Out).RootElement;
+        var b = JsonDocument.Parse(second.Out).RootElement;
+        Assert.Equal(a.GetProperty("hash").GetString(), b.GetProperty("hash").GetString());
+        Assert.Equal(a.GetProperty("canonical").GetString(), b.GetProperty("canonical").GetString());
+    }
+
+    [Fact]
+    public async Task Check_rejects_with_exit_3_and_names_the_stage()
+    {
+        var run = await CliRun.Of("loss", "check", "y - p");
+
+        Assert.Equal(3, run.ExitCode);
+        Assert.Contains("rejected at integrity", run.Out);
+    }
+
+    [Theory]
+    [InlineData("log(p", "position 6: expected ')'")]
+    [InlineData("p + ", "position 5")]
+    [InlineData("foo(p)", "unknown function or variable 'foo'")]
+    public async Task Invalid_expressions_give_one_line_and_exit_2(string expression, string expected)
+    {
+        var run = await CliRun.Of("loss", "check", expression);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Single(run.ErrorLines);
+        Assert.Contains(expected, run.Error);
+        Assert.DoesNotContain("   at ", run.Error);
+    }
+
+    [Theory]
+    [InlineData("ce", "0.1,0.2,0.7", 2)]
+    [InlineData("baikal", "0.1,0.2,0.7", 0)]
+    [InlineData("ngl", "0.25,0.25,0.5", 1)]
+    [InlineData("focal", "0.6,0.3,0.1", 2)]
+    [InlineData("taylorglo-mnist", "0.1,0.2,0.3,0.4", 3)]
+    [InlineData("ls-ce", "0.1,0.2,0.7", 1)]
+    [InlineData("sigmoid(z) * y - tanh(p)", "0.1,0.2,0.7", 2)]
+    public async Task Eval_gradient_agrees_with_finite_differences(string loss, string probabilities, int label)
+    {
+        var run = await CliRun.Of("loss", "eval", loss, "--p", probabilities, "--label", label.ToString(), "--json");
+
+        Assert.Equal(0, run.ExitCode);
+        var json = JsonDocument.Parse(run.Out).RootElement;
+        var value = json.GetProperty("loss").GetDouble();
+        var gradient = json.GetProperty("grad_logits").EnumerateArray().Select(g => g.GetDouble()).ToArray();
+        var logits = probabilities.Split(',').Select(p => Math.Log(double.Parse(p, System.Globalization.CultureInfo.InvariantCulture))).ToArray();
+        var interpreter = new LossInterpreter(LossZoo.Resolve(loss));
+        double LossAt(double[] z) => interpreter.Evaluate(z, label, new double[z.Length]);
+
+        Assert.Equal(LossAt(logits), value, 12);
+        for (var j = 0; j < logits.Length; j++)
+        {
+            // Richardson-extrapolated central differences: error O(h^4).
+            double Central(double h)
+            {
+                var up = (double[])logits.Clone();
+                var down = (double[])logits.Clone();
+                up[j] += h;
+                down[j] -= h;
+                return (LossAt(up) - LossAt(down)) / (2 * h);
+            }
+
+            var numeric = (4 * Central(1e-4) - Central(2e-4)) / 3;
+            Assert.True(Math.Abs(numeric - gradient[j]) <= 1e-6 * Math.Max(Math.Abs(numeric), 1e-3), $"dL/dz[{j}]: analytic {gradient[j]}, numeric {numeric}");
+        }
+    }
+
+    [Theory]
+    [InlineData("0.1,0.2", "2", "sum to 0.30")]
+    [InlineData("0.1,x,0.7", "2", "--p value 2 ('x')")]
+    [InlineData("0.1,0.2,0.7", "3", "--label 3 is out of range")]
+    public async Task Eval_rejects_bad_samples_naming_the_option(string probabilities, string label, string expected)
+    {
+        var run = await CliRun.Of("loss", "eval", "ce", "--p", probabilities, "--label", label);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Single(run.ErrorLines);
+        Assert.Contains(expected, run.Error);
+    }
+
+    [Fact]
+    public async Task Unknown_options_are_input_errors()
+    {
+        var run = await CliRun.Of("loss", "eval", "ce", "--probability", "0.5,0.5");
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Single(run.ErrorLines);
+    }
+}

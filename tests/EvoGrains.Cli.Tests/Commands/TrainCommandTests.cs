@@ -1,0 +1,48 @@
+using System.Text.Json;
+
+namespace EvoGrains.Cli.Tests.Commands;
+
+public sealed class TrainCommandTests
+{
+    [Fact]
+    public async Task Trains_each_loss_and_ce_with_the_same_seeds_and_compares()
+    {
+        var run = await CliRun.Of(
+            "train", "--loss", "baikal", "--dataset", "synthetic", "--model", "mlp", "--steps", "60",
+            "--seeds", "2", "--validation-size", "200", "--threads", "1", "--json");
+
+        Assert.Equal(0, run.ExitCode);
+        var rows = JsonDocument.Parse(run.Out).RootElement.EnumerateArray().ToList();
+        Assert.Equal(["ce", "baikal"], rows.Select(r => r.GetProperty("Name").GetString()));
+        Assert.All(rows, r =>
+        {
+            Assert.Equal(2, r.GetProperty("Runs").GetInt32());
+            Assert.True(r.GetProperty("Mean").GetDouble() > 0.5, $"{r.GetProperty("Name")} should learn the synthetic set");
+        });
+        Assert.Equal(4, run.Error.Split('\n').Count(l => l.Contains("seed ")));
+    }
+
+    [Theory]
+    [InlineData("--steps", "0", "--steps: must be between 1")]
+    [InlineData("--dataset", "imagenet", "--dataset: 'imagenet' is not one of")]
+    [InlineData("--seeds", "0", "--seeds must be between 1 and 50")]
+    public async Task Bad_options_give_one_line_and_exit_2(string option, string value, string expected)
+    {
+        var run = await CliRun.Of("train", "--loss", "baikal", option, value);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Single(run.ErrorLines);
+        Assert.Contains(expected, run.Error);
+    }
+
+    [Fact]
+    public async Task A_missing_dataset_names_the_file()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "evograins-missing-" + Guid.NewGuid().ToString("N"));
+        var run = await CliRun.Of("train", "--loss", "ce", "--data-path", folder, "--steps", "5", "--seeds", "1");
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("train-images-idx3-ubyte", run.Error);
+        Assert.Single(run.ErrorLines);
+    }
+}
