@@ -6,7 +6,7 @@ namespace EvoGrains.Core.Tests.Expressions;
 public sealed class LossFunctionTests
 {
     private const string CacheBug =
-        "bug: LossFunction.cs:11 caches Canonical in a field that the record's `with` copies, so `loss with { Element = ... }` keeps the old canonical form, CanonicalText and Hash";
+        "bug: LossFunction.cs:11-13 caches Canonical, CanonicalText and Hash in fields that the record's `with` copies, so `loss with { Element = ... }` made after hashing keeps the old canonical form, text and hash";
 
     [Fact]
     public void Canonical_text_carries_reduction_and_smoothing()
@@ -47,14 +47,20 @@ public sealed class LossFunctionTests
 
         Assert.Equal(Expr.P, changed.Canonical);
         Assert.Equal(new LossFunction(Expr.P).Hash, changed.Hash);
+
+        // The same through the funnel's flip, when the caller has already hashed the candidate.
+        var wrongWay = LossFunction.Parse("y * log(p)");
+        _ = wrongWay.Hash;
+        Assert.Equal(LossZoo.CrossEntropy.Hash, new ScreeningFunnel().Screen(wrongWay).Loss.Hash);
     }
 
-    [Fact(Skip = CacheBug)]
+    [Fact]
     public void A_flipped_screening_verdict_carries_the_identity_of_the_flipped_loss()
     {
-        // ScreeningFunnel.cs:20 computes loss.Canonical, :42 flips with `with`: the verdict's hash is
-        // that of y*log(p), not of -(y*log(p)) (= cross-entropy), so search dedup by hash misses it.
-        var verdict = new ScreeningFunnel().Screen(LossFunction.Parse("y * log(p)"));
+        // The funnel flips with `with`: the verdict must carry the hash of -(y*log(p)) (= cross-entropy),
+        // not of y*log(p), or search dedup by hash misses the duplicate.
+        var loss = LossFunction.Parse("y * log(p)");
+        var verdict = new ScreeningFunnel().Screen(loss);
 
         Assert.True(verdict.Flipped);
         Assert.Equal(Canonicalizer.Canonicalize(verdict.Loss.Element), verdict.Loss.Canonical);

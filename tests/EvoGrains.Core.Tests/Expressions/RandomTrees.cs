@@ -49,9 +49,8 @@ internal static class RandomTrees
     public static Gen<Expr> Trees(int maxDepth = 6) => Trees(Everything, maxDepth);
 
     /// <summary>
-    /// Runs an evaluation, reading an <see cref="ArithmeticException"/> as NaN: OperatorMath calls
-    /// Math.Sign on NaN intermediates and throws (see OperatorMathNaNTests, skipped until fixed);
-    /// the properties here are about finite points only.
+    /// Runs an evaluation, reading an <see cref="ArithmeticException"/> as NaN (OperatorMath used to throw on
+    /// NaN intermediates; OperatorMathNaNTests guards that): the properties here are about finite points only.
     /// </summary>
     public static double NaNSafe(Func<double> evaluate)
     {
