@@ -47,7 +47,16 @@ public static class GenomeCodec
             throw new FormatException($"cell node '{text}' is not operator:input[,input]");
         }
 
-        var inputs = text[(colon + 1)..].Split(',').Select(i => int.Parse(i, CultureInfo.InvariantCulture)).ToArray();
+        var parts = text[(colon + 1)..].Split(',');
+        var inputs = new int[parts.Length];
+        for (var i = 0; i < parts.Length; i++)
+        {
+            if (!int.TryParse(parts[i], NumberStyles.Integer, CultureInfo.InvariantCulture, out inputs[i]))
+            {
+                throw new FormatException($"cell node '{text}': input '{parts[i]}' is not a node index");
+            }
+        }
+
         if (inputs.Length != OperatorCatalog.Arity(op))
         {
             throw new FormatException($"cell node '{text}' needs {OperatorCatalog.Arity(op)} inputs");

@@ -79,14 +79,17 @@ public static class Canonicalizer
         var operands = new List<Expr>();
         Flatten(e, op, operands);
 
-        var constants = operands.Where(o => o.IsConstant).Select(o => o.Value).ToList();
         var terms = operands.Where(o => !o.IsConstant).ToList();
-        double? constant = constants.Count == 0 ? null : constants.Aggregate((x, y) => Combine(op, x, y));
-        if (constant is { } c && !double.IsFinite(c))
+        var constants = FoldConstants(op, operands.Where(o => o.IsConstant).Select(o => o.Value));
+        double? constant = null;
+        if (constants.Count == 1)
         {
-            // Folding overflowed: keep the constants as written rather than lose the expression.
+            constant = constants[0];
+        }
+        else
+        {
+            // Folding overflowed: keep the finite partial results, which fold the same way again.
             terms.AddRange(constants.Select(Expr.Const));
-            constant = null;
         }
 
         var negate = false;
@@ -129,6 +132,25 @@ public static class Canonicalizer
             ? Expr.Const(op == Op.Mul ? 1 : 0)
             : sorted.Skip(1).Aggregate(sorted[0], (acc, next) => Expr.Binary(op, acc, next));
         return negate ? SimplifyNeg(result) : result;
+    }
+
+    /// <summary>Combines constants smallest first while the result stays finite.</summary>
+    private static List<double> FoldConstants(Op op, IEnumerable<double> values)
+    {
+        var folded = new List<double>();
+        foreach (var value in values.OrderBy(Math.Abs))
+        {
+            if (folded.Count > 0 && double.IsFinite(Combine(op, folded[^1], value)))
+            {
+                folded[^1] = Combine(op, folded[^1], value);
+            }
+            else
+            {
+                folded.Add(value);
+            }
+        }
+
+        return folded;
     }
 
     private static void Flatten(Expr e, Op op, List<Expr> into)

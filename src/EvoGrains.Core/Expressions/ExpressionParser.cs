@@ -88,8 +88,11 @@ public sealed class ExpressionParser
         SkipSpace();
         if (!AtEnd && IsNumberStart(text[pos]))
         {
-            // "-2" is the constant -2, so printed negative constants read back as themselves.
-            return ParsePowerOf(Expr.Const(-ParseNumber()));
+            // "-2" is the constant -2, so printed negative constants read back as themselves;
+            // but "-2^2" is -(2^2), as for variables.
+            var number = Expr.Const(ParseNumber());
+            var powered = ParsePowerOf(number);
+            return ReferenceEquals(powered, number) ? Expr.Const(-number.Value) : -powered;
         }
 
         return -ParseUnary();

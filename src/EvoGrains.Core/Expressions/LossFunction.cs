@@ -12,6 +12,14 @@ public sealed record LossFunction(Expr Element, ClassReduction Reduction = Class
     private string? canonicalText;
     private ulong? hash;
 
+    // `with` must not carry the caches over to a loss with another element.
+    private LossFunction(LossFunction original)
+    {
+        Element = original.Element;
+        Reduction = original.Reduction;
+        LabelSmoothing = original.LabelSmoothing;
+    }
+
     /// <summary>The canonical element expression (computed once).</summary>
     public Expr Canonical => canonical ??= Canonicalizer.Canonicalize(Element);
 

@@ -42,8 +42,8 @@ public static class OperatorMath
         Op.I0e => FastSpecialFunctions.I0e(x),
         Op.I1 => FastSpecialFunctions.I1(x),
         Op.I1e => FastSpecialFunctions.I1e(x),
-        Op.Max0 => x > 0 ? x : 0,
-        Op.Min0 => x < 0 ? x : 0,
+        Op.Max0 => x > 0 || double.IsNaN(x) ? x : 0, // NaN stays NaN, as in torch.relu
+        Op.Min0 => x < 0 || double.IsNaN(x) ? x : 0,
         Op.Square => x * x,
         Op.SqrtAbs => Math.Sqrt(Math.Abs(x) + Eps),
         Op.SoftSign => x / (1 + Math.Abs(x)),
