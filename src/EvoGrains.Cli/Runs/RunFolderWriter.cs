@@ -1,0 +1,34 @@
+using System.Text.Json;
+using EvoGrains.Core.Expressions;
+using EvoGrains.Core.Search;
+
+namespace EvoGrains.Cli.Runs;
+
+/// <summary>Writes a run folder: spec.json, history.csv, hall-of-fame.json, plots and report.md.</summary>
+public static class RunFolderWriter
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
+
+    public static void Write(RunRecord run, string folder)
+    {
+        Directory.CreateDirectory(folder);
+        File.WriteAllText(Path.Combine(folder, "spec.json"), SearchSpecJson.Write(run.Spec));
+        File.WriteAllText(Path.Combine(folder, "history.csv"), HistoryCsv.Format(run.History));
+        File.WriteAllText(Path.Combine(folder, "hall-of-fame.json"), JsonSerializer.Serialize(run.HallOfFame, Json));
+        if (run.History.Count > 0)
+        {
+            RunPlots.Fitness(run.History, Path.Combine(folder, "fitness.png"));
+            RunPlots.Islands(run.History, Path.Combine(folder, "islands.png"));
+        }
+
+        var curves = run.HallOfFame.Take(RunReport.TopLosses)
+            .Select((entry, i) => ($"#{i + 1} {Shorten(entry.Expression)}", RunReport.LossOf(entry)))
+            .Prepend(("ce", LossZoo.CrossEntropy))
+            .ToList();
+        RunPlots.LossCurves(curves, 1, Path.Combine(folder, "loss-curves-true-class.png"));
+        RunPlots.LossCurves(curves, 0, Path.Combine(folder, "loss-curves-other-class.png"));
+        File.WriteAllText(Path.Combine(folder, "report.md"), RunReport.Format(run));
+    }
+
+    private static string Shorten(string expression) => expression.Length <= 48 ? expression : expression[..45] + "...";
+}

@@ -1,0 +1,129 @@
+using System.Globalization;
+using System.Text;
+using EvoGrains.Cli.Commands;
+using EvoGrains.Core.Expressions;
+using EvoGrains.Core.Search;
+
+namespace EvoGrains.Cli.Runs;
+
+/// <summary>report.md: what was searched, how it went, the best losses as code, lineage, and the final table.</summary>
+public static class RunReport
+{
+    public const int TopLosses = 5;
+
+    public static string Format(RunRecord run)
+    {
+        var spec = run.Spec;
+        var text = new StringBuilder();
+        text.AppendLine(Invariant($"# EvoGrains search `{run.SearchId}` ({spec.Name})"));
+        text.AppendLine();
+        text.AppendLine(Invariant($"Status: **{run.Status}**. {run.History.Count} evaluations; {run.RejectedByScreening} candidates rejected by screening and {run.Deduplicated} duplicates skipped before training."));
+        text.AppendLine();
+        text.AppendLine(Invariant($"- islands: {spec.Islands.Count} ({string.Join(", ", spec.Islands.Methods)}; {spec.Islands.Space} space), population {spec.Islands.PopulationSize}, {spec.Islands.InFlight} in flight each; migration of {spec.Migration.Count} every {spec.Migration.Every} results ({spec.Migration.Topology})"));
+        text.AppendLine(Invariant($"- fitness: {spec.Evaluation.Evaluator} — {spec.Evaluation.Model} on {spec.Evaluation.Dataset}, {spec.Evaluation.Steps} steps of {spec.Evaluation.BatchSize}, validation accuracy on {spec.Evaluation.ValidationSize} held-out training images"));
+        text.AppendLine(Invariant($"- budget: {spec.Budget.MaxEvaluations} evaluations{(spec.Budget.MaxMinutes > 0 ? $" or {spec.Budget.MaxMinutes} minutes" : "")}"));
+        if (run.History.Count > 0)
+        {
+            var firstBest = run.History.Take(Math.Max(1, run.History.Count / 5)).Max(h => h.Fitness);
+            text.AppendLine(Invariant($"- best fitness: {run.History.Max(h => h.Fitness):F4} (best of the first fifth of the search: {firstBest:F4}; median of all evaluations: {Median(run.History.Select(h => h.Fitness)):F4})"));
+        }
+
+        text.AppendLine();
+        text.AppendLine("![fitness over evaluations](fitness.png)");
+        text.AppendLine();
+        text.AppendLine("![best fitness per island](islands.png)");
+        text.AppendLine();
+        text.AppendLine("![t(y=1,p) of the top losses and CE](loss-curves-true-class.png)");
+        text.AppendLine();
+        text.AppendLine("![t(y=0,p) of the top losses and CE](loss-curves-other-class.png)");
+        text.AppendLine();
+
+        text.AppendLine("## Best losses");
+        text.AppendLine();
+        text.AppendLine("log, 1/x and a/b are protected as in training: log|x| + 1e-7, 1/(x + 1e-7), a/(b + 1e-7).");
+        text.AppendLine();
+        var rank = 0;
+        foreach (var entry in run.HallOfFame.Take(TopLosses))
+        {
+            rank++;
+            var loss = LossOf(entry);
+            text.AppendLine(Invariant($"### {rank}. fitness {entry.Fitness:F4} — `{entry.Hash}` (island {entry.Island}, {entry.Operator})"));
+            text.AppendLine();
+            text.AppendLine(Invariant($"Infix: `{entry.Expression}`"));
+            text.AppendLine();
+            text.AppendLine("$$");
+            text.AppendLine(LatexPrinter.Print(loss));
+            text.AppendLine("$$");
+            text.AppendLine();
+            text.AppendLine("```python");
+            text.Append(CodePrinter.PyTorch(loss));
+            text.AppendLine("```");
+            text.AppendLine();
+            text.AppendLine("```csharp");
+            text.Append(CodePrinter.TorchSharp(loss));
+            text.AppendLine("```");
+            text.AppendLine();
+        }
+
+        if (run.HallOfFame.Count > 0)
+        {
+            text.AppendLine("## Lineage of the best");
+            text.AppendLine();
+            foreach (var line in Lineage(run.HallOfFame[0].Hash, run.History))
+            {
+                text.AppendLine(line);
+            }
+
+            text.AppendLine();
+        }
+
+        text.AppendLine("## Final comparison against the baselines");
+        text.AppendLine();
+        if (run.Comparison.Count == 0)
+        {
+            text.AppendLine("No final stage ran (the search did not complete, or finalStage.topK is 0).");
+        }
+        else
+        {
+            text.AppendLine(Invariant($"Each loss retrained {spec.FinalStage.Seeds} times ({spec.FinalStage.Steps} steps, seeds 1..{spec.FinalStage.Seeds}); mean ± std of validation accuracy; p = Welch's t-test against CE."));
+            text.AppendLine();
+            text.Append(ComparisonTable.Format(run.Comparison, "accuracy"));
+        }
+
+        return text.ToString();
+    }
+
+    internal static LossFunction LossOf(HallOfFameEntry entry) => LossFunction.Parse(StripAnnotations(entry.Expression, out var mean), mean ? ClassReduction.Mean : ClassReduction.Sum);
+
+    private static string StripAnnotations(string expression, out bool mean)
+    {
+        mean = expression.Contains("[mean over classes]", StringComparison.Ordinal);
+        var cut = expression.IndexOf(" [", StringComparison.Ordinal);
+        return cut < 0 ? expression : expression[..cut];
+    }
+
+    private static IEnumerable<string> Lineage(string hash, IReadOnlyList<HistoryEntry> history)
+    {
+        var byHash = history.GroupBy(h => h.Hash).ToDictionary(g => g.Key, g => g.First());
+        var seen = new HashSet<string>();
+        var current = hash;
+        for (var generation = 0; generation < 12 && byHash.TryGetValue(current, out var entry) && seen.Add(current); generation++)
+        {
+            yield return Invariant($"{generation + 1}. `{entry.Expression}` — fitness {entry.Fitness:F4}, {entry.Operator} (evaluation {entry.Index}, island {entry.Island})");
+            if (entry.Parents.Count == 0)
+            {
+                yield break;
+            }
+
+            current = entry.Parents[0];
+        }
+    }
+
+    private static double Median(IEnumerable<double> values)
+    {
+        var sorted = values.Order().ToArray();
+        return sorted.Length == 0 ? double.NaN : sorted[sorted.Length / 2];
+    }
+
+    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+}

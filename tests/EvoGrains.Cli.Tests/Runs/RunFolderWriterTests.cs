@@ -1,0 +1,65 @@
+using System.Text.Json;
+using EvoGrains.Cli.Runs;
+using EvoGrains.Core.Evolution;
+using EvoGrains.Core.Screening;
+using EvoGrains.Core.Search;
+
+namespace EvoGrains.Cli.Tests.Runs;
+
+public sealed class RunFolderWriterTests
+{
+    [Fact]
+    public async Task Writes_every_file_of_a_run_folder_consistently()
+    {
+        var funnel = new ScreeningFunnel();
+        var runner = new SearchRunner(new RegularizedEvolution(new CellSpace(), funnel, 20, 5, 30), new SyntheticEvaluator(), seed: 3);
+        await runner.RunAsync(90);
+        var comparison = new List<ComparisonRow>
+        {
+            new("ce", "-(y * log(p))", 0.85, 0.01, 5, double.NaN, 3.2, 0),
+            new("#1", runner.HallOfFame.Entries[0].Expression, 0.86, 0.01, 5, 0.04, 3.3, 0),
+        };
+        var run = new RunRecord("test-1", new SearchSpec { Name = "unit" }, "Completed", runner.History, runner.HallOfFame.Entries, comparison, 123, 4);
+        var folder = Path.Combine(Path.GetTempPath(), "evograins-run-" + Guid.NewGuid().ToString("N"));
+
+        try
+        {
+            RunFolderWriter.Write(run, folder);
+
+            var csv = File.ReadAllLines(Path.Combine(folder, "history.csv"));
+            Assert.Equal(HistoryCsv.Header, csv[0]);
+            Assert.Equal(90, csv.Length - 1);
+            var hall = JsonDocument.Parse(File.ReadAllText(Path.Combine(folder, "hall-of-fame.json"))).RootElement;
+            Assert.Equal(runner.HallOfFame.Entries.Count, hall.GetArrayLength());
+            Assert.Equal("unit", SearchSpecJson.Load(Path.Combine(folder, "spec.json")).Name);
+            foreach (var png in new[] { "fitness.png", "islands.png", "loss-curves-true-class.png", "loss-curves-other-class.png" })
+            {
+                var bytes = File.ReadAllBytes(Path.Combine(folder, png));
+                Assert.True(bytes.Length > 10_000, $"{png} is suspiciously small");
+                Assert.Equal([0x89, (byte)'P', (byte)'N', (byte)'G'], bytes[..4]);
+            }
+
+            var report = File.ReadAllText(Path.Combine(folder, "report.md"));
+            Assert.Contains(runner.HallOfFame.Entries[0].Expression, report);
+            Assert.Contains("```python", report);
+            Assert.Contains("```csharp", report);
+            Assert.Contains("$$", report);
+            Assert.Contains("## Lineage of the best", report);
+            Assert.Contains("| ce ", report);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void Csv_quotes_fields_with_commas_and_quotes()
+    {
+        var entry = new HistoryEntry(0, "00", "max(p, y)", 1, 0.5, EvaluationStatus.Failed, 1, "random", [], "said \"no\"");
+
+        var line = HistoryCsv.Format([entry]).Split('\n')[1].TrimEnd('\r');
+
+        Assert.Equal("0,00,\"max(p, y)\",1,0.5,failed,1.000,random,,\"said \"\"no\"\"\"", line);
+    }
+}
