@@ -1,0 +1,72 @@
+using EvoGrains.Core.Search;
+
+namespace EvoGrains.Core.Tests.Search;
+
+public sealed class SearchSpecJsonTests
+{
+    private static string SpecsFolder => Path.Combine(AppContext.BaseDirectory, "..", "..", "..", "..", "..", "specs");
+
+    [Theory]
+    [InlineData("quickstart.json")]
+    [InlineData("fashion-mnist.json")]
+    [InlineData("cifar10-gpu.json")]
+    public void Shipped_specs_are_valid(string file)
+    {
+        var spec = SearchSpecJson.Load(Path.Combine(SpecsFolder, file));
+
+        Assert.Equal(Path.GetFileNameWithoutExtension(file), spec.Name);
+        Assert.Empty(SearchSpecValidator.Validate(spec));
+    }
+
+    [Fact]
+    public void A_spec_round_trips_through_json()
+    {
+        var spec = new SearchSpec { Name = "x", Islands = new IslandSpec { Count = 3, Methods = ["gp"], Space = "tree" } };
+
+        var back = SearchSpecJson.Parse(SearchSpecJson.Write(spec), "memory");
+
+        Assert.Equal(SearchSpecJson.Write(spec), SearchSpecJson.Write(back));
+        Assert.Equal(3, back.Islands.Count);
+    }
+
+    [Theory]
+    [InlineData("""{"islands": {"count": 0}}""", "islands.count: must be between 1 and 64 (got 0)")]
+    [InlineData("""{"islands": {"count": 100000}}""", "islands.count: must be between 1 and 64")]
+    [InlineData("""{"islands": {"populationSize": 10000000}}""", "islands.populationSize: must be between 2 and 1000")]
+    [InlineData("""{"islands": {"maxDepth": 40}}""", "islands.maxDepth: must be between 2 and 10")]
+    [InlineData("""{"islands": {"methods": ["annealing"]}}""", "islands.methods[0]: 'annealing' is not one of")]
+    [InlineData("""{"islands": {"methods": ["gp"], "space": "cell"}}""", "gp needs the tree space")]
+    [InlineData("""{"islands": {"inFlight": 100000}}""", "islands.inFlight: must be between 1 and 256")]
+    [InlineData("""{"budget": {"maxEvaluations": 0}}""", "budget.maxEvaluations: must be between 1 and 1000000")]
+    [InlineData("""{"budget": {"maxEvaluations": 1e12}}""", "budget.maxEvaluations: wrong type")]
+    [InlineData("""{"budget": {"maxMinutes": -1}}""", "budget.maxMinutes: must be between 0")]
+    [InlineData("""{"evaluation": {"dataset": "imagenet"}}""", "evaluation.dataset: 'imagenet' is not one of")]
+    [InlineData("""{"evaluation": {"steps": "many"}}""", "evaluation.steps: wrong type")]
+    [InlineData("""{"evaluation": {"batchSize": 1000000}}""", "evaluation.batchSize: must be between 1 and 4096")]
+    [InlineData("""{"evaluation": {"learningRate": 0}}""", "evaluation.learningRate: must be between")]
+    [InlineData("""{"trainers": {"count": 5000}}""", "trainers.count: must be between 1 and 256")]
+    [InlineData("""{"finalStage": {"baselines": ["ce", "hinge"]}}""", "finalStage.baselines[1]: 'hinge' is not a zoo loss")]
+    [InlineData("""{"migration": {"topology": "star"}}""", "migration.topology: 'star' is not one of ring, random")]
+    [InlineData("""{"name": "no spaces allowed"}""", "name: must be 1..64 letters")]
+    [InlineData("""{"islandz": {}}""", "islandz: unknown field")]
+    [InlineData("""{"islands": {"count": 2, "colour": "red"}}""", "islands.colour: unknown field")]
+    [InlineData("""{"islands": """, "spec.json: ")]
+    [InlineData("""[1, 2]""", "spec.json: ")]
+    [InlineData("""null""", "the spec is empty")]
+    public void Bad_specs_are_rejected_naming_the_field(string json, string expected)
+    {
+        var error = Assert.Throws<SearchSpecException>(() => SearchSpecJson.Parse(json, "spec.json"));
+
+        Assert.StartsWith("spec.json: ", error.Message);
+        Assert.Contains(expected, error.Message);
+        Assert.DoesNotContain('\n', error.Message);
+    }
+
+    [Fact]
+    public void A_missing_file_is_named()
+    {
+        var error = Assert.Throws<SearchSpecException>(() => SearchSpecJson.Load("/nonexistent/spec.json"));
+
+        Assert.Equal("/nonexistent/spec.json: no such spec file", error.Message);
+    }
+}
