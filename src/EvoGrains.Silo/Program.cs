@@ -1,1 +1,18 @@
-return 0;
+using EvoGrains.Silo.Configuration;
+using EvoGrains.Silo.Hosting;
+
+try
+{
+    var builder = WebApplication.CreateBuilder(args);
+    builder.AddEvoGrainsSilo();
+
+    var app = builder.Build();
+    app.MapEvoGrainsSiloEndpoints();
+    await app.RunAsync();
+    return 0;
+}
+catch (Exception ex) when (ex is EvoGrainsConfigurationException or OrleansConfigurationException)
+{
+    await Console.Error.WriteLineAsync($"evograins-silo: invalid configuration: {ex.Message}");
+    return 2;
+}

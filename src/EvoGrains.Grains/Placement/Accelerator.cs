@@ -1,0 +1,8 @@
+namespace EvoGrains.Grains.Placement;
+
+/// <summary>The compute a silo offers trainers, published as silo metadata.</summary>
+public enum Accelerator
+{
+    Cpu,
+    Gpu,
+}

@@ -1,0 +1,9 @@
+namespace EvoGrains.Silo.Configuration;
+
+public enum StorageProvider
+{
+    Memory,
+    File,
+    Redis,
+    AzureBlob,
+}

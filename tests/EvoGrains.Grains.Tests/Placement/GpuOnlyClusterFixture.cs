@@ -1,0 +1,3 @@
+namespace EvoGrains.Grains.Tests.Placement;
+
+public sealed class GpuOnlyClusterFixture() : GpuPlacementClusterFixture(allowCpuTrainers: false);

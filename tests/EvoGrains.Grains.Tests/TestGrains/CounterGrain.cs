@@ -1,0 +1,16 @@
+using EvoGrains.Grains.Storage;
+
+namespace EvoGrains.Grains.Tests.TestGrains;
+
+public sealed class CounterGrain([PersistentState("counter", EvoGrainsStorage.ProviderName)] IPersistentState<CounterState> state)
+    : Grain, ICounterGrain
+{
+    public async Task<int> Increment()
+    {
+        state.State.Value++;
+        await state.WriteStateAsync();
+        return state.State.Value;
+    }
+
+    public Task<int> Get() => Task.FromResult(state.State.Value);
+}

@@ -1,0 +1,6 @@
+namespace EvoGrains.Grains.Tests.TestGrains;
+
+public interface IPlacementProbeGrain : IGrainWithIntegerKey
+{
+    Task<SiloAddress> GetSilo();
+}
