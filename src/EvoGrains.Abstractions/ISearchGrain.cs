@@ -45,9 +45,10 @@ public interface ISearchGrain : IGrainWithStringKey
     Task<string> GetSpecAsync();
 
     /// <summary>An island's unacknowledged results; completing the call acknowledges them. Duplicates by (island, hash) are ignored.</summary>
-    [Alias("Report")]
+    // Interleaves so concurrent reports share one state write (group commit).
+    [Alias("Report"), AlwaysInterleave]
     Task ReportAsync(IslandReport report);
 
-    [Alias("OnFinalResult"), OneWay]
+    [Alias("OnFinalResult"), OneWay, AlwaysInterleave]
     Task OnFinalResultAsync(string jobId, EvaluationOutcome outcome);
 }

@@ -1,5 +1,6 @@
 using EvoGrains.Abstractions;
 using EvoGrains.Grains.Storage;
+using Orleans.Concurrency;
 
 namespace EvoGrains.Grains.Queue;
 
@@ -8,6 +9,11 @@ namespace EvoGrains.Grains.Queue;
 /// on every lease call and once a second). Completion is idempotent by job id. Results leave as
 /// one-way messages, so this grain never waits on another grain.
 /// </summary>
+/// <remarks>
+/// Reentrant for throughput: every method changes state synchronously before its only await (the
+/// group commit), so interleaving cannot observe half-made changes, and concurrent calls share writes.
+/// </remarks>
+[Reentrant]
 public sealed class EvaluationQueueGrain(
     [PersistentState("queue", EvoGrainsStorage.ProviderName)] IPersistentState<EvaluationQueueState> state)
     : Grain, IEvaluationQueueGrain
@@ -16,6 +22,8 @@ public sealed class EvaluationQueueGrain(
 
     // Trainers that found the queue empty, oldest first; told when work arrives so they need not poll fast.
     private readonly List<string> idleTrainers = [];
+
+    private readonly GroupCommit commit = new(state.WriteStateAsync);
 
     private EvaluationQueueState Queue => state.State;
 
@@ -53,7 +61,7 @@ public sealed class EvaluationQueueGrain(
 
         if (added > 0)
         {
-            await state.WriteStateAsync();
+            await commit.CommitAsync();
             WakeIdleTrainers(added);
         }
 
@@ -78,7 +86,7 @@ public sealed class EvaluationQueueGrain(
             queued.LeaseExpiresAt = now + LeaseLength(queued.Job);
             queued.Attempts++;
             idleTrainers.Remove(trainerId);
-            await state.WriteStateAsync();
+            await commit.CommitAsync();
             return new JobLease(queued.Job, queued.Attempts, queued.LeaseExpiresAt);
         }
 
@@ -120,7 +128,7 @@ public sealed class EvaluationQueueGrain(
         Queue.Waiting.Remove(jobId);
         Queue.Completed[jobId] = outcome;
         Queue.BusySeconds += queued.TrainerId is null ? outcome.Seconds : (DateTimeOffset.UtcNow - queued.LeasedAt).TotalSeconds;
-        await state.WriteStateAsync();
+        await commit.CommitAsync();
         Deliver(queued.Job, outcome);
         return true;
     }
@@ -132,7 +140,7 @@ public sealed class EvaluationQueueGrain(
             queued.TrainerId = null;
             Queue.Waiting.Insert(0, jobId);
             Queue.Released++;
-            await state.WriteStateAsync();
+            await commit.CommitAsync();
             WakeIdleTrainers(1);
         }
     }
@@ -151,7 +159,7 @@ public sealed class EvaluationQueueGrain(
             Queue.Jobs.Remove(id);
         }
 
-        await state.WriteStateAsync();
+        await commit.CommitAsync();
     }
 
     public Task<QueueStatistics> GetStatisticsAsync()
@@ -174,7 +182,7 @@ public sealed class EvaluationQueueGrain(
     {
         if (RequeueExpired(DateTimeOffset.UtcNow) is var requeued and > 0)
         {
-            await state.WriteStateAsync();
+            await commit.CommitAsync();
             WakeIdleTrainers(requeued);
         }
     }

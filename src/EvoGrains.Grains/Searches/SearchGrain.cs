@@ -17,6 +17,8 @@ namespace EvoGrains.Grains.Searches;
 /// Evaluations already in flight when the budget is hit may still finish; their results are
 /// counted in <see cref="SearchStatus.LateResults"/> and kept out of the history and hall of fame.
 /// A grain timer re-pokes islands and trainers every second so a search continues after a silo dies.
+/// Reports and final results interleave (see <see cref="ISearchGrain"/>) and share group-committed
+/// writes; every lifecycle change happens synchronously before the first await of its method.
 /// </remarks>
 public sealed partial class SearchGrain(
     [PersistentState("search", EvoGrainsStorage.ProviderName)] IPersistentState<SearchGrainState> state,
@@ -27,6 +29,7 @@ public sealed partial class SearchGrain(
     // Final jobs are re-offered to the queue this often, which recovers a lost result delivery.
     private static readonly TimeSpan FinalResendPeriod = TimeSpan.FromSeconds(5);
 
+    private readonly GroupCommit commit = new(state.WriteStateAsync);
     private SearchSpec? spec;
     private HallOfFame hallOfFame = new(1);
     private readonly Dictionary<string, HistoryRecord> firstByHash = new(StringComparer.Ordinal);
@@ -70,7 +73,7 @@ public sealed partial class SearchGrain(
         Search.SpecJson = normalized;
         Search.State = SearchState.Running;
         Search.StartedAt = DateTimeOffset.UtcNow;
-        await state.WriteStateAsync();
+        await commit.CommitAsync();
         Load(parsed);
         await UpdateRegistryAsync();
         await PokeWorkersAsync(start: true);
@@ -103,7 +106,7 @@ public sealed partial class SearchGrain(
         }
 
         Search.State = SearchState.Paused;
-        await state.WriteStateAsync();
+        await commit.CommitAsync();
         await ForEachIslandAsync(island => island.PauseAsync());
         await UpdateRegistryAsync();
     }
@@ -116,7 +119,7 @@ public sealed partial class SearchGrain(
         }
 
         Search.State = SearchState.Running;
-        await state.WriteStateAsync();
+        await commit.CommitAsync();
         await ForEachIslandAsync(island => island.ResumeAsync());
         await UpdateRegistryAsync();
     }
@@ -130,7 +133,7 @@ public sealed partial class SearchGrain(
 
         Search.State = SearchState.Cancelled;
         Search.EndedAt = DateTimeOffset.UtcNow;
-        await state.WriteStateAsync();
+        await commit.CommitAsync();
         await ForEachIslandAsync(island => island.StopAsync());
         await StopTrainersAsync();
         await TryQueueAsync(queue => queue.DropQueuedAsync(JobKind.Search));
@@ -184,7 +187,7 @@ public sealed partial class SearchGrain(
         }
         else
         {
-            await state.WriteStateAsync();
+            await commit.CommitAsync();
         }
     }
 
@@ -197,7 +200,7 @@ public sealed partial class SearchGrain(
 
         if (!await TryCompleteAsync())
         {
-            await state.WriteStateAsync();
+            await commit.CommitAsync();
         }
     }
 
@@ -239,7 +242,7 @@ public sealed partial class SearchGrain(
     {
         Search.State = SearchState.FinalStage;
         Search.FinalArms = FinalStagePlanner.Plan(spec!.FinalStage, HallOfFameRecords()).ToList();
-        await state.WriteStateAsync();
+        await commit.CommitAsync();
         await ForEachIslandAsync(island => island.StopAsync());
         await TryQueueAsync(queue => queue.DropQueuedAsync(JobKind.Search));
         await UpdateRegistryAsync();
@@ -268,7 +271,7 @@ public sealed partial class SearchGrain(
 
         if (!await TryCompleteAsync())
         {
-            await state.WriteStateAsync();
+            await commit.CommitAsync();
         }
     }
 
@@ -284,7 +287,7 @@ public sealed partial class SearchGrain(
         Search.Comparison = FinalStagePlanner.Compare(spec.FinalStage, Search.FinalArms, Search.FinalResults, now);
         Search.State = SearchState.Completed;
         Search.EndedAt = now;
-        await state.WriteStateAsync();
+        await commit.CommitAsync();
         await StopTrainersAsync();
         await UpdateRegistryAsync();
         StopTimer();
