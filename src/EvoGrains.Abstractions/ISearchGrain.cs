@@ -10,7 +10,10 @@ namespace EvoGrains.Abstractions;
 [Alias("evograins.ISearchGrain")]
 public interface ISearchGrain : IGrainWithStringKey
 {
-    /// <summary>Validates the spec (SearchSpecJson format) and starts the islands and trainers. Idempotent for the same spec.</summary>
+    /// <summary>
+    /// Validates the spec (SearchSpecJson format) and starts the islands and trainers. Idempotent for the
+    /// same spec. An invalid spec throws <see cref="ArgumentException"/> whose message names the field path.
+    /// </summary>
     [Alias("Start")]
     Task<SearchStatus> StartAsync(string specJson);
 

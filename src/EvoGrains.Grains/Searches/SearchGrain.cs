@@ -61,7 +61,17 @@ public sealed partial class SearchGrain(
             throw new ArgumentException($"search id '{SearchId}' must be non-empty and contain no '/'");
         }
 
-        var parsed = SearchSpecJson.Parse(specJson, $"search '{SearchId}'");
+        SearchSpec parsed;
+        try
+        {
+            parsed = SearchSpecJson.Parse(specJson, $"search '{SearchId}'");
+        }
+        catch (SearchSpecException error)
+        {
+            // Core's exception type has no Orleans codec; clients get the same message as an ArgumentException.
+            throw new ArgumentException(error.Message, nameof(specJson));
+        }
+
         var normalized = SearchSpecJson.Write(parsed);
         if (Search.State != SearchState.Created)
         {
