@@ -1,0 +1,13 @@
+namespace EvoGrains.Abstractions;
+
+/// <summary>One training run in the queue. <see cref="Steps"/> 0 means the spec's steps; the final stage overrides them.</summary>
+[GenerateSerializer, Immutable, Alias("evograins.evaluation-job")]
+public sealed record EvaluationJob(
+    [property: Id(0)] string JobId,
+    [property: Id(1)] string SearchId,
+    [property: Id(2)] JobKind Kind,
+    [property: Id(3)] string Subject,
+    [property: Id(4)] LossText Loss,
+    [property: Id(5)] int Steps,
+    [property: Id(6)] int Seed,
+    [property: Id(7)] int LeaseSeconds);

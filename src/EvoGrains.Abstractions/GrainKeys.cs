@@ -1,0 +1,27 @@
+using System.Globalization;
+
+namespace EvoGrains.Abstractions;
+
+/// <summary>The key formats of the search's grains: "{search}/{i}" for islands and trainers, "{search}/{hash}" for individuals.</summary>
+public static class GrainKeys
+{
+    public static string Island(string searchId, int index) => Member(searchId, index);
+
+    public static string Trainer(string searchId, int index) => Member(searchId, index);
+
+    public static string Individual(string searchId, string hash) => $"{searchId}/{hash}";
+
+    public static (string SearchId, string Local) Split(string key)
+    {
+        var slash = key.LastIndexOf('/');
+        return slash <= 0 ? throw new FormatException($"grain key '{key}' is not '{{search}}/{{part}}'") : (key[..slash], key[(slash + 1)..]);
+    }
+
+    public static (string SearchId, int Index) SplitIndexed(string key)
+    {
+        var (searchId, local) = Split(key);
+        return (searchId, int.Parse(local, CultureInfo.InvariantCulture));
+    }
+
+    private static string Member(string searchId, int index) => string.Create(CultureInfo.InvariantCulture, $"{searchId}/{index}");
+}

@@ -1,0 +1,21 @@
+using Orleans.Concurrency;
+
+namespace EvoGrains.Abstractions;
+
+/// <summary>
+/// One loss by identity (key: "{search}/{canonical hash hex}"). A duplicate request never trains
+/// twice: it gets the stored result or joins the pending one.
+/// </summary>
+[Alias("evograins.IIndividualGrain")]
+public interface IIndividualGrain : IGrainWithStringKey
+{
+    /// <summary>Returns the outcome at once when known; otherwise the island is notified through <see cref="IIslandGrain.OnResultAsync"/>.</summary>
+    [Alias("RequestEvaluation")]
+    Task<IndividualReply> RequestEvaluationAsync(EvaluationRequest request);
+
+    [Alias("OnEvaluated"), OneWay]
+    Task OnEvaluatedAsync(EvaluationOutcome outcome);
+
+    [Alias("GetOutcome"), ReadOnly]
+    Task<EvaluationOutcome?> GetOutcomeAsync();
+}

@@ -1,0 +1,57 @@
+using Orleans.Concurrency;
+
+namespace EvoGrains.Abstractions;
+
+/// <summary>
+/// One search (key: search id). Clients start, watch and steer it; islands report to it and the
+/// queue hands it final-stage results. It never awaits an island or trainer (those calls are
+/// one-way), so the awaited call graph stays acyclic and cannot deadlock.
+/// </summary>
+[Alias("evograins.ISearchGrain")]
+public interface ISearchGrain : IGrainWithStringKey
+{
+    /// <summary>
+    /// Validates the spec (SearchSpecJson format) and starts the islands and trainers. Idempotent for the
+    /// same spec. An invalid spec throws <see cref="ArgumentException"/> whose message names the field path.
+    /// </summary>
+    [Alias("Start")]
+    Task<SearchStatus> StartAsync(string specJson);
+
+    [Alias("GetStatus"), ReadOnly]
+    Task<SearchStatus> GetStatusAsync();
+
+    /// <summary>A snapshot about every second until the search is completed or cancelled (the last snapshot is terminal).</summary>
+    [Alias("Watch")]
+    IAsyncEnumerable<SearchStatus> WatchAsync(CancellationToken cancellationToken = default);
+
+    [Alias("Pause")]
+    Task PauseAsync();
+
+    [Alias("Resume")]
+    Task ResumeAsync();
+
+    [Alias("Cancel")]
+    Task CancelAsync();
+
+    [Alias("GetHistory"), ReadOnly]
+    Task<HistoryPage> GetHistoryAsync(long offset, int count);
+
+    [Alias("GetHallOfFame"), ReadOnly]
+    Task<IReadOnlyList<HallOfFameRecord>> GetHallOfFameAsync();
+
+    /// <summary>Null until the final stage has finished.</summary>
+    [Alias("GetFinalComparison"), ReadOnly]
+    Task<FinalComparison?> GetFinalComparisonAsync();
+
+    /// <summary>The validated spec as JSON; empty before the search starts.</summary>
+    [Alias("GetSpec"), ReadOnly]
+    Task<string> GetSpecAsync();
+
+    /// <summary>An island's unacknowledged results; completing the call acknowledges them. Duplicates by (island, hash) are ignored.</summary>
+    // Interleaves so concurrent reports share one state write (group commit).
+    [Alias("Report"), AlwaysInterleave]
+    Task ReportAsync(IslandReport report);
+
+    [Alias("OnFinalResult"), OneWay, AlwaysInterleave]
+    Task OnFinalResultAsync(string jobId, EvaluationOutcome outcome);
+}

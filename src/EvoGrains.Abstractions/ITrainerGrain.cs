@@ -1,0 +1,22 @@
+using Orleans.Concurrency;
+
+namespace EvoGrains.Abstractions;
+
+/// <summary>
+/// One trainer (one GPU or CPU slot; key "{search}/{n}"). Pulls jobs from its search's queue one
+/// at a time and trains off the Orleans scheduler. All methods are one-way.
+/// </summary>
+[Alias("evograins.ITrainerGrain")]
+public interface ITrainerGrain : IGrainWithStringKey
+{
+    /// <summary>Starts pulling jobs, or resumes after reactivation; safe to repeat (the search re-sends it as a heartbeat).</summary>
+    [Alias("Start"), OneWay]
+    Task StartAsync(TrainerAssignment assignment);
+
+    /// <summary>The queue has work; an idle trainer leases at once instead of waiting for its poll.</summary>
+    [Alias("JobAvailable"), OneWay]
+    Task JobAvailableAsync();
+
+    [Alias("Stop"), OneWay]
+    Task StopAsync();
+}

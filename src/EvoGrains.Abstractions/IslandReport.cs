@@ -1,0 +1,8 @@
+namespace EvoGrains.Abstractions;
+
+/// <summary>Results an island has not yet had acknowledged (its outbox), with its current status.</summary>
+[GenerateSerializer, Immutable, Alias("evograins.island-report")]
+public sealed record IslandReport(
+    [property: Id(0)] int Island,
+    [property: Id(1)] IReadOnlyList<HistoryRecord> Results,
+    [property: Id(2)] IslandStatus Status);

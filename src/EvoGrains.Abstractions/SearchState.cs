@@ -1,0 +1,13 @@
+namespace EvoGrains.Abstractions;
+
+/// <summary>Where a search is in its life. Completed and Cancelled are terminal.</summary>
+[GenerateSerializer, Alias("evograins.search-state")]
+public enum SearchState
+{
+    Created = 0,
+    Running = 1,
+    Paused = 2,
+    FinalStage = 3,
+    Completed = 4,
+    Cancelled = 5,
+}

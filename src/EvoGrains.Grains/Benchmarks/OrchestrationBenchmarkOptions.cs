@@ -1,0 +1,24 @@
+namespace EvoGrains.Grains.Benchmarks;
+
+/// <summary>Sizes of the orchestration benchmark. Defaults fit a 2-core machine in about a minute.</summary>
+public sealed record OrchestrationBenchmarkOptions
+{
+    /// <summary>Evaluations of the zero-cost throughput run.</summary>
+    public int ThroughputEvaluations { get; init; } = 400;
+
+    public int ThroughputTrainers { get; init; } = 4;
+
+    public int ThroughputIslands { get; init; } = 4;
+
+    public int ThroughputInFlightPerIsland { get; init; } = 4;
+
+    public IReadOnlyList<int> ScalingTrainers { get; init; } = [1, 4, 16, 64];
+
+    /// <summary>Simulated training time of each job in the scaling runs.</summary>
+    public int ScalingJobMilliseconds { get; init; } = 100;
+
+    /// <summary>Jobs per trainer in each scaling run (the run lasts about this many job times).</summary>
+    public int ScalingJobsPerTrainer { get; init; } = 10;
+
+    public TimeSpan RunTimeout { get; init; } = TimeSpan.FromMinutes(5);
+}

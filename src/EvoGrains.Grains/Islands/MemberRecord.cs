@@ -1,0 +1,16 @@
+using EvoGrains.Core.Evolution;
+
+namespace EvoGrains.Grains.Islands;
+
+/// <summary>A stored population member: genome text, lineage, fitness and birth order.</summary>
+[GenerateSerializer, Immutable, Alias("evograins.member-record")]
+public sealed record MemberRecord(
+    [property: Id(0)] string Genome,
+    [property: Id(1)] string Operator,
+    [property: Id(2)] IReadOnlyList<string> Parents,
+    [property: Id(3)] double Fitness,
+    [property: Id(4)] long Birth)
+{
+    public static MemberRecord From(Member member) =>
+        new(member.Candidate.Genome.Encode(), member.Candidate.Operator, member.Candidate.Parents.ToArray(), member.Fitness, member.Birth);
+}

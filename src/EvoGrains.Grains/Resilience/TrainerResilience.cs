@@ -1,0 +1,66 @@
+using EvoGrains.Core.Search;
+using Microsoft.Extensions.Options;
+using Polly;
+using Polly.CircuitBreaker;
+using Polly.Retry;
+using Polly.Timeout;
+
+namespace EvoGrains.Grains.Resilience;
+
+/// <summary>
+/// Builds the Polly pipelines trainers use. The queue-call pipeline is shared; every trainer
+/// activation builds its own evaluation pipeline so its circuit breaker benches only that trainer.
+/// </summary>
+public sealed class TrainerResilience
+{
+    private readonly TrainerResilienceOptions options;
+
+    public TrainerResilience(IOptions<TrainerResilienceOptions> options)
+    {
+        this.options = options.Value;
+        QueueCalls = new ResiliencePipelineBuilder()
+            .AddRetry(new RetryStrategyOptions
+            {
+                ShouldHandle = new PredicateBuilder().Handle<Exception>(IsTransientCallFailure),
+                MaxRetryAttempts = this.options.QueueCallRetries,
+                Delay = this.options.QueueCallRetryDelay,
+                BackoffType = DelayBackoffType.Exponential,
+                UseJitter = true,
+            })
+            .Build();
+    }
+
+    public TrainerResilienceOptions Options => options;
+
+    /// <summary>Retries calls to the queue grain while a silo is failing over.</summary>
+    public ResiliencePipeline QueueCalls { get; }
+
+    /// <summary>Timeout over the whole job, retry with exponential backoff, then a circuit breaker owned by one trainer.</summary>
+    public ResiliencePipeline<EvaluationResult> CreateEvaluationPipeline() =>
+        new ResiliencePipelineBuilder<EvaluationResult>()
+            .AddTimeout(options.JobTimeout)
+            .AddRetry(new RetryStrategyOptions<EvaluationResult>
+            {
+                ShouldHandle = new PredicateBuilder<EvaluationResult>().Handle<Exception>(IsTransientEvaluationFailure),
+                MaxRetryAttempts = Math.Max(1, options.EvaluationRetries),
+                Delay = options.EvaluationRetryDelay,
+                BackoffType = DelayBackoffType.Exponential,
+                UseJitter = true,
+            })
+            .AddCircuitBreaker(new CircuitBreakerStrategyOptions<EvaluationResult>
+            {
+                ShouldHandle = new PredicateBuilder<EvaluationResult>().Handle<Exception>(e => e is not OperationCanceledException),
+                FailureRatio = options.BreakerFailureRatio,
+                MinimumThroughput = Math.Max(2, options.BreakerMinimumThroughput),
+                SamplingDuration = options.SamplingDuration,
+                BreakDuration = options.BreakDuration,
+            })
+            .Build();
+
+    // A malformed loss fails the same way every time; retrying it only wastes a trainer.
+    private static bool IsTransientEvaluationFailure(Exception error) =>
+        error is not (OperationCanceledException or BrokenCircuitException or TimeoutRejectedException or ArgumentException or FormatException);
+
+    private static bool IsTransientCallFailure(Exception error) =>
+        error is SiloUnavailableException or OrleansMessageRejectionException or TimeoutException;
+}

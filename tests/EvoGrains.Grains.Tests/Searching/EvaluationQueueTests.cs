@@ -1,0 +1,104 @@
+using System.Text.Json;
+using EvoGrains.Abstractions;
+using EvoGrains.Core.Evolution;
+using EvoGrains.Core.Expressions;
+using EvoGrains.Core.Search;
+
+namespace EvoGrains.Grains.Tests.Searching;
+
+[Collection(MemorySearchCluster.Name)]
+public sealed class EvaluationQueueTests(MemorySearchClusterFixture fixture)
+{
+    private const int LeaseSeconds = 1;
+
+    [Fact]
+    public async Task Two_islands_requesting_the_same_hash_train_it_once()
+    {
+        var searchId = $"dedup-{Guid.NewGuid():N}";
+        var loss = LossZoo.Get("focal");
+        var ticket = new CandidateTicket(loss.HashHex, new TreeGenome(loss.Element).Encode(), LossText.From(loss), loss.ToString(), "random", []);
+        var individual = fixture.Client.GetGrain<IIndividualGrain>(GrainKeys.Individual(searchId, loss.HashHex));
+        var queue = fixture.Client.GetGrain<IEvaluationQueueGrain>(searchId);
+
+        var first = await individual.RequestEvaluationAsync(new EvaluationRequest(ticket, GrainKeys.Island(searchId, 0), 1, LeaseSeconds));
+        var second = await individual.RequestEvaluationAsync(new EvaluationRequest(ticket, GrainKeys.Island(searchId, 1), 1, LeaseSeconds));
+        Assert.Null(first.Outcome);
+        Assert.False(first.Shared);
+        Assert.Null(second.Outcome);
+        Assert.True(second.Shared);
+        Assert.Equal(1, (await queue.GetStatisticsAsync()).Enqueued);
+
+        var trainer = fixture.Client.GetGrain<ITrainerGrain>(GrainKeys.Trainer(searchId, 0));
+        await trainer.StartAsync(Assignment(searchId));
+        await WaitAsync(async () => await individual.GetOutcomeAsync() is not null);
+        var third = await individual.RequestEvaluationAsync(new EvaluationRequest(ticket, GrainKeys.Island(searchId, 2), 1, LeaseSeconds));
+        await trainer.StopAsync();
+
+        Assert.NotNull(third.Outcome);
+        Assert.True(third.Shared);
+        var statistics = await queue.GetStatisticsAsync();
+        Assert.Equal(1, statistics.Enqueued);
+        Assert.Equal(1, statistics.Completed);
+        Assert.Equal(0, statistics.DuplicateCompletions);
+    }
+
+    [Fact]
+    public async Task A_job_whose_trainer_never_completes_is_requeued_and_completed_by_another()
+    {
+        var searchId = $"lease-{Guid.NewGuid():N}";
+        var queue = fixture.Client.GetGrain<IEvaluationQueueGrain>(searchId);
+        var job = new EvaluationJob("job-1", searchId, JobKind.Final, "ce", LossText.From(LossZoo.CrossEntropy), 10, 1, LeaseSeconds);
+        const string silentTrainer = "silent";
+
+        Assert.Null(await queue.EnqueueAsync(job));
+        var lease = await queue.LeaseAsync(silentTrainer);
+        Assert.NotNull(lease);
+        Assert.Equal(1, lease.Attempt);
+
+        var trainerKey = GrainKeys.Trainer(searchId, 0);
+        await fixture.Client.GetGrain<ITrainerGrain>(trainerKey).StartAsync(Assignment(searchId));
+        await WaitAsync(async () => (await queue.GetStatisticsAsync()).Completed == 1);
+        await fixture.Client.GetGrain<ITrainerGrain>(trainerKey).StopAsync();
+
+        var outcome = await queue.EnqueueAsync(job);
+        Assert.NotNull(outcome);
+        Assert.Equal(trainerKey, outcome.TrainerId);
+        Assert.False(await queue.HeartbeatAsync(job.JobId, silentTrainer));
+        Assert.False(await queue.CompleteAsync(job.JobId, silentTrainer, outcome with { TrainerId = silentTrainer }));
+        var statistics = await queue.GetStatisticsAsync();
+        Assert.Equal(1, statistics.Requeued);
+        Assert.Equal(1, statistics.Completed);
+        Assert.Equal(1, statistics.DuplicateCompletions);
+    }
+
+    [Fact]
+    public async Task A_released_lease_goes_back_to_the_front_of_the_queue()
+    {
+        var searchId = $"release-{Guid.NewGuid():N}";
+        var queue = fixture.Client.GetGrain<IEvaluationQueueGrain>(searchId);
+        var loss = LossText.From(LossZoo.CrossEntropy);
+        await queue.EnqueueManyAsync([
+            new EvaluationJob("a", searchId, JobKind.Final, "ce", loss, 10, 1, 30),
+            new EvaluationJob("b", searchId, JobKind.Final, "ce", loss, 10, 2, 30)]);
+
+        var leased = await queue.LeaseAsync("t1");
+        Assert.Equal("a", leased?.Job.JobId);
+        await queue.ReleaseAsync("a", "t1");
+
+        Assert.Equal("a", (await queue.LeaseAsync("t2"))?.Job.JobId);
+        Assert.Equal(1, (await queue.GetStatisticsAsync()).Released);
+    }
+
+    private static TrainerAssignment Assignment(string searchId) =>
+        new(searchId, JsonSerializer.Serialize(new EvaluationSpec { Evaluator = "synthetic", SyntheticDelayMs = 20 }, SearchSpecJson.Options), LeaseSeconds);
+
+    private static async Task WaitAsync(Func<Task<bool>> condition)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(20);
+        while (!await condition())
+        {
+            Assert.True(DateTime.UtcNow < deadline, "condition not met within 20s");
+            await Task.Delay(100);
+        }
+    }
+}

@@ -1,0 +1,3 @@
+namespace EvoGrains.Grains.Tests.Searching;
+
+public sealed class MemorySearchClusterFixture() : SearchClusterFixture(durableStorage: false);

@@ -1,0 +1,45 @@
+using EvoGrains.Abstractions;
+
+namespace EvoGrains.Grains.Tests.Searching;
+
+internal static class SearchAssertions
+{
+    public static async Task<SearchStatus> WaitUntilAsync(ISearchGrain search, Func<SearchStatus, bool> condition, TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (true)
+        {
+            var status = await search.GetStatusAsync();
+            if (condition(status))
+            {
+                return status;
+            }
+
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"search {status.SearchId} is {status.State} with {status.EvaluationsDone}/{status.MaxEvaluations} evaluations and {status.FinalJobsDone}/{status.FinalJobsTotal} final jobs after {timeout}");
+            }
+
+            await Task.Delay(200);
+        }
+    }
+
+    /// <summary>Exactly the budget, each (island, hash) once, indexed 0..n-1, and a hall of fame that is the best of that history.</summary>
+    public static async Task AssertCountedOnceAsync(ISearchGrain search, int budget)
+    {
+        var history = await search.GetHistoryAsync(0, int.MaxValue);
+        Assert.Equal(budget, history.Total);
+        Assert.Equal(budget, history.Entries.Count);
+        Assert.Equal(Enumerable.Range(0, budget).Select(i => (long)i), history.Entries.Select(e => e.Index));
+        Assert.Equal(budget, history.Entries.Select(e => (e.Island, e.Hash)).Distinct().Count());
+
+        var hallOfFame = await search.GetHallOfFameAsync();
+        Assert.NotEmpty(hallOfFame);
+        Assert.Equal(hallOfFame.Count, hallOfFame.Select(h => h.Hash).Distinct().Count());
+        Assert.Equal(hallOfFame.OrderByDescending(h => h.Fitness).Select(h => h.Hash), hallOfFame.Select(h => h.Hash));
+        var bestByHash = history.Entries.GroupBy(e => e.Hash).ToDictionary(g => g.Key, g => g.Max(e => e.Fitness));
+        Assert.All(hallOfFame, h => Assert.Equal(bestByHash[h.Hash], h.Fitness));
+        var expectedTop = bestByHash.Values.OrderByDescending(f => f).Take(hallOfFame.Count);
+        Assert.Equal(expectedTop, hallOfFame.Select(h => h.Fitness));
+    }
+}

@@ -1,0 +1,65 @@
+using EvoGrains.Grains.Placement;
+using EvoGrains.Grains.Storage;
+using EvoGrains.Grains.Storage.FileSystem;
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.TestingHost;
+
+namespace EvoGrains.Grains.Tests.Searching;
+
+/// <summary>
+/// Three in-process silos with every EvoGrains grain, CPU trainers allowed everywhere, and the
+/// "evograins" storage provider: memory storage, or file storage when a test kills a silo (memory
+/// storage keeps state in grains that die with their silo, so it cannot show self-healing).
+/// </summary>
+public abstract class SearchClusterFixture(bool durableStorage) : IAsyncLifetime
+{
+    private const short SiloCount = 3;
+
+    private readonly string storageFolder = Path.Combine(Path.GetTempPath(), "evograins-grain-tests", Guid.NewGuid().ToString("N"));
+    private InProcessTestCluster? cluster;
+
+    public InProcessTestCluster Cluster => cluster ?? throw new InvalidOperationException("Cluster not deployed.");
+
+    public IClusterClient Client => Cluster.Client;
+
+    public async Task InitializeAsync()
+    {
+        var builder = new InProcessTestClusterBuilder(SiloCount);
+        builder.Options.ConfigureFileLogging = false;
+        builder.ConfigureSilo((_, silo) =>
+        {
+            if (durableStorage)
+            {
+                silo.AddFileGrainStorage(EvoGrainsStorage.ProviderName, options => options.RootFolder = storageFolder);
+            }
+            else
+            {
+                silo.AddMemoryGrainStorage(EvoGrainsStorage.ProviderName);
+            }
+
+            silo.AddGpuTrainerPlacement(Accelerator.Cpu);
+            silo.Services.Configure<GpuPlacementOptions>(options => options.AllowCpuTrainers = true);
+            silo.Services.AddEvoGrainsGrains(resilience =>
+            {
+                resilience.QueueCallRetryDelay = TimeSpan.FromMilliseconds(100);
+                resilience.BreakDuration = TimeSpan.FromSeconds(2);
+            });
+        });
+
+        cluster = builder.Build();
+        await cluster.DeployAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (cluster is not null)
+        {
+            await cluster.DisposeAsync();
+        }
+
+        if (Directory.Exists(storageFolder))
+        {
+            Directory.Delete(storageFolder, recursive: true);
+        }
+    }
+}

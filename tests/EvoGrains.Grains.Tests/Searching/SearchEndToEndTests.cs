@@ -1,0 +1,88 @@
+using EvoGrains.Abstractions;
+using EvoGrains.Core.Search;
+
+namespace EvoGrains.Grains.Tests.Searching;
+
+[Collection(MemorySearchCluster.Name)]
+public sealed class SearchEndToEndTests(MemorySearchClusterFixture fixture)
+{
+    private const int Budget = 150;
+
+    [Fact]
+    public async Task A_synthetic_search_completes_with_history_hall_of_fame_and_final_comparison()
+    {
+        var searchId = $"e2e-{Guid.NewGuid():N}";
+        var search = fixture.Client.GetGrain<ISearchGrain>(searchId);
+        var spec = TestSpecs.Synthetic("e2e", Budget, delayMs: 2);
+
+        var started = await search.StartAsync(SearchSpecJson.Write(spec));
+        Assert.Equal(SearchState.Running, started.State);
+
+        var snapshots = new List<SearchStatus>();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(90));
+        await foreach (var status in search.WatchAsync(timeout.Token))
+        {
+            snapshots.Add(status);
+        }
+
+        var final = snapshots[^1];
+        Assert.Equal(SearchState.Completed, final.State);
+        Assert.Equal(Budget, final.EvaluationsDone);
+        Assert.NotNull(final.EndedAt);
+        Assert.Equal(3, final.Islands.Count);
+        Assert.Equal(["regularized-evolution", "gp", "random"], final.Islands.Select(i => i.Method));
+        Assert.All(final.Islands, island => Assert.True(island.PopulationSize > 0));
+        Assert.True(final.BestFitness > 0);
+        Assert.True(final.TrainerUtilisation is > 0 and <= 1);
+        Assert.True(snapshots.Count >= 2, "watch yields snapshots until the end");
+
+        await SearchAssertions.AssertCountedOnceAsync(search, Budget);
+
+        var comparison = await search.GetFinalComparisonAsync();
+        Assert.NotNull(comparison);
+        Assert.Equal(["ce", "focal"], comparison.Arms.Where(a => a.IsBaseline).Select(a => a.Name));
+        var hallOfFame = await search.GetHallOfFameAsync();
+        Assert.Equal(hallOfFame.Take(2).Select(h => h.Hash), comparison.Arms.Where(a => !a.IsBaseline).Select(a => a.Name));
+        Assert.All(comparison.Arms, arm => Assert.Equal(3, arm.Fitnesses.Count));
+        Assert.True(double.IsNaN(comparison.Arms.Single(a => a.Name == "ce").PValueVersusCrossEntropy));
+
+        var listed = await fixture.Client.GetGrain<ISearchRegistryGrain>(ISearchRegistryGrain.SingletonKey).ListAsync();
+        Assert.Contains(listed, s => s.SearchId == searchId && s.State == SearchState.Completed);
+
+        var again = await search.StartAsync(SearchSpecJson.Write(spec));
+        Assert.Equal(SearchState.Completed, again.State);
+    }
+
+    [Fact]
+    public async Task An_invalid_spec_is_rejected_with_the_field_path()
+    {
+        var search = fixture.Client.GetGrain<ISearchGrain>($"invalid-{Guid.NewGuid():N}");
+        var spec = TestSpecs.Synthetic("invalid", 10, 0) with { Islands = new IslandSpec { Count = 2, Methods = ["gp"], Space = "cell" } };
+
+        var error = await Assert.ThrowsAnyAsync<Exception>(() => search.StartAsync(SearchSpecJson.Write(spec)));
+
+        Assert.Contains("islands.methods", error.Message, StringComparison.Ordinal);
+        Assert.Equal(SearchState.Created, (await search.GetStatusAsync()).State);
+    }
+
+    [Fact]
+    public async Task A_paused_search_stops_proposing_and_resumes_to_completion()
+    {
+        var search = fixture.Client.GetGrain<ISearchGrain>($"pause-{Guid.NewGuid():N}");
+        await search.StartAsync(SearchSpecJson.Write(TestSpecs.Synthetic("pause", 60, delayMs: 5)));
+        await SearchAssertions.WaitUntilAsync(search, s => s.EvaluationsDone >= 10, TimeSpan.FromSeconds(30));
+
+        await search.PauseAsync();
+        await Task.Delay(1500);
+        var paused = await search.GetStatusAsync();
+        await Task.Delay(1000);
+        var stillPaused = await search.GetStatusAsync();
+        Assert.Equal(SearchState.Paused, stillPaused.State);
+        Assert.Equal(paused.EvaluationsDone, stillPaused.EvaluationsDone);
+
+        await search.ResumeAsync();
+        var done = await SearchAssertions.WaitUntilAsync(search, s => s.IsTerminal, TimeSpan.FromSeconds(60));
+        Assert.Equal(SearchState.Completed, done.State);
+        await SearchAssertions.AssertCountedOnceAsync(search, 60);
+    }
+}
