@@ -143,6 +143,24 @@ public sealed class SurrogateTrainerTests
         Assert.Equal(120, kept.StepsCompleted);
     }
 
+    [Theory]
+    [InlineData("mlp", false)]
+    [InlineData("small-cnn", true)]
+    [InlineData("small-cnn", false)]
+    public void A_run_leaves_no_live_tensors_behind(string model, bool failing)
+    {
+        var trainer = new SurrogateTrainer(Cache);
+        var request = Tiny(model, steps: 30) with { EarlyStop = new EarlyStopRule(10, 0.0), ParameterCheckInterval = 5 };
+        ITensorLoss loss = failing ? TestLoss.NaN() : new CrossEntropyTensorLoss();
+        trainer.Train(request, loss);
+        var statistics = TorchSharp.DisposeScopeManager.Statistics;
+        var before = statistics.ThreadTotalLiveCount;
+
+        trainer.Train(request, loss);
+
+        Assert.Equal(before, statistics.ThreadTotalLiveCount);
+    }
+
     [Fact]
     public void Cancellation_is_checked_between_steps()
     {
