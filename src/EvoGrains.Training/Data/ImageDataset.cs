@@ -21,7 +21,6 @@ public sealed class ImageDataset : IDisposable
         ArgumentNullException.ThrowIfNull(device);
         Shape = source.Shape;
         Count = source.Count;
-        Device = device;
         _images = torch.tensor(source.Pixels, [Count, Shape.Channels, Shape.Height, Shape.Width], ScalarType.Byte, device: device).DetachFromDisposeScope();
         _labels = torch.tensor(Array.ConvertAll(source.Labels, l => (long)l), [Count], device: device).DetachFromDisposeScope();
         _mean = torch.tensor(statistics.Mean.Select(m => (float)m).ToArray(), [1, Shape.Channels, 1, 1], device: device).DetachFromDisposeScope();
@@ -31,8 +30,6 @@ public sealed class ImageDataset : IDisposable
     public ImageShape Shape { get; }
 
     public int Count { get; }
-
-    public Device Device { get; }
 
     /// <summary>Normalised float32 images [B, C, H, W] and int64 labels [B] for the given int64 indices.</summary>
     public (Tensor Images, Tensor Labels) Gather(Tensor indices)

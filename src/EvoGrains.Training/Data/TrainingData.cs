@@ -5,13 +5,12 @@ namespace EvoGrains.Training.Data;
 /// <summary>The device-resident train/validation (and optionally test) sets of one training run.</summary>
 public sealed class TrainingData : IDisposable
 {
-    private TrainingData(ImageDataset train, ImageDataset validation, ImageDataset? test, int classes, ChannelStatistics statistics)
+    private TrainingData(ImageDataset train, ImageDataset validation, ImageDataset? test, int classes)
     {
         Train = train;
         Validation = validation;
         Test = test;
         Classes = classes;
-        Statistics = statistics;
     }
 
     public ImageDataset Train { get; }
@@ -25,9 +24,6 @@ public sealed class TrainingData : IDisposable
 
     public ImageShape Shape => Train.Shape;
 
-    /// <summary>Normalisation statistics, taken from the training portion only.</summary>
-    public ChannelStatistics Statistics { get; }
-
     public static TrainingData Create(
         LabelledImages trainSource,
         LabelledImages? testSource,
@@ -40,6 +36,7 @@ public sealed class TrainingData : IDisposable
         ArgumentNullException.ThrowIfNull(trainSource);
         var (trainIndices, validationIndices) = DataSplit.Indices(trainSource.Count, validationSize, trainSubsetSize, splitSeed);
         var train = trainSource.Select(trainIndices);
+        // Normalisation statistics come from the training portion only, so nothing leaks from validation or test.
         var statistics = ChannelStatistics.Compute(train);
         var datasets = new List<IDisposable>();
         try
@@ -47,7 +44,7 @@ public sealed class TrainingData : IDisposable
             var trainSet = Track(datasets, new ImageDataset(train, statistics, device));
             var validationSet = Track(datasets, new ImageDataset(trainSource.Select(validationIndices), statistics, device));
             var testSet = testSource is null ? null : Track(datasets, new ImageDataset(testSource, statistics, device));
-            return new TrainingData(trainSet, validationSet, testSet, classes, statistics);
+            return new TrainingData(trainSet, validationSet, testSet, classes);
         }
         catch
         {

@@ -4,6 +4,8 @@ using static TorchSharp.torch;
 namespace EvoGrains.Training.Models;
 
 /// <summary>An image classifier mapping float32 [B, C, H, W] to logits [B, classes].</summary>
+/// <remarks>Subclasses name their layer fields without an underscore: RegisterComponents turns field names
+/// into state-dict keys.</remarks>
 public abstract class ClassifierModule : nn.Module<Tensor, Tensor>
 {
     protected ClassifierModule(string name)

@@ -17,7 +17,6 @@ internal sealed class ConvBlock : nn.Module<Tensor, Tensor>
     {
         InChannels = inChannels;
         OutChannels = outChannels;
-        PoolsAfter = poolAfter;
         conv = nn.Conv2d(inChannels, outChannels, 3, padding: 1, bias: false);
         norm = nn.BatchNorm2d(outChannels);
         pool = poolAfter ? nn.MaxPool2d(2) : null;
@@ -27,8 +26,6 @@ internal sealed class ConvBlock : nn.Module<Tensor, Tensor>
     public long InChannels { get; }
 
     public long OutChannels { get; }
-
-    public bool PoolsAfter { get; }
 
     /// <summary>MACs for an input of the given spatial size (the conv runs before pooling).</summary>
     public long Macs(long height, long width) => height * width * OutChannels * InChannels * 9;

@@ -17,13 +17,20 @@ public static class ModelFactory
     {
         ArgumentNullException.ThrowIfNull(name);
         ArgumentNullException.ThrowIfNull(device);
-        ClassifierModule model = name.ToLowerInvariant() switch
+        ClassifierModule model;
+
+        // TorchSharp 0.107's Conv2d constructor leaves one temporary tensor undisposed; building inside a scope
+        // frees it (modules detach their own parameters and buffers from scopes).
+        using (torch.NewDisposeScope())
         {
-            SmallCnnName => new SmallCnn(shape, classes),
-            ResNet9Name => new ResNet9(shape, classes),
-            MlpName => new Mlp(shape, classes),
-            _ => throw new ArgumentException($"Unknown model '{name}'; known: {string.Join(", ", Names)}.", nameof(name)),
-        };
+            model = name.ToLowerInvariant() switch
+            {
+                SmallCnnName => new SmallCnn(shape, classes),
+                ResNet9Name => new ResNet9(shape, classes),
+                MlpName => new Mlp(shape, classes),
+                _ => throw new ArgumentException($"Unknown model '{name}'; known: {string.Join(", ", Names)}.", nameof(name)),
+            };
+        }
 
         try
         {

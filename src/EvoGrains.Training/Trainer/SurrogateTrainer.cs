@@ -46,6 +46,10 @@ public sealed class SurrogateTrainer
         }
 
         var device = DeviceSelector.Select(request.Device);
+
+        // Parameters and batches use private generators; this only covers losses that draw random numbers
+        // themselves, and only while one trainer runs per process (the global generator is shared).
+        torch.manual_seed(request.Seed);
         var trainSource = _datasets.GetTrain(request.Dataset);
         var testSource = request.EvaluateTest ? _datasets.GetTest(request.Dataset) : null;
         using var data = TrainingData.Create(

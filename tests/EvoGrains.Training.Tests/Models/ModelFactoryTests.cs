@@ -44,6 +44,15 @@ public sealed class ModelFactoryTests
     }
 
     [Fact]
+    public void Resnet9_macs_follow_the_resolution_halvings()
+    {
+        using var model = ModelFactory.Create("resnet9", new ImageShape(3, 32, 32), 10, 0, torch.CPU);
+
+        // prep 32*32*64*3*9, then five 75.5M-MAC stages (layer1, residual1, layer2, layer3, residual3), fc 512*10
+        Assert.Equal(1_769_472L + (5 * 75_497_472L) + 5_120L, model.ForwardMacsPerImage);
+    }
+
+    [Fact]
     public void Unknown_name_is_rejected_with_the_known_names()
     {
         var ex = Assert.Throws<ArgumentException>(() => ModelFactory.Create("vgg", new ImageShape(1, 28, 28), 10, 0, torch.CPU));

@@ -52,6 +52,30 @@ public sealed class SurrogateTrainerTests
     }
 
     [Fact]
+    public void Resnet9_trains_on_colour_images()
+    {
+        var colour = new SyntheticOptions(Classes: 3, TrainCount: 120, TestCount: 10, Channels: 3, Size: 32);
+        var request = Tiny("resnet9", steps: 3) with { Dataset = DatasetSpec.SyntheticSet(colour), BatchSize = 4, ValidationSize = 20, WarmupSteps = 1, EvaluationBatchSize = 20 };
+
+        var result = new SurrogateTrainer(Cache).Train(request, new CrossEntropyTensorLoss());
+
+        Assert.Equal(TrainingStatus.Completed, result.Status);
+        Assert.Equal(3, result.StepsCompleted);
+        Assert.InRange(result.TestAccuracy!.Value, 0.0, 1.0);
+    }
+
+    [Fact]
+    public void Invalid_requests_are_rejected_before_training()
+    {
+        var trainer = new SurrogateTrainer(Cache);
+
+        Assert.Throws<ArgumentOutOfRangeException>(() => trainer.Train(Tiny() with { Steps = 0 }, new CrossEntropyTensorLoss()));
+        Assert.Throws<ArgumentOutOfRangeException>(() => trainer.Train(Tiny() with { LearningRate = double.NaN }, new CrossEntropyTensorLoss()));
+        Assert.Throws<ArgumentOutOfRangeException>(() => trainer.Train(Tiny() with { ValidationSize = 5000 }, new CrossEntropyTensorLoss()));
+        Assert.Throws<ArgumentException>(() => trainer.Train(Tiny("vgg"), new CrossEntropyTensorLoss()));
+    }
+
+    [Fact]
     public void Same_seed_gives_identical_accuracy_and_loss()
     {
         var trainer = new SurrogateTrainer(Cache);
@@ -117,6 +141,24 @@ public sealed class SurrogateTrainerTests
         Assert.InRange(stopped.ValidationAccuracy, 0.0, 0.2);
         Assert.Equal(TrainingStatus.Completed, kept.Status);
         Assert.Equal(120, kept.StepsCompleted);
+    }
+
+    [Theory]
+    [InlineData("mlp", false)]
+    [InlineData("small-cnn", true)]
+    [InlineData("small-cnn", false)]
+    public void A_run_leaves_no_live_tensors_behind(string model, bool failing)
+    {
+        var trainer = new SurrogateTrainer(Cache);
+        var request = Tiny(model, steps: 30) with { EarlyStop = new EarlyStopRule(10, 0.0), ParameterCheckInterval = 5 };
+        ITensorLoss loss = failing ? TestLoss.NaN() : new CrossEntropyTensorLoss();
+        trainer.Train(request, loss);
+        var statistics = TorchSharp.DisposeScopeManager.Statistics;
+        var before = statistics.ThreadTotalLiveCount;
+
+        trainer.Train(request, loss);
+
+        Assert.Equal(before, statistics.ThreadTotalLiveCount);
     }
 
     [Fact]
