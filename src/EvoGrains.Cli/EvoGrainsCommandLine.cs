@@ -1,4 +1,5 @@
 using System.CommandLine;
+using EvoGrains.Cli.Cluster;
 using EvoGrains.Cli.Commands;
 using EvoGrains.Core.Expressions;
 using EvoGrains.Core.Search;
@@ -9,12 +10,20 @@ namespace EvoGrains.Cli;
 /// <summary>Builds the `evograins` command tree and runs it with one-line errors and documented exit codes.</summary>
 public static class EvoGrainsCommandLine
 {
+    // Ctrl-C lets a local search pause and its silo write state before the process exits.
+    private static readonly TimeSpan GracefulStop = TimeSpan.FromSeconds(60);
+
     public static RootCommand Build(CliConsole console)
     {
         var root = new RootCommand("EvoGrains: evolve loss functions for image classifiers on an Orleans cluster.");
         root.Subcommands.Add(LossCommand.Build(console));
+        root.Subcommands.Add(LocalCommand.Build(console));
         root.Subcommands.Add(TrainCommand.Build(console));
         root.Subcommands.Add(BenchCommand.Build(console));
+        foreach (var command in SearchCommands.Build(console))
+        {
+            root.Subcommands.Add(command);
+        }
         return root;
     }
 
@@ -29,12 +38,17 @@ public static class EvoGrainsCommandLine
 
         try
         {
-            return await parse.InvokeAsync(new InvocationConfiguration { Output = console.Out, Error = console.Error, EnableDefaultExceptionHandler = false }, cancellationToken);
+            return await parse.InvokeAsync(new InvocationConfiguration { Output = console.Out, Error = console.Error, EnableDefaultExceptionHandler = false, ProcessTerminationTimeout = GracefulStop }, cancellationToken);
         }
         catch (Exception error) when (ToInputMessage(error) is { } message)
         {
             await console.Error.WriteLineAsync($"evograins: {message}");
             return ExitCodes.InvalidInput;
+        }
+        catch (ClusterUnavailableException unavailable)
+        {
+            await console.Error.WriteLineAsync($"evograins: {unavailable.Message}");
+            return ExitCodes.Failure;
         }
         catch (OperationCanceledException)
         {
@@ -43,7 +57,10 @@ public static class EvoGrainsCommandLine
         }
         catch (Exception error)
         {
-            await console.Error.WriteLineAsync($"evograins: {error.GetType().Name}: {error.Message}");
+            // One line for users; EVOGRAINS_DEBUG=1 shows the whole exception for bug reports.
+            await console.Error.WriteLineAsync(Environment.GetEnvironmentVariable("EVOGRAINS_DEBUG") == "1"
+                ? $"evograins: {error}"
+                : $"evograins: {error.GetType().Name}: {error.Message} (EVOGRAINS_DEBUG=1 shows details)");
             return ExitCodes.Failure;
         }
     }

@@ -10,12 +10,14 @@ public static class GrainsServiceCollectionExtensions
 {
     /// <summary>
     /// Services the EvoGrains grains need on every silo: the screening funnel, the synthetic
-    /// evaluator factory (keyed "synthetic"; the host adds "training"), and the trainers' Polly pipelines.
+    /// evaluator factories (keyed "synthetic" and "training"), and the trainers' Polly pipelines.
     /// </summary>
     public static IServiceCollection AddEvoGrainsGrains(this IServiceCollection services, Action<TrainerResilienceOptions>? configureResilience = null)
     {
         services.TryAddSingleton<ScreeningFunnel>();
         services.TryAddKeyedSingleton<IEvaluatorFactory, SyntheticEvaluatorFactory>(SyntheticEvaluatorFactory.EvaluatorName);
+        services.TryAddSingleton(new TrainingHostOptions(0));
+        services.TryAddKeyedSingleton<IEvaluatorFactory, TrainingEvaluatorFactory>(TrainingEvaluatorFactory.EvaluatorName);
         var options = services.AddOptions<TrainerResilienceOptions>();
         if (configureResilience is not null)
         {

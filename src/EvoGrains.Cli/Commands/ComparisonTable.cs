@@ -17,7 +17,8 @@ public static class ComparisonTable
         {
             var accuracy = string.Create(CultureInfo.InvariantCulture, $"{row.Mean:F4} ± {row.StandardDeviation:F4} (n={row.Runs})");
             var p = double.IsNaN(row.PValueVsCe) ? "—" : row.PValueVsCe.ToString("F3", CultureInfo.InvariantCulture);
-            table.AppendLine(CultureInfo.InvariantCulture, $"| {row.Name.PadRight(width)} | {accuracy,-22} | {p,7} | {row.SecondsPerRun,5:F1} | {row.FailedRuns,6} |");
+            var seconds = double.IsNaN(row.SecondsPerRun) ? "—" : row.SecondsPerRun.ToString("F1", CultureInfo.InvariantCulture);
+            table.AppendLine(CultureInfo.InvariantCulture, $"| {row.Name.PadRight(width)} | {accuracy,-22} | {p,7} | {seconds,5} | {row.FailedRuns,6} |");
         }
 
         return table.ToString();

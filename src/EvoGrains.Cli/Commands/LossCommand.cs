@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text.Json;
 using EvoGrains.Core.Expressions;
 using EvoGrains.Core.Screening;
+using StableHash = EvoGrains.Core.Expressions.StableHash;
 
 namespace EvoGrains.Cli.Commands;
 

@@ -10,9 +10,10 @@ internal static class Template
         var text = new StringBuilder(template.Length + operands.Sum(o => o.Length));
         for (var i = 0; i < template.Length; i++)
         {
-            if (template[i] == '{' && i + 2 < template.Length && template[i + 2] == '}' && template[i + 1] is '0' or '1')
+            // "{1}" in a unary template is LaTeX (as in \frac{1}{x}), not a placeholder.
+            if (template[i] == '{' && i + 2 < template.Length && template[i + 2] == '}' && template[i + 1] - '0' is var index && index >= 0 && index < operands.Count)
             {
-                text.Append(operands[template[i + 1] - '0']);
+                text.Append(operands[index]);
                 i += 2;
             }
             else

@@ -1,5 +1,7 @@
 using System.Diagnostics;
 using System.Net;
+using EvoGrains.Grains;
+using EvoGrains.Grains.Evaluation;
 using EvoGrains.Grains.Placement;
 using EvoGrains.Grains.Storage;
 using EvoGrains.Grains.Storage.AzureBlob;
@@ -46,6 +48,8 @@ public static class EvoGrainsSiloExtensions
         builder.Services.Configure<GpuPlacementOptions>(builder.Configuration.GetSection(GpuPlacementOptions.SectionName));
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = options.Silo.ShutdownTimeout);
         builder.AddEvoGrainsMetrics();
+        builder.Services.AddSingleton(new TrainingHostOptions(builder.Configuration.GetValue(TrainingHostOptions.ThreadsKey, 0)));
+        builder.Services.AddEvoGrainsGrains();
         builder.Services.AddHealthChecks().AddCheck<SiloActiveHealthCheck>(SiloActiveHealthCheck.Name, tags: [ReadyTag]);
 
         builder.UseOrleans(silo =>

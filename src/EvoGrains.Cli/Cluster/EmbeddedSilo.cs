@@ -1,0 +1,76 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+using EvoGrains.Core.Search;
+using EvoGrains.Silo.Hosting;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace EvoGrains.Cli.Cluster;
+
+/// <summary>
+/// A one-silo cluster inside this process for `evograins local`: localhost clustering on free
+/// ports, grain state in files under the run folder (so an interrupted search resumes), CPU trainers.
+/// </summary>
+public sealed class EmbeddedSilo : IAsyncDisposable
+{
+    private readonly IHost host;
+
+    private EmbeddedSilo(IHost host, int gatewayPort)
+    {
+        this.host = host;
+        GatewayPort = gatewayPort;
+        Client = host.Services.GetRequiredService<IClusterClient>();
+    }
+
+    public IClusterClient Client { get; }
+
+    /// <summary>Where other clients (`evograins watch --gateway 127.0.0.1:port`) reach this silo.</summary>
+    public int GatewayPort { get; }
+
+    public static async Task<EmbeddedSilo> StartAsync(string stateFolder, SearchSpec spec, CancellationToken cancellationToken)
+    {
+        var gatewayPort = FreePort();
+        var builder = Host.CreateApplicationBuilder();
+        builder.Logging.ClearProviders();
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["EvoGrains:Clustering:Provider"] = "localhost",
+            ["EvoGrains:Storage:Provider"] = "file",
+            ["EvoGrains:Storage:RootFolder"] = stateFolder,
+            ["EvoGrains:Silo:SiloPort"] = FreePort().ToString(CultureInfo.InvariantCulture),
+            ["EvoGrains:Silo:GatewayPort"] = gatewayPort.ToString(CultureInfo.InvariantCulture),
+            ["EvoGrains:Silo:ShutdownTimeout"] = "00:00:20",
+            ["EvoGrains:Dashboard:Enabled"] = "false",
+            ["EvoGrains:Placement:AllowCpuTrainers"] = spec.Trainers.AllowCpu ? "true" : "false",
+            // libtorch threads are process-wide: share the cores among the trainers.
+            ["EvoGrains:Training:Threads"] = Math.Max(1, Environment.ProcessorCount / spec.Trainers.Count).ToString(CultureInfo.InvariantCulture),
+        });
+        builder.AddEvoGrainsSilo();
+        var host = builder.Build();
+        await host.StartAsync(cancellationToken);
+        return new EmbeddedSilo(host, gatewayPort);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        try
+        {
+            // A clean stop deactivates grains: trainers hand back their leases and state is written.
+            await host.StopAsync(CancellationToken.None);
+        }
+        finally
+        {
+            host.Dispose();
+        }
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}

@@ -1,0 +1,72 @@
+using EvoGrains.Abstractions;
+using EvoGrains.Cli.Commands;
+using EvoGrains.Cli.Runs;
+using EvoGrains.Core.Search;
+
+namespace EvoGrains.Cli.Cluster;
+
+/// <summary>
+/// Runs one search on an embedded silo and writes its run folder. Cancelling pauses the search and
+/// stops the silo cleanly; running it again on the same folder resumes where it stopped.
+/// </summary>
+public static class LocalSearch
+{
+    public const string SearchIdFile = "search-id";
+    public const string StateFolder = "state";
+
+    /// <summary>Starts (or resumes) the search in <paramref name="folder"/> and follows it to the end.</summary>
+    /// <returns>The final run record, or null when cancelled before the end.</returns>
+    public static async Task<RunRecord?> RunAsync(string folder, SearchSpec? newSpec, CliConsole console, CancellationToken cancellationToken)
+    {
+        var (searchId, spec) = newSpec is null ? Load(folder) : Create(folder, newSpec);
+        await using var silo = await EmbeddedSilo.StartAsync(Path.Combine(folder, StateFolder), spec, CancellationToken.None);
+        var search = silo.Client.GetGrain<ISearchGrain>(searchId);
+        var status = newSpec is null ? await search.GetStatusAsync() : await SearchCommands.StartAsync(silo.Client, searchId, spec);
+        if (status.State == SearchState.Paused)
+        {
+            await search.ResumeAsync();
+            await console.Error.WriteLineAsync($"resumed {searchId} at {status.EvaluationsDone} evaluations");
+        }
+
+        try
+        {
+            await SearchProgressView.FollowAsync(search.WatchAsync(cancellationToken), console, cancellationToken);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            await search.PauseAsync();
+            var paused = await search.GetStatusAsync();
+            await console.Error.WriteLineAsync($"stopped at {paused.EvaluationsDone} evaluations; continue with: evograins local --resume {folder}");
+            return null;
+        }
+
+        var run = await SearchExporter.ReadAsync(silo.Client, searchId);
+        RunFolderWriter.Write(run, folder);
+        return run;
+    }
+
+    private static (string SearchId, SearchSpec Spec) Create(string folder, SearchSpec spec)
+    {
+        if (File.Exists(Path.Combine(folder, SearchIdFile)))
+        {
+            throw new InputException($"{folder} already holds a search; continue it with --resume {folder} or choose another --out");
+        }
+
+        Directory.CreateDirectory(folder);
+        var searchId = SearchCommands.NewSearchId(spec.Name);
+        File.WriteAllText(Path.Combine(folder, "spec.json"), SearchSpecJson.Write(spec));
+        File.WriteAllText(Path.Combine(folder, SearchIdFile), searchId);
+        return (searchId, spec);
+    }
+
+    private static (string SearchId, SearchSpec Spec) Load(string folder)
+    {
+        var idFile = Path.Combine(folder, SearchIdFile);
+        if (!File.Exists(idFile))
+        {
+            throw new InputException($"{folder}: no search to resume here (missing {SearchIdFile})");
+        }
+
+        return (File.ReadAllText(idFile).Trim(), SearchSpecJson.Load(Path.Combine(folder, "spec.json")));
+    }
+}

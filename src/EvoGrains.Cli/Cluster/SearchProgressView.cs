@@ -1,0 +1,88 @@
+using System.Globalization;
+using EvoGrains.Abstractions;
+using Spectre.Console;
+using Spectre.Console.Rendering;
+
+namespace EvoGrains.Cli.Cluster;
+
+/// <summary>Renders search snapshots: a live Spectre.Console panel on a terminal, one line each otherwise.</summary>
+public static class SearchProgressView
+{
+    public static async Task<SearchStatus?> FollowAsync(IAsyncEnumerable<SearchStatus> snapshots, CliConsole console, CancellationToken cancellationToken)
+    {
+        SearchStatus? last = null;
+        if (ReferenceEquals(console, CliConsole.System) && !Console.IsOutputRedirected)
+        {
+            await AnsiConsole.Live(new Text("connecting...")).StartAsync(async live =>
+            {
+                await foreach (var status in snapshots.WithCancellation(cancellationToken))
+                {
+                    last = status;
+                    live.UpdateTarget(Render(status));
+                }
+            });
+        }
+        else
+        {
+            await foreach (var status in snapshots.WithCancellation(cancellationToken))
+            {
+                last = status;
+                await console.Out.WriteLineAsync(Line(status));
+            }
+        }
+
+        return last;
+    }
+
+    public static string Line(SearchStatus s) => string.Create(
+        CultureInfo.InvariantCulture,
+        $"{s.State,-10} {s.EvaluationsDone}/{s.MaxEvaluations} done, {s.InFlight} in flight, {s.RejectedByScreening} rejected, {s.Deduplicated} deduped, {s.EvaluationsPerMinute:F1}/min, best {Best(s)}{Eta(s)}");
+
+    public static IRenderable Render(SearchStatus s)
+    {
+        var summary = new Grid().AddColumn().AddColumn();
+        summary.AddRow("search", $"{Markup.Escape(s.SearchId)} ({Markup.Escape(s.Name)})");
+        summary.AddRow("state", s.State.ToString());
+        summary.AddRow("evaluations", string.Create(CultureInfo.InvariantCulture, $"{s.EvaluationsDone} / {s.MaxEvaluations} done, {s.InFlight} in flight"));
+        summary.AddRow("screening", string.Create(CultureInfo.InvariantCulture, $"{s.RejectedByScreening} rejected, {s.Deduplicated} deduplicated"));
+        summary.AddRow("rate", string.Create(CultureInfo.InvariantCulture, $"{s.EvaluationsPerMinute:F1} evaluations/min{Eta(s)}"));
+        summary.AddRow("best", Markup.Escape(Best(s)));
+        summary.AddRow("trainers", string.Create(CultureInfo.InvariantCulture, $"{s.Trainers}, {s.TrainerUtilisation:P0} busy"));
+        if (s.FinalJobsTotal > 0)
+        {
+            summary.AddRow("final stage", string.Create(CultureInfo.InvariantCulture, $"{s.FinalJobsDone} / {s.FinalJobsTotal} trainings"));
+        }
+
+        var islands = new Table().AddColumns("island", "method", "evaluations", "best", "diversity", "migrants in", "best loss");
+        foreach (var island in s.Islands)
+        {
+            islands.AddRow(
+                island.Island.ToString(CultureInfo.InvariantCulture),
+                island.Method,
+                island.Evaluations.ToString(CultureInfo.InvariantCulture),
+                Fitness(island.BestFitness),
+                island.Diversity.ToString(CultureInfo.InvariantCulture),
+                island.MigrantsReceived.ToString(CultureInfo.InvariantCulture),
+                Markup.Escape(Shorten(island.BestExpression ?? "—")));
+        }
+
+        return new Rows(new Panel(summary).Header("EvoGrains"), islands);
+    }
+
+    private static string Best(SearchStatus s) => s.BestExpression is null ? "—" : $"{Fitness(s.BestFitness)} {Shorten(s.BestExpression)}";
+
+    private static string Fitness(double value) => double.IsFinite(value) ? value.ToString("F4", CultureInfo.InvariantCulture) : "—";
+
+    private static string Eta(SearchStatus s)
+    {
+        if (s.IsTerminal || s.EvaluationsPerMinute <= 0 || s.EvaluationsDone >= s.MaxEvaluations)
+        {
+            return "";
+        }
+
+        var minutes = (s.MaxEvaluations - s.EvaluationsDone) / s.EvaluationsPerMinute;
+        return string.Create(CultureInfo.InvariantCulture, $", ETA {TimeSpan.FromMinutes(minutes):hh\\:mm\\:ss}");
+    }
+
+    private static string Shorten(string text) => text.Length <= 60 ? text : text[..57] + "...";
+}

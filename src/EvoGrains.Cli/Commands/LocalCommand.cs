@@ -1,0 +1,52 @@
+using System.CommandLine;
+using System.Globalization;
+using EvoGrains.Cli.Cluster;
+using EvoGrains.Core.Search;
+
+namespace EvoGrains.Cli.Commands;
+
+/// <summary>`evograins local`: a search on this machine with an embedded silo.</summary>
+public static class LocalCommand
+{
+    public static Command Build(CliConsole console)
+    {
+        var spec = new Option<string?>("--spec") { Description = "Search spec (JSON; see the README)." };
+        var output = new Option<string?>("--out") { Description = "Run folder (default runs/<name>-<time>)." };
+        var resume = new Option<string?>("--resume") { Description = "Continue the interrupted search in this run folder." };
+        var command = new Command("local", "Run a search on this machine (embedded silo, CPU trainers) and write its run folder. Ctrl-C stops; --resume continues.")
+        {
+            spec, output, resume,
+        };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var resumeFolder = parse.GetValue(resume);
+            var specFile = parse.GetValue(spec);
+            if ((resumeFolder is null) == (specFile is null))
+            {
+                throw new InputException("give either --spec <file> for a new search or --resume <run folder>");
+            }
+
+            var newSpec = specFile is null ? null : SearchSpecJson.Load(specFile);
+            var folder = resumeFolder ?? parse.GetValue(output) ?? Path.Combine("runs", string.Create(CultureInfo.InvariantCulture, $"{newSpec!.Name}-{DateTime.Now:yyyyMMdd-HHmmss}"));
+            var run = await LocalSearch.RunAsync(folder, newSpec, console, cancellationToken);
+            if (run is null)
+            {
+                return ExitCodes.Cancelled;
+            }
+
+            await console.Out.WriteLineAsync($"search {run.SearchId}: {run.Status}, {run.History.Count} evaluations; run folder {folder} (report.md)");
+            foreach (var (entry, rank) in run.HallOfFame.Take(3).Select((e, i) => (e, i + 1)))
+            {
+                await console.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"  {rank}. {entry.Fitness:F4}  {entry.Expression}"));
+            }
+
+            if (run.Comparison.Count > 0)
+            {
+                await console.Out.WriteAsync(ComparisonTable.Format(run.Comparison, "accuracy"));
+            }
+
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+}

@@ -1,0 +1,163 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text.Json;
+using EvoGrains.Abstractions;
+using EvoGrains.Cli.Cluster;
+using EvoGrains.Cli.Runs;
+using EvoGrains.Core.Search;
+
+namespace EvoGrains.Cli.Commands;
+
+/// <summary>submit, watch, status, list, pause, resume, cancel and export against a running cluster.</summary>
+public static class SearchCommands
+{
+    public static IEnumerable<Command> Build(CliConsole console)
+    {
+        yield return Submit(console);
+        yield return Watch(console);
+        yield return Status(console);
+        yield return List(console);
+        yield return Control("pause", "Pause a search: islands stop breeding; running trainings finish.", (s) => s.PauseAsync(), console);
+        yield return Control("resume", "Resume a paused search.", (s) => s.ResumeAsync(), console);
+        yield return Control("cancel", "Cancel a search for good.", (s) => s.CancelAsync(), console);
+        yield return Export(console);
+    }
+
+    public static string NewSearchId(string name) =>
+        string.Create(CultureInfo.InvariantCulture, $"{name}-{DateTime.UtcNow:yyyyMMdd-HHmmss}-{Random.Shared.Next(0x10000):x4}");
+
+    /// <summary>Starts a search; an invalid spec the grain rejects is an input error naming the field.</summary>
+    public static async Task<SearchStatus> StartAsync(IClusterClient client, string searchId, SearchSpec spec)
+    {
+        try
+        {
+            return await client.GetGrain<ISearchGrain>(searchId).StartAsync(SearchSpecJson.Write(spec));
+        }
+        catch (ArgumentException error)
+        {
+            throw new InputException(error.Message);
+        }
+    }
+
+    private static Command Submit(CliConsole console)
+    {
+        var spec = new Option<string>("--spec") { Description = "Search spec (JSON; see the README).", Required = true };
+        var id = new Option<string?>("--id") { Description = "Search id (default: name-date-time-random)." };
+        var cluster = new ClusterOptions();
+        var command = new Command("submit", "Submit a search to the cluster and print its id.") { spec, id };
+        cluster.AddTo(command);
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var parsed = SearchSpecJson.Load(parse.GetValue(spec)!);
+            var searchId = parse.GetValue(id) ?? NewSearchId(parsed.Name);
+            return await cluster.WithClientAsync(parse, cancellationToken, async client =>
+            {
+                await StartAsync(client, searchId, parsed);
+                await console.Out.WriteLineAsync(searchId);
+                return ExitCodes.Success;
+            });
+        });
+        return command;
+    }
+
+    private static Command Watch(CliConsole console)
+    {
+        var id = SearchIdArgument();
+        var cluster = new ClusterOptions();
+        var command = new Command("watch", "Live view of a search until it ends.") { id };
+        cluster.AddTo(command);
+        command.SetAction((parse, cancellationToken) => cluster.WithClientAsync(parse, cancellationToken, async client =>
+        {
+            var search = await ExistingAsync(client, parse.GetValue(id)!);
+            var last = await SearchProgressView.FollowAsync(search.WatchAsync(cancellationToken), console, cancellationToken);
+            if (last is not null)
+            {
+                await console.Out.WriteLineAsync(SearchProgressView.Line(last));
+            }
+
+            return ExitCodes.Success;
+        }));
+        return command;
+    }
+
+    private static Command Status(CliConsole console)
+    {
+        var id = SearchIdArgument();
+        var json = new Option<bool>("--json") { Description = "Print the snapshot as JSON." };
+        var cluster = new ClusterOptions();
+        var command = new Command("status", "One snapshot of a search.") { id, json };
+        cluster.AddTo(command);
+        command.SetAction((parse, cancellationToken) => cluster.WithClientAsync(parse, cancellationToken, async client =>
+        {
+            var search = await ExistingAsync(client, parse.GetValue(id)!);
+            var status = await search.GetStatusAsync();
+            await console.Out.WriteLineAsync(parse.GetValue(json)
+                ? JsonSerializer.Serialize(status, new JsonSerializerOptions { WriteIndented = true, NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals })
+                : SearchProgressView.Line(status));
+            return ExitCodes.Success;
+        }));
+        return command;
+    }
+
+    private static Command List(CliConsole console)
+    {
+        var cluster = new ClusterOptions();
+        var command = new Command("list", "All searches on the cluster.");
+        cluster.AddTo(command);
+        command.SetAction((parse, cancellationToken) => cluster.WithClientAsync(parse, cancellationToken, async client =>
+        {
+            var searches = await client.GetGrain<ISearchRegistryGrain>(ISearchRegistryGrain.SingletonKey).ListAsync();
+            await console.Out.WriteLineAsync($"{"id",-44} {"name",-20} {"state",-10} updated");
+            foreach (var s in searches.OrderBy(s => s.CreatedAt))
+            {
+                await console.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"{s.SearchId,-44} {s.Name,-20} {s.State,-10} {s.UpdatedAt:yyyy-MM-dd HH:mm:ss}"));
+            }
+
+            return ExitCodes.Success;
+        }));
+        return command;
+    }
+
+    private static Command Control(string name, string description, Func<ISearchGrain, Task> action, CliConsole console)
+    {
+        var id = SearchIdArgument();
+        var cluster = new ClusterOptions();
+        var command = new Command(name, description) { id };
+        cluster.AddTo(command);
+        command.SetAction((parse, cancellationToken) => cluster.WithClientAsync(parse, cancellationToken, async client =>
+        {
+            var search = await ExistingAsync(client, parse.GetValue(id)!);
+            await action(search);
+            await console.Out.WriteLineAsync(SearchProgressView.Line(await search.GetStatusAsync()));
+            return ExitCodes.Success;
+        }));
+        return command;
+    }
+
+    private static Command Export(CliConsole console)
+    {
+        var id = SearchIdArgument();
+        var output = new Option<string>("--out") { Description = "Folder to write the run folder to.", Required = true };
+        var cluster = new ClusterOptions();
+        var command = new Command("export", "Write a search's run folder (history, hall of fame, plots, report).") { id, output };
+        cluster.AddTo(command);
+        command.SetAction((parse, cancellationToken) => cluster.WithClientAsync(parse, cancellationToken, async client =>
+        {
+            var run = await SearchExporter.ReadAsync(client, parse.GetValue(id)!);
+            RunFolderWriter.Write(run, parse.GetValue(output)!);
+            await console.Out.WriteLineAsync($"wrote {parse.GetValue(output)} ({run.History.Count} evaluations, status {run.Status})");
+            return ExitCodes.Success;
+        }));
+        return command;
+    }
+
+    private static Argument<string> SearchIdArgument() => new("id") { Description = "The search id (from submit or list)." };
+
+    private static async Task<ISearchGrain> ExistingAsync(IClusterClient client, string searchId)
+    {
+        var search = client.GetGrain<ISearchGrain>(searchId);
+        return string.IsNullOrEmpty(await search.GetSpecAsync())
+            ? throw new InputException($"no search '{searchId}' on this cluster (see `evograins list`)")
+            : search;
+    }
+}
