@@ -1,4 +1,5 @@
 using System.Text.Json;
+using EvoGrains.Core.Evolution;
 using EvoGrains.Core.Expressions;
 using EvoGrains.Core.Search;
 
@@ -18,7 +19,7 @@ public static class RunFolderWriter
         if (run.History.Count > 0)
         {
             RunPlots.Fitness(run.History, Path.Combine(folder, "fitness.png"));
-            RunPlots.Islands(run.History, Path.Combine(folder, "islands.png"));
+            RunPlots.Islands(run.History, island => StrategyFactory.MethodOf(run.Spec.Islands, island), Path.Combine(folder, "islands.png"));
         }
 
         var curves = run.HallOfFame.Take(RunReport.TopLosses)

@@ -25,15 +25,20 @@ public static class RunPlots
         Save(plot, path);
     }
 
-    /// <summary>Best-so-far fitness of each island against its own evaluation count.</summary>
-    public static void Islands(IReadOnlyList<HistoryEntry> history, string path)
+    /// <summary>Each island's best so far (solid) and rolling median (dashed): a method that learns lifts its median.</summary>
+    public static void Islands(IReadOnlyList<HistoryEntry> history, Func<int, string> method, string path)
     {
-        var plot = NewPlot("Best fitness per island", "evaluation (whole search)", "best fitness so far");
+        var plot = NewPlot("Fitness per island", "evaluation (whole search)", "fitness");
         var palette = new ScottPlot.Palettes.Category10();
         foreach (var island in history.GroupBy(h => h.Island).OrderBy(g => g.Key))
         {
             var entries = island.OrderBy(h => h.Index).ToList();
-            AddLine(plot, entries.Select(h => (double)h.Index + 1).ToArray(), RunningBest(entries.Select(h => h.Fitness).ToArray()), $"island {island.Key}", palette.GetColor(island.Key), 2f);
+            var xs = entries.Select(h => (double)h.Index + 1).ToArray();
+            var fitness = entries.Select(h => h.Fitness).ToArray();
+            var color = palette.GetColor(island.Key);
+            AddLine(plot, xs, RunningBest(fitness), $"island {island.Key} ({method(island.Key)}): best", color, 2.5f);
+            AddLine(plot, xs, RollingMedian(fitness, Math.Max(5, entries.Count / 10)), $"island {island.Key}: rolling median", color.WithAlpha(0.7), 1.5f)
+                .LinePattern = LinePattern.Dashed;
         }
 
         Save(plot, path);
@@ -105,12 +110,13 @@ public static class RunPlots
         return plot;
     }
 
-    private static void AddLine(Plot plot, double[] xs, double[] ys, string label, Color color, float width)
+    private static ScottPlot.Plottables.Scatter AddLine(Plot plot, double[] xs, double[] ys, string label, Color color, float width)
     {
         var line = plot.Add.ScatterLine(xs, ys);
         line.LegendText = label;
         line.Color = color;
         line.LineWidth = width;
+        return line;
     }
 
     private static void Save(Plot plot, string path)

@@ -1,0 +1,84 @@
+using EvoGrains.Cli.Cluster;
+using EvoGrains.Core.Search;
+
+namespace EvoGrains.Cli.Tests.Cluster;
+
+/// <summary>The cluster commands against a real silo reached through its gateway, as users run them.</summary>
+public sealed class ClusterCommandTests : IAsyncLifetime
+{
+    private readonly string folder = TinySpecs.TempFolder();
+    private EmbeddedSilo? silo;
+
+    private string Gateway => $"127.0.0.1:{silo!.GatewayPort}";
+
+    public async Task InitializeAsync() =>
+        silo = await EmbeddedSilo.StartAsync(Path.Combine(folder, "state"), TinySpecs.Synthetic(20), CancellationToken.None);
+
+    public async Task DisposeAsync()
+    {
+        await silo!.DisposeAsync();
+        Directory.Delete(folder, recursive: true);
+    }
+
+    [Fact]
+    public async Task Submit_list_watch_status_and_export_a_search()
+    {
+        var spec = TinySpecs.WriteTo(folder, TinySpecs.Synthetic(24));
+
+        var submit = await CliRun.Of("submit", "--spec", spec, "--gateway", Gateway);
+        Assert.True(submit.ExitCode == 0, submit.Error);
+        var id = submit.Out.Trim();
+        Assert.StartsWith("tiny-", id);
+
+        var list = await CliRun.Of("list", "--gateway", Gateway);
+        Assert.Contains(id, list.Out);
+
+        var watch = await CliRun.Of("watch", id, "--gateway", Gateway);
+        Assert.Equal(0, watch.ExitCode);
+        Assert.StartsWith("Completed", watch.Out.Split('\n', StringSplitOptions.RemoveEmptyEntries)[^1]);
+
+        var status = await CliRun.Of("status", id, "--gateway", Gateway, "--json");
+        Assert.Contains("\"State\": 4", status.Out);
+
+        var exported = Path.Combine(folder, "export");
+        var export = await CliRun.Of("export", id, "--out", exported, "--gateway", Gateway);
+        Assert.Equal(0, export.ExitCode);
+        Assert.True(File.ReadAllLines(Path.Combine(exported, "history.csv")).Length > 24);
+        Assert.True(File.Exists(Path.Combine(exported, "report.md")));
+    }
+
+    [Fact]
+    public async Task Pause_resume_and_cancel_change_the_state()
+    {
+        var spec = TinySpecs.WriteTo(folder, TinySpecs.Synthetic(100_000, delayMs: 50));
+        var id = (await CliRun.Of("submit", "--spec", spec, "--gateway", Gateway)).Out.Trim();
+
+        Assert.Contains("Paused", (await CliRun.Of("pause", id, "--gateway", Gateway)).Out);
+        Assert.Contains("Running", (await CliRun.Of("resume", id, "--gateway", Gateway)).Out);
+        Assert.Contains("Cancelled", (await CliRun.Of("cancel", id, "--gateway", Gateway)).Out);
+    }
+
+    [Fact]
+    public async Task Unknown_searches_and_bad_specs_are_input_errors()
+    {
+        var missing = await CliRun.Of("status", "no-such-search", "--gateway", Gateway);
+        Assert.Equal(2, missing.ExitCode);
+        Assert.Contains("no search 'no-such-search'", missing.Error);
+
+        var path = Path.Combine(folder, "bad.json");
+        File.WriteAllText(path, SearchSpecJson.Write(TinySpecs.Synthetic(10)).Replace("\"synthetic\"", "\"magic\"", StringComparison.Ordinal));
+        var bad = await CliRun.Of("submit", "--spec", path, "--gateway", Gateway);
+        Assert.Equal(2, bad.ExitCode);
+        Assert.Contains("evaluation.evaluator: 'magic' is not one of", bad.Error);
+    }
+
+    [Fact]
+    public async Task An_unreachable_gateway_is_one_clear_line()
+    {
+        var run = await CliRun.Of("list", "--gateway", "127.0.0.1:1");
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Single(run.ErrorLines);
+        Assert.Contains("cannot reach the EvoGrains cluster at 127.0.0.1:1", run.Error);
+    }
+}

@@ -1,0 +1,102 @@
+using EvoGrains.Cli.Cluster;
+
+namespace EvoGrains.Cli.Tests.Cluster;
+
+public sealed class LocalSearchTests
+{
+    [Fact]
+    public async Task A_local_run_writes_a_complete_run_folder()
+    {
+        var folder = TinySpecs.TempFolder();
+        var spec = TinySpecs.WriteTo(folder + "-in", TinySpecs.Synthetic(30));
+        try
+        {
+            var run = await CliRun.Of("local", "--spec", spec, "--out", folder);
+
+            Assert.True(run.ExitCode == 0, run.Error);
+            var history = File.ReadAllLines(Path.Combine(folder, "history.csv")).Skip(1).ToList();
+            Assert.InRange(history.Count, 30, 30 + 4);
+            Assert.Equal(history.Count, history.Select(line => line.Split(',')[1] + "@" + line.Split(',')[3]).Distinct().Count());
+            foreach (var file in new[] { "spec.json", "hall-of-fame.json", "fitness.png", "islands.png", "report.md" })
+            {
+                Assert.True(File.Exists(Path.Combine(folder, file)), $"{file} missing");
+            }
+
+            var report = File.ReadAllText(Path.Combine(folder, "report.md"));
+            Assert.Contains("Status: **Completed**", report);
+            Assert.Contains("| ce ", report);
+            Assert.Contains("search tiny-", run.Out);
+        }
+        finally
+        {
+            Delete(folder);
+            Delete(folder + "-in");
+        }
+    }
+
+    [Fact]
+    public async Task An_interrupted_run_resumes_to_the_same_evaluation_count_without_repeats()
+    {
+        var folder = TinySpecs.TempFolder();
+        var spec = TinySpecs.Synthetic(60, delayMs: 40);
+        var quiet = new CliConsole(TextWriter.Null, TextWriter.Null);
+        try
+        {
+            using var interrupt = new CancellationTokenSource(TimeSpan.FromSeconds(1.5));
+            var first = await LocalSearch.RunAsync(folder, spec, quiet, interrupt.Token);
+            Assert.Null(first);
+            Assert.False(File.Exists(Path.Combine(folder, "report.md")), "an interrupted run must not look finished");
+
+            var resumed = await LocalSearch.RunAsync(folder, null, quiet, CancellationToken.None);
+
+            Assert.NotNull(resumed);
+            Assert.Equal("Completed", resumed.Status);
+            Assert.InRange(resumed.History.Count, 60, 60 + 4);
+            Assert.Equal(resumed.History.Count, resumed.History.Select(h => (h.Island, h.Hash)).Distinct().Count());
+            Assert.Equal(Enumerable.Range(0, resumed.History.Count).Select(i => (long)i), resumed.History.Select(h => h.Index));
+        }
+        finally
+        {
+            Delete(folder);
+        }
+    }
+
+    [Fact]
+    public async Task Local_needs_exactly_one_of_spec_and_resume()
+    {
+        var run = await CliRun.Of("local");
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("give either --spec", run.Error);
+    }
+
+    [Fact]
+    public async Task A_bad_spec_is_rejected_before_anything_starts()
+    {
+        var folder = TinySpecs.TempFolder();
+        Directory.CreateDirectory(folder);
+        var path = Path.Combine(folder, "bad.json");
+        File.WriteAllText(path, """{"islands": {"count": 0}}""");
+        try
+        {
+            var run = await CliRun.Of("local", "--spec", path, "--out", Path.Combine(folder, "out"));
+
+            Assert.Equal(2, run.ExitCode);
+            Assert.Single(run.ErrorLines);
+            Assert.Contains("bad.json: islands.count: must be between 1 and 64", run.Error);
+            Assert.False(Directory.Exists(Path.Combine(folder, "out")));
+        }
+        finally
+        {
+            Delete(folder);
+        }
+    }
+
+    private static void Delete(string folder)
+    {
+        if (Directory.Exists(folder))
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+}
