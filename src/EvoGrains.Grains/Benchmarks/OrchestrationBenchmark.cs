@@ -1,5 +1,8 @@
+using System.Diagnostics;
 using System.Globalization;
 using EvoGrains.Abstractions;
+using EvoGrains.Core.Evolution;
+using EvoGrains.Core.Screening;
 using EvoGrains.Core.Search;
 
 namespace EvoGrains.Grains.Benchmarks;
@@ -15,6 +18,11 @@ public static class OrchestrationBenchmark
 
     public static async Task<OrchestrationBenchmarkResult> RunAsync(IGrainFactory grains, OrchestrationBenchmarkOptions options, CancellationToken cancellationToken = default)
     {
+        if (options.WarmupEvaluations > 0)
+        {
+            await RunSearchAsync(grains, Spec("bench-warmup", options.WarmupEvaluations, options.ThroughputTrainers, options.ThroughputIslands, options.ThroughputInFlightPerIsland, delayMs: 0), options.RunTimeout, cancellationToken);
+        }
+
         var throughputSpec = Spec("bench-throughput", options.ThroughputEvaluations, options.ThroughputTrainers, options.ThroughputIslands, options.ThroughputInFlightPerIsland, delayMs: 0);
         var throughput = await RunSearchAsync(grains, throughputSpec, options.RunTimeout, cancellationToken);
         var perSecond = throughput.Evaluations / throughput.Elapsed.TotalSeconds;
@@ -43,7 +51,28 @@ public static class OrchestrationBenchmark
             throughput.Elapsed,
             perSecond,
             TimeSpan.FromSeconds(throughput.Elapsed.TotalSeconds * options.ThroughputTrainers / throughput.Evaluations),
+            MeasureProposalCost(throughputSpec),
             scaling);
+    }
+
+    private static TimeSpan MeasureProposalCost(SearchSpec spec)
+    {
+        const int ProposalsPerMethod = 40;
+        var funnel = new ScreeningFunnel();
+        var evaluator = new SyntheticEvaluator();
+        var proposals = 0;
+        var watch = Stopwatch.StartNew();
+        for (var island = 0; island < spec.Islands.Methods.Count; island++)
+        {
+            var strategy = StrategyFactory.Create(spec.Islands, island, funnel);
+            var random = new Random(island);
+            for (var i = 0; i < ProposalsPerMethod && strategy.Propose(random) is { } candidate; i++, proposals++)
+            {
+                strategy.Report(candidate, evaluator.Evaluate(candidate.Loss).Fitness);
+            }
+        }
+
+        return proposals == 0 ? TimeSpan.Zero : watch.Elapsed / proposals;
     }
 
     private static SearchSpec Spec(string name, int evaluations, int trainers, int islands, int inFlightPerIsland, int delayMs) => new()

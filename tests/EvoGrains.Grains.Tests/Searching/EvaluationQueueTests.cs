@@ -89,8 +89,26 @@ public sealed class EvaluationQueueTests(MemorySearchClusterFixture fixture)
         Assert.Equal(1, (await queue.GetStatisticsAsync()).Released);
     }
 
-    private static TrainerAssignment Assignment(string searchId) =>
-        new(searchId, JsonSerializer.Serialize(new EvaluationSpec { Evaluator = "synthetic", SyntheticDelayMs = 20 }, SearchSpecJson.Options), LeaseSeconds);
+    [Fact]
+    public async Task A_deactivating_trainer_releases_its_lease_at_once()
+    {
+        var searchId = $"shutdown-{Guid.NewGuid():N}";
+        var queue = fixture.Client.GetGrain<IEvaluationQueueGrain>(searchId);
+        await queue.EnqueueAsync(new EvaluationJob("slow", searchId, JobKind.Final, "ce", LossText.From(LossZoo.CrossEntropy), 10, 1, LeaseSeconds: 60));
+        var trainer = fixture.Client.GetGrain<ITrainerGrain>(GrainKeys.Trainer(searchId, 0));
+        await trainer.StartAsync(Assignment(searchId, delayMs: 30_000, leaseSeconds: 60));
+        await WaitAsync(async () => (await queue.GetStatisticsAsync()).Leased == 1);
+
+        await fixture.Cluster.DeactivateAsync(trainer.GetGrainId());
+
+        var statistics = await queue.GetStatisticsAsync();
+        Assert.Equal(1, statistics.Released);
+        Assert.Equal(1, statistics.Queued);
+        Assert.Equal(0, statistics.Leased);
+    }
+
+    private static TrainerAssignment Assignment(string searchId, int delayMs = 20, int leaseSeconds = LeaseSeconds) =>
+        new(searchId, JsonSerializer.Serialize(new EvaluationSpec { Evaluator = "synthetic", SyntheticDelayMs = delayMs }, SearchSpecJson.Options), leaseSeconds);
 
     private static async Task WaitAsync(Func<Task<bool>> condition)
     {
