@@ -66,6 +66,20 @@ public sealed class SearchEndToEndTests(MemorySearchClusterFixture fixture)
     }
 
     [Fact]
+    public async Task The_time_budget_ends_the_search_and_runs_the_final_stage()
+    {
+        var search = fixture.Client.GetGrain<ISearchGrain>($"minutes-{Guid.NewGuid():N}");
+        var spec = TestSpecs.Synthetic("minutes", 1_000_000, delayMs: 20, trainers: 2) with { Budget = new BudgetSpec { MaxEvaluations = 1_000_000, MaxMinutes = 0.05 } };
+        await search.StartAsync(SearchSpecJson.Write(spec));
+
+        var done = await SearchAssertions.WaitUntilAsync(search, s => s.IsTerminal, TimeSpan.FromSeconds(45));
+
+        Assert.Equal(SearchState.Completed, done.State);
+        Assert.InRange(done.EvaluationsDone, 1, 999_999);
+        Assert.NotNull(await search.GetFinalComparisonAsync());
+    }
+
+    [Fact]
     public async Task A_cancelled_search_stops_without_a_final_stage()
     {
         var search = fixture.Client.GetGrain<ISearchGrain>($"cancel-{Guid.NewGuid():N}");
