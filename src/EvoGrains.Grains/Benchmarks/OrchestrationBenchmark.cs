@@ -25,7 +25,7 @@ public static class OrchestrationBenchmark
 
         var throughputSpec = Spec("bench-throughput", options.ThroughputEvaluations, options.ThroughputTrainers, options.ThroughputIslands, options.ThroughputInFlightPerIsland, delayMs: 0);
         var throughput = await RunSearchAsync(grains, throughputSpec, options.RunTimeout, cancellationToken);
-        var perSecond = throughput.Evaluations / throughput.Elapsed.TotalSeconds;
+        var perSecond = throughput.Trained / throughput.Elapsed.TotalSeconds;
 
         var scaling = new List<TrainerScalingPoint>();
         foreach (var trainers in options.ScalingTrainers)
@@ -39,18 +39,18 @@ public static class OrchestrationBenchmark
             var run = await RunSearchAsync(grains, spec, options.RunTimeout, cancellationToken);
             scaling.Add(new TrainerScalingPoint(
                 trainers,
-                run.Evaluations,
+                run.Trained,
                 run.Elapsed,
-                run.Evaluations / run.Elapsed.TotalSeconds,
+                run.Trained / run.Elapsed.TotalSeconds,
                 trainers * 1000.0 / options.ScalingJobMilliseconds));
         }
 
         return new OrchestrationBenchmarkResult(
-            throughput.Evaluations,
+            throughput.Trained,
             options.ThroughputTrainers,
             throughput.Elapsed,
             perSecond,
-            TimeSpan.FromSeconds(throughput.Elapsed.TotalSeconds * options.ThroughputTrainers / throughput.Evaluations),
+            TimeSpan.FromSeconds(throughput.Elapsed.TotalSeconds * options.ThroughputTrainers / throughput.Trained),
             MeasureProposalCost(throughputSpec),
             scaling);
     }
@@ -97,7 +97,7 @@ public static class OrchestrationBenchmark
         FinalStage = new FinalStageSpec { TopK = 0, Seeds = 1, Steps = 1, Baselines = ["ce"] },
     };
 
-    private static async Task<(int Evaluations, TimeSpan Elapsed)> RunSearchAsync(IGrainFactory grains, SearchSpec spec, TimeSpan timeout, CancellationToken cancellationToken)
+    private static async Task<(int Trained, TimeSpan Elapsed)> RunSearchAsync(IGrainFactory grains, SearchSpec spec, TimeSpan timeout, CancellationToken cancellationToken)
     {
         var searchId = string.Create(CultureInfo.InvariantCulture, $"{spec.Name}-{Guid.NewGuid():N}");
         var search = grains.GetGrain<ISearchGrain>(searchId);
@@ -117,7 +117,8 @@ public static class OrchestrationBenchmark
         }
 
         // Islands stamp results in parallel, so the latest stamp (not the last index) ends the run.
+        // A shared result (two islands, one hash) was trained once, so only unshared entries count as work.
         var history = await search.GetHistoryAsync(0, total);
-        return (total, history.Entries.Max(e => e.CompletedAt) - started);
+        return (history.Entries.Count(e => !e.Shared), history.Entries.Max(e => e.CompletedAt) - started);
     }
 }

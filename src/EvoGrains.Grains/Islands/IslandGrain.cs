@@ -28,6 +28,7 @@ public sealed partial class IslandGrain(
     private long rejectedBeforeActivation;
     private long duplicatesBeforeActivation;
     private Task reporting = Task.CompletedTask;
+    private bool exhausted;
     private bool recovering;
     private bool pumping;
     private bool dirty;
@@ -186,8 +187,15 @@ public sealed partial class IslandGrain(
 
     private void Fill(List<string> toRequest)
     {
-        while (CanPropose && strategy!.Propose(random) is { } candidate)
+        exhausted = false;
+        while (CanPropose)
         {
+            if (strategy!.Propose(random) is not { } candidate)
+            {
+                exhausted = true;
+                return;
+            }
+
             var hash = candidate.Loss.HashHex;
             if (Island.InFlight.ContainsKey(hash))
             {
@@ -341,7 +349,8 @@ public sealed partial class IslandGrain(
             rejectedBeforeActivation + (strategy?.Statistics.Rejected ?? 0),
             duplicatesBeforeActivation + (strategy?.Statistics.Duplicates ?? 0),
             Island.SharedResults,
-            Island.MigrantsReceived);
+            Island.MigrantsReceived,
+            exhausted);
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Requesting evaluation {Hash} for island {Island} failed; it will be asked again")]
