@@ -134,6 +134,13 @@ public sealed partial class TrainerGrain(IServiceProvider services, TrainerResil
                     return;
                 }
 
+                if (stopped)
+                {
+                    // Stopped or deactivated while the lease was on its way: hand it straight back.
+                    await resilience.QueueCalls.ExecuteAsync(async _ => await queue.ReleaseAsync(lease.Job.JobId, TrainerId));
+                    return;
+                }
+
                 await RunAsync(queue, lease);
             }
         }
