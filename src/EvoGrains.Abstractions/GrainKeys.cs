@@ -17,11 +17,5 @@ public static class GrainKeys
         return slash <= 0 ? throw new FormatException($"grain key '{key}' is not '{{search}}/{{part}}'") : (key[..slash], key[(slash + 1)..]);
     }
 
-    public static (string SearchId, int Index) SplitIndexed(string key)
-    {
-        var (searchId, local) = Split(key);
-        return (searchId, int.Parse(local, CultureInfo.InvariantCulture));
-    }
-
     private static string Member(string searchId, int index) => string.Create(CultureInfo.InvariantCulture, $"{searchId}/{index}");
 }

@@ -1,6 +1,6 @@
 namespace EvoGrains.Abstractions;
 
-/// <summary>One island's progress. Diversity is the number of distinct fitness values in the population.</summary>
+/// <summary>One island's progress. Diversity is the number of distinct fitness values in the population. Exhausted: its last proposal attempt found no new screened candidate (2500 draws).</summary>
 [GenerateSerializer, Immutable, Alias("evograins.island-status")]
 public sealed record IslandStatus(
     [property: Id(0)] int Island,
@@ -14,4 +14,5 @@ public sealed record IslandStatus(
     [property: Id(8)] long RejectedByScreening,
     [property: Id(9)] long Duplicates,
     [property: Id(10)] long SharedResults,
-    [property: Id(11)] long MigrantsReceived);
+    [property: Id(11)] long MigrantsReceived,
+    [property: Id(12)] bool Exhausted);

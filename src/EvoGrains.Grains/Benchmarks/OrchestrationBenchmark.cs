@@ -1,5 +1,8 @@
+using System.Diagnostics;
 using System.Globalization;
 using EvoGrains.Abstractions;
+using EvoGrains.Core.Evolution;
+using EvoGrains.Core.Screening;
 using EvoGrains.Core.Search;
 
 namespace EvoGrains.Grains.Benchmarks;
@@ -15,9 +18,14 @@ public static class OrchestrationBenchmark
 
     public static async Task<OrchestrationBenchmarkResult> RunAsync(IGrainFactory grains, OrchestrationBenchmarkOptions options, CancellationToken cancellationToken = default)
     {
+        if (options.WarmupEvaluations > 0)
+        {
+            await RunSearchAsync(grains, Spec("bench-warmup", options.WarmupEvaluations, options.ThroughputTrainers, options.ThroughputIslands, options.ThroughputInFlightPerIsland, delayMs: 0), options.RunTimeout, cancellationToken);
+        }
+
         var throughputSpec = Spec("bench-throughput", options.ThroughputEvaluations, options.ThroughputTrainers, options.ThroughputIslands, options.ThroughputInFlightPerIsland, delayMs: 0);
         var throughput = await RunSearchAsync(grains, throughputSpec, options.RunTimeout, cancellationToken);
-        var perSecond = throughput.Evaluations / throughput.Elapsed.TotalSeconds;
+        var perSecond = throughput.Trained / throughput.Elapsed.TotalSeconds;
 
         var scaling = new List<TrainerScalingPoint>();
         foreach (var trainers in options.ScalingTrainers)
@@ -31,19 +39,40 @@ public static class OrchestrationBenchmark
             var run = await RunSearchAsync(grains, spec, options.RunTimeout, cancellationToken);
             scaling.Add(new TrainerScalingPoint(
                 trainers,
-                run.Evaluations,
+                run.Trained,
                 run.Elapsed,
-                run.Evaluations / run.Elapsed.TotalSeconds,
+                run.Trained / run.Elapsed.TotalSeconds,
                 trainers * 1000.0 / options.ScalingJobMilliseconds));
         }
 
         return new OrchestrationBenchmarkResult(
-            throughput.Evaluations,
+            throughput.Trained,
             options.ThroughputTrainers,
             throughput.Elapsed,
             perSecond,
-            TimeSpan.FromSeconds(throughput.Elapsed.TotalSeconds * options.ThroughputTrainers / throughput.Evaluations),
+            TimeSpan.FromSeconds(throughput.Elapsed.TotalSeconds * options.ThroughputTrainers / throughput.Trained),
+            MeasureProposalCost(throughputSpec),
             scaling);
+    }
+
+    private static TimeSpan MeasureProposalCost(SearchSpec spec)
+    {
+        const int ProposalsPerMethod = 40;
+        var funnel = new ScreeningFunnel();
+        var evaluator = new SyntheticEvaluator();
+        var proposals = 0;
+        var watch = Stopwatch.StartNew();
+        for (var island = 0; island < spec.Islands.Methods.Count; island++)
+        {
+            var strategy = StrategyFactory.Create(spec.Islands, island, funnel);
+            var random = new Random(island);
+            for (var i = 0; i < ProposalsPerMethod && strategy.Propose(random) is { } candidate; i++, proposals++)
+            {
+                strategy.Report(candidate, evaluator.Evaluate(candidate.Loss).Fitness);
+            }
+        }
+
+        return proposals == 0 ? TimeSpan.Zero : watch.Elapsed / proposals;
     }
 
     private static SearchSpec Spec(string name, int evaluations, int trainers, int islands, int inFlightPerIsland, int delayMs) => new()
@@ -68,7 +97,7 @@ public static class OrchestrationBenchmark
         FinalStage = new FinalStageSpec { TopK = 0, Seeds = 1, Steps = 1, Baselines = ["ce"] },
     };
 
-    private static async Task<(int Evaluations, TimeSpan Elapsed)> RunSearchAsync(IGrainFactory grains, SearchSpec spec, TimeSpan timeout, CancellationToken cancellationToken)
+    private static async Task<(int Trained, TimeSpan Elapsed)> RunSearchAsync(IGrainFactory grains, SearchSpec spec, TimeSpan timeout, CancellationToken cancellationToken)
     {
         var searchId = string.Create(CultureInfo.InvariantCulture, $"{spec.Name}-{Guid.NewGuid():N}");
         var search = grains.GetGrain<ISearchGrain>(searchId);
@@ -88,7 +117,8 @@ public static class OrchestrationBenchmark
         }
 
         // Islands stamp results in parallel, so the latest stamp (not the last index) ends the run.
+        // A shared result (two islands, one hash) was trained once, so only unshared entries count as work.
         var history = await search.GetHistoryAsync(0, total);
-        return (total, history.Entries.Max(e => e.CompletedAt) - started);
+        return (history.Entries.Count(e => !e.Shared), history.Entries.Max(e => e.CompletedAt) - started);
     }
 }

@@ -3,6 +3,9 @@ namespace EvoGrains.Grains.Benchmarks;
 /// <summary>Sizes of the orchestration benchmark. Defaults fit a 2-core machine in about a minute.</summary>
 public sealed record OrchestrationBenchmarkOptions
 {
+    /// <summary>A first, unmeasured search that pays for JIT compilation and first activations.</summary>
+    public int WarmupEvaluations { get; init; } = 60;
+
     /// <summary>Evaluations of the zero-cost throughput run.</summary>
     public int ThroughputEvaluations { get; init; } = 400;
 

@@ -27,6 +27,8 @@ public sealed partial class IslandGrain(
     private Random random = new(0);
     private long rejectedBeforeActivation;
     private long duplicatesBeforeActivation;
+    private Task reporting = Task.CompletedTask;
+    private bool exhausted;
     private bool recovering;
     private bool pumping;
     private bool dirty;
@@ -174,7 +176,7 @@ public sealed partial class IslandGrain(
 
             if (Island.Outbox.Count > 0 || reportStatus)
             {
-                await ReportAsync();
+                StartReport();
             }
         }
         finally
@@ -185,8 +187,15 @@ public sealed partial class IslandGrain(
 
     private void Fill(List<string> toRequest)
     {
-        while (CanPropose && strategy!.Propose(random) is { } candidate)
+        exhausted = false;
+        while (CanPropose)
         {
+            if (strategy!.Propose(random) is not { } candidate)
+            {
+                exhausted = true;
+                return;
+            }
+
             var hash = candidate.Loss.HashHex;
             if (Island.InFlight.ContainsKey(hash))
             {
@@ -271,20 +280,43 @@ public sealed partial class IslandGrain(
         _ = GrainFactory.GetGrain<IIslandGrain>(GrainKeys.Island(Island.SearchId, neighbour)).ReceiveMigrantsAsync(migrants);
     }
 
+    /// <summary>
+    /// Sends the outbox without holding up this island: while one report waits for the search's
+    /// group-committed write, new results collect and leave together in the next one.
+    /// </summary>
+    private void StartReport()
+    {
+        if (reporting.IsCompleted)
+        {
+            reporting = ReportAsync();
+        }
+    }
+
     private async Task ReportAsync()
     {
-        var batch = Island.Outbox.ToList();
-        try
+        while (true)
         {
-            await GrainFactory.GetGrain<ISearchGrain>(Island.SearchId).ReportAsync(new IslandReport(Island.Index, batch, Status()));
-            Island.Outbox.RemoveRange(0, batch.Count);
+            var batch = Island.Outbox.ToList();
+            try
+            {
+                await GrainFactory.GetGrain<ISearchGrain>(Island.SearchId).ReportAsync(new IslandReport(Island.Index, batch, Status()));
+            }
+            catch (Exception error) when (error is not OutOfMemoryException)
+            {
+                // Kept in the outbox; the next result or poke sends it again.
+                LogReportFailed(logger, error, this.GetPrimaryKeyString(), batch.Count);
+                return;
+            }
 
-            // The acknowledgement is persisted with the next write: resending is harmless (deduplicated by island and hash).
-            dirty = batch.Count > 0;
-        }
-        catch (Exception error) when (error is not OutOfMemoryException)
-        {
-            LogReportFailed(logger, error, this.GetPrimaryKeyString(), batch.Count);
+            // Only this loop removes from the outbox and others only append, so the acknowledged
+            // batch is still its prefix. The removal is persisted with the next write: a resend
+            // after a crash is harmless (the search ignores a repeated island and hash).
+            Island.Outbox.RemoveRange(0, batch.Count);
+            dirty |= batch.Count > 0;
+            if (Island.Outbox.Count == 0)
+            {
+                return;
+            }
         }
     }
 
@@ -317,7 +349,8 @@ public sealed partial class IslandGrain(
             rejectedBeforeActivation + (strategy?.Statistics.Rejected ?? 0),
             duplicatesBeforeActivation + (strategy?.Statistics.Duplicates ?? 0),
             Island.SharedResults,
-            Island.MigrantsReceived);
+            Island.MigrantsReceived,
+            exhausted);
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Requesting evaluation {Hash} for island {Island} failed; it will be asked again")]

@@ -16,6 +16,7 @@ namespace EvoGrains.Grains.Searches;
 /// (island, hash) results to reach this grain (fewer if the time limit or a cancel comes first).
 /// Evaluations already in flight when the budget is hit may still finish; their results are
 /// counted in <see cref="SearchStatus.LateResults"/> and kept out of the history and hall of fame.
+/// A search also ends early when every island is exhausted (no new candidate) with nothing in flight.
 /// A grain timer re-pokes islands and trainers every second so a search continues after a silo dies.
 /// Reports and final results interleave (see <see cref="ISearchGrain"/>) and share group-committed
 /// writes; every lifecycle change happens synchronously before the first await of its method.
@@ -246,7 +247,14 @@ public sealed partial class SearchGrain(
 
     private bool BudgetSpent() =>
         Search.History.Count >= spec!.Budget.MaxEvaluations
-        || (spec.Budget.MaxMinutes > 0 && DateTimeOffset.UtcNow - Search.StartedAt >= TimeSpan.FromMinutes(spec.Budget.MaxMinutes));
+        || (spec.Budget.MaxMinutes > 0 && DateTimeOffset.UtcNow - Search.StartedAt >= TimeSpan.FromMinutes(spec.Budget.MaxMinutes))
+        || AllIslandsExhausted();
+
+    // Without this a search whose islands can no longer find new candidates would wait forever.
+    private bool AllIslandsExhausted() =>
+        Search.State == SearchState.Running
+        && Search.Islands.Count == spec!.Islands.Count
+        && Search.Islands.Values.All(i => i.Exhausted && i.InFlight == 0);
 
     private async Task BeginFinalStageAsync()
     {

@@ -39,6 +39,7 @@ public sealed partial class TrainerGrain(IServiceProvider services, TrainerResil
     private CancellationTokenSource? currentCancellation;
     private DateTimeOffset benchedUntil;
     private bool busy;
+    private bool workSignalled;
     private bool stopped;
 
     private string TrainerId => this.GetPrimaryKeyString();
@@ -102,6 +103,9 @@ public sealed partial class TrainerGrain(IServiceProvider services, TrainerResil
 
     private void Kick()
     {
+        // A signal that lands while the loop waits for an empty lease must not be lost: the queue
+        // has already dropped this trainer from its idle list, so the loop has to ask again.
+        workSignalled = true;
         if (!busy && !stopped && assignment is not null && DateTimeOffset.UtcNow >= benchedUntil)
         {
             _ = RunJobsAsync();
@@ -118,9 +122,22 @@ public sealed partial class TrainerGrain(IServiceProvider services, TrainerResil
             while (!stopped && assignment is { } held && DateTimeOffset.UtcNow >= benchedUntil)
             {
                 var queue = Queue(held);
+                workSignalled = false;
                 var lease = await resilience.QueueCalls.ExecuteAsync(async _ => await queue.LeaseAsync(TrainerId));
                 if (lease is null)
                 {
+                    if (workSignalled)
+                    {
+                        continue;
+                    }
+
+                    return;
+                }
+
+                if (stopped)
+                {
+                    // Stopped or deactivated while the lease was on its way: hand it straight back.
+                    await resilience.QueueCalls.ExecuteAsync(async _ => await queue.ReleaseAsync(lease.Job.JobId, TrainerId));
                     return;
                 }
 

@@ -89,8 +89,53 @@ public sealed class EvaluationQueueTests(MemorySearchClusterFixture fixture)
         Assert.Equal(1, (await queue.GetStatisticsAsync()).Released);
     }
 
-    private static TrainerAssignment Assignment(string searchId) =>
-        new(searchId, JsonSerializer.Serialize(new EvaluationSpec { Evaluator = "synthetic", SyntheticDelayMs = 20 }, SearchSpecJson.Options), LeaseSeconds);
+    [Fact]
+    public async Task A_deactivating_trainer_releases_its_lease_at_once()
+    {
+        var searchId = $"shutdown-{Guid.NewGuid():N}";
+        var queue = fixture.Client.GetGrain<IEvaluationQueueGrain>(searchId);
+        await queue.EnqueueAsync(new EvaluationJob("slow", searchId, JobKind.Final, "ce", LossText.From(LossZoo.CrossEntropy), 10, 1, LeaseSeconds: 60));
+        var trainer = fixture.Client.GetGrain<ITrainerGrain>(GrainKeys.Trainer(searchId, 0));
+        await trainer.StartAsync(Assignment(searchId, delayMs: 30_000, leaseSeconds: 60));
+        await WaitAsync(async () => (await queue.GetStatisticsAsync()).Leased == 1);
+
+        await fixture.Cluster.DeactivateAsync(trainer.GetGrainId());
+
+        // The release may race the lease reply when deactivation comes that early; either path hands the job back.
+        await WaitAsync(async () => (await queue.GetStatisticsAsync()).Released == 1);
+
+        var statistics = await queue.GetStatisticsAsync();
+        Assert.Equal(1, statistics.Released);
+        Assert.Equal(1, statistics.Queued);
+        Assert.Equal(0, statistics.Leased);
+    }
+
+    [Fact]
+    public async Task A_trainer_whose_device_keeps_failing_is_benched_and_hands_its_job_back()
+    {
+        var searchId = $"breaker-{Guid.NewGuid():N}";
+        var queue = fixture.Client.GetGrain<IEvaluationQueueGrain>(searchId);
+        var loss = LossText.From(LossZoo.CrossEntropy);
+        await queue.EnqueueManyAsync(Enumerable.Range(0, 4).Select(i => new EvaluationJob($"job-{i}", searchId, JobKind.Final, "ce", loss, 10, i, 30)).ToList());
+        var trainer = fixture.Client.GetGrain<ITrainerGrain>(GrainKeys.Trainer(searchId, 0));
+        var broken = new TrainerAssignment(searchId, JsonSerializer.Serialize(new EvaluationSpec { Evaluator = "training" }, SearchSpecJson.Options), 30);
+
+        await trainer.StartAsync(broken);
+        await WaitAsync(async () => (await queue.GetStatisticsAsync()).Released == 1);
+        await Task.Delay(500);
+        await trainer.StopAsync();
+
+        // Job 0 used up its retries and failed as a candidate; job 1 opened the breaker and went back.
+        var statistics = await queue.GetStatisticsAsync();
+        Assert.Equal(1, statistics.Completed);
+        Assert.Equal(3, statistics.Queued);
+        var failed = await queue.EnqueueAsync(new EvaluationJob("job-0", searchId, JobKind.Final, "ce", loss, 10, 0, 30));
+        Assert.Equal(OutcomeStatus.Failed, failed?.Status);
+        Assert.Contains(BrokenDeviceEvaluatorFactory.Failure, failed?.Failure, StringComparison.Ordinal);
+    }
+
+    private static TrainerAssignment Assignment(string searchId, int delayMs = 20, int leaseSeconds = LeaseSeconds) =>
+        new(searchId, JsonSerializer.Serialize(new EvaluationSpec { Evaluator = "synthetic", SyntheticDelayMs = delayMs }, SearchSpecJson.Options), leaseSeconds);
 
     private static async Task WaitAsync(Func<Task<bool>> condition)
     {

@@ -18,7 +18,7 @@ public sealed class OrchestrationBenchmarkTests(MemorySearchClusterFixture fixtu
 
         var result = await OrchestrationBenchmark.RunAsync(fixture.Client, options);
 
-        output.WriteLine($"zero-cost: {result.Evaluations} evaluations, {result.Trainers} trainers, {result.Elapsed.TotalSeconds:F2}s, {result.EvaluationsPerSecond:F1}/s, overhead {result.OverheadPerEvaluation.TotalMilliseconds:F2} ms/evaluation");
+        output.WriteLine($"zero-cost: {result.Evaluations} evaluations, {result.Trainers} trainers, {result.Elapsed.TotalSeconds:F2}s, {result.EvaluationsPerSecond:F1}/s, overhead {result.OverheadPerEvaluation.TotalMilliseconds:F2} ms/evaluation; proposing+screening alone {result.ProposalCost.TotalMilliseconds:F2} ms/candidate on one thread");
         foreach (var point in result.Scaling)
         {
             output.WriteLine($"trainers {point.Trainers,3}: {point.Evaluations} evaluations in {point.Elapsed.TotalSeconds:F2}s = {point.EvaluationsPerSecond:F1}/s, ideal {point.IdealEvaluationsPerSecond:F1}/s, efficiency {point.Efficiency:P0}");

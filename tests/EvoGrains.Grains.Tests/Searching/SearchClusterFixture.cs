@@ -1,3 +1,4 @@
+using EvoGrains.Grains.Evaluation;
 using EvoGrains.Grains.Placement;
 using EvoGrains.Grains.Storage;
 using EvoGrains.Grains.Storage.FileSystem;
@@ -42,8 +43,10 @@ public abstract class SearchClusterFixture(bool durableStorage) : IAsyncLifetime
             silo.Services.AddEvoGrainsGrains(resilience =>
             {
                 resilience.QueueCallRetryDelay = TimeSpan.FromMilliseconds(100);
-                resilience.BreakDuration = TimeSpan.FromSeconds(2);
+                resilience.EvaluationRetryDelay = TimeSpan.FromMilliseconds(20);
+                resilience.BreakDuration = TimeSpan.FromSeconds(30);
             });
+            silo.Services.AddKeyedSingleton<IEvaluatorFactory, BrokenDeviceEvaluatorFactory>("training");
         });
 
         cluster = builder.Build();

@@ -66,6 +66,39 @@ public sealed class SearchEndToEndTests(MemorySearchClusterFixture fixture)
     }
 
     [Fact]
+    public async Task The_time_budget_ends_the_search_and_runs_the_final_stage()
+    {
+        var search = fixture.Client.GetGrain<ISearchGrain>($"minutes-{Guid.NewGuid():N}");
+        var spec = TestSpecs.Synthetic("minutes", 1_000_000, delayMs: 20, trainers: 2) with { Budget = new BudgetSpec { MaxEvaluations = 1_000_000, MaxMinutes = 0.05 } };
+        await search.StartAsync(SearchSpecJson.Write(spec));
+
+        var done = await SearchAssertions.WaitUntilAsync(search, s => s.IsTerminal, TimeSpan.FromSeconds(45));
+
+        Assert.Equal(SearchState.Completed, done.State);
+        Assert.InRange(done.EvaluationsDone, 1, 999_999);
+        Assert.NotNull(await search.GetFinalComparisonAsync());
+    }
+
+    [Fact]
+    public async Task A_cancelled_search_stops_without_a_final_stage()
+    {
+        var search = fixture.Client.GetGrain<ISearchGrain>($"cancel-{Guid.NewGuid():N}");
+        await search.StartAsync(SearchSpecJson.Write(TestSpecs.Synthetic("cancel", 1000, delayMs: 5)));
+        await SearchAssertions.WaitUntilAsync(search, s => s.EvaluationsDone >= 10, TimeSpan.FromSeconds(30));
+
+        await search.CancelAsync();
+        await Task.Delay(1000);
+
+        var status = await search.GetStatusAsync();
+        Assert.Equal(SearchState.Cancelled, status.State);
+        Assert.NotNull(status.EndedAt);
+        Assert.True(status.EvaluationsDone < 1000);
+        Assert.Null(await search.GetFinalComparisonAsync());
+        var history = await search.GetHistoryAsync(0, int.MaxValue);
+        Assert.Equal(status.EvaluationsDone, history.Total);
+    }
+
+    [Fact]
     public async Task A_paused_search_stops_proposing_and_resumes_to_completion()
     {
         var search = fixture.Client.GetGrain<ISearchGrain>($"pause-{Guid.NewGuid():N}");
