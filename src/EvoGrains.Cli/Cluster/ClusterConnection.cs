@@ -13,6 +13,8 @@ namespace EvoGrains.Cli.Cluster;
 /// </summary>
 public sealed class ClusterConnection : IAsyncDisposable
 {
+    private static readonly TimeSpan AttemptTimeout = TimeSpan.FromSeconds(4);
+
     private readonly IHost host;
 
     private ClusterConnection(IHost host)
@@ -29,10 +31,12 @@ public sealed class ClusterConnection : IAsyncDisposable
             .AddRetry(new RetryStrategyOptions
             {
                 ShouldHandle = new PredicateBuilder().Handle<Exception>(IsUnreachable),
-                MaxRetryAttempts = 4,
+                MaxRetryAttempts = 2,
                 BackoffType = DelayBackoffType.Exponential,
                 Delay = TimeSpan.FromMilliseconds(500),
             })
+            // The Orleans client keeps trying a dead gateway on its own; bound each attempt.
+            .AddTimeout(AttemptTimeout)
             .Build();
         try
         {
@@ -53,7 +57,8 @@ public sealed class ClusterConnection : IAsyncDisposable
         }
         catch (Exception error) when (IsUnreachable(error))
         {
-            throw new ClusterUnavailableException($"cannot reach the EvoGrains cluster at {endpoint} ({FirstLine(error.Message)}); is a silo running?");
+            var reason = error is Polly.Timeout.TimeoutRejectedException ? $"no answer within {AttemptTimeout.TotalSeconds:F0} s, 3 attempts" : FirstLine(error.Message);
+            throw new ClusterUnavailableException($"cannot reach the EvoGrains cluster at {endpoint} ({reason}); is a silo running?");
         }
     }
 
