@@ -11,8 +11,9 @@ using Microsoft.Extensions.Logging;
 namespace EvoGrains.Cli.Cluster;
 
 /// <summary>
-/// A one-silo cluster inside this process for `evograins local`: localhost clustering on free
-/// ports, grain state in files under the run folder (so an interrupted search resumes), CPU trainers.
+/// A one-silo cluster inside this process for `evograins local` and the benchmarks: localhost
+/// clustering on free ports, grain state in files under the run folder by default (so an
+/// interrupted search resumes), CPU trainers.
 /// </summary>
 public sealed class EmbeddedSilo : IAsyncDisposable
 {
@@ -30,7 +31,20 @@ public sealed class EmbeddedSilo : IAsyncDisposable
     /// <summary>Where other clients (`evograins watch --gateway 127.0.0.1:port`) reach this silo.</summary>
     public int GatewayPort { get; }
 
-    public static async Task<EmbeddedSilo> StartAsync(string stateFolder, SearchSpec spec, CancellationToken cancellationToken)
+    /// <summary>Grain state in files under <paramref name="folder"/>: survives the process, so searches resume.</summary>
+    public static IReadOnlyDictionary<string, string?> FileStorage(string folder) =>
+        new Dictionary<string, string?> { ["EvoGrains:Storage:Provider"] = "file", ["EvoGrains:Storage:RootFolder"] = folder };
+
+    public static IReadOnlyDictionary<string, string?> MemoryStorage() =>
+        new Dictionary<string, string?> { ["EvoGrains:Storage:Provider"] = "memory" };
+
+    public static IReadOnlyDictionary<string, string?> RedisStorage(string connectionString) =>
+        new Dictionary<string, string?> { ["EvoGrains:Storage:Provider"] = "redis", ["EvoGrains:Storage:ConnectionString"] = connectionString };
+
+    public static Task<EmbeddedSilo> StartAsync(string stateFolder, SearchSpec spec, CancellationToken cancellationToken) =>
+        StartAsync(FileStorage(stateFolder), spec, cancellationToken);
+
+    public static async Task<EmbeddedSilo> StartAsync(IReadOnlyDictionary<string, string?> storage, SearchSpec spec, CancellationToken cancellationToken)
     {
         var gatewayPort = FreePort();
         var builder = Host.CreateApplicationBuilder();
@@ -38,8 +52,6 @@ public sealed class EmbeddedSilo : IAsyncDisposable
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["EvoGrains:Clustering:Provider"] = "localhost",
-            ["EvoGrains:Storage:Provider"] = "file",
-            ["EvoGrains:Storage:RootFolder"] = stateFolder,
             ["EvoGrains:Silo:SiloPort"] = FreePort().ToString(CultureInfo.InvariantCulture),
             ["EvoGrains:Silo:GatewayPort"] = gatewayPort.ToString(CultureInfo.InvariantCulture),
             ["EvoGrains:Silo:ShutdownTimeout"] = "00:00:20",
@@ -48,6 +60,7 @@ public sealed class EmbeddedSilo : IAsyncDisposable
             // libtorch threads are process-wide: share the cores among the trainers.
             ["EvoGrains:Training:Threads"] = Math.Max(1, Environment.ProcessorCount / spec.Trainers.Count).ToString(CultureInfo.InvariantCulture),
         });
+        builder.Configuration.AddInMemoryCollection(storage);
         builder.AddEvoGrainsSilo();
         var host = builder.Build();
         await host.StartAsync(cancellationToken);

@@ -1,7 +1,10 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text;
+using EvoGrains.Cli.Cluster;
 using EvoGrains.Core.Expressions;
+using EvoGrains.Core.Search;
+using EvoGrains.Grains.Benchmarks;
 using EvoGrains.Core.Screening;
 using EvoGrains.Training;
 using EvoGrains.Training.Benchmarks;
@@ -19,6 +22,7 @@ public static class BenchCommand
         var bench = new Command("bench", "Measure screening, training and orchestration; results go to a Markdown file.");
         bench.Subcommands.Add(BuildScreening(console));
         bench.Subcommands.Add(BuildTraining(console));
+        bench.Subcommands.Add(BuildOrchestration(console));
         return bench;
     }
 
@@ -142,6 +146,54 @@ public static class BenchCommand
                 text.AppendLine("## Accuracy sanity check");
                 text.AppendLine();
                 text.AppendLine(Invariant($"- small-cnn, CE, 3 epochs ({full.Steps} steps of 128) on Fashion-MNIST: test accuracy **{result.TestAccuracy:F4}** (target >= 0.88), {result.WallTime.TotalMinutes:F1} min"));
+            }
+
+            Publish(console, parse.GetValue(output)!, text.ToString());
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+
+    private static Command BuildOrchestration(CliConsole console)
+    {
+        var redis = new Option<string?>("--redis") { Description = "Also measure with Redis grain storage at this connection string (e.g. 127.0.0.1:6379)." };
+        var evaluations = new Option<int>("--evaluations") { DefaultValueFactory = _ => 400 };
+        var output = OutOption("orchestration");
+        var command = new Command("orchestration", "Island -> individual -> queue -> trainer -> back with a zero-cost evaluator: evaluations/s, overhead, and trainer scaling at 100 ms per job.")
+        {
+            redis, evaluations, output,
+        };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var options = new OrchestrationBenchmarkOptions { ThroughputEvaluations = parse.GetValue(evaluations) };
+            var text = new StringBuilder();
+            text.AppendLine("# Orchestration benchmark");
+            text.AppendLine();
+            text.AppendLine(Invariant($"One embedded silo, {Environment.ProcessorCount} cores, synthetic evaluator, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC."));
+            var storages = new List<(string Name, IReadOnlyDictionary<string, string?> Settings)> { ("memory", EmbeddedSilo.MemoryStorage()) };
+            if (parse.GetValue(redis) is { } connection)
+            {
+                storages.Add(("redis", EmbeddedSilo.RedisStorage(connection)));
+            }
+
+            foreach (var (name, settings) in storages)
+            {
+                await using var silo = await EmbeddedSilo.StartAsync(settings, new SearchSpec { Trainers = new TrainerSpec { Count = options.ThroughputTrainers } }, cancellationToken);
+                var result = await OrchestrationBenchmark.RunAsync(silo.Client, name == "memory" ? options : options with { ScalingTrainers = [] }, cancellationToken);
+                text.AppendLine();
+                text.AppendLine(Invariant($"## {name} storage"));
+                text.AppendLine();
+                text.AppendLine(Invariant($"- zero-cost path: **{result.EvaluationsPerSecond:F0} evaluations/s** ({result.Evaluations} evaluations, {result.Trainers} trainers, {result.Elapsed.TotalSeconds:F1} s); overhead {result.OverheadPerEvaluation.TotalMilliseconds:F1} ms of trainer-slot time per evaluation, of which proposing and screening is {result.ProposalCost.TotalMilliseconds:F2} ms"));
+                if (result.Scaling.Count > 0)
+                {
+                    text.AppendLine();
+                    text.AppendLine(Invariant($"| simulated trainers ({options.ScalingJobMilliseconds} ms per job) | evaluations/s | ideal | efficiency |"));
+                    text.AppendLine("|---|---|---|---|");
+                    foreach (var point in result.Scaling)
+                    {
+                        text.AppendLine(Invariant($"| {point.Trainers} | {point.EvaluationsPerSecond:F1} | {point.IdealEvaluationsPerSecond:F1} | {point.Efficiency:P0} |"));
+                    }
+                }
             }
 
             Publish(console, parse.GetValue(output)!, text.ToString());
