@@ -10,72 +10,64 @@ public static class CodePrinter
 
     public static string TorchSharpExpression(Expr expr) => Print(expr, static info => info.TorchSharp);
 
-    public static string PyTorch(LossFunction loss)
+    public static string PyTorch(LossFunction loss) => Write(loss, new Dialect(
+        Header: ["import torch", "", $"EPS = {Eps}", "", "", "def loss(logits: torch.Tensor, target: torch.Tensor) -> torch.Tensor:", $"    \"\"\"{loss}\"\"\""],
+        Probabilities: "    p = torch.softmax(logits, dim=1)",
+        Labels: "    y = torch.nn.functional.one_hot(target, logits.shape[1]).to(logits.dtype)",
+        Smoothing: "    y = y * (1 - {0}) + {0} / logits.shape[1]",
+        Logits: "    z = logits",
+        Term: $"    t = {PyTorchExpression(loss.Element)}",
+        SumReturn: "    return t.sum(dim=1).mean()",
+        MeanReturn: "    return t.mean(dim=1).mean()",
+        Footer: []));
+
+    public static string TorchSharp(LossFunction loss) => Write(loss, new Dialect(
+        Header: ["using TorchSharp;", "using static TorchSharp.torch;", "", $"// {loss}", "static Tensor Loss(Tensor logits, Tensor target)", "{", $"    const double EPS = {Eps};"],
+        Probabilities: "    var p = torch.nn.functional.softmax(logits, 1);",
+        Labels: "    var y = torch.nn.functional.one_hot(target, logits.shape[1]).to(logits.dtype);",
+        Smoothing: "    y = y * (1 - {0}) + {0} / logits.shape[1];",
+        Logits: "    var z = logits;",
+        Term: $"    var t = {TorchSharpExpression(loss.Element)};",
+        SumReturn: "    return t.sum(1).mean();",
+        MeanReturn: "    return t.mean([1]).mean();",
+        Footer: ["}"]));
+
+    private static string Eps => InfixPrinter.FormatConstant(OperatorCatalog.Epsilon);
+
+    private static string Write(LossFunction loss, Dialect dialect)
     {
         var code = new StringBuilder();
-        code.AppendLine("import torch");
-        code.AppendLine();
-        code.AppendLine(CultureInfo.InvariantCulture, $"EPS = {InfixPrinter.FormatConstant(OperatorCatalog.Epsilon)}");
-        code.AppendLine();
-        code.AppendLine();
-        code.AppendLine("def loss(logits: torch.Tensor, target: torch.Tensor) -> torch.Tensor:");
-        code.AppendLine(CultureInfo.InvariantCulture, $"    \"\"\"{loss}\"\"\"");
+        foreach (var line in dialect.Header)
+        {
+            code.AppendLine(line);
+        }
+
         if (loss.Element.Uses(Op.P))
         {
-            code.AppendLine("    p = torch.softmax(logits, dim=1)");
+            code.AppendLine(dialect.Probabilities);
         }
 
         if (loss.Element.Uses(Op.Y))
         {
-            code.AppendLine("    y = torch.nn.functional.one_hot(target, logits.shape[1]).to(logits.dtype)");
+            code.AppendLine(dialect.Labels);
             if (loss.LabelSmoothing > 0)
             {
-                code.AppendLine(CultureInfo.InvariantCulture, $"    y = y * (1 - {loss.LabelSmoothing}) + {loss.LabelSmoothing} / logits.shape[1]");
+                code.AppendLine(string.Format(CultureInfo.InvariantCulture, dialect.Smoothing, loss.LabelSmoothing));
             }
         }
 
         if (loss.Element.Uses(Op.Z))
         {
-            code.AppendLine("    z = logits");
+            code.AppendLine(dialect.Logits);
         }
 
-        code.AppendLine(CultureInfo.InvariantCulture, $"    t = {PyTorchExpression(loss.Element)}");
-        code.AppendLine(loss.Reduction == ClassReduction.Mean ? "    return t.mean(dim=1).mean()" : "    return t.sum(dim=1).mean()");
-        return code.ToString();
-    }
-
-    public static string TorchSharp(LossFunction loss)
-    {
-        var code = new StringBuilder();
-        code.AppendLine("using TorchSharp;");
-        code.AppendLine("using static TorchSharp.torch;");
-        code.AppendLine();
-        code.AppendLine(CultureInfo.InvariantCulture, $"// {loss}");
-        code.AppendLine("static Tensor Loss(Tensor logits, Tensor target)");
-        code.AppendLine("{");
-        code.AppendLine(CultureInfo.InvariantCulture, $"    const double EPS = {InfixPrinter.FormatConstant(OperatorCatalog.Epsilon)};");
-        if (loss.Element.Uses(Op.P))
+        code.AppendLine(dialect.Term);
+        code.AppendLine(loss.Reduction == ClassReduction.Mean ? dialect.MeanReturn : dialect.SumReturn);
+        foreach (var line in dialect.Footer)
         {
-            code.AppendLine("    var p = torch.nn.functional.softmax(logits, 1);");
+            code.AppendLine(line);
         }
 
-        if (loss.Element.Uses(Op.Y))
-        {
-            code.AppendLine("    var y = torch.nn.functional.one_hot(target, logits.shape[1]).to(logits.dtype);");
-            if (loss.LabelSmoothing > 0)
-            {
-                code.AppendLine(CultureInfo.InvariantCulture, $"    y = y * (1 - {loss.LabelSmoothing}) + {loss.LabelSmoothing} / logits.shape[1];");
-            }
-        }
-
-        if (loss.Element.Uses(Op.Z))
-        {
-            code.AppendLine("    var z = logits;");
-        }
-
-        code.AppendLine(CultureInfo.InvariantCulture, $"    var t = {TorchSharpExpression(loss.Element)};");
-        code.AppendLine(loss.Reduction == ClassReduction.Mean ? "    return t.mean([1]).mean();" : "    return t.sum(1).mean();");
-        code.AppendLine("}");
         return code.ToString();
     }
 
@@ -89,4 +81,16 @@ public static class CodePrinter
 
         return Template.Fill(template(OperatorCatalog.Info(node.Op)), node.Children.Select(child => Print(child, template)).ToList());
     }
+
+    /// <summary>The lines of one target language; {0} in <see cref="Smoothing"/> is the smoothing amount.</summary>
+    private sealed record Dialect(
+        IReadOnlyList<string> Header,
+        string Probabilities,
+        string Labels,
+        string Smoothing,
+        string Logits,
+        string Term,
+        string SumReturn,
+        string MeanReturn,
+        IReadOnlyList<string> Footer);
 }
