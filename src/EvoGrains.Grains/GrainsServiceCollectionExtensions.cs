@@ -1,6 +1,7 @@
 using EvoGrains.Core.Screening;
 using EvoGrains.Grains.Evaluation;
 using EvoGrains.Grains.Resilience;
+using EvoGrains.Grains.Telemetry;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -15,6 +16,7 @@ public static class GrainsServiceCollectionExtensions
     public static IServiceCollection AddEvoGrainsGrains(this IServiceCollection services, Action<TrainerResilienceOptions>? configureResilience = null)
     {
         services.TryAddSingleton<ScreeningFunnel>();
+        services.TryAddSingleton<EvoGrainsMetrics>();
         services.TryAddKeyedSingleton<IEvaluatorFactory, SyntheticEvaluatorFactory>(SyntheticEvaluatorFactory.EvaluatorName);
         services.TryAddSingleton(new TrainingHostOptions(0));
         services.TryAddKeyedSingleton<IEvaluatorFactory, TrainingEvaluatorFactory>(TrainingEvaluatorFactory.EvaluatorName);

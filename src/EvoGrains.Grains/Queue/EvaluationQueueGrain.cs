@@ -1,5 +1,6 @@
 using EvoGrains.Abstractions;
 using EvoGrains.Grains.Storage;
+using EvoGrains.Grains.Telemetry;
 using Orleans.Concurrency;
 
 namespace EvoGrains.Grains.Queue;
@@ -15,7 +16,8 @@ namespace EvoGrains.Grains.Queue;
 /// </remarks>
 [Reentrant]
 public sealed class EvaluationQueueGrain(
-    [PersistentState("queue", EvoGrainsStorage.ProviderName)] IPersistentState<EvaluationQueueState> state)
+    [PersistentState("queue", EvoGrainsStorage.ProviderName)] IPersistentState<EvaluationQueueState> state,
+    EvoGrainsMetrics metrics)
     : Grain, IEvaluationQueueGrain
 {
     private static readonly TimeSpan ExpiryCheckPeriod = TimeSpan.FromSeconds(1);
@@ -32,6 +34,12 @@ public sealed class EvaluationQueueGrain(
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
         this.RegisterGrainTimer(ExpireLeasesAsync, ExpiryCheckPeriod, ExpiryCheckPeriod);
+        return Task.CompletedTask;
+    }
+
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        metrics.QueueGone(SearchId);
         return Task.CompletedTask;
     }
 
@@ -180,6 +188,7 @@ public sealed class EvaluationQueueGrain(
 
     private async Task ExpireLeasesAsync()
     {
+        metrics.QueueDepth(SearchId, Queue.Waiting.Count);
         if (RequeueExpired(DateTimeOffset.UtcNow) is var requeued and > 0)
         {
             await commit.CommitAsync();

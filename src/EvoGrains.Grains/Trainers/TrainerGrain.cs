@@ -5,6 +5,7 @@ using EvoGrains.Core.Search;
 using EvoGrains.Grains.Evaluation;
 using EvoGrains.Grains.Placement;
 using EvoGrains.Grains.Resilience;
+using EvoGrains.Grains.Telemetry;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Orleans.Concurrency;
@@ -22,7 +23,7 @@ namespace EvoGrains.Grains.Trainers;
 // Reentrant so heartbeats, pokes and stop requests are served while a job runs; the job loop is guarded by 'busy'.
 [Reentrant]
 [GpuTrainerPlacement]
-public sealed partial class TrainerGrain(IServiceProvider services, TrainerResilience resilience, ILogger<TrainerGrain> logger)
+public sealed partial class TrainerGrain(IServiceProvider services, TrainerResilience resilience, EvoGrainsMetrics metrics, ILogger<TrainerGrain> logger)
     : Grain, ITrainerGrain
 {
     private static readonly TimeSpan PollPeriod = TimeSpan.FromSeconds(1);
@@ -79,6 +80,7 @@ public sealed partial class TrainerGrain(IServiceProvider services, TrainerResil
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
         stopped = true;
+        metrics.TrainerGone(TrainerId);
         currentCancellation?.Cancel();
 
         // A stopping silo hands its job back at once instead of letting the lease run out.
@@ -159,6 +161,7 @@ public sealed partial class TrainerGrain(IServiceProvider services, TrainerResil
         using var cancellation = new CancellationTokenSource();
         current = lease;
         currentCancellation = cancellation;
+        metrics.TrainerBusy(TrainerId, true);
         try
         {
             var job = lease.Job;
@@ -196,10 +199,12 @@ public sealed partial class TrainerGrain(IServiceProvider services, TrainerResil
                 outcome = EvaluationOutcome.Failed($"{error.GetType().Name}: {error.Message}", TrainerId);
             }
 
+            metrics.EvaluationFinished((EvaluationStatus)outcome.Status, outcome.Seconds);
             await resilience.QueueCalls.ExecuteAsync(async _ => await queue.CompleteAsync(job.JobId, TrainerId, outcome));
         }
         finally
         {
+            metrics.TrainerBusy(TrainerId, false);
             current = null;
             currentCancellation = null;
         }
