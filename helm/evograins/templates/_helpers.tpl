@@ -100,25 +100,6 @@ Redis host name of the bundled Redis Service.
 {{- end }}
 
 {{/*
-Secret and key holding the Redis connection string the silos use.
-*/}}
-{{- define "evograins.redis.connectionSecretName" -}}
-{{- if and (not .Values.redis.enabled) .Values.redis.external.existingSecret }}
-{{- .Values.redis.external.existingSecret }}
-{{- else }}
-{{- printf "%s-redis-connection" (include "evograins.fullname" .) | trunc 63 | trimSuffix "-" }}
-{{- end }}
-{{- end }}
-
-{{- define "evograins.redis.connectionSecretKey" -}}
-{{- if and (not .Values.redis.enabled) .Values.redis.external.existingSecret }}
-{{- .Values.redis.external.existingSecretKey }}
-{{- else -}}
-connectionString
-{{- end }}
-{{- end }}
-
-{{/*
 Secret and key holding the bundled Redis password.
 */}}
 {{- define "evograins.redis.passwordSecretName" -}}
@@ -130,6 +111,34 @@ Secret and key holding the bundled Redis password.
 {{- .Values.redis.auth.existingSecretKey }}
 {{- else -}}
 redis-password
+{{- end }}
+{{- end }}
+
+{{/*
+Secret made by the chart for redis.external.connectionString.
+*/}}
+{{- define "evograins.redis.externalSecretName" -}}
+{{- printf "%s-redis-connection" (include "evograins.fullname" .) | trunc 63 | trimSuffix "-" }}
+{{- end }}
+
+{{/*
+The value (or valueFrom) of an env var holding the StackExchange.Redis connection string. The
+bundled Redis' password comes from REDIS_PASSWORD (declared earlier in the same env list), which
+Kubernetes substitutes for $(REDIS_PASSWORD); the password never appears in the pod spec.
+*/}}
+{{- define "evograins.redis.connectionValue" -}}
+{{- if .Values.redis.enabled -}}
+value: {{ printf "%s:%v%s,abortConnect=false" (include "evograins.redis.fullname" .) .Values.redis.port (ternary ",password=$(REDIS_PASSWORD)" "" .Values.redis.auth.enabled) | quote }}
+{{- else if .Values.redis.external.existingSecret -}}
+valueFrom:
+  secretKeyRef:
+    name: {{ .Values.redis.external.existingSecret }}
+    key: {{ .Values.redis.external.existingSecretKey }}
+{{- else -}}
+valueFrom:
+  secretKeyRef:
+    name: {{ include "evograins.redis.externalSecretName" . }}
+    key: connectionString
 {{- end }}
 {{- end }}
 
@@ -208,19 +217,20 @@ EvoGrains__Silo__Accelerator, EvoGrains__Training__Threads and their resources.
   value: {{ .Values.dashboard.path | quote }}
 - name: EvoGrains__Clustering__Provider
   value: "redis"
-- name: EvoGrains__Clustering__ConnectionString
+{{- if and .Values.redis.enabled .Values.redis.auth.enabled }}
+- name: REDIS_PASSWORD
   valueFrom:
     secretKeyRef:
-      name: {{ include "evograins.redis.connectionSecretName" . }}
-      key: {{ include "evograins.redis.connectionSecretKey" . }}
+      name: {{ include "evograins.redis.passwordSecretName" . }}
+      key: {{ include "evograins.redis.passwordSecretKey" . }}
+{{- end }}
+- name: EvoGrains__Clustering__ConnectionString
+  {{- include "evograins.redis.connectionValue" . | nindent 2 }}
 - name: EvoGrains__Storage__Provider
   value: {{ .Values.storage.provider | quote }}
 {{- if eq .Values.storage.provider "redis" }}
 - name: EvoGrains__Storage__ConnectionString
-  valueFrom:
-    secretKeyRef:
-      name: {{ include "evograins.redis.connectionSecretName" . }}
-      key: {{ include "evograins.redis.connectionSecretKey" . }}
+  {{- include "evograins.redis.connectionValue" . | nindent 2 }}
 {{- else if eq .Values.storage.provider "azureblob" }}
 - name: EvoGrains__Storage__ConnectionString
   valueFrom:
