@@ -15,12 +15,33 @@ public sealed record ClusterEndpoint(IPEndPoint? Gateway, string? RedisConnectio
         }
 
         var text = string.IsNullOrWhiteSpace(gateway) ? DefaultGateway : gateway;
-        if (!IPEndPoint.TryParse(text, out var endpoint) || endpoint.Port == 0)
+        return new ClusterEndpoint(ResolveGateway(text), null, ClusterId: clusterId ?? "local");
+    }
+
+    /// <summary>host:port where host is an IP address or a DNS name (e.g. a Kubernetes Service).</summary>
+    private static IPEndPoint ResolveGateway(string text)
+    {
+        if (IPEndPoint.TryParse(text, out var endpoint) && endpoint.Port != 0)
+        {
+            return endpoint;
+        }
+
+        var colon = text.LastIndexOf(':');
+        if (colon <= 0 || !int.TryParse(text[(colon + 1)..], out var port) || port is <= 0 or > 65535)
         {
             throw new InputException($"--gateway '{text}' is not host:port (e.g. {DefaultGateway})");
         }
 
-        return new ClusterEndpoint(endpoint, null, ClusterId: clusterId ?? "local");
+        var host = text[..colon];
+        try
+        {
+            var address = Dns.GetHostAddresses(host).OrderBy(a => a.AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork ? 0 : 1).First();
+            return new IPEndPoint(address, port);
+        }
+        catch (Exception error) when (error is System.Net.Sockets.SocketException or InvalidOperationException)
+        {
+            throw new InputException($"--gateway '{text}': cannot resolve host '{host}'");
+        }
     }
 
     public override string ToString() => Gateway?.ToString() ?? "redis membership";
