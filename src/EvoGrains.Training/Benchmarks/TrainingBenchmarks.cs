@@ -77,6 +77,10 @@ public sealed class TrainingBenchmarks
         for (var i = 0; i < evaluations; i++)
         {
             _trainer.Train(request, loss);
+            // Collect first: the question is what stays alive (a leak), not when the GC last ran.
+            GC.Collect();
+            GC.WaitForPendingFinalizers();
+            GC.Collect();
             rss.Add(ProcessMemory.ResidentKilobytes());
         }
 
