@@ -45,19 +45,18 @@ public sealed class SiloFaultTests(ITestOutputHelper output)
                 // A replacement is needed at once only when the victim is the one GPU silo (no trainer could run otherwise).
                 await KillAndMeasureAsync(cluster, client, search, searchId, searchHost, "search grain's silo", restartAtOnce: searchHost.IsGpu),
             };
-            if (!searchHost.IsRunning)
-            {
-                await cluster.RestartAsync(searchHost.Index);
-                Log($"replacement {searchHost} ready");
-            }
+            // Its replacement joins in the background while the search goes on (it is needed by the end only).
+            var replacement = searchHost.IsRunning ? Task.CompletedTask : cluster.RestartAsync(searchHost.Index);
 
-            // 2. The silo hosting the trainers (the GPU silo).
+            // 2. The silo hosting the trainers (the GPU silo), soon after, while the search is mid-way.
             var progress = (await search.GetStatusAsync()).EvaluationsDone;
-            await WaitAsync(search, s => s.EvaluationsDone >= progress + 10, RecoveryTimeout, "10 more evaluations");
+            await WaitAsync(search, s => s.EvaluationsDone >= progress + 5, RecoveryTimeout, "5 more evaluations");
             var trainerHost = cluster.SiloAt(await ProcessCluster.HostOfAsync(client, client.GetGrain<ITrainerGrain>(GrainKeys.Trainer(searchId, 0))))
                 ?? cluster.Silos[0];
             Assert.True(trainerHost.IsGpu, $"trainer 0 runs on {trainerHost}, not on the GPU silo");
             measurements.Add(await KillAndMeasureAsync(cluster, client, search, searchId, trainerHost, "trainer silo", restartAtOnce: true));
+            await replacement;
+            Log($"replacement for {searchHost} ready");
 
             var done = await WaitAsync(search, s => s.IsTerminal, Remaining(), "completion");
             Assert.Equal(SearchState.Completed, done.State);
@@ -89,6 +88,7 @@ public sealed class SiloFaultTests(ITestOutputHelper output)
             var before = await search.GetStatusAsync();
             var recorded = await RecordedAsync(search);
             var killedAt = _clock.Elapsed;
+            var killedUtc = DateTimeOffset.UtcNow;
             await Task.WhenAll(cluster.Silos.Select(s => s.KillAsync()));
             Log($"killed all {cluster.Silos.Count} silos (SIGKILL) at {before.EvaluationsDone}/{Budget} evaluations");
 
@@ -99,8 +99,8 @@ public sealed class SiloFaultTests(ITestOutputHelper output)
             // The old client lost every gateway; a fresh one re-pokes the search, which reloads from Redis.
             var fresh = await cluster.ConnectAsync();
             search = fresh.GetGrain<ISearchGrain>(searchId);
-            var (firstAnswer, lowest, recovery) = await MeasureRecoveryAsync(search, before.EvaluationsDone, killedAt);
-            var measurement = new FaultMeasurement("whole cluster SIGKILL + 3 new silos", "silos 0, 1, 2", "all", before.EvaluationsDone, lowest, firstAnswer, recovery, ready, 0);
+            var (firstAnswer, lowest, recovery, trained) = await MeasureRecoveryAsync(search, before.EvaluationsDone, killedAt, killedUtc);
+            var measurement = new FaultMeasurement("whole cluster SIGKILL + 3 new silos", "silos 0, 1, 2", "all", before.EvaluationsDone, lowest, firstAnswer, recovery, trained, ready, 0);
             Log(measurement.Row);
 
             var done = await WaitAsync(search, s => s.IsTerminal, Remaining(), "completion");
@@ -144,6 +144,7 @@ public sealed class SiloFaultTests(ITestOutputHelper output)
         var before = await search.GetStatusAsync();
         _recordedBeforeKills.Add(await RecordedAsync(search));
         var killedAt = _clock.Elapsed;
+        var killedUtc = DateTimeOffset.UtcNow;
         await victim.KillAsync();
         Log($"kill -9 {victim} ({fault}; hosts {grains}) at {before.EvaluationsDone}/{Budget} evaluations");
 
@@ -157,17 +158,22 @@ public sealed class SiloFaultTests(ITestOutputHelper output)
             });
         }
 
-        var (firstAnswer, lowest, recovery) = await MeasureRecoveryAsync(search, before.EvaluationsDone, killedAt);
+        var (firstAnswer, lowest, recovery, trained) = await MeasureRecoveryAsync(search, before.EvaluationsDone, killedAt, killedUtc);
         TimeSpan? ready = replacement is null ? null : await replacement;
-        var measurement = new FaultMeasurement(fault, victim.ToString(), grains, before.EvaluationsDone, lowest, firstAnswer, recovery, ready, -1);
+        var measurement = new FaultMeasurement(fault, victim.ToString(), grains, before.EvaluationsDone, lowest, firstAnswer, recovery, trained, ready, -1);
         Log(measurement.Row);
         return measurement;
     }
 
-    /// <summary>Polls until the count grows past <paramref name="countAtKill"/>: (first successful answer, lowest count seen, recovery), all from the kill.</summary>
-    private async Task<(TimeSpan FirstAnswer, long Lowest, TimeSpan Recovery)> MeasureRecoveryAsync(ISearchGrain search, long countAtKill, TimeSpan killedAt)
+    /// <summary>
+    /// Polls from the kill: first successful answer, lowest count seen, recovery (the count grows past
+    /// <paramref name="countAtKill"/>) and the first evaluation trained after the kill (a non-shared history entry
+    /// completed after it: results already in flight at the kill do not count).
+    /// </summary>
+    private async Task<(TimeSpan FirstAnswer, long Lowest, TimeSpan Recovery, TimeSpan TrainedAfterKill)> MeasureRecoveryAsync(ISearchGrain search, long countAtKill, TimeSpan killedAt, DateTimeOffset killedUtc)
     {
         TimeSpan? firstAnswer = null;
+        TimeSpan? recovery = null;
         var lowest = long.MaxValue;
         string? lastError = null;
         while (_clock.Elapsed - killedAt < RecoveryTimeout)
@@ -179,10 +185,20 @@ public sealed class SiloFaultTests(ITestOutputHelper output)
                 lowest = Math.Min(lowest, status.EvaluationsDone);
                 if (status.EvaluationsDone > countAtKill || status.IsTerminal)
                 {
-                    return (firstAnswer.Value, lowest, _clock.Elapsed - killedAt);
+                    recovery ??= _clock.Elapsed - killedAt;
+                    var history = await search.GetHistoryAsync(0, int.MaxValue);
+                    if (history.Entries.Any(e => !e.Shared && e.CompletedAt > killedUtc))
+                    {
+                        return (firstAnswer.Value, lowest, recovery.Value, _clock.Elapsed - killedAt);
+                    }
+
+                    if (status.IsTerminal)
+                    {
+                        throw new ScenarioException("the search ended before any evaluation was trained after the kill");
+                    }
                 }
             }
-            catch (Exception ex) when (ex is not OutOfMemoryException)
+            catch (Exception ex) when (ex is not (OutOfMemoryException or ScenarioException))
             {
                 lastError = $"{ex.GetType().Name}: {ex.Message.Split('\n')[0]}";
             }
@@ -190,8 +206,10 @@ public sealed class SiloFaultTests(ITestOutputHelper output)
             await Task.Delay(100);
         }
 
-        throw new TimeoutException($"no progress past {countAtKill} evaluations within {RecoveryTimeout} of the kill (first answer: {firstAnswer?.TotalSeconds.ToString("F1", CultureInfo.InvariantCulture) ?? "none"}; last error: {lastError ?? "none"})");
+        throw new TimeoutException($"no recovery within {RecoveryTimeout} of the kill at {countAtKill} evaluations (first answer: {Seconds(firstAnswer)}; count grew: {Seconds(recovery)}; last error: {lastError ?? "none"})");
     }
+
+    private static string Seconds(TimeSpan? time) => time is { } t ? t.TotalSeconds.ToString("F1", CultureInfo.InvariantCulture) + " s" : "never";
 
     private static async Task<string> GrainsOnAsync(ProcessCluster cluster, IClusterClient client, ISearchGrain search, string searchId, SiloProcess silo)
     {
@@ -287,7 +305,7 @@ public sealed class SiloFaultTests(ITestOutputHelper output)
         var text = new StringBuilder();
         text.AppendLine(CultureInfo.InvariantCulture, $"## {title}");
         text.AppendLine();
-        text.AppendLine(CultureInfo.InvariantCulture, $"Run {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cores. Budget {Budget} evaluations, {Islands} islands, {Trainers} trainers, synthetic 150 ms, lease 3 s. Search completed with {done.EvaluationsDone} evaluations (late results {done.LateResults}, deduplicated {done.Deduplicated}); scenario wall time {_clock.Elapsed.TotalSeconds:F1} s (cluster start included).");
+        text.AppendLine(CultureInfo.InvariantCulture, $"Run {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cores. Budget {Budget} evaluations, {Islands} islands, {Trainers} trainers, synthetic 150 ms, lease 3 s, trainers only on the GPU silo in A (allowCpu false), anywhere in B. Search completed with {done.EvaluationsDone} evaluations (late results {done.LateResults}, deduplicated {done.Deduplicated}); scenario wall time {_clock.Elapsed.TotalSeconds:F1} s (cluster start included).");
         text.AppendLine();
         text.AppendLine(FaultMeasurement.Header);
         foreach (var m in measurements)
@@ -301,3 +319,6 @@ public sealed class SiloFaultTests(ITestOutputHelper output)
 
     private void Log(string line) => output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"[{_clock.Elapsed.TotalSeconds,6:F1} s] {line}"));
 }
+
+/// <summary>A scenario precondition that failed (not a transient call failure to retry).</summary>
+internal sealed class ScenarioException(string message) : Exception(message);

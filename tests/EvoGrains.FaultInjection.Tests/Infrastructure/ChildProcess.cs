@@ -12,12 +12,13 @@ internal sealed class ChildProcess : IAsyncDisposable
 
     private readonly Process _process;
     private readonly StringBuilder _output = new();
+    private bool _disposed;
 
     private ChildProcess(Process process) => _process = process;
 
     public int Id => _process.Id;
 
-    public bool HasExited => _process.HasExited;
+    public bool HasExited => _disposed || _process.HasExited;
 
     public string Output
     {
@@ -62,6 +63,11 @@ internal sealed class ChildProcess : IAsyncDisposable
     /// <summary>SIGKILL to the process tree (kill -9): no shutdown, no deactivation, sockets just close.</summary>
     public void Kill()
     {
+        if (_disposed)
+        {
+            return;
+        }
+
         try
         {
             if (!_process.HasExited)
@@ -77,6 +83,11 @@ internal sealed class ChildProcess : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        if (_disposed)
+        {
+            return;
+        }
+
         Kill();
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
         try
@@ -88,6 +99,7 @@ internal sealed class ChildProcess : IAsyncDisposable
             // Reported by the caller's assertions; never hang a test run on a zombie.
         }
 
+        _disposed = true;
         _process.Dispose();
     }
 

@@ -14,6 +14,7 @@ internal sealed class SiloProcess : IAsyncDisposable
     private readonly bool _allowCpuTrainers;
     private readonly string _workingDirectory;
     private ChildProcess? _process;
+    private string _previousOutput = string.Empty;
 
     public SiloProcess(int index, string redisConnectionString, bool allowCpuTrainers, string workingDirectory)
     {
@@ -42,7 +43,8 @@ internal sealed class SiloProcess : IAsyncDisposable
 
     public bool IsRunning => _process is { HasExited: false };
 
-    public string Output => _process?.Output ?? string.Empty;
+    /// <summary>Output of the current process, after that of the killed ones.</summary>
+    public string Output => _previousOutput + (_process?.Output ?? string.Empty);
 
     public override string ToString() => $"silo {Index} ({(IsGpu ? "gpu" : "cpu")}, port {SiloPort}, gateway {GatewayPort})";
 
@@ -113,6 +115,8 @@ internal sealed class SiloProcess : IAsyncDisposable
         {
             process.Kill();
             await process.DisposeAsync();
+            _previousOutput += $"{process.Output}[killed with SIGKILL]{Environment.NewLine}";
+            _process = null;
         }
     }
 
@@ -121,6 +125,7 @@ internal sealed class SiloProcess : IAsyncDisposable
         if (_process is not null)
         {
             await _process.DisposeAsync();
+            _process = null;
         }
     }
 }
