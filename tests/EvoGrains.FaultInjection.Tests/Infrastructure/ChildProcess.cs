@@ -10,6 +10,23 @@ internal sealed class ChildProcess : IAsyncDisposable
 {
     private const int MaxOutputChars = 64_000;
 
+    // Last line of defence: if the test host exits without disposing (aborted run), take the children with it.
+    private static readonly HashSet<ChildProcess> Live = [];
+
+    static ChildProcess() => AppDomain.CurrentDomain.ProcessExit += (_, _) =>
+    {
+        ChildProcess[] children;
+        lock (Live)
+        {
+            children = [.. Live];
+        }
+
+        foreach (var child in children)
+        {
+            child.Kill();
+        }
+    };
+
     private readonly Process _process;
     private readonly StringBuilder _output = new();
     private bool _disposed;
@@ -55,6 +72,11 @@ internal sealed class ChildProcess : IAsyncDisposable
         process.OutputDataReceived += (_, e) => child.Append(e.Data);
         process.ErrorDataReceived += (_, e) => child.Append(e.Data);
         process.Start();
+        lock (Live)
+        {
+            Live.Add(child);
+        }
+
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         return child;
@@ -100,6 +122,11 @@ internal sealed class ChildProcess : IAsyncDisposable
         }
 
         _disposed = true;
+        lock (Live)
+        {
+            Live.Remove(this);
+        }
+
         _process.Dispose();
     }
 

@@ -122,18 +122,37 @@ internal sealed class ProcessCluster : IAsyncDisposable
             host.Dispose();
         }
 
+        // Every process goes, even when one of them fails to: a leaked silo would outlive the test run.
+        var failures = new List<Exception>();
         foreach (var silo in Silos)
         {
-            await silo.DisposeAsync();
+            await DisposeQuietlyAsync(silo, failures);
         }
 
-        await Redis.DisposeAsync();
+        await DisposeQuietlyAsync(Redis, failures);
         try
         {
             Directory.Delete(_workingDirectory, recursive: true);
         }
         catch (IOException)
         {
+        }
+
+        if (failures.Count > 0)
+        {
+            throw new AggregateException("cleaning up the process cluster", failures);
+        }
+    }
+
+    private static async Task DisposeQuietlyAsync(IAsyncDisposable disposable, List<Exception> failures)
+    {
+        try
+        {
+            await disposable.DisposeAsync();
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            failures.Add(ex);
         }
     }
 
