@@ -92,7 +92,16 @@ public sealed class SiloFaultTests(ITestOutputHelper output)
             await Task.WhenAll(cluster.Silos.Select(s => s.KillAsync()));
             Log($"killed all {cluster.Silos.Count} silos (SIGKILL) at {before.EvaluationsDone}/{Budget} evaluations");
 
-            await Task.WhenAll(cluster.Silos.Select(s => cluster.RestartAsync(s.Index)));
+            // Replacements start one second apart (not waiting for each other): all at once, their first
+            // membership-table writes contend and a joining silo can keep seeing a dead predecessor as Active.
+            var restarts = new List<Task>();
+            foreach (var silo in cluster.Silos)
+            {
+                restarts.Add(cluster.RestartAsync(silo.Index));
+                await Task.Delay(TimeSpan.FromSeconds(1));
+            }
+
+            await Task.WhenAll(restarts);
             var ready = _clock.Elapsed - killedAt;
             Log($"3 replacement silos ready {ready.TotalSeconds:F1} s after the kill");
 

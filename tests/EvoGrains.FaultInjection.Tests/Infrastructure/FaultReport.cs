@@ -23,7 +23,7 @@ internal sealed record FaultMeasurement(
 
     public string Row => string.Create(
         CultureInfo.InvariantCulture,
-        $"| {Fault} | {Victim} | {GrainsOnVictim} | {EvaluationsAtKill} | {LowestCountAfterKill} | {FirstAnswer.TotalSeconds:F1} | {Recovery.TotalSeconds:F1} | {TrainedAfterKill.TotalSeconds:F1} | {(ReplacementReady is { } r ? r.TotalSeconds.ToString("F1", CultureInfo.InvariantCulture) : "-")} | {RecordedBeforeKillLost} |");
+        $"| {Fault} | {Victim} | {GrainsOnVictim} | {EvaluationsAtKill} | {LowestCountAfterKill} | {FirstAnswer.TotalSeconds:F1} | {Recovery.TotalSeconds:F1} | {TrainedAfterKill.TotalSeconds:F1} | {(ReplacementReady is { } r ? r.TotalSeconds.ToString("F1", CultureInfo.InvariantCulture) : "-")} | {(RecordedBeforeKillLost < 0 ? "(at the end)" : RecordedBeforeKillLost.ToString(CultureInfo.InvariantCulture))} |");
 }
 
 /// <summary>Keeps bench-results/fault-injection.md: one section per scenario, replaced on each run.</summary>
