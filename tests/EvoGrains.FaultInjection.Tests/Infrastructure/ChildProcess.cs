@@ -1,0 +1,185 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+
+namespace EvoGrains.FaultInjection.Tests.Infrastructure;
+
+/// <summary>A child process whose output is kept (tail) for failure messages; Dispose kills its whole tree.</summary>
+internal sealed class ChildProcess : IAsyncDisposable
+{
+    private const int MaxOutputChars = 64_000;
+
+    // Last line of defence: if the test host exits without disposing (aborted run), take the children with it.
+    private static readonly HashSet<ChildProcess> Live = [];
+
+    static ChildProcess() => AppDomain.CurrentDomain.ProcessExit += (_, _) =>
+    {
+        ChildProcess[] children;
+        lock (Live)
+        {
+            children = [.. Live];
+        }
+
+        foreach (var child in children)
+        {
+            child.Kill();
+        }
+    };
+
+    private readonly Process _process;
+    private readonly StringBuilder _output = new();
+    private bool _disposed;
+
+    private ChildProcess(Process process) => _process = process;
+
+    public int Id => _process.Id;
+
+    public bool HasExited => _disposed || _process.HasExited;
+
+    public string Output
+    {
+        get
+        {
+            lock (_output)
+            {
+                return _output.ToString();
+            }
+        }
+    }
+
+    public static ChildProcess Start(string fileName, IEnumerable<string> arguments, string workingDirectory, IReadOnlyDictionary<string, string>? environment = null)
+    {
+        var info = new ProcessStartInfo(fileName)
+        {
+            WorkingDirectory = workingDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var argument in arguments)
+        {
+            info.ArgumentList.Add(argument);
+        }
+
+        foreach (var (key, value) in environment ?? new Dictionary<string, string>())
+        {
+            info.Environment[key] = value;
+        }
+
+        var process = new Process { StartInfo = info };
+        var child = new ChildProcess(process);
+        process.OutputDataReceived += (_, e) => child.Append(e.Data);
+        process.ErrorDataReceived += (_, e) => child.Append(e.Data);
+        process.Start();
+        lock (Live)
+        {
+            Live.Add(child);
+        }
+
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return child;
+    }
+
+    /// <summary>SIGKILL to the process tree (kill -9): no shutdown, no deactivation, sockets just close.</summary>
+    public void Kill()
+    {
+        if (_disposed)
+        {
+            return;
+        }
+
+        try
+        {
+            if (!_process.HasExited)
+            {
+                _process.Kill(entireProcessTree: true);
+            }
+        }
+        catch (InvalidOperationException)
+        {
+            // Exited between the check and the kill.
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_disposed)
+        {
+            return;
+        }
+
+        Kill();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        try
+        {
+            await _process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            // Reported by the caller's assertions; never hang a test run on a zombie.
+        }
+
+        _disposed = true;
+        lock (Live)
+        {
+            Live.Remove(this);
+        }
+
+        _process.Dispose();
+    }
+
+    private void Append(string? line)
+    {
+        if (line is null)
+        {
+            return;
+        }
+
+        lock (_output)
+        {
+            _output.AppendLine(line);
+            if (_output.Length > MaxOutputChars)
+            {
+                _output.Remove(0, _output.Length - MaxOutputChars / 2);
+            }
+        }
+    }
+}
+
+internal static class FreeTcpPort
+{
+    /// <summary>An unused loopback port (the small race with other processes is accepted in tests).</summary>
+    public static int Next()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    public static async Task WaitUntilListeningAsync(int port, ChildProcess server, string name, TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (DateTime.UtcNow < deadline)
+        {
+            if (server.HasExited)
+            {
+                throw new InvalidOperationException($"{name} exited before listening on port {port}:{Environment.NewLine}{server.Output}");
+            }
+
+            try
+            {
+                using var client = new TcpClient();
+                await client.ConnectAsync(IPAddress.Loopback, port);
+                return;
+            }
+            catch (SocketException)
+            {
+                await Task.Delay(100);
+            }
+        }
+
+        throw new TimeoutException($"{name} did not listen on port {port} within {timeout}.");
+    }
+}

@@ -1,0 +1,333 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using EvoGrains.Abstractions;
+using EvoGrains.Core.Search;
+using EvoGrains.FaultInjection.Tests.Infrastructure;
+using Xunit.Abstractions;
+
+namespace EvoGrains.FaultInjection.Tests;
+
+/// <summary>
+/// Kills real silo processes (SIGKILL) under a running search on Redis clustering + Redis storage and
+/// checks the search finishes with every evaluation counted exactly once. Measurements go to the test
+/// output and to bench-results/fault-injection.md.
+/// </summary>
+public sealed class SiloFaultTests(ITestOutputHelper output)
+{
+    private const int Budget = 120;
+    private const int Islands = 3;
+    private const int Trainers = 2;
+    private static readonly TimeSpan ScenarioTimeout = TimeSpan.FromSeconds(90);
+    private static readonly TimeSpan RecoveryTimeout = TimeSpan.FromSeconds(40);
+
+    private readonly Stopwatch _clock = Stopwatch.StartNew();
+
+    [Fact]
+    public async Task A_search_survives_killing_its_search_silo_then_its_trainer_silo()
+    {
+        // Trainers only on the GPU silo (silo 0): killing it stops all training until a replacement joins.
+        await using var cluster = await ProcessCluster.StartAsync(3, allowCpuTrainers: false);
+        Log($"cluster up: {string.Join(", ", cluster.Silos)}");
+        try
+        {
+            var client = await cluster.ConnectAsync();
+            var searchId = $"faults-a-{Guid.NewGuid():N}"[..20];
+            var search = client.GetGrain<ISearchGrain>(searchId);
+            await search.StartAsync(SearchSpecJson.Write(Spec("faults-a", allowCpu: false)));
+            await WaitAsync(search, s => s.EvaluationsDone >= 20, RecoveryTimeout, "the first 20 evaluations");
+
+            // 1. The silo hosting the SearchGrain.
+            var searchHost = cluster.SiloAt(await ProcessCluster.HostOfAsync(client, search))
+                ?? throw new InvalidOperationException("the directory does not know where the search grain is");
+            var measurements = new List<FaultMeasurement>
+            {
+                // A replacement is needed at once only when the victim is the one GPU silo (no trainer could run otherwise).
+                await KillAndMeasureAsync(cluster, client, search, searchId, searchHost, "search grain's silo", restartAtOnce: searchHost.IsGpu),
+            };
+            // Its replacement joins in the background while the search goes on (it is needed by the end only).
+            var replacement = searchHost.IsRunning ? Task.CompletedTask : cluster.RestartAsync(searchHost.Index);
+
+            // 2. The silo hosting the trainers (the GPU silo), soon after, while the search is mid-way.
+            var progress = (await search.GetStatusAsync()).EvaluationsDone;
+            await WaitAsync(search, s => s.EvaluationsDone >= progress + 5, RecoveryTimeout, "5 more evaluations");
+            var trainerHost = cluster.SiloAt(await ProcessCluster.HostOfAsync(client, client.GetGrain<ITrainerGrain>(GrainKeys.Trainer(searchId, 0))))
+                ?? cluster.Silos[0];
+            Assert.True(trainerHost.IsGpu, $"trainer 0 runs on {trainerHost}, not on the GPU silo");
+            measurements.Add(await KillAndMeasureAsync(cluster, client, search, searchId, trainerHost, "trainer silo", restartAtOnce: true));
+            await replacement;
+            Log($"replacement for {searchHost} ready");
+
+            var done = await WaitAsync(search, s => s.IsTerminal, Remaining(), "completion");
+            Assert.Equal(SearchState.Completed, done.State);
+            var lost = await AssertCountedOnceAsync(search, measurements);
+            measurements = lost;
+            Report("scenario-a", "A: kill the search grain's silo, then the trainer (GPU) silo", measurements, done);
+            Assert.All(measurements, m => Assert.Equal(0, m.RecordedBeforeKillLost));
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            Log($"FAILED after {_clock.Elapsed.TotalSeconds:F1} s: {ex.Message}{Environment.NewLine}{cluster.Diagnostics()}");
+            throw;
+        }
+    }
+
+    [Fact]
+    public async Task A_search_resumes_from_redis_after_the_whole_cluster_is_killed_and_replaced()
+    {
+        await using var cluster = await ProcessCluster.StartAsync(3, allowCpuTrainers: true);
+        Log($"cluster up: {string.Join(", ", cluster.Silos)}");
+        try
+        {
+            var client = await cluster.ConnectAsync();
+            var searchId = $"faults-b-{Guid.NewGuid():N}"[..20];
+            var search = client.GetGrain<ISearchGrain>(searchId);
+            await search.StartAsync(SearchSpecJson.Write(Spec("faults-b", allowCpu: true)));
+            await WaitAsync(search, s => s.EvaluationsDone >= 30, RecoveryTimeout, "the first 30 evaluations");
+
+            var before = await search.GetStatusAsync();
+            var recorded = await RecordedAsync(search);
+            var killedAt = _clock.Elapsed;
+            var killedUtc = DateTimeOffset.UtcNow;
+            await Task.WhenAll(cluster.Silos.Select(s => s.KillAsync()));
+            Log($"killed all {cluster.Silos.Count} silos (SIGKILL) at {before.EvaluationsDone}/{Budget} evaluations");
+
+            // Replacements start one second apart (not waiting for each other): all at once, their first
+            // membership-table writes contend and a joining silo can keep seeing a dead predecessor as Active.
+            var restarts = new List<Task>();
+            foreach (var silo in cluster.Silos)
+            {
+                restarts.Add(cluster.RestartAsync(silo.Index));
+                await Task.Delay(TimeSpan.FromSeconds(1));
+            }
+
+            await Task.WhenAll(restarts);
+            var ready = _clock.Elapsed - killedAt;
+            Log($"3 replacement silos ready {ready.TotalSeconds:F1} s after the kill");
+
+            // The old client lost every gateway; a fresh one re-pokes the search, which reloads from Redis.
+            var fresh = await cluster.ConnectAsync();
+            search = fresh.GetGrain<ISearchGrain>(searchId);
+            var (firstAnswer, lowest, recovery, trained) = await MeasureRecoveryAsync(search, before.EvaluationsDone, killedAt, killedUtc);
+            var measurement = new FaultMeasurement("whole cluster SIGKILL + 3 new silos", "silos 0, 1, 2", "all", before.EvaluationsDone, lowest, firstAnswer, recovery, trained, ready, 0);
+            Log(measurement.Row);
+
+            var done = await WaitAsync(search, s => s.IsTerminal, Remaining(), "completion");
+            Assert.Equal(SearchState.Completed, done.State);
+            var measurements = await AssertCountedOnceAsync(search, [measurement with { RecordedBeforeKillLost = -1 }], [recorded]);
+            Report("scenario-b", "B: kill the whole cluster mid-search, start three new silos on the same Redis", measurements, done);
+            Assert.All(measurements, m => Assert.Equal(0, m.RecordedBeforeKillLost));
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            Log($"FAILED after {_clock.Elapsed.TotalSeconds:F1} s: {ex.Message}{Environment.NewLine}{cluster.Diagnostics()}");
+            throw;
+        }
+    }
+
+    private static SearchSpec Spec(string name, bool allowCpu) => new()
+    {
+        Name = name,
+        Seed = 11,
+        Islands = new IslandSpec
+        {
+            Count = Islands,
+            Methods = ["regularized-evolution", "random", "regularized-evolution"],
+            PopulationSize = 8,
+            TournamentSize = 3,
+            SeedEvaluations = 8,
+            InFlight = 2,
+        },
+        Migration = new MigrationSpec { Every = 10, Count = 1, Topology = "ring" },
+        Budget = new BudgetSpec { MaxEvaluations = Budget },
+        Evaluation = new EvaluationSpec { Evaluator = "synthetic", SyntheticDelayMs = 150 },
+        Trainers = new TrainerSpec { Count = Trainers, AllowCpu = allowCpu, LeaseSeconds = 3 },
+        FinalStage = new FinalStageSpec { TopK = 2, Steps = 10, Seeds = 2, Baselines = ["ce"] },
+    };
+
+    private readonly List<HashSet<(int Island, string Hash)>> _recordedBeforeKills = [];
+
+    private async Task<FaultMeasurement> KillAndMeasureAsync(ProcessCluster cluster, IClusterClient client, ISearchGrain search, string searchId, SiloProcess victim, string fault, bool restartAtOnce)
+    {
+        var grains = await GrainsOnAsync(cluster, client, search, searchId, victim);
+        var before = await search.GetStatusAsync();
+        _recordedBeforeKills.Add(await RecordedAsync(search));
+        var killedAt = _clock.Elapsed;
+        var killedUtc = DateTimeOffset.UtcNow;
+        await victim.KillAsync();
+        Log($"kill -9 {victim} ({fault}; hosts {grains}) at {before.EvaluationsDone}/{Budget} evaluations");
+
+        Task<TimeSpan>? replacement = null;
+        if (restartAtOnce)
+        {
+            replacement = Task.Run(async () =>
+            {
+                await cluster.RestartAsync(victim.Index);
+                return _clock.Elapsed - killedAt;
+            });
+        }
+
+        var (firstAnswer, lowest, recovery, trained) = await MeasureRecoveryAsync(search, before.EvaluationsDone, killedAt, killedUtc);
+        TimeSpan? ready = replacement is null ? null : await replacement;
+        var measurement = new FaultMeasurement(fault, victim.ToString(), grains, before.EvaluationsDone, lowest, firstAnswer, recovery, trained, ready, -1);
+        Log(measurement.Row);
+        return measurement;
+    }
+
+    /// <summary>
+    /// Polls from the kill: first successful answer, lowest count seen, recovery (the count grows past
+    /// <paramref name="countAtKill"/>) and the first evaluation trained after the kill (a non-shared history entry
+    /// completed after it: results already in flight at the kill do not count).
+    /// </summary>
+    private async Task<(TimeSpan FirstAnswer, long Lowest, TimeSpan Recovery, TimeSpan TrainedAfterKill)> MeasureRecoveryAsync(ISearchGrain search, long countAtKill, TimeSpan killedAt, DateTimeOffset killedUtc)
+    {
+        TimeSpan? firstAnswer = null;
+        TimeSpan? recovery = null;
+        var lowest = long.MaxValue;
+        string? lastError = null;
+        while (_clock.Elapsed - killedAt < RecoveryTimeout)
+        {
+            try
+            {
+                var status = await search.GetStatusAsync();
+                firstAnswer ??= _clock.Elapsed - killedAt;
+                lowest = Math.Min(lowest, status.EvaluationsDone);
+                if (status.EvaluationsDone > countAtKill || status.IsTerminal)
+                {
+                    recovery ??= _clock.Elapsed - killedAt;
+                    var history = await search.GetHistoryAsync(0, int.MaxValue);
+                    if (history.Entries.Any(e => !e.Shared && e.CompletedAt > killedUtc))
+                    {
+                        return (firstAnswer.Value, lowest, recovery.Value, _clock.Elapsed - killedAt);
+                    }
+
+                    if (status.IsTerminal)
+                    {
+                        throw new ScenarioException("the search ended before any evaluation was trained after the kill");
+                    }
+                }
+            }
+            catch (Exception ex) when (ex is not (OutOfMemoryException or ScenarioException))
+            {
+                lastError = $"{ex.GetType().Name}: {ex.Message.Split('\n')[0]}";
+            }
+
+            await Task.Delay(100);
+        }
+
+        throw new TimeoutException($"no recovery within {RecoveryTimeout} of the kill at {countAtKill} evaluations (first answer: {Seconds(firstAnswer)}; count grew: {Seconds(recovery)}; last error: {lastError ?? "none"})");
+    }
+
+    private static string Seconds(TimeSpan? time) => time is { } t ? t.TotalSeconds.ToString("F1", CultureInfo.InvariantCulture) + " s" : "never";
+
+    private static async Task<string> GrainsOnAsync(ProcessCluster cluster, IClusterClient client, ISearchGrain search, string searchId, SiloProcess silo)
+    {
+        var names = new List<string>();
+        if (cluster.SiloAt(await ProcessCluster.HostOfAsync(client, search)) == silo)
+        {
+            names.Add("search");
+        }
+
+        for (var i = 0; i < Islands; i++)
+        {
+            if (cluster.SiloAt(await ProcessCluster.HostOfAsync(client, client.GetGrain<IIslandGrain>(GrainKeys.Island(searchId, i)))) == silo)
+            {
+                names.Add($"island {i}");
+            }
+        }
+
+        for (var i = 0; i < Trainers; i++)
+        {
+            if (cluster.SiloAt(await ProcessCluster.HostOfAsync(client, client.GetGrain<ITrainerGrain>(GrainKeys.Trainer(searchId, i)))) == silo)
+            {
+                names.Add($"trainer {i}");
+            }
+        }
+
+        return names.Count == 0 ? "none of search/islands/trainers" : string.Join(", ", names);
+    }
+
+    private static async Task<HashSet<(int Island, string Hash)>> RecordedAsync(ISearchGrain search)
+    {
+        var page = await search.GetHistoryAsync(0, int.MaxValue);
+        return page.Entries.Select(e => (e.Island, e.Hash)).ToHashSet();
+    }
+
+    /// <summary>Exactly the budget, each (island, hash) once, indices 0..n-1, hall of fame = best of history; returns the measurements with their lost counts.</summary>
+    private async Task<List<FaultMeasurement>> AssertCountedOnceAsync(ISearchGrain search, List<FaultMeasurement> measurements, IReadOnlyList<HashSet<(int, string)>>? recordedBeforeKills = null)
+    {
+        var history = await search.GetHistoryAsync(0, int.MaxValue);
+        var final = history.Entries.Select(e => (e.Island, e.Hash)).ToHashSet();
+        var recorded = recordedBeforeKills ?? _recordedBeforeKills;
+        var withLoss = measurements.Select((m, i) => m with { RecordedBeforeKillLost = recorded[i].Count(r => !final.Contains(r)) }).ToList();
+        Log($"final history: {history.Total} entries, {final.Count} distinct (island, hash); lost per fault: {string.Join(", ", withLoss.Select(m => m.RecordedBeforeKillLost))}");
+
+        Assert.Equal(Budget, history.Total);
+        Assert.Equal(Budget, history.Entries.Count);
+        Assert.Equal(Enumerable.Range(0, Budget).Select(i => (long)i), history.Entries.Select(e => e.Index));
+        Assert.Equal(Budget, final.Count);
+
+        var hallOfFame = await search.GetHallOfFameAsync();
+        Assert.NotEmpty(hallOfFame);
+        Assert.Equal(hallOfFame.Count, hallOfFame.Select(h => h.Hash).Distinct().Count());
+        Assert.Equal(hallOfFame.OrderByDescending(h => h.Fitness).Select(h => h.Fitness), hallOfFame.Select(h => h.Fitness));
+        var bestByHash = history.Entries.GroupBy(e => e.Hash).ToDictionary(g => g.Key, g => g.Max(e => e.Fitness));
+        Assert.All(hallOfFame, h => Assert.Equal(bestByHash[h.Hash], h.Fitness));
+        Assert.Equal(bestByHash.Values.OrderByDescending(f => f).Take(hallOfFame.Count), hallOfFame.Select(h => h.Fitness));
+        return withLoss;
+    }
+
+    private async Task<SearchStatus> WaitAsync(ISearchGrain search, Func<SearchStatus, bool> condition, TimeSpan timeout, string what)
+    {
+        var deadline = _clock.Elapsed + timeout;
+        SearchStatus? last = null;
+        string? lastError = null;
+        while (_clock.Elapsed < deadline)
+        {
+            try
+            {
+                last = await search.GetStatusAsync();
+                if (condition(last))
+                {
+                    return last;
+                }
+            }
+            catch (Exception ex) when (ex is not OutOfMemoryException)
+            {
+                lastError = $"{ex.GetType().Name}: {ex.Message.Split('\n')[0]}";
+            }
+
+            await Task.Delay(200);
+        }
+
+        throw new TimeoutException($"waiting for {what}: after {timeout} the search is {last?.State.ToString() ?? "unreachable"} with {last?.EvaluationsDone}/{Budget} evaluations, {last?.InFlight} in flight, final jobs {last?.FinalJobsDone}/{last?.FinalJobsTotal} (last error: {lastError ?? "none"})");
+    }
+
+    private TimeSpan Remaining()
+    {
+        var left = ScenarioTimeout - _clock.Elapsed;
+        return left > TimeSpan.FromSeconds(5) ? left : TimeSpan.FromSeconds(5);
+    }
+
+    private void Report(string scenario, string title, IReadOnlyList<FaultMeasurement> measurements, SearchStatus done)
+    {
+        var text = new StringBuilder();
+        text.AppendLine(CultureInfo.InvariantCulture, $"## {title}");
+        text.AppendLine();
+        text.AppendLine(CultureInfo.InvariantCulture, $"Run {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cores. Budget {Budget} evaluations, {Islands} islands, {Trainers} trainers, synthetic 150 ms, lease 3 s, trainers only on the GPU silo in A (allowCpu false), anywhere in B. Search completed with {done.EvaluationsDone} evaluations (late results {done.LateResults}, deduplicated {done.Deduplicated}); scenario wall time {_clock.Elapsed.TotalSeconds:F1} s (cluster start included).");
+        text.AppendLine();
+        text.AppendLine(FaultMeasurement.Header);
+        foreach (var m in measurements)
+        {
+            text.AppendLine(m.Row);
+        }
+
+        FaultReport.Write(scenario, text.ToString());
+        Log(text.ToString());
+    }
+
+    private void Log(string line) => output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"[{_clock.Elapsed.TotalSeconds,6:F1} s] {line}"));
+}
+
+/// <summary>A scenario precondition that failed (not a transient call failure to retry).</summary>
+internal sealed class ScenarioException(string message) : Exception(message);
