@@ -23,18 +23,12 @@ public sealed class AzuriteFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         var executable = FindAzuriteBlob();
-        _server = ServerProcess.Start(
+        _server = await ServerProcess.StartListeningAsync(
             executable,
             ["--blobHost", "127.0.0.1", "--blobPort", Port.ToString(), "--inMemoryPersistence", "--skipApiVersionCheck", "--loose", "--silent", "--disableTelemetry"],
-            _directory);
-        try
-        {
-            await FreeTcpPort.WaitUntilListeningAsync(Port, () => _server.HasExited, "azurite-blob", TimeSpan.FromSeconds(30));
-        }
-        catch (Exception ex)
-        {
-            throw new InvalidOperationException($"{ex.Message}{Environment.NewLine}{_server.Output}", ex);
-        }
+            _directory,
+            Port,
+            TimeSpan.FromSeconds(30));
     }
 
     public async Task DisposeAsync()

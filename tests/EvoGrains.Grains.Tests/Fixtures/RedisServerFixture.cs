@@ -22,18 +22,12 @@ public sealed class RedisServerFixture : IAsyncLifetime
             throw new InvalidOperationException($"{RedisServerPath} is missing; install the redis-server package (the project bootstrap does).");
         }
 
-        _server = ServerProcess.Start(
+        _server = await ServerProcess.StartListeningAsync(
             RedisServerPath,
             ["--port", Port.ToString(), "--bind", "127.0.0.1", "--dir", _directory, "--save", "", "--appendonly", "no", "--daemonize", "no"],
-            _directory);
-        try
-        {
-            await FreeTcpPort.WaitUntilListeningAsync(Port, () => _server.HasExited, "redis-server", TimeSpan.FromSeconds(20));
-        }
-        catch (Exception ex)
-        {
-            throw new InvalidOperationException($"{ex.Message}{Environment.NewLine}{_server.Output}", ex);
-        }
+            _directory,
+            Port,
+            TimeSpan.FromSeconds(20));
     }
 
     public async Task DisposeAsync()

@@ -24,7 +24,7 @@ internal sealed class ServerProcess : IAsyncDisposable
         }
     }
 
-    public static ServerProcess Start(string fileName, IEnumerable<string> arguments, string workingDirectory)
+    private static ServerProcess Start(string fileName, IEnumerable<string> arguments, string workingDirectory)
     {
         var info = new ProcessStartInfo(fileName)
         {
@@ -46,6 +46,22 @@ internal sealed class ServerProcess : IAsyncDisposable
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         return server;
+    }
+
+    /// <summary>Starts a server and waits until it accepts connections on <paramref name="port"/>; on failure it is killed and its output is in the message.</summary>
+    public static async Task<ServerProcess> StartListeningAsync(string fileName, IEnumerable<string> arguments, string workingDirectory, int port, TimeSpan timeout)
+    {
+        var server = Start(fileName, arguments, workingDirectory);
+        try
+        {
+            await FreeTcpPort.WaitUntilListeningAsync(port, () => server.HasExited, Path.GetFileName(fileName), timeout);
+            return server;
+        }
+        catch (Exception ex)
+        {
+            await server.DisposeAsync();
+            throw new InvalidOperationException($"{ex.Message}{Environment.NewLine}{server.Output}", ex);
+        }
     }
 
     public async ValueTask DisposeAsync()
