@@ -11,7 +11,12 @@ public abstract class SearchStrategy(GenomeSpace space, ScreeningFunnel funnel)
     private const int MaxAttempts = 2500;
     private const double PhenotypeDuplicateDistance = 0.01;
 
+    private const int MaxRememberedRejections = 1 << 16;
+
     private readonly HashSet<ulong> seen = [];
+
+    // Breeding keeps producing the same bad children; screening one again costs up to ~100 µs.
+    private readonly Dictionary<ulong, ScreeningStage> rejected = [];
 
     public GenomeSpace Space { get; } = space;
 
@@ -33,9 +38,23 @@ public abstract class SearchStrategy(GenomeSpace space, ScreeningFunnel funnel)
         {
             var (genome, op, parents) = Breed(random);
             Statistics.CountGenerated();
-            var verdict = funnel.Screen(genome.ToLoss());
+            var loss = genome.ToLoss();
+            if (seen.Contains(loss.Hash))
+            {
+                Statistics.CountDuplicate();
+                continue;
+            }
+
+            if (rejected.TryGetValue(loss.Hash, out var stage))
+            {
+                Statistics.CountRejected(stage);
+                continue;
+            }
+
+            var verdict = funnel.Screen(loss);
             if (!verdict.Accepted)
             {
+                Remember(loss.Hash, verdict.Stage);
                 Statistics.CountRejected(verdict.Stage);
                 continue;
             }
@@ -46,6 +65,8 @@ public abstract class SearchStrategy(GenomeSpace space, ScreeningFunnel funnel)
                 continue;
             }
 
+            // The unflipped form too, so breeding it again is caught before screening.
+            seen.Add(loss.Hash);
             seen.Add(verdict.Loss.Hash);
             Statistics.CountProposed();
             return new Candidate(genome, verdict, op, parents);
@@ -89,6 +110,14 @@ public abstract class SearchStrategy(GenomeSpace space, ScreeningFunnel funnel)
         }
 
         return best;
+    }
+
+    private void Remember(ulong hash, ScreeningStage stage)
+    {
+        if (rejected.Count < MaxRememberedRejections)
+        {
+            rejected[hash] = stage;
+        }
     }
 
     private bool IsDuplicate(ScreeningVerdict verdict)
