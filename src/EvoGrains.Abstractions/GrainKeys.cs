@@ -2,7 +2,10 @@ using System.Globalization;
 
 namespace EvoGrains.Abstractions;
 
-/// <summary>The key formats of the search's grains: "{search}/{i}" for islands and trainers, "{search}/{hash}" for individuals.</summary>
+/// <summary>
+/// The key formats of the search's grains: "{search}/{i}" for islands and trainers, "{search}/{hash}" for
+/// individuals and "{search}/history/{n}" for history pages.
+/// </summary>
 public static class GrainKeys
 {
     public static string Island(string searchId, int index) => Member(searchId, index);
@@ -10,6 +13,8 @@ public static class GrainKeys
     public static string Trainer(string searchId, int index) => Member(searchId, index);
 
     public static string Individual(string searchId, string hash) => $"{searchId}/{hash}";
+
+    public static string HistoryPage(string searchId, long number) => string.Create(CultureInfo.InvariantCulture, $"{searchId}/history/{number}");
 
     public static (string SearchId, string Local) Split(string key)
     {

@@ -4,34 +4,40 @@ namespace EvoGrains.Abstractions;
 
 /// <summary>
 /// A search's jobs with leases (key: search id). It awaits no other grain: results leave as
-/// one-way messages, so everything may call it without risking a cycle.
+/// one-way messages, so everything may call it without risking a cycle. Calls take and return
+/// batches, so one message carries many jobs when evaluations are fast.
 /// </summary>
+/// <remarks>
+/// Open jobs are persisted write-behind; leases and completed outcomes live in memory. After a
+/// failover every open job waits again, and a job that completed but whose removal was not yet
+/// written may train a second time; its owner counts it once. Islands re-request stale
+/// evaluations and the search re-sends final jobs, so nothing is lost with the queue.
+/// </remarks>
 [Alias("evograins.IEvaluationQueueGrain")]
 public interface IEvaluationQueueGrain : IGrainWithStringKey
 {
-    /// <summary>Idempotent by job id: returns the outcome if that job already completed, else null (queued or running).</summary>
-    [Alias("Enqueue")]
-    Task<EvaluationOutcome?> EnqueueAsync(EvaluationJob job);
-
-    /// <summary>Enqueues many; returns the outcomes of those that had already completed, by job id.</summary>
+    /// <summary>
+    /// Enqueues jobs, idempotent by job id. Returns the outcomes of those this activation already
+    /// completed, by job id; search jobs among them are also delivered to their individual again.
+    /// </summary>
     [Alias("EnqueueMany")]
     Task<IReadOnlyDictionary<string, EvaluationOutcome>> EnqueueManyAsync(IReadOnlyList<EvaluationJob> jobs);
 
-    /// <summary>The oldest queued job, leased to this trainer; null when none (the trainer is then told when one arrives).</summary>
-    [Alias("Lease")]
-    Task<JobLease?> LeaseAsync(string trainerId);
+    /// <summary>
+    /// Records a trainer's finished jobs (the first completion of a job counts; later ones are
+    /// counted as duplicates and ignored), then leases up to <paramref name="wanted"/> of the oldest
+    /// waiting jobs to it. An empty answer puts the trainer on the idle list: it is told when work arrives.
+    /// </summary>
+    [Alias("CompleteAndLease")]
+    Task<IReadOnlyList<JobLease>> CompleteAndLeaseAsync(string trainerId, IReadOnlyList<JobResult> finished, int wanted);
 
-    /// <summary>Extends the lease; false when the trainer no longer holds it (expired and re-queued, or completed elsewhere).</summary>
+    /// <summary>Extends the trainer's leases; returns the ids it still holds (the others expired and were re-queued, or completed elsewhere).</summary>
     [Alias("Heartbeat")]
-    Task<bool> HeartbeatAsync(string jobId, string trainerId);
+    Task<IReadOnlyList<string>> HeartbeatAsync(string trainerId, IReadOnlyList<string> jobIds);
 
-    /// <summary>True for the first completion of a job; later ones are counted as duplicates and ignored.</summary>
-    [Alias("Complete")]
-    Task<bool> CompleteAsync(string jobId, string trainerId, EvaluationOutcome outcome);
-
-    /// <summary>Puts a leased job back at the front of the queue at once (graceful trainer shutdown, benched trainer).</summary>
+    /// <summary>Puts leased jobs back at the front of the queue at once (graceful trainer shutdown, benched trainer).</summary>
     [Alias("Release")]
-    Task ReleaseAsync(string jobId, string trainerId);
+    Task ReleaseAsync(string trainerId, IReadOnlyList<string> jobIds);
 
     /// <summary>Drops queued (not leased) jobs of one kind; leased ones may still complete.</summary>
     [Alias("DropQueued")]

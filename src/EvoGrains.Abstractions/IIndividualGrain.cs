@@ -9,7 +9,10 @@ namespace EvoGrains.Abstractions;
 [Alias("evograins.IIndividualGrain")]
 public interface IIndividualGrain : IGrainWithStringKey
 {
-    /// <summary>Returns the outcome at once when known; otherwise the island is notified through <see cref="IIslandGrain.OnResultAsync"/>.</summary>
+    /// <summary>
+    /// Returns the outcome at once when known; otherwise the job for the island to enqueue, and the
+    /// island is notified through <see cref="IIslandGrain.OnResultAsync"/> when the outcome arrives.
+    /// </summary>
     [Alias("RequestEvaluation")]
     Task<IndividualReply> RequestEvaluationAsync(EvaluationRequest request);
 

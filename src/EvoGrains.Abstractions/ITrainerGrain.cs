@@ -3,8 +3,9 @@ using Orleans.Concurrency;
 namespace EvoGrains.Abstractions;
 
 /// <summary>
-/// One trainer (one GPU or CPU slot; key "{search}/{n}"). Pulls jobs from its search's queue one
-/// at a time and trains off the Orleans scheduler. All methods are one-way.
+/// One trainer (one GPU or CPU slot; key "{search}/{n}"). Leases jobs from its search's queue in
+/// batches of about 50 ms of work (one job when jobs are slow) and trains them one at a time off
+/// the Orleans scheduler. All methods are one-way.
 /// </summary>
 [Alias("evograins.ITrainerGrain")]
 public interface ITrainerGrain : IGrainWithStringKey

@@ -161,7 +161,7 @@ public static class BenchCommand
     private static Command BuildOrchestration(CliConsole console)
     {
         var redis = new Option<string?>("--redis") { Description = "Also measure with Redis grain storage at this connection string (e.g. 127.0.0.1:6379)." };
-        var evaluations = new Option<int>("--evaluations") { DefaultValueFactory = _ => 400 };
+        var evaluations = new Option<int>("--evaluations") { DefaultValueFactory = _ => new OrchestrationBenchmarkOptions().ThroughputEvaluations };
         var output = OutOption("orchestration");
         var command = new Command("orchestration", "Island -> individual -> queue -> trainer -> back with a zero-cost evaluator: evaluations/s, overhead, and trainer scaling at 100 ms per job.")
         {
@@ -187,7 +187,7 @@ public static class BenchCommand
                 text.AppendLine();
                 text.AppendLine(Invariant($"## {name} storage"));
                 text.AppendLine();
-                text.AppendLine(Invariant($"- zero-cost path: **{result.EvaluationsPerSecond:F0} evaluations/s** ({result.Evaluations} evaluations, {result.Trainers} trainers, {result.Elapsed.TotalSeconds:F1} s); overhead {result.OverheadPerEvaluation.TotalMilliseconds:F1} ms of trainer-slot time per evaluation, of which proposing and screening is {result.ProposalCost.TotalMilliseconds:F2} ms"));
+                text.AppendLine(Invariant($"- zero-cost path: **{result.EvaluationsPerSecond:F0} evaluations/s** ({result.Evaluations} evaluations, {result.Trainers} trainers, {result.Elapsed.TotalSeconds:F1} s); overhead {result.OverheadPerEvaluation.TotalMilliseconds:F1} ms of trainer-slot time per evaluation; CPU {result.CpuPerEvaluation.TotalMilliseconds:F2} ms per evaluation (all threads), of which proposing and screening is {result.ProposalCost.TotalMilliseconds:F2} ms"));
                 if (result.Scaling.Count > 0)
                 {
                     text.AppendLine();

@@ -24,7 +24,9 @@ public static class OrchestrationBenchmark
         }
 
         var throughputSpec = Spec("bench-throughput", options.ThroughputEvaluations, options.ThroughputTrainers, options.ThroughputIslands, options.ThroughputInFlightPerIsland, delayMs: 0);
+        var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
         var throughput = await RunSearchAsync(grains, throughputSpec, options.RunTimeout, cancellationToken);
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
         var perSecond = throughput.Trained / throughput.Elapsed.TotalSeconds;
 
         var scaling = new List<TrainerScalingPoint>();
@@ -52,6 +54,7 @@ public static class OrchestrationBenchmark
             perSecond,
             TimeSpan.FromSeconds(throughput.Elapsed.TotalSeconds * options.ThroughputTrainers / throughput.Trained),
             MeasureProposalCost(throughputSpec),
+            cpu / throughput.Trained,
             scaling);
     }
 

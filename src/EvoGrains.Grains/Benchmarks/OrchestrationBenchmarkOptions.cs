@@ -7,13 +7,13 @@ public sealed record OrchestrationBenchmarkOptions
     public int WarmupEvaluations { get; init; } = 60;
 
     /// <summary>Evaluations of the zero-cost throughput run.</summary>
-    public int ThroughputEvaluations { get; init; } = 400;
+    public int ThroughputEvaluations { get; init; } = 4000;
 
     public int ThroughputTrainers { get; init; } = 4;
 
     public int ThroughputIslands { get; init; } = 4;
 
-    public int ThroughputInFlightPerIsland { get; init; } = 4;
+    public int ThroughputInFlightPerIsland { get; init; } = 64;
 
     public IReadOnlyList<int> ScalingTrainers { get; init; } = [1, 4, 16, 64];
 

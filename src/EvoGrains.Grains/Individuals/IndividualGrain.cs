@@ -4,20 +4,25 @@ using EvoGrains.Grains.Storage;
 namespace EvoGrains.Grains.Individuals;
 
 /// <summary>
-/// The identity of one loss in a search. The first request enqueues one job; later requests get
-/// the stored outcome or join the waiters, so a duplicate never trains twice. A repeated request
-/// while pending re-enqueues idempotently, which also recovers a lost result delivery.
+/// The identity of one loss in a search. While its outcome is unknown every request gets the job
+/// to enqueue (idempotent by job id in the queue) and joins the waiters; once known, requests get
+/// the stored outcome, so a duplicate never trains twice. The state is written when the outcome
+/// arrives (and when a new island asks afterwards), not per request: a waiter lost with a silo
+/// asks again when its request goes stale.
 /// </summary>
+[CollectionAgeLimit(Minutes = 2)]
 public sealed class IndividualGrain(
     [PersistentState("individual", EvoGrainsStorage.ProviderName)] IPersistentState<IndividualState> state)
     : Grain, IIndividualGrain
 {
+    private readonly List<string> waiters = [];
+
     private IndividualState Individual => state.State;
 
     public async Task<IndividualReply> RequestEvaluationAsync(EvaluationRequest request)
     {
-        var shared = Individual.Requesters.Count > 0 && !Individual.Requesters.Contains(request.Island);
         var isNewRequester = !Individual.Requesters.Contains(request.Island);
+        var shared = isNewRequester && Individual.Requesters.Count > 0;
         if (isNewRequester)
         {
             Individual.Requesters.Add(request.Island);
@@ -30,42 +35,37 @@ public sealed class IndividualGrain(
                 await state.WriteStateAsync();
             }
 
-            return new IndividualReply(outcome, shared);
+            return new IndividualReply(outcome, shared, null);
         }
 
         Individual.Candidate ??= request.Candidate;
-        if (!Individual.Waiters.Contains(request.Island))
+        if (!waiters.Contains(request.Island))
         {
-            Individual.Waiters.Add(request.Island);
+            waiters.Add(request.Island);
         }
 
-        await state.WriteStateAsync();
-        var (searchId, hash) = GrainKeys.Split(this.GetPrimaryKeyString());
-        var job = new EvaluationJob(this.GetPrimaryKeyString(), searchId, JobKind.Search, hash, Individual.Candidate.Loss, 0, request.Seed, request.LeaseSeconds);
-        if (await GrainFactory.GetGrain<IEvaluationQueueGrain>(searchId).EnqueueAsync(job) is { } known)
-        {
-            await RecordAsync(known, request.Island);
-            return new IndividualReply(known, shared);
-        }
-
-        return new IndividualReply(null, shared);
+        var key = this.GetPrimaryKeyString();
+        var (searchId, hash) = GrainKeys.Split(key);
+        return new IndividualReply(null, shared, new EvaluationJob(key, searchId, JobKind.Search, hash, Individual.Candidate.Loss, 0, request.Seed, request.LeaseSeconds));
     }
 
-    public Task OnEvaluatedAsync(EvaluationOutcome outcome) =>
-        Individual.Outcome is null ? RecordAsync(outcome, answered: null) : Task.CompletedTask;
-
-    public Task<EvaluationOutcome?> GetOutcomeAsync() => Task.FromResult(Individual.Outcome);
-
-    private async Task RecordAsync(EvaluationOutcome outcome, string? answered)
+    public async Task OnEvaluatedAsync(EvaluationOutcome outcome)
     {
+        if (Individual.Outcome is not null)
+        {
+            return;
+        }
+
         Individual.Outcome = outcome;
-        var waiters = Individual.Waiters.Where(w => w != answered).ToList();
-        Individual.Waiters.Clear();
         await state.WriteStateAsync();
         var (_, hash) = GrainKeys.Split(this.GetPrimaryKeyString());
         foreach (var island in waiters)
         {
             _ = GrainFactory.GetGrain<IIslandGrain>(island).OnResultAsync(hash, outcome);
         }
+
+        waiters.Clear();
     }
+
+    public Task<EvaluationOutcome?> GetOutcomeAsync() => Task.FromResult(Individual.Outcome);
 }

@@ -2,7 +2,7 @@ using EvoGrains.Abstractions;
 
 namespace EvoGrains.Grains.Individuals;
 
-/// <summary>One loss's evaluation: the candidate, who asked, who still waits, and the outcome once known.</summary>
+/// <summary>One loss's evaluation: the candidate, the islands that asked, and the outcome once known. Written once per outcome.</summary>
 [GenerateSerializer, Alias("evograins.individual-state")]
 public sealed class IndividualState
 {
@@ -13,8 +13,5 @@ public sealed class IndividualState
     public EvaluationOutcome? Outcome { get; set; }
 
     [Id(2)]
-    public List<string> Waiters { get; set; } = [];
-
-    [Id(3)]
     public List<string> Requesters { get; set; } = [];
 }

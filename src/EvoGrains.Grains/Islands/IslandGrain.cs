@@ -9,10 +9,17 @@ namespace EvoGrains.Grains.Islands;
 
 /// <summary>
 /// One population. Keeps spec.Islands.InFlight evaluations in flight: proposes (screening runs
-/// here; it costs well under a millisecond), asks the individual grain, absorbs results, migrates
-/// its best to a neighbour and reports to the search through a persisted outbox. The strategy
-/// (Core) decides everything evolutionary; this grain only moves messages and persists.
+/// here), asks each candidate's individual grain, enqueues the jobs they hand back in one batch,
+/// absorbs results as they arrive, migrates its best to a neighbour and reports to the search
+/// through a persisted outbox. The strategy (Core) decides everything evolutionary; this grain
+/// only moves messages and persists.
 /// </summary>
+/// <remarks>
+/// Results, requests, enqueues and reports are pipelined: a result only updates the population
+/// and wakes the pump loop, which persists once for everything absorbed since its last write and
+/// then sends the new requests. Loops run on this grain's scheduler between requests, so state
+/// changes never race.
+/// </remarks>
 public sealed partial class IslandGrain(
     [PersistentState("island", EvoGrainsStorage.ProviderName)] IPersistentState<IslandState> state,
     ScreeningFunnel funnel,
@@ -22,15 +29,21 @@ public sealed partial class IslandGrain(
     private static readonly TimeSpan StaleAfter = TimeSpan.FromSeconds(10);
 
     private readonly Dictionary<string, Candidate> candidates = new(StringComparer.Ordinal);
+    private readonly List<EvaluationJob> jobsToEnqueue = [];
+    private Dictionary<long, MemberRecord> memberRecords = [];
     private SearchSpec? spec;
     private SearchStrategy? strategy;
     private Random random = new(0);
     private long rejectedBeforeActivation;
     private long duplicatesBeforeActivation;
+    private GroupCommit? commit;
+    private Task pumping = Task.CompletedTask;
     private Task reporting = Task.CompletedTask;
+    private Task enqueuing = Task.CompletedTask;
     private bool exhausted;
     private bool recovering;
-    private bool pumping;
+    private bool pumpAgain;
+    private bool reportStatus;
     private bool dirty;
 
     private IslandState Island => state.State;
@@ -46,7 +59,16 @@ public sealed partial class IslandGrain(
         return Task.CompletedTask;
     }
 
-    public async Task StartAsync(IslandAssignment assignment)
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        await Task.WhenAll(pumping, enqueuing);
+        if (dirty)
+        {
+            await PersistAsync();
+        }
+    }
+
+    public Task StartAsync(IslandAssignment assignment)
     {
         if (!Island.Started)
         {
@@ -58,10 +80,15 @@ public sealed partial class IslandGrain(
             dirty = true;
         }
 
-        await PumpAsync(reportStatus: true);
+        Pump(withStatus: true);
+        return Task.CompletedTask;
     }
 
-    public Task PokeAsync() => PumpAsync(reportStatus: true);
+    public Task PokeAsync()
+    {
+        Pump(withStatus: true);
+        return Task.CompletedTask;
+    }
 
     public async Task PauseAsync()
     {
@@ -69,11 +96,12 @@ public sealed partial class IslandGrain(
         await PersistAsync();
     }
 
-    public async Task ResumeAsync()
+    public Task ResumeAsync()
     {
         Island.Paused = false;
         dirty = true;
-        await PumpAsync(reportStatus: true);
+        Pump(withStatus: true);
+        return Task.CompletedTask;
     }
 
     public async Task StopAsync()
@@ -82,12 +110,14 @@ public sealed partial class IslandGrain(
         await PersistAsync();
     }
 
-    public async Task OnResultAsync(string hash, EvaluationOutcome outcome)
+    public Task OnResultAsync(string hash, EvaluationOutcome outcome)
     {
         if (strategy is not null && Absorb(hash, outcome))
         {
-            await PumpAsync(reportStatus: false);
+            Pump(withStatus: false);
         }
+
+        return Task.CompletedTask;
     }
 
     public async Task ReceiveMigrantsAsync(IReadOnlyList<MigrantRecord> migrants)
@@ -123,6 +153,7 @@ public sealed partial class IslandGrain(
             strategy.Restore(new Member(CandidateRebuilder.Rebuild(funnel, member.Genome, member.Operator, member.Parents), member.Fitness, member.Birth));
         }
 
+        memberRecords = Island.Members.ToDictionary(m => m.Birth);
         candidates.Clear();
         foreach (var (hash, record) in Island.InFlight)
         {
@@ -135,53 +166,57 @@ public sealed partial class IslandGrain(
         duplicatesBeforeActivation = Island.Duplicates;
     }
 
-    /// <summary>Fills the in-flight slots, asks for stale or recovered evaluations, persists, then reports the outbox.</summary>
-    private async Task PumpAsync(bool reportStatus)
+    /// <summary>Wakes the pump loop, or asks the running one to go round again.</summary>
+    private void Pump(bool withStatus)
     {
-        if (strategy is null || pumping)
+        reportStatus |= withStatus;
+        pumpAgain = true;
+        if (strategy is not null && pumping.IsCompleted)
         {
-            return;
+            pumping = PumpAsync();
         }
+    }
 
-        pumping = true;
-        try
+    /// <summary>Fills the in-flight slots, persists, asks for new, stale or recovered evaluations, then reports the outbox.</summary>
+    private async Task PumpAsync()
+    {
+        while (pumpAgain)
         {
+            pumpAgain = false;
             var now = DateTimeOffset.UtcNow;
             var toRequest = Island.InFlight.Where(f => recovering || now - f.Value.RequestedAt > StaleAfter).Select(f => f.Key).ToList();
             recovering = false;
-            while (true)
+            Fill(toRequest);
+            foreach (var hash in toRequest)
             {
-                Fill(toRequest);
-                if (toRequest.Count == 0)
-                {
-                    break;
-                }
-
-                foreach (var hash in toRequest)
-                {
-                    Island.InFlight[hash].RequestedAt = now;
-                }
-
-                // Persist before asking: after a crash the island re-asks for exactly these.
-                await PersistAsync();
-                var batch = toRequest.ToList();
-                toRequest.Clear();
-                await Task.WhenAll(batch.Select(RequestAsync));
+                Island.InFlight[hash].RequestedAt = now;
             }
 
-            if (dirty)
+            if (dirty || toRequest.Count > 0)
             {
-                await PersistAsync();
+                try
+                {
+                    // Persist before asking: after a crash the island re-asks for exactly these.
+                    await PersistAsync();
+                }
+                catch (Exception error) when (error is not OutOfMemoryException)
+                {
+                    // Nothing was asked; the next result or poke tries again.
+                    LogPersistFailed(logger, error, this.GetPrimaryKeyString());
+                    return;
+                }
+            }
+
+            foreach (var hash in toRequest)
+            {
+                _ = RequestAsync(hash);
             }
 
             if (Island.Outbox.Count > 0 || reportStatus)
             {
+                reportStatus = false;
                 StartReport();
             }
-        }
-        finally
-        {
-            pumping = false;
         }
     }
 
@@ -225,13 +260,43 @@ public sealed partial class IslandGrain(
             record.Shared |= reply.Shared;
             if (reply.Outcome is { } outcome)
             {
-                Absorb(hash, outcome);
+                OnResultAsync(hash, outcome).Ignore();
+            }
+            else if (reply.Job is { } job)
+            {
+                jobsToEnqueue.Add(job);
+                if (enqueuing.IsCompleted)
+                {
+                    enqueuing = EnqueueAsync();
+                }
             }
         }
         catch (Exception error) when (error is not OutOfMemoryException)
         {
             // Left in flight: the next poke asks again once the request is stale.
             LogRequestFailed(logger, error, hash, this.GetPrimaryKeyString());
+        }
+    }
+
+    /// <summary>Sends the jobs individuals handed back in batches: those collected while one batch travels leave together.</summary>
+    private async Task EnqueueAsync()
+    {
+        // Yield once so the replies already on their way join the first batch.
+        await Task.Yield();
+        while (jobsToEnqueue.Count > 0)
+        {
+            var batch = jobsToEnqueue.ToList();
+            jobsToEnqueue.Clear();
+            try
+            {
+                await GrainFactory.GetGrain<IEvaluationQueueGrain>(Island.SearchId).EnqueueManyAsync(batch);
+            }
+            catch (Exception error) when (error is not OutOfMemoryException)
+            {
+                // Still in flight here: the stale re-request enqueues them again.
+                LogEnqueueFailed(logger, error, this.GetPrimaryKeyString(), batch.Count);
+                return;
+            }
         }
     }
 
@@ -260,7 +325,6 @@ public sealed partial class IslandGrain(
         dirty = true;
         return true;
     }
-
     private void MigrateIfDue()
     {
         var migration = spec!.Migration;
@@ -320,17 +384,31 @@ public sealed partial class IslandGrain(
         }
     }
 
-    private async Task PersistAsync()
+    /// <summary>Writes never overlap (a pump, a migration and a pause may all persist); concurrent callers share one write.</summary>
+    private Task PersistAsync() => (commit ??= new GroupCommit(WriteSnapshotAsync)).CommitAsync();
+
+    private async Task WriteSnapshotAsync()
     {
         if (strategy is not null)
         {
-            Island.Members = strategy.Members.Select(MemberRecord.From).ToList();
+            // Members are encoded once: most writes change one or two of them.
+            var records = strategy.Members.ToDictionary(m => m.Birth, m => memberRecords.GetValueOrDefault(m.Birth) ?? MemberRecord.From(m));
+            memberRecords = records;
+            Island.Members = records.Values.ToList();
             Island.RejectedByScreening = rejectedBeforeActivation + strategy.Statistics.Rejected;
             Island.Duplicates = duplicatesBeforeActivation + strategy.Statistics.Duplicates;
         }
 
-        await state.WriteStateAsync();
         dirty = false;
+        try
+        {
+            await state.WriteStateAsync();
+        }
+        catch
+        {
+            dirty = true;
+            throw;
+        }
     }
 
     private IslandStatus Status()
@@ -355,6 +433,12 @@ public sealed partial class IslandGrain(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Requesting evaluation {Hash} for island {Island} failed; it will be asked again")]
     private static partial void LogRequestFailed(ILogger logger, Exception error, string hash, string island);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Island {Island} could not enqueue {Count} jobs; they are asked for again when stale")]
+    private static partial void LogEnqueueFailed(ILogger logger, Exception error, string island, int count);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Island {Island} could not persist; it tries again on the next result or poke")]
+    private static partial void LogPersistFailed(ILogger logger, Exception error, string island);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Island {Island} could not report {Count} results; they stay in its outbox")]
     private static partial void LogReportFailed(ILogger logger, Exception error, string island, int count);

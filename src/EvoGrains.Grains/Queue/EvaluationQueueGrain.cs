@@ -1,31 +1,39 @@
 using EvoGrains.Abstractions;
 using EvoGrains.Grains.Storage;
 using EvoGrains.Grains.Telemetry;
+using Microsoft.Extensions.Logging;
 using Orleans.Concurrency;
 
 namespace EvoGrains.Grains.Queue;
 
 /// <summary>
 /// FIFO of a search's jobs with leases. Expired leases go back to the front of the queue (checked
-/// on every lease call and once a second). Completion is idempotent by job id. Results leave as
-/// one-way messages, so this grain never waits on another grain.
+/// once a second). Completion is idempotent by job id. Results leave as one-way messages, so this
+/// grain never waits on another grain, and state is written behind (see <see cref="IEvaluationQueueGrain"/>).
 /// </summary>
 /// <remarks>
-/// Reentrant for throughput: every method changes state synchronously before its only await (the
-/// group commit), so interleaving cannot observe half-made changes, and concurrent calls share writes.
+/// Reentrant for throughput: no method awaits anything, so every call runs to completion in one
+/// turn and calls cannot observe each other's half-made changes.
 /// </remarks>
 [Reentrant]
-public sealed class EvaluationQueueGrain(
+public sealed partial class EvaluationQueueGrain(
     [PersistentState("queue", EvoGrainsStorage.ProviderName)] IPersistentState<EvaluationQueueState> state,
-    EvoGrainsMetrics metrics)
+    EvoGrainsMetrics metrics,
+    ILogger<EvaluationQueueGrain> logger)
     : Grain, IEvaluationQueueGrain
 {
+    private const int RememberedOutcomes = 100_000;
     private static readonly TimeSpan ExpiryCheckPeriod = TimeSpan.FromSeconds(1);
+
+    private readonly LinkedList<string> waiting = new();
+    private readonly Dictionary<string, LeaseRecord> leases = new(StringComparer.Ordinal);
+    private readonly CompletedOutcomes completed = new(RememberedOutcomes);
 
     // Trainers that found the queue empty, oldest first; told when work arrives so they need not poll fast.
     private readonly List<string> idleTrainers = [];
 
-    private readonly GroupCommit commit = new(state.WriteStateAsync);
+    private Task writing = Task.CompletedTask;
+    private bool dirty;
 
     private EvaluationQueueState Queue => state.State;
 
@@ -33,35 +41,40 @@ public sealed class EvaluationQueueGrain(
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        this.RegisterGrainTimer(ExpireLeasesAsync, ExpiryCheckPeriod, ExpiryCheckPeriod);
+        // Leases are not persisted: after a failover every open job waits again.
+        foreach (var jobId in Queue.Jobs.Keys)
+        {
+            waiting.AddLast(jobId);
+        }
+
+        this.RegisterGrainTimer(CheckLeasesAsync, ExpiryCheckPeriod, ExpiryCheckPeriod);
         return Task.CompletedTask;
     }
 
-    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
         metrics.QueueGone(SearchId);
-        return Task.CompletedTask;
+        await writing;
+        if (dirty)
+        {
+            await state.WriteStateAsync(cancellationToken);
+        }
     }
 
-    public async Task<EvaluationOutcome?> EnqueueAsync(EvaluationJob job)
-    {
-        var known = await EnqueueManyAsync([job]);
-        return known.GetValueOrDefault(job.JobId);
-    }
-
-    public async Task<IReadOnlyDictionary<string, EvaluationOutcome>> EnqueueManyAsync(IReadOnlyList<EvaluationJob> jobs)
+    public Task<IReadOnlyDictionary<string, EvaluationOutcome>> EnqueueManyAsync(IReadOnlyList<EvaluationJob> jobs)
     {
         var known = new Dictionary<string, EvaluationOutcome>(StringComparer.Ordinal);
         var added = 0;
         foreach (var job in jobs)
         {
-            if (Queue.Completed.TryGetValue(job.JobId, out var outcome))
+            if (completed.TryGet(job.JobId, out var outcome))
             {
                 known[job.JobId] = outcome;
+                Deliver(job, outcome);
             }
             else if (Queue.Jobs.TryAdd(job.JobId, new QueuedJob { Job = job }))
             {
-                Queue.Waiting.Add(job.JobId);
+                waiting.AddLast(job.JobId);
                 Queue.Enqueued++;
                 added++;
             }
@@ -69,144 +82,194 @@ public sealed class EvaluationQueueGrain(
 
         if (added > 0)
         {
-            await commit.CommitAsync();
+            WriteBehind();
             WakeIdleTrainers(added);
         }
 
-        return known;
+        return Task.FromResult<IReadOnlyDictionary<string, EvaluationOutcome>>(known);
     }
 
-    public async Task<JobLease?> LeaseAsync(string trainerId)
+    public Task<IReadOnlyList<JobLease>> CompleteAndLeaseAsync(string trainerId, IReadOnlyList<JobResult> finished, int wanted)
     {
         var now = DateTimeOffset.UtcNow;
-        RequeueExpired(now);
-        while (Queue.Waiting.Count > 0)
+        foreach (var result in finished)
         {
-            var jobId = Queue.Waiting[0];
-            Queue.Waiting.RemoveAt(0);
-            if (!Queue.Jobs.TryGetValue(jobId, out var queued) || queued.TrainerId is not null)
+            Complete(result, now);
+        }
+
+        var granted = new List<JobLease>(Math.Min(wanted, waiting.Count));
+        while (granted.Count < wanted && waiting.First is { } first)
+        {
+            waiting.RemoveFirst();
+            if (!Queue.Jobs.TryGetValue(first.Value, out var queued) || leases.ContainsKey(first.Value))
             {
                 continue;
             }
 
-            queued.TrainerId = trainerId;
-            queued.LeasedAt = now;
-            queued.LeaseExpiresAt = now + LeaseLength(queued.Job);
+            var lease = new LeaseRecord(trainerId, now, now + LeaseLength(queued.Job));
+            leases[first.Value] = lease;
             queued.Attempts++;
-            idleTrainers.Remove(trainerId);
-            await commit.CommitAsync();
-            return new JobLease(queued.Job, queued.Attempts, queued.LeaseExpiresAt);
+            granted.Add(new JobLease(queued.Job, queued.Attempts, lease.ExpiresAt));
         }
 
-        if (!idleTrainers.Contains(trainerId))
+        if (granted.Count > 0)
+        {
+            idleTrainers.Remove(trainerId);
+        }
+        else if (wanted > 0 && !idleTrainers.Contains(trainerId))
         {
             idleTrainers.Add(trainerId);
         }
 
-        return null;
+        return Task.FromResult<IReadOnlyList<JobLease>>(granted);
     }
 
-    // Lease extensions are not persisted: after a queue failover a lease may expire early, which
-    // at worst trains a job twice; completion stays idempotent.
-    public Task<bool> HeartbeatAsync(string jobId, string trainerId)
+    public Task<IReadOnlyList<string>> HeartbeatAsync(string trainerId, IReadOnlyList<string> jobIds)
     {
-        if (Queue.Jobs.TryGetValue(jobId, out var queued) && queued.TrainerId == trainerId)
+        var now = DateTimeOffset.UtcNow;
+        var held = new List<string>(jobIds.Count);
+        foreach (var jobId in jobIds)
         {
-            queued.LeaseExpiresAt = DateTimeOffset.UtcNow + LeaseLength(queued.Job);
-            return Task.FromResult(true);
+            if (leases.TryGetValue(jobId, out var lease) && lease.TrainerId == trainerId && Queue.Jobs.TryGetValue(jobId, out var queued))
+            {
+                lease.ExpiresAt = now + LeaseLength(queued.Job);
+                held.Add(jobId);
+            }
         }
 
-        return Task.FromResult(false);
+        return Task.FromResult<IReadOnlyList<string>>(held);
     }
 
-    public async Task<bool> CompleteAsync(string jobId, string trainerId, EvaluationOutcome outcome)
+    public Task ReleaseAsync(string trainerId, IReadOnlyList<string> jobIds)
     {
-        if (Queue.Completed.ContainsKey(jobId))
+        // Reversed so the released jobs keep their order at the front of the queue.
+        var released = 0;
+        foreach (var jobId in jobIds.Reverse())
+        {
+            if (leases.TryGetValue(jobId, out var lease) && lease.TrainerId == trainerId)
+            {
+                leases.Remove(jobId);
+                waiting.AddFirst(jobId);
+                Queue.Released++;
+                released++;
+            }
+        }
+
+        if (released > 0)
+        {
+            WriteBehind();
+            WakeIdleTrainers(released);
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public Task DropQueuedAsync(JobKind kind)
+    {
+        var dropped = 0;
+        for (var node = waiting.First; node is not null;)
+        {
+            var next = node.Next;
+            if (Queue.Jobs.TryGetValue(node.Value, out var queued) && !leases.ContainsKey(node.Value) && queued.Job.Kind == kind)
+            {
+                Queue.Jobs.Remove(node.Value);
+                waiting.Remove(node);
+                dropped++;
+            }
+
+            node = next;
+        }
+
+        if (dropped > 0)
+        {
+            WriteBehind();
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public Task<QueueStatistics> GetStatisticsAsync() => Task.FromResult(new QueueStatistics(
+        Queue.Jobs.Count - leases.Count,
+        leases.Count,
+        Queue.Enqueued,
+        Queue.Completed,
+        Queue.Requeued,
+        Queue.Released,
+        Queue.DuplicateCompletions,
+        Queue.BusySeconds));
+
+    private static TimeSpan LeaseLength(EvaluationJob job) => TimeSpan.FromSeconds(Math.Max(1, job.LeaseSeconds));
+
+    private void Complete(JobResult result, DateTimeOffset now)
+    {
+        if (completed.Contains(result.JobId))
         {
             Queue.DuplicateCompletions++;
-            return false;
+            return;
         }
 
         // A job dropped at the budget (or by cancellation) has nobody left to tell.
-        if (!Queue.Jobs.Remove(jobId, out var queued))
-        {
-            return false;
-        }
-
-        Queue.Waiting.Remove(jobId);
-        Queue.Completed[jobId] = outcome;
-        Queue.BusySeconds += queued.TrainerId is null ? outcome.Seconds : (DateTimeOffset.UtcNow - queued.LeasedAt).TotalSeconds;
-        await commit.CommitAsync();
-        Deliver(queued.Job, outcome);
-        return true;
-    }
-
-    public async Task ReleaseAsync(string jobId, string trainerId)
-    {
-        if (Queue.Jobs.TryGetValue(jobId, out var queued) && queued.TrainerId == trainerId)
-        {
-            queued.TrainerId = null;
-            Queue.Waiting.Insert(0, jobId);
-            Queue.Released++;
-            await commit.CommitAsync();
-            WakeIdleTrainers(1);
-        }
-    }
-
-    public async Task DropQueuedAsync(JobKind kind)
-    {
-        var dropped = Queue.Waiting.Where(id => Queue.Jobs.TryGetValue(id, out var queued) && queued.TrainerId is null && queued.Job.Kind == kind).ToHashSet(StringComparer.Ordinal);
-        if (dropped.Count == 0)
+        if (!Queue.Jobs.Remove(result.JobId, out var queued))
         {
             return;
         }
 
-        Queue.Waiting.RemoveAll(dropped.Contains);
-        foreach (var id in dropped)
-        {
-            Queue.Jobs.Remove(id);
-        }
-
-        await commit.CommitAsync();
+        // A job completes whoever trains it: after a failover or an expired lease the first result wins.
+        Queue.BusySeconds += leases.Remove(result.JobId, out var lease) ? (now - lease.LeasedAt).TotalSeconds : result.Outcome.Seconds;
+        Queue.Completed++;
+        completed.Add(result.JobId, result.Outcome);
+        WriteBehind();
+        Deliver(queued.Job, result.Outcome);
     }
 
-    public Task<QueueStatistics> GetStatisticsAsync()
+    private Task CheckLeasesAsync()
     {
-        var leased = Queue.Jobs.Values.Count(j => j.TrainerId is not null);
-        return Task.FromResult(new QueueStatistics(
-            Queue.Jobs.Count - leased,
-            leased,
-            Queue.Enqueued,
-            Queue.Completed.Count,
-            Queue.Requeued,
-            Queue.Released,
-            Queue.DuplicateCompletions,
-            Queue.BusySeconds));
-    }
-
-    private static TimeSpan LeaseLength(EvaluationJob job) => TimeSpan.FromSeconds(Math.Max(1, job.LeaseSeconds));
-
-    private async Task ExpireLeasesAsync()
-    {
-        metrics.QueueDepth(SearchId, Queue.Waiting.Count);
-        if (RequeueExpired(DateTimeOffset.UtcNow) is var requeued and > 0)
+        metrics.QueueDepth(SearchId, Queue.Jobs.Count - leases.Count);
+        var now = DateTimeOffset.UtcNow;
+        var expired = leases.Where(l => l.Value.ExpiresAt < now).Select(l => l.Key).ToList();
+        foreach (var jobId in expired)
         {
-            await commit.CommitAsync();
-            WakeIdleTrainers(requeued);
-        }
-    }
-
-    private int RequeueExpired(DateTimeOffset now)
-    {
-        var expired = Queue.Jobs.Values.Where(j => j.TrainerId is not null && j.LeaseExpiresAt < now).ToList();
-        foreach (var queued in expired)
-        {
-            queued.TrainerId = null;
-            Queue.Waiting.Insert(0, queued.Job.JobId);
+            leases.Remove(jobId);
+            waiting.AddFirst(jobId);
             Queue.Requeued++;
         }
 
-        return expired.Count;
+        if (expired.Count > 0 || dirty)
+        {
+            WriteBehind();
+            WakeIdleTrainers(expired.Count);
+        }
+
+        return Task.CompletedTask;
+    }
+
+    /// <summary>One write at a time; changes made while it runs go out together in the next.</summary>
+    private void WriteBehind()
+    {
+        dirty = true;
+        if (writing.IsCompleted)
+        {
+            writing = WriteWhileDirtyAsync();
+        }
+    }
+
+    private async Task WriteWhileDirtyAsync()
+    {
+        while (dirty)
+        {
+            dirty = false;
+            try
+            {
+                await state.WriteStateAsync();
+            }
+            catch (Exception error) when (error is not OutOfMemoryException)
+            {
+                // Still dirty: the next change or the lease check writes again.
+                dirty = true;
+                LogWriteFailed(logger, error, SearchId);
+                return;
+            }
+        }
     }
 
     private void WakeIdleTrainers(int count)
@@ -221,9 +284,12 @@ public sealed class EvaluationQueueGrain(
 
     private void Deliver(EvaluationJob job, EvaluationOutcome outcome)
     {
-        // One-way: a lost delivery is repaired when the owner re-enqueues and gets the stored outcome.
+        // One-way: a lost delivery is repaired when the owner re-enqueues and gets the remembered outcome.
         _ = job.Kind == JobKind.Search
             ? GrainFactory.GetGrain<IIndividualGrain>(GrainKeys.Individual(SearchId, job.Subject)).OnEvaluatedAsync(outcome)
             : GrainFactory.GetGrain<ISearchGrain>(SearchId).OnFinalResultAsync(job.JobId, outcome);
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Evaluation queue {SearchId}: writing its state failed; it is written again with the next change")]
+    private static partial void LogWriteFailed(ILogger logger, Exception error, string searchId);
 }

@@ -1,10 +1,8 @@
-using EvoGrains.Abstractions;
-
 namespace EvoGrains.Grains.Queue;
 
 /// <summary>
-/// Open jobs with their leases, the order of the waiting ones, and the outcome of every completed
-/// job (kept so a repeated enqueue is answered from here instead of training again).
+/// The open jobs and the counters. Small by design (bounded by the jobs in flight): leases and
+/// completed outcomes are kept in memory, so every write stays cheap however long the search runs.
 /// </summary>
 [GenerateSerializer, Alias("evograins.evaluation-queue-state")]
 public sealed class EvaluationQueueState
@@ -13,23 +11,20 @@ public sealed class EvaluationQueueState
     public Dictionary<string, QueuedJob> Jobs { get; set; } = new(StringComparer.Ordinal);
 
     [Id(1)]
-    public List<string> Waiting { get; set; } = [];
-
-    [Id(2)]
-    public Dictionary<string, EvaluationOutcome> Completed { get; set; } = new(StringComparer.Ordinal);
-
-    [Id(3)]
     public long Enqueued { get; set; }
 
-    [Id(4)]
+    [Id(2)]
+    public long Completed { get; set; }
+
+    [Id(3)]
     public long Requeued { get; set; }
 
-    [Id(5)]
+    [Id(4)]
     public long Released { get; set; }
 
-    [Id(6)]
+    [Id(5)]
     public long DuplicateCompletions { get; set; }
 
-    [Id(7)]
+    [Id(6)]
     public double BusySeconds { get; set; }
 }

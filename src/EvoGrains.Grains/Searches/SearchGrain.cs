@@ -25,6 +25,9 @@ public sealed partial class SearchGrain(
     [PersistentState("search", EvoGrainsStorage.ProviderName)] IPersistentState<SearchGrainState> state,
     ILogger<SearchGrain> logger) : Grain, ISearchGrain
 {
+    /// <summary>History records per sealed page: bounds what every state write carries.</summary>
+    public const int HistoryPageSize = 256;
+
     private static readonly TimeSpan TickPeriod = TimeSpan.FromSeconds(1);
 
     // Final jobs are re-offered to the queue this often, which recovers a lost result delivery.
@@ -33,7 +36,11 @@ public sealed partial class SearchGrain(
     private readonly GroupCommit commit = new(state.WriteStateAsync);
     private SearchSpec? spec;
     private HallOfFame hallOfFame = new(1);
-    private readonly Dictionary<string, HistoryRecord> firstByHash = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, LossText> hallOfFameLosses = new(StringComparer.Ordinal);
+
+    // Every (island, hash) counted, so a resent result is ignored; rebuilt from the history on activation.
+    private readonly HashSet<(int Island, string Hash)> reported = [];
+    private Task sealing = Task.CompletedTask;
     private QueueStatistics? queueStatistics;
     private IGrainTimer? timer;
     private DateTimeOffset lastFinalSend;
@@ -44,15 +51,19 @@ public sealed partial class SearchGrain(
 
     private bool IsTerminal => Search.State is SearchState.Completed or SearchState.Cancelled;
 
-    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         if (Search.State != SearchState.Created)
         {
             Load(SearchSpecJson.Parse(Search.SpecJson, $"search '{SearchId}'"));
+            for (var page = 0; page < Search.SealedPages; page++)
+            {
+                RememberReported(await Page(page).ReadAsync());
+            }
+
+            RememberReported(Search.HistoryTail);
             StartTimer();
         }
-
-        return Task.CompletedTask;
     }
 
     public async Task<SearchStatus> StartAsync(string specJson)
@@ -153,12 +164,32 @@ public sealed partial class SearchGrain(
         StopTimer();
     }
 
-    public Task<HistoryPage> GetHistoryAsync(long offset, int count)
+    public async Task<HistoryPage> GetHistoryAsync(long offset, int count)
     {
-        var total = Search.History.Count;
-        var start = (int)Math.Clamp(offset, 0, total);
-        var take = Math.Clamp(count, 0, total - start);
-        return Task.FromResult(new HistoryPage(start, total, Search.History.GetRange(start, take)));
+        // Captured before the first await: a page sealed meanwhile moves records out of the tail, not out of the history.
+        var total = HistoryCount;
+        var sealedRecords = SealedRecords;
+        var tail = Search.HistoryTail.ToList();
+        var start = Math.Clamp(offset, 0, total);
+        var end = start + Math.Clamp(count, 0, total - start);
+        var entries = new List<HistoryRecord>((int)(end - start));
+        for (var index = start; index < end;)
+        {
+            if (index >= sealedRecords)
+            {
+                entries.AddRange(tail.GetRange((int)(index - sealedRecords), (int)(end - index)));
+                break;
+            }
+
+            var page = (int)(index / HistoryPageSize);
+            var records = await Page(page).ReadAsync();
+            var from = (int)(index - (long)page * HistoryPageSize);
+            var take = (int)Math.Min(HistoryPageSize - from, end - index);
+            entries.AddRange(records.Skip(from).Take(take));
+            index += take;
+        }
+
+        return new HistoryPage(start, total, entries);
     }
 
     public Task<IReadOnlyList<HallOfFameRecord>> GetHallOfFameAsync() => Task.FromResult(HallOfFameRecords());
@@ -177,14 +208,14 @@ public sealed partial class SearchGrain(
         Search.Islands[report.Island] = report.Status;
         foreach (var result in report.Results)
         {
-            if (!Search.Reported.Add($"{result.Island}/{result.Hash}"))
+            if (!reported.Add((result.Island, result.Hash)))
             {
                 continue;
             }
 
-            if (Search.State is SearchState.Running or SearchState.Paused && Search.History.Count < spec.Budget.MaxEvaluations)
+            if (Search.State is SearchState.Running or SearchState.Paused && HistoryCount < spec.Budget.MaxEvaluations)
             {
-                Record(result with { Index = Search.History.Count });
+                Record(result with { Index = HistoryCount });
             }
             else
             {
@@ -199,6 +230,11 @@ public sealed partial class SearchGrain(
         else
         {
             await commit.CommitAsync();
+        }
+
+        if (Search.HistoryTail.Count >= HistoryPageSize && sealing.IsCompleted)
+        {
+            sealing = SealPagesAsync();
         }
     }
 
@@ -215,38 +251,79 @@ public sealed partial class SearchGrain(
         }
     }
 
+    private long SealedRecords => (long)Search.SealedPages * HistoryPageSize;
+
+    private long HistoryCount => SealedRecords + Search.HistoryTail.Count;
+
+    private IHistoryPageGrain Page(int number) => GrainFactory.GetGrain<IHistoryPageGrain>(GrainKeys.HistoryPage(SearchId, number));
+
     private void Load(SearchSpec parsed)
     {
         spec = parsed;
         hallOfFame = new HallOfFame(Math.Max(20, parsed.FinalStage.TopK));
-        firstByHash.Clear();
-        foreach (var entry in Search.History)
+        hallOfFameLosses.Clear();
+        foreach (var record in Search.HallOfFame)
         {
-            Offer(entry);
+            Offer(new HallOfFameEntry(record.Hash, record.Expression, record.Fitness, record.Island, record.Operator, record.Parents), record.Loss);
+        }
+    }
+
+    private void RememberReported(IEnumerable<HistoryRecord> records)
+    {
+        foreach (var record in records)
+        {
+            reported.Add((record.Island, record.Hash));
         }
     }
 
     private void Record(HistoryRecord entry)
     {
-        Search.History.Add(entry);
-        Offer(entry);
+        Search.HistoryTail.Add(entry);
+        if (Offer(new HallOfFameEntry(entry.Hash, entry.Expression, entry.Fitness, entry.Island, entry.Operator, entry.Parents), entry.Loss))
+        {
+            Search.HallOfFame = HallOfFameRecords().ToList();
+        }
     }
 
-    private void Offer(HistoryRecord entry)
+    private bool Offer(HallOfFameEntry entry, LossText loss)
     {
-        firstByHash.TryAdd(entry.Hash, entry);
-        hallOfFame.Offer(new HallOfFameEntry(entry.Hash, entry.Expression, entry.Fitness, entry.Island, entry.Operator, entry.Parents));
+        if (!hallOfFame.Offer(entry))
+        {
+            return false;
+        }
+
+        hallOfFameLosses[entry.Hash] = loss;
+        return true;
     }
 
     private IReadOnlyList<HallOfFameRecord> HallOfFameRecords() =>
-        hallOfFame.Entries.Select(e =>
+        hallOfFame.Entries.Select(e => new HallOfFameRecord(e.Hash, e.Expression, hallOfFameLosses[e.Hash], e.Fitness, e.Island, e.Operator, e.Parents)).ToList();
+
+    /// <summary>
+    /// Moves full pages out of the tail: page first, then the search's own write, so a crash in between
+    /// only writes the same page again. Reports interleave meanwhile and append behind the sealed prefix.
+    /// </summary>
+    private async Task SealPagesAsync()
+    {
+        try
         {
-            var first = firstByHash[e.Hash];
-            return new HallOfFameRecord(e.Hash, e.Expression, first.Loss, e.Fitness, e.Island, e.Operator, e.Parents);
-        }).ToList();
+            while (Search.HistoryTail.Count >= HistoryPageSize)
+            {
+                await Page(Search.SealedPages).WriteAsync(Search.HistoryTail.GetRange(0, HistoryPageSize));
+                Search.HistoryTail.RemoveRange(0, HistoryPageSize);
+                Search.SealedPages++;
+                await commit.CommitAsync();
+            }
+        }
+        catch (Exception error) when (error is not OutOfMemoryException)
+        {
+            // The records stay in the tail; the next report seals them.
+            LogSealFailed(logger, error, SearchId);
+        }
+    }
 
     private bool BudgetSpent() =>
-        Search.History.Count >= spec!.Budget.MaxEvaluations
+        HistoryCount >= spec!.Budget.MaxEvaluations
         || (spec.Budget.MaxMinutes > 0 && DateTimeOffset.UtcNow - Search.StartedAt >= TimeSpan.FromMinutes(spec.Budget.MaxMinutes))
         || AllIslandsExhausted();
 
@@ -306,10 +383,25 @@ public sealed partial class SearchGrain(
         Search.State = SearchState.Completed;
         Search.EndedAt = now;
         await commit.CommitAsync();
+
+        // The final status keeps the trainers' utilisation even when the search ended between ticks.
+        await RefreshQueueStatisticsAsync();
         await StopTrainersAsync();
         await UpdateRegistryAsync();
         StopTimer();
         return true;
+    }
+
+    private async Task RefreshQueueStatisticsAsync()
+    {
+        try
+        {
+            queueStatistics = await GrainFactory.GetGrain<IEvaluationQueueGrain>(SearchId).GetStatisticsAsync();
+        }
+        catch (Exception error) when (error is not OutOfMemoryException)
+        {
+            LogQueueCallFailed(logger, error, SearchId);
+        }
     }
 
     private void StartTimer() =>
@@ -329,14 +421,7 @@ public sealed partial class SearchGrain(
             return;
         }
 
-        try
-        {
-            queueStatistics = await GrainFactory.GetGrain<IEvaluationQueueGrain>(SearchId).GetStatisticsAsync();
-        }
-        catch (Exception error) when (error is not OutOfMemoryException)
-        {
-            LogQueueCallFailed(logger, error, SearchId);
-        }
+        await RefreshQueueStatisticsAsync();
 
         if (Search.State is SearchState.Running or SearchState.Paused && BudgetSpent())
         {
@@ -426,13 +511,13 @@ public sealed partial class SearchGrain(
             SearchId,
             spec?.Name ?? "",
             Search.State,
-            Search.History.Count,
+            HistoryCount,
             spec?.Budget.MaxEvaluations ?? 0,
             Search.State is SearchState.Running or SearchState.Paused ? islands.Sum(i => i.InFlight) : 0,
             islands.Sum(i => i.RejectedByScreening),
             islands.Sum(i => i.Duplicates + i.SharedResults),
             Search.LateResults,
-            elapsed > 0 ? Search.History.Count / (elapsed / 60) : 0,
+            elapsed > 0 ? HistoryCount / (elapsed / 60) : 0,
             best?.Fitness ?? double.NaN,
             best?.Expression,
             islands,
@@ -446,6 +531,9 @@ public sealed partial class SearchGrain(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Search {SearchId}: a call to its evaluation queue failed; the timer retries")]
     private static partial void LogQueueCallFailed(ILogger logger, Exception error, string searchId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Search {SearchId}: sealing a history page failed; the next report tries again")]
+    private static partial void LogSealFailed(ILogger logger, Exception error, string searchId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Search {SearchId}: updating the registry failed")]
     private static partial void LogRegistryFailed(ILogger logger, Exception error, string searchId);

@@ -3,8 +3,9 @@ using EvoGrains.Abstractions;
 namespace EvoGrains.Grains.Searches;
 
 /// <summary>
-/// A search's durable record: spec, lifecycle, the history (the hall of fame is rebuilt from it),
-/// each island's last status, and the final stage's plan and results.
+/// A search's durable record: spec, lifecycle, the unsealed tail of the history (full pages live in
+/// history page grains), the hall of fame, each island's last status, and the final stage's plan
+/// and results. Its size is bounded by the page size and the hall of fame, not by the history.
 /// </summary>
 [GenerateSerializer, Alias("evograins.search-grain-state")]
 public sealed class SearchGrainState
@@ -21,25 +22,29 @@ public sealed class SearchGrainState
     [Id(3)]
     public DateTimeOffset? EndedAt { get; set; }
 
+    /// <summary>History records not yet sealed into a page; the first has index <see cref="SealedPages"/> x page size.</summary>
     [Id(4)]
-    public List<HistoryRecord> History { get; set; } = [];
+    public List<HistoryRecord> HistoryTail { get; set; } = [];
 
     [Id(5)]
-    public long LateResults { get; set; }
+    public int SealedPages { get; set; }
 
     [Id(6)]
-    public Dictionary<int, IslandStatus> Islands { get; set; } = [];
+    public long LateResults { get; set; }
 
     [Id(7)]
-    public List<FinalArmPlan> FinalArms { get; set; } = [];
+    public Dictionary<int, IslandStatus> Islands { get; set; } = [];
 
+    /// <summary>Best first; the order ties were broken in, so re-offering it rebuilds the same hall.</summary>
     [Id(8)]
-    public Dictionary<string, EvaluationOutcome> FinalResults { get; set; } = new(StringComparer.Ordinal);
+    public List<HallOfFameRecord> HallOfFame { get; set; } = [];
 
     [Id(9)]
-    public FinalComparison? Comparison { get; set; }
+    public List<FinalArmPlan> FinalArms { get; set; } = [];
 
-    /// <summary>Every (island, hash) already reported, counted or late, so a resent result is ignored.</summary>
     [Id(10)]
-    public HashSet<string> Reported { get; set; } = new(StringComparer.Ordinal);
+    public Dictionary<string, EvaluationOutcome> FinalResults { get; set; } = new(StringComparer.Ordinal);
+
+    [Id(11)]
+    public FinalComparison? Comparison { get; set; }
 }

@@ -10,22 +10,24 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Orleans.Concurrency;
 using Polly;
-using Polly.CircuitBreaker;
 
 namespace EvoGrains.Grains.Trainers;
 
 /// <summary>
-/// Pulls one job at a time from its search's queue, trains it on a dedicated thread (never on the
-/// Orleans scheduler), heartbeats the lease while it runs and reports the outcome. It holds no
-/// persistent state: leases live in the queue and the search re-sends the assignment every second,
-/// which also reactivates a trainer whose silo died.
+/// Leases jobs from its search's queue in batches sized to about <see cref="BatchTarget"/> of work
+/// (one job at a time when jobs are slow), trains them on a dedicated thread (never on the Orleans
+/// scheduler), heartbeats the leases while they run and reports the outcomes with the next lease
+/// request. It holds no persistent state: leases live in the queue and the search re-sends the
+/// assignment every second, which also reactivates a trainer whose silo died.
 /// </summary>
-// Reentrant so heartbeats, pokes and stop requests are served while a job runs; the job loop is guarded by 'busy'.
+// Reentrant so heartbeats, pokes and stop requests are served while a batch runs; the job loop is guarded by 'busy'.
 [Reentrant]
 [GpuTrainerPlacement]
 public sealed partial class TrainerGrain(IServiceProvider services, TrainerResilience resilience, EvoGrainsMetrics metrics, ILogger<TrainerGrain> logger)
     : Grain, ITrainerGrain
 {
+    private const int MaxBatchJobs = 64;
+    private static readonly TimeSpan BatchTarget = TimeSpan.FromMilliseconds(50);
     private static readonly TimeSpan PollPeriod = TimeSpan.FromSeconds(1);
     private static readonly TimeSpan ReleaseTimeout = TimeSpan.FromSeconds(2);
 
@@ -36,8 +38,9 @@ public sealed partial class TrainerGrain(IServiceProvider services, TrainerResil
     private EvaluationSpec? evaluationSpec;
     private IEvaluatorFactory? factory;
     private IGrainTimer? poll;
-    private JobLease? current;
-    private CancellationTokenSource? currentCancellation;
+    private JobBatch? current;
+    private TrainingThread? thread;
+    private TimeSpan meanJobTime;
     private DateTimeOffset benchedUntil;
     private bool busy;
     private bool workSignalled;
@@ -53,6 +56,7 @@ public sealed partial class TrainerGrain(IServiceProvider services, TrainerResil
                 ?? throw new ArgumentException("empty evaluation spec", nameof(assignment));
             factory = services.GetRequiredKeyedService<IEvaluatorFactory>(evaluationSpec.Evaluator);
             evaluators.Clear();
+            meanJobTime = TimeSpan.Zero;
         }
 
         this.assignment = assignment;
@@ -71,7 +75,7 @@ public sealed partial class TrainerGrain(IServiceProvider services, TrainerResil
     public Task StopAsync()
     {
         stopped = true;
-        currentCancellation?.Cancel();
+        current?.Stop();
         poll?.Dispose();
         poll = null;
         return Task.CompletedTask;
@@ -81,18 +85,19 @@ public sealed partial class TrainerGrain(IServiceProvider services, TrainerResil
     {
         stopped = true;
         metrics.TrainerGone(TrainerId);
-        currentCancellation?.Cancel();
+        current?.Stop();
+        thread?.Dispose();
 
-        // A stopping silo hands its job back at once instead of letting the lease run out.
-        if (current is { } lease && assignment is { } held)
+        // A stopping silo hands its jobs back at once instead of letting the leases run out.
+        if (current is { } batch && assignment is { } held && batch.Unfinished is { Count: > 0 } unfinished)
         {
             try
             {
-                await Queue(held).ReleaseAsync(lease.Job.JobId, TrainerId).WaitAsync(ReleaseTimeout, cancellationToken);
+                await Queue(held).ReleaseAsync(TrainerId, unfinished).WaitAsync(ReleaseTimeout, cancellationToken);
             }
             catch (Exception error) when (error is not OutOfMemoryException)
             {
-                LogReleaseFailed(logger, error, lease.Job.JobId, TrainerId);
+                LogReleaseFailed(logger, error, unfinished.Count, TrainerId);
             }
         }
     }
@@ -116,17 +121,24 @@ public sealed partial class TrainerGrain(IServiceProvider services, TrainerResil
 
     private IEvaluationQueueGrain Queue(TrainerAssignment held) => GrainFactory.GetGrain<IEvaluationQueueGrain>(held.SearchId);
 
+    /// <summary>As many jobs as fit in <see cref="BatchTarget"/> at the measured pace; one until a job has been timed.</summary>
+    private int BatchSize() =>
+        meanJobTime <= TimeSpan.Zero ? 1 : (int)Math.Clamp(BatchTarget / meanJobTime, 1, MaxBatchJobs);
+
     private async Task RunJobsAsync()
     {
         busy = true;
+        IReadOnlyList<JobResult> finished = [];
         try
         {
             while (!stopped && assignment is { } held && DateTimeOffset.UtcNow >= benchedUntil)
             {
                 var queue = Queue(held);
                 workSignalled = false;
-                var lease = await resilience.QueueCalls.ExecuteAsync(async _ => await queue.LeaseAsync(TrainerId));
-                if (lease is null)
+                var report = finished;
+                var leases = await resilience.QueueCalls.ExecuteAsync(async _ => await queue.CompleteAndLeaseAsync(TrainerId, report, BatchSize()));
+                finished = [];
+                if (leases.Count == 0)
                 {
                     if (workSignalled)
                     {
@@ -138,12 +150,12 @@ public sealed partial class TrainerGrain(IServiceProvider services, TrainerResil
 
                 if (stopped)
                 {
-                    // Stopped or deactivated while the lease was on its way: hand it straight back.
-                    await resilience.QueueCalls.ExecuteAsync(async _ => await queue.ReleaseAsync(lease.Job.JobId, TrainerId));
+                    // Stopped or deactivated while the leases were on their way: hand them straight back.
+                    await resilience.QueueCalls.ExecuteAsync(async _ => await queue.ReleaseAsync(TrainerId, leases.Select(l => l.Job.JobId).ToList()));
                     return;
                 }
 
-                await RunAsync(queue, lease);
+                finished = await RunBatchAsync(queue, leases);
             }
         }
         catch (Exception error) when (error is not OutOfMemoryException)
@@ -153,94 +165,108 @@ public sealed partial class TrainerGrain(IServiceProvider services, TrainerResil
         finally
         {
             busy = false;
+            await ReportLeftoversAsync(finished);
         }
     }
 
-    private async Task RunAsync(IEvaluationQueueGrain queue, JobLease lease)
+    private async Task ReportLeftoversAsync(IReadOnlyList<JobResult> finished)
     {
-        using var cancellation = new CancellationTokenSource();
-        current = lease;
-        currentCancellation = cancellation;
+        if (finished.Count == 0 || assignment is not { } held)
+        {
+            return;
+        }
+
+        try
+        {
+            await Queue(held).CompleteAndLeaseAsync(TrainerId, finished, wanted: 0);
+        }
+        catch (Exception error) when (error is not OutOfMemoryException)
+        {
+            // Their leases expire and the jobs train again; the owners count them once.
+            LogLoopFailed(logger, error, TrainerId);
+        }
+    }
+
+    private async Task<IReadOnlyList<JobResult>> RunBatchAsync(IEvaluationQueueGrain queue, IReadOnlyList<JobLease> leases)
+    {
+        using var batch = new JobBatch(leases, TrainerId);
+        current = batch;
         metrics.TrainerBusy(TrainerId, true);
         try
         {
-            var job = lease.Job;
-            var running = EvaluateOnDedicatedThreadAsync(job, cancellation.Token);
-            var heartbeat = TimeSpan.FromSeconds(Math.Max(0.2, job.LeaseSeconds / 3.0));
+            var running = RunOnDedicatedThreadAsync(batch);
+            var heartbeat = TimeSpan.FromSeconds(Math.Max(0.2, leases.Min(l => l.Job.LeaseSeconds) / 3.0));
             while (!running.IsCompleted)
             {
                 await Task.WhenAny(running, Task.Delay(heartbeat, CancellationToken.None));
-                if (!running.IsCompleted && !await StillLeasedAsync(queue, job.JobId))
+                if (!running.IsCompleted)
                 {
-                    // Re-queued (expired) or finished by another trainer: stop wasting the device.
-                    await cancellation.CancelAsync();
+                    await WithdrawLostLeasesAsync(queue, batch);
                 }
             }
 
-            EvaluationOutcome outcome;
-            try
+            await running;
+            if (batch.MeanJobTime > TimeSpan.Zero)
             {
-                outcome = EvaluationOutcome.From(await running, TrainerId);
+                meanJobTime = batch.MeanJobTime;
             }
-            catch (BrokenCircuitException broken)
+
+            foreach (var result in batch.Results)
+            {
+                metrics.EvaluationFinished((EvaluationStatus)result.Outcome.Status, result.Outcome.Seconds);
+            }
+
+            if (batch.Broken is { } broken)
             {
                 benchedUntil = DateTimeOffset.UtcNow + (broken.RetryAfter ?? resilience.Options.BreakDuration);
                 LogBenched(logger, TrainerId, benchedUntil);
-                await resilience.QueueCalls.ExecuteAsync(async _ => await queue.ReleaseAsync(job.JobId, TrainerId));
-                return;
+                var unfinished = batch.Unfinished;
+                await resilience.QueueCalls.ExecuteAsync(async _ => await queue.ReleaseAsync(TrainerId, unfinished));
             }
-            catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
+            else if (stopped && batch.Unfinished is { Count: > 0 } unfinished)
             {
-                return;
-            }
-            catch (Exception error) when (error is not OutOfMemoryException)
-            {
-                // Retries are spent: the candidate itself fails (or times out), and that is its result.
-                outcome = EvaluationOutcome.Failed($"{error.GetType().Name}: {error.Message}", TrainerId);
+                await resilience.QueueCalls.ExecuteAsync(async _ => await queue.ReleaseAsync(TrainerId, unfinished));
             }
 
-            metrics.EvaluationFinished((EvaluationStatus)outcome.Status, outcome.Seconds);
-            await resilience.QueueCalls.ExecuteAsync(async _ => await queue.CompleteAsync(job.JobId, TrainerId, outcome));
+            return batch.Results;
         }
         finally
         {
             metrics.TrainerBusy(TrainerId, false);
             current = null;
-            currentCancellation = null;
         }
     }
 
-    private async Task<bool> StillLeasedAsync(IEvaluationQueueGrain queue, string jobId)
+    private async Task WithdrawLostLeasesAsync(IEvaluationQueueGrain queue, JobBatch batch)
     {
+        var unfinished = batch.Unfinished;
         try
         {
-            return await queue.HeartbeatAsync(jobId, TrainerId);
+            var held = (await queue.HeartbeatAsync(TrainerId, unfinished)).ToHashSet(StringComparer.Ordinal);
+
+            // Re-queued (expired) or finished by another trainer: stop wasting the device on it.
+            foreach (var jobId in unfinished.Where(id => !held.Contains(id)))
+            {
+                batch.Withdraw(jobId);
+            }
         }
         catch (Exception error) when (error is not OutOfMemoryException)
         {
             // The queue may be failing over; keep training and let the next heartbeat decide.
-            LogHeartbeatFailed(logger, error, jobId, TrainerId);
-            return true;
+            LogHeartbeatFailed(logger, error, unfinished.Count, TrainerId);
         }
     }
 
-    private Task<EvaluationResult> EvaluateOnDedicatedThreadAsync(EvaluationJob job, CancellationToken cancellationToken)
+    private Task RunOnDedicatedThreadAsync(JobBatch batch)
     {
-        var loss = job.Loss.ToLoss();
         var pipeline = evaluation;
         var spec = evaluationSpec!;
         var evaluatorFactory = factory!;
-
-        // LongRunning gives the job its own thread, and TaskScheduler.Default keeps it off the grain's
-        // scheduler: training blocks for seconds to hours and must never stall other grains.
-        return Task.Factory.StartNew(
-            () => pipeline.ExecuteAsync(
-                static async (state, token) => await state.evaluator.EvaluateAsync(state.loss, token),
-                (evaluator: EvaluatorFor(spec, evaluatorFactory, job), loss),
-                cancellationToken).AsTask().GetAwaiter().GetResult(),
-            cancellationToken,
-            TaskCreationOptions.LongRunning,
-            TaskScheduler.Default);
+        thread ??= new TrainingThread($"evograins trainer {TrainerId}");
+        return thread.RunAsync(() => batch.Run((job, token) => pipeline.ExecuteAsync(
+            static async (state, token) => await state.evaluator.EvaluateAsync(state.loss, token),
+            (evaluator: EvaluatorFor(spec, evaluatorFactory, job), loss: job.Loss.ToLoss()),
+            token).AsTask().GetAwaiter().GetResult()));
     }
 
     private IFitnessEvaluator EvaluatorFor(EvaluationSpec spec, IEvaluatorFactory evaluatorFactory, EvaluationJob job)
@@ -249,8 +275,8 @@ public sealed partial class TrainerGrain(IServiceProvider services, TrainerResil
         return evaluators.GetOrAdd((steps, job.Seed), key => evaluatorFactory.Create(spec with { Steps = key.Steps }, key.Seed));
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Trainer {Trainer} could not release job {JobId} while deactivating; its lease will expire")]
-    private static partial void LogReleaseFailed(ILogger logger, Exception error, string jobId, string trainer);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Trainer {Trainer} could not release {Count} jobs while deactivating; their leases will expire")]
+    private static partial void LogReleaseFailed(ILogger logger, Exception error, int count, string trainer);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Trainer {Trainer} job loop failed; the next poll restarts it")]
     private static partial void LogLoopFailed(ILogger logger, Exception error, string trainer);
@@ -258,6 +284,6 @@ public sealed partial class TrainerGrain(IServiceProvider services, TrainerResil
     [LoggerMessage(Level = LogLevel.Warning, Message = "Trainer {Trainer} keeps failing: benched until {Until}")]
     private static partial void LogBenched(ILogger logger, string trainer, DateTimeOffset until);
 
-    [LoggerMessage(Level = LogLevel.Debug, Message = "Heartbeat for job {JobId} from trainer {Trainer} failed")]
-    private static partial void LogHeartbeatFailed(ILogger logger, Exception error, string jobId, string trainer);
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Heartbeat for {Count} jobs from trainer {Trainer} failed")]
+    private static partial void LogHeartbeatFailed(ILogger logger, Exception error, int count, string trainer);
 }

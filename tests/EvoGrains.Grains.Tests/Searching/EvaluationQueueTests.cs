@@ -26,6 +26,10 @@ public sealed class EvaluationQueueTests(MemorySearchClusterFixture fixture)
         Assert.False(first.Shared);
         Assert.Null(second.Outcome);
         Assert.True(second.Shared);
+
+        // Both islands enqueue the job they were handed, as islands do; the queue keeps one.
+        Assert.Equal(first.Job, second.Job);
+        await queue.EnqueueManyAsync([first.Job!, second.Job!]);
         Assert.Equal(1, (await queue.GetStatisticsAsync()).Enqueued);
 
         var trainer = fixture.Client.GetGrain<ITrainerGrain>(GrainKeys.Trainer(searchId, 0));
@@ -36,6 +40,7 @@ public sealed class EvaluationQueueTests(MemorySearchClusterFixture fixture)
 
         Assert.NotNull(third.Outcome);
         Assert.True(third.Shared);
+        Assert.Null(third.Job);
         var statistics = await queue.GetStatisticsAsync();
         Assert.Equal(1, statistics.Enqueued);
         Assert.Equal(1, statistics.Completed);
@@ -50,9 +55,8 @@ public sealed class EvaluationQueueTests(MemorySearchClusterFixture fixture)
         var job = new EvaluationJob("job-1", searchId, JobKind.Final, "ce", LossText.From(LossZoo.CrossEntropy), 10, 1, LeaseSeconds);
         const string silentTrainer = "silent";
 
-        Assert.Null(await queue.EnqueueAsync(job));
-        var lease = await queue.LeaseAsync(silentTrainer);
-        Assert.NotNull(lease);
+        Assert.Null(await EnqueueAsync(queue, job));
+        var lease = Assert.Single(await queue.CompleteAndLeaseAsync(silentTrainer, [], wanted: 1));
         Assert.Equal(1, lease.Attempt);
 
         var trainerKey = GrainKeys.Trainer(searchId, 0);
@@ -60,11 +64,11 @@ public sealed class EvaluationQueueTests(MemorySearchClusterFixture fixture)
         await WaitAsync(async () => (await queue.GetStatisticsAsync()).Completed == 1);
         await fixture.Client.GetGrain<ITrainerGrain>(trainerKey).StopAsync();
 
-        var outcome = await queue.EnqueueAsync(job);
+        var outcome = await EnqueueAsync(queue, job);
         Assert.NotNull(outcome);
         Assert.Equal(trainerKey, outcome.TrainerId);
-        Assert.False(await queue.HeartbeatAsync(job.JobId, silentTrainer));
-        Assert.False(await queue.CompleteAsync(job.JobId, silentTrainer, outcome with { TrainerId = silentTrainer }));
+        Assert.Empty(await queue.HeartbeatAsync(silentTrainer, [job.JobId]));
+        Assert.Empty(await queue.CompleteAndLeaseAsync(silentTrainer, [new JobResult(job.JobId, outcome with { TrainerId = silentTrainer })], wanted: 1));
         var statistics = await queue.GetStatisticsAsync();
         Assert.Equal(1, statistics.Requeued);
         Assert.Equal(1, statistics.Completed);
@@ -81,11 +85,11 @@ public sealed class EvaluationQueueTests(MemorySearchClusterFixture fixture)
             new EvaluationJob("a", searchId, JobKind.Final, "ce", loss, 10, 1, 30),
             new EvaluationJob("b", searchId, JobKind.Final, "ce", loss, 10, 2, 30)]);
 
-        var leased = await queue.LeaseAsync("t1");
-        Assert.Equal("a", leased?.Job.JobId);
-        await queue.ReleaseAsync("a", "t1");
+        var leased = Assert.Single(await queue.CompleteAndLeaseAsync("t1", [], wanted: 1));
+        Assert.Equal("a", leased.Job.JobId);
+        await queue.ReleaseAsync("t1", ["a"]);
 
-        Assert.Equal("a", (await queue.LeaseAsync("t2"))?.Job.JobId);
+        Assert.Equal(["a", "b"], (await queue.CompleteAndLeaseAsync("t2", [], wanted: 5)).Select(l => l.Job.JobId));
         Assert.Equal(1, (await queue.GetStatisticsAsync()).Released);
     }
 
@@ -94,7 +98,7 @@ public sealed class EvaluationQueueTests(MemorySearchClusterFixture fixture)
     {
         var searchId = $"shutdown-{Guid.NewGuid():N}";
         var queue = fixture.Client.GetGrain<IEvaluationQueueGrain>(searchId);
-        await queue.EnqueueAsync(new EvaluationJob("slow", searchId, JobKind.Final, "ce", LossText.From(LossZoo.CrossEntropy), 10, 1, LeaseSeconds: 60));
+        await EnqueueAsync(queue, new EvaluationJob("slow", searchId, JobKind.Final, "ce", LossText.From(LossZoo.CrossEntropy), 10, 1, LeaseSeconds: 60));
         var trainer = fixture.Client.GetGrain<ITrainerGrain>(GrainKeys.Trainer(searchId, 0));
         await trainer.StartAsync(Assignment(searchId, delayMs: 30_000, leaseSeconds: 60));
         await WaitAsync(async () => (await queue.GetStatisticsAsync()).Leased == 1);
@@ -129,10 +133,39 @@ public sealed class EvaluationQueueTests(MemorySearchClusterFixture fixture)
         var statistics = await queue.GetStatisticsAsync();
         Assert.Equal(1, statistics.Completed);
         Assert.Equal(3, statistics.Queued);
-        var failed = await queue.EnqueueAsync(new EvaluationJob("job-0", searchId, JobKind.Final, "ce", loss, 10, 0, 30));
+        var failed = await EnqueueAsync(queue, new EvaluationJob("job-0", searchId, JobKind.Final, "ce", loss, 10, 0, 30));
         Assert.Equal(OutcomeStatus.Failed, failed?.Status);
         Assert.Contains(BrokenDeviceEvaluatorFactory.Failure, failed?.Failure, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Leases_come_in_batches_in_order_and_a_completion_counts_once()
+    {
+        var searchId = $"batch-{Guid.NewGuid():N}";
+        var queue = fixture.Client.GetGrain<IEvaluationQueueGrain>(searchId);
+        var loss = LossText.From(LossZoo.CrossEntropy);
+        await queue.EnqueueManyAsync(Enumerable.Range(0, 5).Select(i => new EvaluationJob($"job-{i}", searchId, JobKind.Final, "ce", loss, 10, i, 30)).ToList());
+
+        var first = await queue.CompleteAndLeaseAsync("t1", [], wanted: 3);
+        Assert.Equal(["job-0", "job-1", "job-2"], first.Select(l => l.Job.JobId));
+        Assert.Equal(["job-1"], await queue.HeartbeatAsync("t1", ["job-1", "job-3"]));
+
+        var done = first.Select(l => new JobResult(l.Job.JobId, new EvaluationOutcome(0.5, OutcomeStatus.Completed, 0.01, null, "t1"))).ToList();
+        var second = await queue.CompleteAndLeaseAsync("t1", done, wanted: 3);
+        Assert.Equal(["job-3", "job-4"], second.Select(l => l.Job.JobId));
+        await queue.CompleteAndLeaseAsync("t2", done.Take(1).ToList(), wanted: 0);
+
+        var statistics = await queue.GetStatisticsAsync();
+        Assert.Equal(3, statistics.Completed);
+        Assert.Equal(1, statistics.DuplicateCompletions);
+        Assert.Equal(2, statistics.Leased);
+        Assert.Equal(0, statistics.Queued);
+        Assert.Equal(0.5, (await EnqueueAsync(queue, first[0].Job))?.Fitness);
+        Assert.Equal(5, (await queue.GetStatisticsAsync()).Enqueued);
+    }
+
+    private static async Task<EvaluationOutcome?> EnqueueAsync(IEvaluationQueueGrain queue, EvaluationJob job) =>
+        (await queue.EnqueueManyAsync([job])).GetValueOrDefault(job.JobId);
 
     private static TrainerAssignment Assignment(string searchId, int delayMs = 20, int leaseSeconds = LeaseSeconds) =>
         new(searchId, JsonSerializer.Serialize(new EvaluationSpec { Evaluator = "synthetic", SyntheticDelayMs = delayMs }, SearchSpecJson.Options), leaseSeconds);

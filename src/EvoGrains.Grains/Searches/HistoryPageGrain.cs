@@ -1,0 +1,19 @@
+using EvoGrains.Abstractions;
+using EvoGrains.Grains.Storage;
+
+namespace EvoGrains.Grains.Searches;
+
+/// <summary>Holds one sealed page of a search's history; written once, read by clients and by the search on reactivation.</summary>
+[CollectionAgeLimit(Minutes = 2)]
+public sealed class HistoryPageGrain(
+    [PersistentState("history-page", EvoGrainsStorage.ProviderName)] IPersistentState<HistoryPageState> state)
+    : Grain, IHistoryPageGrain
+{
+    public async Task WriteAsync(IReadOnlyList<HistoryRecord> records)
+    {
+        state.State.Records = records.ToList();
+        await state.WriteStateAsync();
+    }
+
+    public Task<IReadOnlyList<HistoryRecord>> ReadAsync() => Task.FromResult<IReadOnlyList<HistoryRecord>>(state.State.Records);
+}

@@ -1,0 +1,11 @@
+using EvoGrains.Abstractions;
+
+namespace EvoGrains.Grains.Searches;
+
+/// <summary>The records of one sealed history page.</summary>
+[GenerateSerializer, Alias("evograins.history-page-state")]
+public sealed class HistoryPageState
+{
+    [Id(0)]
+    public List<HistoryRecord> Records { get; set; } = [];
+}
