@@ -22,7 +22,7 @@ public sealed class ParametricLossSearch(LossFamily family, CmaEsOptions options
         {
             var candidates = Optimizer.Ask();
             var losses = candidates.Select(c => family.Build(c)).ToList();
-            var verdicts = losses.Select(funnel.Screen).ToList();
+            var verdicts = losses.Select(loss => funnel.Screen(loss)).ToList();
             var results = await Task.WhenAll(verdicts.Select(v => v.Accepted ? Evaluate(v) : Task.FromResult<EvaluationResult?>(null)));
             var fitnesses = new double[candidates.Count];
             for (var i = 0; i < candidates.Count; i++)

@@ -51,17 +51,17 @@ public abstract class SearchStrategy(GenomeSpace space, ScreeningFunnel funnel)
                 continue;
             }
 
-            var verdict = funnel.Screen(loss);
+            var verdict = funnel.Screen(loss, IsKnownPhenotype);
+            if (verdict.Stage == ScreeningStage.Duplicate || seen.Contains(verdict.Loss.Hash))
+            {
+                Statistics.CountDuplicate();
+                continue;
+            }
+
             if (!verdict.Accepted)
             {
                 Remember(loss.Hash, verdict.Stage);
                 Statistics.CountRejected(verdict.Stage);
-                continue;
-            }
-
-            if (IsDuplicate(verdict))
-            {
-                Statistics.CountDuplicate();
                 continue;
             }
 
@@ -120,15 +120,6 @@ public abstract class SearchStrategy(GenomeSpace space, ScreeningFunnel funnel)
         }
     }
 
-    private bool IsDuplicate(ScreeningVerdict verdict)
-    {
-        if (seen.Contains(verdict.Loss.Hash))
-        {
-            return true;
-        }
-
-        var phenotype = verdict.Phenotype;
-        return phenotype is not null && Members.Any(m =>
-            m.Candidate.Verdict.Phenotype is { } other && IntegrityCheck.Distance(phenotype, other) < PhenotypeDuplicateDistance);
-    }
+    private bool IsKnownPhenotype(double[] phenotype) =>
+        Members.Any(m => m.Candidate.Verdict.Phenotype is { } other && IntegrityCheck.Distance(phenotype, other) < PhenotypeDuplicateDistance);
 }

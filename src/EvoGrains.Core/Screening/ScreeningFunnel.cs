@@ -15,7 +15,12 @@ public sealed class ScreeningFunnel
     private readonly ProbeSet rejectionProbes = new(samples: 8, classes: 10, seed: 20220619, logitScale: 1);
     private readonly ProbeSet fingerprintProbes = new(samples: 6, classes: 10, seed: 20200301);
 
-    public ScreeningVerdict Screen(LossFunction loss)
+    /// <param name="loss">The candidate.</param>
+    /// <param name="isKnownPhenotype">
+    /// Asked right after the integrity check; true stops screening there with <see cref="ScreeningStage.Duplicate"/>,
+    /// so a candidate that behaves like one the caller already holds costs none of the dearer checks.
+    /// </param>
+    public ScreeningVerdict Screen(LossFunction loss, Func<double[], bool>? isKnownPhenotype = null)
     {
         // The raw tree decides structure: canonicalising costs more than the check saves.
         var element = loss.Element;
@@ -41,6 +46,11 @@ public sealed class ScreeningFunnel
         }
 
         var candidate = integrity.Flipped ? loss with { Element = -loss.Element } : loss;
+        if (isKnownPhenotype?.Invoke(integrity.Phenotype) == true)
+        {
+            return new ScreeningVerdict(false, ScreeningStage.Duplicate, "behaves like a loss already held", candidate, integrity.Flipped, integrity.Phenotype);
+        }
+
         var interpreter = new LossInterpreter(candidate);
         var invalid = ValidityCheck.Run(interpreter, validityProbes);
         if (invalid is not null)

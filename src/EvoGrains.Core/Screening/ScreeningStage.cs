@@ -8,4 +8,7 @@ public enum ScreeningStage
     Validity,
     Rejection,
     Accepted,
+
+    /// <summary>Stopped after the integrity check because the caller already holds a loss with that phenotype.</summary>
+    Duplicate,
 }

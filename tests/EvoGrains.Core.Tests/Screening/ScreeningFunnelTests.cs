@@ -26,6 +26,34 @@ public sealed class ScreeningFunnelTests
         Assert.NotEqual(0UL, verdict.Fingerprint);
     }
 
+    [Fact]
+    public void A_known_phenotype_stops_screening_after_the_integrity_check()
+    {
+        var loss = LossZoo.Get("focal");
+        var accepted = Funnel.Screen(loss);
+        double[]? asked = null;
+
+        var duplicate = Funnel.Screen(loss, phenotype =>
+        {
+            asked = phenotype;
+            return true;
+        });
+
+        Assert.False(duplicate.Accepted);
+        Assert.Equal(ScreeningStage.Duplicate, duplicate.Stage);
+        Assert.Equal(accepted.Phenotype, asked);
+        Assert.Equal(0UL, duplicate.Fingerprint);
+        Assert.Equal(ScreeningStage.Accepted, Funnel.Screen(loss, _ => false).Stage);
+    }
+
+    [Fact]
+    public void A_loss_that_fails_integrity_is_never_compared_by_phenotype()
+    {
+        var verdict = Funnel.Screen(LossZoo.Resolve("y - p"), _ => throw new InvalidOperationException("asked about a rejected curve"));
+
+        Assert.Equal(ScreeningStage.Integrity, verdict.Stage);
+    }
+
     [Theory]
     [InlineData("p", ScreeningStage.Structure)]
     [InlineData("-log(p)", ScreeningStage.Structure)]
