@@ -53,29 +53,46 @@ public static class OrchestrationBenchmark
             throughput.Elapsed,
             perSecond,
             TimeSpan.FromSeconds(throughput.Elapsed.TotalSeconds * options.ThroughputTrainers / throughput.Trained),
-            MeasureProposalCost(throughputSpec),
             cpu / throughput.Trained,
+            MeasureSearchCost(throughputSpec, throughput.Trained),
             scaling);
     }
 
-    private static TimeSpan MeasureProposalCost(SearchSpec spec)
+    /// <summary>
+    /// The search's own work for the same spec with no grains at all: every island's strategy proposes
+    /// (breeding and screening) with the same evaluations in flight, and each oldest candidate is scored
+    /// by the synthetic evaluator, on one thread. The full path's CPU per evaluation minus this is what
+    /// orchestration costs.
+    /// </summary>
+    private static TimeSpan MeasureSearchCost(SearchSpec spec, int evaluations)
     {
-        const int ProposalsPerMethod = 40;
         var funnel = new ScreeningFunnel();
         var evaluator = new SyntheticEvaluator();
-        var proposals = 0;
+        var perIsland = (int)Math.Ceiling(evaluations / (double)spec.Islands.Count);
+        var done = 0;
         var watch = Stopwatch.StartNew();
-        for (var island = 0; island < spec.Islands.Methods.Count; island++)
+        for (var island = 0; island < spec.Islands.Count; island++)
         {
             var strategy = StrategyFactory.Create(spec.Islands, island, funnel);
-            var random = new Random(island);
-            for (var i = 0; i < ProposalsPerMethod && strategy.Propose(random) is { } candidate; i++, proposals++)
+            var random = new Random(HashCode.Combine(spec.Seed, island));
+            var inFlight = new Queue<Candidate>();
+            for (var i = 0; i < perIsland; i++, done++)
             {
+                while (inFlight.Count < spec.Islands.InFlight && strategy.Propose(random) is { } proposed)
+                {
+                    inFlight.Enqueue(proposed);
+                }
+
+                if (!inFlight.TryDequeue(out var candidate))
+                {
+                    break;
+                }
+
                 strategy.Report(candidate, evaluator.Evaluate(candidate.Loss).Fitness);
             }
         }
 
-        return proposals == 0 ? TimeSpan.Zero : watch.Elapsed / proposals;
+        return done == 0 ? TimeSpan.Zero : watch.Elapsed / done;
     }
 
     private static SearchSpec Spec(string name, int evaluations, int trainers, int islands, int inFlightPerIsland, int delayMs) => new()

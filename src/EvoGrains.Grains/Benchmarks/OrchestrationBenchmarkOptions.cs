@@ -3,8 +3,8 @@ namespace EvoGrains.Grains.Benchmarks;
 /// <summary>Sizes of the orchestration benchmark. Defaults fit a 2-core machine in about a minute.</summary>
 public sealed record OrchestrationBenchmarkOptions
 {
-    /// <summary>A first, unmeasured search that pays for JIT compilation and first activations.</summary>
-    public int WarmupEvaluations { get; init; } = 60;
+    /// <summary>A first, unmeasured search that pays for JIT compilation (up to optimised code) and first activations.</summary>
+    public int WarmupEvaluations { get; init; } = 1000;
 
     /// <summary>Evaluations of the zero-cost throughput run.</summary>
     public int ThroughputEvaluations { get; init; } = 4000;
@@ -20,8 +20,8 @@ public sealed record OrchestrationBenchmarkOptions
     /// <summary>Simulated training time of each job in the scaling runs.</summary>
     public int ScalingJobMilliseconds { get; init; } = 100;
 
-    /// <summary>Jobs per trainer in each scaling run (the run lasts about this many job times).</summary>
-    public int ScalingJobsPerTrainer { get; init; } = 10;
+    /// <summary>Jobs per trainer in each scaling run: the run lasts about this many job times, so start-up weighs little.</summary>
+    public int ScalingJobsPerTrainer { get; init; } = 30;
 
     public TimeSpan RunTimeout { get; init; } = TimeSpan.FromMinutes(5);
 }

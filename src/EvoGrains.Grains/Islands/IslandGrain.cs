@@ -28,6 +28,9 @@ public sealed partial class IslandGrain(
     // A result can be lost only with a silo; asking again after this long is cheap and idempotent.
     private static readonly TimeSpan StaleAfter = TimeSpan.FromSeconds(10);
 
+    // Results arrive one message at a time; a write per 20 ms at most lets a busy island persist them in batches.
+    private static readonly TimeSpan WriteSpacing = TimeSpan.FromMilliseconds(20);
+
     private readonly Dictionary<string, Candidate> candidates = new(StringComparer.Ordinal);
     private readonly List<EvaluationJob> jobsToEnqueue = [];
     private Dictionary<long, MemberRecord> memberRecords = [];
@@ -385,7 +388,7 @@ public sealed partial class IslandGrain(
     }
 
     /// <summary>Writes never overlap (a pump, a migration and a pause may all persist); concurrent callers share one write.</summary>
-    private Task PersistAsync() => (commit ??= new GroupCommit(WriteSnapshotAsync)).CommitAsync();
+    private Task PersistAsync() => (commit ??= new GroupCommit(WriteSnapshotAsync, WriteSpacing)).CommitAsync();
 
     private async Task WriteSnapshotAsync()
     {

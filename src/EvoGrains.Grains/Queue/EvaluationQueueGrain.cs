@@ -25,6 +25,9 @@ public sealed partial class EvaluationQueueGrain(
     private const int RememberedOutcomes = 100_000;
     private static readonly TimeSpan ExpiryCheckPeriod = TimeSpan.FromSeconds(1);
 
+    // Nothing waits on these writes (see the interface), so they can be rare: one per 100 ms at most.
+    private static readonly TimeSpan WriteSpacing = TimeSpan.FromMilliseconds(100);
+
     private readonly LinkedList<string> waiting = new();
     private readonly Dictionary<string, LeaseRecord> leases = new(StringComparer.Ordinal);
     private readonly CompletedOutcomes completed = new(RememberedOutcomes);
@@ -32,7 +35,7 @@ public sealed partial class EvaluationQueueGrain(
     // Trainers that found the queue empty, oldest first; told when work arrives so they need not poll fast.
     private readonly List<string> idleTrainers = [];
 
-    private Task writing = Task.CompletedTask;
+    private GroupCommit? commit;
     private bool dirty;
 
     private EvaluationQueueState Queue => state.State;
@@ -54,10 +57,9 @@ public sealed partial class EvaluationQueueGrain(
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
         metrics.QueueGone(SearchId);
-        await writing;
         if (dirty)
         {
-            await state.WriteStateAsync(cancellationToken);
+            await WriteAsync();
         }
     }
 
@@ -243,32 +245,31 @@ public sealed partial class EvaluationQueueGrain(
         return Task.CompletedTask;
     }
 
-    /// <summary>One write at a time; changes made while it runs go out together in the next.</summary>
+    /// <summary>Writes without making anyone wait; changes made meanwhile go out together in the next write.</summary>
     private void WriteBehind()
     {
         dirty = true;
-        if (writing.IsCompleted)
-        {
-            writing = WriteWhileDirtyAsync();
-        }
+        _ = WriteAsync();
     }
 
-    private async Task WriteWhileDirtyAsync()
+    private async Task WriteAsync()
     {
-        while (dirty)
+        commit ??= new GroupCommit(
+            () =>
+            {
+                dirty = false;
+                return state.WriteStateAsync();
+            },
+            WriteSpacing);
+        try
         {
-            dirty = false;
-            try
-            {
-                await state.WriteStateAsync();
-            }
-            catch (Exception error) when (error is not OutOfMemoryException)
-            {
-                // Still dirty: the next change or the lease check writes again.
-                dirty = true;
-                LogWriteFailed(logger, error, SearchId);
-                return;
-            }
+            await commit.CommitAsync();
+        }
+        catch (Exception error) when (error is not OutOfMemoryException)
+        {
+            // Still dirty: the next change or the lease check writes again.
+            dirty = true;
+            LogWriteFailed(logger, error, SearchId);
         }
     }
 

@@ -26,14 +26,17 @@ public sealed partial class SearchGrain(
     ILogger<SearchGrain> logger) : Grain, ISearchGrain
 {
     /// <summary>History records per sealed page: bounds what every state write carries.</summary>
-    public const int HistoryPageSize = 256;
+    public const int HistoryPageSize = 64;
+
+    // Islands report in bursts; sharing one write per 20 ms keeps a busy search from serializing its state per report.
+    private static readonly TimeSpan WriteSpacing = TimeSpan.FromMilliseconds(20);
 
     private static readonly TimeSpan TickPeriod = TimeSpan.FromSeconds(1);
 
     // Final jobs are re-offered to the queue this often, which recovers a lost result delivery.
     private static readonly TimeSpan FinalResendPeriod = TimeSpan.FromSeconds(5);
 
-    private readonly GroupCommit commit = new(state.WriteStateAsync);
+    private readonly GroupCommit commit = new(state.WriteStateAsync, WriteSpacing);
     private SearchSpec? spec;
     private HallOfFame hallOfFame = new(1);
     private readonly Dictionary<string, LossText> hallOfFameLosses = new(StringComparer.Ordinal);
