@@ -189,7 +189,7 @@ public static class BenchCommand
                 text.AppendLine(Invariant($"## {name} storage"));
                 text.AppendLine();
                 text.AppendLine(Invariant($"- zero-cost path: **{result.EvaluationsPerSecond:F0} evaluations/s** ({result.Evaluations} evaluations, {result.Trainers} trainers, {result.Elapsed.TotalSeconds:F1} s); overhead {result.OverheadPerEvaluation.TotalMilliseconds:F2} ms of trainer-slot time per evaluation"));
-                text.AppendLine(Invariant($"- CPU per evaluation, all threads: {result.CpuPerEvaluation.TotalMilliseconds:F2} ms; the same spec's search work alone (proposing, screening, synthetic scoring; no grains; one thread): {result.SearchCostPerEvaluation.TotalMilliseconds:F2} ms"));
+                text.AppendLine(Invariant($"- CPU per evaluation, all threads: {result.CpuPerEvaluation.TotalMilliseconds:F2} ms; of which search work (islands proposing and screening, trainers scoring; measured on their threads' CPU clocks): {result.SearchCostPerEvaluation.TotalMilliseconds:F2} ms"));
                 text.AppendLine(Invariant($"- orchestration (grains, messages, storage): **{result.OrchestrationCpuPerEvaluation.TotalMilliseconds * 1000:F0} µs CPU per evaluation**, so {Environment.ProcessorCount} cores carry **{result.OrchestrationCapacity:F0} evaluations/s** of orchestration"));
                 if (result.Scaling.Count > 0)
                 {

@@ -1,9 +1,8 @@
 using System.Diagnostics;
 using System.Globalization;
 using EvoGrains.Abstractions;
-using EvoGrains.Core.Evolution;
-using EvoGrains.Core.Screening;
 using EvoGrains.Core.Search;
+using EvoGrains.Grains.Telemetry;
 
 namespace EvoGrains.Grains.Benchmarks;
 
@@ -25,8 +24,10 @@ public static class OrchestrationBenchmark
 
         var throughputSpec = Spec("bench-throughput", options.ThroughputEvaluations, options.ThroughputTrainers, options.ThroughputIslands, options.ThroughputInFlightPerIsland, delayMs: 0);
         var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
+        var searchBefore = SearchWork.Total;
         var throughput = await RunSearchAsync(grains, throughputSpec, options.RunTimeout, cancellationToken);
         var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
+        var search = SearchWork.Total - searchBefore;
         var perSecond = throughput.Trained / throughput.Elapsed.TotalSeconds;
 
         var scaling = new List<TrainerScalingPoint>();
@@ -54,45 +55,8 @@ public static class OrchestrationBenchmark
             perSecond,
             TimeSpan.FromSeconds(throughput.Elapsed.TotalSeconds * options.ThroughputTrainers / throughput.Trained),
             cpu / throughput.Trained,
-            MeasureSearchCost(throughputSpec, throughput.Trained),
+            search / throughput.Trained,
             scaling);
-    }
-
-    /// <summary>
-    /// The search's own work for the same spec with no grains at all: every island's strategy proposes
-    /// (breeding and screening) with the same evaluations in flight, and each oldest candidate is scored
-    /// by the synthetic evaluator, on one thread. The full path's CPU per evaluation minus this is what
-    /// orchestration costs.
-    /// </summary>
-    private static TimeSpan MeasureSearchCost(SearchSpec spec, int evaluations)
-    {
-        var funnel = new ScreeningFunnel();
-        var evaluator = new SyntheticEvaluator();
-        var perIsland = (int)Math.Ceiling(evaluations / (double)spec.Islands.Count);
-        var done = 0;
-        var watch = Stopwatch.StartNew();
-        for (var island = 0; island < spec.Islands.Count; island++)
-        {
-            var strategy = StrategyFactory.Create(spec.Islands, island, funnel);
-            var random = new Random(HashCode.Combine(spec.Seed, island));
-            var inFlight = new Queue<Candidate>();
-            for (var i = 0; i < perIsland; i++, done++)
-            {
-                while (inFlight.Count < spec.Islands.InFlight && strategy.Propose(random) is { } proposed)
-                {
-                    inFlight.Enqueue(proposed);
-                }
-
-                if (!inFlight.TryDequeue(out var candidate))
-                {
-                    break;
-                }
-
-                strategy.Report(candidate, evaluator.Evaluate(candidate.Loss).Fitness);
-            }
-        }
-
-        return done == 0 ? TimeSpan.Zero : watch.Elapsed / done;
     }
 
     private static SearchSpec Spec(string name, int evaluations, int trainers, int islands, int inFlightPerIsland, int delayMs) => new()

@@ -5,8 +5,8 @@ namespace EvoGrains.Grains.Benchmarks;
 /// no training delay) and the trainer scaling runs. <see cref="OverheadPerEvaluation"/> is trainer-slot
 /// time per evaluation (elapsed x trainers / evaluations). <see cref="CpuPerEvaluation"/> is this process's
 /// CPU time over the zero-cost run per evaluation, all threads (the cluster runs in this process).
-/// <see cref="SearchCostPerEvaluation"/> is the same spec's search work alone (proposing, screening and
-/// synthetic scoring, no grains) on one thread, so <see cref="OrchestrationCpuPerEvaluation"/> is what the
+/// <see cref="SearchCostPerEvaluation"/> is the search work inside that run (islands proposing and screening,
+/// trainers scoring; see <see cref="Telemetry.SearchWork"/>), so <see cref="OrchestrationCpuPerEvaluation"/> is what the
 /// grains, messages and storage cost each evaluation, and <see cref="OrchestrationCapacity"/> the evaluations
 /// per second this machine's cores could carry if the search itself cost nothing.
 /// Evaluations count trained jobs: a result shared between islands by deduplication is counted once.

@@ -3,6 +3,7 @@ using EvoGrains.Core.Evolution;
 using EvoGrains.Core.Screening;
 using EvoGrains.Core.Search;
 using EvoGrains.Grains.Storage;
+using EvoGrains.Grains.Telemetry;
 using Microsoft.Extensions.Logging;
 
 namespace EvoGrains.Grains.Islands;
@@ -228,7 +229,7 @@ public sealed partial class IslandGrain(
         exhausted = false;
         while (CanPropose)
         {
-            if (strategy!.Propose(random) is not { } candidate)
+            if (SearchWork.Measure(() => strategy!.Propose(random)) is not { } candidate)
             {
                 exhausted = true;
                 return;

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using EvoGrains.Abstractions;
 using EvoGrains.Core.Search;
+using EvoGrains.Grains.Telemetry;
 using Polly.CircuitBreaker;
 
 namespace EvoGrains.Grains.Trainers;
@@ -91,7 +92,7 @@ internal sealed class JobBatch(IReadOnlyList<JobLease> leases, string trainerId)
 
         try
         {
-            return EvaluationOutcome.From(evaluate(job, cancellation.Token), trainerId);
+            return EvaluationOutcome.From(SearchWork.Measure(() => evaluate(job, cancellation.Token)), trainerId);
         }
         catch (BrokenCircuitException broken)
         {
