@@ -119,8 +119,7 @@ public sealed class EvaluationQueueTests(MemorySearchClusterFixture fixture)
     {
         var searchId = $"breaker-{Guid.NewGuid():N}";
         var queue = fixture.Client.GetGrain<IEvaluationQueueGrain>(searchId);
-        var loss = LossText.From(LossZoo.CrossEntropy);
-        await queue.EnqueueManyAsync(Enumerable.Range(0, 4).Select(i => new EvaluationJob($"job-{i}", searchId, JobKind.Final, "ce", loss, 10, i, 30)).ToList());
+        await queue.EnqueueManyAsync(CrossEntropyJobs(searchId, 4));
         var trainer = fixture.Client.GetGrain<ITrainerGrain>(GrainKeys.Trainer(searchId, 0));
         var broken = new TrainerAssignment(searchId, JsonSerializer.Serialize(new EvaluationSpec { Evaluator = "training" }, SearchSpecJson.Options), 30);
 
@@ -133,7 +132,7 @@ public sealed class EvaluationQueueTests(MemorySearchClusterFixture fixture)
         var statistics = await queue.GetStatisticsAsync();
         Assert.Equal(1, statistics.Completed);
         Assert.Equal(3, statistics.Queued);
-        var failed = await EnqueueAsync(queue, new EvaluationJob("job-0", searchId, JobKind.Final, "ce", loss, 10, 0, 30));
+        var failed = await EnqueueAsync(queue, CrossEntropyJobs(searchId, 1)[0]);
         Assert.Equal(OutcomeStatus.Failed, failed?.Status);
         Assert.Contains(BrokenDeviceEvaluatorFactory.Failure, failed?.Failure, StringComparison.Ordinal);
     }
@@ -143,8 +142,7 @@ public sealed class EvaluationQueueTests(MemorySearchClusterFixture fixture)
     {
         var searchId = $"batch-{Guid.NewGuid():N}";
         var queue = fixture.Client.GetGrain<IEvaluationQueueGrain>(searchId);
-        var loss = LossText.From(LossZoo.CrossEntropy);
-        await queue.EnqueueManyAsync(Enumerable.Range(0, 5).Select(i => new EvaluationJob($"job-{i}", searchId, JobKind.Final, "ce", loss, 10, i, 30)).ToList());
+        await queue.EnqueueManyAsync(CrossEntropyJobs(searchId, 5));
 
         var first = await queue.CompleteAndLeaseAsync("t1", [], wanted: 3);
         Assert.Equal(["job-0", "job-1", "job-2"], first.Select(l => l.Job.JobId));
@@ -163,6 +161,10 @@ public sealed class EvaluationQueueTests(MemorySearchClusterFixture fixture)
         Assert.Equal(0.5, (await EnqueueAsync(queue, first[0].Job))?.Fitness);
         Assert.Equal(5, (await queue.GetStatisticsAsync()).Enqueued);
     }
+
+    /// <summary>Final-stage CE jobs "job-0".. with seeds 0.. and a 30 s lease.</summary>
+    private static List<EvaluationJob> CrossEntropyJobs(string searchId, int count) =>
+        Enumerable.Range(0, count).Select(i => new EvaluationJob($"job-{i}", searchId, JobKind.Final, "ce", LossText.From(LossZoo.CrossEntropy), 10, i, 30)).ToList();
 
     private static async Task<EvaluationOutcome?> EnqueueAsync(IEvaluationQueueGrain queue, EvaluationJob job) =>
         (await queue.EnqueueManyAsync([job])).GetValueOrDefault(job.JobId);

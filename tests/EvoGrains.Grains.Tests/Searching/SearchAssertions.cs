@@ -33,6 +33,10 @@ internal static class SearchAssertions
         Assert.Equal(Enumerable.Range(0, budget).Select(i => (long)i), history.Entries.Select(e => e.Index));
         Assert.Equal(budget, history.Entries.Select(e => (e.Island, e.Hash)).Distinct().Count());
 
+        // A window across the first sealed page's end reads the same records as the whole history.
+        var window = await search.GetHistoryAsync(60, 10);
+        Assert.Equal(history.Entries.Skip(60).Take(10).Select(e => (e.Index, e.Hash)), window.Entries.Select(e => (e.Index, e.Hash)));
+
         var hallOfFame = await search.GetHallOfFameAsync();
         Assert.NotEmpty(hallOfFame);
         Assert.Equal(hallOfFame.Count, hallOfFame.Select(h => h.Hash).Distinct().Count());
