@@ -33,6 +33,10 @@ public sealed partial class SearchGrain(
 
     private static readonly TimeSpan TickPeriod = TimeSpan.FromSeconds(1);
 
+    // The search never waits longer than this on a grain it only informs or asks for extras (queue statistics,
+    // the registry, dropping queued jobs): one on a dead silo must not hold up status calls until Orleans' response timeout.
+    private static readonly TimeSpan SideCallTimeout = TimeSpan.FromSeconds(2);
+
     // Final jobs are re-offered to the queue this often, which recovers a lost result delivery.
     private static readonly TimeSpan FinalResendPeriod = TimeSpan.FromSeconds(5);
 
@@ -355,7 +359,7 @@ public sealed partial class SearchGrain(
         {
             try
             {
-                var known = await GrainFactory.GetGrain<IEvaluationQueueGrain>(SearchId).EnqueueManyAsync(missing);
+                var known = await GrainFactory.GetGrain<IEvaluationQueueGrain>(SearchId).EnqueueManyAsync(missing).WaitAsync(SideCallTimeout);
                 foreach (var (jobId, outcome) in known)
                 {
                     Search.FinalResults.TryAdd(jobId, outcome);
@@ -399,7 +403,7 @@ public sealed partial class SearchGrain(
     {
         try
         {
-            queueStatistics = await GrainFactory.GetGrain<IEvaluationQueueGrain>(SearchId).GetStatisticsAsync();
+            queueStatistics = await GrainFactory.GetGrain<IEvaluationQueueGrain>(SearchId).GetStatisticsAsync().WaitAsync(SideCallTimeout);
         }
         catch (Exception error) when (error is not OutOfMemoryException)
         {
@@ -481,7 +485,7 @@ public sealed partial class SearchGrain(
     {
         try
         {
-            await call(GrainFactory.GetGrain<IEvaluationQueueGrain>(SearchId));
+            await call(GrainFactory.GetGrain<IEvaluationQueueGrain>(SearchId)).WaitAsync(SideCallTimeout);
         }
         catch (Exception error) when (error is not OutOfMemoryException)
         {
@@ -495,7 +499,8 @@ public sealed partial class SearchGrain(
         {
             var now = DateTimeOffset.UtcNow;
             await GrainFactory.GetGrain<ISearchRegistryGrain>(ISearchRegistryGrain.SingletonKey)
-                .UpsertAsync(new SearchSummary(SearchId, spec?.Name ?? "", Search.State, Search.StartedAt ?? now, now));
+                .UpsertAsync(new SearchSummary(SearchId, spec?.Name ?? "", Search.State, Search.StartedAt ?? now, now))
+                .WaitAsync(SideCallTimeout);
         }
         catch (Exception error) when (error is not OutOfMemoryException)
         {

@@ -102,7 +102,8 @@ public sealed class SearchEndToEndTests(MemorySearchClusterFixture fixture)
     public async Task A_paused_search_stops_proposing_and_resumes_to_completion()
     {
         var search = fixture.Client.GetGrain<ISearchGrain>($"pause-{Guid.NewGuid():N}");
-        await search.StartAsync(SearchSpecJson.Write(TestSpecs.Synthetic("pause", 60, delayMs: 5)));
+        // 50 ms jobs: long enough that the pause lands well before the budget (5 ms jobs finish 60 between two polls).
+        await search.StartAsync(SearchSpecJson.Write(TestSpecs.Synthetic("pause", 60, delayMs: 50)));
         await SearchAssertions.WaitUntilAsync(search, s => s.EvaluationsDone >= 10, TimeSpan.FromSeconds(30));
 
         await search.PauseAsync();
