@@ -36,7 +36,7 @@ public static class SearchExporter
         var comparison = await search.GetFinalComparisonAsync();
         var evolved = 0;
         var rows = comparison?.Arms
-            .Select(a => new ComparisonRow(a.IsBaseline ? a.Name : $"#{++evolved} {a.Name}", a.Expression, a.Mean, a.StandardDeviation, a.Fitnesses.Count, a.PValueVersusCrossEntropy, double.NaN, 0))
+            .Select(a => new ComparisonRow(a.IsBaseline ? a.Name : $"#{++evolved} {a.Name}", a.Expression, a.Mean, a.StandardDeviation, a.Fitnesses.Count, a.PValueVersusCrossEntropy, a.SecondsPerRun, a.FailedRuns))
             .ToList() ?? [];
         return new RunRecord(searchId, SearchSpecJson.Parse(specJson, searchId), status.State.ToString(), history, hall, rows, status.RejectedByScreening, status.Deduplicated);
     }

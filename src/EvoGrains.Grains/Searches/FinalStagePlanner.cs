@@ -40,16 +40,21 @@ public static class FinalStagePlanner
 
     public static FinalComparison Compare(FinalStageSpec final, IReadOnlyList<FinalArmPlan> arms, IReadOnlyDictionary<string, EvaluationOutcome> results, DateTimeOffset completedAt)
     {
-        var fitnesses = arms.Select((_, arm) => Enumerable.Range(0, final.Seeds)
-            .Select(seed => results.TryGetValue(JobId(arm, seed), out var outcome) ? outcome.Fitness : double.NaN)
-            .Where(double.IsFinite)
+        var outcomes = arms.Select((_, arm) => Enumerable.Range(0, final.Seeds)
+            .Select(seed => results.GetValueOrDefault(JobId(arm, seed)))
+            .OfType<EvaluationOutcome>()
             .ToList()).ToList();
+        var fitnesses = outcomes.Select(runs => runs.Select(o => o.Fitness).Where(double.IsFinite).ToList()).ToList();
         var summaries = fitnesses.Select(SampleSummary.Of).ToList();
         var reference = arms.ToList().FindIndex(a => a.IsBaseline && a.Name == CrossEntropy);
         var rows = arms.Select((arm, i) =>
         {
             var test = i == reference ? new WelchTTestResult(double.NaN, double.NaN, double.NaN) : WelchTTest.Compare(summaries[i], summaries[reference]);
-            return new FinalArm(arm.Name, arm.IsBaseline, arm.Expression, arm.Loss, fitnesses[i], summaries[i].Mean, summaries[i].StandardDeviation, test.T, test.PValue);
+            var runs = outcomes[i];
+            return new FinalArm(
+                arm.Name, arm.IsBaseline, arm.Expression, arm.Loss, fitnesses[i], summaries[i].Mean, summaries[i].StandardDeviation, test.T, test.PValue,
+                runs.Count == 0 ? double.NaN : runs.Average(o => o.Seconds),
+                runs.Count(o => o.Status == OutcomeStatus.Failed));
         }).ToList();
         return new FinalComparison(final.Steps, final.Seeds, rows, completedAt);
     }

@@ -44,6 +44,7 @@ public sealed class SearchEndToEndTests(MemorySearchClusterFixture fixture)
         var hallOfFame = await search.GetHallOfFameAsync();
         Assert.Equal(hallOfFame.Take(2).Select(h => h.Hash), comparison.Arms.Where(a => !a.IsBaseline).Select(a => a.Name));
         Assert.All(comparison.Arms, arm => Assert.Equal(3, arm.Fitnesses.Count));
+        Assert.All(comparison.Arms, arm => Assert.True(arm.SecondsPerRun > 0 && arm.FailedRuns == 0, $"{arm.Name}: {arm.SecondsPerRun} s/run, {arm.FailedRuns} failed"));
         Assert.True(double.IsNaN(comparison.Arms.Single(a => a.Name == "ce").PValueVersusCrossEntropy));
 
         var listed = await fixture.Client.GetGrain<ISearchRegistryGrain>(ISearchRegistryGrain.SingletonKey).ListAsync();
