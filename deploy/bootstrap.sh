@@ -29,8 +29,10 @@ if [ "${#missing[@]}" -gt 0 ]; then
 fi
 
 # TorchSharp's native library needs GLIBCXX_3.4.32; Debian 12 ships 3.4.30.
-libstdcxx=$(ldconfig -p | grep -m1 'libstdc++.so.6 ' | awk '{print $NF}')
-if ! strings "$libstdcxx" | grep -q '^GLIBCXX_3.4.32$'; then
+# Every reader below consumes all its input: an early exit (grep -q, grep -m1) would kill the writer
+# with SIGPIPE, which pipefail turns into a failure (exit 141) whenever the output outruns the pipe.
+libstdcxx=$(ldconfig -p | awk '/libstdc\+\+\.so\.6 / && !found { print $NF; found = 1 }')
+if ! strings "$libstdcxx" | grep -x 'GLIBCXX_3.4.32' >/dev/null; then
   log "installing libstdc++6 from Debian trixie behind an apt pin"
   if ! grep -rqs 'trixie' /etc/apt/sources.list /etc/apt/sources.list.d/; then
     echo "deb http://deb.debian.org/debian trixie main" | sudo_if_needed tee /etc/apt/sources.list.d/evograins-trixie.list >/dev/null
