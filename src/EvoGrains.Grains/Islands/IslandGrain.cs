@@ -116,11 +116,7 @@ public sealed partial class IslandGrain(
 
     public Task OnResultAsync(string hash, EvaluationOutcome outcome)
     {
-        if (strategy is not null && Absorb(hash, outcome))
-        {
-            Pump(withStatus: false);
-        }
-
+        AbsorbAndPump(hash, outcome);
         return Task.CompletedTask;
     }
 
@@ -264,7 +260,7 @@ public sealed partial class IslandGrain(
             record.Shared |= reply.Shared;
             if (reply.Outcome is { } outcome)
             {
-                OnResultAsync(hash, outcome).Ignore();
+                AbsorbAndPump(hash, outcome);
             }
             else if (reply.Job is { } job)
             {
@@ -301,6 +297,14 @@ public sealed partial class IslandGrain(
                 LogEnqueueFailed(logger, error, this.GetPrimaryKeyString(), batch.Count);
                 return;
             }
+        }
+    }
+
+    private void AbsorbAndPump(string hash, EvaluationOutcome outcome)
+    {
+        if (strategy is not null && Absorb(hash, outcome))
+        {
+            Pump(withStatus: false);
         }
     }
 

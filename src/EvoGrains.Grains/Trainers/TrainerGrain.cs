@@ -220,10 +220,10 @@ public sealed partial class TrainerGrain(IServiceProvider services, TrainerResil
             {
                 benchedUntil = DateTimeOffset.UtcNow + (broken.RetryAfter ?? resilience.Options.BreakDuration);
                 LogBenched(logger, TrainerId, benchedUntil);
-                var unfinished = batch.Unfinished;
-                await resilience.QueueCalls.ExecuteAsync(async _ => await queue.ReleaseAsync(TrainerId, unfinished));
             }
-            else if (stopped && batch.Unfinished is { Count: > 0 } unfinished)
+
+            // A benched or stopped trainer hands back what it did not run.
+            if ((batch.Broken is not null || stopped) && batch.Unfinished is { Count: > 0 } unfinished)
             {
                 await resilience.QueueCalls.ExecuteAsync(async _ => await queue.ReleaseAsync(TrainerId, unfinished));
             }

@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using System.Text;
 
 namespace EvoGrains.FaultInjection.Tests.Infrastructure;
@@ -145,41 +143,5 @@ internal sealed class ChildProcess : IAsyncDisposable
                 _output.Remove(0, _output.Length - MaxOutputChars / 2);
             }
         }
-    }
-}
-
-internal static class FreeTcpPort
-{
-    /// <summary>An unused loopback port (the small race with other processes is accepted in tests).</summary>
-    public static int Next()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
-    public static async Task WaitUntilListeningAsync(int port, ChildProcess server, string name, TimeSpan timeout)
-    {
-        var deadline = DateTime.UtcNow + timeout;
-        while (DateTime.UtcNow < deadline)
-        {
-            if (server.HasExited)
-            {
-                throw new InvalidOperationException($"{name} exited before listening on port {port}:{Environment.NewLine}{server.Output}");
-            }
-
-            try
-            {
-                using var client = new TcpClient();
-                await client.ConnectAsync(IPAddress.Loopback, port);
-                return;
-            }
-            catch (SocketException)
-            {
-                await Task.Delay(100);
-            }
-        }
-
-        throw new TimeoutException($"{name} did not listen on port {port} within {timeout}.");
     }
 }

@@ -1,3 +1,5 @@
+using EvoGrains.Grains.Tests.Fixtures;
+
 namespace EvoGrains.FaultInjection.Tests.Infrastructure;
 
 /// <summary>A real redis-server on a free loopback port in a temp folder (no persistence: it outlives every silo).</summary>
@@ -35,8 +37,14 @@ internal sealed class RedisServer : IAsyncDisposable
         var server = new RedisServer(directory, port, process);
         try
         {
-            await FreeTcpPort.WaitUntilListeningAsync(port, process, "redis-server", TimeSpan.FromSeconds(20));
+            await FreeTcpPort.WaitUntilListeningAsync(port, () => process.HasExited, "redis-server", TimeSpan.FromSeconds(20));
             return server;
+        }
+        catch (InvalidOperationException exited) when (process.HasExited)
+        {
+            var output = process.Output;
+            await server.DisposeAsync();
+            throw new InvalidOperationException($"{exited.Message}{Environment.NewLine}{output}", exited);
         }
         catch
         {

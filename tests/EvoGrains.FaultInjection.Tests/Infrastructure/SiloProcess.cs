@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using EvoGrains.Grains.Tests.Fixtures;
 
 namespace EvoGrains.FaultInjection.Tests.Infrastructure;
 
