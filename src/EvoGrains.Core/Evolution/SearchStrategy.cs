@@ -120,6 +120,16 @@ public abstract class SearchStrategy(GenomeSpace space, ScreeningFunnel funnel)
         }
     }
 
-    private bool IsKnownPhenotype(double[] phenotype) =>
-        Members.Any(m => m.Candidate.Verdict.Phenotype is { } other && IntegrityCheck.Distance(phenotype, other) < PhenotypeDuplicateDistance);
+    private bool IsKnownPhenotype(double[] phenotype)
+    {
+        foreach (var member in Members)
+        {
+            if (member.Candidate.Verdict.Phenotype is { } other && IntegrityCheck.AreWithin(phenotype, other, PhenotypeDuplicateDistance))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 }

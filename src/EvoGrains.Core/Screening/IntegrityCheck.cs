@@ -7,6 +7,8 @@ namespace EvoGrains.Core.Screening;
 /// over 1000 values of q must be finite, not all zero, have its extremes away from q=0.5,
 /// at most 10 flat steps and at most two slope sign changes. A curve that rises as the prediction
 /// becomes correct is flipped. The min-max normalised curve is the phenotype.
+/// Subtree columns are remembered process-wide (<see cref="ColumnEvaluator"/>), so a bred child
+/// costs about the nodes its mutation changed.
 /// </summary>
 public static class IntegrityCheck
 {
@@ -25,30 +27,27 @@ public static class IntegrityCheck
         .Select(i => Lowest + (1 - 2 * Lowest) * i / (Points - 1))
         .ToArray();
 
-    private static readonly double[] LogQ = Q.Select(q => Math.Log(q)).ToArray();
-    private static readonly double[] LogOneMinusQ = Q.Select(q => Math.Log(1 - q)).ToArray();
+    // Two classes, true class 1: the wrong class gets q, the true class 1 - q, logits log p.
+    // Full columns take 8 KB each, so at most 2 x 8 MB are remembered: about the subtrees of every live member and candidate.
+    private static readonly ColumnEvaluator WrongClass = Columns(Q, capacity: 1024);
+    private static readonly ColumnEvaluator TrueClass = Columns(Q.Select(q => 1 - q).ToArray(), capacity: 1024);
+    private static readonly ColumnEvaluator CoarseWrongClass = Columns(CoarseIndices.Select(i => Q[i]).ToArray(), capacity: 16384);
+    private static readonly ColumnEvaluator CoarseTrueClass = Columns(CoarseIndices.Select(i => 1 - Q[i]).ToArray(), capacity: 16384);
 
-    public static IntegrityCurve Run(LossInterpreter interpreter)
+    public static IntegrityCurve Run(LossFunction loss)
     {
-        // Two classes, true class 1: the wrong class gets q, the true class 1 - q, logits log p.
-        var loss = interpreter.Loss;
-        var element = interpreter.Element;
         var yWrong = loss.LabelSmoothing / 2;
         var yTrue = 1 - loss.LabelSmoothing + yWrong;
         var weight = loss.Reduction == ClassReduction.Mean ? 0.5 : 1;
-        var curve = new double[Points];
-        double At(int i) => weight * (element.Evaluate(yWrong, Q[i], LogQ[i]) + element.Evaluate(yTrue, 1 - Q[i], LogOneMinusQ[i]));
 
         // A coarse pass over a subset of the same grid rejects most bad curves at a twentieth of
         // the cost; any curve it rejects (non-finite, too many turns) the full grid would reject too.
-        var coarse = new double[CoarseIndices.Length];
-        for (var k = 0; k < CoarseIndices.Length; k++)
+        var coarse = Curve(loss.Element, CoarseWrongClass, yWrong, CoarseTrueClass, yTrue, weight);
+        for (var k = 0; k < coarse.Length; k++)
         {
-            var i = CoarseIndices[k];
-            curve[i] = coarse[k] = At(i);
-            if (!double.IsFinite(curve[i]))
+            if (!double.IsFinite(coarse[k]))
             {
-                return NotFinite(i);
+                return NotFinite(CoarseIndices[k]);
             }
         }
 
@@ -57,19 +56,31 @@ public static class IntegrityCheck
             return new($"the slope changes sign more than {MaxSlopeSignChanges} times", false, []);
         }
 
+        var curve = Curve(loss.Element, WrongClass, yWrong, TrueClass, yTrue, weight);
         for (var i = 0; i < Points; i++)
         {
-            if (i % CoarseStride != 0 && i != Points - 1)
+            if (!double.IsFinite(curve[i]))
             {
-                curve[i] = At(i);
-                if (!double.IsFinite(curve[i]))
-                {
-                    return NotFinite(i);
-                }
+                return NotFinite(i);
             }
         }
 
         return Judge(curve);
+    }
+
+    private static ColumnEvaluator Columns(double[] p, int capacity) => new(p, p.Select(x => Math.Log(x)).ToArray(), capacity);
+
+    private static double[] Curve(Expr element, ColumnEvaluator wrongClass, double yWrong, ColumnEvaluator trueClass, double yTrue, double weight)
+    {
+        var wrong = wrongClass.Evaluate(element, yWrong);
+        var right = trueClass.Evaluate(element, yTrue);
+        var curve = GC.AllocateUninitializedArray<double>(wrong.Length);
+        for (var i = 0; i < curve.Length; i++)
+        {
+            curve[i] = weight * (wrong[i] + right[i]);
+        }
+
+        return curve;
     }
 
     private static IntegrityCurve NotFinite(int i) => new($"not finite at q={Q[i]:G3}", false, []);
@@ -134,7 +145,7 @@ public static class IntegrityCheck
         // q is the probability given to the wrong class: a sound loss is lower at q=0 than at q=1.
         var flipped = curve[0] > curve[^1];
         var range = curve[argMax] - curve[argMin];
-        var phenotype = new double[curve.Length];
+        var phenotype = GC.AllocateUninitializedArray<double>(curve.Length);
         for (var i = 0; i < curve.Length; i++)
         {
             var value = (curve[i] - curve[argMin]) / range;
@@ -142,6 +153,24 @@ public static class IntegrityCheck
         }
 
         return new(null, flipped, phenotype);
+    }
+
+    /// <summary>Whether two phenotypes are closer than <paramref name="distance"/>; stops as soon as they are not.</summary>
+    public static bool AreWithin(ReadOnlySpan<double> a, ReadOnlySpan<double> b, double distance)
+    {
+        var limit = distance * distance;
+        var sum = 0.0;
+        for (var i = 0; i < a.Length; i++)
+        {
+            var d = a[i] - b[i];
+            sum += d * d;
+            if (sum >= limit)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>Euclidean distance between two phenotypes (NLFS dedups below 0.01).</summary>

@@ -39,7 +39,7 @@ public sealed class ScreeningFunnel
             return ScreeningVerdict.Reject(ScreeningStage.Structure, $"has {loss.Element.Size} nodes (at most {MaxExpressionSize})", loss);
         }
 
-        var integrity = IntegrityCheck.Run(new LossInterpreter(loss));
+        var integrity = IntegrityCheck.Run(loss);
         if (!integrity.Passed)
         {
             return ScreeningVerdict.Reject(ScreeningStage.Integrity, integrity.Rejection!, loss);

@@ -10,7 +10,7 @@ namespace EvoGrains.Core.Search;
 /// </summary>
 public sealed class SyntheticEvaluator(TimeSpan delay = default, LossFunction? reference = null) : IFitnessEvaluator
 {
-    private readonly double[] target = IntegrityCheck.Run(new LossInterpreter(reference ?? LossZoo.Get("baikal"))).Phenotype;
+    private readonly double[] target = IntegrityCheck.Run(reference ?? LossZoo.Get("baikal")).Phenotype;
 
     public async Task<EvaluationResult> EvaluateAsync(LossFunction loss, CancellationToken cancellationToken)
     {
@@ -24,7 +24,7 @@ public sealed class SyntheticEvaluator(TimeSpan delay = default, LossFunction? r
 
     public EvaluationResult Evaluate(LossFunction loss)
     {
-        var curve = IntegrityCheck.Run(new LossInterpreter(loss));
+        var curve = IntegrityCheck.Run(loss);
         if (!curve.Passed)
         {
             return EvaluationResult.Failed(curve.Rejection!);

@@ -5,7 +5,7 @@ namespace EvoGrains.Core.Tests.Screening;
 
 public sealed class IntegrityCheckTests
 {
-    private static IntegrityCurve Run(string expression) => IntegrityCheck.Run(new LossInterpreter(LossZoo.Resolve(expression)));
+    private static IntegrityCurve Run(string expression) => IntegrityCheck.Run(LossZoo.Resolve(expression));
 
     [Theory]
     [InlineData("ce")]
@@ -65,5 +65,15 @@ public sealed class IntegrityCheckTests
     public void Distance_is_euclidean()
     {
         Assert.Equal(5, IntegrityCheck.Distance([0, 0], [3, 4]), 12);
+    }
+
+    [Theory]
+    [InlineData(5.000001, true)]
+    [InlineData(5, false)]
+    [InlineData(4.999999, false)]
+    public void Within_agrees_with_the_distance(double limit, bool within)
+    {
+        Assert.Equal(within, IntegrityCheck.AreWithin([0, 0, 0], [3, 4, 0], limit));
+        Assert.Equal(within, IntegrityCheck.AreWithin([3, 0, 0], [0, 4, 0], limit));
     }
 }
