@@ -1,13 +1,13 @@
 namespace EvoGrains.Grains.Benchmarks;
 
-/// <summary>Sizes of the orchestration benchmark. Defaults fit a 2-core machine in about a minute.</summary>
+/// <summary>Sizes of the orchestration benchmark. Defaults fit a 2-core machine in about a minute per storage.</summary>
 public sealed record OrchestrationBenchmarkOptions
 {
     /// <summary>A first, unmeasured search that pays for JIT compilation (up to optimised code) and first activations.</summary>
-    public int WarmupEvaluations { get; init; } = 1000;
+    public int WarmupEvaluations { get; init; } = 3000;
 
-    /// <summary>Evaluations of the zero-cost throughput run.</summary>
-    public int ThroughputEvaluations { get; init; } = 4000;
+    /// <summary>Evaluations of the zero-cost throughput run: about ten seconds, so the steady state outweighs the last tier-up compilations.</summary>
+    public int ThroughputEvaluations { get; init; } = 20000;
 
     public int ThroughputTrainers { get; init; } = 4;
 
