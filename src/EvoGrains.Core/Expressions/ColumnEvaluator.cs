@@ -12,8 +12,6 @@ namespace EvoGrains.Core.Expressions;
 /// </summary>
 public sealed class ColumnEvaluator
 {
-    private const double Eps = OperatorCatalog.Epsilon;
-
     private readonly double[] p;
     private readonly double[] z;
     private readonly int capacity;
@@ -86,71 +84,17 @@ public sealed class ColumnEvaluator
 
     private static void Unary(Op op, double[] x, double[] result)
     {
-        switch (op)
+        for (var i = 0; i < result.Length; i++)
         {
-            case Op.Neg:
-                for (var i = 0; i < result.Length; i++)
-                {
-                    result[i] = -x[i];
-                }
-
-                break;
-            case Op.Square:
-                for (var i = 0; i < result.Length; i++)
-                {
-                    result[i] = x[i] * x[i];
-                }
-
-                break;
-            default:
-                for (var i = 0; i < result.Length; i++)
-                {
-                    result[i] = OperatorMath.UnaryValue(op, x[i]);
-                }
-
-                break;
+            result[i] = OperatorMath.UnaryValue(op, x[i]);
         }
     }
 
     private static void Binary(Op op, double[] a, double[] b, double[] result)
     {
-        switch (op)
+        for (var i = 0; i < result.Length; i++)
         {
-            case Op.Add:
-                for (var i = 0; i < result.Length; i++)
-                {
-                    result[i] = a[i] + b[i];
-                }
-
-                break;
-            case Op.Sub:
-                for (var i = 0; i < result.Length; i++)
-                {
-                    result[i] = a[i] - b[i];
-                }
-
-                break;
-            case Op.Mul:
-                for (var i = 0; i < result.Length; i++)
-                {
-                    result[i] = a[i] * b[i];
-                }
-
-                break;
-            case Op.Div:
-                for (var i = 0; i < result.Length; i++)
-                {
-                    result[i] = a[i] / (b[i] + Eps);
-                }
-
-                break;
-            default:
-                for (var i = 0; i < result.Length; i++)
-                {
-                    result[i] = OperatorMath.BinaryValue(op, a[i], b[i]);
-                }
-
-                break;
+            result[i] = OperatorMath.BinaryValue(op, a[i], b[i]);
         }
     }
 }
