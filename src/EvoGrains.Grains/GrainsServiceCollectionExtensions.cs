@@ -1,5 +1,5 @@
+using EvoGrains.Core.Evaluation;
 using EvoGrains.Core.Screening;
-using EvoGrains.Grains.Evaluation;
 using EvoGrains.Grains.Resilience;
 using EvoGrains.Grains.Telemetry;
 using Microsoft.Extensions.DependencyInjection;
@@ -11,15 +11,14 @@ public static class GrainsServiceCollectionExtensions
 {
     /// <summary>
     /// Services the EvoGrains grains need on every silo: the screening funnel, the synthetic
-    /// evaluator factories (keyed "synthetic" and "training"), and the trainers' Polly pipelines.
+    /// evaluator factory (keyed "synthetic"), and the trainers' Polly pipelines. The "training"
+    /// evaluator is TorchSharp's, registered by EvoGrains.Hosting (or a test's stand-in).
     /// </summary>
     public static IServiceCollection AddEvoGrainsGrains(this IServiceCollection services, Action<TrainerResilienceOptions>? configureResilience = null)
     {
         services.TryAddSingleton<ScreeningFunnel>();
         services.TryAddSingleton<EvoGrainsMetrics>();
         services.TryAddKeyedSingleton<IEvaluatorFactory, SyntheticEvaluatorFactory>(SyntheticEvaluatorFactory.EvaluatorName);
-        services.TryAddSingleton(new TrainingHostOptions(0));
-        services.TryAddKeyedSingleton<IEvaluatorFactory, TrainingEvaluatorFactory>(TrainingEvaluatorFactory.EvaluatorName);
         var options = services.AddOptions<TrainerResilienceOptions>();
         if (configureResilience is not null)
         {

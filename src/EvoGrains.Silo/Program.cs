@@ -1,5 +1,5 @@
-using EvoGrains.Silo.Configuration;
-using EvoGrains.Silo.Hosting;
+using EvoGrains.Hosting;
+using EvoGrains.Hosting.Configuration;
 
 try
 {

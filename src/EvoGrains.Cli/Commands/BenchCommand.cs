@@ -1,13 +1,14 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text;
+using EvoGrains.Benchmarks.Orchestration;
+using EvoGrains.Benchmarks.Screening;
+using EvoGrains.Benchmarks.Training;
 using EvoGrains.Cli.Cluster;
 using EvoGrains.Core.Expressions;
-using EvoGrains.Core.Search;
-using EvoGrains.Grains.Benchmarks;
 using EvoGrains.Core.Screening;
+using EvoGrains.Core.Search;
 using EvoGrains.Training;
-using EvoGrains.Training.Benchmarks;
 using EvoGrains.Training.Data;
 using EvoGrains.Training.Losses;
 using EvoGrains.Training.Trainer;

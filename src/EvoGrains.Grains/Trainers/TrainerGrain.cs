@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using System.Text.Json;
 using EvoGrains.Abstractions;
 using EvoGrains.Core.Search;
-using EvoGrains.Grains.Evaluation;
+using EvoGrains.Core.Evaluation;
 using EvoGrains.Grains.Placement;
 using EvoGrains.Grains.Resilience;
 using EvoGrains.Grains.Telemetry;

@@ -3,6 +3,7 @@ using EvoGrains.Cli.Runs;
 using EvoGrains.Core.Evolution;
 using EvoGrains.Core.Screening;
 using EvoGrains.Core.Search;
+using EvoGrains.TestSupport.Search;
 
 namespace EvoGrains.Cli.Tests.Runs;
 

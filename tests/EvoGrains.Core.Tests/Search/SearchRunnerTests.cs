@@ -2,6 +2,7 @@ using EvoGrains.Core.Evolution;
 using EvoGrains.Core.Expressions;
 using EvoGrains.Core.Screening;
 using EvoGrains.Core.Search;
+using EvoGrains.TestSupport.Search;
 
 namespace EvoGrains.Core.Tests.Search;
 

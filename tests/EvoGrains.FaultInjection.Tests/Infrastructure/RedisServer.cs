@@ -1,4 +1,4 @@
-using EvoGrains.Grains.Tests.Fixtures;
+using EvoGrains.TestSupport;
 
 namespace EvoGrains.FaultInjection.Tests.Infrastructure;
 

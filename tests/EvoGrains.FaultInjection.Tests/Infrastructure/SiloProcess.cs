@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using EvoGrains.Grains.Tests.Fixtures;
+using EvoGrains.TestSupport;
 
 namespace EvoGrains.FaultInjection.Tests.Infrastructure;
 

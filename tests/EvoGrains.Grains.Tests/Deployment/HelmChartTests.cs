@@ -1,10 +1,10 @@
 using System.Globalization;
 using System.Reflection;
 using System.Text.RegularExpressions;
-using EvoGrains.Grains.Evaluation;
 using EvoGrains.Grains.Placement;
-using EvoGrains.Silo.Configuration;
-using EvoGrains.Silo.Hosting;
+using EvoGrains.Hosting;
+using EvoGrains.Hosting.Configuration;
+using EvoGrains.Hosting.Evaluation;
 using Microsoft.Extensions.Configuration;
 using YamlDotNet.RepresentationModel;
 

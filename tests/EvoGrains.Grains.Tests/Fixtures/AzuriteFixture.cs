@@ -1,3 +1,5 @@
+using EvoGrains.TestSupport;
+
 namespace EvoGrains.Grains.Tests.Fixtures;
 
 /// <summary>

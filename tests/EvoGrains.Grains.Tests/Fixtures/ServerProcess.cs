@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text;
+using EvoGrains.TestSupport;
 
 namespace EvoGrains.Grains.Tests.Fixtures;
 

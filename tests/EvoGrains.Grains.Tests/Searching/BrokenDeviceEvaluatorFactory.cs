@@ -1,6 +1,6 @@
 using EvoGrains.Core.Expressions;
 using EvoGrains.Core.Search;
-using EvoGrains.Grains.Evaluation;
+using EvoGrains.Core.Evaluation;
 
 namespace EvoGrains.Grains.Tests.Searching;
 

@@ -1,4 +1,4 @@
-using EvoGrains.Grains.Evaluation;
+using EvoGrains.Core.Evaluation;
 using EvoGrains.Grains.Placement;
 using EvoGrains.Grains.Storage;
 using EvoGrains.Grains.Storage.FileSystem;

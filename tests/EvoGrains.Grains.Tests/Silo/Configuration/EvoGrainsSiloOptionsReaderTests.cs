@@ -1,4 +1,4 @@
-using EvoGrains.Silo.Configuration;
+using EvoGrains.Hosting.Configuration;
 using Microsoft.Extensions.Configuration;
 
 namespace EvoGrains.Grains.Tests.Silo.Configuration;

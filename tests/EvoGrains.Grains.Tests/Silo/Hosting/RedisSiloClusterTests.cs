@@ -1,6 +1,6 @@
 using EvoGrains.Grains.Tests.Fixtures;
 using EvoGrains.Grains.Tests.TestGrains;
-using EvoGrains.Silo.Hosting;
+using EvoGrains.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;

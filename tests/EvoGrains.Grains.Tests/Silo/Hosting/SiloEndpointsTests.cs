@@ -1,6 +1,6 @@
 using System.Net;
-using EvoGrains.Grains.Tests.Fixtures;
-using EvoGrains.Silo.Hosting;
+using EvoGrains.Hosting;
+using EvoGrains.TestSupport;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 

@@ -1,5 +1,5 @@
-using EvoGrains.Grains.Tests.Fixtures;
-using EvoGrains.Silo.Hosting;
+using EvoGrains.Hosting;
+using EvoGrains.TestSupport;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
 

@@ -1,0 +1,28 @@
+namespace EvoGrains.Benchmarks.Orchestration;
+
+/// <summary>
+/// The zero-cost run (island -> individual -> queue -> trainer -> back with the synthetic evaluator and
+/// no training delay) and the trainer scaling runs. <see cref="OverheadPerEvaluation"/> is trainer-slot
+/// time per evaluation (elapsed x trainers / evaluations). <see cref="CpuPerEvaluation"/> is this process's
+/// CPU time over the zero-cost run per evaluation, all threads (the cluster runs in this process).
+/// <see cref="SearchCostPerEvaluation"/> is the search work inside that run (islands proposing and screening,
+/// trainers scoring; see <see cref="Telemetry.SearchWork"/>), so <see cref="OrchestrationCpuPerEvaluation"/> is what the
+/// grains, messages and storage cost each evaluation, and <see cref="OrchestrationCapacity"/> the evaluations
+/// per second this machine's cores could carry if the search itself cost nothing.
+/// Evaluations count trained jobs: a result shared between islands by deduplication is counted once.
+/// </summary>
+public sealed record OrchestrationBenchmarkResult(
+    int Evaluations,
+    int Trainers,
+    TimeSpan Elapsed,
+    double EvaluationsPerSecond,
+    TimeSpan OverheadPerEvaluation,
+    TimeSpan CpuPerEvaluation,
+    TimeSpan SearchCostPerEvaluation,
+    IReadOnlyList<TrainerScalingPoint> Scaling)
+{
+    public TimeSpan OrchestrationCpuPerEvaluation => CpuPerEvaluation - SearchCostPerEvaluation;
+
+    public double OrchestrationCapacity =>
+        OrchestrationCpuPerEvaluation > TimeSpan.Zero ? Environment.ProcessorCount / OrchestrationCpuPerEvaluation.TotalSeconds : double.PositiveInfinity;
+}

@@ -1,0 +1,107 @@
+using System.Diagnostics;
+using EvoGrains.Training;
+using EvoGrains.Training.Data;
+using EvoGrains.Training.Losses;
+using EvoGrains.Training.Models;
+using EvoGrains.Training.Trainer;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace EvoGrains.Benchmarks.Training;
+
+/// <summary>Measurements behind the CLI's benchmark command; each returns a plain result record.</summary>
+public sealed class TrainingBenchmarks
+{
+    private readonly DatasetCache _datasets;
+    private readonly SurrogateTrainer _trainer;
+
+    public TrainingBenchmarks(DatasetCache? datasets = null)
+    {
+        _datasets = datasets ?? new DatasetCache();
+        _trainer = new SurrogateTrainer(_datasets);
+    }
+
+    /// <summary>Best of <paramref name="repetitions"/> timed <c>torch.matmul</c> calls after one warm-up call.</summary>
+    public static GemmBenchmarkResult MeasureGemm(int size = 1024, int repetitions = 10, DevicePreference preference = DevicePreference.Auto)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(size, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(repetitions, 1);
+        var device = DeviceSelector.Select(preference);
+        using var scope = torch.NewDisposeScope();
+        using var generator = new Generator(0, device);
+        var a = torch.rand([size, size], generator: generator, device: device);
+        var b = torch.rand([size, size], generator: generator, device: device);
+        Multiply(a, b, device);
+        var best = double.MaxValue;
+        for (var i = 0; i < repetitions; i++)
+        {
+            var watch = Stopwatch.StartNew();
+            Multiply(a, b, device);
+            best = Math.Min(best, watch.Elapsed.TotalSeconds);
+        }
+
+        var flops = 2.0 * size * size * size;
+        return new GemmBenchmarkResult(size, repetitions, best, flops / best / 1e9, DeviceSelector.Name(device));
+    }
+
+    /// <summary>Trains with <paramref name="loss"/> (cross-entropy if null) and relates the measured images/s to the model's analytic cost.</summary>
+    public ModelFlopsResult MeasureTrainingFlops(TrainingRequest request, ITensorLoss? loss = null)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var macs = ForwardMacs(request);
+        var result = _trainer.Train(request, loss ?? new CrossEntropyTensorLoss());
+        var flopsPerImage = 3.0 * 2.0 * macs;
+        return new ModelFlopsResult(request.Model, macs, flopsPerImage, result.ImagesPerSecond, flopsPerImage * result.ImagesPerSecond / 1e9);
+    }
+
+    /// <summary>Training throughput of each loss under the same request.</summary>
+    public IReadOnlyList<LossThroughputResult> MeasureLossThroughput(TrainingRequest request, IEnumerable<ITensorLoss> losses)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(losses);
+        return losses
+            .Select(loss => (loss, result: _trainer.Train(request, loss)))
+            .Select(r => new LossThroughputResult(r.loss.Name, r.result.Status, r.result.ImagesPerSecond, r.result.StepsPerSecond))
+            .ToList();
+    }
+
+    /// <summary>
+    /// Runs <paramref name="evaluations"/> consecutive trainings and reports RSS growth after the first
+    /// <paramref name="warmupEvaluations"/>: a steady process stays flat, a tensor leak climbs.
+    /// </summary>
+    public MemoryGrowthResult MeasureMemoryGrowth(TrainingRequest request, ITensorLoss loss, int evaluations, int warmupEvaluations = 10)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(loss);
+        ArgumentOutOfRangeException.ThrowIfLessThan(warmupEvaluations, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(evaluations, warmupEvaluations);
+        var rss = new List<long>(evaluations);
+        for (var i = 0; i < evaluations; i++)
+        {
+            _trainer.Train(request, loss);
+            // Collect first: the question is what stays alive (a leak), not when the GC last ran.
+            GC.Collect();
+            GC.WaitForPendingFinalizers();
+            GC.Collect();
+            rss.Add(ProcessMemory.ResidentKilobytes());
+        }
+
+        return new MemoryGrowthResult(rss, warmupEvaluations, rss[^1] - rss[warmupEvaluations - 1]);
+    }
+
+    private long ForwardMacs(TrainingRequest request)
+    {
+        var shape = _datasets.GetTrain(request.Dataset).Shape;
+        using var model = ModelFactory.Create(request.Model, shape, DatasetLoader.ClassCount(request.Dataset), 0, CPU);
+        return model.ForwardMacsPerImage;
+    }
+
+    private static void Multiply(Tensor a, Tensor b, Device device)
+    {
+        using var product = torch.matmul(a, b);
+        if (device.type == DeviceType.CUDA)
+        {
+            torch.cuda.synchronize(device);
+        }
+    }
+}

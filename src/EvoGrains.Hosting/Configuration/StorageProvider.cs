@@ -1,0 +1,9 @@
+namespace EvoGrains.Hosting.Configuration;
+
+public enum StorageProvider
+{
+    Memory,
+    File,
+    Redis,
+    AzureBlob,
+}

@@ -1,0 +1,20 @@
+using EvoGrains.Core.Evaluation;
+using EvoGrains.Core.Search;
+using EvoGrains.Training;
+using EvoGrains.Training.Data;
+
+namespace EvoGrains.Hosting.Evaluation;
+
+/// <summary>
+/// Real fitness: TorchSharp training of the spec's surrogate model. Data sets are read once per
+/// silo and shared by every trainer; libtorch's thread count is process-wide, set from
+/// <c>EvoGrains:Training:Threads</c>.
+/// </summary>
+public sealed class TrainingEvaluatorFactory(TrainingHostOptions options) : IEvaluatorFactory
+{
+    public const string EvaluatorName = "training";
+
+    private readonly DatasetCache datasets = new();
+
+    public IFitnessEvaluator Create(EvaluationSpec spec, int seed) => new TrainingEvaluator(spec, seed, options.Threads, datasets);
+}

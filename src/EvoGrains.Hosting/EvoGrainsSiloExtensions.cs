@@ -1,0 +1,154 @@
+using System.Diagnostics;
+using System.Net;
+using EvoGrains.Core.Evaluation;
+using EvoGrains.Grains;
+using EvoGrains.Grains.Placement;
+using EvoGrains.Grains.Storage;
+using EvoGrains.Grains.Storage.AzureBlob;
+using EvoGrains.Grains.Storage.FileSystem;
+using EvoGrains.Grains.Telemetry;
+using EvoGrains.Hosting.Configuration;
+using EvoGrains.Hosting.Evaluation;
+using EvoGrains.Hosting.Health;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using OpenTelemetry;
+using OpenTelemetry.Metrics;
+using Orleans.Configuration;
+using Orleans.Dashboard;
+using Orleans.Storage;
+using StackExchange.Redis;
+
+namespace EvoGrains.Hosting;
+
+public static class EvoGrainsSiloExtensions
+{
+    /// <summary>Health check tag selected by <c>/health/ready</c>.</summary>
+    public const string ReadyTag = "ready";
+
+    // Orleans' own instruments, exported next to ours.
+    private const string OrleansMeterName = "Microsoft.Orleans";
+
+    private const string OtlpEndpointKey = "OTEL_EXPORTER_OTLP_ENDPOINT";
+
+    /// <summary>
+    /// Adds an EvoGrains silo configured from the <c>EvoGrains</c> section (see <see cref="EvoGrainsSiloOptions"/>)
+    /// and <c>EvoGrains:Placement</c>: clustering, the "evograins" storage provider, accelerator silo
+    /// metadata and GPU trainer placement, dashboard, health checks and metrics. Shared by the silo
+    /// executable and the CLI's embedded silo.
+    /// </summary>
+    /// <param name="configureSilo">Extra silo configuration applied last (embedding hosts, tests).</param>
+    /// <exception cref="EvoGrainsConfigurationException">The configuration is invalid; the message names the key.</exception>
+    public static IHostApplicationBuilder AddEvoGrainsSilo(this IHostApplicationBuilder builder, Action<ISiloBuilder>? configureSilo = null)
+    {
+        var options = EvoGrainsSiloOptionsReader.Read(builder.Configuration);
+        var accelerator = AcceleratorDetector.Resolve(options.Silo.Accelerator);
+
+        builder.Services.AddSingleton(Options.Create(options));
+        builder.Services.Configure<GpuPlacementOptions>(builder.Configuration.GetSection(GpuPlacementOptions.SectionName));
+        builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = options.Silo.ShutdownTimeout);
+        builder.AddEvoGrainsMetrics();
+        builder.Services.AddSingleton(new TrainingHostOptions(builder.Configuration.GetValue(TrainingHostOptions.ThreadsKey, 0)));
+        builder.Services.AddKeyedSingleton<IEvaluatorFactory, TrainingEvaluatorFactory>(TrainingEvaluatorFactory.EvaluatorName);
+        builder.Services.AddEvoGrainsGrains();
+        builder.Services.AddHealthChecks().AddCheck<SiloActiveHealthCheck>(SiloActiveHealthCheck.Name, tags: [ReadyTag]);
+
+        builder.UseOrleans(silo =>
+        {
+            silo.UseEvoGrainsClustering(options);
+            silo.AddEvoGrainsStorage(options.Storage);
+            silo.AddGpuTrainerPlacement(accelerator, ReadExtraSiloMetadata(builder.Configuration));
+            if (options.Dashboard.Enabled)
+            {
+                silo.AddDashboard();
+            }
+
+            configureSilo?.Invoke(silo);
+        });
+
+        return builder;
+    }
+
+    private static void AddEvoGrainsMetrics(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton<EvoGrainsMetrics>();
+        var telemetry = builder.Services.AddOpenTelemetry()
+            .WithMetrics(metrics => metrics.AddMeter(EvoGrainsMetrics.MeterName, OrleansMeterName));
+
+        // Standard OpenTelemetry variable: export only where a collector is configured (e.g. by Helm).
+        if (!string.IsNullOrWhiteSpace(builder.Configuration[OtlpEndpointKey]))
+        {
+            telemetry.UseOtlpExporter();
+        }
+    }
+
+    private static void UseEvoGrainsClustering(this ISiloBuilder silo, EvoGrainsSiloOptions options)
+    {
+        var endpoints = options.Silo;
+        switch (options.Clustering.Provider)
+        {
+            case ClusteringProvider.Localhost:
+                silo.UseLocalhostClustering(endpoints.SiloPort, endpoints.GatewayPort, serviceId: options.ServiceId, clusterId: options.ClusterId);
+                return;
+
+            case ClusteringProvider.Redis:
+                silo.UseRedisClustering(options.Clustering.ConnectionString!);
+                silo.Configure<ClusterOptions>(cluster =>
+                {
+                    cluster.ServiceId = options.ServiceId;
+                    cluster.ClusterId = options.ClusterId;
+                });
+                if (endpoints.AdvertisedIPAddress is { } ip)
+                {
+                    silo.ConfigureEndpoints(IPAddress.Parse(ip), endpoints.SiloPort, endpoints.GatewayPort, listenOnAnyHostAddress: true);
+                }
+                else
+                {
+                    silo.ConfigureEndpoints(endpoints.SiloPort, endpoints.GatewayPort, listenOnAnyHostAddress: true);
+                }
+
+                return;
+
+            default:
+                throw new UnreachableException($"Unhandled clustering provider {options.Clustering.Provider}.");
+        }
+    }
+
+    private static void AddEvoGrainsStorage(this ISiloBuilder silo, StorageSettings storage)
+    {
+        const string name = EvoGrainsStorage.ProviderName;
+
+        // Orleans' own binary format for every provider: the default JSON serializer cost more CPU
+        // per island write than proposing a candidate. The state types carry stable [Id]s, so it is version tolerant.
+        silo.Services.AddSingleton<IGrainStorageSerializer, OrleansGrainStorageSerializer>();
+        switch (storage.Provider)
+        {
+            case StorageProvider.Memory:
+                silo.AddMemoryGrainStorage(name);
+                return;
+            case StorageProvider.File:
+                silo.AddFileGrainStorage(name, o => o.RootFolder = storage.RootFolder);
+                return;
+            case StorageProvider.Redis:
+                silo.AddRedisGrainStorage(name, o => o.ConfigurationOptions = ConfigurationOptions.Parse(storage.ConnectionString!));
+                return;
+            case StorageProvider.AzureBlob:
+                silo.AddAzureBlobGrainStorage(name, o =>
+                {
+                    o.ConnectionString = storage.ConnectionString;
+                    o.ContainerName = storage.ContainerName;
+                });
+                return;
+            default:
+                throw new UnreachableException($"Unhandled storage provider {storage.Provider}.");
+        }
+    }
+
+    // Orleans:Metadata is Orleans' own convention for silo metadata (Orleans__Metadata__key=value).
+    private static Dictionary<string, string> ReadExtraSiloMetadata(IConfiguration configuration) =>
+        configuration.GetSection("Orleans:Metadata").GetChildren()
+            .Where(entry => entry.Value is not null)
+            .ToDictionary(entry => entry.Key, entry => entry.Value!, StringComparer.Ordinal);
+}

@@ -1,9 +1,0 @@
-namespace EvoGrains.Silo.Configuration;
-
-public enum AcceleratorMode
-{
-    /// <summary>Probe the NVIDIA driver at start-up.</summary>
-    Auto,
-    Gpu,
-    Cpu,
-}

@@ -1,8 +1,0 @@
-namespace EvoGrains.Silo.Configuration;
-
-public enum ClusteringProvider
-{
-    /// <summary>Single-machine development clustering; the embedded <c>evograins local</c> default.</summary>
-    Localhost,
-    Redis,
-}

@@ -1,9 +1,0 @@
-namespace EvoGrains.Silo.Configuration;
-
-public enum StorageProvider
-{
-    Memory,
-    File,
-    Redis,
-    AzureBlob,
-}

@@ -1,0 +1,52 @@
+using EvoGrains.Core.Evolution;
+using EvoGrains.Core.Search;
+
+namespace EvoGrains.TestSupport.Search;
+
+/// <summary>
+/// Runs one strategy against an evaluator in asynchronous steady state: keeps up to
+/// <c>inFlight</c> evaluations running and breeds on every result until the budget is spent.
+/// With one evaluation in flight and a deterministic evaluator the run is deterministic for a seed.
+/// </summary>
+public sealed class SearchRunner(SearchStrategy strategy, IFitnessEvaluator evaluator, int seed, int inFlight = 1, int island = 0)
+{
+    private readonly Random random = new(seed);
+
+    public List<HistoryEntry> History { get; } = [];
+
+    public HallOfFame HallOfFame { get; } = new(20);
+
+    public SearchStrategy Strategy => strategy;
+
+    public async Task RunAsync(int evaluations, CancellationToken cancellationToken = default)
+    {
+        var running = new Dictionary<Task<EvaluationResult>, Candidate>();
+        var started = 0;
+        while (true)
+        {
+            while (running.Count < Math.Max(1, inFlight) && started < evaluations && strategy.Propose(random) is { } candidate)
+            {
+                running.Add(evaluator.EvaluateAsync(candidate.Loss, cancellationToken), candidate);
+                started++;
+            }
+
+            if (running.Count == 0)
+            {
+                return;
+            }
+
+            var done = await Task.WhenAny(running.Keys);
+            var finished = running[done];
+            running.Remove(done);
+            Record(finished, await done);
+        }
+    }
+
+    private void Record(Candidate candidate, EvaluationResult result)
+    {
+        strategy.Report(candidate, result.Fitness);
+        var expression = candidate.Loss.ToString();
+        History.Add(new HistoryEntry(History.Count, candidate.Loss.HashHex, expression, island, result.Fitness, result.Status, result.Seconds, candidate.Operator, candidate.Parents, result.Failure));
+        HallOfFame.Offer(new HallOfFameEntry(candidate.Loss.HashHex, expression, result.Fitness, island, candidate.Operator, candidate.Parents));
+    }
+}
