@@ -2,7 +2,9 @@
 # Installs what EvoGrains needs on a fresh Debian 12 machine. Idempotent: a second run only checks.
 set -euo pipefail
 
-APT_PACKAGES=(dataset-fashion-mnist redis-server)
+# The Go packages let the deployment tests render helm/evograins with helm's own template engine
+# (Go text/template + sprig) offline, in GOPATH mode, since no helm binary can be installed here.
+APT_PACKAGES=(dataset-fashion-mnist redis-server golang-go golang-github-masterminds-sprig-dev golang-gopkg-yaml.v2-dev)
 NPM_TOOLS=(azurite)
 TOOLS_DIR="${EVOGRAINS_TOOLS_DIR:-$HOME/.evograins/tools}"
 
