@@ -47,10 +47,14 @@ public interface ISearchGrain : IGrainWithStringKey
     [Alias("GetSpec"), ReadOnly]
     Task<string> GetSpecAsync();
 
-    /// <summary>An island's unacknowledged results; completing the call acknowledges them. Duplicates by (island, hash) are ignored.</summary>
+    /// <summary>
+    /// An island's unacknowledged results. True: taken (the island may drop them from its outbox);
+    /// false: not taken (the search is not loaded yet), so the island keeps them and sends them again.
+    /// Duplicates by (island, hash) are ignored.
+    /// </summary>
     // Interleaves so concurrent reports share one state write (group commit).
     [Alias("Report"), AlwaysInterleave]
-    Task ReportAsync(IslandReport report);
+    Task<bool> ReportAsync(IslandReport report);
 
     [Alias("OnFinalResult"), OneWay, AlwaysInterleave]
     Task OnFinalResultAsync(string jobId, EvaluationOutcome outcome);

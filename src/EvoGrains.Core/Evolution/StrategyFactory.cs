@@ -9,6 +9,12 @@ public static class StrategyFactory
 {
     public static string MethodOf(IslandSpec spec, int island) => spec.Methods[island % spec.Methods.Count];
 
+    /// <summary>Island <paramref name="to"/> can take <paramref name="from"/>'s members: both read the same genomes.</summary>
+    public static bool CanExchange(IslandSpec spec, int from, int to) => GenomeKind(spec, from) == GenomeKind(spec, to);
+
+    /// <summary>The genomes island i breeds: its space, and for trees the operator set.</summary>
+    public static string GenomeKind(IslandSpec spec, int island) => spec.Space == "tree" ? $"tree/{spec.Operators}" : spec.Space;
+
     public static SearchStrategy Create(IslandSpec spec, int island, ScreeningFunnel funnel)
     {
         var reduction = spec.Reduction == "mean" ? ClassReduction.Mean : ClassReduction.Sum;

@@ -1,7 +1,7 @@
 using EvoGrains.Abstractions;
-using EvoGrains.Core.Evolution;
 using EvoGrains.Core.Screening;
 using EvoGrains.Core.Search;
+using EvoGrains.Core.Search.Islands;
 using EvoGrains.Grains.Storage;
 using EvoGrains.Grains.Telemetry;
 using Microsoft.Extensions.Logging;
@@ -9,46 +9,36 @@ using Microsoft.Extensions.Logging;
 namespace EvoGrains.Grains.Islands;
 
 /// <summary>
-/// One population. Keeps spec.Islands.InFlight evaluations in flight: proposes (screening runs
-/// here), asks each candidate's individual grain, enqueues the jobs they hand back in one batch,
-/// absorbs results as they arrive, migrates its best to a neighbour and reports to the search
-/// through a persisted outbox. The strategy (Core) decides everything evolutionary; this grain
-/// only moves messages and persists.
+/// One population. <see cref="IslandRuntime"/> (Core) decides everything; this grain loads and
+/// persists its state and moves messages: asks individuals, enqueues the jobs they hand back,
+/// migrates and reports the outbox to the search.
 /// </summary>
 /// <remarks>
-/// Results, requests, enqueues and reports are pipelined: a result only updates the population
-/// and wakes the pump loop, which persists once for everything absorbed since its last write and
-/// then sends the new requests. Loops run on this grain's scheduler between requests, so state
-/// changes never race.
+/// Interleaving: calls only change the runtime and wake the pump. One pump round at a time plans
+/// the asks, persists (so after a crash the island asks again for exactly what it had asked for),
+/// then sends. Enqueuing and reporting each have at most one call in flight; what collects
+/// meanwhile leaves together in the next, and their completion wakes the pump again.
 /// </remarks>
-public sealed partial class IslandGrain(
-    [PersistentState("island", EvoGrainsStorage.ProviderName)] IPersistentState<IslandState> state,
-    ScreeningFunnel funnel,
-    ILogger<IslandGrain> logger) : Grain, IIslandGrain
+public sealed partial class IslandGrain : Grain, IIslandGrain
 {
-    // A result can be lost only with a silo; asking again after this long is cheap and idempotent.
-    private static readonly TimeSpan StaleAfter = TimeSpan.FromSeconds(10);
-
     // Results arrive one message at a time; a write per 20 ms at most lets a busy island persist them in batches.
     private static readonly TimeSpan WriteSpacing = TimeSpan.FromMilliseconds(20);
 
-    private readonly Dictionary<string, Candidate> candidates = new(StringComparer.Ordinal);
-    private readonly List<EvaluationJob> jobsToEnqueue = [];
-    private Dictionary<long, MemberRecord> memberRecords = [];
-    private SearchSpec? spec;
-    private SearchStrategy? strategy;
-    private Random random = new(0);
-    private long rejectedBeforeActivation;
-    private long duplicatesBeforeActivation;
-    private GroupCommit? commit;
-    private Task pumping = Task.CompletedTask;
-    private Task reporting = Task.CompletedTask;
-    private Task enqueuing = Task.CompletedTask;
-    private bool exhausted;
-    private bool recovering;
-    private bool pumpAgain;
-    private bool reportStatus;
-    private bool dirty;
+    private readonly IPersistentState<IslandState> state;
+    private readonly ScreeningFunnel funnel;
+    private readonly ILogger<IslandGrain> logger;
+    private readonly CoalescingPump pump;
+    private readonly GroupCommit commit;
+    private IslandRuntime? runtime;
+    private IslandMessenger? messenger;
+    private long savedVersion;
+
+    public IslandGrain([PersistentState("island", EvoGrainsStorage.ProviderName)] IPersistentState<IslandState> state, ScreeningFunnel funnel, ILogger<IslandGrain> logger)
+    {
+        (this.state, this.funnel, this.logger) = (state, funnel, logger);
+        pump = new CoalescingPump(RoundAsync);
+        commit = new GroupCommit(WriteAsync, WriteSpacing);
+    }
 
     private IslandState Island => state.State;
 
@@ -56,8 +46,7 @@ public sealed partial class IslandGrain(
     {
         if (Island.Started)
         {
-            Rebuild();
-            recovering = true;
+            Load();
         }
 
         return Task.CompletedTask;
@@ -65,10 +54,10 @@ public sealed partial class IslandGrain(
 
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
-        await Task.WhenAll(pumping, enqueuing);
-        if (dirty)
+        await Task.WhenAll(pump.Idle, messenger?.Idle ?? Task.CompletedTask);
+        if (runtime is not null && runtime.Version != savedVersion)
         {
-            await PersistAsync();
+            await commit.CommitAsync();
         }
     }
 
@@ -76,378 +65,128 @@ public sealed partial class IslandGrain(
     {
         if (!Island.Started)
         {
-            Island.SearchId = assignment.SearchId;
-            Island.Index = assignment.Index;
-            Island.SpecJson = assignment.SpecJson;
-            Island.Started = true;
-            Rebuild();
-            dirty = true;
+            (Island.SearchId, Island.Index, Island.SpecJson, Island.Started) = (assignment.SearchId, assignment.Index, assignment.SpecJson, true);
+            Load();
+            savedVersion = -1;
         }
 
-        Pump(withStatus: true);
+        pump.Wake(status: true);
         return Task.CompletedTask;
     }
 
     public Task PokeAsync()
     {
-        Pump(withStatus: true);
+        pump.Wake(status: true);
         return Task.CompletedTask;
     }
 
-    public async Task PauseAsync()
-    {
-        Island.Paused = true;
-        await PersistAsync();
-    }
+    public Task PauseAsync() => ChangeAndPersistAsync(r => r.Pause(), () => Island.Paused = true);
+
+    public Task StopAsync() => ChangeAndPersistAsync(r => r.Stop(), () => Island.Stopped = true);
 
     public Task ResumeAsync()
     {
         Island.Paused = false;
-        dirty = true;
-        Pump(withStatus: true);
+        runtime?.Resume();
+        pump.Wake(status: true);
         return Task.CompletedTask;
-    }
-
-    public async Task StopAsync()
-    {
-        Island.Stopped = true;
-        await PersistAsync();
     }
 
     public Task OnResultAsync(string hash, EvaluationOutcome outcome)
     {
-        AbsorbAndPump(hash, outcome);
+        OnResult(hash, outcome);
         return Task.CompletedTask;
     }
 
-    public async Task ReceiveMigrantsAsync(IReadOnlyList<MigrantRecord> migrants)
+    public Task ReceiveMigrantsAsync(IReadOnlyList<MigrantRecord> migrants)
     {
-        if (strategy is null)
+        if (runtime?.ReceiveMigrants(migrants.Select(IslandMessages.Migrant)) > 0)
         {
-            return;
+            pump.Wake(status: false);
         }
 
-        foreach (var migrant in migrants)
-        {
-            var candidate = CandidateRebuilder.Rebuild(funnel, migrant.Genome, migrant.Operator, migrant.Parents);
-            if (strategy.Members.All(m => m.Hash != candidate.Loss.HashHex))
-            {
-                strategy.Report(candidate, migrant.Fitness);
-                Island.MigrantsReceived++;
-            }
-        }
-
-        await PersistAsync();
+        return Task.CompletedTask;
     }
 
     public Task<IslandStatus> GetStatusAsync() => Task.FromResult(Status());
 
-    private bool CanPropose => strategy is not null && spec is not null && !Island.Stopped && !Island.Paused && Island.InFlight.Count < spec.Islands.InFlight;
-
-    private void Rebuild()
+    private void Load()
     {
-        spec = SearchSpecJson.Parse(Island.SpecJson, $"island {this.GetPrimaryKeyString()}");
-        strategy = StrategyFactory.Create(spec.Islands, Island.Index, funnel);
-        foreach (var member in Island.Members.OrderBy(m => m.Birth))
-        {
-            strategy.Restore(new Member(CandidateRebuilder.Rebuild(funnel, member.Genome, member.Operator, member.Parents), member.Fitness, member.Birth));
-        }
-
-        memberRecords = Island.Members.ToDictionary(m => m.Birth);
-        candidates.Clear();
-        foreach (var (hash, record) in Island.InFlight)
-        {
-            candidates[hash] = CandidateRebuilder.Rebuild(funnel, record.Ticket.Genome, record.Ticket.Operator, record.Ticket.Parents);
-        }
-
-        // Deterministic per island and progress, so a resumed island does not replay its earlier draws.
-        random = new Random(HashCode.Combine(spec.Seed, Island.Index, Island.Results, Island.MigrantsReceived));
-        rejectedBeforeActivation = Island.RejectedByScreening;
-        duplicatesBeforeActivation = Island.Duplicates;
+        var spec = SearchSpecJson.Parse(Island.SpecJson, $"island {this.GetPrimaryKeyString()}");
+        runtime = new IslandRuntime(spec, Island.Index, funnel, Island.ToSnapshot());
+        messenger = new IslandMessenger(GrainFactory, this.GetPrimaryKeyString(), Island.SearchId, Island.Index, logger);
+        savedVersion = runtime.Version;
     }
 
-    /// <summary>Wakes the pump loop, or asks the running one to go round again.</summary>
-    private void Pump(bool withStatus)
+    private async Task ChangeAndPersistAsync(Action<IslandRuntime> change, Action before)
     {
-        reportStatus |= withStatus;
-        pumpAgain = true;
-        if (strategy is not null && pumping.IsCompleted)
+        before();
+        if (runtime is not null)
         {
-            pumping = PumpAsync();
+            change(runtime);
         }
+
+        await commit.CommitAsync();
     }
 
-    /// <summary>Fills the in-flight slots, persists, asks for new, stale or recovered evaluations, then reports the outbox.</summary>
-    private async Task PumpAsync()
+    private async Task RoundAsync(bool withStatus)
     {
-        while (pumpAgain)
-        {
-            pumpAgain = false;
-            var now = DateTimeOffset.UtcNow;
-            var toRequest = Island.InFlight.Where(f => recovering || now - f.Value.RequestedAt > StaleAfter).Select(f => f.Key).ToList();
-            recovering = false;
-            Fill(toRequest);
-            foreach (var hash in toRequest)
-            {
-                Island.InFlight[hash].RequestedAt = now;
-            }
-
-            if (dirty || toRequest.Count > 0)
-            {
-                try
-                {
-                    // Persist before asking: after a crash the island re-asks for exactly these.
-                    await PersistAsync();
-                }
-                catch (Exception error) when (error is not OutOfMemoryException)
-                {
-                    // Nothing was asked; the next result or poke tries again.
-                    LogPersistFailed(logger, error, this.GetPrimaryKeyString());
-                    return;
-                }
-            }
-
-            foreach (var hash in toRequest)
-            {
-                _ = RequestAsync(hash);
-            }
-
-            if (Island.Outbox.Count > 0 || reportStatus)
-            {
-                reportStatus = false;
-                StartReport();
-            }
-        }
-    }
-
-    private void Fill(List<string> toRequest)
-    {
-        exhausted = false;
-        while (CanPropose)
-        {
-            if (SearchWork.Measure(() => strategy!.Propose(random)) is not { } candidate)
-            {
-                exhausted = true;
-                return;
-            }
-
-            var hash = candidate.Loss.HashHex;
-            if (Island.InFlight.ContainsKey(hash))
-            {
-                continue;
-            }
-
-            candidates[hash] = candidate;
-            Island.InFlight[hash] = new InFlightRecord
-            {
-                Ticket = new CandidateTicket(hash, candidate.Genome.Encode(), LossText.From(candidate.Loss), candidate.Loss.ToString(), candidate.Operator, candidate.Parents.ToArray()),
-            };
-            toRequest.Add(hash);
-        }
-    }
-
-    private async Task RequestAsync(string hash)
-    {
-        if (!Island.InFlight.TryGetValue(hash, out var record))
+        if ((runtime, messenger) is not ({ } island, { } send))
         {
             return;
         }
 
-        try
+        var asks = SearchWork.Measure(() => island.PlanRequests(DateTimeOffset.UtcNow));
+        if (island.Version != savedVersion)
         {
-            var request = new EvaluationRequest(record.Ticket, this.GetPrimaryKeyString(), spec!.Seed, spec.Trainers.LeaseSeconds);
-            var reply = await GrainFactory.GetGrain<IIndividualGrain>(GrainKeys.Individual(Island.SearchId, hash)).RequestEvaluationAsync(request);
-            record.Shared |= reply.Shared;
-            if (reply.Outcome is { } outcome)
-            {
-                AbsorbAndPump(hash, outcome);
-            }
-            else if (reply.Job is { } job)
-            {
-                jobsToEnqueue.Add(job);
-                if (enqueuing.IsCompleted)
-                {
-                    enqueuing = EnqueueAsync();
-                }
-            }
-        }
-        catch (Exception error) when (error is not OutOfMemoryException)
-        {
-            // Left in flight: the next poke asks again once the request is stale.
-            LogRequestFailed(logger, error, hash, this.GetPrimaryKeyString());
-        }
-    }
-
-    /// <summary>Sends the jobs individuals handed back in batches: those collected while one batch travels leave together.</summary>
-    private async Task EnqueueAsync()
-    {
-        // Yield once so the replies already on their way join the first batch.
-        await Task.Yield();
-        while (jobsToEnqueue.Count > 0)
-        {
-            var batch = jobsToEnqueue.ToList();
-            jobsToEnqueue.Clear();
             try
             {
-                await GrainFactory.GetGrain<IEvaluationQueueGrain>(Island.SearchId).EnqueueManyAsync(batch);
+                await commit.CommitAsync();
             }
             catch (Exception error) when (error is not OutOfMemoryException)
             {
-                // Still in flight here: the stale re-request enqueues them again.
-                LogEnqueueFailed(logger, error, this.GetPrimaryKeyString(), batch.Count);
+                island.AskFailed(asks);
+                LogPersistFailed(logger, error, this.GetPrimaryKeyString());
                 return;
             }
         }
+
+        foreach (var pending in asks)
+        {
+            _ = send.AskAsync(island, pending, OnResult);
+        }
+
+        send.Migrate(island.TakeMigrations());
+        if (island.Outbox.Count > 0 || withStatus)
+        {
+            send.Report(island, Status, () => pump.Wake(status: false));
+        }
     }
 
-    private void AbsorbAndPump(string hash, EvaluationOutcome outcome)
+    private void OnResult(string hash, EvaluationOutcome outcome)
     {
-        if (strategy is not null && Absorb(hash, outcome))
+        if (runtime?.Absorb(hash, IslandMessages.Result(outcome), DateTimeOffset.UtcNow) == true)
         {
-            Pump(withStatus: false);
+            pump.Wake(status: false);
         }
     }
 
-    private bool Absorb(string hash, EvaluationOutcome outcome)
+    private async Task WriteAsync()
     {
-        if (!Island.InFlight.Remove(hash, out var record))
+        var version = runtime?.Version ?? 0;
+        if (runtime is not null)
         {
-            return false;
+            Island.Capture(runtime.Snapshot(), runtime.InFlight);
         }
 
-        var candidate = candidates.Remove(hash, out var known)
-            ? known
-            : CandidateRebuilder.Rebuild(funnel, record.Ticket.Genome, record.Ticket.Operator, record.Ticket.Parents);
-        strategy!.Report(candidate, outcome.Fitness);
-        Island.Results++;
-        if (record.Shared)
-        {
-            Island.SharedResults++;
-        }
-
-        var ticket = record.Ticket;
-        Island.Outbox.Add(new HistoryRecord(
-            -1, Island.Index, hash, ticket.Expression, ticket.Loss, ticket.Genome, outcome.Fitness, outcome.Status, outcome.Seconds,
-            ticket.Operator, ticket.Parents, outcome.Failure, record.Shared, DateTimeOffset.UtcNow));
-        MigrateIfDue();
-        dirty = true;
-        return true;
-    }
-    private void MigrateIfDue()
-    {
-        var migration = spec!.Migration;
-        var islands = spec.Islands.Count;
-        if (islands < 2 || migration.Count == 0 || ++Island.ResultsSinceMigration < migration.Every)
-        {
-            return;
-        }
-
-        Island.ResultsSinceMigration = 0;
-        var neighbour = migration.Topology == "random"
-            ? (Island.Index + 1 + random.Next(islands - 1)) % islands
-            : (Island.Index + 1) % islands;
-        var migrants = strategy!.Emigrants(migration.Count)
-            .Select(m => new MigrantRecord(m.Candidate.Genome.Encode(), m.Candidate.Operator, m.Candidate.Parents.ToArray(), m.Fitness))
-            .ToList();
-        _ = GrainFactory.GetGrain<IIslandGrain>(GrainKeys.Island(Island.SearchId, neighbour)).ReceiveMigrantsAsync(migrants);
+        await state.WriteStateAsync();
+        savedVersion = version;
     }
 
-    /// <summary>
-    /// Sends the outbox without holding up this island: while one report waits for the search's
-    /// group-committed write, new results collect and leave together in the next one.
-    /// </summary>
-    private void StartReport()
-    {
-        if (reporting.IsCompleted)
-        {
-            reporting = ReportAsync();
-        }
-    }
-
-    private async Task ReportAsync()
-    {
-        while (true)
-        {
-            var batch = Island.Outbox.ToList();
-            try
-            {
-                await GrainFactory.GetGrain<ISearchGrain>(Island.SearchId).ReportAsync(new IslandReport(Island.Index, batch, Status()));
-            }
-            catch (Exception error) when (error is not OutOfMemoryException)
-            {
-                // Kept in the outbox; the next result or poke sends it again.
-                LogReportFailed(logger, error, this.GetPrimaryKeyString(), batch.Count);
-                return;
-            }
-
-            // Only this loop removes from the outbox and others only append, so the acknowledged
-            // batch is still its prefix. The removal is persisted with the next write: a resend
-            // after a crash is harmless (the search ignores a repeated island and hash).
-            Island.Outbox.RemoveRange(0, batch.Count);
-            dirty |= batch.Count > 0;
-            if (Island.Outbox.Count == 0)
-            {
-                return;
-            }
-        }
-    }
-
-    /// <summary>Writes never overlap (a pump, a migration and a pause may all persist); concurrent callers share one write.</summary>
-    private Task PersistAsync() => (commit ??= new GroupCommit(WriteSnapshotAsync, WriteSpacing)).CommitAsync();
-
-    private async Task WriteSnapshotAsync()
-    {
-        if (strategy is not null)
-        {
-            // Members are encoded once: most writes change one or two of them.
-            var records = strategy.Members.ToDictionary(m => m.Birth, m => memberRecords.GetValueOrDefault(m.Birth) ?? MemberRecord.From(m));
-            memberRecords = records;
-            Island.Members = records.Values.ToList();
-            Island.RejectedByScreening = rejectedBeforeActivation + strategy.Statistics.Rejected;
-            Island.Duplicates = duplicatesBeforeActivation + strategy.Statistics.Duplicates;
-        }
-
-        dirty = false;
-        try
-        {
-            await state.WriteStateAsync();
-        }
-        catch
-        {
-            dirty = true;
-            throw;
-        }
-    }
-
-    private IslandStatus Status()
-    {
-        var members = strategy?.Members ?? [];
-        var best = strategy?.Best;
-        return new IslandStatus(
-            Island.Index,
-            strategy?.Method ?? "",
-            members.Count,
-            best?.Fitness ?? double.NaN,
-            best?.Candidate.Loss.ToString(),
-            members.Select(m => Math.Round(m.Fitness, 9)).Distinct().Count(),
-            Island.Results,
-            Island.InFlight.Count,
-            rejectedBeforeActivation + (strategy?.Statistics.Rejected ?? 0),
-            duplicatesBeforeActivation + (strategy?.Statistics.Duplicates ?? 0),
-            Island.SharedResults,
-            Island.MigrantsReceived,
-            exhausted);
-    }
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Requesting evaluation {Hash} for island {Island} failed; it will be asked again")]
-    private static partial void LogRequestFailed(ILogger logger, Exception error, string hash, string island);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Island {Island} could not enqueue {Count} jobs; they are asked for again when stale")]
-    private static partial void LogEnqueueFailed(ILogger logger, Exception error, string island, int count);
+    private IslandStatus Status() => runtime is null
+        ? new IslandStatus(Island.Index, "", 0, double.NaN, null, 0, 0, 0, 0, 0, 0, 0, false)
+        : IslandMessages.Status(runtime.Progress());
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Island {Island} could not persist; it tries again on the next result or poke")]
     private static partial void LogPersistFailed(ILogger logger, Exception error, string island);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Island {Island} could not report {Count} results; they stay in its outbox")]
-    private static partial void LogReportFailed(ILogger logger, Exception error, string island, int count);
 }

@@ -1,10 +1,11 @@
 using EvoGrains.Abstractions;
+using EvoGrains.Core.Search.Islands;
 
 namespace EvoGrains.Grains.Islands;
 
 /// <summary>
 /// What an island needs to resume elsewhere: its population, the evaluations in flight, results
-/// the search has not acknowledged yet (outbox), and its counters.
+/// the search has not accepted yet (outbox), and its counters.
 /// </summary>
 [GenerateSerializer, Alias("evograins.island-state")]
 public sealed class IslandState
@@ -53,4 +54,28 @@ public sealed class IslandState
 
     [Id(14)]
     public long MigrantsReceived { get; set; }
+
+    public IslandSnapshot ToSnapshot() => new(
+        Paused,
+        Stopped,
+        Members.Select(m => m.ToStored()).ToList(),
+        InFlight.Values.Select(f => new StoredPending(new StoredCandidate(f.Ticket.Genome, f.Ticket.Operator, f.Ticket.Parents), f.Shared)).ToList(),
+        Outbox.Select(IslandMessages.Result).ToList(),
+        new IslandCounters
+        {
+            Results = Results, ResultsSinceMigration = ResultsSinceMigration, RejectedByScreening = RejectedByScreening,
+            Duplicates = Duplicates, SharedResults = SharedResults, MigrantsReceived = MigrantsReceived,
+        });
+
+    /// <summary>Takes the runtime's state; in-flight tickets come from the live candidates (their screened loss).</summary>
+    public void Capture(IslandSnapshot snapshot, IEnumerable<PendingEvaluation> inFlight)
+    {
+        (Paused, Stopped) = (snapshot.Paused, snapshot.Stopped);
+        Members = snapshot.Members.Select(MemberRecord.From).ToList();
+        InFlight = inFlight.ToDictionary(p => p.Hash, p => new InFlightRecord { Ticket = IslandMessages.Ticket(p.Candidate), Shared = p.Shared }, StringComparer.Ordinal);
+        Outbox = snapshot.Outbox.Select(r => IslandMessages.Record(Index, r)).ToList();
+        var counters = snapshot.Counters;
+        (Results, ResultsSinceMigration, RejectedByScreening) = (counters.Results, counters.ResultsSinceMigration, counters.RejectedByScreening);
+        (Duplicates, SharedResults, MigrantsReceived) = (counters.Duplicates, counters.SharedResults, counters.MigrantsReceived);
+    }
 }

@@ -1,4 +1,4 @@
-using EvoGrains.Core.Evolution;
+using EvoGrains.Core.Search.Islands;
 
 namespace EvoGrains.Grains.Islands;
 
@@ -11,6 +11,8 @@ public sealed record MemberRecord(
     [property: Id(3)] double Fitness,
     [property: Id(4)] long Birth)
 {
-    public static MemberRecord From(Member member) =>
-        new(member.Candidate.Genome.Encode(), member.Candidate.Operator, member.Candidate.Parents.ToArray(), member.Fitness, member.Birth);
+    public static MemberRecord From(StoredMember member) =>
+        new(member.Candidate.Genome, member.Candidate.Operator, member.Candidate.Parents, member.Fitness, member.Birth);
+
+    public StoredMember ToStored() => new(new StoredCandidate(Genome, Operator, Parents), Fitness, Birth);
 }

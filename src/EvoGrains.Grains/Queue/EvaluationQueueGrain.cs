@@ -1,4 +1,5 @@
 using EvoGrains.Abstractions;
+using EvoGrains.Core.Search.Queue;
 using EvoGrains.Grains.Storage;
 using EvoGrains.Grains.Telemetry;
 using Microsoft.Extensions.Logging;
@@ -7,9 +8,9 @@ using Orleans.Concurrency;
 namespace EvoGrains.Grains.Queue;
 
 /// <summary>
-/// FIFO of a search's jobs with leases. Expired leases go back to the front of the queue (checked
-/// once a second). Completion is idempotent by job id. Results leave as one-way messages, so this
-/// grain never waits on another grain, and state is written behind (see <see cref="IEvaluationQueueGrain"/>).
+/// A search's jobs with leases; <see cref="JobQueueBook{TJob, TOutcome}"/> decides (order, leases,
+/// expiry, idempotent completion). This grain checks expiry once a second, delivers results as
+/// one-way messages, wakes idle trainers and writes its state behind (see <see cref="IEvaluationQueueGrain"/>).
 /// </summary>
 /// <remarks>
 /// Reentrant for throughput: no method awaits anything, so every call runs to completion in one
@@ -28,28 +29,16 @@ public sealed partial class EvaluationQueueGrain(
     // Nothing waits on these writes (see the interface), so they can be rare: one per 100 ms at most.
     private static readonly TimeSpan WriteSpacing = TimeSpan.FromMilliseconds(100);
 
-    private readonly LinkedList<string> waiting = new();
-    private readonly Dictionary<string, LeaseRecord> leases = new(StringComparer.Ordinal);
-    private readonly CompletedOutcomes completed = new(RememberedOutcomes);
-
-    // Trainers that found the queue empty, oldest first; told when work arrives so they need not poll fast.
-    private readonly List<string> idleTrainers = [];
-
+    private JobQueueBook<EvaluationJob, EvaluationOutcome> book = null!;
     private GroupCommit? commit;
     private bool dirty;
-
-    private EvaluationQueueState Queue => state.State;
 
     private string SearchId => this.GetPrimaryKeyString();
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        // Leases are not persisted: after a failover every open job waits again.
-        foreach (var jobId in Queue.Jobs.Keys)
-        {
-            waiting.AddLast(jobId);
-        }
-
+        book = new JobQueueBook<EvaluationJob, EvaluationOutcome>(
+            job => job.JobId, job => TimeSpan.FromSeconds(Math.Max(1, job.LeaseSeconds)), RememberedOutcomes, state.State.OpenJobs(), state.State.Counters());
         this.RegisterGrainTimer(CheckLeasesAsync, ExpiryCheckPeriod, ExpiryCheckPeriod);
         return Task.CompletedTask;
     }
@@ -65,30 +54,18 @@ public sealed partial class EvaluationQueueGrain(
 
     public Task<IReadOnlyDictionary<string, EvaluationOutcome>> EnqueueManyAsync(IReadOnlyList<EvaluationJob> jobs)
     {
-        var known = new Dictionary<string, EvaluationOutcome>(StringComparer.Ordinal);
-        var added = 0;
-        foreach (var job in jobs)
+        var (known, added) = book.Enqueue(jobs);
+        foreach (var (job, outcome) in known)
         {
-            if (completed.TryGet(job.JobId, out var outcome))
-            {
-                known[job.JobId] = outcome;
-                Deliver(job, outcome);
-            }
-            else if (Queue.Jobs.TryAdd(job.JobId, new QueuedJob { Job = job }))
-            {
-                waiting.AddLast(job.JobId);
-                Queue.Enqueued++;
-                added++;
-            }
+            Deliver(job, outcome);
         }
 
         if (added > 0)
         {
-            WriteBehind();
-            WakeIdleTrainers(added);
+            Changed(added);
         }
 
-        return Task.FromResult<IReadOnlyDictionary<string, EvaluationOutcome>>(known);
+        return Task.FromResult<IReadOnlyDictionary<string, EvaluationOutcome>>(known.ToDictionary(k => k.Job.JobId, k => k.Outcome, StringComparer.Ordinal));
     }
 
     public Task<IReadOnlyList<JobLease>> CompleteAndLeaseAsync(string trainerId, IReadOnlyList<JobResult> finished, int wanted)
@@ -96,71 +73,29 @@ public sealed partial class EvaluationQueueGrain(
         var now = DateTimeOffset.UtcNow;
         foreach (var result in finished)
         {
-            Complete(result, now);
-        }
-
-        var granted = new List<JobLease>(Math.Min(wanted, waiting.Count));
-        while (granted.Count < wanted && waiting.First is { } first)
-        {
-            waiting.RemoveFirst();
-            if (!Queue.Jobs.TryGetValue(first.Value, out var queued) || leases.ContainsKey(first.Value))
+            if (book.Complete(result.JobId, result.Outcome, result.Outcome.Seconds, now) is { } job)
             {
-                continue;
+                Changed(0);
+                Deliver(job, result.Outcome);
             }
-
-            var lease = new LeaseRecord(trainerId, now, now + LeaseLength(queued.Job));
-            leases[first.Value] = lease;
-            queued.Attempts++;
-            granted.Add(new JobLease(queued.Job, queued.Attempts, lease.ExpiresAt));
-        }
-
-        if (granted.Count > 0)
-        {
-            idleTrainers.Remove(trainerId);
-        }
-        else if (wanted > 0 && !idleTrainers.Contains(trainerId))
-        {
-            idleTrainers.Add(trainerId);
-        }
-
-        return Task.FromResult<IReadOnlyList<JobLease>>(granted);
-    }
-
-    public Task<IReadOnlyList<string>> HeartbeatAsync(string trainerId, IReadOnlyList<string> jobIds)
-    {
-        var now = DateTimeOffset.UtcNow;
-        var held = new List<string>(jobIds.Count);
-        foreach (var jobId in jobIds)
-        {
-            if (leases.TryGetValue(jobId, out var lease) && lease.TrainerId == trainerId && Queue.Jobs.TryGetValue(jobId, out var queued))
+            else
             {
-                lease.ExpiresAt = now + LeaseLength(queued.Job);
-                held.Add(jobId);
+                dirty = true;
             }
         }
 
-        return Task.FromResult<IReadOnlyList<string>>(held);
+        var granted = book.Lease(trainerId, wanted, now);
+        return Task.FromResult<IReadOnlyList<JobLease>>(granted.Select(l => new JobLease(l.Job, l.Attempt, l.ExpiresAt)).ToList());
     }
+
+    public Task<IReadOnlyList<string>> HeartbeatAsync(string trainerId, IReadOnlyList<string> jobIds) =>
+        Task.FromResult(book.Heartbeat(trainerId, jobIds, DateTimeOffset.UtcNow));
 
     public Task ReleaseAsync(string trainerId, IReadOnlyList<string> jobIds)
     {
-        // Reversed so the released jobs keep their order at the front of the queue.
-        var released = 0;
-        foreach (var jobId in jobIds.Reverse())
+        if (book.Release(trainerId, jobIds) is > 0 and var released)
         {
-            if (leases.TryGetValue(jobId, out var lease) && lease.TrainerId == trainerId)
-            {
-                leases.Remove(jobId);
-                waiting.AddFirst(jobId);
-                Queue.Released++;
-                released++;
-            }
-        }
-
-        if (released > 0)
-        {
-            WriteBehind();
-            WakeIdleTrainers(released);
+            Changed(released);
         }
 
         return Task.CompletedTask;
@@ -168,96 +103,52 @@ public sealed partial class EvaluationQueueGrain(
 
     public Task DropQueuedAsync(JobKind kind)
     {
-        var dropped = 0;
-        for (var node = waiting.First; node is not null;)
+        if (book.DropWaiting(job => job.Kind == kind) > 0)
         {
-            var next = node.Next;
-            if (Queue.Jobs.TryGetValue(node.Value, out var queued) && !leases.ContainsKey(node.Value) && queued.Job.Kind == kind)
-            {
-                Queue.Jobs.Remove(node.Value);
-                waiting.Remove(node);
-                dropped++;
-            }
-
-            node = next;
-        }
-
-        if (dropped > 0)
-        {
-            WriteBehind();
+            Changed(0);
         }
 
         return Task.CompletedTask;
     }
 
-    public Task<QueueStatistics> GetStatisticsAsync() => Task.FromResult(new QueueStatistics(
-        Queue.Jobs.Count - leases.Count,
-        leases.Count,
-        Queue.Enqueued,
-        Queue.Completed,
-        Queue.Requeued,
-        Queue.Released,
-        Queue.DuplicateCompletions,
-        Queue.BusySeconds));
-
-    private static TimeSpan LeaseLength(EvaluationJob job) => TimeSpan.FromSeconds(Math.Max(1, job.LeaseSeconds));
-
-    private void Complete(JobResult result, DateTimeOffset now)
+    public Task<QueueStatistics> GetStatisticsAsync()
     {
-        if (completed.Contains(result.JobId))
-        {
-            Queue.DuplicateCompletions++;
-            return;
-        }
-
-        // A job dropped at the budget (or by cancellation) has nobody left to tell.
-        if (!Queue.Jobs.Remove(result.JobId, out var queued))
-        {
-            return;
-        }
-
-        // A job completes whoever trains it: after a failover or an expired lease the first result wins.
-        Queue.BusySeconds += leases.Remove(result.JobId, out var lease) ? (now - lease.LeasedAt).TotalSeconds : result.Outcome.Seconds;
-        Queue.Completed++;
-        completed.Add(result.JobId, result.Outcome);
-        WriteBehind();
-        Deliver(queued.Job, result.Outcome);
+        var counters = book.Counters;
+        return Task.FromResult(new QueueStatistics(
+            book.Queued, book.Leased, counters.Enqueued, counters.Completed, counters.Requeued, counters.Released, counters.DuplicateCompletions, counters.BusySeconds));
     }
 
     private Task CheckLeasesAsync()
     {
-        metrics.QueueDepth(SearchId, Queue.Jobs.Count - leases.Count);
-        var now = DateTimeOffset.UtcNow;
-        var expired = leases.Where(l => l.Value.ExpiresAt < now).Select(l => l.Key).ToList();
-        foreach (var jobId in expired)
+        metrics.QueueDepth(SearchId, book.Queued);
+        var expired = book.ExpireLeases(DateTimeOffset.UtcNow);
+        if (expired > 0 || dirty)
         {
-            leases.Remove(jobId);
-            waiting.AddFirst(jobId);
-            Queue.Requeued++;
-        }
-
-        if (expired.Count > 0 || dirty)
-        {
-            WriteBehind();
-            WakeIdleTrainers(expired.Count);
+            Changed(expired);
         }
 
         return Task.CompletedTask;
     }
 
-    /// <summary>Writes without making anyone wait; changes made meanwhile go out together in the next write.</summary>
-    private void WriteBehind()
+    /// <summary>Writes behind and wakes one idle trainer per job that became available.</summary>
+    private void Changed(int newlyWaiting)
     {
         dirty = true;
         _ = WriteAsync();
+        foreach (var trainer in book.TakeIdleTrainers(newlyWaiting))
+        {
+            _ = GrainFactory.GetGrain<ITrainerGrain>(trainer).JobAvailableAsync();
+        }
     }
 
+    /// <summary>Changes made while a write travels go out together in the next one; nobody waits for it.</summary>
     private async Task WriteAsync()
     {
         commit ??= new GroupCommit(
             () =>
             {
                 dirty = false;
+                state.State.Capture(book.OpenJobs, book.Counters);
                 return state.WriteStateAsync();
             },
             WriteSpacing);
@@ -270,16 +161,6 @@ public sealed partial class EvaluationQueueGrain(
             // Still dirty: the next change or the lease check writes again.
             dirty = true;
             LogWriteFailed(logger, error, SearchId);
-        }
-    }
-
-    private void WakeIdleTrainers(int count)
-    {
-        var woken = idleTrainers.Take(count).ToList();
-        idleTrainers.RemoveRange(0, woken.Count);
-        foreach (var trainer in woken)
-        {
-            _ = GrainFactory.GetGrain<ITrainerGrain>(trainer).JobAvailableAsync();
         }
     }
 

@@ -1,3 +1,6 @@
+using EvoGrains.Abstractions;
+using EvoGrains.Core.Search.Queue;
+
 namespace EvoGrains.Grains.Queue;
 
 /// <summary>
@@ -27,4 +30,18 @@ public sealed class EvaluationQueueState
 
     [Id(6)]
     public double BusySeconds { get; set; }
+
+    public IEnumerable<OpenJob<EvaluationJob>> OpenJobs() => Jobs.Values.Select(j => new OpenJob<EvaluationJob>(j.Job, j.Attempts));
+
+    public QueueCounters Counters() => new()
+    {
+        Enqueued = Enqueued, Completed = Completed, Requeued = Requeued, Released = Released, DuplicateCompletions = DuplicateCompletions, BusySeconds = BusySeconds,
+    };
+
+    public void Capture(IEnumerable<OpenJob<EvaluationJob>> open, QueueCounters counters)
+    {
+        Jobs = open.ToDictionary(j => j.Job.JobId, j => new QueuedJob { Job = j.Job, Attempts = j.Attempts }, StringComparer.Ordinal);
+        (Enqueued, Completed, Requeued, Released) = (counters.Enqueued, counters.Completed, counters.Requeued, counters.Released);
+        (DuplicateCompletions, BusySeconds) = (counters.DuplicateCompletions, counters.BusySeconds);
+    }
 }

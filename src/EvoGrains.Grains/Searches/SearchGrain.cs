@@ -205,11 +205,11 @@ public sealed partial class SearchGrain(
 
     public Task<string> GetSpecAsync() => Task.FromResult(Search.SpecJson);
 
-    public async Task ReportAsync(IslandReport report)
+    public async Task<bool> ReportAsync(IslandReport report)
     {
         if (spec is null)
         {
-            return;
+            return false;
         }
 
         Search.Islands[report.Island] = report.Status;
@@ -243,6 +243,8 @@ public sealed partial class SearchGrain(
         {
             sealing = SealPagesAsync();
         }
+
+        return true;
     }
 
     public async Task OnFinalResultAsync(string jobId, EvaluationOutcome outcome)

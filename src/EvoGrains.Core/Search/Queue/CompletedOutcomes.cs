@@ -1,18 +1,16 @@
-using EvoGrains.Abstractions;
-
-namespace EvoGrains.Grains.Queue;
+namespace EvoGrains.Core.Search.Queue;
 
 /// <summary>The outcomes of recently completed jobs, oldest forgotten first, so a repeated enqueue or completion is answered without training again.</summary>
-internal sealed class CompletedOutcomes(int capacity)
+internal sealed class CompletedOutcomes<TOutcome>(int capacity)
 {
-    private readonly Dictionary<string, EvaluationOutcome> outcomes = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, TOutcome> outcomes = new(StringComparer.Ordinal);
     private readonly Queue<string> order = new();
 
-    public bool TryGet(string jobId, out EvaluationOutcome outcome) => outcomes.TryGetValue(jobId, out outcome!);
+    public bool TryGet(string jobId, out TOutcome outcome) => outcomes.TryGetValue(jobId, out outcome!);
 
     public bool Contains(string jobId) => outcomes.ContainsKey(jobId);
 
-    public void Add(string jobId, EvaluationOutcome outcome)
+    public void Add(string jobId, TOutcome outcome)
     {
         if (!outcomes.TryAdd(jobId, outcome))
         {

@@ -1,0 +1,13 @@
+using EvoGrains.Core.Expressions;
+
+namespace EvoGrains.Core.Search.Islands;
+
+/// <summary>One absorbed evaluation waiting in the outbox until the search accepts it.</summary>
+public sealed record IslandResult(
+    string Hash,
+    string Expression,
+    LossFunction Loss,
+    StoredCandidate Candidate,
+    EvaluationResult Result,
+    bool Shared,
+    DateTimeOffset CompletedAt);

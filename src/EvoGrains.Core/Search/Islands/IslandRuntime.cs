@@ -1,0 +1,236 @@
+using EvoGrains.Core.Evolution;
+using EvoGrains.Core.Screening;
+
+namespace EvoGrains.Core.Search.Islands;
+
+/// <summary>
+/// Every decision of one island, with no clock or messaging of its own: which candidates to ask
+/// for (new, stale or left over from a previous activation), what a result changes, when and
+/// where to migrate, which results still await the search, and the counters. The grain calls it,
+/// persists <see cref="Snapshot"/> and sends the messages it plans.
+/// </summary>
+public sealed class IslandRuntime
+{
+    /// <summary>A reply can be lost only with a silo; asking again after this long is cheap and idempotent.</summary>
+    public static readonly TimeSpan StaleAfter = TimeSpan.FromSeconds(10);
+
+    private readonly ScreeningFunnel funnel;
+    private readonly SearchStrategy strategy;
+    private readonly Dictionary<string, PendingEvaluation> inFlight = new(StringComparer.Ordinal);
+    private readonly List<IslandResult> outbox = [];
+    private readonly List<MigrationPlan> migrations = [];
+    private readonly Random random;
+    private readonly IslandCounters restored;
+    private Dictionary<long, StoredMember> stored;
+    private long results;
+    private long resultsSinceMigration;
+    private long sharedResults;
+    private long migrantsReceived;
+
+    public IslandRuntime(SearchSpec spec, int index, ScreeningFunnel funnel, IslandSnapshot? saved = null)
+    {
+        Spec = spec;
+        Index = index;
+        this.funnel = funnel;
+        strategy = StrategyFactory.Create(spec.Islands, index, funnel);
+        saved ??= new IslandSnapshot(false, false, [], [], [], new IslandCounters());
+        (Paused, Stopped, restored) = (saved.Paused, saved.Stopped, saved.Counters);
+        (results, resultsSinceMigration) = (restored.Results, restored.ResultsSinceMigration);
+        (sharedResults, migrantsReceived) = (restored.SharedResults, restored.MigrantsReceived);
+        foreach (var member in saved.Members.OrderBy(m => m.Birth))
+        {
+            strategy.Restore(new Member(member.Candidate.Rebuild(funnel), member.Fitness, member.Birth));
+        }
+
+        stored = saved.Members.ToDictionary(m => m.Birth);
+        foreach (var pending in saved.InFlight)
+        {
+            var evaluation = new PendingEvaluation(pending.Candidate.Rebuild(funnel), pending.Shared);
+            inFlight[evaluation.Hash] = evaluation;
+        }
+
+        outbox.AddRange(saved.Outbox);
+
+        // Seeded by island and progress, so a resumed island does not replay its earlier draws.
+        random = new Random(unchecked((int)((spec.Seed * 1_000_003L) + (index * 7_919L) + (results * 31) + migrantsReceived)));
+    }
+
+    public SearchSpec Spec { get; }
+
+    public int Index { get; }
+
+    public string Method => strategy.Method;
+
+    public bool Paused { get; private set; }
+
+    public bool Stopped { get; private set; }
+
+    /// <summary>The last fill found no new screened candidate.</summary>
+    public bool Exhausted { get; private set; }
+
+    /// <summary>Goes up with every change, so a writer knows whether its last snapshot is current.</summary>
+    public long Version { get; private set; }
+
+    public IReadOnlyCollection<PendingEvaluation> InFlight => inFlight.Values;
+
+    /// <summary>Results the search has not accepted yet, oldest first.</summary>
+    public IReadOnlyList<IslandResult> Outbox => outbox;
+
+    public IReadOnlyList<Member> Members => strategy.Members;
+
+    public void Pause() => (Paused, Version) = (true, Version + 1);
+
+    public void Resume() => (Paused, Version) = (false, Version + 1);
+
+    public void Stop() => (Stopped, Version) = (true, Version + 1);
+
+    /// <summary>
+    /// Fills the free in-flight slots and returns every evaluation to ask for now: new ones, those
+    /// never asked in this activation, and those asked longer than <see cref="StaleAfter"/> ago.
+    /// They count as asked at <paramref name="now"/>; <see cref="AskFailed"/> undoes that.
+    /// </summary>
+    public IReadOnlyList<PendingEvaluation> PlanRequests(DateTimeOffset now)
+    {
+        Fill();
+        var due = inFlight.Values.Where(p => p.AskedAt is not { } asked || now - asked > StaleAfter).ToList();
+        foreach (var pending in due)
+        {
+            pending.AskedAt = now;
+        }
+
+        return due;
+    }
+
+    /// <summary>The asks could not go out (the write before them failed): the next pump asks again.</summary>
+    public void AskFailed(IEnumerable<PendingEvaluation> asked)
+    {
+        foreach (var pending in asked)
+        {
+            pending.AskedAt = null;
+        }
+    }
+
+    /// <summary>The individual said another island asked first.</summary>
+    public void MarkShared(string hash)
+    {
+        if (inFlight.TryGetValue(hash, out var pending) && !pending.Shared)
+        {
+            pending.Shared = true;
+            Version++;
+        }
+    }
+
+    /// <summary>Absorbs a result if its hash is in flight here (so repeats are harmless); true when taken.</summary>
+    public bool Absorb(string hash, EvaluationResult result, DateTimeOffset now)
+    {
+        if (!inFlight.Remove(hash, out var pending))
+        {
+            return false;
+        }
+
+        var candidate = pending.Candidate;
+        strategy.Report(candidate, result.Fitness);
+        results++;
+        sharedResults += pending.Shared ? 1 : 0;
+        outbox.Add(new IslandResult(hash, candidate.Loss.ToString(), candidate.Loss, StoredCandidate.From(candidate), result, pending.Shared, now));
+        PlanMigrationIfDue();
+        Version++;
+        return true;
+    }
+
+    /// <summary>Migrations planned by <see cref="Absorb"/> since the last call.</summary>
+    public IReadOnlyList<MigrationPlan> TakeMigrations()
+    {
+        var planned = migrations.ToList();
+        migrations.Clear();
+        return planned;
+    }
+
+    /// <summary>Joins migrants this island does not have yet; returns how many joined.</summary>
+    public int ReceiveMigrants(IEnumerable<Migrant> arrivals)
+    {
+        var joined = 0;
+        foreach (var migrant in arrivals)
+        {
+            var candidate = migrant.Candidate.Rebuild(funnel);
+            if (strategy.Members.All(m => m.Hash != candidate.Loss.HashHex))
+            {
+                strategy.Report(candidate, migrant.Fitness);
+                joined++;
+            }
+        }
+
+        migrantsReceived += joined;
+        Version += joined > 0 ? 1 : 0;
+        return joined;
+    }
+
+    /// <summary>The search accepted the first <paramref name="count"/> outbox results.</summary>
+    public void Acknowledge(int count)
+    {
+        outbox.RemoveRange(0, Math.Min(count, outbox.Count));
+        Version += count > 0 ? 1 : 0;
+    }
+
+    public IslandCounters Counters => new()
+    {
+        Results = results,
+        ResultsSinceMigration = resultsSinceMigration,
+        RejectedByScreening = restored.RejectedByScreening + strategy.Statistics.Rejected,
+        Duplicates = restored.Duplicates + strategy.Statistics.Duplicates,
+        SharedResults = sharedResults,
+        MigrantsReceived = migrantsReceived,
+    };
+
+    public IslandProgress Progress()
+    {
+        var members = strategy.Members;
+        var best = strategy.Best;
+        var counters = Counters;
+        return new IslandProgress(
+            Index, Method, members.Count, best?.Fitness ?? double.NaN, best?.Candidate.Loss.ToString(),
+            members.Select(m => Math.Round(m.Fitness, 9)).Distinct().Count(), counters.Results, inFlight.Count,
+            counters.RejectedByScreening, counters.Duplicates, counters.SharedResults, counters.MigrantsReceived, Exhausted);
+    }
+
+    /// <summary>What to persist. Members are encoded once, as most writes change one or two.</summary>
+    public IslandSnapshot Snapshot()
+    {
+        stored = strategy.Members.ToDictionary(m => m.Birth, m => stored.GetValueOrDefault(m.Birth) ?? new StoredMember(StoredCandidate.From(m.Candidate), m.Fitness, m.Birth));
+        return new IslandSnapshot(
+            Paused, Stopped, stored.Values.ToList(), inFlight.Values.Select(p => new StoredPending(StoredCandidate.From(p.Candidate), p.Shared)).ToList(), outbox.ToList(), Counters);
+    }
+
+    private void Fill()
+    {
+        Exhausted = false;
+        while (!Stopped && !Paused && inFlight.Count < Spec.Islands.InFlight)
+        {
+            if (strategy.Propose(random) is not { } candidate)
+            {
+                Exhausted = true;
+                return;
+            }
+
+            if (inFlight.TryAdd(candidate.Loss.HashHex, new PendingEvaluation(candidate)))
+            {
+                Version++;
+            }
+        }
+    }
+
+    private void PlanMigrationIfDue()
+    {
+        var migration = Spec.Migration;
+        if (migration.Count == 0 || ++resultsSinceMigration < migration.Every)
+        {
+            return;
+        }
+
+        resultsSinceMigration = 0;
+        if (MigrationTopology.Neighbour(Spec, Index, random) is { } neighbour)
+        {
+            migrations.Add(new MigrationPlan(neighbour, strategy.Emigrants(migration.Count).Select(m => new Migrant(StoredCandidate.From(m.Candidate), m.Fitness)).ToList()));
+        }
+    }
+}

@@ -1,0 +1,10 @@
+namespace EvoGrains.Core.Search.Islands;
+
+/// <summary>Everything an island needs to resume elsewhere.</summary>
+public sealed record IslandSnapshot(
+    bool Paused,
+    bool Stopped,
+    IReadOnlyList<StoredMember> Members,
+    IReadOnlyList<StoredPending> InFlight,
+    IReadOnlyList<IslandResult> Outbox,
+    IslandCounters Counters);

@@ -1,0 +1,4 @@
+namespace EvoGrains.Core.Search.Islands;
+
+/// <summary>A population member in storage: the candidate, its fitness and birth order.</summary>
+public sealed record StoredMember(StoredCandidate Candidate, double Fitness, long Birth);

@@ -1,0 +1,124 @@
+using EvoGrains.Abstractions;
+using EvoGrains.Core.Search.Islands;
+using Microsoft.Extensions.Logging;
+
+namespace EvoGrains.Grains.Islands;
+
+/// <summary>
+/// An island's outgoing calls. Runs on the island's scheduler (every method is called from a grain
+/// turn), so nothing here races. Enqueuing and reporting each keep at most one call in flight; what
+/// collects meanwhile leaves together in the next. Failures are logged and repaired by later rounds:
+/// asks go stale and are asked again, the outbox stays until a report is taken.
+/// </summary>
+internal sealed partial class IslandMessenger(IGrainFactory grains, string islandKey, string searchId, int index, ILogger logger)
+{
+    private readonly List<EvaluationJob> jobs = [];
+    private Task enqueuing = Task.CompletedTask;
+    private Task reporting = Task.CompletedTask;
+
+    /// <summary>Completes when no enqueue is on its way.</summary>
+    public Task Idle => enqueuing;
+
+    /// <summary>Asks the individual; its outcome goes to <paramref name="onOutcome"/>, its job joins the next batch.</summary>
+    public async Task AskAsync(IslandRuntime island, PendingEvaluation pending, Action<string, EvaluationOutcome> onOutcome)
+    {
+        try
+        {
+            var request = new EvaluationRequest(IslandMessages.Ticket(pending.Candidate), islandKey, island.Spec.Seed, island.Spec.Trainers.LeaseSeconds);
+            var reply = await grains.GetGrain<IIndividualGrain>(GrainKeys.Individual(searchId, pending.Hash)).RequestEvaluationAsync(request);
+            if (reply.Shared)
+            {
+                island.MarkShared(pending.Hash);
+            }
+
+            if (reply.Outcome is { } outcome)
+            {
+                onOutcome(pending.Hash, outcome);
+            }
+            else if (reply.Job is { } job)
+            {
+                jobs.Add(job);
+                if (enqueuing.IsCompleted)
+                {
+                    enqueuing = EnqueueAsync();
+                }
+            }
+        }
+        catch (Exception error) when (error is not OutOfMemoryException)
+        {
+            LogRequestFailed(logger, error, pending.Hash, islandKey);
+        }
+    }
+
+    public void Migrate(IEnumerable<MigrationPlan> plans)
+    {
+        foreach (var plan in plans)
+        {
+            _ = grains.GetGrain<IIslandGrain>(GrainKeys.Island(searchId, plan.Neighbour)).ReceiveMigrantsAsync(plan.Migrants.Select(IslandMessages.Record).ToList());
+        }
+    }
+
+    /// <summary>Reports the outbox unless a report is on its way; <paramref name="again"/> runs when more results waited meanwhile.</summary>
+    public void Report(IslandRuntime island, Func<IslandStatus> status, Action again)
+    {
+        if (reporting.IsCompleted)
+        {
+            reporting = ReportAsync(island, status, again);
+        }
+    }
+
+    private async Task EnqueueAsync()
+    {
+        // Yield once so the replies already on their way join the first batch.
+        await Task.Yield();
+        while (jobs.Count > 0)
+        {
+            var batch = jobs.ToList();
+            jobs.Clear();
+            try
+            {
+                await grains.GetGrain<IEvaluationQueueGrain>(searchId).EnqueueManyAsync(batch);
+            }
+            catch (Exception error) when (error is not OutOfMemoryException)
+            {
+                LogEnqueueFailed(logger, error, islandKey, batch.Count);
+                return;
+            }
+        }
+    }
+
+    private async Task ReportAsync(IslandRuntime island, Func<IslandStatus> status, Action again)
+    {
+        var batch = island.Outbox.ToList();
+        bool taken;
+        try
+        {
+            taken = await grains.GetGrain<ISearchGrain>(searchId).ReportAsync(new IslandReport(index, batch.Select(r => IslandMessages.Record(index, r)).ToList(), status()));
+        }
+        catch (Exception error) when (error is not OutOfMemoryException)
+        {
+            LogReportFailed(logger, error, islandKey, batch.Count);
+            return;
+        }
+
+        // Not taken (the search is not loaded yet): kept for the next poke. Taken: only this lane
+        // removes from the outbox and others only append, so the batch is still its prefix.
+        if (taken)
+        {
+            island.Acknowledge(batch.Count);
+            if (island.Outbox.Count > 0)
+            {
+                again();
+            }
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Requesting evaluation {Hash} for island {Island} failed; it will be asked again")]
+    private static partial void LogRequestFailed(ILogger logger, Exception error, string hash, string island);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Island {Island} could not enqueue {Count} jobs; they are asked for again when stale")]
+    private static partial void LogEnqueueFailed(ILogger logger, Exception error, string island, int count);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Island {Island} could not report {Count} results; they stay in its outbox")]
+    private static partial void LogReportFailed(ILogger logger, Exception error, string island, int count);
+}
