@@ -11,16 +11,13 @@ public static class Canonicalizer
 {
     public static Expr Canonicalize(Expr expr)
     {
-        if (OperatorCatalog.IsLeaf(expr.Op))
-        {
-            return expr;
-        }
-
-        var children = expr.Children.Select(Canonicalize).ToImmutableArray();
-        return Simplify(expr.WithChildren(children));
+        // Sort keys by node: a chain of n terms is re-sorted at each of its n levels, and printing
+        // every term again at each level made a 1,000-term sum take seconds.
+        var keys = new Dictionary<Expr, string>(ReferenceEqualityComparer.Instance);
+        return ExprWalk.Fold<Expr>(expr, (node, children) => OperatorCatalog.IsLeaf(node.Op) ? node : Simplify(node.WithChildren([.. children]), keys));
     }
 
-    private static Expr Simplify(Expr e)
+    private static Expr Simplify(Expr e, Dictionary<Expr, string> keys)
     {
         if (e.Children.All(c => c.IsConstant) && TryFold(e, out var folded))
         {
@@ -29,12 +26,12 @@ public static class Canonicalizer
 
         return e.Op switch
         {
-            Op.Add or Op.Mul or Op.Max or Op.Min => SimplifyChain(e),
-            Op.Sub => SimplifySub(e),
+            Op.Add or Op.Mul or Op.Max or Op.Min => SimplifyChain(e, keys),
+            Op.Sub => SimplifySub(e, keys),
             Op.Neg => SimplifyNeg(e[0]),
             Op.Abs when e[0].Op is Op.Abs or Op.Square => e[0],
-            Op.Abs when e[0].Op == Op.Neg => Simplify(Expr.Unary(Op.Abs, e[0][0])),
-            Op.Square when e[0].Op == Op.Neg => Simplify(Expr.Unary(Op.Square, e[0][0])),
+            Op.Abs when e[0].Op == Op.Neg => Simplify(Expr.Unary(Op.Abs, e[0][0]), keys),
+            Op.Square when e[0].Op == Op.Neg => Simplify(Expr.Unary(Op.Square, e[0][0]), keys),
             _ => e,
         };
     }
@@ -46,7 +43,7 @@ public static class Canonicalizer
         _ => Expr.Unary(Op.Neg, operand),
     };
 
-    private static Expr SimplifySub(Expr e)
+    private static Expr SimplifySub(Expr e, Dictionary<Expr, string> keys)
     {
         var (a, b) = (e[0], e[1]);
         if (b.IsConstant && b.Value == 0)
@@ -62,18 +59,18 @@ public static class Canonicalizer
         // a - (-b) and a - c (constant) become sums so that they sort and fold with their neighbours.
         if (b.Op == Op.Neg)
         {
-            return SimplifyChain(a + b[0]);
+            return SimplifyChain(a + b[0], keys);
         }
 
         if (b.IsConstant)
         {
-            return SimplifyChain(a + Expr.Const(-b.Value));
+            return SimplifyChain(a + Expr.Const(-b.Value), keys);
         }
 
         return e;
     }
 
-    private static Expr SimplifyChain(Expr e)
+    private static Expr SimplifyChain(Expr e, Dictionary<Expr, string> keys)
     {
         var op = e.Op;
         var operands = new List<Expr>();
@@ -119,7 +116,7 @@ public static class Canonicalizer
             terms = terms.Distinct().ToList();
         }
 
-        var sorted = terms.Select(t => (Key: InfixPrinter.Print(t), Term: t))
+        var sorted = terms.Select(t => (Key: SortKey(t, keys), Term: t))
             .OrderBy(t => t.Key, StringComparer.Ordinal)
             .Select(t => t.Term)
             .ToList();
@@ -132,6 +129,17 @@ public static class Canonicalizer
             ? Expr.Const(op == Op.Mul ? 1 : 0)
             : sorted.Skip(1).Aggregate(sorted[0], (acc, next) => Expr.Binary(op, acc, next));
         return negate ? SimplifyNeg(result) : result;
+    }
+
+    private static string SortKey(Expr term, Dictionary<Expr, string> keys)
+    {
+        if (!keys.TryGetValue(term, out var key))
+        {
+            key = InfixPrinter.Print(term);
+            keys.Add(term, key);
+        }
+
+        return key;
     }
 
     /// <summary>Combines constants smallest first while the result stays finite.</summary>
@@ -153,18 +161,23 @@ public static class Canonicalizer
         return folded;
     }
 
+    /// <summary>The operands of a chain of <paramref name="op"/>, left to right.</summary>
     private static void Flatten(Expr e, Op op, List<Expr> into)
     {
-        if (e.Op == op)
+        var pending = new Stack<Expr>();
+        pending.Push(e);
+        while (pending.TryPop(out var node))
         {
-            foreach (var child in e.Children)
+            if (node.Op != op)
             {
-                Flatten(child, op, into);
+                into.Add(node);
+                continue;
             }
-        }
-        else
-        {
-            into.Add(e);
+
+            for (var i = node.Children.Length - 1; i >= 0; i--)
+            {
+                pending.Push(node.Children[i]);
+            }
         }
     }
 

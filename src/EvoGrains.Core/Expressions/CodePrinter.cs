@@ -71,16 +71,17 @@ public static class CodePrinter
         return code.ToString();
     }
 
-    private static string Print(Expr node, Func<OperatorInfo, string> template)
-    {
-        if (node.IsConstant)
+    private static string Print(Expr expr, Func<OperatorInfo, string> template) =>
+        ExprWalk.Fold<string>(expr, (node, children) =>
         {
+            if (!node.IsConstant)
+            {
+                return Template.Fill(template(OperatorCatalog.Info(node.Op)), children.ToArray());
+            }
+
             var text = InfixPrinter.FormatConstant(node.Value);
             return node.Value < 0 ? $"({text})" : text;
-        }
-
-        return Template.Fill(template(OperatorCatalog.Info(node.Op)), node.Children.Select(child => Print(child, template)).ToList());
-    }
+        });
 
     /// <summary>The lines of one target language; {0} in <see cref="Smoothing"/> is the smoothing amount.</summary>
     private sealed record Dialect(

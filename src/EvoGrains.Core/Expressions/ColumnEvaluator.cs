@@ -35,23 +35,26 @@ public sealed class ColumnEvaluator
     public int Computed => Volatile.Read(ref count);
 
     /// <summary>t(y, p[i], z[i]) for every point i.</summary>
-    public double[] Evaluate(Expr node, double y)
+    public double[] Evaluate(Expr node, double y) =>
+        ExprWalk.Fold<double[]>(node, (n, children) => Remember(n, y, Compute(n, y, children)), (n, out column) => TryKnown(n, y, out column));
+
+    private bool TryKnown(Expr node, double y, out double[] column)
     {
         switch (node.Op)
         {
             case Op.P:
-                return p;
+                column = p;
+                return true;
             case Op.Z:
-                return z;
+                column = z;
+                return true;
         }
 
-        var key = (y, node);
-        if (remembered.TryGetValue(key, out var known))
-        {
-            return known;
-        }
+        return remembered.TryGetValue((y, node), out column!);
+    }
 
-        var column = Compute(node, y);
+    private double[] Remember(Expr node, double y, double[] column)
+    {
         if (Interlocked.Increment(ref count) > capacity)
         {
             // Clearing everything is crude but cheap; the live population's subtrees come back at once.
@@ -59,23 +62,23 @@ public sealed class ColumnEvaluator
             Interlocked.Exchange(ref count, 0);
         }
 
-        remembered.TryAdd(key, column);
+        remembered.TryAdd((y, node), column);
         return column;
     }
 
-    private double[] Compute(Expr node, double y)
+    private double[] Compute(Expr node, double y, ReadOnlySpan<double[]> children)
     {
         var result = GC.AllocateUninitializedArray<double>(p.Length);
-        switch (node.Children.Length)
+        switch (children.Length)
         {
             case 0:
                 Array.Fill(result, node.Op == Op.Y ? y : node.Value);
                 break;
             case 1:
-                Unary(node.Op, Evaluate(node[0], y), result);
+                Unary(node.Op, children[0], result);
                 break;
             default:
-                Binary(node.Op, Evaluate(node[0], y), Evaluate(node[1], y), result);
+                Binary(node.Op, children[0], children[1], result);
                 break;
         }
 

@@ -8,6 +8,9 @@ namespace EvoGrains.Core.Expressions;
 /// </summary>
 public sealed class CompiledExpression
 {
+    // A right-leaning tree needs one slot per level; past this many, the slots go on the heap.
+    private const int MaxStackAllocated = 128;
+
     private readonly Op[] ops;
     private readonly byte[] arities;
     private readonly double[] constants;
@@ -25,32 +28,28 @@ public sealed class CompiledExpression
     {
         var ops = new List<Op>(expr.Size);
         var constants = new List<double>(expr.Size);
-        var depth = 0;
-        var maxDepth = 0;
-        Emit(expr);
-        return new CompiledExpression([.. ops], [.. constants], maxDepth);
-
-        void Emit(Expr node)
+        // Postfix order; each subtree's value is the evaluation stack it needs.
+        var stackDepth = ExprWalk.Fold<int>(expr, (node, children) =>
         {
-            foreach (var child in node.Children)
-            {
-                Emit(child);
-            }
-
             ops.Add(node.Op);
             constants.Add(node.Value);
-            depth += 1 - node.Children.Length;
-            maxDepth = Math.Max(maxDepth, depth);
-        }
+            return children.Length switch
+            {
+                0 => 1,
+                1 => children[0],
+                _ => Math.Max(children[0], children[1] + 1),
+            };
+        });
+        return new CompiledExpression([.. ops], [.. constants], stackDepth);
     }
 
     /// <summary>t(y, p, z) with dt/dp and dt/dz.</summary>
     [SkipLocalsInit]
     public double Evaluate(double y, double p, double z, out double dp, out double dz)
     {
-        Span<double> value = stackalloc double[stackDepth];
-        Span<double> gradP = stackalloc double[stackDepth];
-        Span<double> gradZ = stackalloc double[stackDepth];
+        Span<double> value = stackDepth <= MaxStackAllocated ? stackalloc double[stackDepth] : new double[stackDepth];
+        Span<double> gradP = stackDepth <= MaxStackAllocated ? stackalloc double[stackDepth] : new double[stackDepth];
+        Span<double> gradZ = stackDepth <= MaxStackAllocated ? stackalloc double[stackDepth] : new double[stackDepth];
         var top = -1;
         for (var i = 0; i < ops.Length; i++)
         {
@@ -91,7 +90,7 @@ public sealed class CompiledExpression
     [SkipLocalsInit]
     public double Evaluate(double y, double p, double z = 0)
     {
-        Span<double> value = stackalloc double[stackDepth];
+        Span<double> value = stackDepth <= MaxStackAllocated ? stackalloc double[stackDepth] : new double[stackDepth];
         var top = -1;
         for (var i = 0; i < ops.Length; i++)
         {

@@ -4,7 +4,8 @@ namespace EvoGrains.Core.Expressions;
 
 /// <summary>
 /// An immutable node of an element-wise loss expression t(y, p, z). Structural equality:
-/// two trees are equal when they have the same operators, constants and shape.
+/// two trees are equal when they have the same operators, constants and shape. No tree has more
+/// than <see cref="ExpressionLimits.MaxNodes"/> nodes, and nothing here recurses.
 /// </summary>
 public sealed class Expr : IEquatable<Expr>
 {
@@ -19,8 +20,21 @@ public sealed class Expr : IEquatable<Expr>
         Op = op;
         Value = value;
         Children = children;
-        Size = 1 + children.Sum(c => c.Size);
-        Depth = 1 + (children.Length == 0 ? 0 : children.Max(c => c.Depth));
+        var size = 1;
+        var depth = 0;
+        foreach (var child in children)
+        {
+            size += child.Size;
+            depth = Math.Max(depth, child.Depth);
+        }
+
+        if (size > ExpressionLimits.MaxNodes)
+        {
+            throw new ArgumentException($"an expression has at most {ExpressionLimits.MaxNodes:N0} nodes; this one would have {size:N0}", nameof(children));
+        }
+
+        Size = size;
+        Depth = 1 + depth;
         var hash = new HashCode();
         hash.Add(op);
         hash.Add(value);
@@ -80,17 +94,19 @@ public sealed class Expr : IEquatable<Expr>
     public Expr WithChildren(ImmutableArray<Expr> children) =>
         children.Length == Children.Length ? new(Op, Value, children) : throw new ArgumentException("wrong number of children", nameof(children));
 
-    public bool Uses(Op leaf) => Op == leaf || Children.Any(c => c.Uses(leaf));
+    public bool Uses(Op leaf) => Nodes().Any(node => node.Op == leaf);
 
     /// <summary>All nodes in pre-order; index 0 is this node.</summary>
     public IEnumerable<Expr> Nodes()
     {
-        yield return this;
-        foreach (var child in Children)
+        var pending = new Stack<Expr>();
+        pending.Push(this);
+        while (pending.TryPop(out var node))
         {
-            foreach (var node in child.Nodes())
+            yield return node;
+            for (var i = node.Children.Length - 1; i >= 0; i--)
             {
-                yield return node;
+                pending.Push(node.Children[i]);
             }
         }
     }
@@ -98,29 +114,59 @@ public sealed class Expr : IEquatable<Expr>
     /// <summary>Returns a copy with the pre-order node at <paramref name="index"/> replaced.</summary>
     public Expr Replace(int index, Expr replacement)
     {
-        if (index == 0)
+        ArgumentOutOfRangeException.ThrowIfNegative(index);
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(index, Size);
+        var path = new Stack<(Expr Parent, int Child)>();
+        var node = this;
+        while (index > 0)
         {
-            return replacement;
-        }
-
-        var offset = 1;
-        for (var i = 0; i < Children.Length; i++)
-        {
-            var child = Children[i];
-            if (index < offset + child.Size)
+            // Skip the node itself, then whole subtrees until the one holding the index.
+            index--;
+            var child = 0;
+            while (index >= node.Children[child].Size)
             {
-                return WithChildren(Children.SetItem(i, child.Replace(index - offset, replacement)));
+                index -= node.Children[child].Size;
+                child++;
             }
 
-            offset += child.Size;
+            path.Push((node, child));
+            node = node.Children[child];
         }
 
-        throw new ArgumentOutOfRangeException(nameof(index), index, "no such node");
+        var result = replacement;
+        while (path.TryPop(out var step))
+        {
+            result = step.Parent.WithChildren(step.Parent.Children.SetItem(step.Child, result));
+        }
+
+        return result;
     }
 
-    public bool Equals(Expr? other) =>
-        other is not null && (ReferenceEquals(this, other) ||
-            (hashCode == other.hashCode && Op == other.Op && Value.Equals(other.Value) && Children.SequenceEqual(other.Children)));
+    public bool Equals(Expr? other)
+    {
+        var pending = new Stack<(Expr A, Expr B)>();
+        pending.Push((this, other!));
+        while (pending.TryPop(out var pair))
+        {
+            var (a, b) = pair;
+            if (ReferenceEquals(a, b))
+            {
+                continue;
+            }
+
+            if (b is null || a.hashCode != b.hashCode || a.Op != b.Op || !a.Value.Equals(b.Value) || a.Children.Length != b.Children.Length)
+            {
+                return false;
+            }
+
+            for (var i = 0; i < a.Children.Length; i++)
+            {
+                pending.Push((a.Children[i], b.Children[i]));
+            }
+        }
+
+        return true;
+    }
 
     public override bool Equals(object? obj) => Equals(obj as Expr);
 

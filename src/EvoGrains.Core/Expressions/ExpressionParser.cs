@@ -3,8 +3,11 @@ using System.Globalization;
 namespace EvoGrains.Core.Expressions;
 
 /// <summary>
-/// Recursive-descent parser for the infix loss syntax, e.g. <c>-(log(p) - y/p)</c> or
+/// Parser for the infix loss syntax, e.g. <c>-(log(p) - y/p)</c> or
 /// <c>exp(2.4092 - p*(1+y)) - cos(cos(sin(p)))</c>. <c>x^2</c> means <c>sq(x)</c>.
+/// Operator precedence with an explicit stack of open groups instead of recursion, so no input
+/// can exhaust the call stack; text, nodes and depth past <see cref="ExpressionLimits"/> are
+/// parse errors.
 /// </summary>
 public sealed class ExpressionParser
 {
@@ -16,6 +19,12 @@ public sealed class ExpressionParser
     public static Expr Parse(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
+        if (text.Length > ExpressionLimits.MaxTextLength)
+        {
+            throw new ExpressionParseException(ExpressionLimits.MaxTextLength + 1,
+                $"an expression is at most {ExpressionLimits.MaxTextLength:N0} characters long; this one has {text.Length:N0}");
+        }
+
         var parser = new ExpressionParser(text);
         parser.SkipSpace();
         if (parser.AtEnd)
@@ -23,7 +32,7 @@ public sealed class ExpressionParser
             throw new ExpressionParseException(1, "expected an expression but found end of input");
         }
 
-        var expr = parser.ParseSum();
+        var expr = parser.ParseGroups();
         parser.SkipSpace();
         if (!parser.AtEnd)
         {
@@ -35,70 +44,130 @@ public sealed class ExpressionParser
 
     private bool AtEnd => pos >= text.Length;
 
-    private Expr ParseSum()
+    /// <summary>Reads operands and operators; '(' and function calls open groups, ')' closes them.</summary>
+    private Expr ParseGroups()
     {
-        var left = ParseProduct();
+        var outer = new Stack<ParseGroup>();
+        var group = new ParseGroup(isWholeText: true, null);
+        while (true)
+        {
+            var (operand, powered) = ParseOperand(ref group, outer);
+            while (true)
+            {
+                operand = group.TakeSigns(powered ? operand : ParsePowerOf(operand), this);
+                powered = false;
+                SkipSpace();
+                if (TryOperator(out var op))
+                {
+                    group.Add(op, operand, this);
+                    break;
+                }
+
+                var value = group.Finish(operand, this);
+                if (group.IsWholeText)
+                {
+                    return value;
+                }
+
+                if (group.Function is { } binary && OperatorCatalog.Arity(binary) == 2 && group.FirstArgument is null)
+                {
+                    Expect(',');
+                    group.FirstArgument = value;
+                    break;
+                }
+
+                Expect(')');
+                operand = group switch
+                {
+                    { Function: { } function, FirstArgument: { } first } => Binary(function, first, value),
+                    { Function: { } function } => Unary(function, value),
+                    _ => value,
+                };
+                group = outer.Pop();
+            }
+        }
+    }
+
+    /// <summary>
+    /// Signs and openings up to the next complete operand. "-2" is the constant -2, so printed
+    /// negative constants read back as themselves; but "-2^2" is -(2^2), as for variables.
+    /// </summary>
+    private (Expr Operand, bool Powered) ParseOperand(ref ParseGroup group, Stack<ParseGroup> outer)
+    {
         while (true)
         {
             SkipSpace();
-            if (Accept('+'))
+            if (Accept('-'))
             {
-                left = left + ParseProduct();
+                SkipSpace();
+                if (!AtEnd && IsNumberStart(text[pos]))
+                {
+                    var number = Expr.Const(ParseNumber());
+                    var powered = ParsePowerOf(number);
+                    return (ReferenceEquals(powered, number) ? Expr.Const(-number.Value) : Unary(Op.Neg, powered), true);
+                }
+
+                group.Signs++;
+                continue;
             }
-            else if (Accept('-'))
+
+            if (AtEnd)
             {
-                left = left - ParseProduct();
+                throw Error("expected a number, a variable (y, p, z), a function or '(' but found end of input");
             }
-            else
+
+            var c = text[pos];
+            if (Accept('('))
             {
-                return left;
+                Open(outer, group, pos - 1);
+                group = new ParseGroup(isWholeText: false, null);
+                continue;
             }
+
+            if (IsNumberStart(c))
+            {
+                return (Expr.Const(ParseNumber()), false);
+            }
+
+            if (!char.IsLetter(c))
+            {
+                throw Error($"expected a number, a variable (y, p, z), a function or '(' but found '{c}'");
+            }
+
+            var start = pos;
+            var name = ParseIdentifier();
+            switch (name)
+            {
+                case "y": return (Expr.Y, false);
+                case "p": return (Expr.P, false);
+                case "z": return (Expr.Z, false);
+            }
+
+            if (!OperatorCatalog.TryGetFunction(name, out var op))
+            {
+                pos = start;
+                throw Error($"unknown function or variable '{name}' (variables are y, p, z)");
+            }
+
+            Expect('(');
+            Open(outer, group, start);
+            group = new ParseGroup(isWholeText: false, op);
         }
     }
 
-    private Expr ParseProduct()
+    /// <summary>
+    /// Enters a parenthesis or call opened at <paramref name="at"/>. Printing never nests deeper
+    /// than the tree, so every tree the parser returns prints as text it reads back.
+    /// </summary>
+    private static void Open(Stack<ParseGroup> outer, ParseGroup group, int at)
     {
-        var left = ParseUnary();
-        while (true)
+        if (outer.Count >= ExpressionLimits.MaxDepth)
         {
-            SkipSpace();
-            if (Accept('*'))
-            {
-                left = left * ParseUnary();
-            }
-            else if (Accept('/'))
-            {
-                left = left / ParseUnary();
-            }
-            else
-            {
-                return left;
-            }
+            throw new ExpressionParseException(at + 1, $"an expression nests at most {ExpressionLimits.MaxDepth:N0} parentheses and function calls inside one another");
         }
+
+        outer.Push(group);
     }
-
-    private Expr ParseUnary()
-    {
-        SkipSpace();
-        if (!Accept('-'))
-        {
-            return ParsePower();
-        }
-
-        SkipSpace();
-        if (!AtEnd && IsNumberStart(text[pos]))
-        {
-            // "-2" is the constant -2, so printed negative constants read back as themselves;
-            // but "-2^2" is -(2^2), as for variables.
-            var number = Expr.Const(ParseNumber());
-            var powered = ParsePowerOf(number);
-            return ReferenceEquals(powered, number) ? Expr.Const(-number.Value) : -powered;
-        }
-
-        return -ParseUnary();
-    }
-
-    private Expr ParsePower() => ParsePowerOf(ParsePrimary());
 
     private Expr ParsePowerOf(Expr operand)
     {
@@ -116,62 +185,51 @@ public sealed class ExpressionParser
             throw Error("expected the exponent 2 after '^' (only squares are supported)");
         }
 
-        return Expr.Unary(Op.Square, operand);
+        return Unary(Op.Square, operand);
     }
 
-    private Expr ParsePrimary()
+    private bool TryOperator(out Op op)
     {
-        SkipSpace();
-        if (AtEnd)
+        op = AtEnd ? Op.Const : text[pos] switch
         {
-            throw Error("expected a number, a variable (y, p, z), a function or '(' but found end of input");
+            '+' => Op.Add,
+            '-' => Op.Sub,
+            '*' => Op.Mul,
+            '/' => Op.Div,
+            _ => Op.Const,
+        };
+        if (op == Op.Const)
+        {
+            return false;
         }
 
-        var c = text[pos];
-        if (Accept('('))
+        pos++;
+        return true;
+    }
+
+    internal Expr Unary(Op op, Expr operand)
+    {
+        Check(1 + operand.Size, 1 + operand.Depth);
+        return Expr.Unary(op, operand);
+    }
+
+    internal Expr Binary(Op op, Expr left, Expr right)
+    {
+        Check(1 + left.Size + right.Size, 1 + Math.Max(left.Depth, right.Depth));
+        return Expr.Binary(op, left, right);
+    }
+
+    private void Check(int size, int depth)
+    {
+        if (size > ExpressionLimits.MaxNodes)
         {
-            var inner = ParseSum();
-            Expect(')');
-            return inner;
+            throw Error($"an expression has at most {ExpressionLimits.MaxNodes:N0} nodes (operators, variables and constants)");
         }
 
-        if (IsNumberStart(c))
+        if (depth > ExpressionLimits.MaxDepth)
         {
-            return Expr.Const(ParseNumber());
+            throw Error($"an expression is at most {ExpressionLimits.MaxDepth:N0} levels deep (a sum of n terms is n levels)");
         }
-
-        if (char.IsLetter(c))
-        {
-            var start = pos;
-            var name = ParseIdentifier();
-            switch (name)
-            {
-                case "y": return Expr.Y;
-                case "p": return Expr.P;
-                case "z": return Expr.Z;
-            }
-
-            if (!OperatorCatalog.TryGetFunction(name, out var op))
-            {
-                pos = start;
-                throw Error($"unknown function or variable '{name}' (variables are y, p, z)");
-            }
-
-            Expect('(');
-            var first = ParseSum();
-            if (OperatorCatalog.Arity(op) == 1)
-            {
-                Expect(')');
-                return Expr.Unary(op, first);
-            }
-
-            Expect(',');
-            var second = ParseSum();
-            Expect(')');
-            return Expr.Binary(op, first, second);
-        }
-
-        throw Error($"expected a number, a variable (y, p, z), a function or '(' but found '{c}'");
     }
 
     private double ParseNumber()

@@ -11,16 +11,33 @@ public static class InfixPrinter
     private const int PrefixPrecedence = 3;
     private const int AtomPrecedence = 4;
 
+    private static readonly string[] SpacedNames = Enum.GetValues<Op>().Select(op => $" {OperatorCatalog.Info(op).Name} ").ToArray();
+
     public static string Print(Expr expr)
     {
         var builder = new StringBuilder();
-        Write(builder, expr);
+        // Work to do, last first: a node to write, or text to append (a closing parenthesis, a separator).
+        var pending = new Stack<(Expr? Node, string? Text)>();
+        pending.Push((expr, null));
+        while (pending.TryPop(out var item))
+        {
+            if (item.Node is { } node)
+            {
+                Write(builder, pending, node);
+            }
+            else
+            {
+                builder.Append(item.Text);
+            }
+        }
+
         return builder.ToString();
     }
 
     public static string FormatConstant(double value) => value.ToString("R", CultureInfo.InvariantCulture);
 
-    private static void Write(StringBuilder builder, Expr expr)
+    /// <summary>Appends what precedes the node's first operand and schedules the rest.</summary>
+    private static void Write(StringBuilder builder, Stack<(Expr? Node, string? Text)> pending, Expr expr)
     {
         var info = OperatorCatalog.Info(expr.Op);
         switch (expr.Op)
@@ -34,43 +51,43 @@ public static class InfixPrinter
             case Op.Neg:
                 builder.Append('-');
                 // "-2" would read back as the constant -2, so a negated constant keeps its parentheses.
-                WriteOperand(builder, expr[0], expr[0].IsConstant ? int.MaxValue : AtomPrecedence);
+                Schedule(pending, expr[0], expr[0].IsConstant ? int.MaxValue : AtomPrecedence);
                 return;
             case Op.Add or Op.Sub or Op.Mul or Op.Div:
                 var precedence = Precedence(expr);
-                WriteOperand(builder, expr[0], precedence);
-                builder.Append(' ').Append(info.Name).Append(' ');
-                WriteOperand(builder, expr[1], precedence + 1);
+                Schedule(pending, expr[1], precedence + 1);
+                pending.Push((null, SpacedNames[(int)expr.Op]));
+                Schedule(pending, expr[0], precedence);
                 return;
             default:
                 builder.Append(info.Name).Append('(');
-                for (var i = 0; i < expr.Children.Length; i++)
+                pending.Push((null, ")"));
+                for (var i = expr.Children.Length - 1; i >= 0; i--)
                 {
+                    pending.Push((expr[i], null));
                     if (i > 0)
                     {
-                        builder.Append(", ");
+                        pending.Push((null, ", "));
                     }
-
-                    Write(builder, expr[i]);
                 }
 
-                builder.Append(')');
                 return;
         }
     }
 
-    private static void WriteOperand(StringBuilder builder, Expr operand, int minimumPrecedence)
+    /// <summary>Schedules an operand, parenthesised when it binds looser than its context.</summary>
+    private static void Schedule(Stack<(Expr? Node, string? Text)> pending, Expr operand, int minimumPrecedence)
     {
         var parenthesise = Precedence(operand) < minimumPrecedence;
         if (parenthesise)
         {
-            builder.Append('(');
+            pending.Push((null, ")"));
         }
 
-        Write(builder, operand);
+        pending.Push((operand, null));
         if (parenthesise)
         {
-            builder.Append(')');
+            pending.Push((null, "("));
         }
     }
 

@@ -3,7 +3,7 @@ namespace EvoGrains.Core.Expressions;
 /// <summary>LaTeX for reports. log, 1/x and a/b are shown plainly; their protection (+eps) is a footnote.</summary>
 public static class LatexPrinter
 {
-    public static string Print(Expr expr) => PrintNode(expr);
+    public static string Print(Expr expr) => ExprWalk.Fold<string>(expr, PrintNode);
 
     /// <summary>The whole loss: L = mean over the batch of the class sum (or mean) of t.</summary>
     public static string Print(LossFunction loss)
@@ -12,16 +12,19 @@ public static class LatexPrinter
         return $@"L = \frac{{1}}{{n}}\sum_{{i=1}}^{{n}} {reduction} \left[ {Print(loss.Element)} \right]";
     }
 
-    private static string PrintNode(Expr node)
+    private static string PrintNode(Expr node, ReadOnlySpan<string> children)
     {
         if (node.IsConstant)
         {
             return InfixPrinter.FormatConstant(node.Value);
         }
 
-        var operands = node.Children
-            .Select((child, i) => NeedsParentheses(node, i) ? $@"\left({PrintNode(child)}\right)" : PrintNode(child))
-            .ToList();
+        var operands = new string[children.Length];
+        for (var i = 0; i < operands.Length; i++)
+        {
+            operands[i] = NeedsParentheses(node, i) ? $@"\left({children[i]}\right)" : children[i];
+        }
+
         return Template.Fill(OperatorCatalog.Info(node.Op).Latex, operands);
     }
 

@@ -27,12 +27,13 @@ public static class TensorLossCompiler
             }
         }
 
-        var t = Build(loss.Element, y, p, logits).broadcast_to(logits.shape);
+        // A fold, not recursion: a chain of thousands of terms must not exhaust the training thread's stack.
+        var t = ExprWalk.Fold<Tensor>(loss.Element, (node, operands) => Build(node, operands, y, p, logits)).broadcast_to(logits.shape);
         var perSample = loss.Reduction == ClassReduction.Mean ? t.mean([1]) : t.sum(1);
         return perSample.mean();
     }
 
-    private static Tensor Build(Expr node, Tensor? y, Tensor? p, Tensor z)
+    private static Tensor Build(Expr node, ReadOnlySpan<Tensor> operands, Tensor? y, Tensor? p, Tensor z)
     {
         switch (node.Op)
         {
@@ -42,10 +43,10 @@ public static class TensorLossCompiler
             case Op.Const: return tensor(node.Value, z.dtype, z.device);
         }
 
-        var a = Build(node[0], y, p, z);
-        if (node.Children.Length == 2)
+        var a = operands[0];
+        if (operands.Length == 2)
         {
-            var b = Build(node[1], y, p, z);
+            var b = operands[1];
             return node.Op switch
             {
                 Op.Add => a + b,
