@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Globalization;
-using System.Text.Json;
 using EvoGrains.Core.Expressions;
 using EvoGrains.Core.Screening;
 using StableHash = EvoGrains.Core.Expressions.StableHash;
@@ -33,7 +32,7 @@ public static class LossCommand
             var verdict = new ScreeningFunnel().Screen(candidate);
             if (parse.GetValue(json))
             {
-                console.Out.WriteLine(JsonSerializer.Serialize(new
+                console.Out.WriteLine(CliJson.Serialize(new
                 {
                     expression = candidate.ToString(),
                     canonical = candidate.CanonicalText,
@@ -76,7 +75,7 @@ public static class LossCommand
         var probabilities = new Option<string>("--p") { Description = "Softmax output of one sample, comma-separated (e.g. 0.1,0.2,0.7).", Required = true };
         var label = new Option<int>("--label") { Description = "The true class index.", Required = true };
         var reduce = ReduceOption();
-        var json = new Option<bool>("--json") { Description = "Print {\"loss\": L, \"grad_logits\": [...]}." };
+        var json = new Option<bool>("--json") { Description = "Print {\"loss\": L, \"gradLogits\": [...]} (null where not finite)." };
         var eval = new Command("eval", "Loss of one sample and its gradient with respect to the logits (p = softmax(z)).")
         {
             expression, probabilities, label, reduce, json,
@@ -95,7 +94,7 @@ public static class LossCommand
             var value = new LossInterpreter(candidate).EvaluateProbabilities(p, target, gradient);
             if (parse.GetValue(json))
             {
-                console.Out.WriteLine(JsonSerializer.Serialize(new Dictionary<string, object> { ["loss"] = value, ["grad_logits"] = gradient }));
+                console.Out.WriteLine(CliJson.Serialize(new { loss = value, gradLogits = gradient }));
             }
             else
             {

@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Globalization;
-using System.Text.Json;
 using EvoGrains.Abstractions;
 using EvoGrains.Cli.Cluster;
 using EvoGrains.Cli.Runs;
@@ -92,7 +91,7 @@ public static class SearchCommands
             var search = await ExistingAsync(client, parse.GetValue(id)!);
             var status = await search.GetStatusAsync();
             await console.Out.WriteLineAsync(parse.GetValue(json)
-                ? JsonSerializer.Serialize(status, new JsonSerializerOptions { WriteIndented = true, NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals })
+                ? CliJson.Serialize(status)
                 : SearchProgressView.Line(status));
             return ExitCodes.Success;
         }));

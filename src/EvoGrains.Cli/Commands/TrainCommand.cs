@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Globalization;
-using System.Text.Json;
 using EvoGrains.Core.Expressions;
 using EvoGrains.Core.Search;
 using EvoGrains.Training;
@@ -52,7 +51,7 @@ public static class TrainCommand
             var rows = Run(options, named, console, cancellationToken);
             if (parse.GetValue(json))
             {
-                console.Out.WriteLine(JsonSerializer.Serialize(rows, new JsonSerializerOptions { WriteIndented = true, NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals }));
+                console.Out.WriteLine(CliJson.Serialize(rows));
             }
             else
             {

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using EvoGrains.Core.Evolution;
 using EvoGrains.Core.Expressions;
 using EvoGrains.Core.Search;
@@ -8,14 +7,12 @@ namespace EvoGrains.Cli.Runs;
 /// <summary>Writes a run folder: spec.json, history.csv, hall-of-fame.json, plots and report.md.</summary>
 public static class RunFolderWriter
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
-
     public static void Write(RunRecord run, string folder)
     {
         Directory.CreateDirectory(folder);
         File.WriteAllText(Path.Combine(folder, "spec.json"), SearchSpecJson.Write(run.Spec));
         File.WriteAllText(Path.Combine(folder, "history.csv"), HistoryCsv.Format(run.History));
-        File.WriteAllText(Path.Combine(folder, "hall-of-fame.json"), JsonSerializer.Serialize(run.HallOfFame, Json));
+        File.WriteAllText(Path.Combine(folder, "hall-of-fame.json"), CliJson.Serialize(run.HallOfFame));
         if (run.History.Count > 0)
         {
             RunPlots.Fitness(run.History, Path.Combine(folder, "fitness.png"));

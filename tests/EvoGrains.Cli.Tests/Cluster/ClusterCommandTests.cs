@@ -1,3 +1,4 @@
+using System.Text.Json;
 using EvoGrains.Cli.Cluster;
 using EvoGrains.Core.Search;
 
@@ -38,7 +39,11 @@ public sealed class ClusterCommandTests : IAsyncLifetime
         Assert.StartsWith("Completed", watch.Out.Split('\n', StringSplitOptions.RemoveEmptyEntries)[^1]);
 
         var status = await CliRun.Of("status", id, "--gateway", Gateway, "--json");
-        Assert.Contains("\"State\": 4", status.Out);
+        var snapshot = JsonDocument.Parse(status.Out).RootElement;
+        Assert.Equal(id, snapshot.GetProperty("searchId").GetString());
+        Assert.Equal("completed", snapshot.GetProperty("state").GetString());
+        Assert.Equal(JsonValueKind.Number, snapshot.GetProperty("bestFitness").ValueKind);
+        Assert.Equal("island", snapshot.GetProperty("islands")[0].EnumerateObject().First().Name);
 
         var exported = Path.Combine(folder, "export");
         var export = await CliRun.Of("export", id, "--out", exported, "--gateway", Gateway);

@@ -69,7 +69,7 @@ public sealed class LossCommandTests
         Assert.Equal(0, run.ExitCode);
         var json = JsonDocument.Parse(run.Out).RootElement;
         var value = json.GetProperty("loss").GetDouble();
-        var gradient = json.GetProperty("grad_logits").EnumerateArray().Select(g => g.GetDouble()).ToArray();
+        var gradient = json.GetProperty("gradLogits").EnumerateArray().Select(g => g.GetDouble()).ToArray();
         var logits = probabilities.Split(',').Select(p => Math.Log(double.Parse(p, System.Globalization.CultureInfo.InvariantCulture))).ToArray();
         var interpreter = new LossInterpreter(LossZoo.Resolve(loss));
         double LossAt(double[] z) => interpreter.Evaluate(z, label, new double[z.Length]);

@@ -13,12 +13,16 @@ public sealed class TrainCommandTests
 
         Assert.Equal(0, run.ExitCode);
         var rows = JsonDocument.Parse(run.Out).RootElement.EnumerateArray().ToList();
-        Assert.Equal(["ce", "baikal"], rows.Select(r => r.GetProperty("Name").GetString()));
+        Assert.Equal(["ce", "baikal"], rows.Select(r => r.GetProperty("name").GetString()));
         Assert.All(rows, r =>
         {
-            Assert.Equal(2, r.GetProperty("Runs").GetInt32());
-            Assert.True(r.GetProperty("Mean").GetDouble() > 0.5, $"{r.GetProperty("Name")} should learn the synthetic set");
+            Assert.Equal(2, r.GetProperty("runs").GetInt32());
+            Assert.True(r.GetProperty("mean").GetDouble() > 0.5, $"{r.GetProperty("name")} should learn the synthetic set");
         });
+
+        // CE has no p-value against itself: null, not the string "NaN".
+        Assert.Equal(JsonValueKind.Null, rows[0].GetProperty("pValueVsCe").ValueKind);
+        Assert.Equal(JsonValueKind.Number, rows[1].GetProperty("pValueVsCe").ValueKind);
         Assert.Equal(4, run.Error.Split('\n').Count(l => l.Contains("seed ")));
     }
 

@@ -1,0 +1,20 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace EvoGrains.Cli;
+
+/// <summary>
+/// The one JSON form of every `--json` output and JSON file the CLI writes (shapes in the README):
+/// camelCase keys, enums as camelCase strings, and null for numbers that are not defined
+/// (NaN fitness of a failed run, CE's p-value against itself) or not finite.
+/// </summary>
+public static class CliJson
+{
+    public static JsonSerializerOptions Options { get; } = new(JsonSerializerDefaults.Web)
+    {
+        WriteIndented = true,
+        Converters = { new NonFiniteAsNullConverter(), new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
+    };
+
+    public static string Serialize<T>(T value) => JsonSerializer.Serialize(value, Options);
+}

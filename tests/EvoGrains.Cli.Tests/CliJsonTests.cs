@@ -1,0 +1,47 @@
+using System.Text.Json;
+using EvoGrains.Abstractions;
+using EvoGrains.Core.Search;
+
+namespace EvoGrains.Cli.Tests;
+
+public sealed class CliJsonTests
+{
+    [Fact]
+    public void Keys_are_camel_case_enums_are_strings_and_undefined_numbers_are_null()
+    {
+        var row = new ComparisonRow("ce", "-(y * log(p))", 0.85, double.PositiveInfinity, 5, double.NaN, 3.2, 0);
+        var status = new SearchStatus("s-1", "unit", SearchState.FinalStage, 3, 10, 1, 0, 0, 0, double.NaN, double.NegativeInfinity, null, [], 1, 0.5, 0, 0, null, null);
+
+        var json = JsonDocument.Parse(CliJson.Serialize(new { row, status })).RootElement;
+
+        var r = json.GetProperty("row");
+        Assert.Equal(["name", "expression", "mean", "standardDeviation", "runs", "pValueVsCe", "secondsPerRun", "failedRuns"], r.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(JsonValueKind.Null, r.GetProperty("pValueVsCe").ValueKind);
+        Assert.Equal(JsonValueKind.Null, r.GetProperty("standardDeviation").ValueKind);
+        Assert.Equal(0.85, r.GetProperty("mean").GetDouble());
+        var s = json.GetProperty("status");
+        Assert.Equal("finalStage", s.GetProperty("state").GetString());
+        Assert.Equal(JsonValueKind.Null, s.GetProperty("bestFitness").ValueKind);
+        Assert.Equal(JsonValueKind.Null, s.GetProperty("evaluationsPerMinute").ValueKind);
+        Assert.DoesNotContain("NaN", CliJson.Serialize(status), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Null_reads_back_as_nan()
+    {
+        var row = JsonSerializer.Deserialize<ComparisonRow>(CliJson.Serialize(new ComparisonRow("ce", "x", 1, 0, 1, double.NaN, 1, 0)), CliJson.Options)!;
+
+        Assert.True(double.IsNaN(row.PValueVsCe));
+    }
+
+    [Fact]
+    public async Task Loss_eval_writes_null_where_the_loss_overflows()
+    {
+        var run = await CliRun.Of("loss", "eval", "exp(exp(1000 * p))", "--p", "0.5,0.5", "--label", "0", "--json");
+
+        Assert.Equal(0, run.ExitCode);
+        var json = JsonDocument.Parse(run.Out).RootElement;
+        Assert.Equal(JsonValueKind.Null, json.GetProperty("loss").ValueKind);
+        Assert.All(json.GetProperty("gradLogits").EnumerateArray(), g => Assert.Contains(g.ValueKind, new[] { JsonValueKind.Null, JsonValueKind.Number }));
+    }
+}
