@@ -18,4 +18,10 @@ public abstract class ClassifierModule : nn.Module<Tensor, Tensor>
     /// layers (normalisation, activations and pooling are negligible and ignored).
     /// </summary>
     public abstract long ForwardMacsPerImage { get; }
+
+    /// <summary>
+    /// Values the forward pass keeps for the backward pass for one image (layer outputs, counted analytically):
+    /// with the parameters, what sizes a pack's memory.
+    /// </summary>
+    public abstract long ActivationsPerImage { get; }
 }

@@ -20,9 +20,12 @@ public sealed class Mlp : ClassifierModule
         output = nn.Linear(hiddenUnits, classes);
         RegisterComponents();
         ForwardMacsPerImage = ((long)shape.PixelsPerImage * hiddenUnits) + ((long)hiddenUnits * classes);
+        ActivationsPerImage = shape.PixelsPerImage + (2L * hiddenUnits) + classes;
     }
 
     public override long ForwardMacsPerImage { get; }
+
+    public override long ActivationsPerImage { get; }
 
     public override Tensor forward(Tensor input) => output.forward(F.relu(hidden.forward(input.flatten(1))));
 }

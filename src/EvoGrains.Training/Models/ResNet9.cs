@@ -40,19 +40,25 @@ public sealed class ResNet9 : ClassifierModule
 
         long h = shape.Height, w = shape.Width;
         var macs = prep.Macs(h, w) + layer1.Macs(h, w);
+        var activations = shape.PixelsPerImage + prep.Activations(h, w) + layer1.Activations(h, w);
         h /= 2;
         w /= 2;
         macs += residual1.Macs(h, w) + layer2.Macs(h, w);
+        activations += residual1.Activations(h, w) + layer2.Activations(h, w);
         h /= 2;
         w /= 2;
         macs += layer3.Macs(h, w);
+        activations += layer3.Activations(h, w);
         h /= 2;
         w /= 2;
         macs += residual3.Macs(h, w) + (w4 * classes);
         ForwardMacsPerImage = macs;
+        ActivationsPerImage = activations + residual3.Activations(h, w) + w4 + (2L * classes);
     }
 
     public override long ForwardMacsPerImage { get; }
+
+    public override long ActivationsPerImage { get; }
 
     public override Tensor forward(Tensor input)
     {

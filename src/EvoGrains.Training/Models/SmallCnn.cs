@@ -38,9 +38,13 @@ public sealed class SmallCnn : ClassifierModule
             + ((h / 2) * (w / 2) * Conv2Channels * Conv1Channels * 9)
             + (flat * Hidden)
             + ((long)Hidden * classes);
+        // Input, conv and ReLU outputs before each pool, the pooled maps, the hidden layer and the logits.
+        ActivationsPerImage = shape.PixelsPerImage + (2 * h * w * Conv1Channels) + (3 * (h / 2) * (w / 2) * Conv2Channels) + flat + (2 * Hidden) + classes;
     }
 
     public override long ForwardMacsPerImage { get; }
+
+    public override long ActivationsPerImage { get; }
 
     public override Tensor forward(Tensor input)
     {

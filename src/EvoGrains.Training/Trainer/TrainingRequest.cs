@@ -52,6 +52,12 @@ public sealed record TrainingRequest(
     /// <summary>Steps between progress reports.</summary>
     public int ProgressInterval { get; init; } = 100;
 
+    /// <summary>
+    /// Steps between host read-backs of the losses and failure checks (also at progress reports, the early-stop
+    /// check and the end). Between them a step never waits for the device, so a GPU stays busy.
+    /// </summary>
+    public int ReadbackInterval { get; init; } = 50;
+
     /// <summary>Images per forward pass when measuring accuracy.</summary>
     public int EvaluationBatchSize { get; init; } = 1000;
 
@@ -82,6 +88,7 @@ public sealed record TrainingRequest(
         ArgumentOutOfRangeException.ThrowIfNegative(MaxThreads, nameof(MaxThreads));
         ArgumentOutOfRangeException.ThrowIfLessThan(ParameterCheckInterval, 1, nameof(ParameterCheckInterval));
         ArgumentOutOfRangeException.ThrowIfLessThan(ProgressInterval, 1, nameof(ProgressInterval));
+        ArgumentOutOfRangeException.ThrowIfLessThan(ReadbackInterval, 1, nameof(ReadbackInterval));
         ArgumentOutOfRangeException.ThrowIfLessThan(EvaluationBatchSize, 1, nameof(EvaluationBatchSize));
     }
 }

@@ -21,4 +21,8 @@ public sealed record TrainingResult(
     double StepsPerSecond,
     double ImagesPerSecond,
     TimeSpan WallTime,
-    string Device);
+    string Device)
+{
+    /// <summary>The training loss of every finished step, in order.</summary>
+    public IReadOnlyList<double> LossCurve { get; init; } = [];
+}

@@ -1,0 +1,243 @@
+using System.Diagnostics;
+using EvoGrains.Training.Data;
+using EvoGrains.Training.Optimization;
+using EvoGrains.Training.Trainer;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace EvoGrains.Training.Packing;
+
+/// <summary>
+/// One training run of a pack (a single candidate is a pack of one). Each step sums the members' losses
+/// and back-propagates once; the parameters are disjoint, so every member gets exactly its own gradient,
+/// and the optimizers' state is element-wise, so stacked Adam or SGD is each member's own optimizer.
+/// Nothing in a step waits for the host: losses and norms are read back every
+/// <see cref="TrainingRequest.ReadbackInterval"/> steps, at the early-stop check and at the end.
+/// </summary>
+internal sealed class PackRun(TrainingRequest request, IPackedModel model, TrainingData data, IReadOnlyList<PackMember> members, Device device)
+{
+    private readonly PackLedger ledger = new(members, request.MaxParameterNorm);
+    private readonly Stopwatch loop = new();
+    private long windowSeen;
+    private int batchSize;
+
+    public IReadOnlyList<TrainingResult> Run(IProgress<TrainingProgress>? progress, Stopwatch wall, CancellationToken cancellationToken)
+    {
+        using var _ = ledger;
+        using var optimizer = OptimizerFactory.Create(request.Optimizer, model.Parameters, request.LearningRate, request.Momentum, request.WeightDecay);
+        var schedule = new WarmupCosineSchedule(request.LearningRate, request.WarmupSteps, request.Steps);
+        var batches = new PackBatches(data.Train, request.BatchSize, members.Select(m => m.Seed).ToList(), device);
+        batchSize = batches.BatchSize;
+        using var correct = torch.zeros(model.Members, ScalarType.Int64, device).DetachFromDisposeScope();
+        var rule = request.EarlyStop;
+        var step = 0;
+        model.SetTraining(true);
+        while (step < request.Steps && ledger.AnyComputing)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            loop.Start();
+            var learningRate = schedule.Apply(optimizer, step);
+            var countCorrect = rule is { Metric: EarlyStopMetric.Training } && step >= rule.Step - EarlyStopRule.TrainingAccuracyWindow && step < rule.Step;
+            RunStep(optimizer, batches, step, countCorrect ? correct : null);
+            if ((step + 1) % request.ParameterCheckInterval == 0)
+            {
+                ledger.AddNorms(step, step, MemberNorms());
+            }
+
+            step++;
+            windowSeen += countCorrect ? batches.BatchSize : 0;
+            var progressDue = progress is not null && (step % request.ProgressInterval == 0 || step == request.Steps);
+            if (step % request.ReadbackInterval == 0 || progressDue || step == rule?.Step)
+            {
+                ledger.Settle();
+            }
+
+            loop.Stop();
+            if (progressDue && ledger.Members[0].Outcome is null)
+            {
+                progress!.Report(new TrainingProgress(step, request.Steps, ledger.Members[0].RecentLoss(step), learningRate, wall.Elapsed));
+            }
+
+            if (rule is not null && step == rule.Step)
+            {
+                EarlyStop(rule, correct, step);
+            }
+        }
+
+        if (ledger.AnyComputing)
+        {
+            ledger.AddNorms(step - 1, step, MemberNorms());
+        }
+
+        ledger.Settle();
+        Complete(step);
+        return Results(wall);
+    }
+
+    private void RunStep(optim.Optimizer optimizer, PackBatches batches, int step, Tensor? correct)
+    {
+        using var scope = torch.NewDisposeScope();
+        var (images, labels) = batches.Next();
+        var logits = model.Forward(images);
+        var computed = new List<int>();
+        var values = new List<Tensor>();
+        foreach (var member in ledger.Computing().ToList())
+        {
+            var value = MemberLoss(member, logits[member], batches.Shared ? labels : labels[member], step);
+            if (value is not null)
+            {
+                computed.Add(member);
+                values.Add(value.reshape(1));
+            }
+        }
+
+        if (values.Count == 0)
+        {
+            return;
+        }
+
+        var losses = torch.cat(values);
+        optimizer.zero_grad();
+        try
+        {
+            losses.sum().backward();
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // One backward pass serves the pack, so a failing one fails every member that was part of it.
+            computed.ForEach(m => ledger.FailOnHost(m, step, $"backward pass of loss '{members[m].Loss.Name}' failed at step {step}: {ex.Message}"));
+            return;
+        }
+
+        optimizer.step();
+        ledger.AddLosses(step, computed.ToArray(), losses.detach().DetachFromDisposeScope());
+        if (correct is not null)
+        {
+            using var noGrad = torch.no_grad();
+            correct.add_(logits.argmax(2).eq(labels).sum(1));
+        }
+    }
+
+    private Tensor? MemberLoss(int member, Tensor logits, Tensor labels, int step)
+    {
+        var loss = members[member].Loss;
+        Tensor value;
+        try
+        {
+            value = loss.Compute(logits, labels);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            ledger.FailOnHost(member, step, $"loss '{loss.Name}' threw {ex.GetType().Name} at step {step}: {ex.Message}");
+            return null;
+        }
+
+        if (value is null || value.numel() != 1)
+        {
+            var shape = value is null ? "null" : $"[{string.Join(", ", value.shape)}]";
+            ledger.FailOnHost(member, step, $"loss '{loss.Name}' returned {shape} at step {step}, expected a scalar");
+            return null;
+        }
+
+        return value;
+    }
+
+    /// <summary>Each member's parameter L2 norm, [K], left on the device.</summary>
+    private Tensor MemberNorms()
+    {
+        using var scope = torch.NewDisposeScope();
+        using var noGrad = torch.no_grad();
+        var perParameter = model.Parameters.Select(p => p.reshape(model.Members, -1).norm(1)).ToArray();
+        return torch.stack(perParameter).norm(0).MoveToOuterDisposeScope().DetachFromDisposeScope();
+    }
+
+    private void EarlyStop(EarlyStopRule rule, Tensor correct, int step)
+    {
+        if (!ledger.AnyOpen)
+        {
+            return;
+        }
+
+        var validation = Accuracy(data.Validation);
+        long[]? trainingCorrect = null;
+        if (rule.Metric == EarlyStopMetric.Training)
+        {
+            using var scope = torch.NewDisposeScope();
+            trainingCorrect = correct.cpu().data<long>().ToArray();
+        }
+
+        foreach (var member in ledger.Open().ToList())
+        {
+            var measured = trainingCorrect is null ? validation[member] : (double)trainingCorrect[member] / Math.Max(1, windowSeen);
+            if (measured < rule.AccuracyFloor)
+            {
+                var reason = FormattableString.Invariant(
+                    $"{rule.Metric.ToString().ToLowerInvariant()} accuracy {measured:0.####} below floor {rule.AccuracyFloor:0.####} at step {step}");
+                ledger.Finish(member, TrainingStatus.EarlyStopped, reason, validation[member], null, step);
+            }
+        }
+    }
+
+    private void Complete(int step)
+    {
+        if (!ledger.AnyOpen)
+        {
+            return;
+        }
+
+        var validation = Accuracy(data.Validation);
+        var test = data.Test is null ? null : Accuracy(data.Test);
+        foreach (var member in ledger.Open().ToList())
+        {
+            ledger.Finish(member, TrainingStatus.Completed, null, validation[member], test?[member], step);
+        }
+    }
+
+    /// <summary>Top-1 accuracy of every member in eval mode, counted on the device and read once.</summary>
+    private double[] Accuracy(ImageDataset set)
+    {
+        model.SetTraining(false);
+        try
+        {
+            using var noGrad = torch.no_grad();
+            using var scope = torch.NewDisposeScope();
+            var batch = Math.Max(1, request.EvaluationBatchSize / model.Members);
+            var total = torch.zeros(model.Members, ScalarType.Int64, device);
+            for (var start = 0; start < set.Count; start += batch)
+            {
+                using var inner = torch.NewDisposeScope();
+                var (images, labels) = set.Slice(start, Math.Min(batch, set.Count - start));
+                total.add_(model.Forward(images).argmax(2).eq(labels).sum(1));
+            }
+
+            return total.cpu().data<long>().ToArray().Select(c => (double)c / set.Count).ToArray();
+        }
+        finally
+        {
+            model.SetTraining(true);
+        }
+    }
+
+    private List<TrainingResult> Results(Stopwatch wall)
+    {
+        var seconds = Math.Max(loop.Elapsed.TotalSeconds, 1e-9);
+        return ledger.Members.Select(m =>
+        {
+            var outcome = m.Outcome!;
+            return new TrainingResult(
+                outcome.Status,
+                outcome.Reason,
+                outcome.Validation,
+                outcome.Test,
+                m.RecentLoss(outcome.StepsCompleted),
+                outcome.StepsCompleted,
+                outcome.StepsCompleted / seconds,
+                (double)outcome.StepsCompleted * batchSize / seconds,
+                wall.Elapsed,
+                DeviceSelector.Name(device))
+            {
+                LossCurve = m.Losses.Take(outcome.StepsCompleted).ToList(),
+            };
+        }).ToList();
+    }
+}

@@ -1,0 +1,191 @@
+using EvoGrains.Core.Expressions;
+using EvoGrains.Training.Data;
+using EvoGrains.Training.Losses;
+using EvoGrains.Training.Optimization;
+using EvoGrains.Training.Packing;
+using EvoGrains.Training.Tests.Trainer;
+using EvoGrains.Training.Trainer;
+
+namespace EvoGrains.Training.Tests.Packing;
+
+public sealed class PackedTrainerTests
+{
+    private static readonly PreparedDataCache Prepared = new();
+
+    public static TheoryData<string, OptimizerKind, bool> ModelCases => new()
+    {
+        { "mlp", OptimizerKind.Adam, true },
+        { "mlp", OptimizerKind.Sgd, false },
+        { "small-cnn", OptimizerKind.Adam, false },
+        { "small-cnn", OptimizerKind.Sgd, true },
+        { "resnet9", OptimizerKind.Adam, true },
+        { "resnet9", OptimizerKind.Adam, false },
+    };
+
+    [Theory]
+    [MemberData(nameof(ModelCases))]
+    public void A_member_gets_the_result_it_gets_alone(string model, OptimizerKind optimizer, bool sharedSeed)
+    {
+        var request = Request(model);
+        request = request with { Optimizer = optimizer, LearningRate = optimizer == OptimizerKind.Sgd ? 10 * request.LearningRate : request.LearningRate, WeightDecay = 1e-4 };
+        var losses = new ITensorLoss[] { new CrossEntropyTensorLoss(), new CompiledTensorLoss(LossZoo.Get("baikal"), "baikal"), new CrossEntropyTensorLoss(0.1) };
+        var members = losses.Select((loss, i) => new PackMember(loss, sharedSeed ? 5 : 5 + i)).ToList();
+
+        var packed = new PackedTrainer(Prepared).Train(request, members);
+
+        for (var i = 0; i < members.Count; i++)
+        {
+            var alone = new SurrogateTrainer(Prepared).Train(request with { Seed = members[i].Seed }, members[i].Loss);
+            AssertSameRun(alone, packed[i], request.ValidationSize);
+        }
+    }
+
+    [Fact]
+    public void Failing_members_are_frozen_and_leave_the_others_as_a_pack_without_them()
+    {
+        var request = Request("mlp") with { Optimizer = OptimizerKind.Sgd, LearningRate = 0.05, MaxParameterNorm = 1e4, ParameterCheckInterval = 5 };
+        var healthy = new ITensorLoss[] { new CrossEntropyTensorLoss(), new CrossEntropyTensorLoss(0.1) };
+        var broken = new ITensorLoss[] { TestLoss.NaN(), TestLoss.Throwing(), TestLoss.Unbounded(), TestLoss.NotScalar() };
+        var mixed = new[] { healthy[0], broken[0], broken[1], healthy[1], broken[2], broken[3] };
+
+        var clean = new PackedTrainer(Prepared).Train(request, healthy.Select(l => new PackMember(l, 5)).ToList());
+        var results = new PackedTrainer(Prepared).Train(request, mixed.Select(l => new PackMember(l, 5)).ToList());
+
+        AssertSameRun(clean[0], results[0], request.ValidationSize);
+        AssertSameRun(clean[1], results[3], request.ValidationSize);
+        Assert.Equal(clean[0].LossCurve, results[0].LossCurve);
+        Assert.Contains("non-finite loss", results[1].FailureReason, StringComparison.Ordinal);
+        Assert.Contains("threw InvalidOperationException at step 0", results[2].FailureReason, StringComparison.Ordinal);
+        Assert.Matches("exploding weights|non-finite", results[4].FailureReason);
+        Assert.Contains("expected a scalar", results[5].FailureReason, StringComparison.Ordinal);
+        foreach (var failed in new[] { results[1], results[2], results[4], results[5] })
+        {
+            Assert.Equal(TrainingStatus.Failed, failed.Status);
+            Assert.Equal(0.0, failed.ValidationAccuracy);
+            Assert.True(failed.StepsCompleted < request.Steps);
+        }
+
+        // Each broken member fails exactly as it does alone, though the pack learns of it only at a read-back.
+        for (var i = 1; i < mixed.Length; i++)
+        {
+            var alone = new SurrogateTrainer(Prepared).Train(request with { Seed = 5 }, mixed[i]);
+            Assert.Equal((alone.Status, alone.FailureReason, alone.StepsCompleted), (results[i].Status, results[i].FailureReason, results[i].StepsCompleted));
+        }
+    }
+
+    [Theory]
+    [InlineData(EarlyStopMetric.Validation)]
+    [InlineData(EarlyStopMetric.Training)]
+    public void The_early_stop_rule_applies_to_each_member(EarlyStopMetric metric)
+    {
+        var request = Request("mlp") with { EarlyStop = new EarlyStopRule(15, 0.2, metric) };
+        var members = new[] { new PackMember(TestLoss.Inverted(), 5), new PackMember(new CrossEntropyTensorLoss(), 5) };
+
+        var results = new PackedTrainer(Prepared).Train(request, members);
+
+        Assert.Equal(TrainingStatus.EarlyStopped, results[0].Status);
+        Assert.Equal(15, results[0].StepsCompleted);
+        Assert.Equal(TrainingStatus.Completed, results[1].Status);
+        AssertSameRun(new SurrogateTrainer(Prepared).Train(request with { Seed = 5 }, members[0].Loss), results[0], request.ValidationSize);
+        AssertSameRun(new SurrogateTrainer(Prepared).Train(request with { Seed = 5 }, members[1].Loss), results[1], request.ValidationSize);
+    }
+
+    [Fact]
+    public void Read_back_interval_changes_nothing_but_when_the_host_looks()
+    {
+        var members = new[] { new PackMember(new CrossEntropyTensorLoss(), 5), new PackMember(TestLoss.NaN(), 6) };
+
+        var everyStep = new PackedTrainer(Prepared).Train(Request("mlp") with { ReadbackInterval = 1 }, members);
+        var rarely = new PackedTrainer(Prepared).Train(Request("mlp") with { ReadbackInterval = 1000 }, members);
+
+        Assert.Equal(everyStep[0].LossCurve, rarely[0].LossCurve);
+        Assert.Equal(everyStep[0].ValidationAccuracy, rarely[0].ValidationAccuracy);
+        Assert.Equal((everyStep[1].FailureReason, everyStep[1].StepsCompleted), (rarely[1].FailureReason, rarely[1].StepsCompleted));
+        Assert.Equal(0, rarely[1].StepsCompleted);
+    }
+
+    [Fact]
+    public void A_request_over_the_memory_budget_is_split_into_packs_with_the_same_results()
+    {
+        var request = Request("mlp");
+        var members = Enumerable.Range(0, 5).Select(i => new PackMember(new CrossEntropyTensorLoss(0.05 * i), 5)).ToList();
+        var data = Prepared.Get(request, TorchSharp.torch.CPU);
+        var perMember = new PackedTrainer(Prepared).Capacity(request, data) is var unbounded && unbounded > 5 ? 2 : 1;
+        using var probe = EvoGrains.Training.Models.ModelFactory.Create("mlp", data.Shape, data.Classes, 0, TorchSharp.torch.CPU);
+        var budget = perMember * PackMemoryBudget.BytesPerMember(probe, request.BatchSize);
+
+        var small = new PackedTrainer(Prepared, budget);
+        var split = small.Train(request, members);
+        var whole = new PackedTrainer(Prepared).Train(request, members);
+
+        Assert.Equal(2, small.Capacity(request, data));
+        Assert.Equal(5, split.Count);
+        for (var i = 0; i < members.Count; i++)
+        {
+            AssertSameRun(whole[i], split[i], request.ValidationSize);
+        }
+    }
+
+    [Fact]
+    public void A_withdrawn_member_stops_and_the_others_finish()
+    {
+        using var withdrawn = new CancellationTokenSource();
+        withdrawn.Cancel();
+        var members = new[] { new PackMember(new CrossEntropyTensorLoss(), 5), new PackMember(new CrossEntropyTensorLoss(), 5) { Withdrawn = withdrawn.Token } };
+
+        var results = new PackedTrainer(Prepared).Train(Request("mlp") with { ReadbackInterval = 5 }, members);
+
+        Assert.Equal(TrainingStatus.Completed, results[0].Status);
+        Assert.Equal((TrainingStatus.Failed, "withdrawn", 5), (results[1].Status, results[1].FailureReason, results[1].StepsCompleted));
+    }
+
+    [Theory]
+    [InlineData("mlp")]
+    [InlineData("small-cnn")]
+    public void A_pack_leaves_no_live_tensors_behind(string model)
+    {
+        var trainer = new PackedTrainer(Prepared);
+        var request = Request(model, steps: 30) with { EarlyStop = new EarlyStopRule(10, 0.0, EarlyStopMetric.Training), ParameterCheckInterval = 5, ReadbackInterval = 7 };
+        var members = new[] { new PackMember(new CrossEntropyTensorLoss(), 1), new PackMember(TestLoss.NaN(), 2), new PackMember(TestLoss.Throwing(), 3) };
+        trainer.Train(request, members);
+        var statistics = TorchSharp.DisposeScopeManager.Statistics;
+        var before = statistics.ThreadTotalLiveCount;
+
+        trainer.Train(request, members);
+
+        Assert.Equal(before, statistics.ThreadTotalLiveCount);
+    }
+
+    /// <summary>Noisy enough that the loss stays well above zero, where a relative tolerance means something.</summary>
+    private static TrainingRequest Request(string model, int steps = 30)
+    {
+        var colour = model == "resnet9";
+        var options = colour
+            ? new SyntheticOptions(Classes: 3, TrainCount: 100, TestCount: 10, NoiseStd: 90, Channels: 3, Size: 8)
+            : new SyntheticOptions(Classes: 4, TrainCount: 600, TestCount: 100, Size: 12, NoiseStd: 120);
+        return new TrainingRequest(
+            DatasetSpec.SyntheticSet(options),
+            Model: model,
+            Steps: colour ? 3 : steps,
+            BatchSize: colour ? 16 : 32,
+            LearningRate: colour ? 5e-4 : 2e-3,
+            WarmupSteps: colour ? 1 : 5,
+            ValidationSize: colour ? 40 : 200,
+            MaxThreads: 2)
+        { EvaluationBatchSize = 100 };
+    }
+
+    private static void AssertSameRun(TrainingResult expected, TrainingResult actual, int validationSize)
+    {
+        Assert.Equal(expected.Status, actual.Status);
+        Assert.Equal(expected.FailureReason, actual.FailureReason);
+        Assert.Equal(expected.StepsCompleted, actual.StepsCompleted);
+        Assert.InRange(Math.Abs(expected.ValidationAccuracy - actual.ValidationAccuracy), 0.0, (1.0 / validationSize) + 1e-12);
+        Assert.Equal(expected.LossCurve.Count, actual.LossCurve.Count);
+        for (var step = 0; step < expected.LossCurve.Count; step++)
+        {
+            var tolerance = 1e-4 * Math.Max(Math.Abs(expected.LossCurve[step]), 1e-6);
+            Assert.True(Math.Abs(expected.LossCurve[step] - actual.LossCurve[step]) <= tolerance, $"step {step}: alone {expected.LossCurve[step]:R}, packed {actual.LossCurve[step]:R}");
+        }
+    }
+}
