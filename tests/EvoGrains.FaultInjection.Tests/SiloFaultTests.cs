@@ -11,8 +11,9 @@ namespace EvoGrains.FaultInjection.Tests;
 /// <summary>
 /// Kills real silo processes (SIGKILL) under a running search on Redis clustering + Redis storage and
 /// checks the search finishes with every evaluation counted exactly once. Measurements go to the test
-/// output and to bench-results/fault-injection.md.
+/// output and to fault-injection.md (see <see cref="FaultReport"/> for where).
 /// </summary>
+[Trait("Category", "Fault")]
 public sealed class SiloFaultTests(ITestOutputHelper output)
 {
     private const int Budget = 120;
@@ -323,11 +324,9 @@ public sealed class SiloFaultTests(ITestOutputHelper output)
         }
 
         FaultReport.Write(scenario, text.ToString());
+        Log($"written to {FaultReport.FilePath}");
         Log(text.ToString());
     }
 
     private void Log(string line) => output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"[{_clock.Elapsed.TotalSeconds,6:F1} s] {line}"));
 }
-
-/// <summary>A scenario precondition that failed (not a transient call failure to retry).</summary>
-internal sealed class ScenarioException(string message) : Exception(message);

@@ -1,3 +1,5 @@
+using System.Diagnostics;
+
 namespace EvoGrains.Grains.Tests;
 
 public sealed class GroupCommitTests
@@ -25,4 +27,142 @@ public sealed class GroupCommitTests
             await Task.Delay(random.Next(0, 14));
         }
     }
+
+    [Fact]
+    public Task Commits_that_arrive_during_a_write_share_the_one_write_after_it() => OnGrainScheduler(async () =>
+    {
+        var release = new TaskCompletionSource();
+        var writes = new List<int>();
+        var changes = 0;
+        var commit = new GroupCommit(async () =>
+        {
+            writes.Add(changes);
+            if (writes.Count == 1)
+            {
+                await release.Task;
+            }
+        });
+
+        changes = 1;
+        var first = commit.CommitAsync();
+        var waiting = new List<Task>();
+        for (var i = 0; i < 50; i++)
+        {
+            changes++;
+            waiting.Add(commit.CommitAsync());
+        }
+
+        Assert.Single(writes);
+        Assert.All(waiting, task => Assert.False(task.IsCompleted));
+        release.SetResult();
+        await Task.WhenAll(waiting.Append(first));
+
+        // 51 changes, two writes: the running one and the one every later caller shares, which saw them all.
+        Assert.Equal([1, 51], writes);
+        Assert.True(waiting.Distinct().Count() == 1, "the waiting callers got different tasks");
+    });
+
+    [Fact]
+    public Task Writes_never_overlap_and_start_at_least_the_spacing_apart() => OnGrainScheduler(async () =>
+    {
+        var spacing = TimeSpan.FromMilliseconds(20);
+        var inside = 0;
+        var overlaps = 0;
+        var starts = new List<long>();
+        var commit = new GroupCommit(
+            async () =>
+            {
+                overlaps += inside;
+                inside++;
+                starts.Add(Stopwatch.GetTimestamp());
+                await Task.Delay(3);
+                inside--;
+            },
+            spacing);
+        var random = new Random(3);
+
+        var pending = new List<Task>();
+        for (var i = 0; i < 200; i++)
+        {
+            pending.Add(commit.CommitAsync());
+            if (random.Next(4) == 0)
+            {
+                await Task.Delay(random.Next(0, 8));
+            }
+        }
+
+        await Task.WhenAll(pending);
+
+        Assert.Equal(0, overlaps);
+        Assert.InRange(starts.Count, 2, 200);
+        var gaps = starts.Zip(starts.Skip(1), (a, b) => Stopwatch.GetElapsedTime(a, b)).ToList();
+        // Timers run on the kernel's coarse monotonic clock (4 ms ticks at HZ=250), so a delay can end up to a
+        // tick early against the Stopwatch; without the spacing, writes would start one 3 ms write apart.
+        Assert.All(gaps, gap => Assert.True(gap >= spacing - TimeSpan.FromMilliseconds(5), $"writes started {gap.TotalMilliseconds:F2} ms apart"));
+    });
+
+    [Fact]
+    public Task A_failed_write_fails_its_callers_only_and_the_queued_write_still_runs() => OnGrainScheduler(async () =>
+    {
+        var release = new TaskCompletionSource();
+        var attempts = 0;
+        var commit = new GroupCommit(async () =>
+        {
+            attempts++;
+            if (attempts == 1)
+            {
+                await release.Task;
+                throw new InvalidOperationException("storage unavailable");
+            }
+        });
+
+        var failing = commit.CommitAsync();
+        var queued = commit.CommitAsync();
+        release.SetResult();
+
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => failing);
+        Assert.Equal("storage unavailable", error.Message);
+        await queued;
+        Assert.Equal(2, attempts);
+
+        // Nothing is left stuck behind the failure: the next commit starts a fresh write.
+        await commit.CommitAsync();
+        Assert.Equal(3, attempts);
+    });
+
+    [Fact]
+    public Task A_failed_queued_write_fails_every_caller_that_shared_it_and_the_next_commit_retries() => OnGrainScheduler(async () =>
+    {
+        var release = new TaskCompletionSource();
+        var attempts = 0;
+        var commit = new GroupCommit(async () =>
+        {
+            attempts++;
+            if (attempts == 1)
+            {
+                await release.Task;
+            }
+            else if (attempts == 2)
+            {
+                throw new InvalidOperationException("etag conflict");
+            }
+        });
+
+        var first = commit.CommitAsync();
+        var shared = Enumerable.Range(0, 5).Select(_ => commit.CommitAsync()).ToList();
+        release.SetResult();
+        await first;
+
+        foreach (var caller in shared)
+        {
+            await Assert.ThrowsAsync<InvalidOperationException>(() => caller);
+        }
+
+        await commit.CommitAsync();
+        Assert.Equal(3, attempts);
+    });
+
+    /// <summary>GroupCommit is used only on a grain's scheduler: one turn at a time, as this exclusive scheduler runs them.</summary>
+    private static Task OnGrainScheduler(Func<Task> test) =>
+        Task.Factory.StartNew(test, CancellationToken.None, TaskCreationOptions.None, new ConcurrentExclusiveSchedulerPair().ExclusiveScheduler).Unwrap();
 }

@@ -1,37 +1,24 @@
-using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
 
 namespace EvoGrains.FaultInjection.Tests.Infrastructure;
 
-/// <summary>One injected fault and what it cost.</summary>
-internal sealed record FaultMeasurement(
-    string Fault,
-    string Victim,
-    string GrainsOnVictim,
-    long EvaluationsAtKill,
-    long LowestCountAfterKill,
-    TimeSpan FirstAnswer,
-    TimeSpan Recovery,
-    TimeSpan TrainedAfterKill,
-    TimeSpan? ReplacementReady,
-    int RecordedBeforeKillLost)
+/// <summary>
+/// Keeps fault-injection.md, one section per scenario, replaced on each run: in the folder that
+/// EVOGRAINS_BENCH_RESULTS names (point it at bench-results/ to update the committed results on
+/// purpose), else in a temp folder, so an ordinary test run never rewrites a tracked file.
+/// </summary>
+internal static class FaultReport
 {
-    public static string Header =>
-        "| fault | victim | grains on victim | evals at kill | lowest count after | first answer (s) | recovery (s) | first trained after kill (s) | replacement ready (s) | lost |" + "\n" +
-        "| --- | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |";
+    public const string FolderVariable = "EVOGRAINS_BENCH_RESULTS";
 
-    public string Row => string.Create(
-        CultureInfo.InvariantCulture,
-        $"| {Fault} | {Victim} | {GrainsOnVictim} | {EvaluationsAtKill} | {LowestCountAfterKill} | {FirstAnswer.TotalSeconds:F1} | {Recovery.TotalSeconds:F1} | {TrainedAfterKill.TotalSeconds:F1} | {(ReplacementReady is { } r ? r.TotalSeconds.ToString("F1", CultureInfo.InvariantCulture) : "-")} | {(RecordedBeforeKillLost < 0 ? "(at the end)" : RecordedBeforeKillLost.ToString(CultureInfo.InvariantCulture))} |");
-}
-
-/// <summary>Keeps bench-results/fault-injection.md: one section per scenario, replaced on each run.</summary>
-internal static partial class FaultReport
-{
     private static readonly Lock Gate = new();
 
-    public static string FilePath => Path.Combine(RepositoryRoot.Path, "bench-results", "fault-injection.md");
+    public static string FilePath { get; } = Path.Combine(
+        Environment.GetEnvironmentVariable(FolderVariable) is { Length: > 0 } folder
+            ? Path.GetFullPath(folder)
+            : Path.Combine(Path.GetTempPath(), "evograins-bench-results"),
+        "fault-injection.md");
 
     public static void Write(string scenario, string markdown)
     {

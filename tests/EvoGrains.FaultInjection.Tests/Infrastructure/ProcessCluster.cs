@@ -1,4 +1,5 @@
 using EvoGrains.Abstractions;
+using EvoGrains.TestSupport;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;

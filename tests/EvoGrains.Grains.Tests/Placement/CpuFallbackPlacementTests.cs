@@ -2,6 +2,7 @@ using EvoGrains.Grains.Tests.TestGrains;
 
 namespace EvoGrains.Grains.Tests.Placement;
 
+[Trait("Category", "Integration")]
 public sealed class CpuFallbackPlacementTests(CpuFallbackClusterFixture fixture) : IClassFixture<CpuFallbackClusterFixture>
 {
     // Random placement over 3 silos: P(all 60 on the GPU silo) = 3^-60.

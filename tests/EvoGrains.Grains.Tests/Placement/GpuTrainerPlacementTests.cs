@@ -2,6 +2,7 @@ using EvoGrains.Grains.Tests.TestGrains;
 
 namespace EvoGrains.Grains.Tests.Placement;
 
+[Trait("Category", "Integration")]
 public sealed class GpuTrainerPlacementTests(GpuOnlyClusterFixture fixture) : IClassFixture<GpuOnlyClusterFixture>
 {
     private const int Keys = 60;

@@ -1,6 +1,6 @@
 using Azure.Storage.Blobs;
 using EvoGrains.Grains.Storage.AzureBlob;
-using EvoGrains.Grains.Tests.Fixtures;
+using EvoGrains.TestSupport;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Orleans.Configuration;
@@ -8,8 +8,8 @@ using Orleans.Storage;
 
 namespace EvoGrains.Grains.Tests.Storage.AzureBlob;
 
-[Collection(AzuriteCollection.Name)]
-public sealed class AzureBlobGrainStorageTests(AzuriteFixture azurite) : GrainStorageContractTests, IAsyncLifetime
+[Trait("Category", "Integration")]
+public sealed class AzureBlobGrainStorageTests(AzuriteServer azurite) : GrainStorageContractTests, IAsyncLifetime, IClassFixture<AzuriteServer>
 {
     private readonly string _container = $"test-{Guid.NewGuid():N}";
     private readonly string _serviceId = $"svc-{Guid.NewGuid():N}";

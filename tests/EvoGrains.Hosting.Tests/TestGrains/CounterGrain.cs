@@ -1,8 +1,8 @@
 using EvoGrains.Grains.Storage;
 
-namespace EvoGrains.Grains.Tests.TestGrains;
+namespace EvoGrains.Hosting.Tests.TestGrains;
 
-public sealed class CounterGrain([PersistentState("counter", EvoGrainsStorage.ProviderName)] IPersistentState<CounterState> state)
+public sealed class CounterGrain([PersistentState("counter", EvoGrainsStorage.ProviderName)] IPersistentState<CountState> state)
     : Grain, ICounterGrain
 {
     public async Task<int> Increment()

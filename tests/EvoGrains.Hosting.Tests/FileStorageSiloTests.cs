@@ -1,10 +1,11 @@
 using EvoGrains.Grains.Telemetry;
-using EvoGrains.Grains.Tests.TestGrains;
+using EvoGrains.Hosting.Tests.TestGrains;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace EvoGrains.Grains.Tests.Silo.Hosting;
+namespace EvoGrains.Hosting.Tests;
 
 /// <summary>The embedded local run: localhost clustering with file storage resumes after a restart.</summary>
+[Trait("Category", "Integration")]
 public sealed class FileStorageSiloTests : IDisposable
 {
     private readonly string _runFolder = Directory.CreateTempSubdirectory("evograins-run-").FullName;

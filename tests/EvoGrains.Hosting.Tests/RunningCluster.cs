@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Hosting;
 
-namespace EvoGrains.Grains.Tests.Silo.Hosting;
+namespace EvoGrains.Hosting.Tests;
 
 /// <summary>Started silo hosts that are stopped gracefully (as in a rolling shutdown) and disposed together.</summary>
 internal sealed class RunningCluster(IReadOnlyList<IHost> silos) : IAsyncDisposable

@@ -1,14 +1,13 @@
-using EvoGrains.Grains.Tests.Fixtures;
-using EvoGrains.Grains.Tests.TestGrains;
-using EvoGrains.Hosting;
+using EvoGrains.Hosting.Tests.TestGrains;
+using EvoGrains.TestSupport;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
 
-namespace EvoGrains.Grains.Tests.Silo.Hosting;
+namespace EvoGrains.Hosting.Tests;
 
-[Collection(RedisCollection.Name)]
-public sealed class RedisSiloClusterTests(RedisServerFixture redis)
+[Trait("Category", "Integration")]
+public sealed class RedisSiloClusterTests(RedisServer redis) : IClassFixture<RedisServer>
 {
     private readonly string _serviceId = $"svc-{Guid.NewGuid():N}";
 

@@ -1,10 +1,10 @@
 using System.Diagnostics;
 using System.Text;
 
-namespace EvoGrains.FaultInjection.Tests.Infrastructure;
+namespace EvoGrains.TestSupport;
 
-/// <summary>A child process whose output is kept (tail) for failure messages; Dispose kills its whole tree.</summary>
-internal sealed class ChildProcess : IAsyncDisposable
+/// <summary>A child process (server, silo) whose output is kept (tail) for failure messages; Dispose kills its whole tree.</summary>
+public sealed class ChildProcess : IAsyncDisposable
 {
     private const int MaxOutputChars = 64_000;
 
@@ -78,6 +78,26 @@ internal sealed class ChildProcess : IAsyncDisposable
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         return child;
+    }
+
+    /// <summary>
+    /// Starts a server and waits until it accepts connections on <paramref name="port"/>; if it exits or
+    /// times out first it is killed and its output is in the message.
+    /// </summary>
+    public static async Task<ChildProcess> StartListeningAsync(string fileName, IEnumerable<string> arguments, string workingDirectory, int port, TimeSpan timeout)
+    {
+        var child = Start(fileName, arguments, workingDirectory);
+        try
+        {
+            await FreeTcpPort.WaitUntilListeningAsync(port, () => child.HasExited, Path.GetFileName(fileName), timeout);
+            return child;
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or TimeoutException)
+        {
+            var output = child.Output;
+            await child.DisposeAsync();
+            throw new InvalidOperationException($"{ex.Message}{Environment.NewLine}{output}", ex);
+        }
     }
 
     /// <summary>SIGKILL to the process tree (kill -9): no shutdown, no deactivation, sockets just close.</summary>

@@ -1,4 +1,4 @@
-namespace EvoGrains.Grains.Tests.TestGrains;
+namespace EvoGrains.Hosting.Tests.TestGrains;
 
 public interface ICounterGrain : IGrainWithStringKey
 {

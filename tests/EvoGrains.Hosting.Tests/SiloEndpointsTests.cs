@@ -1,12 +1,12 @@
 using System.Net;
-using EvoGrains.Hosting;
 using EvoGrains.TestSupport;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 
-namespace EvoGrains.Grains.Tests.Silo.Hosting;
+namespace EvoGrains.Hosting.Tests;
 
 /// <summary>The silo executable's HTTP surface, served by Kestrel on a free loopback port.</summary>
+[Trait("Category", "Integration")]
 public sealed class SiloEndpointsTests
 {
     [Fact]

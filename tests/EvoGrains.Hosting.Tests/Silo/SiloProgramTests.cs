@@ -1,8 +1,9 @@
 using System.Diagnostics;
 
-namespace EvoGrains.Grains.Tests.Silo;
+namespace EvoGrains.Hosting.Tests.Silo;
 
 /// <summary>The real silo executable, copied next to the tests by the project reference.</summary>
+[Trait("Category", "Integration")]
 public sealed class SiloProgramTests
 {
     [Theory]

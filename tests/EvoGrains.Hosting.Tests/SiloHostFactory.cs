@@ -1,9 +1,8 @@
-using EvoGrains.Hosting;
 using EvoGrains.TestSupport;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
 
-namespace EvoGrains.Grains.Tests.Silo.Hosting;
+namespace EvoGrains.Hosting.Tests;
 
 /// <summary>Builds silos exactly as the executable does (<c>AddEvoGrainsSilo</c>), from in-memory configuration only.</summary>
 internal static class SiloHostFactory

@@ -1,7 +1,7 @@
 using EvoGrains.Hosting.Configuration;
 using Microsoft.Extensions.Configuration;
 
-namespace EvoGrains.Grains.Tests.Silo.Configuration;
+namespace EvoGrains.Hosting.Tests.Configuration;
 
 public sealed class EvoGrainsSiloOptionsReaderTests
 {
