@@ -101,8 +101,10 @@ public sealed class GroupCommitTests
         Assert.All(gaps, gap => Assert.True(gap >= spacing - TimeSpan.FromMilliseconds(5), $"writes started {gap.TotalMilliseconds:F2} ms apart"));
     });
 
-    [Fact]
-    public Task A_failed_write_fails_its_callers_only_and_the_queued_write_still_runs() => OnGrainScheduler(async () =>
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    public Task A_failed_write_fails_exactly_its_callers_and_the_next_commit_writes_again(int failingWrite) => OnGrainScheduler(async () =>
     {
         var release = new TaskCompletionSource();
         var attempts = 0;
@@ -111,38 +113,11 @@ public sealed class GroupCommitTests
             attempts++;
             if (attempts == 1)
             {
-                await release.Task;
-                throw new InvalidOperationException("storage unavailable");
-            }
-        });
-
-        var failing = commit.CommitAsync();
-        var queued = commit.CommitAsync();
-        release.SetResult();
-
-        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => failing);
-        Assert.Equal("storage unavailable", error.Message);
-        await queued;
-        Assert.Equal(2, attempts);
-
-        // Nothing is left stuck behind the failure: the next commit starts a fresh write.
-        await commit.CommitAsync();
-        Assert.Equal(3, attempts);
-    });
-
-    [Fact]
-    public Task A_failed_queued_write_fails_every_caller_that_shared_it_and_the_next_commit_retries() => OnGrainScheduler(async () =>
-    {
-        var release = new TaskCompletionSource();
-        var attempts = 0;
-        var commit = new GroupCommit(async () =>
-        {
-            attempts++;
-            if (attempts == 1)
-            {
+                // Held open so the later callers queue behind it.
                 await release.Task;
             }
-            else if (attempts == 2)
+
+            if (attempts == failingWrite)
             {
                 throw new InvalidOperationException("etag conflict");
             }
@@ -151,16 +126,33 @@ public sealed class GroupCommitTests
         var first = commit.CommitAsync();
         var shared = Enumerable.Range(0, 5).Select(_ => commit.CommitAsync()).ToList();
         release.SetResult();
-        await first;
 
+        // The running write's failure reaches its own caller only; the queued write still runs after it.
+        await AssertOutcome(first, fails: failingWrite == 1);
         foreach (var caller in shared)
         {
-            await Assert.ThrowsAsync<InvalidOperationException>(() => caller);
+            await AssertOutcome(caller, fails: failingWrite == 2);
         }
 
+        Assert.Equal(2, attempts);
+
+        // Nothing is left stuck behind a failure: the next commit starts a fresh write.
         await commit.CommitAsync();
         Assert.Equal(3, attempts);
     });
+
+    private static async Task AssertOutcome(Task commit, bool fails)
+    {
+        if (fails)
+        {
+            var error = await Assert.ThrowsAsync<InvalidOperationException>(() => commit);
+            Assert.Equal("etag conflict", error.Message);
+        }
+        else
+        {
+            await commit;
+        }
+    }
 
     /// <summary>GroupCommit is used only on a grain's scheduler: one turn at a time, as this exclusive scheduler runs them.</summary>
     private static Task OnGrainScheduler(Func<Task> test) =>

@@ -3,7 +3,10 @@ using System.Text;
 
 namespace EvoGrains.TestSupport;
 
-/// <summary>A child process (server, silo) whose output is kept (tail) for failure messages; Dispose kills its whole tree.</summary>
+/// <summary>
+/// A child process (server, silo) whose output is kept (tail) for failure messages; Dispose kills its
+/// whole tree. <see cref="Run"/> runs a program to completion instead.
+/// </summary>
 public sealed class ChildProcess : IAsyncDisposable
 {
     private const int MaxOutputChars = 64_000;
@@ -48,23 +51,7 @@ public sealed class ChildProcess : IAsyncDisposable
 
     public static ChildProcess Start(string fileName, IEnumerable<string> arguments, string workingDirectory, IReadOnlyDictionary<string, string>? environment = null)
     {
-        var info = new ProcessStartInfo(fileName)
-        {
-            WorkingDirectory = workingDirectory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var argument in arguments)
-        {
-            info.ArgumentList.Add(argument);
-        }
-
-        foreach (var (key, value) in environment ?? new Dictionary<string, string>())
-        {
-            info.Environment[key] = value;
-        }
-
+        var info = StartInfo(fileName, arguments, workingDirectory, environment);
         var process = new Process { StartInfo = info };
         var child = new ChildProcess(process);
         process.OutputDataReceived += (_, e) => child.Append(e.Data);
@@ -78,6 +65,27 @@ public sealed class ChildProcess : IAsyncDisposable
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         return child;
+    }
+
+    /// <summary>Runs a program to completion within <paramref name="timeout"/> (3 minutes by default), capturing both output streams.</summary>
+    public static ProcessResult Run(
+        string fileName,
+        IEnumerable<string> arguments,
+        string workingDirectory,
+        IReadOnlyDictionary<string, string>? environment = null,
+        TimeSpan? timeout = null)
+    {
+        var info = StartInfo(fileName, arguments, workingDirectory, environment);
+        using var process = Process.Start(info) ?? throw new InvalidOperationException($"could not start {fileName}");
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        if (!process.WaitForExit(timeout ?? TimeSpan.FromMinutes(3)))
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"{fileName} {string.Join(' ', info.ArgumentList)} did not finish in time");
+        }
+
+        return new ProcessResult(process.ExitCode, stdout.Result, stderr.Result);
     }
 
     /// <summary>
@@ -146,6 +154,28 @@ public sealed class ChildProcess : IAsyncDisposable
         }
 
         _process.Dispose();
+    }
+
+    private static ProcessStartInfo StartInfo(string fileName, IEnumerable<string> arguments, string workingDirectory, IReadOnlyDictionary<string, string>? environment)
+    {
+        var info = new ProcessStartInfo(fileName)
+        {
+            WorkingDirectory = workingDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var argument in arguments)
+        {
+            info.ArgumentList.Add(argument);
+        }
+
+        foreach (var (key, value) in environment ?? new Dictionary<string, string>())
+        {
+            info.Environment[key] = value;
+        }
+
+        return info;
     }
 
     private void Append(string? line)

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using EvoGrains.Deployment.Tests.Rendering;
+using EvoGrains.TestSupport;
 
 namespace EvoGrains.Deployment.Tests.Bootstrap;
 

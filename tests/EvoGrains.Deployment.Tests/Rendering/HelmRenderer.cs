@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using EvoGrains.TestSupport;
 
 namespace EvoGrains.Deployment.Tests.Rendering;
 

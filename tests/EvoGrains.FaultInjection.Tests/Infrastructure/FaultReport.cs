@@ -40,7 +40,7 @@ internal static class FaultReport
         var text = new StringBuilder();
         text.AppendLine("# Fault injection");
         text.AppendLine();
-        text.AppendLine("Written by `tests/EvoGrains.FaultInjection.Tests` (`dotnet test tests/EvoGrains.FaultInjection.Tests`):");
+        text.AppendLine("Written by `tests/EvoGrains.FaultInjection.Tests` (`EVOGRAINS_BENCH_RESULTS=$PWD/bench-results dotnet test tests/EvoGrains.FaultInjection.Tests -c Release`):");
         text.AppendLine("real `EvoGrains.Silo` processes with Redis clustering and Redis grain storage on a real redis-server,");
         text.AppendLine("synthetic evaluator, silos killed with SIGKILL. *recovery*: time from the kill until the search's");
         text.AppendLine("evaluation count grows past its value at the kill. *first trained after kill*: until the history holds an evaluation");
