@@ -1,3 +1,5 @@
+using EvoGrains.Core.Expressions;
+
 namespace EvoGrains.Abstractions;
 
 /// <summary>A screened candidate an island asks to have evaluated: identity, genome text, the (possibly flipped) loss to train and its lineage.</summary>

@@ -1,3 +1,5 @@
+using EvoGrains.Core.Expressions;
+
 namespace EvoGrains.Abstractions;
 
 /// <summary>One training run in the queue. <see cref="Steps"/> 0 means the spec's steps; the final stage overrides them.</summary>

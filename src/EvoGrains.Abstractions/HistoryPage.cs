@@ -1,3 +1,5 @@
+using EvoGrains.Core.Search;
+
 namespace EvoGrains.Abstractions;
 
 /// <summary>A page of history: entries [Offset, Offset + Entries.Count) of Total.</summary>
@@ -5,4 +7,4 @@ namespace EvoGrains.Abstractions;
 public sealed record HistoryPage(
     [property: Id(0)] long Offset,
     [property: Id(1)] long Total,
-    [property: Id(2)] IReadOnlyList<HistoryRecord> Entries);
+    [property: Id(2)] IReadOnlyList<HistoryEntry> Entries);

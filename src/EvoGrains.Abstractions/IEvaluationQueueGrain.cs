@@ -1,3 +1,4 @@
+using EvoGrains.Core.Search;
 using Orleans.Concurrency;
 
 namespace EvoGrains.Abstractions;
@@ -21,7 +22,7 @@ public interface IEvaluationQueueGrain : IGrainWithStringKey
     /// completed, by job id; search jobs among them are also delivered to their individual again.
     /// </summary>
     [Alias("EnqueueMany")]
-    Task<IReadOnlyDictionary<string, EvaluationOutcome>> EnqueueManyAsync(IReadOnlyList<EvaluationJob> jobs);
+    Task<IReadOnlyDictionary<string, EvaluationResult>> EnqueueManyAsync(IReadOnlyList<EvaluationJob> jobs);
 
     /// <summary>
     /// Records a trainer's finished jobs (the first completion of a job counts; later ones are

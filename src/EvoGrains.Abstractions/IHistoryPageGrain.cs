@@ -1,3 +1,5 @@
+using EvoGrains.Core.Search;
+
 namespace EvoGrains.Abstractions;
 
 /// <summary>
@@ -9,8 +11,8 @@ public interface IHistoryPageGrain : IGrainWithStringKey
 {
     /// <summary>Stores the page; writing the same page again (after a crash between page and search writes) is harmless.</summary>
     [Alias("Write")]
-    Task WriteAsync(IReadOnlyList<HistoryRecord> records);
+    Task WriteAsync(IReadOnlyList<HistoryEntry> records);
 
     [Alias("Read"), Orleans.Concurrency.ReadOnly]
-    Task<IReadOnlyList<HistoryRecord>> ReadAsync();
+    Task<IReadOnlyList<HistoryEntry>> ReadAsync();
 }

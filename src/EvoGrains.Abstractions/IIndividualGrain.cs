@@ -1,3 +1,4 @@
+using EvoGrains.Core.Search;
 using Orleans.Concurrency;
 
 namespace EvoGrains.Abstractions;
@@ -17,8 +18,8 @@ public interface IIndividualGrain : IGrainWithStringKey
     Task<IndividualReply> RequestEvaluationAsync(EvaluationRequest request);
 
     [Alias("OnEvaluated"), OneWay]
-    Task OnEvaluatedAsync(EvaluationOutcome outcome);
+    Task OnEvaluatedAsync(EvaluationResult outcome);
 
     [Alias("GetOutcome"), ReadOnly]
-    Task<EvaluationOutcome?> GetOutcomeAsync();
+    Task<EvaluationResult?> GetOutcomeAsync();
 }

@@ -1,3 +1,4 @@
+using EvoGrains.Core.Search;
 using Orleans.Concurrency;
 
 namespace EvoGrains.Abstractions;
@@ -30,7 +31,7 @@ public interface IIslandGrain : IGrainWithStringKey
 
     /// <summary>An evaluation finished. Ignored unless the hash is in flight here, so repeats are harmless.</summary>
     [Alias("OnResult"), OneWay]
-    Task OnResultAsync(string hash, EvaluationOutcome outcome);
+    Task OnResultAsync(string hash, EvaluationResult outcome);
 
     [Alias("ReceiveMigrants"), OneWay]
     Task ReceiveMigrantsAsync(IReadOnlyList<MigrantRecord> migrants);

@@ -1,3 +1,4 @@
+using EvoGrains.Core.Search;
 using Orleans.Concurrency;
 
 namespace EvoGrains.Abstractions;
@@ -11,11 +12,11 @@ namespace EvoGrains.Abstractions;
 public interface ISearchGrain : IGrainWithStringKey
 {
     /// <summary>
-    /// Validates the spec (SearchSpecJson format) and starts the islands and trainers. Idempotent for the
-    /// same spec. An invalid spec throws <see cref="ArgumentException"/> whose message names the field path.
+    /// Validates the spec and starts the islands and trainers. Idempotent for the same spec. An invalid
+    /// spec throws <see cref="ArgumentException"/> whose message names the field path.
     /// </summary>
     [Alias("Start")]
-    Task<SearchStatus> StartAsync(string specJson);
+    Task<SearchStatus> StartAsync(SearchSpec spec);
 
     [Alias("GetStatus"), ReadOnly]
     Task<SearchStatus> GetStatusAsync();
@@ -37,15 +38,15 @@ public interface ISearchGrain : IGrainWithStringKey
     Task<HistoryPage> GetHistoryAsync(long offset, int count);
 
     [Alias("GetHallOfFame"), ReadOnly]
-    Task<IReadOnlyList<HallOfFameRecord>> GetHallOfFameAsync();
+    Task<IReadOnlyList<HallOfFameEntry>> GetHallOfFameAsync();
 
     /// <summary>Null until the final stage has finished.</summary>
     [Alias("GetFinalComparison"), ReadOnly]
     Task<FinalComparison?> GetFinalComparisonAsync();
 
-    /// <summary>The validated spec as JSON; empty before the search starts.</summary>
+    /// <summary>The validated spec; null before the search starts.</summary>
     [Alias("GetSpec"), ReadOnly]
-    Task<string> GetSpecAsync();
+    Task<SearchSpec?> GetSpecAsync();
 
     /// <summary>
     /// An island's unacknowledged results. True: taken (the island may drop them from its outbox);
@@ -57,5 +58,5 @@ public interface ISearchGrain : IGrainWithStringKey
     Task<bool> ReportAsync(IslandReport report);
 
     [Alias("OnFinalResult"), OneWay, AlwaysInterleave]
-    Task OnFinalResultAsync(string jobId, EvaluationOutcome outcome);
+    Task OnFinalResultAsync(string jobId, EvaluationResult outcome);
 }

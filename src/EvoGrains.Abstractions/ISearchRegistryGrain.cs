@@ -1,3 +1,5 @@
+using EvoGrains.Core.Search;
+
 namespace EvoGrains.Abstractions;
 
 /// <summary>The cluster-wide list of searches; a singleton at key <see cref="SingletonKey"/>.</summary>

@@ -1,3 +1,5 @@
+using EvoGrains.Core.Search;
+
 namespace EvoGrains.Abstractions;
 
 /// <summary>
@@ -7,6 +9,6 @@ namespace EvoGrains.Abstractions;
 /// </summary>
 [GenerateSerializer, Immutable, Alias("evograins.individual-reply")]
 public sealed record IndividualReply(
-    [property: Id(0)] EvaluationOutcome? Outcome,
+    [property: Id(0)] EvaluationResult? Outcome,
     [property: Id(1)] bool Shared,
     [property: Id(2)] EvaluationJob? Job);

@@ -35,7 +35,7 @@ public sealed class SiloFaultTests(ITestOutputHelper output)
             var client = await cluster.ConnectAsync();
             var searchId = $"faults-a-{Guid.NewGuid():N}"[..20];
             var search = client.GetGrain<ISearchGrain>(searchId);
-            await search.StartAsync(SearchSpecJson.Write(Spec("faults-a", allowCpu: false)));
+            await search.StartAsync(Spec("faults-a", allowCpu: false));
             await WaitAsync(search, s => s.EvaluationsDone >= 20, RecoveryTimeout, "the first 20 evaluations");
 
             // 1. The silo hosting the SearchGrain.
@@ -83,7 +83,7 @@ public sealed class SiloFaultTests(ITestOutputHelper output)
             var client = await cluster.ConnectAsync();
             var searchId = $"faults-b-{Guid.NewGuid():N}"[..20];
             var search = client.GetGrain<ISearchGrain>(searchId);
-            await search.StartAsync(SearchSpecJson.Write(Spec("faults-b", allowCpu: true)));
+            await search.StartAsync(Spec("faults-b", allowCpu: true));
             await WaitAsync(search, s => s.EvaluationsDone >= 30, RecoveryTimeout, "the first 30 evaluations");
 
             var before = await search.GetStatusAsync();

@@ -87,7 +87,7 @@ public static class OrchestrationBenchmark
         var search = grains.GetGrain<ISearchGrain>(searchId);
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         deadline.CancelAfter(timeout);
-        var status = await search.StartAsync(SearchSpecJson.Write(spec));
+        var status = await search.StartAsync(spec);
         while (!status.IsTerminal)
         {
             await Task.Delay(PollPeriod, deadline.Token);

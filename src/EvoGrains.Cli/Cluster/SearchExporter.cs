@@ -12,35 +12,27 @@ public static class SearchExporter
     public static async Task<RunRecord> ReadAsync(IClusterClient client, string searchId)
     {
         var search = client.GetGrain<ISearchGrain>(searchId);
-        var specJson = await search.GetSpecAsync();
-        if (string.IsNullOrEmpty(specJson))
-        {
-            throw new InputException($"no search '{searchId}' on this cluster (see `evograins list`)");
-        }
+        var spec = await search.GetSpecAsync() ?? throw new InputException($"no search '{searchId}' on this cluster (see `evograins list`)");
 
         var status = await search.GetStatusAsync();
         var history = new List<HistoryEntry>();
         while (true)
         {
             var page = await search.GetHistoryAsync(history.Count, PageSize);
-            history.AddRange(page.Entries.Select(ToEntry));
+            history.AddRange(page.Entries);
             if (page.Entries.Count == 0 || history.Count >= page.Total)
             {
                 break;
             }
         }
 
-        var hall = (await search.GetHallOfFameAsync())
-            .Select(h => new HallOfFameEntry(h.Hash, h.Expression, h.Fitness, h.Island, h.Operator, h.Parents))
-            .ToList();
+        var hall = await search.GetHallOfFameAsync();
         var comparison = await search.GetFinalComparisonAsync();
         var evolved = 0;
-        var rows = comparison?.Arms
-            .Select(a => new ComparisonRow(a.IsBaseline ? a.Name : $"#{++evolved} {a.Name}", a.Expression, a.Mean, a.StandardDeviation, a.Fitnesses.Count, a.PValueVersusCrossEntropy, a.SecondsPerRun, a.FailedRuns))
+        // Evolved arms are named by hall-of-fame rank and hash, so the table reads like the report's list.
+        var rows = comparison?.Rows
+            .Select(r => r.IsBaseline ? r : r with { Name = $"#{++evolved} {r.Name}" })
             .ToList() ?? [];
-        return new RunRecord(searchId, SearchSpecJson.Parse(specJson, searchId), status.State.ToString(), history, hall, rows, status.RejectedByScreening, status.Deduplicated);
+        return new RunRecord(searchId, spec, status.State.ToString(), history, hall, rows, status.RejectedByScreening, status.Deduplicated);
     }
-
-    private static HistoryEntry ToEntry(HistoryRecord h) =>
-        new(h.Index, h.Hash, h.Expression, h.Island, h.Fitness, (EvaluationStatus)h.Status, h.Seconds, h.Operator, h.Parents, h.Failure);
 }

@@ -1,7 +1,8 @@
 using System.Globalization;
 using EvoGrains.Abstractions;
-using Spectre.Console;
+using EvoGrains.Core.Search;
 using Spectre.Console.Rendering;
+using Spectre.Console;
 
 namespace EvoGrains.Cli.Cluster;
 

@@ -30,7 +30,7 @@ public static class SearchCommands
     {
         try
         {
-            return await client.GetGrain<ISearchGrain>(searchId).StartAsync(SearchSpecJson.Write(spec));
+            return await client.GetGrain<ISearchGrain>(searchId).StartAsync(spec);
         }
         catch (ArgumentException error)
         {
@@ -155,7 +155,7 @@ public static class SearchCommands
     private static async Task<ISearchGrain> ExistingAsync(IClusterClient client, string searchId)
     {
         var search = client.GetGrain<ISearchGrain>(searchId);
-        return string.IsNullOrEmpty(await search.GetSpecAsync())
+        return await search.GetSpecAsync() is null
             ? throw new InputException($"no search '{searchId}' on this cluster (see `evograins list`)")
             : search;
     }

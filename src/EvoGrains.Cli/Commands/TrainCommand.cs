@@ -66,7 +66,7 @@ public static class TrainCommand
     internal static IReadOnlyList<ComparisonRow> Run(TrainOptions options, IReadOnlyList<(string Name, LossFunction Loss)> losses, CliConsole console, CancellationToken cancellationToken)
     {
         var trainer = new SurrogateTrainer(new DatasetCache());
-        var results = new List<(string Name, string Expression, List<TrainingResult> Runs)>();
+        var results = new List<(string Name, string Expression, LossFunction Loss, List<TrainingResult> Runs)>();
         foreach (var (name, loss) in losses)
         {
             var runs = new List<TrainingResult>();
@@ -80,18 +80,17 @@ public static class TrainCommand
                     $"[{name}] seed {seed}/{options.Seeds}: validation {result.ValidationAccuracy:F4}{(result.TestAccuracy is { } t ? $", test {t:F4}" : "")}, {result.WallTime.TotalSeconds:F1} s{(result.FailureReason is { } why ? $" ({result.Status}: {why})" : "")}"));
             }
 
-            results.Add((name, loss.ToString(), runs));
+            results.Add((name, loss.ToString(), loss, runs));
         }
 
-        double Metric(TrainingResult r) => options.Test ? r.TestAccuracy ?? 0 : r.ValidationAccuracy;
-        var baseline = results.First(r => r.Name == "ce").Runs.Select(Metric).ToList();
-        return results.Select(r =>
+        EvaluationResult? Measured(TrainingResult r)
         {
-            var values = r.Runs.Select(Metric).ToList();
-            var summary = SampleSummary.Of(values);
-            var p = r.Name == "ce" ? double.NaN : WelchTTest.Compare(values, baseline).PValue;
-            return new ComparisonRow(r.Name, r.Expression, summary.Mean, summary.StandardDeviation, summary.Count, p, r.Runs.Average(x => x.WallTime.TotalSeconds), r.Runs.Count(x => x.Status == TrainingStatus.Failed));
-        }).ToList();
+            var result = TrainingEvaluator.ToEvaluation(r);
+            return options.Test ? result with { Fitness = r.TestAccuracy ?? 0 } : result;
+        }
+
+        var arms = results.Select(r => new ComparisonArm(r.Name, LossZoo.TryGet(r.Name, out _), r.Expression, LossText.From(r.Loss))).ToList();
+        return ArmComparison.Compare(arms, results.Select(r => (IReadOnlyList<EvaluationResult?>)r.Runs.Select(Measured).ToList()).ToList());
     }
 
     private static IReadOnlyList<(string, LossFunction)> Named(IEnumerable<string> texts)

@@ -1,3 +1,4 @@
+using EvoGrains.Core.Expressions;
 using EvoGrains.Core.Screening;
 using EvoGrains.Core.Search;
 
@@ -32,8 +33,11 @@ public sealed class ParametricLossSearch(LossFamily family, CmaEsOptions options
                 {
                     var loss = verdicts[i].Loss;
                     var parents = new[] { $"generation {Optimizer.Generation}" };
-                    History.Add(new HistoryEntry(History.Count, loss.HashHex, loss.ToString(), 0, evaluated.Fitness, evaluated.Status, evaluated.Seconds, "cma-es", parents, evaluated.Failure));
-                    HallOfFame.Offer(new HallOfFameEntry(loss.HashHex, loss.ToString(), evaluated.Fitness, 0, "cma-es", parents));
+                    var entry = new HistoryEntry(
+                        History.Count, 0, loss.HashHex, loss.ToString(), LossText.From(loss), "", evaluated.Fitness, evaluated.Status, evaluated.Seconds,
+                        "cma-es", parents, evaluated.Failure, false, DateTimeOffset.UtcNow);
+                    History.Add(entry);
+                    HallOfFame.Offer(HallOfFameEntry.Of(entry));
                 }
             }
 

@@ -1,4 +1,27 @@
+using EvoGrains.Core.Expressions;
+
 namespace EvoGrains.Core.Search;
 
-/// <summary>One loss in a comparison against CE: accuracy over seeds, Welch p-value, time per run.</summary>
-public sealed record ComparisonRow(string Name, string Expression, double Mean, double StandardDeviation, int Runs, double PValueVsCe, double SecondsPerRun, int FailedRuns);
+/// <summary>
+/// One loss in a comparison table: its metric per seed (a failed run counts as 0), mean ± std, the half-width of
+/// the 95% confidence interval of the mean, Welch and paired (same-seed) p-values against CE and against the
+/// best baseline (NaN when undefined or when the row is that reference), mean seconds per run and failed runs.
+/// </summary>
+public sealed record ComparisonRow(
+    string Name,
+    bool IsBaseline,
+    string Expression,
+    LossText Loss,
+    IReadOnlyList<double> Fitnesses,
+    double Mean,
+    double StandardDeviation,
+    double ConfidenceHalfWidth,
+    double PValueVsCe,
+    double PairedPValueVsCe,
+    double PValueVsBestBaseline,
+    double PairedPValueVsBestBaseline,
+    double SecondsPerRun,
+    int FailedRuns)
+{
+    public int Runs => Fitnesses.Count;
+}

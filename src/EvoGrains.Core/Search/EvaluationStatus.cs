@@ -1,8 +1,9 @@
 namespace EvoGrains.Core.Search;
 
+/// <summary>How one training run ended. The values are stable: they are stored and sent as numbers.</summary>
 public enum EvaluationStatus
 {
-    Completed,
-    EarlyStopped,
-    Failed,
+    Completed = 0,
+    EarlyStopped = 1,
+    Failed = 2,
 }

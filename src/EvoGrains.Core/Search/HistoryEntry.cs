@@ -1,14 +1,23 @@
+using EvoGrains.Core.Expressions;
+
 namespace EvoGrains.Core.Search;
 
-/// <summary>One evaluation in a search's history (a row of history.csv).</summary>
+/// <summary>
+/// One evaluation as the search recorded it (a row of history.csv). The search assigns <see cref="Index"/>;
+/// islands send -1. <see cref="Shared"/>: the result came from another island's training (dedup).
+/// </summary>
 public sealed record HistoryEntry(
     long Index,
+    int Island,
     string Hash,
     string Expression,
-    int Island,
+    LossText Loss,
+    string Genome,
     double Fitness,
     EvaluationStatus Status,
     double Seconds,
     string Operator,
     IReadOnlyList<string> Parents,
-    string? Failure = null);
+    string? Failure,
+    bool Shared,
+    DateTimeOffset CompletedAt);

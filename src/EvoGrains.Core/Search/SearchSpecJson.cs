@@ -15,6 +15,8 @@ public static class SearchSpecJson
         NumberHandling = JsonNumberHandling.Strict,
     };
 
+    private static JsonSerializerOptions WireOptions { get; } = new(Options) { WriteIndented = false };
+
     public static SearchSpec Parse(string json, string source)
     {
         SearchSpec? spec;
@@ -49,6 +51,12 @@ public static class SearchSpecJson
     }
 
     public static string Write(SearchSpec spec) => JsonSerializer.Serialize(spec, Options);
+
+    /// <summary>Compact JSON of a spec or a part of it, for the wire and storage; <see cref="FromWire{T}"/> reads it back unvalidated.</summary>
+    public static string ToWire<T>(T value) => JsonSerializer.Serialize(value, WireOptions);
+
+    public static T FromWire<T>(string json) =>
+        JsonSerializer.Deserialize<T>(json, WireOptions) ?? throw new JsonException($"empty {typeof(T).Name}");
 
     private static string Describe(JsonException error)
     {

@@ -18,16 +18,16 @@ namespace EvoGrains.Core.Search;
 /// </remarks>
 public static class WelchTTest
 {
-    public static WelchTTestResult Compare(IEnumerable<double> first, IEnumerable<double> second) =>
+    public static TTestResult Compare(IEnumerable<double> first, IEnumerable<double> second) =>
         Compare(SampleSummary.Of(first), SampleSummary.Of(second));
 
-    public static WelchTTestResult Compare(SampleSummary first, SampleSummary second)
+    public static TTestResult Compare(SampleSummary first, SampleSummary second)
     {
         ArgumentNullException.ThrowIfNull(first);
         ArgumentNullException.ThrowIfNull(second);
         if (first.Count < 2 || second.Count < 2)
         {
-            return new WelchTTestResult(double.NaN, double.NaN, double.NaN);
+            return TTestResult.Undefined;
         }
 
         var difference = first.Mean - second.Mean;
@@ -37,8 +37,8 @@ public static class WelchTTest
         if (squaredError == 0)
         {
             return difference == 0
-                ? new WelchTTestResult(0, double.NaN, 1)
-                : new WelchTTestResult(Math.CopySign(double.PositiveInfinity, difference), double.NaN, double.NaN);
+                ? new TTestResult(0, double.NaN, 1)
+                : new TTestResult(Math.CopySign(double.PositiveInfinity, difference), double.NaN, double.NaN);
         }
 
         var t = difference / Math.Sqrt(squaredError);
@@ -46,6 +46,6 @@ public static class WelchTTest
             / (a * a / (first.Count - 1) + b * b / (second.Count - 1));
         // The lower tail at -|t| keeps precision for large |t|, where 1 - CDF(|t|) would cancel to 0.
         var p = Math.Min(1.0, 2 * StudentT.CDF(0, 1, degreesOfFreedom, -Math.Abs(t)));
-        return new WelchTTestResult(t, degreesOfFreedom, p);
+        return new TTestResult(t, degreesOfFreedom, p);
     }
 }

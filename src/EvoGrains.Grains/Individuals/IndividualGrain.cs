@@ -1,4 +1,5 @@
 using EvoGrains.Abstractions;
+using EvoGrains.Core.Search;
 using EvoGrains.Grains.Storage;
 
 namespace EvoGrains.Grains.Individuals;
@@ -49,7 +50,7 @@ public sealed class IndividualGrain(
         return new IndividualReply(null, shared, new EvaluationJob(key, searchId, JobKind.Search, hash, Individual.Candidate.Loss, 0, request.Seed, request.LeaseSeconds));
     }
 
-    public async Task OnEvaluatedAsync(EvaluationOutcome outcome)
+    public async Task OnEvaluatedAsync(EvaluationResult outcome)
     {
         if (Individual.Outcome is not null)
         {
@@ -67,5 +68,5 @@ public sealed class IndividualGrain(
         waiters.Clear();
     }
 
-    public Task<EvaluationOutcome?> GetOutcomeAsync() => Task.FromResult(Individual.Outcome);
+    public Task<EvaluationResult?> GetOutcomeAsync() => Task.FromResult(Individual.Outcome);
 }

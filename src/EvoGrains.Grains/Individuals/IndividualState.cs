@@ -1,4 +1,5 @@
 using EvoGrains.Abstractions;
+using EvoGrains.Core.Search;
 
 namespace EvoGrains.Grains.Individuals;
 
@@ -10,7 +11,7 @@ public sealed class IndividualState
     public CandidateTicket? Candidate { get; set; }
 
     [Id(1)]
-    public EvaluationOutcome? Outcome { get; set; }
+    public EvaluationResult? Outcome { get; set; }
 
     [Id(2)]
     public List<string> Requesters { get; set; } = [];

@@ -65,7 +65,7 @@ public sealed partial class IslandGrain : Grain, IIslandGrain
     {
         if (!Island.Started)
         {
-            (Island.SearchId, Island.Index, Island.SpecJson, Island.Started) = (assignment.SearchId, assignment.Index, assignment.SpecJson, true);
+            (Island.SearchId, Island.Index, Island.Spec, Island.Started) = (assignment.SearchId, assignment.Index, assignment.Spec, true);
             Load();
             savedVersion = -1;
         }
@@ -92,7 +92,7 @@ public sealed partial class IslandGrain : Grain, IIslandGrain
         return Task.CompletedTask;
     }
 
-    public Task OnResultAsync(string hash, EvaluationOutcome outcome)
+    public Task OnResultAsync(string hash, EvaluationResult outcome)
     {
         OnResult(hash, outcome);
         return Task.CompletedTask;
@@ -112,7 +112,7 @@ public sealed partial class IslandGrain : Grain, IIslandGrain
 
     private void Load()
     {
-        var spec = SearchSpecJson.Parse(Island.SpecJson, $"island {this.GetPrimaryKeyString()}");
+        var spec = Island.Spec ?? throw new InvalidOperationException($"island {this.GetPrimaryKeyString()} has no spec");
         runtime = new IslandRuntime(spec, Island.Index, funnel, Island.ToSnapshot());
         messenger = new IslandMessenger(GrainFactory, this.GetPrimaryKeyString(), Island.SearchId, Island.Index, logger);
         savedVersion = runtime.Version;
@@ -163,9 +163,9 @@ public sealed partial class IslandGrain : Grain, IIslandGrain
         }
     }
 
-    private void OnResult(string hash, EvaluationOutcome outcome)
+    private void OnResult(string hash, EvaluationResult outcome)
     {
-        if (runtime?.Absorb(hash, IslandMessages.Result(outcome), DateTimeOffset.UtcNow) == true)
+        if (runtime?.Absorb(hash, outcome, DateTimeOffset.UtcNow) == true)
         {
             pump.Wake(status: false);
         }
@@ -185,7 +185,7 @@ public sealed partial class IslandGrain : Grain, IIslandGrain
 
     private IslandStatus Status() => runtime is null
         ? new IslandStatus(Island.Index, "", 0, double.NaN, null, 0, 0, 0, 0, 0, 0, 0, false)
-        : IslandMessages.Status(runtime.Progress());
+        : runtime.Progress();
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Island {Island} could not persist; it tries again on the next result or poke")]
     private static partial void LogPersistFailed(ILogger logger, Exception error, string island);

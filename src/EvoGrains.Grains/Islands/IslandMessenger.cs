@@ -1,5 +1,6 @@
 using EvoGrains.Abstractions;
 using EvoGrains.Core.Search.Islands;
+using EvoGrains.Core.Search;
 using Microsoft.Extensions.Logging;
 
 namespace EvoGrains.Grains.Islands;
@@ -20,7 +21,7 @@ internal sealed partial class IslandMessenger(IGrainFactory grains, string islan
     public Task Idle => enqueuing;
 
     /// <summary>Asks the individual; its outcome goes to <paramref name="onOutcome"/>, its job joins the next batch.</summary>
-    public async Task AskAsync(IslandRuntime island, PendingEvaluation pending, Action<string, EvaluationOutcome> onOutcome)
+    public async Task AskAsync(IslandRuntime island, PendingEvaluation pending, Action<string, EvaluationResult> onOutcome)
     {
         try
         {

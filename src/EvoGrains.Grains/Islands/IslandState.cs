@@ -1,5 +1,6 @@
 using EvoGrains.Abstractions;
 using EvoGrains.Core.Search.Islands;
+using EvoGrains.Core.Search;
 
 namespace EvoGrains.Grains.Islands;
 
@@ -17,7 +18,7 @@ public sealed class IslandState
     public int Index { get; set; }
 
     [Id(2)]
-    public string SpecJson { get; set; } = "";
+    public SearchSpec? Spec { get; set; }
 
     [Id(3)]
     public bool Started { get; set; }
@@ -35,7 +36,7 @@ public sealed class IslandState
     public Dictionary<string, InFlightRecord> InFlight { get; set; } = new(StringComparer.Ordinal);
 
     [Id(8)]
-    public List<HistoryRecord> Outbox { get; set; } = [];
+    public List<HistoryEntry> Outbox { get; set; } = [];
 
     [Id(9)]
     public long Results { get; set; }

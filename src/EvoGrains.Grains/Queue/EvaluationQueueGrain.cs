@@ -1,5 +1,6 @@
 using EvoGrains.Abstractions;
 using EvoGrains.Core.Search.Queue;
+using EvoGrains.Core.Search;
 using EvoGrains.Grains.Storage;
 using EvoGrains.Grains.Telemetry;
 using Microsoft.Extensions.Logging;
@@ -29,7 +30,7 @@ public sealed partial class EvaluationQueueGrain(
     // Nothing waits on these writes (see the interface), so they can be rare: one per 100 ms at most.
     private static readonly TimeSpan WriteSpacing = TimeSpan.FromMilliseconds(100);
 
-    private JobQueueBook<EvaluationJob, EvaluationOutcome> book = null!;
+    private JobQueueBook<EvaluationJob, EvaluationResult> book = null!;
     private GroupCommit? commit;
     private bool dirty;
 
@@ -37,7 +38,7 @@ public sealed partial class EvaluationQueueGrain(
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        book = new JobQueueBook<EvaluationJob, EvaluationOutcome>(
+        book = new JobQueueBook<EvaluationJob, EvaluationResult>(
             job => job.JobId, job => TimeSpan.FromSeconds(Math.Max(1, job.LeaseSeconds)), RememberedOutcomes, state.State.OpenJobs(), state.State.Counters());
         this.RegisterGrainTimer(CheckLeasesAsync, ExpiryCheckPeriod, ExpiryCheckPeriod);
         return Task.CompletedTask;
@@ -52,7 +53,7 @@ public sealed partial class EvaluationQueueGrain(
         }
     }
 
-    public Task<IReadOnlyDictionary<string, EvaluationOutcome>> EnqueueManyAsync(IReadOnlyList<EvaluationJob> jobs)
+    public Task<IReadOnlyDictionary<string, EvaluationResult>> EnqueueManyAsync(IReadOnlyList<EvaluationJob> jobs)
     {
         var (known, added) = book.Enqueue(jobs);
         foreach (var (job, outcome) in known)
@@ -65,7 +66,7 @@ public sealed partial class EvaluationQueueGrain(
             Changed(added);
         }
 
-        return Task.FromResult<IReadOnlyDictionary<string, EvaluationOutcome>>(known.ToDictionary(k => k.Job.JobId, k => k.Outcome, StringComparer.Ordinal));
+        return Task.FromResult<IReadOnlyDictionary<string, EvaluationResult>>(known.ToDictionary(k => k.Job.JobId, k => k.Outcome, StringComparer.Ordinal));
     }
 
     public Task<IReadOnlyList<JobLease>> CompleteAndLeaseAsync(string trainerId, IReadOnlyList<JobResult> finished, int wanted)
@@ -164,7 +165,7 @@ public sealed partial class EvaluationQueueGrain(
         }
     }
 
-    private void Deliver(EvaluationJob job, EvaluationOutcome outcome)
+    private void Deliver(EvaluationJob job, EvaluationResult outcome)
     {
         // One-way: a lost delivery is repaired when the owner re-enqueues and gets the remembered outcome.
         _ = job.Kind == JobKind.Search

@@ -1,6 +1,5 @@
 using System.Globalization;
 using EvoGrains.Abstractions;
-using EvoGrains.Core.Expressions;
 using EvoGrains.Core.Search;
 
 namespace EvoGrains.Grains.Searches;
@@ -11,20 +10,13 @@ namespace EvoGrains.Grains.Searches;
 /// </summary>
 public static class FinalStagePlanner
 {
-    public const string CrossEntropy = "ce";
-
-    public static IReadOnlyList<FinalArmPlan> Plan(FinalStageSpec final, IEnumerable<HallOfFameRecord> hallOfFame)
+    public static IReadOnlyList<ComparisonArm> Plan(FinalStageSpec final, IEnumerable<HallOfFameEntry> hallOfFame)
     {
-        var arms = hallOfFame.Take(final.TopK).Select(h => new FinalArmPlan(h.Hash, false, h.Expression, h.Loss)).ToList();
-        var baselines = final.Baselines.Any(b => string.Equals(b, CrossEntropy, StringComparison.OrdinalIgnoreCase))
+        var arms = hallOfFame.Take(final.TopK).Select(h => new ComparisonArm(h.Hash, false, h.Expression, h.Loss)).ToList();
+        var baselines = final.Baselines.Any(b => string.Equals(b, ArmComparison.CrossEntropy, StringComparison.OrdinalIgnoreCase))
             ? final.Baselines
-            : final.Baselines.Prepend(CrossEntropy);
-        foreach (var name in baselines.Distinct(StringComparer.OrdinalIgnoreCase))
-        {
-            var loss = LossZoo.Get(name);
-            arms.Add(new FinalArmPlan(name.ToLowerInvariant(), true, loss.ToString(), LossText.From(loss)));
-        }
-
+            : final.Baselines.Prepend(ArmComparison.CrossEntropy);
+        arms.AddRange(baselines.Distinct(StringComparer.OrdinalIgnoreCase).Select(ComparisonArm.Baseline));
         return arms;
     }
 
@@ -33,29 +25,16 @@ public static class FinalStagePlanner
     /// <summary>Seeds differ from the search's so the final runs are fresh draws.</summary>
     public static int Seed(SearchSpec spec, int seedIndex) => spec.Seed + 1000 + seedIndex;
 
-    public static IEnumerable<EvaluationJob> Jobs(string searchId, SearchSpec spec, IReadOnlyList<FinalArmPlan> arms) =>
+    public static IEnumerable<EvaluationJob> Jobs(string searchId, SearchSpec spec, IReadOnlyList<ComparisonArm> arms) =>
         from arm in Enumerable.Range(0, arms.Count)
         from seed in Enumerable.Range(0, spec.FinalStage.Seeds)
         select new EvaluationJob(JobId(arm, seed), searchId, JobKind.Final, arms[arm].Name, arms[arm].Loss, spec.FinalStage.Steps, Seed(spec, seed), spec.Trainers.LeaseSeconds);
 
-    public static FinalComparison Compare(FinalStageSpec final, IReadOnlyList<FinalArmPlan> arms, IReadOnlyDictionary<string, EvaluationOutcome> results, DateTimeOffset completedAt)
+    public static FinalComparison Compare(FinalStageSpec final, IReadOnlyList<ComparisonArm> arms, IReadOnlyDictionary<string, EvaluationResult> results, DateTimeOffset completedAt)
     {
-        var outcomes = arms.Select((_, arm) => Enumerable.Range(0, final.Seeds)
+        var runs = arms.Select((_, arm) => (IReadOnlyList<EvaluationResult?>)Enumerable.Range(0, final.Seeds)
             .Select(seed => results.GetValueOrDefault(JobId(arm, seed)))
-            .OfType<EvaluationOutcome>()
             .ToList()).ToList();
-        var fitnesses = outcomes.Select(runs => runs.Select(o => o.Fitness).Where(double.IsFinite).ToList()).ToList();
-        var summaries = fitnesses.Select(SampleSummary.Of).ToList();
-        var reference = arms.ToList().FindIndex(a => a.IsBaseline && a.Name == CrossEntropy);
-        var rows = arms.Select((arm, i) =>
-        {
-            var test = i == reference ? new WelchTTestResult(double.NaN, double.NaN, double.NaN) : WelchTTest.Compare(summaries[i], summaries[reference]);
-            var runs = outcomes[i];
-            return new FinalArm(
-                arm.Name, arm.IsBaseline, arm.Expression, arm.Loss, fitnesses[i], summaries[i].Mean, summaries[i].StandardDeviation, test.T, test.PValue,
-                runs.Count == 0 ? double.NaN : runs.Average(o => o.Seconds),
-                runs.Count(o => o.Status == OutcomeStatus.Failed));
-        }).ToList();
-        return new FinalComparison(final.Steps, final.Seeds, rows, completedAt);
+        return new FinalComparison(final.Steps, final.Seeds, ArmComparison.Compare(arms, runs), completedAt);
     }
 }

@@ -1,4 +1,5 @@
 using EvoGrains.Abstractions;
+using EvoGrains.Core.Search;
 using EvoGrains.Grains.Storage;
 
 namespace EvoGrains.Grains.Searches;
@@ -9,11 +10,11 @@ public sealed class HistoryPageGrain(
     [PersistentState("history-page", EvoGrainsStorage.ProviderName)] IPersistentState<HistoryPageState> state)
     : Grain, IHistoryPageGrain
 {
-    public async Task WriteAsync(IReadOnlyList<HistoryRecord> records)
+    public async Task WriteAsync(IReadOnlyList<HistoryEntry> records)
     {
         state.State.Records = records.ToList();
         await state.WriteStateAsync();
     }
 
-    public Task<IReadOnlyList<HistoryRecord>> ReadAsync() => Task.FromResult<IReadOnlyList<HistoryRecord>>(state.State.Records);
+    public Task<IReadOnlyList<HistoryEntry>> ReadAsync() => Task.FromResult<IReadOnlyList<HistoryEntry>>(state.State.Records);
 }

@@ -1,4 +1,5 @@
 using EvoGrains.Abstractions;
+using EvoGrains.Core.Search;
 
 namespace EvoGrains.Grains.Searches;
 
@@ -7,5 +8,5 @@ namespace EvoGrains.Grains.Searches;
 public sealed class HistoryPageState
 {
     [Id(0)]
-    public List<HistoryRecord> Records { get; set; } = [];
+    public List<HistoryEntry> Records { get; set; } = [];
 }

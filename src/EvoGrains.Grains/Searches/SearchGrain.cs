@@ -1,5 +1,4 @@
 using System.Runtime.CompilerServices;
-using System.Text.Json;
 using EvoGrains.Abstractions;
 using EvoGrains.Core.Search;
 using EvoGrains.Grains.Storage;
@@ -43,7 +42,6 @@ public sealed partial class SearchGrain(
     private readonly GroupCommit commit = new(state.WriteStateAsync, WriteSpacing);
     private SearchSpec? spec;
     private HallOfFame hallOfFame = new(1);
-    private readonly Dictionary<string, LossText> hallOfFameLosses = new(StringComparer.Ordinal);
 
     // Every (island, hash) counted, so a resent result is ignored; rebuilt from the history on activation.
     private readonly HashSet<(int Island, string Hash)> reported = [];
@@ -62,7 +60,7 @@ public sealed partial class SearchGrain(
     {
         if (Search.State != SearchState.Created)
         {
-            Load(SearchSpecJson.Parse(Search.SpecJson, $"search '{SearchId}'"));
+            Load(Search.Spec!);
             for (var page = 0; page < Search.SealedPages; page++)
             {
                 RememberReported(await Page(page).ReadAsync());
@@ -73,33 +71,28 @@ public sealed partial class SearchGrain(
         }
     }
 
-    public async Task<SearchStatus> StartAsync(string specJson)
+    public async Task<SearchStatus> StartAsync(SearchSpec parsed)
     {
         if (SearchId.Contains('/', StringComparison.Ordinal) || string.IsNullOrWhiteSpace(SearchId))
         {
             throw new ArgumentException($"search id '{SearchId}' must be non-empty and contain no '/'");
         }
 
-        SearchSpec parsed;
-        try
+        var errors = SearchSpecValidator.Validate(parsed);
+        if (errors.Count > 0)
         {
-            parsed = SearchSpecJson.Parse(specJson, $"search '{SearchId}'");
-        }
-        catch (SearchSpecException error)
-        {
-            // Core's exception type has no Orleans codec; clients get the same message as an ArgumentException.
-            throw new ArgumentException(error.Message, nameof(specJson));
+            throw new ArgumentException($"search '{SearchId}': {errors[0]}" + (errors.Count > 1 ? $" (and {errors.Count - 1} more)" : ""), nameof(parsed));
         }
 
         var normalized = SearchSpecJson.Write(parsed);
         if (Search.State != SearchState.Created)
         {
-            return Search.SpecJson == normalized
+            return SearchSpecJson.Write(Search.Spec!) == normalized
                 ? BuildStatus()
                 : throw new InvalidOperationException($"search '{SearchId}' was already started with a different spec");
         }
 
-        Search.SpecJson = normalized;
+        Search.Spec = parsed;
         Search.State = SearchState.Running;
         Search.StartedAt = DateTimeOffset.UtcNow;
         await commit.CommitAsync();
@@ -179,7 +172,7 @@ public sealed partial class SearchGrain(
         var tail = Search.HistoryTail.ToList();
         var start = Math.Clamp(offset, 0, total);
         var end = start + Math.Clamp(count, 0, total - start);
-        var entries = new List<HistoryRecord>((int)(end - start));
+        var entries = new List<HistoryEntry>((int)(end - start));
         for (var index = start; index < end;)
         {
             if (index >= sealedRecords)
@@ -199,11 +192,11 @@ public sealed partial class SearchGrain(
         return new HistoryPage(start, total, entries);
     }
 
-    public Task<IReadOnlyList<HallOfFameRecord>> GetHallOfFameAsync() => Task.FromResult(HallOfFameRecords());
+    public Task<IReadOnlyList<HallOfFameEntry>> GetHallOfFameAsync() => Task.FromResult(hallOfFame.Entries);
 
     public Task<FinalComparison?> GetFinalComparisonAsync() => Task.FromResult(Search.Comparison);
 
-    public Task<string> GetSpecAsync() => Task.FromResult(Search.SpecJson);
+    public Task<SearchSpec?> GetSpecAsync() => Task.FromResult(Search.Spec);
 
     public async Task<bool> ReportAsync(IslandReport report)
     {
@@ -247,7 +240,7 @@ public sealed partial class SearchGrain(
         return true;
     }
 
-    public async Task OnFinalResultAsync(string jobId, EvaluationOutcome outcome)
+    public async Task OnFinalResultAsync(string jobId, EvaluationResult outcome)
     {
         if (Search.State != SearchState.FinalStage || !Search.FinalResults.TryAdd(jobId, outcome))
         {
@@ -270,14 +263,13 @@ public sealed partial class SearchGrain(
     {
         spec = parsed;
         hallOfFame = new HallOfFame(Math.Max(20, parsed.FinalStage.TopK));
-        hallOfFameLosses.Clear();
-        foreach (var record in Search.HallOfFame)
+        foreach (var entry in Search.HallOfFame)
         {
-            Offer(new HallOfFameEntry(record.Hash, record.Expression, record.Fitness, record.Island, record.Operator, record.Parents), record.Loss);
+            hallOfFame.Offer(entry);
         }
     }
 
-    private void RememberReported(IEnumerable<HistoryRecord> records)
+    private void RememberReported(IEnumerable<HistoryEntry> records)
     {
         foreach (var record in records)
         {
@@ -285,28 +277,14 @@ public sealed partial class SearchGrain(
         }
     }
 
-    private void Record(HistoryRecord entry)
+    private void Record(HistoryEntry entry)
     {
         Search.HistoryTail.Add(entry);
-        if (Offer(new HallOfFameEntry(entry.Hash, entry.Expression, entry.Fitness, entry.Island, entry.Operator, entry.Parents), entry.Loss))
+        if (hallOfFame.Offer(HallOfFameEntry.Of(entry)))
         {
-            Search.HallOfFame = HallOfFameRecords().ToList();
+            Search.HallOfFame = hallOfFame.Entries.ToList();
         }
     }
-
-    private bool Offer(HallOfFameEntry entry, LossText loss)
-    {
-        if (!hallOfFame.Offer(entry))
-        {
-            return false;
-        }
-
-        hallOfFameLosses[entry.Hash] = loss;
-        return true;
-    }
-
-    private IReadOnlyList<HallOfFameRecord> HallOfFameRecords() =>
-        hallOfFame.Entries.Select(e => new HallOfFameRecord(e.Hash, e.Expression, hallOfFameLosses[e.Hash], e.Fitness, e.Island, e.Operator, e.Parents)).ToList();
 
     /// <summary>
     /// Moves full pages out of the tail: page first, then the search's own write, so a crash in between
@@ -345,7 +323,7 @@ public sealed partial class SearchGrain(
     private async Task BeginFinalStageAsync()
     {
         Search.State = SearchState.FinalStage;
-        Search.FinalArms = FinalStagePlanner.Plan(spec!.FinalStage, HallOfFameRecords()).ToList();
+        Search.FinalArms = FinalStagePlanner.Plan(spec!.FinalStage, hallOfFame.Entries).ToList();
         await commit.CommitAsync();
         await ForEachIslandAsync(island => island.StopAsync());
         await TryQueueAsync(queue => queue.DropQueuedAsync(JobKind.Search));
@@ -456,11 +434,11 @@ public sealed partial class SearchGrain(
             for (var i = 0; i < current.Islands.Count; i++)
             {
                 var island = GrainFactory.GetGrain<IIslandGrain>(GrainKeys.Island(SearchId, i));
-                await (start ? island.StartAsync(new IslandAssignment(SearchId, i, Search.SpecJson)) : island.PokeAsync());
+                await (start ? island.StartAsync(new IslandAssignment(SearchId, i, current)) : island.PokeAsync());
             }
         }
 
-        var assignment = new TrainerAssignment(SearchId, JsonSerializer.Serialize(current.Evaluation, SearchSpecJson.Options), current.Trainers.LeaseSeconds);
+        var assignment = new TrainerAssignment(SearchId, current.Evaluation, current.Trainers.LeaseSeconds);
         for (var t = 0; t < current.Trainers.Count; t++)
         {
             await GrainFactory.GetGrain<ITrainerGrain>(GrainKeys.Trainer(SearchId, t)).StartAsync(assignment);

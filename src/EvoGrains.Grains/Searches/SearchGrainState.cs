@@ -1,4 +1,4 @@
-using EvoGrains.Abstractions;
+using EvoGrains.Core.Search;
 
 namespace EvoGrains.Grains.Searches;
 
@@ -11,7 +11,7 @@ namespace EvoGrains.Grains.Searches;
 public sealed class SearchGrainState
 {
     [Id(0)]
-    public string SpecJson { get; set; } = "";
+    public SearchSpec? Spec { get; set; }
 
     [Id(1)]
     public SearchState State { get; set; }
@@ -24,7 +24,7 @@ public sealed class SearchGrainState
 
     /// <summary>History records not yet sealed into a page; the first has index <see cref="SealedPages"/> x page size.</summary>
     [Id(4)]
-    public List<HistoryRecord> HistoryTail { get; set; } = [];
+    public List<HistoryEntry> HistoryTail { get; set; } = [];
 
     [Id(5)]
     public int SealedPages { get; set; }
@@ -37,13 +37,13 @@ public sealed class SearchGrainState
 
     /// <summary>Best first; the order ties were broken in, so re-offering it rebuilds the same hall.</summary>
     [Id(8)]
-    public List<HallOfFameRecord> HallOfFame { get; set; } = [];
+    public List<HallOfFameEntry> HallOfFame { get; set; } = [];
 
     [Id(9)]
-    public List<FinalArmPlan> FinalArms { get; set; } = [];
+    public List<ComparisonArm> FinalArms { get; set; } = [];
 
     [Id(10)]
-    public Dictionary<string, EvaluationOutcome> FinalResults { get; set; } = new(StringComparer.Ordinal);
+    public Dictionary<string, EvaluationResult> FinalResults { get; set; } = new(StringComparer.Ordinal);
 
     [Id(11)]
     public FinalComparison? Comparison { get; set; }

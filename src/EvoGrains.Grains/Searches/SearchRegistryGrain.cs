@@ -1,4 +1,5 @@
 using EvoGrains.Abstractions;
+using EvoGrains.Core.Search;
 using EvoGrains.Grains.Storage;
 
 namespace EvoGrains.Grains.Searches;

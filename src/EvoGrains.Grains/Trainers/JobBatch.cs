@@ -81,7 +81,7 @@ internal sealed class JobBatch(IReadOnlyList<JobLease> leases, string trainerId)
         }
     }
 
-    private EvaluationOutcome? RunOne(EvaluationJob job, Func<EvaluationJob, CancellationToken, EvaluationResult> evaluate)
+    private EvaluationResult? RunOne(EvaluationJob job, Func<EvaluationJob, CancellationToken, EvaluationResult> evaluate)
     {
         using var cancellation = CancellationTokenSource.CreateLinkedTokenSource(stopping.Token);
         lock (gate)
@@ -92,7 +92,7 @@ internal sealed class JobBatch(IReadOnlyList<JobLease> leases, string trainerId)
 
         try
         {
-            return EvaluationOutcome.From(SearchWork.Measure(() => evaluate(job, cancellation.Token)), trainerId);
+            return SearchWork.Measure(() => evaluate(job, cancellation.Token)) with { TrainerId = trainerId };
         }
         catch (BrokenCircuitException broken)
         {
@@ -107,7 +107,7 @@ internal sealed class JobBatch(IReadOnlyList<JobLease> leases, string trainerId)
         catch (Exception error) when (error is not OutOfMemoryException)
         {
             // Retries are spent: the candidate itself fails (or times out), and that is its result.
-            return EvaluationOutcome.Failed($"{error.GetType().Name}: {error.Message}", trainerId);
+            return EvaluationResult.Failed($"{error.GetType().Name}: {error.Message}") with { TrainerId = trainerId };
         }
         finally
         {

@@ -50,10 +50,9 @@ public sealed partial class TrainerGrain(IServiceProvider services, TrainerResil
 
     public Task StartAsync(TrainerAssignment assignment)
     {
-        if (this.assignment?.EvaluationSpecJson != assignment.EvaluationSpecJson)
+        if (this.assignment?.Evaluation != assignment.Evaluation)
         {
-            evaluationSpec = JsonSerializer.Deserialize<EvaluationSpec>(assignment.EvaluationSpecJson, SearchSpecJson.Options)
-                ?? throw new ArgumentException("empty evaluation spec", nameof(assignment));
+            evaluationSpec = assignment.Evaluation;
             factory = services.GetRequiredKeyedService<IEvaluatorFactory>(evaluationSpec.Evaluator);
             evaluators.Clear();
             meanJobTime = TimeSpan.Zero;
@@ -213,7 +212,7 @@ public sealed partial class TrainerGrain(IServiceProvider services, TrainerResil
 
             foreach (var result in batch.Results)
             {
-                metrics.EvaluationFinished((EvaluationStatus)result.Outcome.Status, result.Outcome.Seconds);
+                metrics.EvaluationFinished(result.Outcome.Status, result.Outcome.Seconds);
             }
 
             if (batch.Broken is { } broken)

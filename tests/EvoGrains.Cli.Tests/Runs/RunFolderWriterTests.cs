@@ -1,6 +1,7 @@
 using System.Text.Json;
 using EvoGrains.Cli.Runs;
 using EvoGrains.Core.Evolution;
+using EvoGrains.Core.Expressions;
 using EvoGrains.Core.Screening;
 using EvoGrains.Core.Search;
 using EvoGrains.TestSupport.Search;
@@ -17,8 +18,8 @@ public sealed class RunFolderWriterTests
         await runner.RunAsync(90);
         var comparison = new List<ComparisonRow>
         {
-            new("ce", "-(y * log(p))", 0.85, 0.01, 5, double.NaN, 3.2, 0),
-            new("#1", runner.HallOfFame.Entries[0].Expression, 0.86, 0.01, 5, 0.04, 3.3, 0),
+            Row("ce", true, "-(y * log(p))", 0.85, double.NaN),
+            Row("#1", false, runner.HallOfFame.Entries[0].Expression, 0.86, 0.04),
         };
         var run = new RunRecord("test-1", new SearchSpec { Name = "unit" }, "Completed", runner.History, runner.HallOfFame.Entries, comparison, 123, 4);
         var folder = Path.Combine(Path.GetTempPath(), "evograins-run-" + Guid.NewGuid().ToString("N"));
@@ -57,10 +58,13 @@ public sealed class RunFolderWriterTests
     [Fact]
     public void Csv_quotes_fields_with_commas_and_quotes()
     {
-        var entry = new HistoryEntry(0, "00", "max(p, y)", 1, 0.5, EvaluationStatus.Failed, 1, "random", [], "said \"no\"");
+        var entry = new HistoryEntry(0, 1, "00", "max(p, y)", LossText.From(LossZoo.CrossEntropy), "", 0.5, EvaluationStatus.Failed, 1, "random", [], "said \"no\"", false, DateTimeOffset.UnixEpoch);
 
         var line = HistoryCsv.Format([entry]).Split('\n')[1].TrimEnd('\r');
 
         Assert.Equal("0,00,\"max(p, y)\",1,0.5,failed,1.000,random,,\"said \"\"no\"\"\"", line);
     }
+
+    private static ComparisonRow Row(string name, bool baseline, string expression, double mean, double p) =>
+        new(name, baseline, expression, LossText.From(LossZoo.CrossEntropy), [mean, mean, mean, mean, mean], mean, 0.01, 0.012, p, p, p, p, 3.2, 0);
 }

@@ -121,7 +121,7 @@ public sealed class EvaluationQueueTests(MemorySearchClusterFixture fixture)
         var queue = fixture.Client.GetGrain<IEvaluationQueueGrain>(searchId);
         await queue.EnqueueManyAsync(CrossEntropyJobs(searchId, 4));
         var trainer = fixture.Client.GetGrain<ITrainerGrain>(GrainKeys.Trainer(searchId, 0));
-        var broken = new TrainerAssignment(searchId, JsonSerializer.Serialize(new EvaluationSpec { Evaluator = "training" }, SearchSpecJson.Options), 30);
+        var broken = new TrainerAssignment(searchId, new EvaluationSpec { Evaluator = "training" }, 30);
 
         await trainer.StartAsync(broken);
         await WaitAsync(async () => (await queue.GetStatisticsAsync()).Released == 1);
@@ -133,7 +133,7 @@ public sealed class EvaluationQueueTests(MemorySearchClusterFixture fixture)
         Assert.Equal(1, statistics.Completed);
         Assert.Equal(3, statistics.Queued);
         var failed = await EnqueueAsync(queue, CrossEntropyJobs(searchId, 1)[0]);
-        Assert.Equal(OutcomeStatus.Failed, failed?.Status);
+        Assert.Equal(EvaluationStatus.Failed, failed?.Status);
         Assert.Contains(BrokenDeviceEvaluatorFactory.Failure, failed?.Failure, StringComparison.Ordinal);
     }
 
@@ -148,7 +148,7 @@ public sealed class EvaluationQueueTests(MemorySearchClusterFixture fixture)
         Assert.Equal(["job-0", "job-1", "job-2"], first.Select(l => l.Job.JobId));
         Assert.Equal(["job-1"], await queue.HeartbeatAsync("t1", ["job-1", "job-3"]));
 
-        var done = first.Select(l => new JobResult(l.Job.JobId, new EvaluationOutcome(0.5, OutcomeStatus.Completed, 0.01, null, "t1"))).ToList();
+        var done = first.Select(l => new JobResult(l.Job.JobId, new EvaluationResult(0.5, EvaluationStatus.Completed, 0.01) { TrainerId = "t1" })).ToList();
         var second = await queue.CompleteAndLeaseAsync("t1", done, wanted: 3);
         Assert.Equal(["job-3", "job-4"], second.Select(l => l.Job.JobId));
         await queue.CompleteAndLeaseAsync("t2", done.Take(1).ToList(), wanted: 0);
@@ -166,11 +166,11 @@ public sealed class EvaluationQueueTests(MemorySearchClusterFixture fixture)
     private static List<EvaluationJob> CrossEntropyJobs(string searchId, int count) =>
         Enumerable.Range(0, count).Select(i => new EvaluationJob($"job-{i}", searchId, JobKind.Final, "ce", LossText.From(LossZoo.CrossEntropy), 10, i, 30)).ToList();
 
-    private static async Task<EvaluationOutcome?> EnqueueAsync(IEvaluationQueueGrain queue, EvaluationJob job) =>
+    private static async Task<EvaluationResult?> EnqueueAsync(IEvaluationQueueGrain queue, EvaluationJob job) =>
         (await queue.EnqueueManyAsync([job])).GetValueOrDefault(job.JobId);
 
     private static TrainerAssignment Assignment(string searchId, int delayMs = 20, int leaseSeconds = LeaseSeconds) =>
-        new(searchId, JsonSerializer.Serialize(new EvaluationSpec { Evaluator = "synthetic", SyntheticDelayMs = delayMs }, SearchSpecJson.Options), leaseSeconds);
+        new(searchId, new EvaluationSpec { Evaluator = "synthetic", SyntheticDelayMs = delayMs }, leaseSeconds);
 
     private static async Task WaitAsync(Func<Task<bool>> condition)
     {

@@ -1,4 +1,5 @@
 using EvoGrains.Abstractions;
+using EvoGrains.Core.Search;
 
 namespace EvoGrains.Grains.Tests.Searching;
 

@@ -3,6 +3,7 @@ using EvoGrains.Grains.Placement;
 using EvoGrains.Grains.Storage;
 using EvoGrains.Grains.Storage.FileSystem;
 using Microsoft.Extensions.DependencyInjection;
+using Orleans.Storage;
 using Orleans.TestingHost;
 
 namespace EvoGrains.Grains.Tests.Searching;
@@ -29,6 +30,8 @@ public abstract class SearchClusterFixture(bool durableStorage) : IAsyncLifetime
         builder.Options.ConfigureFileLogging = false;
         builder.ConfigureSilo((_, silo) =>
         {
+            // The silo's storage format (EvoGrainsSiloExtensions), so tests persist state as production does.
+            silo.Services.AddSingleton<IGrainStorageSerializer, OrleansGrainStorageSerializer>();
             if (durableStorage)
             {
                 silo.AddFileGrainStorage(EvoGrainsStorage.ProviderName, options => options.RootFolder = storageFolder);

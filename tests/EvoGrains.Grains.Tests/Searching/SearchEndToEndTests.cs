@@ -15,7 +15,7 @@ public sealed class SearchEndToEndTests(MemorySearchClusterFixture fixture)
         var search = fixture.Client.GetGrain<ISearchGrain>(searchId);
         var spec = TestSpecs.Synthetic("e2e", Budget, delayMs: 2);
 
-        var started = await search.StartAsync(SearchSpecJson.Write(spec));
+        var started = await search.StartAsync(spec);
         Assert.Equal(SearchState.Running, started.State);
 
         var snapshots = new List<SearchStatus>();
@@ -40,17 +40,17 @@ public sealed class SearchEndToEndTests(MemorySearchClusterFixture fixture)
 
         var comparison = await search.GetFinalComparisonAsync();
         Assert.NotNull(comparison);
-        Assert.Equal(["ce", "focal"], comparison.Arms.Where(a => a.IsBaseline).Select(a => a.Name));
+        Assert.Equal(["ce", "focal"], comparison.Rows.Where(a => a.IsBaseline).Select(a => a.Name));
         var hallOfFame = await search.GetHallOfFameAsync();
-        Assert.Equal(hallOfFame.Take(2).Select(h => h.Hash), comparison.Arms.Where(a => !a.IsBaseline).Select(a => a.Name));
-        Assert.All(comparison.Arms, arm => Assert.Equal(3, arm.Fitnesses.Count));
-        Assert.All(comparison.Arms, arm => Assert.True(arm.SecondsPerRun > 0 && arm.FailedRuns == 0, $"{arm.Name}: {arm.SecondsPerRun} s/run, {arm.FailedRuns} failed"));
-        Assert.True(double.IsNaN(comparison.Arms.Single(a => a.Name == "ce").PValueVersusCrossEntropy));
+        Assert.Equal(hallOfFame.Take(2).Select(h => h.Hash), comparison.Rows.Where(a => !a.IsBaseline).Select(a => a.Name));
+        Assert.All(comparison.Rows, arm => Assert.Equal(3, arm.Fitnesses.Count));
+        Assert.All(comparison.Rows, arm => Assert.True(arm.SecondsPerRun > 0 && arm.FailedRuns == 0, $"{arm.Name}: {arm.SecondsPerRun} s/run, {arm.FailedRuns} failed"));
+        Assert.True(double.IsNaN(comparison.Rows.Single(a => a.Name == "ce").PValueVsCe));
 
         var listed = await fixture.Client.GetGrain<ISearchRegistryGrain>(ISearchRegistryGrain.SingletonKey).ListAsync();
         Assert.Contains(listed, s => s.SearchId == searchId && s.State == SearchState.Completed);
 
-        var again = await search.StartAsync(SearchSpecJson.Write(spec));
+        var again = await search.StartAsync(spec);
         Assert.Equal(SearchState.Completed, again.State);
     }
 
@@ -60,7 +60,7 @@ public sealed class SearchEndToEndTests(MemorySearchClusterFixture fixture)
         var search = fixture.Client.GetGrain<ISearchGrain>($"invalid-{Guid.NewGuid():N}");
         var spec = TestSpecs.Synthetic("invalid", 10, 0) with { Islands = new IslandSpec { Count = 2, Methods = ["gp"], Space = "cell" } };
 
-        var error = await Assert.ThrowsAnyAsync<Exception>(() => search.StartAsync(SearchSpecJson.Write(spec)));
+        var error = await Assert.ThrowsAnyAsync<Exception>(() => search.StartAsync(spec));
 
         Assert.Contains("islands.methods", error.Message, StringComparison.Ordinal);
         Assert.Equal(SearchState.Created, (await search.GetStatusAsync()).State);
@@ -71,7 +71,7 @@ public sealed class SearchEndToEndTests(MemorySearchClusterFixture fixture)
     {
         var search = fixture.Client.GetGrain<ISearchGrain>($"minutes-{Guid.NewGuid():N}");
         var spec = TestSpecs.Synthetic("minutes", 1_000_000, delayMs: 20, trainers: 2) with { Budget = new BudgetSpec { MaxEvaluations = 1_000_000, MaxMinutes = 0.05 } };
-        await search.StartAsync(SearchSpecJson.Write(spec));
+        await search.StartAsync(spec);
 
         var done = await SearchAssertions.WaitUntilAsync(search, s => s.IsTerminal, TimeSpan.FromSeconds(45));
 
@@ -84,7 +84,7 @@ public sealed class SearchEndToEndTests(MemorySearchClusterFixture fixture)
     public async Task A_cancelled_search_stops_without_a_final_stage()
     {
         var search = fixture.Client.GetGrain<ISearchGrain>($"cancel-{Guid.NewGuid():N}");
-        await search.StartAsync(SearchSpecJson.Write(TestSpecs.Synthetic("cancel", 1000, delayMs: 5)));
+        await search.StartAsync(TestSpecs.Synthetic("cancel", 1000, delayMs: 5));
         await SearchAssertions.WaitUntilAsync(search, s => s.EvaluationsDone >= 10, TimeSpan.FromSeconds(30));
 
         await search.CancelAsync();
@@ -104,7 +104,7 @@ public sealed class SearchEndToEndTests(MemorySearchClusterFixture fixture)
     {
         var search = fixture.Client.GetGrain<ISearchGrain>($"pause-{Guid.NewGuid():N}");
         // 50 ms jobs: long enough that the pause lands well before the budget (5 ms jobs finish 60 between two polls).
-        await search.StartAsync(SearchSpecJson.Write(TestSpecs.Synthetic("pause", 60, delayMs: 50)));
+        await search.StartAsync(TestSpecs.Synthetic("pause", 60, delayMs: 50));
         await SearchAssertions.WaitUntilAsync(search, s => s.EvaluationsDone >= 10, TimeSpan.FromSeconds(30));
 
         await search.PauseAsync();

@@ -13,7 +13,7 @@ public sealed class SelfHealingTests(DurableSearchClusterFixture fixture, ITestO
     {
         var searchId = $"kill-{Guid.NewGuid():N}";
         var search = fixture.Client.GetGrain<ISearchGrain>(searchId);
-        await search.StartAsync(SearchSpecJson.Write(TestSpecs.Synthetic("kill", Budget, delayMs: 20)));
+        await search.StartAsync(TestSpecs.Synthetic("kill", Budget, delayMs: 20));
         await SearchAssertions.WaitUntilAsync(search, s => s.EvaluationsDone >= 40, TimeSpan.FromSeconds(60));
         var beforeKill = await search.GetHallOfFameAsync();
 

@@ -1,4 +1,5 @@
 using EvoGrains.Core.Evolution;
+using EvoGrains.Core.Expressions;
 using EvoGrains.Core.Search;
 
 namespace EvoGrains.TestSupport.Search;
@@ -45,8 +46,11 @@ public sealed class SearchRunner(SearchStrategy strategy, IFitnessEvaluator eval
     private void Record(Candidate candidate, EvaluationResult result)
     {
         strategy.Report(candidate, result.Fitness);
-        var expression = candidate.Loss.ToString();
-        History.Add(new HistoryEntry(History.Count, candidate.Loss.HashHex, expression, island, result.Fitness, result.Status, result.Seconds, candidate.Operator, candidate.Parents, result.Failure));
-        HallOfFame.Offer(new HallOfFameEntry(candidate.Loss.HashHex, expression, result.Fitness, island, candidate.Operator, candidate.Parents));
+        var loss = candidate.Loss;
+        var entry = new HistoryEntry(
+            History.Count, island, loss.HashHex, loss.ToString(), LossText.From(loss), candidate.Genome.Encode(), result.Fitness, result.Status, result.Seconds,
+            candidate.Operator, candidate.Parents, result.Failure, false, DateTimeOffset.UtcNow);
+        History.Add(entry);
+        HallOfFame.Offer(HallOfFameEntry.Of(entry));
     }
 }

@@ -182,12 +182,12 @@ public sealed class IslandRuntime
         MigrantsReceived = migrantsReceived,
     };
 
-    public IslandProgress Progress()
+    public IslandStatus Progress()
     {
         var members = strategy.Members;
         var best = strategy.Best;
         var counters = Counters;
-        return new IslandProgress(
+        return new IslandStatus(
             Index, Method, members.Count, best?.Fitness ?? double.NaN, best?.Candidate.Loss.ToString(),
             members.Select(m => Math.Round(m.Fitness, 9)).Distinct().Count(), counters.Results, inFlight.Count,
             counters.RejectedByScreening, counters.Duplicates, counters.SharedResults, counters.MigrantsReceived, Exhausted);

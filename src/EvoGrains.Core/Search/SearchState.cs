@@ -1,7 +1,6 @@
-namespace EvoGrains.Abstractions;
+namespace EvoGrains.Core.Search;
 
 /// <summary>Where a search is in its life. Completed and Cancelled are terminal.</summary>
-[GenerateSerializer, Alias("evograins.search-state")]
 public enum SearchState
 {
     Created = 0,

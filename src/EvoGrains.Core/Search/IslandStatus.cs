@@ -1,10 +1,7 @@
-namespace EvoGrains.Core.Search.Islands;
+namespace EvoGrains.Core.Search;
 
-/// <summary>
-/// One island's progress. Diversity: distinct fitness values (to 9 digits) in the population.
-/// Exhausted: the last fill found no new screened candidate.
-/// </summary>
-public sealed record IslandProgress(
+/// <summary>One island's progress. Diversity is the number of distinct fitness values in the population. Exhausted: its last proposal attempt found no new screened candidate (2500 draws).</summary>
+public sealed record IslandStatus(
     int Island,
     string Method,
     int PopulationSize,

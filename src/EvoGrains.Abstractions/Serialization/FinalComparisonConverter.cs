@@ -1,0 +1,35 @@
+using EvoGrains.Core.Search;
+
+namespace EvoGrains.Abstractions.Serialization;
+
+/// <summary>Wire and storage form of <see cref="FinalComparison"/>.</summary>
+[RegisterConverter]
+public sealed class FinalComparisonConverter : IConverter<FinalComparison, FinalComparisonConverter.Surrogate>
+{
+    public FinalComparison ConvertFromSurrogate(in Surrogate surrogate) =>
+        new(surrogate.Steps, surrogate.Seeds, surrogate.Rows, surrogate.CompletedAt);
+
+    public Surrogate ConvertToSurrogate(in FinalComparison value) => new()
+    {
+        Steps = value.Steps,
+        Seeds = value.Seeds,
+        Rows = value.Rows,
+        CompletedAt = value.CompletedAt,
+    };
+
+    [GenerateSerializer, Immutable, Alias("evograins.final-comparison")]
+    public struct Surrogate
+    {
+        [Id(0)]
+        public int Steps { get; set; }
+
+        [Id(1)]
+        public int Seeds { get; set; }
+
+        [Id(2)]
+        public IReadOnlyList<ComparisonRow> Rows { get; set; }
+
+        [Id(3)]
+        public DateTimeOffset CompletedAt { get; set; }
+    }
+}

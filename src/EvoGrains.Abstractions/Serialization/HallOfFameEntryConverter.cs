@@ -1,0 +1,48 @@
+using EvoGrains.Core.Expressions;
+using EvoGrains.Core.Search;
+
+namespace EvoGrains.Abstractions.Serialization;
+
+/// <summary>Wire and storage form of <see cref="HallOfFameEntry"/>.</summary>
+[RegisterConverter]
+public sealed class HallOfFameEntryConverter : IConverter<HallOfFameEntry, HallOfFameEntryConverter.Surrogate>
+{
+    public HallOfFameEntry ConvertFromSurrogate(in Surrogate surrogate) =>
+        new(surrogate.Hash, surrogate.Expression, surrogate.Loss, surrogate.Fitness, surrogate.Island, surrogate.Operator, surrogate.Parents);
+
+    public Surrogate ConvertToSurrogate(in HallOfFameEntry value) => new()
+    {
+        Hash = value.Hash,
+        Expression = value.Expression,
+        Loss = value.Loss,
+        Fitness = value.Fitness,
+        Island = value.Island,
+        Operator = value.Operator,
+        Parents = value.Parents,
+    };
+
+    [GenerateSerializer, Immutable, Alias("evograins.hall-of-fame-entry")]
+    public struct Surrogate
+    {
+        [Id(0)]
+        public string Hash { get; set; }
+
+        [Id(1)]
+        public string Expression { get; set; }
+
+        [Id(2)]
+        public LossText Loss { get; set; }
+
+        [Id(3)]
+        public double Fitness { get; set; }
+
+        [Id(4)]
+        public int Island { get; set; }
+
+        [Id(5)]
+        public string Operator { get; set; }
+
+        [Id(6)]
+        public IReadOnlyList<string> Parents { get; set; }
+    }
+}

@@ -1,0 +1,66 @@
+using MathNet.Numerics.Distributions;
+
+namespace EvoGrains.Core.Search;
+
+/// <summary>
+/// The comparison table of a final stage or of <c>evograins train</c>: every arm's runs by seed index
+/// against CE and against the best baseline (the baseline with the highest mean). Seed i of every arm uses
+/// the same seed, so the paired test compares run i with run i.
+/// </summary>
+public static class ArmComparison
+{
+    public const string CrossEntropy = "ce";
+
+    /// <param name="arms">The losses; one must be the CE baseline.</param>
+    /// <param name="runs">For each arm, its results by seed index (null: no result for that seed).</param>
+    public static IReadOnlyList<ComparisonRow> Compare(IReadOnlyList<ComparisonArm> arms, IReadOnlyList<IReadOnlyList<EvaluationResult?>> runs)
+    {
+        ArgumentOutOfRangeException.ThrowIfNotEqual(runs.Count, arms.Count);
+        var bySeed = runs.Select(r => (IReadOnlyList<double?>)r.Select(Metric).ToList()).ToList();
+        var summaries = bySeed.Select(v => SampleSummary.Of(v.OfType<double>())).ToList();
+        var reference = IndexOf(arms, a => a.IsBaseline && a.Name == CrossEntropy);
+        if (reference < 0)
+        {
+            throw new ArgumentException("a comparison needs the CE baseline", nameof(arms));
+        }
+
+        var best = Enumerable.Range(0, arms.Count)
+            .Where(i => arms[i].IsBaseline && summaries[i].Count > 0)
+            .OrderByDescending(i => summaries[i].Mean)
+            .DefaultIfEmpty(reference)
+            .First();
+        return arms.Select((arm, i) =>
+        {
+            var done = runs[i].OfType<EvaluationResult>().ToList();
+            return new ComparisonRow(
+                arm.Name, arm.IsBaseline, arm.Expression, arm.Loss, bySeed[i].OfType<double>().ToList(),
+                summaries[i].Mean, summaries[i].StandardDeviation, HalfWidth(summaries[i]),
+                i == reference ? double.NaN : WelchTTest.Compare(summaries[i], summaries[reference]).PValue,
+                i == reference ? double.NaN : PairedTTest.Compare(bySeed[i], bySeed[reference]).PValue,
+                i == best ? double.NaN : WelchTTest.Compare(summaries[i], summaries[best]).PValue,
+                i == best ? double.NaN : PairedTTest.Compare(bySeed[i], bySeed[best]).PValue,
+                done.Count == 0 ? double.NaN : done.Average(r => r.Seconds),
+                done.Count(r => r.Status == EvaluationStatus.Failed));
+        }).ToList();
+    }
+
+    /// <summary>The 95% confidence interval's half-width of the mean (Student t); NaN below two runs.</summary>
+    public static double HalfWidth(SampleSummary summary) =>
+        summary.Count < 2 ? double.NaN : StudentT.InvCDF(0, 1, summary.Count - 1, 0.975) * summary.StandardDeviation / Math.Sqrt(summary.Count);
+
+    // A failed run counts with its fitness (0): a loss that diverges is worse, not absent.
+    private static double? Metric(EvaluationResult? result) => result is { } r && double.IsFinite(r.Fitness) ? r.Fitness : null;
+
+    private static int IndexOf(IReadOnlyList<ComparisonArm> arms, Func<ComparisonArm, bool> match)
+    {
+        for (var i = 0; i < arms.Count; i++)
+        {
+            if (match(arms[i]))
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+}

@@ -1,0 +1,26 @@
+namespace EvoGrains.Core.Search;
+
+/// <summary>A snapshot of a search. EvaluationsDone counts history entries; Deduplicated counts results shared between islands plus proposals rejected as duplicates; TrainerUtilisation is busy trainer time over trainers x elapsed time.</summary>
+public sealed record SearchStatus(
+    string SearchId,
+    string Name,
+    SearchState State,
+    long EvaluationsDone,
+    int MaxEvaluations,
+    int InFlight,
+    long RejectedByScreening,
+    long Deduplicated,
+    long LateResults,
+    double EvaluationsPerMinute,
+    double BestFitness,
+    string? BestExpression,
+    IReadOnlyList<IslandStatus> Islands,
+    int Trainers,
+    double TrainerUtilisation,
+    int FinalJobsDone,
+    int FinalJobsTotal,
+    DateTimeOffset? StartedAt,
+    DateTimeOffset? EndedAt)
+{
+    public bool IsTerminal => State is SearchState.Completed or SearchState.Cancelled;
+}

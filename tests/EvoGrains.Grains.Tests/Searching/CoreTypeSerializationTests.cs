@@ -1,0 +1,57 @@
+using EvoGrains.Abstractions;
+using EvoGrains.Core.Expressions;
+using EvoGrains.Core.Search;
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.Serialization;
+
+namespace EvoGrains.Grains.Tests.Searching;
+
+/// <summary>Core types cross grains through the surrogates in Abstractions: every field survives the round trip.</summary>
+public sealed class CoreTypeSerializationTests
+{
+    private static readonly Serializer Serializer = new ServiceCollection().AddSerializer().BuildServiceProvider().GetRequiredService<Serializer>();
+
+    private static readonly LossText Loss = LossText.From(LossZoo.Get("focal"));
+
+    [Fact]
+    public void A_history_entry_keeps_every_field()
+    {
+        var entry = new HistoryEntry(7, 2, "ab12", "-(y * log(p))", Loss, "genome", 0.83, EvaluationStatus.EarlyStopped, 1.5, "mutate", ["p1", "p2"], "why", true, DateTimeOffset.UnixEpoch.AddDays(3));
+
+        var back = RoundTrip(entry);
+
+        Assert.Equal(entry with { Parents = back.Parents }, back);
+        Assert.Equal(entry.Parents, back.Parents);
+    }
+
+    [Fact]
+    public void A_spec_arrives_as_the_same_spec_with_its_lists()
+    {
+        var spec = new SearchSpec { Name = "wire", Seed = 9, Islands = new IslandSpec { Count = 3, Methods = ["gp", "random"], Space = "tree" }, FinalStage = new FinalStageSpec { Baselines = ["ce", "ngl"] } };
+
+        var back = RoundTrip(new IslandAssignment("s", 1, spec)).Spec;
+
+        Assert.Equal(SearchSpecJson.Write(spec), SearchSpecJson.Write(back));
+        Assert.Equal(["gp", "random"], back.Islands.Methods);
+    }
+
+    [Fact]
+    public void Results_statuses_and_comparisons_keep_their_values()
+    {
+        var result = new EvaluationResult(0.5, EvaluationStatus.Failed, 2, "nan", 0.7) { TrainerId = "s/3" };
+        Assert.Equal(result, RoundTrip(result));
+
+        var evaluation = new EvaluationSpec { Steps = 17, Model = "mlp" };
+        Assert.Equal(evaluation, RoundTrip(new TrainerAssignment("s", evaluation, 30)).Evaluation);
+
+        var row = new ComparisonRow("ce", true, "x", Loss, [0.1, 0.2], 0.15, 0.07, 0.6, double.NaN, 0.3, 0.4, double.NaN, 1.2, 1);
+        var comparison = RoundTrip(new FinalComparison(600, 2, [row], DateTimeOffset.UnixEpoch));
+        Assert.Equal(row with { Fitnesses = comparison.Rows[0].Fitnesses }, comparison.Rows[0]);
+        Assert.Equal(row.Fitnesses, comparison.Rows[0].Fitnesses);
+
+        var summary = new SearchSummary("s", "n", SearchState.FinalStage, DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch);
+        Assert.Equal(summary, RoundTrip(summary));
+    }
+
+    private static T RoundTrip<T>(T value) => Serializer.Deserialize<T>(Serializer.SerializeToArray(value))!;
+}
