@@ -1,5 +1,6 @@
 using System.Text.Json;
 using EvoGrains.Abstractions;
+using EvoGrains.Core.Expressions;
 using EvoGrains.Core.Search;
 
 namespace EvoGrains.Cli.Tests;
@@ -9,13 +10,15 @@ public sealed class CliJsonTests
     [Fact]
     public void Keys_are_camel_case_enums_are_strings_and_undefined_numbers_are_null()
     {
-        var row = new ComparisonRow("ce", "-(y * log(p))", 0.85, double.PositiveInfinity, 5, double.NaN, 3.2, 0);
+        var row = Row(0.85, double.PositiveInfinity);
         var status = new SearchStatus("s-1", "unit", SearchState.FinalStage, 3, 10, 1, 0, 0, 0, double.NaN, double.NegativeInfinity, null, [], 1, 0.5, 0, 0, null, null);
 
         var json = JsonDocument.Parse(CliJson.Serialize(new { row, status })).RootElement;
 
         var r = json.GetProperty("row");
-        Assert.Equal(["name", "expression", "mean", "standardDeviation", "runs", "pValueVsCe", "secondsPerRun", "failedRuns"], r.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(
+            ["name", "isBaseline", "expression", "loss", "fitnesses", "mean", "standardDeviation", "confidenceHalfWidth", "pValueVsCe", "pairedPValueVsCe", "pValueVsBestBaseline", "pairedPValueVsBestBaseline", "secondsPerRun", "failedRuns", "runs"],
+            r.EnumerateObject().Select(p => p.Name));
         Assert.Equal(JsonValueKind.Null, r.GetProperty("pValueVsCe").ValueKind);
         Assert.Equal(JsonValueKind.Null, r.GetProperty("standardDeviation").ValueKind);
         Assert.Equal(0.85, r.GetProperty("mean").GetDouble());
@@ -29,10 +32,13 @@ public sealed class CliJsonTests
     [Fact]
     public void Null_reads_back_as_nan()
     {
-        var row = JsonSerializer.Deserialize<ComparisonRow>(CliJson.Serialize(new ComparisonRow("ce", "x", 1, 0, 1, double.NaN, 1, 0)), CliJson.Options)!;
+        var row = JsonSerializer.Deserialize<ComparisonRow>(CliJson.Serialize(Row(1, 0)), CliJson.Options)!;
 
         Assert.True(double.IsNaN(row.PValueVsCe));
     }
+
+    private static ComparisonRow Row(double mean, double standardDeviation) =>
+        new("ce", true, "-(y * log(p))", LossText.From(LossZoo.CrossEntropy), [mean], mean, standardDeviation, double.NaN, double.NaN, double.NaN, double.NaN, double.NaN, 3.2, 0);
 
     [Fact]
     public async Task Loss_eval_writes_null_where_the_loss_overflows()
