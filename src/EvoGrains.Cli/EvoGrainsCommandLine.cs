@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.CommandLine.Parsing;
 using EvoGrains.Cli.Cluster;
 using EvoGrains.Cli.Commands;
 using EvoGrains.Core.Expressions;
@@ -32,7 +33,7 @@ public static class EvoGrainsCommandLine
         var parse = Build(console).Parse(args);
         if (parse.Errors.Count > 0)
         {
-            await console.Error.WriteLineAsync($"evograins: {parse.Errors[0].Message} (see --help)");
+            await console.Error.WriteLineAsync($"evograins: {OneLine(parse.Errors[0])} (see --help)");
             return ExitCodes.InvalidInput;
         }
 
@@ -63,6 +64,19 @@ public static class EvoGrainsCommandLine
                 : $"evograins: {error.GetType().Name}: {error.Message} (EVOGRAINS_DEBUG=1 shows details)");
             return ExitCodes.Failure;
         }
+    }
+
+    /// <summary>A parse error on one line, naming the option it is about (list messages span lines).</summary>
+    private static string OneLine(ParseError error)
+    {
+        var message = string.Join(' ', error.Message.Split(['\r', '\n', '\t'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+        var option = error.SymbolResult switch
+        {
+            OptionResult result => result.Option.Name,
+            ArgumentResult { Parent: OptionResult result } => result.Option.Name,
+            _ => null,
+        };
+        return option is null || message.StartsWith(option, StringComparison.Ordinal) ? message : $"{option}: {message}";
     }
 
     private static string? ToInputMessage(Exception error) => error switch

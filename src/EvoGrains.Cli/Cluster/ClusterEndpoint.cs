@@ -18,20 +18,35 @@ public sealed record ClusterEndpoint(IPEndPoint? Gateway, string? RedisConnectio
         return new ClusterEndpoint(ResolveGateway(text), null, ClusterId: clusterId ?? "local");
     }
 
+    /// <summary>Why <paramref name="text"/> is not host:port, or null when it is (the host is not resolved here).</summary>
+    public static string? SyntaxError(string text)
+    {
+        if (IPEndPoint.TryParse(text, out var endpoint) && endpoint.Port != 0)
+        {
+            return null;
+        }
+
+        var colon = text.LastIndexOf(':');
+        return colon <= 0 || !int.TryParse(text[(colon + 1)..], out var port) || port is <= 0 or > 65535
+            ? $"--gateway '{text}' is not host:port (e.g. {DefaultGateway})"
+            : null;
+    }
+
     /// <summary>host:port where host is an IP address or a DNS name (e.g. a Kubernetes Service).</summary>
     private static IPEndPoint ResolveGateway(string text)
     {
+        if (SyntaxError(text) is { } syntax)
+        {
+            throw new InputException(syntax);
+        }
+
         if (IPEndPoint.TryParse(text, out var endpoint) && endpoint.Port != 0)
         {
             return endpoint;
         }
 
         var colon = text.LastIndexOf(':');
-        if (colon <= 0 || !int.TryParse(text[(colon + 1)..], out var port) || port is <= 0 or > 65535)
-        {
-            throw new InputException($"--gateway '{text}' is not host:port (e.g. {DefaultGateway})");
-        }
-
+        var port = int.Parse(text[(colon + 1)..], System.Globalization.CultureInfo.InvariantCulture);
         var host = text[..colon];
         try
         {

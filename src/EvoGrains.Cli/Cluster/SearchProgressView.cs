@@ -6,15 +6,15 @@ using Spectre.Console;
 
 namespace EvoGrains.Cli.Cluster;
 
-/// <summary>Renders search snapshots: a live Spectre.Console panel on a terminal, one line each otherwise.</summary>
+/// <summary>Renders search snapshots: a live Spectre.Console panel on an interactive terminal, one line each otherwise.</summary>
 public static class SearchProgressView
 {
     public static async Task<SearchStatus?> FollowAsync(IAsyncEnumerable<SearchStatus> snapshots, CliConsole console, CancellationToken cancellationToken)
     {
         SearchStatus? last = null;
-        if (ReferenceEquals(console, CliConsole.System) && !Console.IsOutputRedirected)
+        if (console.Ansi.Profile.Capabilities is { Ansi: true, Interactive: true })
         {
-            await AnsiConsole.Live(new Text("connecting...")).StartAsync(async live =>
+            await console.Ansi.Live(new Text("connecting...")).StartAsync(async live =>
             {
                 await foreach (var status in snapshots.WithCancellation(cancellationToken))
                 {

@@ -3,14 +3,40 @@ using EvoGrains.Cli.Cluster;
 
 namespace EvoGrains.Cli.Commands;
 
-/// <summary>The options every cluster command shares: how to reach the cluster.</summary>
+/// <summary>
+/// How to reach the cluster: declared once and shared by every cluster command. Defaults come
+/// from EVOGRAINS_GATEWAY, EVOGRAINS_REDIS and EVOGRAINS_CLUSTER_ID when the option is not given.
+/// </summary>
 public sealed class ClusterOptions
 {
-    public Option<string?> Gateway { get; } = new("--gateway") { Description = $"Gateway host:port (default {ClusterEndpoint.DefaultGateway}, or EVOGRAINS_GATEWAY)." };
+    public ClusterOptions()
+    {
+        Gateway.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<string?>() is { } text && ClusterEndpoint.SyntaxError(text) is { } error)
+            {
+                result.AddError(error);
+            }
+        });
+    }
 
-    public Option<string?> Redis { get; } = new("--redis") { Description = "Find gateways through Redis membership instead (connection string, or EVOGRAINS_REDIS)." };
+    public Option<string?> Gateway { get; } = new("--gateway")
+    {
+        Description = $"Gateway host:port (default: EVOGRAINS_GATEWAY, else {ClusterEndpoint.DefaultGateway}).",
+        DefaultValueFactory = _ => Environment.GetEnvironmentVariable("EVOGRAINS_GATEWAY"),
+    };
 
-    public Option<string?> ClusterId { get; } = new("--cluster-id") { Description = "Orleans ClusterId of the silos (default local)." };
+    public Option<string?> Redis { get; } = new("--redis")
+    {
+        Description = "Find gateways through Redis membership instead (connection string; default: EVOGRAINS_REDIS).",
+        DefaultValueFactory = _ => Environment.GetEnvironmentVariable("EVOGRAINS_REDIS"),
+    };
+
+    public Option<string> ClusterId { get; } = new("--cluster-id")
+    {
+        Description = "Orleans ClusterId of the silos (default: EVOGRAINS_CLUSTER_ID, else local).",
+        DefaultValueFactory = _ => Environment.GetEnvironmentVariable("EVOGRAINS_CLUSTER_ID") is { Length: > 0 } id ? id : "local",
+    };
 
     public void AddTo(Command command)
     {
@@ -19,10 +45,8 @@ public sealed class ClusterOptions
         command.Options.Add(ClusterId);
     }
 
-    public ClusterEndpoint Resolve(ParseResult parse) => ClusterEndpoint.Parse(
-        parse.GetValue(Gateway) ?? Environment.GetEnvironmentVariable("EVOGRAINS_GATEWAY"),
-        parse.GetValue(Redis) ?? Environment.GetEnvironmentVariable("EVOGRAINS_REDIS"),
-        parse.GetValue(ClusterId));
+    public ClusterEndpoint Resolve(ParseResult parse) =>
+        ClusterEndpoint.Parse(parse.GetValue(Gateway), parse.GetValue(Redis), parse.GetValue(ClusterId));
 
     /// <summary>Connects, runs <paramref name="action"/> with the client, and disconnects.</summary>
     public async Task<int> WithClientAsync(ParseResult parse, CancellationToken cancellationToken, Func<IClusterClient, Task<int>> action)

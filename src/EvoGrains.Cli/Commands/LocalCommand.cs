@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using EvoGrains.Cli.Cluster;
+using EvoGrains.Cli.Runs;
 using EvoGrains.Core.Search;
 
 namespace EvoGrains.Cli.Commands;
@@ -17,15 +18,17 @@ public static class LocalCommand
         {
             spec, output, resume,
         };
+        command.Validators.Add(result =>
+        {
+            if ((result.GetResult(spec) is null) == (result.GetResult(resume) is null))
+            {
+                result.AddError("give either --spec <file> for a new search or --resume <run folder>");
+            }
+        });
         command.SetAction(async (parse, cancellationToken) =>
         {
             var resumeFolder = parse.GetValue(resume);
             var specFile = parse.GetValue(spec);
-            if ((resumeFolder is null) == (specFile is null))
-            {
-                throw new InputException("give either --spec <file> for a new search or --resume <run folder>");
-            }
-
             var newSpec = specFile is null ? null : SearchSpecJson.Load(specFile);
             var folder = resumeFolder ?? parse.GetValue(output) ?? Path.Combine("runs", string.Create(CultureInfo.InvariantCulture, $"{newSpec!.Name}-{DateTime.Now:yyyyMMdd-HHmmss}"));
             var run = await LocalSearch.RunAsync(folder, newSpec, console, cancellationToken);
@@ -34,17 +37,7 @@ public static class LocalCommand
                 return ExitCodes.Cancelled;
             }
 
-            await console.Out.WriteLineAsync($"search {run.SearchId}: {run.Status}, {run.History.Count} evaluations; run folder {folder} (report.md)");
-            foreach (var (entry, rank) in run.HallOfFame.Take(3).Select((e, i) => (e, i + 1)))
-            {
-                await console.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"  {rank}. {entry.Fitness:F4}  {entry.Expression}"));
-            }
-
-            if (run.Comparison.Count > 0)
-            {
-                await console.Out.WriteAsync(ComparisonTable.Format(run.Comparison, "accuracy"));
-            }
-
+            RunSummary.Write(console, run, folder);
             return ExitCodes.Success;
         });
         return command;

@@ -107,10 +107,10 @@ public static class LossCommand
         return eval;
     }
 
-    private static Option<string?> ReduceOption() => new("--reduce")
+    private static Option<string?> ReduceOption() => new Option<string?>("--reduce")
     {
-        Description = "Reduction over classes: sum or mean (default: the zoo loss's own, else sum).",
-    };
+        Description = "Reduction over classes (default: the zoo loss's own, else sum).",
+    }.AcceptOnlyFromAmong("sum", "mean");
 
     internal static LossFunction Resolve(string text, string? reduce)
     {
@@ -119,8 +119,7 @@ public static class LossCommand
         {
             null => loss,
             "sum" => loss with { Reduction = ClassReduction.Sum },
-            "mean" => loss with { Reduction = ClassReduction.Mean },
-            _ => throw new InputException($"--reduce '{reduce}' is not sum or mean"),
+            _ => loss with { Reduction = ClassReduction.Mean },
         };
     }
 

@@ -12,14 +12,24 @@ public static class SearchCommands
 {
     public static IEnumerable<Command> Build(CliConsole console)
     {
-        yield return Submit(console);
-        yield return Watch(console);
-        yield return Status(console);
-        yield return List(console);
-        yield return Control("pause", "Pause a search: islands stop breeding; running trainings finish.", (s) => s.PauseAsync(), console);
-        yield return Control("resume", "Resume a paused search.", (s) => s.ResumeAsync(), console);
-        yield return Control("cancel", "Cancel a search for good.", (s) => s.CancelAsync(), console);
-        yield return Export(console);
+        var cluster = new ClusterOptions();
+        Command[] commands =
+        [
+            Submit(console, cluster),
+            Watch(console, cluster),
+            Status(console, cluster),
+            List(console, cluster),
+            Control("pause", "Pause a search: islands stop breeding; running trainings finish.", (s) => s.PauseAsync(), console, cluster),
+            Control("resume", "Resume a paused search.", (s) => s.ResumeAsync(), console, cluster),
+            Control("cancel", "Cancel a search for good.", (s) => s.CancelAsync(), console, cluster),
+            Export(console, cluster),
+        ];
+        foreach (var command in commands)
+        {
+            cluster.AddTo(command);
+        }
+
+        return commands;
     }
 
     public static string NewSearchId(string name) =>
@@ -38,13 +48,11 @@ public static class SearchCommands
         }
     }
 
-    private static Command Submit(CliConsole console)
+    private static Command Submit(CliConsole console, ClusterOptions cluster)
     {
         var spec = new Option<string>("--spec") { Description = "Search spec (JSON; see the README).", Required = true };
         var id = new Option<string?>("--id") { Description = "Search id (default: name-date-time-random)." };
-        var cluster = new ClusterOptions();
         var command = new Command("submit", "Submit a search to the cluster and print its id.") { spec, id };
-        cluster.AddTo(command);
         command.SetAction(async (parse, cancellationToken) =>
         {
             var parsed = SearchSpecJson.Load(parse.GetValue(spec)!);
@@ -59,12 +67,10 @@ public static class SearchCommands
         return command;
     }
 
-    private static Command Watch(CliConsole console)
+    private static Command Watch(CliConsole console, ClusterOptions cluster)
     {
         var id = SearchIdArgument();
-        var cluster = new ClusterOptions();
         var command = new Command("watch", "Live view of a search until it ends.") { id };
-        cluster.AddTo(command);
         command.SetAction((parse, cancellationToken) => cluster.WithClientAsync(parse, cancellationToken, async client =>
         {
             var search = await ExistingAsync(client, parse.GetValue(id)!);
@@ -79,13 +85,11 @@ public static class SearchCommands
         return command;
     }
 
-    private static Command Status(CliConsole console)
+    private static Command Status(CliConsole console, ClusterOptions cluster)
     {
         var id = SearchIdArgument();
         var json = new Option<bool>("--json") { Description = "Print the snapshot as JSON." };
-        var cluster = new ClusterOptions();
         var command = new Command("status", "One snapshot of a search.") { id, json };
-        cluster.AddTo(command);
         command.SetAction((parse, cancellationToken) => cluster.WithClientAsync(parse, cancellationToken, async client =>
         {
             var search = await ExistingAsync(client, parse.GetValue(id)!);
@@ -98,31 +102,22 @@ public static class SearchCommands
         return command;
     }
 
-    private static Command List(CliConsole console)
+    private static Command List(CliConsole console, ClusterOptions cluster)
     {
-        var cluster = new ClusterOptions();
         var command = new Command("list", "All searches on the cluster.");
-        cluster.AddTo(command);
         command.SetAction((parse, cancellationToken) => cluster.WithClientAsync(parse, cancellationToken, async client =>
         {
             var searches = await client.GetGrain<ISearchRegistryGrain>(ISearchRegistryGrain.SingletonKey).ListAsync();
-            await console.Out.WriteLineAsync($"{"id",-44} {"name",-20} {"state",-10} updated");
-            foreach (var s in searches.OrderBy(s => s.CreatedAt))
-            {
-                await console.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"{s.SearchId,-44} {s.Name,-20} {s.State,-10} {s.UpdatedAt:yyyy-MM-dd HH:mm:ss}"));
-            }
-
+            console.Ansi.Write(SearchListTable.Render(searches));
             return ExitCodes.Success;
         }));
         return command;
     }
 
-    private static Command Control(string name, string description, Func<ISearchGrain, Task> action, CliConsole console)
+    private static Command Control(string name, string description, Func<ISearchGrain, Task> action, CliConsole console, ClusterOptions cluster)
     {
         var id = SearchIdArgument();
-        var cluster = new ClusterOptions();
         var command = new Command(name, description) { id };
-        cluster.AddTo(command);
         command.SetAction((parse, cancellationToken) => cluster.WithClientAsync(parse, cancellationToken, async client =>
         {
             var search = await ExistingAsync(client, parse.GetValue(id)!);
@@ -133,13 +128,11 @@ public static class SearchCommands
         return command;
     }
 
-    private static Command Export(CliConsole console)
+    private static Command Export(CliConsole console, ClusterOptions cluster)
     {
         var id = SearchIdArgument();
         var output = new Option<string>("--out") { Description = "Folder to write the run folder to.", Required = true };
-        var cluster = new ClusterOptions();
         var command = new Command("export", "Write a search's run folder (history, hall of fame, plots, report).") { id, output };
-        cluster.AddTo(command);
         command.SetAction((parse, cancellationToken) => cluster.WithClientAsync(parse, cancellationToken, async client =>
         {
             var run = await SearchExporter.ReadAsync(client, parse.GetValue(id)!);

@@ -15,47 +15,48 @@ public static class TrainCommand
     public static Command Build(CliConsole console)
     {
         var losses = new Option<string[]>("--loss") { Description = "A zoo name or expression; repeat for several. CE is always added.", Required = true };
-        var dataset = new Option<string>("--dataset") { Description = "fashion-mnist, mnist, kmnist, cifar10, cifar100 or synthetic.", DefaultValueFactory = _ => "fashion-mnist" };
+        var dataset = new Option<string>("--dataset") { Description = "The dataset.", DefaultValueFactory = _ => "fashion-mnist" }.AcceptOnlyFromAmong([.. SearchSpecValidator.Datasets]);
         var dataPath = new Option<string?>("--data-path") { Description = "Folder with the dataset files (default: the dataset's standard location)." };
-        var model = new Option<string>("--model") { Description = "small-cnn, resnet9 or mlp.", DefaultValueFactory = _ => "small-cnn" };
-        var steps = new Option<int>("--steps") { Description = "Optimizer steps per run.", DefaultValueFactory = _ => 500 };
-        var seeds = new Option<int>("--seeds") { Description = "Runs per loss, seeds 1..K (the same for every loss).", DefaultValueFactory = _ => 3 };
-        var batchSize = new Option<int>("--batch-size") { DefaultValueFactory = _ => 128 };
-        var learningRate = new Option<double>("--lr") { Description = "Peak learning rate (warm-up + cosine).", DefaultValueFactory = _ => 1e-3 };
-        var trainSubset = new Option<int>("--train-subset") { Description = "Train on this many images (0: the whole training split).", DefaultValueFactory = _ => 0 };
-        var validationSize = new Option<int>("--validation-size") { DefaultValueFactory = _ => 5000 };
+        var model = new Option<string>("--model") { Description = "The model.", DefaultValueFactory = _ => "small-cnn" }.AcceptOnlyFromAmong([.. SearchSpecValidator.Models]);
+        var steps = new Option<int>("--steps") { Description = "Optimizer steps per run.", DefaultValueFactory = _ => 500 }
+            .FollowsSpec("evaluation.steps", v => new() { Steps = v, WarmupSteps = 0 });
+        var seeds = new Option<int>("--seeds") { Description = "Runs per loss, seeds 1..K (the same for every loss).", DefaultValueFactory = _ => 3 }.InRange(1, 50);
+        var batchSize = new Option<int>("--batch-size") { DefaultValueFactory = _ => 128 }.FollowsSpec("evaluation.batchSize", v => new() { BatchSize = v });
+        var learningRate = new Option<double>("--lr") { Description = "Peak learning rate (warm-up + cosine).", DefaultValueFactory = _ => 1e-3 }
+            .FollowsSpec("evaluation.learningRate", v => new() { LearningRate = v });
+        var trainSubset = new Option<int>("--train-subset") { Description = "Train on this many images (0: the whole training split).", DefaultValueFactory = _ => 0 }
+            .FollowsSpec("evaluation.trainSubset", v => new() { TrainSubset = v });
+        var validationSize = new Option<int>("--validation-size") { DefaultValueFactory = _ => 5000 }.FollowsSpec("evaluation.validationSize", v => new() { ValidationSize = v });
         var test = new Option<bool>("--test") { Description = "Also report test-set accuracy and compare on it (final reports only)." };
-        var threads = new Option<int>("--threads") { Description = "libtorch threads.", DefaultValueFactory = _ => Environment.ProcessorCount };
+        var threads = new Option<int>("--threads") { Description = "libtorch threads.", DefaultValueFactory = _ => Environment.ProcessorCount }.InRange(1, 256);
         var json = new Option<bool>("--json") { Description = "Print the results as JSON on stdout (progress still goes to stderr)." };
         var command = new Command("train", "Train with one or more losses and CE under the same budget and seeds; print mean ± std, Welch p vs CE and time.")
         {
             losses, dataset, dataPath, model, steps, seeds, batchSize, learningRate, trainSubset, validationSize, test, threads, json,
         };
+        EvaluationSpec Evaluation(ParseResult parse) => new()
+        {
+            Dataset = parse.GetValue(dataset)!,
+            DataPath = parse.GetValue(dataPath) ?? "",
+            Model = parse.GetValue(model)!,
+            Steps = parse.GetValue(steps),
+            BatchSize = parse.GetValue(batchSize),
+            LearningRate = parse.GetValue(learningRate),
+            TrainSubset = parse.GetValue(trainSubset),
+            ValidationSize = parse.GetValue(validationSize),
+            WarmupSteps = Math.Min(100, parse.GetValue(steps) / 10),
+        };
         command.SetAction((parse, cancellationToken) =>
         {
-            var evaluation = new EvaluationSpec
-            {
-                Dataset = parse.GetValue(dataset)!,
-                DataPath = parse.GetValue(dataPath) ?? "",
-                Model = parse.GetValue(model)!,
-                Steps = parse.GetValue(steps),
-                BatchSize = parse.GetValue(batchSize),
-                LearningRate = parse.GetValue(learningRate),
-                TrainSubset = parse.GetValue(trainSubset),
-                ValidationSize = parse.GetValue(validationSize),
-                WarmupSteps = Math.Min(100, parse.GetValue(steps) / 10),
-            };
-            var options = new TrainOptions(evaluation, parse.GetValue(seeds), parse.GetValue(test), parse.GetValue(threads));
-            Validate(options);
-            var named = Named(parse.GetValue(losses)!);
-            var rows = Run(options, named, console, cancellationToken);
+            var options = new TrainOptions(Evaluation(parse), parse.GetValue(seeds), parse.GetValue(test), parse.GetValue(threads));
+            var rows = Run(options, Named(parse.GetValue(losses)!), console, cancellationToken);
             if (parse.GetValue(json))
             {
                 console.Out.WriteLine(CliJson.Serialize(rows));
             }
             else
             {
-                console.Out.Write(ComparisonTable.Format(rows, options.Test ? "test accuracy" : "validation accuracy"));
+                console.Ansi.Write(ComparisonTable.Render(rows, options.Test ? "test accuracy" : "validation accuracy"));
             }
 
             return Task.FromResult(ExitCodes.Success);
@@ -107,24 +108,5 @@ public static class TrainCommand
         }
 
         return named;
-    }
-
-    private static void Validate(TrainOptions options)
-    {
-        var errors = SearchSpecValidator.Validate(new SearchSpec { Evaluation = options.Evaluation });
-        if (errors.Count > 0)
-        {
-            throw new InputException(errors[0].Replace("evaluation.", "--", StringComparison.Ordinal));
-        }
-
-        if (options.Seeds is < 1 or > 50)
-        {
-            throw new InputException($"--seeds must be between 1 and 50 (got {options.Seeds})");
-        }
-
-        if (options.Threads is < 1 or > 256)
-        {
-            throw new InputException($"--threads must be between 1 and 256 (got {options.Threads})");
-        }
     }
 }

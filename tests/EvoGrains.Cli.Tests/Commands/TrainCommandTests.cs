@@ -28,7 +28,10 @@ public sealed class TrainCommandTests
 
     [Theory]
     [InlineData("--steps", "0", "--steps: must be between 1")]
-    [InlineData("--dataset", "imagenet", "--dataset: 'imagenet' is not one of")]
+    [InlineData("--dataset", "imagenet", "--dataset: Argument 'imagenet' not recognized. Must be one of: 'fashion-mnist' 'mnist'")]
+    [InlineData("--model", "vit", "--model: Argument 'vit' not recognized. Must be one of: 'small-cnn' 'resnet9' 'mlp'")]
+    [InlineData("--batch-size", "0", "--batch-size: must be between 1 and 4096")]
+    [InlineData("--threads", "0", "--threads must be between 1 and 256 (got 0)")]
     [InlineData("--seeds", "0", "--seeds must be between 1 and 50")]
     public async Task Bad_options_give_one_line_and_exit_2(string option, string value, string expected)
     {

@@ -1,0 +1,51 @@
+using System.Globalization;
+using System.Text;
+using EvoGrains.Benchmarks.Orchestration;
+using EvoGrains.Cli.Cluster;
+using EvoGrains.Core.Search;
+
+namespace EvoGrains.Cli.Bench;
+
+/// <summary>`bench orchestration`: the zero-cost evaluation path and trainer scaling on an embedded silo, as Markdown.</summary>
+public static class OrchestrationBenchReport
+{
+    /// <param name="redis">Also measure with Redis grain storage at this connection string.</param>
+    public static async Task<string> RunAsync(int evaluations, string? redis, CancellationToken cancellationToken)
+    {
+        var options = new OrchestrationBenchmarkOptions { ThroughputEvaluations = evaluations };
+        var text = new StringBuilder();
+        text.AppendLine("# Orchestration benchmark");
+        text.AppendLine();
+        text.AppendLine(Invariant($"One embedded silo, {Environment.ProcessorCount} cores, synthetic evaluator, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC."));
+        var storages = new List<(string Name, IReadOnlyDictionary<string, string?> Settings)> { ("memory", EmbeddedSilo.MemoryStorage()) };
+        if (redis is { } connection)
+        {
+            storages.Add(("redis", EmbeddedSilo.RedisStorage(connection)));
+        }
+
+        foreach (var (name, settings) in storages)
+        {
+            await using var silo = await EmbeddedSilo.StartAsync(settings, new SearchSpec { Trainers = new TrainerSpec { Count = options.ThroughputTrainers } }, cancellationToken);
+            var result = await OrchestrationBenchmark.RunAsync(silo.Client, name == "memory" ? options : options with { ScalingTrainers = [] }, cancellationToken);
+            text.AppendLine();
+            text.AppendLine(Invariant($"## {name} storage"));
+            text.AppendLine();
+            text.AppendLine(Invariant($"- zero-cost path: **{result.EvaluationsPerSecond:F0} evaluations/s** ({result.Evaluations} evaluations, {result.Trainers} trainers, {result.Elapsed.TotalSeconds:F1} s); overhead {result.OverheadPerEvaluation.TotalMilliseconds:F2} ms of trainer-slot time per evaluation"));
+            text.AppendLine(Invariant($"- CPU per evaluation, all threads: {result.CpuPerEvaluation.TotalMilliseconds:F2} ms; of which search work (islands proposing and screening, trainers scoring; measured on their threads' CPU clocks): {result.SearchCostPerEvaluation.TotalMilliseconds:F2} ms"));
+            text.AppendLine(Invariant($"- orchestration (grains, messages, storage): **{result.OrchestrationCpuPerEvaluation.TotalMilliseconds * 1000:F0} µs CPU per evaluation**, so {Environment.ProcessorCount} cores carry **{result.OrchestrationCapacity:F0} evaluations/s** of orchestration"));
+            if (result.Scaling.Count > 0)
+            {
+                text.AppendLine();
+                text.AppendLine(Invariant($"| simulated trainers ({options.ScalingJobMilliseconds} ms per job) | evaluations/s | ideal | efficiency |"));
+                text.AppendLine("|---|---|---|---|");
+                foreach (var point in result.Scaling)
+                {
+                    text.AppendLine(Invariant($"| {point.Trainers} | {point.EvaluationsPerSecond:F1} | {point.IdealEvaluationsPerSecond:F1} | {point.Efficiency:P0} |"));
+                }
+            }
+        }
+        return text.ToString();
+    }
+
+    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+}

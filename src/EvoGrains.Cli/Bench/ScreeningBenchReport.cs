@@ -1,0 +1,34 @@
+using System.Globalization;
+using System.Text;
+using EvoGrains.Benchmarks.Screening;
+using EvoGrains.Core.Screening;
+
+namespace EvoGrains.Cli.Bench;
+
+/// <summary>`bench screening`: screened candidates per second and the funnel's rejection shares, as Markdown.</summary>
+public static class ScreeningBenchReport
+{
+    public static string Run(int candidates, int repeats)
+    {
+        var result = ScreeningBenchmark.Run(candidates, repeats, seed: 1);
+        var text = new StringBuilder();
+        text.AppendLine("# Screening benchmark");
+        text.AppendLine();
+        text.AppendLine(Invariant($"{result.Candidates} random candidates (half NLFS cells, half depth-5 GP trees over all operators), one thread, {result.Repeats} repeats, {Environment.ProcessorCount} cores, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC."));
+        text.AppendLine();
+        text.AppendLine(Invariant($"- screened per CPU second of the screening thread's process (median, the per-core rate): **{result.MedianPerCpuSecond:F0}**; target >= 5000"));
+        text.AppendLine(Invariant($"- screened per wall-clock second (median): {result.MedianPerSecond:F0} (slowest {result.SlowestPerSecond:F0}, fastest {result.FastestPerSecond:F0}); lower when other processes share the cores"));
+        text.AppendLine(Invariant($"- rejected by the funnel: **{result.RejectedShare:P1}**"));
+        text.AppendLine();
+        text.AppendLine("| stage | share of candidates |");
+        text.AppendLine("|---|---|");
+        // The benchmark screens without a population, so nothing stops at the duplicate check.
+        foreach (var stage in Enum.GetValues<ScreeningStage>().Where(stage => stage != ScreeningStage.Duplicate))
+        {
+            text.AppendLine(Invariant($"| {stage.ToString().ToLowerInvariant()} | {result.ShareByStage.GetValueOrDefault(stage):P1} |"));
+        }
+        return text.ToString();
+    }
+
+    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,24 @@
+using System.Globalization;
+using EvoGrains.Abstractions;
+using Spectre.Console;
+
+namespace EvoGrains.Cli.Commands;
+
+/// <summary>`evograins list`: every search on the cluster, oldest first.</summary>
+public static class SearchListTable
+{
+    public static Table Render(IEnumerable<SearchSummary> searches)
+    {
+        var table = new Table().Border(TableBorder.Rounded).AddColumns("id", "name", "state", "updated (UTC)");
+        foreach (var search in searches.OrderBy(s => s.CreatedAt))
+        {
+            table.AddRow(
+                Markup.Escape(search.SearchId),
+                Markup.Escape(search.Name),
+                search.State.ToString(),
+                search.UpdatedAt.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture));
+        }
+
+        return table;
+    }
+}

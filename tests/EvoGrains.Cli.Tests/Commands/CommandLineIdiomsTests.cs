@@ -1,0 +1,76 @@
+using System.CommandLine;
+using EvoGrains.Cli.Commands;
+using EvoGrains.Core.Search;
+
+namespace EvoGrains.Cli.Tests.Commands;
+
+public sealed class CommandLineIdiomsTests
+{
+    private static IEnumerable<string> Completions(string line) =>
+        EvoGrainsCommandLine.Build(new CliConsole(TextWriter.Null, TextWriter.Null)).Parse(line).GetCompletions().Select(c => c.Label);
+
+    [Fact]
+    public void Dataset_model_and_reduce_complete_with_the_allowed_values()
+    {
+        Assert.Equal(SearchSpecValidator.Datasets.Order(), Completions("train --loss ce --dataset ").Order());
+        Assert.Equal(SearchSpecValidator.Models.Order(), Completions("train --loss ce --model ").Order());
+        Assert.Equal(["mean", "sum"], Completions("loss check ce --reduce ").Order());
+    }
+
+    [Fact]
+    public async Task Invalid_choices_fail_at_parse_time_naming_the_option_and_the_allowed_values_on_one_line()
+    {
+        var run = await CliRun.Of("loss", "check", "ce", "--reduce", "max");
+
+        Assert.Equal(2, run.ExitCode);
+        var line = Assert.Single(run.ErrorLines);
+        Assert.Equal("evograins: --reduce: Argument 'max' not recognized. Must be one of: 'sum' 'mean' (see --help)", line);
+    }
+
+    [Fact]
+    public async Task A_gateway_that_is_not_host_port_fails_before_connecting()
+    {
+        var run = await CliRun.Of("status", "some-search", "--gateway", "localhost");
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Equal("evograins: --gateway 'localhost' is not host:port (e.g. 127.0.0.1:30000) (see --help)", Assert.Single(run.ErrorLines));
+    }
+
+    [Fact]
+    public void Every_cluster_command_shares_one_declaration_of_the_cluster_options()
+    {
+        var root = EvoGrainsCommandLine.Build(new CliConsole(TextWriter.Null, TextWriter.Null));
+        string[] clusterCommands = ["submit", "watch", "status", "list", "pause", "resume", "cancel", "export"];
+
+        var gateways = clusterCommands.Select(name => root.Subcommands.Single(c => c.Name == name).Options.Single(o => o.Name == "--gateway")).Distinct().ToList();
+
+        Assert.Single(gateways);
+        Assert.Equal(clusterCommands.Length, gateways[0].Parents.Count());
+        Assert.DoesNotContain(root.Subcommands.Single(c => c.Name == "train").Options, o => o.Name == "--gateway");
+    }
+
+    [Fact]
+    public async Task Spec_and_resume_are_exclusive_at_parse_time()
+    {
+        var run = await CliRun.Of("local", "--spec", "a.json", "--resume", "runs/x");
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("give either --spec <file> for a new search or --resume <run folder>", Assert.Single(run.ErrorLines), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_comparison_table_renders_through_the_injected_console()
+    {
+        var output = new StringWriter();
+        var console = new CliConsole(output, TextWriter.Null);
+        ComparisonRow[] rows = [new("ce", "-(y * log(p))", 0.85, 0.01, 5, double.NaN, 3.2, 0), new("baikal", "-(log(p) - y / p)", 0.86, 0.02, 5, 0.04, 3.3, 1)];
+
+        console.Ansi.Write(ComparisonTable.Render(rows, "validation accuracy"));
+
+        var lines = output.ToString().Split('\n');
+        Assert.Contains(lines, l => l.Contains("loss") && l.Contains("validation accuracy") && l.Contains("p vs CE"));
+        Assert.Contains(lines, l => l.Contains("ce ") && l.Contains("0.8500 ± 0.0100 (n=5)") && l.Contains('—'));
+        Assert.Contains(lines, l => l.Contains("baikal") && l.Contains("0.040") && l.Contains("3.3"));
+        Assert.DoesNotContain('\u001b', output.ToString());
+    }
+}
