@@ -1,5 +1,5 @@
 using System.Globalization;
-using EvoGrains.Abstractions;
+using EvoGrains.Core.Search;
 using Spectre.Console;
 
 namespace EvoGrains.Cli.Commands;

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using EvoGrains.Cli.Commands;
+using EvoGrains.Core.Expressions;
 using EvoGrains.Core.Search;
 
 namespace EvoGrains.Cli.Tests.Commands;
@@ -63,7 +64,11 @@ public sealed class CommandLineIdiomsTests
     {
         var output = new StringWriter();
         var console = new CliConsole(output, TextWriter.Null);
-        ComparisonRow[] rows = [new("ce", "-(y * log(p))", 0.85, 0.01, 5, double.NaN, 3.2, 0), new("baikal", "-(log(p) - y / p)", 0.86, 0.02, 5, 0.04, 3.3, 1)];
+        ComparisonRow[] rows =
+        [
+            new("ce", true, "-(y * log(p))", LossText.From(LossZoo.CrossEntropy), [0.84, 0.85, 0.86, 0.84, 0.86], 0.85, 0.01, 0.01, double.NaN, double.NaN, double.NaN, double.NaN, 3.2, 0),
+            new("baikal", true, "-(log(p) - y / p)", LossText.From(LossZoo.Get("baikal")), [0.86, 0.85, 0.87, 0.86, 0.86], 0.86, 0.02, 0.01, 0.04, 0.05, 0.3, 0.3, 3.3, 1),
+        ];
 
         console.Ansi.Write(ComparisonTable.Render(rows, "validation accuracy"));
 
