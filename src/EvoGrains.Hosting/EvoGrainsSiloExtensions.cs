@@ -1,11 +1,6 @@
-using System.Diagnostics;
-using System.Net;
 using EvoGrains.Core.Evaluation;
 using EvoGrains.Grains;
 using EvoGrains.Grains.Placement;
-using EvoGrains.Grains.Storage;
-using EvoGrains.Grains.Storage.AzureBlob;
-using EvoGrains.Grains.Storage.FileSystem;
 using EvoGrains.Grains.Telemetry;
 using EvoGrains.Hosting.Configuration;
 using EvoGrains.Hosting.Evaluation;
@@ -16,10 +11,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using OpenTelemetry;
 using OpenTelemetry.Metrics;
-using Orleans.Configuration;
 using Orleans.Dashboard;
-using Orleans.Storage;
-using StackExchange.Redis;
 
 namespace EvoGrains.Hosting;
 
@@ -81,68 +73,6 @@ public static class EvoGrainsSiloExtensions
         if (!string.IsNullOrWhiteSpace(builder.Configuration[OtlpEndpointKey]))
         {
             telemetry.UseOtlpExporter();
-        }
-    }
-
-    private static void UseEvoGrainsClustering(this ISiloBuilder silo, EvoGrainsSiloOptions options)
-    {
-        var endpoints = options.Silo;
-        switch (options.Clustering.Provider)
-        {
-            case ClusteringProvider.Localhost:
-                silo.UseLocalhostClustering(endpoints.SiloPort, endpoints.GatewayPort, serviceId: options.ServiceId, clusterId: options.ClusterId);
-                return;
-
-            case ClusteringProvider.Redis:
-                silo.UseRedisClustering(options.Clustering.ConnectionString!);
-                silo.Configure<ClusterOptions>(cluster =>
-                {
-                    cluster.ServiceId = options.ServiceId;
-                    cluster.ClusterId = options.ClusterId;
-                });
-                if (endpoints.AdvertisedIPAddress is { } ip)
-                {
-                    silo.ConfigureEndpoints(IPAddress.Parse(ip), endpoints.SiloPort, endpoints.GatewayPort, listenOnAnyHostAddress: true);
-                }
-                else
-                {
-                    silo.ConfigureEndpoints(endpoints.SiloPort, endpoints.GatewayPort, listenOnAnyHostAddress: true);
-                }
-
-                return;
-
-            default:
-                throw new UnreachableException($"Unhandled clustering provider {options.Clustering.Provider}.");
-        }
-    }
-
-    private static void AddEvoGrainsStorage(this ISiloBuilder silo, StorageSettings storage)
-    {
-        const string name = EvoGrainsStorage.ProviderName;
-
-        // Orleans' own binary format for every provider: the default JSON serializer cost more CPU
-        // per island write than proposing a candidate. The state types carry stable [Id]s, so it is version tolerant.
-        silo.Services.AddSingleton<IGrainStorageSerializer, OrleansGrainStorageSerializer>();
-        switch (storage.Provider)
-        {
-            case StorageProvider.Memory:
-                silo.AddMemoryGrainStorage(name);
-                return;
-            case StorageProvider.File:
-                silo.AddFileGrainStorage(name, o => o.RootFolder = storage.RootFolder);
-                return;
-            case StorageProvider.Redis:
-                silo.AddRedisGrainStorage(name, o => o.ConfigurationOptions = ConfigurationOptions.Parse(storage.ConnectionString!));
-                return;
-            case StorageProvider.AzureBlob:
-                silo.AddAzureBlobGrainStorage(name, o =>
-                {
-                    o.ConnectionString = storage.ConnectionString;
-                    o.ContainerName = storage.ContainerName;
-                });
-                return;
-            default:
-                throw new UnreachableException($"Unhandled storage provider {storage.Provider}.");
         }
     }
 

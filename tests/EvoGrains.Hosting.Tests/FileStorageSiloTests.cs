@@ -23,6 +23,11 @@ public sealed class FileStorageSiloTests : IDisposable
             await counter.Increment();
         }
 
+        // The silo stores Orleans' binary format, so its files say so.
+        var files = Directory.GetFiles(Path.Combine(_runFolder, "state"), "*", SearchOption.AllDirectories);
+        Assert.NotEmpty(files);
+        Assert.All(files, file => Assert.EndsWith(".bin", file, StringComparison.Ordinal));
+
         await using var second = await StartAsync();
         var resumed = second.Silos[0].Services.GetRequiredService<IGrainFactory>().GetGrain<ICounterGrain>("resume");
         Assert.Equal(3, await resumed.Get());

@@ -5,4 +5,7 @@ public enum ClusteringProvider
     /// <summary>Single-machine development clustering; the embedded <c>evograins local</c> default.</summary>
     Localhost,
     Redis,
+
+    /// <summary>Orleans' Azure Table membership (Microsoft.Orleans.Clustering.AzureStorage).</summary>
+    AzureTable,
 }

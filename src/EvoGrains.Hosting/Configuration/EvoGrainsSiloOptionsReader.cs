@@ -34,9 +34,14 @@ public static class EvoGrainsSiloOptionsReader
         Require(options.ServiceId, $"{Section}:ServiceId", "it must not be empty");
         Require(options.ClusterId, $"{Section}:ClusterId", "it must not be empty");
 
-        if (options.Clustering.Provider == ClusteringProvider.Redis)
+        if (options.Clustering.Provider is ClusteringProvider.Redis or ClusteringProvider.AzureTable)
         {
-            Require(options.Clustering.ConnectionString, $"{Section}:Clustering:ConnectionString", "EvoGrains:Clustering:Provider is redis");
+            Require(options.Clustering.ConnectionString, $"{Section}:Clustering:ConnectionString", $"EvoGrains:Clustering:Provider is {options.Clustering.Provider}");
+        }
+
+        if (options.Clustering.Provider == ClusteringProvider.AzureTable)
+        {
+            Require(options.Clustering.TableName, $"{Section}:Clustering:TableName", "EvoGrains:Clustering:Provider is AzureTable");
         }
 
         switch (options.Storage.Provider)

@@ -16,5 +16,8 @@ internal static class GrainStorageHarness
     public static IGrainStorageSerializer Serializer { get; } =
         new SystemTextJsonGrainStorageSerializer(Options.Create(new SystemTextJsonGrainStorageSerializerOptions()));
 
+    /// <summary>Orleans' binary format, as the silo configures it.</summary>
+    public static IGrainStorageSerializer BinarySerializer { get; } = new OrleansGrainStorageSerializer(Services.GetRequiredService<Serializer>());
+
     public static GrainId NewGrainId() => GrainId.Create("counter", Guid.NewGuid().ToString("N"));
 }

@@ -32,6 +32,19 @@ public sealed class EvoGrainsSiloOptionsReaderTests
     }
 
     [Fact]
+    public void Azure_table_clustering_takes_a_storage_connection_string_and_a_table()
+    {
+        var options = EvoGrainsSiloOptionsReader.Read(Build(new()
+        {
+            ["EvoGrains:Clustering:Provider"] = "AzureTable",
+            ["EvoGrains:Clustering:ConnectionString"] = "UseDevelopmentStorage=true",
+        }));
+
+        Assert.Equal(ClusteringProvider.AzureTable, options.Clustering.Provider);
+        Assert.Equal("OrleansSiloInstances", options.Clustering.TableName);
+    }
+
+    [Fact]
     public void Pod_ip_is_the_advertised_address_fallback()
     {
         var options = EvoGrainsSiloOptionsReader.Read(Build(new() { ["POD_IP"] = "10.1.2.3" }));
@@ -44,6 +57,8 @@ public sealed class EvoGrainsSiloOptionsReaderTests
     [InlineData("EvoGrains:Storage:Provider", "file", "EvoGrains:Storage:RootFolder")]
     [InlineData("EvoGrains:Storage:Provider", "redis", "EvoGrains:Storage:ConnectionString")]
     [InlineData("EvoGrains:Clustering:Provider", "redis", "EvoGrains:Clustering:ConnectionString")]
+    [InlineData("EvoGrains:Clustering:Provider", "azuretable", "EvoGrains:Clustering:ConnectionString")]
+    [InlineData("EvoGrains:Storage:Provider", "azureblob", "EvoGrains:Storage:ConnectionString")]
     [InlineData("EvoGrains:Silo:SiloPort", "0", "EvoGrains:Silo:SiloPort")]
     [InlineData("EvoGrains:Silo:GatewayPort", "http", "EvoGrains:Silo:GatewayPort")]
     [InlineData("EvoGrains:Silo:Accelerator", "tpu", "EvoGrains:Silo:Accelerator")]

@@ -8,22 +8,22 @@ using Orleans.Storage;
 namespace EvoGrains.Grains.Storage.FileSystem;
 
 /// <summary>
-/// One JSON file per grain state under a root folder, for the embedded single-machine run so an
-/// interrupted search resumes. The ETag is the SHA-256 of the file content; replacement is a
+/// One file per grain state under a root folder, for the embedded single-machine run so an
+/// interrupted search resumes. Files are named for what they hold: <c>.json</c> from a JSON
+/// serializer, <c>.bin</c> from Orleans' binary one (the silo's choice). The ETag is the SHA-256 of the file content; replacement is a
 /// flushed temp file renamed over the target, so a crash leaves either the old or the new state.
 /// Concurrency checks are serialized per file within this process only: the folder must not be
 /// shared by two silos at once.
 /// </summary>
 public sealed partial class FileGrainStorage : IGrainStorage, ILifecycleParticipant<ISiloLifecycle>
 {
-    private const string Extension = ".json";
-
     // Escaped file names longer than this fall back to a hash so any grain key fits in NAME_MAX (255).
     private const int MaxReadableFileNameLength = 200;
 
     private readonly string _name;
     private readonly FileGrainStorageOptions _options;
     private readonly string _root;
+    private readonly string _extension;
     private readonly IActivatorProvider _activatorProvider;
     private readonly ILogger<FileGrainStorage> _logger;
     private readonly ConcurrentDictionary<string, SemaphoreSlim> _fileLocks = new(StringComparer.Ordinal);
@@ -35,6 +35,7 @@ public sealed partial class FileGrainStorage : IGrainStorage, ILifecycleParticip
         _name = name;
         _options = options;
         _root = Path.GetFullPath(options.RootFolder);
+        _extension = options.GrainStorageSerializer is SystemTextJsonGrainStorageSerializer or JsonGrainStorageSerializer ? ".json" : ".bin";
         _activatorProvider = activatorProvider;
         _logger = logger;
     }
@@ -148,7 +149,7 @@ public sealed partial class FileGrainStorage : IGrainStorage, ILifecycleParticip
     }
 
     private string GetPath(string stateName, GrainId grainId) =>
-        Path.Combine(_root, ToFileName(stateName), ToFileName(grainId.ToString()) + Extension);
+        Path.Combine(_root, ToFileName(stateName), ToFileName(grainId.ToString()) + _extension);
 
     private static string ToFileName(string value)
     {

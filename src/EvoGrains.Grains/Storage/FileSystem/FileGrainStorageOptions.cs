@@ -4,7 +4,7 @@ namespace EvoGrains.Grains.Storage.FileSystem;
 
 public sealed class FileGrainStorageOptions : IStorageProviderSerializerOptions
 {
-    /// <summary>Folder that holds one JSON file per grain state; created at silo start.</summary>
+    /// <summary>Folder that holds one file per grain state; created at silo start.</summary>
     public string? RootFolder { get; set; }
 
     public int InitStage { get; set; } = ServiceLifecycleStage.ApplicationServices;

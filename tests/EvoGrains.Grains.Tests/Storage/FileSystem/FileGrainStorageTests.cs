@@ -38,6 +38,24 @@ public sealed class FileGrainStorageTests : GrainStorageContractTests, IAsyncLif
     }
 
     [Fact]
+    public async Task Orleans_binary_state_is_written_to_a_bin_file()
+    {
+        var storage = new FileGrainStorage(
+            "evograins",
+            new FileGrainStorageOptions { RootFolder = _root, GrainStorageSerializer = GrainStorageHarness.BinarySerializer },
+            GrainStorageHarness.ActivatorProvider,
+            NullLogger<FileGrainStorage>.Instance);
+        var grainId = GrainStorageHarness.NewGrainId();
+
+        await storage.WriteStateAsync("counter", grainId, new CounterGrainState(new CounterState { Value = 5 }));
+        var read = new CounterGrainState();
+        await storage.ReadStateAsync("counter", grainId, read);
+
+        Assert.EndsWith(".bin", Assert.Single(Directory.GetFiles(_root, "*", SearchOption.AllDirectories)), StringComparison.Ordinal);
+        Assert.Equal(5, read.State.Value);
+    }
+
+    [Fact]
     public async Task Keys_too_long_for_a_file_name_still_round_trip()
     {
         var grainId = GrainId.Create("counter", new string('x', 400) + "/ü");

@@ -1,15 +1,21 @@
 using EvoGrains.Hosting.Tests.TestGrains;
-using EvoGrains.TestSupport;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
 
 namespace EvoGrains.Hosting.Tests;
 
-[Trait("Category", "Integration")]
-public sealed class RedisSiloClusterTests(RedisServer redis) : IClassFixture<RedisServer>
+/// <summary>
+/// What every networked clustering and storage choice must do, with real silos built by
+/// <c>AddEvoGrainsSilo</c> on a real backend: two silos form a cluster and grain state survives a
+/// full cluster restart.
+/// </summary>
+public abstract class ClusterRestartTests
 {
-    private readonly string _serviceId = $"svc-{Guid.NewGuid():N}";
+    private readonly string serviceId = $"svc-{Guid.NewGuid():N}";
+
+    /// <summary>Sets the clustering and storage keys for this backend.</summary>
+    protected abstract void ConfigureBackend(Dictionary<string, string?> configuration);
 
     [Fact]
     public async Task Two_silos_form_a_cluster_and_state_survives_a_full_cluster_restart()
@@ -57,11 +63,8 @@ public sealed class RedisSiloClusterTests(RedisServer redis) : IClassFixture<Red
 
     private Dictionary<string, string?> Configuration()
     {
-        var configuration = SiloHostFactory.BaseConfiguration(_serviceId);
-        configuration["EvoGrains:Clustering:Provider"] = "redis";
-        configuration["EvoGrains:Clustering:ConnectionString"] = redis.ConnectionString;
-        configuration["EvoGrains:Storage:Provider"] = "redis";
-        configuration["EvoGrains:Storage:ConnectionString"] = redis.ConnectionString;
+        var configuration = SiloHostFactory.BaseConfiguration(serviceId);
+        ConfigureBackend(configuration);
         return configuration;
     }
 
