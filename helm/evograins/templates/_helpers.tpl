@@ -100,6 +100,20 @@ Redis host name of the bundled Redis Service.
 {{- end }}
 
 {{/*
+"true" when the silos use Redis (for clustering or storage); empty otherwise.
+*/}}
+{{- define "evograins.redis.used" -}}
+{{- if or (eq .Values.clustering.provider "redis") (eq .Values.storage.provider "redis") }}true{{ end }}
+{{- end }}
+
+{{/*
+"true" when the chart deploys its own Redis: enabled, and used.
+*/}}
+{{- define "evograins.redis.deployed" -}}
+{{- if and .Values.redis.enabled (include "evograins.redis.used" .) }}true{{ end }}
+{{- end }}
+
+{{/*
 Secret and key holding the bundled Redis password.
 */}}
 {{- define "evograins.redis.passwordSecretName" -}}
@@ -163,8 +177,14 @@ Fails rendering on combinations that cannot work.
 {{- if and (eq .Values.storage.provider "azureblob") (not .Values.storage.azureBlob.existingSecret) }}
 {{- fail "storage.provider=azureblob needs storage.azureBlob.existingSecret (a Secret with the Azure Storage connection string)" }}
 {{- end }}
-{{- if and (not .Values.redis.enabled) (not .Values.redis.external.connectionString) (not .Values.redis.external.existingSecret) }}
-{{- fail "redis.enabled=false needs redis.external.connectionString or redis.external.existingSecret (Redis is the clustering provider)" }}
+{{- if not (has .Values.clustering.provider (list "redis" "azuretable")) }}
+{{- fail "clustering.provider must be redis or azuretable" }}
+{{- end }}
+{{- if and (eq .Values.clustering.provider "azuretable") (not .Values.clustering.azureTable.existingSecret) }}
+{{- fail "clustering.provider=azuretable needs clustering.azureTable.existingSecret (a Secret with the Azure Storage connection string)" }}
+{{- end }}
+{{- if and (include "evograins.redis.used" .) (not .Values.redis.enabled) (not .Values.redis.external.connectionString) (not .Values.redis.external.existingSecret) }}
+{{- fail "redis.enabled=false needs redis.external.connectionString or redis.external.existingSecret (clustering or storage uses Redis)" }}
 {{- end }}
 {{- if and (not .Values.cpuSilo.enabled) (not .Values.gpuSilo.enabled) }}
 {{- fail "enable cpuSilo, gpuSilo or both" }}
@@ -215,17 +235,26 @@ EvoGrains__Silo__Accelerator, EvoGrains__Training__Threads and their resources.
   value: {{ .Values.dashboard.enabled | quote }}
 - name: EvoGrains__Dashboard__Path
   value: {{ .Values.dashboard.path | quote }}
-- name: EvoGrains__Clustering__Provider
-  value: "redis"
-{{- if and .Values.redis.enabled .Values.redis.auth.enabled }}
+{{- if and (include "evograins.redis.deployed" .) .Values.redis.auth.enabled }}
 - name: REDIS_PASSWORD
   valueFrom:
     secretKeyRef:
       name: {{ include "evograins.redis.passwordSecretName" . }}
       key: {{ include "evograins.redis.passwordSecretKey" . }}
 {{- end }}
+- name: EvoGrains__Clustering__Provider
+  value: {{ .Values.clustering.provider | quote }}
 - name: EvoGrains__Clustering__ConnectionString
+{{- if eq .Values.clustering.provider "azuretable" }}
+  valueFrom:
+    secretKeyRef:
+      name: {{ .Values.clustering.azureTable.existingSecret }}
+      key: {{ .Values.clustering.azureTable.existingSecretKey }}
+- name: EvoGrains__Clustering__TableName
+  value: {{ .Values.clustering.azureTable.tableName | quote }}
+{{- else }}
   {{- include "evograins.redis.connectionValue" . | nindent 2 }}
+{{- end }}
 - name: EvoGrains__Storage__Provider
   value: {{ .Values.storage.provider | quote }}
 {{- if eq .Values.storage.provider "redis" }}

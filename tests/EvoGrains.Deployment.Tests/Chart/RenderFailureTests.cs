@@ -10,6 +10,8 @@ public sealed class RenderFailureTests
     [InlineData("storage.provider=postgres", "storage.provider must be redis, azureblob or memory")]
     [InlineData("storage.provider=azureblob", "storage.provider=azureblob needs storage.azureBlob.existingSecret")]
     [InlineData("redis.enabled=false", "redis.enabled=false needs redis.external.connectionString or redis.external.existingSecret")]
+    [InlineData("clustering.provider=etcd", "clustering.provider must be redis or azuretable")]
+    [InlineData("clustering.provider=azuretable", "clustering.provider=azuretable needs clustering.azureTable.existingSecret")]
     [InlineData("dashboard.path=dashboard", "dashboard.path must start with /")]
     public void Impossible_values_fail_the_render_naming_the_values(string set, string message)
     {
