@@ -10,8 +10,6 @@ namespace EvoGrains.Deployment.Tests.Chart;
 /// </summary>
 public sealed class ClusteringChoiceTests
 {
-    private const string AzureConnection = "DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=a2V5;TableEndpoint=http://10.0.0.9:10002/devstoreaccount1;BlobEndpoint=http://10.0.0.9:10000/devstoreaccount1;";
-
     [Theory]
     [InlineData("-silo-cpu")]
     [InlineData("-silo-gpu")]
@@ -24,9 +22,9 @@ public sealed class ClusteringChoiceTests
         Assert.Equal("azuretable", Assert.Single(env, e => e.Name == "EvoGrains__Clustering__Provider").Value);
         Assert.Null(connection.Value);
         Assert.Equal(("evograins-azure", "connectionString"), (connection.ValueFrom.SecretKeyRef.Name, connection.ValueFrom.SecretKeyRef.Key));
-        var options = EvoGrainsSiloOptionsReader.Read(SiloEnvironmentTests.SiloConfiguration(chart, deployment, (_, _) => AzureConnection));
+        var options = EvoGrainsSiloOptionsReader.Read(SiloEnvironmentTests.SiloConfiguration(chart, deployment, SampleSecrets.Azure));
         Assert.Equal(ClusteringProvider.AzureTable, options.Clustering.Provider);
-        Assert.Equal(AzureConnection, options.Clustering.ConnectionString);
+        Assert.Equal(SampleSecrets.AzureConnection, options.Clustering.ConnectionString);
         Assert.Equal(ChartValues.Defaults.Scalar("clustering", "azureTable", "tableName"), options.Clustering.TableName);
         Assert.Equal(StorageProvider.AzureBlob, options.Storage.Provider);
     }
@@ -48,10 +46,10 @@ public sealed class ClusteringChoiceTests
     public void Azure_table_clustering_with_redis_storage_still_deploys_redis_for_the_state()
     {
         var chart = HelmRenderer.Render("--set", "clustering.provider=azuretable", "--set", "clustering.azureTable.existingSecret=evograins-azure");
-        var env = ContainerEnvironment.Resolve(Assert.Single(chart.CpuSilos.Spec.Template.Spec.Containers), chart, (_, _) => AzureConnection);
+        var env = ContainerEnvironment.Resolve(Assert.Single(chart.CpuSilos.Spec.Template.Spec.Containers), chart, SampleSecrets.Azure);
 
         Assert.Single(chart.All<V1StatefulSet>());
-        Assert.Equal(AzureConnection, env["EvoGrains__Clustering__ConnectionString"]);
+        Assert.Equal(SampleSecrets.AzureConnection, env["EvoGrains__Clustering__ConnectionString"]);
         Assert.StartsWith(chart.Single<V1Service>("-redis").Metadata.Name + ":6379,password=", env["EvoGrains__Storage__ConnectionString"], StringComparison.Ordinal);
     }
 

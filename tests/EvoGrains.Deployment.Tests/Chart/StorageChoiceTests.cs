@@ -7,8 +7,6 @@ namespace EvoGrains.Deployment.Tests.Chart;
 /// <summary>The storage and Redis choices of values.yaml render environments the silo accepts, with secrets kept out of the pod spec.</summary>
 public sealed class StorageChoiceTests
 {
-    private const string AzureConnection = "DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=a2V5;BlobEndpoint=http://10.0.0.9:10000/devstoreaccount1;";
-
     [Fact]
     public void Azure_blob_storage_reads_the_connection_string_from_the_named_secret()
     {
@@ -18,9 +16,9 @@ public sealed class StorageChoiceTests
 
         Assert.Null(connection.Value);
         Assert.Equal(("evograins-azure", "connectionString"), (connection.ValueFrom.SecretKeyRef.Name, connection.ValueFrom.SecretKeyRef.Key));
-        var options = EvoGrainsSiloOptionsReader.Read(SiloEnvironmentTests.SiloConfiguration(chart, "-silo-cpu", (_, _) => AzureConnection));
+        var options = EvoGrainsSiloOptionsReader.Read(SiloEnvironmentTests.SiloConfiguration(chart, "-silo-cpu", SampleSecrets.Azure));
         Assert.Equal(StorageProvider.AzureBlob, options.Storage.Provider);
-        Assert.Equal(AzureConnection, options.Storage.ConnectionString);
+        Assert.Equal(SampleSecrets.AzureConnection, options.Storage.ConnectionString);
         Assert.Equal(ChartValues.Defaults.Scalar("storage", "azureBlob", "containerName"), options.Storage.ContainerName);
     }
 
