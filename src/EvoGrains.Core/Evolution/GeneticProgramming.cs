@@ -7,14 +7,14 @@ namespace EvoGrains.Core.Evolution;
 /// <c>crossoverRate</c> then point/subtree/hoist mutation, and replacement of a weak non-elite member.
 /// The best <c>elites</c> are never replaced.
 /// </summary>
-public sealed class GeneticProgramming(
+public class GeneticProgramming(
     GenomeSpace space,
     ScreeningFunnel funnel,
     int populationSize,
     int tournamentSize,
     int elites,
     double crossoverRate = 0.9,
-    double mutationRate = 0.2) : SearchStrategy(space, funnel)
+    double mutationRate = 0.2) : SearchStrategy(funnel)
 {
     private readonly List<Member> population = [];
 
@@ -26,20 +26,20 @@ public sealed class GeneticProgramming(
     {
         if (population.Count < populationSize)
         {
-            return (Space.Random(random), "random", []);
+            return (space.Random(random), "random", []);
         }
 
         var first = Tournament(population, tournamentSize, random);
-        if (Space.SupportsCrossover && random.NextDouble() < crossoverRate)
+        if (space.SupportsCrossover && random.NextDouble() < crossoverRate)
         {
             var second = Tournament(population, tournamentSize, random);
-            var child = Space.Crossover(first.Candidate.Genome, second.Candidate.Genome, random);
+            var child = space.Crossover(first.Candidate.Genome, second.Candidate.Genome, random);
             return random.NextDouble() < mutationRate
-                ? (Space.Mutate(child, random), "crossover+mutation", [first.Hash, second.Hash])
+                ? (space.Mutate(child, random), "crossover+mutation", [first.Hash, second.Hash])
                 : (child, "crossover", [first.Hash, second.Hash]);
         }
 
-        return (Space.Mutate(first.Candidate.Genome, random), "mutation", [first.Hash]);
+        return (space.Mutate(first.Candidate.Genome, random), "mutation", [first.Hash]);
     }
 
     protected override void Absorb(Member member)

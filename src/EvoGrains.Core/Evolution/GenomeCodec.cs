@@ -4,7 +4,7 @@ using EvoGrains.Core.Expressions;
 
 namespace EvoGrains.Core.Evolution;
 
-/// <summary>Reads the text form of genomes: <c>tree|sum|&lt;infix&gt;</c> or <c>cell|sum|op:a[,b];...</c>.</summary>
+/// <summary>Reads the text form of genomes: <c>tree|sum|&lt;infix&gt;</c>, <c>cell|sum|op:a[,b];...</c> or <c>taylorglo|sum|c0,c1,a2,...</c>.</summary>
 public static class GenomeCodec
 {
     public static string ReductionName(ClassReduction reduction) => reduction == ClassReduction.Mean ? "mean" : "sum";
@@ -27,7 +27,8 @@ public static class GenomeCodec
         {
             "tree" => new TreeGenome(ExpressionParser.Parse(parts[2]), reduction),
             "cell" => new CellGenome(DecodeCell(parts[2]), reduction),
-            _ => throw new FormatException($"genome kind '{parts[0]}' is not tree or cell"),
+            ParameterGenome.Kind => ParameterGenome.Decode(parts[2]),
+            _ => throw new FormatException($"genome kind '{parts[0]}' is not tree, cell or taylorglo"),
         };
     }
 

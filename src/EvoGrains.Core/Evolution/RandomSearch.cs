@@ -3,7 +3,7 @@ using EvoGrains.Core.Screening;
 namespace EvoGrains.Core.Evolution;
 
 /// <summary>The control every method is compared with: screened random genomes; keeps the best few.</summary>
-public sealed class RandomSearch(GenomeSpace space, ScreeningFunnel funnel, int keep) : SearchStrategy(space, funnel)
+public sealed class RandomSearch(GenomeSpace space, ScreeningFunnel funnel, int keep) : SearchStrategy(funnel)
 {
     private readonly List<Member> best = [];
 
@@ -11,7 +11,7 @@ public sealed class RandomSearch(GenomeSpace space, ScreeningFunnel funnel, int 
 
     public override IReadOnlyList<Member> Members => best;
 
-    protected override (Genome, string, IReadOnlyList<string>) Breed(Random random) => (Space.Random(random), "random", []);
+    protected override (Genome, string, IReadOnlyList<string>) Breed(Random random) => (space.Random(random), "random", []);
 
     protected override void Absorb(Member member)
     {

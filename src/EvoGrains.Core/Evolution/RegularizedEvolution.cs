@@ -8,7 +8,7 @@ namespace EvoGrains.Core.Evolution;
 /// the child replace the oldest member (ties: the least fit). No crossover, no elitism.
 /// </summary>
 public sealed class RegularizedEvolution(GenomeSpace space, ScreeningFunnel funnel, int populationSize, int tournamentSize, int seedEvaluations)
-    : SearchStrategy(space, funnel)
+    : SearchStrategy(funnel)
 {
     private readonly List<Member> population = [];
 
@@ -22,11 +22,11 @@ public sealed class RegularizedEvolution(GenomeSpace space, ScreeningFunnel funn
     {
         if (IsSeeding)
         {
-            return (Space.Random(random), "random", []);
+            return (space.Random(random), "random", []);
         }
 
         var parent = Tournament(population, tournamentSize, random);
-        return (Space.Mutate(parent.Candidate.Genome, random), "mutation", [parent.Hash]);
+        return (space.Mutate(parent.Candidate.Genome, random), "mutation", [parent.Hash]);
     }
 
     protected override void Absorb(Member member)

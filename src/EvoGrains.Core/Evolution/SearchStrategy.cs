@@ -1,3 +1,4 @@
+using EvoGrains.Core.Expressions;
 using EvoGrains.Core.Screening;
 
 namespace EvoGrains.Core.Evolution;
@@ -6,7 +7,7 @@ namespace EvoGrains.Core.Evolution;
 /// One island's method in asynchronous steady state: propose a screened, non-duplicate candidate
 /// whenever an evaluation slot frees, and absorb each result as it arrives (never a whole generation).
 /// </summary>
-public abstract class SearchStrategy(GenomeSpace space, ScreeningFunnel funnel)
+public abstract class SearchStrategy(ScreeningFunnel funnel)
 {
     private const int MaxAttempts = 2500;
     private const double PhenotypeDuplicateDistance = 0.01;
@@ -18,9 +19,9 @@ public abstract class SearchStrategy(GenomeSpace space, ScreeningFunnel funnel)
     // Breeding keeps producing the same bad children; screening one again costs up to ~100 µs.
     private readonly Dictionary<ulong, ScreeningStage> rejected = [];
 
-    public GenomeSpace Space { get; } = space;
-
     public ProposalStatistics Statistics { get; } = new();
+
+    protected ScreeningFunnel Funnel => funnel;
 
     public abstract string Method { get; }
 
@@ -31,10 +32,16 @@ public abstract class SearchStrategy(GenomeSpace space, ScreeningFunnel funnel)
 
     public Member? Best => Members.Count == 0 ? null : Members.MaxBy(m => m.Rank);
 
-    /// <summary>The next candidate, or null when 2500 draws in a row were rejected or duplicates.</summary>
+    /// <summary>
+    /// Nothing to propose until results come back (a CMA-ES generation is out); unlike exhaustion
+    /// this ends as soon as they do.
+    /// </summary>
+    public virtual bool IsWaiting => false;
+
+    /// <summary>The next candidate, or null when waiting or when 2500 draws in a row were rejected or duplicates.</summary>
     public Candidate? Propose(Random random)
     {
-        for (var attempt = 0; attempt < MaxAttempts; attempt++)
+        for (var attempt = 0; attempt < MaxAttempts && !IsWaiting; attempt++)
         {
             var (genome, op, parents) = Breed(random);
             Statistics.CountGenerated();
@@ -42,19 +49,22 @@ public abstract class SearchStrategy(GenomeSpace space, ScreeningFunnel funnel)
             if (seen.Contains(loss.Hash))
             {
                 Statistics.CountDuplicate();
+                OnDiscarded();
                 continue;
             }
 
             if (rejected.TryGetValue(loss.Hash, out var stage))
             {
                 Statistics.CountRejected(stage);
+                OnDiscarded();
                 continue;
             }
 
-            var verdict = funnel.Screen(loss, IsKnownPhenotype);
+            var verdict = Screen(genome, loss);
             if (verdict.Stage == ScreeningStage.Duplicate || seen.Contains(verdict.Loss.Hash))
             {
                 Statistics.CountDuplicate();
+                OnDiscarded();
                 continue;
             }
 
@@ -62,6 +72,7 @@ public abstract class SearchStrategy(GenomeSpace space, ScreeningFunnel funnel)
             {
                 Remember(loss.Hash, verdict.Stage);
                 Statistics.CountRejected(verdict.Stage);
+                OnDiscarded();
                 continue;
             }
 
@@ -69,7 +80,9 @@ public abstract class SearchStrategy(GenomeSpace space, ScreeningFunnel funnel)
             seen.Add(loss.Hash);
             seen.Add(verdict.Loss.Hash);
             Statistics.CountProposed();
-            return new Candidate(genome, verdict, op, parents);
+            var candidate = new Candidate(genome, verdict, op, parents);
+            OnProposed(candidate);
+            return candidate;
         }
 
         return null;
@@ -79,11 +92,19 @@ public abstract class SearchStrategy(GenomeSpace space, ScreeningFunnel funnel)
     public void Report(Candidate candidate, double fitness)
     {
         seen.Add(candidate.Loss.Hash);
-        Absorb(new Member(candidate, fitness, Reported++));
+        var member = new Member(candidate, fitness, Reported++);
+        Absorb(member);
+        OnReported(member);
     }
 
     /// <summary>The best <paramref name="count"/> members, to send to a neighbour island.</summary>
     public IReadOnlyList<Member> Emigrants(int count) => Members.OrderByDescending(m => m.Rank).Take(count).ToList();
+
+    /// <summary>
+    /// A stored candidate as this method screened it. Screening is deterministic, so this reproduces
+    /// the verdict (flip, phenotype) deduplication needs.
+    /// </summary>
+    public Candidate Rebuild(Genome genome, string op, IReadOnlyList<string> parents) => new(genome, Rescreen(genome), op, parents);
 
     /// <summary>Restores a member from storage without counting it as a new result.</summary>
     public void Restore(Member member)
@@ -96,6 +117,27 @@ public abstract class SearchStrategy(GenomeSpace space, ScreeningFunnel funnel)
     protected abstract (Genome Genome, string Operator, IReadOnlyList<string> Parents) Breed(Random random);
 
     protected abstract void Absorb(Member member);
+
+    /// <summary>Screens a bred genome; the NLFS funnel unless a method has its own check.</summary>
+    protected virtual ScreeningVerdict Screen(Genome genome, LossFunction loss) => funnel.Screen(loss, IsKnownPhenotype);
+
+    /// <summary>The verdict an accepted genome got, for <see cref="Rebuild"/>.</summary>
+    protected virtual ScreeningVerdict Rescreen(Genome genome) => funnel.Screen(genome.ToLoss());
+
+    /// <summary>The last bred genome will not be evaluated (duplicate or rejected).</summary>
+    protected virtual void OnDiscarded()
+    {
+    }
+
+    /// <summary>The last bred genome became this candidate.</summary>
+    protected virtual void OnProposed(Candidate candidate)
+    {
+    }
+
+    /// <summary>A result was absorbed (not a restored member).</summary>
+    protected virtual void OnReported(Member member)
+    {
+    }
 
     protected static Member Tournament(IReadOnlyList<Member> members, int size, Random random)
     {

@@ -2,7 +2,9 @@ namespace EvoGrains.Core.Search;
 
 /// <summary>
 /// The islands: how many, and the method of each (island i runs Methods[i % Methods.Count]).
-/// Methods: "regularized-evolution", "gp", "random". Spaces: "cell" (NLFS) or "tree" (GLO/NGL).
+/// Methods: "regularized-evolution", "gp", "random" (in <see cref="Space"/>), "glo" (GP over trees with
+/// GLO's operators plus CMA-ES stages) and "taylorglo" (CMA-ES over TaylorGLO's 8 parameters, its own space).
+/// Spaces: "cell" (NLFS) or "tree" (GLO/NGL).
 /// </summary>
 public sealed record IslandSpec
 {
@@ -29,4 +31,7 @@ public sealed record IslandSpec
 
     /// <summary>Evaluations each island keeps in flight.</summary>
     public int InFlight { get; init; } = 2;
+
+    /// <summary>CMA-ES of the glo and taylorglo islands.</summary>
+    public CmaEsSpec CmaEs { get; init; } = new();
 }

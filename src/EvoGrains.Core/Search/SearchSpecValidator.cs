@@ -1,4 +1,5 @@
 using System.Globalization;
+using EvoGrains.Core.Evolution;
 using EvoGrains.Core.Expressions;
 
 namespace EvoGrains.Core.Search;
@@ -9,7 +10,7 @@ namespace EvoGrains.Core.Search;
 /// </summary>
 public static class SearchSpecValidator
 {
-    public static readonly IReadOnlyList<string> Methods = ["regularized-evolution", "gp", "random"];
+    public static readonly IReadOnlyList<string> Methods = ["regularized-evolution", "gp", "random", "glo", "taylorglo"];
     public static readonly IReadOnlyList<string> Spaces = ["cell", "tree"];
     public static readonly IReadOnlyList<string> Evaluators = ["training", "synthetic"];
     public static readonly IReadOnlyList<string> Datasets = ["fashion-mnist", "mnist", "kmnist", "cifar10", "cifar100", "synthetic"];
@@ -63,6 +64,16 @@ public static class SearchSpecValidator
         if (islands.Space == "cell" && islands.Methods.Contains("gp"))
         {
             errors.Add("islands.methods: gp needs the tree space (islands.space = \"tree\"): NLFS cells have no crossover");
+        }
+
+        var cmaEs = islands.CmaEs;
+        Range("islands.cmaEs.every", cmaEs.Every, 1, 1_000_000);
+        Range("islands.cmaEs.populationSize", cmaEs.PopulationSize, 2, 1000);
+        Range("islands.cmaEs.sigma", cmaEs.Sigma, 1e-6, 100);
+        Range("islands.cmaEs.generations", cmaEs.Generations, 1, 100_000);
+        if (errors.Count == 0 && islands.Count > 1 && spec.Migration.Count > 0 && !Enumerable.Range(0, islands.Count).Any(i => Enumerable.Range(0, islands.Count).Any(j => i != j && StrategyFactory.CanExchange(islands, i, j))))
+        {
+            errors.Add("migration.count: no island can take another's migrants (taylorglo islands exchange with none; cell and tree islands cannot read each other's genomes); set it to 0 or add islands of a matching method");
         }
 
         Range("migration.every", spec.Migration.Every, 1, 1_000_000);

@@ -14,7 +14,6 @@ public sealed class IslandRuntime
     /// <summary>A reply can be lost only with a silo; asking again after this long is cheap and idempotent.</summary>
     public static readonly TimeSpan StaleAfter = TimeSpan.FromSeconds(10);
 
-    private readonly ScreeningFunnel funnel;
     private readonly SearchStrategy strategy;
     private readonly Dictionary<string, PendingEvaluation> inFlight = new(StringComparer.Ordinal);
     private readonly List<IslandResult> outbox = [];
@@ -31,21 +30,20 @@ public sealed class IslandRuntime
     {
         Spec = spec;
         Index = index;
-        this.funnel = funnel;
-        strategy = StrategyFactory.Create(spec.Islands, index, funnel);
+        strategy = StrategyFactory.Create(spec, index, funnel);
         saved ??= new IslandSnapshot(false, false, [], [], [], new IslandCounters());
         (Paused, Stopped, restored) = (saved.Paused, saved.Stopped, saved.Counters);
         (results, resultsSinceMigration) = (restored.Results, restored.ResultsSinceMigration);
         (sharedResults, migrantsReceived) = (restored.SharedResults, restored.MigrantsReceived);
         foreach (var member in saved.Members.OrderBy(m => m.Birth))
         {
-            strategy.Restore(new Member(member.Candidate.Rebuild(funnel), member.Fitness, member.Birth));
+            strategy.Restore(new Member(member.Candidate.Rebuild(strategy), member.Fitness, member.Birth));
         }
 
         stored = saved.Members.ToDictionary(m => m.Birth);
         foreach (var pending in saved.InFlight)
         {
-            var evaluation = new PendingEvaluation(pending.Candidate.Rebuild(funnel), pending.Shared);
+            var evaluation = new PendingEvaluation(pending.Candidate.Rebuild(strategy), pending.Shared);
             inFlight[evaluation.Hash] = evaluation;
         }
 
@@ -65,7 +63,7 @@ public sealed class IslandRuntime
 
     public bool Stopped { get; private set; }
 
-    /// <summary>The last fill found no new screened candidate.</summary>
+    /// <summary>The last fill found no new screened candidate (not merely waiting for results).</summary>
     public bool Exhausted { get; private set; }
 
     /// <summary>Goes up with every change, so a writer knows whether its last snapshot is current.</summary>
@@ -152,7 +150,7 @@ public sealed class IslandRuntime
         var joined = 0;
         foreach (var migrant in arrivals)
         {
-            var candidate = migrant.Candidate.Rebuild(funnel);
+            var candidate = migrant.Candidate.Rebuild(strategy);
             if (strategy.Members.All(m => m.Hash != candidate.Loss.HashHex))
             {
                 strategy.Report(candidate, migrant.Fitness);
@@ -208,7 +206,8 @@ public sealed class IslandRuntime
         {
             if (strategy.Propose(random) is not { } candidate)
             {
-                Exhausted = true;
+                // Waiting (a CMA-ES generation is out) ends with its results; exhaustion is reported.
+                Exhausted = !strategy.IsWaiting;
                 return;
             }
 

@@ -1,5 +1,4 @@
 using EvoGrains.Core.Evolution;
-using EvoGrains.Core.Screening;
 
 namespace EvoGrains.Core.Search.Islands;
 
@@ -8,10 +7,6 @@ public sealed record StoredCandidate(string Genome, string Operator, IReadOnlyLi
 {
     public static StoredCandidate From(Candidate candidate) => new(candidate.Genome.Encode(), candidate.Operator, candidate.Parents.ToArray());
 
-    /// <summary>Screening is deterministic, so re-screening reproduces the verdict (flip, phenotype) deduplication needs.</summary>
-    public Candidate Rebuild(ScreeningFunnel funnel)
-    {
-        var genome = GenomeCodec.Decode(Genome);
-        return new Candidate(genome, funnel.Screen(genome.ToLoss()), Operator, Parents);
-    }
+    /// <summary>The candidate as <paramref name="strategy"/> screens it.</summary>
+    public Candidate Rebuild(SearchStrategy strategy) => strategy.Rebuild(GenomeCodec.Decode(Genome), Operator, Parents);
 }

@@ -256,4 +256,35 @@ public sealed class IslandRuntimeTests
         island.Pause();
         Assert.NotEqual(version, island.Version);
     }
+
+    [Fact]
+    public void A_taylorglo_island_waits_for_its_generation_without_counting_itself_exhausted_and_resumes_after_reactivation()
+    {
+        var spec = Spec(islands: 2, inFlight: 8) with
+        {
+            Islands = Spec().Islands with { Count = 2, Methods = ["taylorglo", "glo"], InFlight = 8, CmaEs = new CmaEsSpec { PopulationSize = 4 } },
+        };
+        var island = new IslandRuntime(spec, 0, Funnel);
+
+        var asked = island.PlanRequests(Start);
+
+        Assert.InRange(asked.Count, 1, 4);
+        Assert.False(island.Progress().Exhausted);
+        Assert.Equal("taylorglo", island.Method);
+        Assert.Empty(island.PlanRequests(Start));
+        foreach (var pending in asked)
+        {
+            island.Absorb(pending.Hash, Evaluator.Evaluate(pending.Candidate.Loss), Start);
+        }
+
+        // The generation is back: the next one goes out.
+        var next = island.PlanRequests(Start);
+        Assert.NotEmpty(next);
+        Assert.Empty(next.Select(p => p.Hash).Intersect(asked.Select(p => p.Hash)));
+
+        // After reactivation the CMA-ES run starts again from the best vector; what was in flight is asked again.
+        var resumed = new IslandRuntime(spec, 0, Funnel, island.Snapshot());
+        Assert.Equal(island.Members.Select(m => m.Hash).Order(), resumed.Members.Select(m => m.Hash).Order());
+        Assert.Superset(next.Select(p => p.Hash).ToHashSet(), resumed.PlanRequests(Start).Select(p => p.Hash).ToHashSet());
+    }
 }
