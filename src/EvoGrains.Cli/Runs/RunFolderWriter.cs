@@ -4,7 +4,7 @@ using EvoGrains.Core.Search;
 
 namespace EvoGrains.Cli.Runs;
 
-/// <summary>Writes a run folder: spec.json, history.csv, hall-of-fame.json, plots and report.md.</summary>
+/// <summary>Writes a run folder: spec.json, history.csv, hall-of-fame.json, plots, report.md and TensorBoard events.</summary>
 public static class RunFolderWriter
 {
     public static void Write(RunRecord run, string folder)
@@ -26,6 +26,7 @@ public static class RunFolderWriter
         RunPlots.LossCurves(curves, 1, Path.Combine(folder, "loss-curves-true-class.png"));
         RunPlots.LossCurves(curves, 0, Path.Combine(folder, "loss-curves-other-class.png"));
         File.WriteAllText(Path.Combine(folder, "report.md"), RunReport.Format(run));
+        RunTensorBoard.Write(run, folder);
     }
 
     private static string Shorten(string expression) => expression.Length <= 48 ? expression : expression[..45] + "...";

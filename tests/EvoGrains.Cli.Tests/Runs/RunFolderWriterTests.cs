@@ -5,6 +5,7 @@ using EvoGrains.Core.Expressions;
 using EvoGrains.Core.Screening;
 using EvoGrains.Core.Search;
 using EvoGrains.TestSupport.Search;
+using EvoGrains.TestSupport.TensorBoard;
 
 namespace EvoGrains.Cli.Tests.Runs;
 
@@ -48,6 +49,9 @@ public sealed class RunFolderWriterTests
             Assert.Contains("$$", report);
             Assert.Contains("## Lineage of the best", report);
             Assert.Contains("| ce ", report);
+            var events = TensorBoardEvents.ReadFolder(folder);
+            Assert.Equal(90, events.Count(e => e.Tag.StartsWith("fitness/island-", StringComparison.Ordinal) && e.Tag.EndsWith("/best", StringComparison.Ordinal)));
+            Assert.Contains(events, e => e.Tag == "final/ce/accuracy");
         }
         finally
         {
