@@ -13,6 +13,7 @@ public static class BenchCommand
         bench.Subcommands.Add(BuildScreening(console));
         bench.Subcommands.Add(BuildTraining(console));
         bench.Subcommands.Add(BuildOrchestration(console));
+        bench.Subcommands.Add(PackingBenchCommand.Build(console));
         return bench;
     }
 
