@@ -7,4 +7,9 @@ namespace EvoGrains.Abstractions;
 public sealed record TrainerAssignment(
     [property: Id(0)] string SearchId,
     [property: Id(1)] EvaluationSpec Evaluation,
-    [property: Id(2)] int LeaseSeconds);
+    [property: Id(2)] int LeaseSeconds)
+{
+    /// <summary>Jobs the trainer trains together as one packed model (<c>trainers.packSize</c>).</summary>
+    [Id(3)]
+    public int PackSize { get; init; } = 1;
+}

@@ -3,17 +3,25 @@ using EvoGrains.Core.Search;
 using EvoGrains.Training.Data;
 using EvoGrains.Training.Losses;
 using EvoGrains.Training.Optimization;
+using EvoGrains.Training.Packing;
 using EvoGrains.Training.Trainer;
 
 namespace EvoGrains.Training;
 
 /// <summary>
 /// Fitness by real training: each evaluation trains the spec's surrogate model with the candidate
-/// on a dedicated thread (never on the caller's scheduler) and returns its validation accuracy.
+/// on a dedicated thread (never on the caller's scheduler) and returns its validation accuracy. A batch
+/// trains as packs of one vectorised model, each candidate with the result it gets alone.
 /// </summary>
-public sealed class TrainingEvaluator(EvaluationSpec spec, int seed, int threads, DatasetCache? datasets = null) : IFitnessEvaluator
+public sealed class TrainingEvaluator(EvaluationSpec spec, int seed, int threads, PreparedDataCache prepared) : IFitnessEvaluator
 {
-    private readonly SurrogateTrainer trainer = new(datasets ?? new DatasetCache());
+    private readonly SurrogateTrainer trainer = new(prepared);
+    private readonly PackedTrainer packed = new(prepared);
+
+    public TrainingEvaluator(EvaluationSpec spec, int seed, int threads, DatasetCache? datasets = null)
+        : this(spec, seed, threads, new PreparedDataCache(datasets))
+    {
+    }
 
     public static TrainingRequest ToRequest(EvaluationSpec spec, int seed, int threads) => new(
         DatasetOf(spec),
@@ -50,6 +58,24 @@ public sealed class TrainingEvaluator(EvaluationSpec spec, int seed, int threads
             cancellationToken,
             TaskCreationOptions.LongRunning,
             TaskScheduler.Default);
+
+    /// <summary>One pack per call (split only by the memory budget); each result's seconds are its share of the pack's wall time.</summary>
+    public Task<IReadOnlyList<EvaluationResult>> EvaluateBatchAsync(IReadOnlyList<EvaluationCandidate> candidates, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(candidates);
+        return Task.Factory.StartNew(
+            () =>
+            {
+                var members = candidates.Select(c => new PackMember(new CompiledTensorLoss(c.Loss), seed) { Withdrawn = c.Withdrawn }).ToList();
+                var results = packed.Train(ToRequest(spec, seed, threads), members, cancellationToken);
+                return (IReadOnlyList<EvaluationResult>)results
+                    .Select((r, i) => candidates[i].Withdrawn.IsCancellationRequested ? EvaluationCandidate.WithdrawnResult : ToEvaluation(r) with { Seconds = r.WallTime.TotalSeconds / results.Count })
+                    .ToList();
+            },
+            cancellationToken,
+            TaskCreationOptions.LongRunning,
+            TaskScheduler.Default);
+    }
 
     public static EvaluationResult ToEvaluation(TrainingResult result) => new(
         result.ValidationAccuracy,

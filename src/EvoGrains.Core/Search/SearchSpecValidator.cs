@@ -101,6 +101,7 @@ public static class SearchSpecValidator
         Range("trainers.count", spec.Trainers.Count, 1, 256);
         Range("trainers.threads", spec.Trainers.Threads, 1, 64);
         Range("trainers.leaseSeconds", spec.Trainers.LeaseSeconds, 1, 3600);
+        Range("trainers.packSize", spec.Trainers.PackSize, 1, TrainerSpec.MaxPackSize);
 
         var final = spec.FinalStage;
         Range("finalStage.topK", final.TopK, 0, 50);

@@ -12,4 +12,9 @@ public sealed record TrainerSpec
 
     /// <summary>A job not heartbeated for this long is handed to another trainer.</summary>
     public int LeaseSeconds { get; init; } = 30;
+
+    /// <summary>Jobs a trainer leases and trains together as one packed model; 1 trains one candidate at a time.</summary>
+    public int PackSize { get; init; } = 1;
+
+    public const int MaxPackSize = 256;
 }

@@ -35,21 +35,24 @@ public sealed class TrainerResilience
     /// <summary>Retries calls to the queue grain while a silo is failing over.</summary>
     public ResiliencePipeline QueueCalls { get; }
 
-    /// <summary>Timeout over the whole job, retry with exponential backoff, then a circuit breaker owned by one trainer.</summary>
-    public ResiliencePipeline<EvaluationResult> CreateEvaluationPipeline() =>
-        new ResiliencePipelineBuilder<EvaluationResult>()
+    /// <summary>
+    /// Timeout over a whole pack of jobs, retry with exponential backoff, then a circuit breaker owned by one
+    /// trainer. Callers await it on the grain's scheduler: a back-off is a timer, never a blocked thread.
+    /// </summary>
+    public ResiliencePipeline<IReadOnlyList<EvaluationResult>> CreateEvaluationPipeline() =>
+        new ResiliencePipelineBuilder<IReadOnlyList<EvaluationResult>>()
             .AddTimeout(options.JobTimeout)
-            .AddRetry(new RetryStrategyOptions<EvaluationResult>
+            .AddRetry(new RetryStrategyOptions<IReadOnlyList<EvaluationResult>>
             {
-                ShouldHandle = new PredicateBuilder<EvaluationResult>().Handle<Exception>(IsTransientEvaluationFailure),
+                ShouldHandle = new PredicateBuilder<IReadOnlyList<EvaluationResult>>().Handle<Exception>(IsTransientEvaluationFailure),
                 MaxRetryAttempts = Math.Max(1, options.EvaluationRetries),
                 Delay = options.EvaluationRetryDelay,
                 BackoffType = DelayBackoffType.Exponential,
                 UseJitter = true,
             })
-            .AddCircuitBreaker(new CircuitBreakerStrategyOptions<EvaluationResult>
+            .AddCircuitBreaker(new CircuitBreakerStrategyOptions<IReadOnlyList<EvaluationResult>>
             {
-                ShouldHandle = new PredicateBuilder<EvaluationResult>().Handle<Exception>(e => e is not OperationCanceledException),
+                ShouldHandle = new PredicateBuilder<IReadOnlyList<EvaluationResult>>().Handle<Exception>(e => e is not OperationCanceledException),
                 FailureRatio = options.BreakerFailureRatio,
                 MinimumThroughput = Math.Max(2, options.BreakerMinimumThroughput),
                 SamplingDuration = options.SamplingDuration,

@@ -438,7 +438,7 @@ public sealed partial class SearchGrain(
             }
         }
 
-        var assignment = new TrainerAssignment(SearchId, current.Evaluation, current.Trainers.LeaseSeconds);
+        var assignment = new TrainerAssignment(SearchId, current.Evaluation, current.Trainers.LeaseSeconds) { PackSize = current.Trainers.PackSize };
         for (var t = 0; t < current.Trainers.Count; t++)
         {
             await GrainFactory.GetGrain<ITrainerGrain>(GrainKeys.Trainer(SearchId, t)).StartAsync(assignment);

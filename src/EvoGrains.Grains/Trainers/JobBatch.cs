@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Diagnostics;
 using EvoGrains.Abstractions;
 using EvoGrains.Core.Search;
@@ -8,44 +7,41 @@ using Polly.CircuitBreaker;
 namespace EvoGrains.Grains.Trainers;
 
 /// <summary>
-/// Leased jobs a trainer runs one after another on one dedicated thread. The grain withdraws a
-/// job whose lease it lost (skipped, or cancelled if running) and reads what is still unfinished
-/// for heartbeats and hand-backs while the thread works.
+/// Leased jobs a trainer runs in packs: consecutive jobs with the same steps and seed, up to the pack size,
+/// go to the evaluator together (packed training; a pack of one is today's one-at-a-time). Leases stay per
+/// job: the grain withdraws a job whose lease it lost (its member is frozen, the rest of its pack goes on)
+/// and reads what is still unfinished for heartbeats and hand-backs. Every call comes from the grain's own
+/// turns, so nothing here needs a lock; the evaluator does the long work off the Orleans scheduler.
 /// </summary>
-internal sealed class JobBatch(IReadOnlyList<JobLease> leases, string trainerId) : IDisposable
+internal sealed class JobBatch(IReadOnlyList<JobLease> leases, string trainerId, int packSize) : IDisposable
 {
-    private readonly ConcurrentDictionary<string, bool> withdrawn = new(StringComparer.Ordinal);
+    private readonly HashSet<string> withdrawn = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, CancellationTokenSource> running = new(StringComparer.Ordinal);
     private readonly CancellationTokenSource stopping = new();
-    private readonly Lock gate = new();
     private readonly List<JobResult> results = [];
-    private CancellationTokenSource? running;
-    private string? runningJobId;
     private int next;
 
     public IReadOnlyList<JobLease> Leases => leases;
 
-    /// <summary>Outcomes in order; complete once <see cref="Run"/> has returned.</summary>
+    /// <summary>Outcomes in order; complete once <see cref="RunAsync"/> has returned.</summary>
     public IReadOnlyList<JobResult> Results => results;
 
-    /// <summary>Set when the trainer's circuit breaker opened: this job and the ones after it were not run.</summary>
+    /// <summary>Set when the trainer's circuit breaker opened: this pack and the ones after it were not run.</summary>
     public BrokenCircuitException? Broken { get; private set; }
 
-    /// <summary>Mean wall time of the jobs that ran, for sizing the next lease.</summary>
+    /// <summary>Mean wall time per job of the packs that ran, for sizing the next lease.</summary>
     public TimeSpan MeanJobTime { get; private set; }
 
     /// <summary>Jobs not yet finished, skipped or withdrawn: the ones to heartbeat or hand back.</summary>
     public IReadOnlyList<string> Unfinished =>
-        leases.Skip(Volatile.Read(ref next)).Select(l => l.Job.JobId).Where(id => !withdrawn.ContainsKey(id)).ToList();
+        leases.Skip(next).Select(l => l.Job.JobId).Where(id => !withdrawn.Contains(id)).ToList();
 
     public void Withdraw(string jobId)
     {
-        withdrawn[jobId] = true;
-        lock (gate)
+        withdrawn.Add(jobId);
+        if (running.TryGetValue(jobId, out var member))
         {
-            if (runningJobId == jobId)
-            {
-                running?.Cancel();
-            }
+            member.Cancel();
         }
     }
 
@@ -53,69 +49,89 @@ internal sealed class JobBatch(IReadOnlyList<JobLease> leases, string trainerId)
 
     public void Dispose() => stopping.Dispose();
 
-    /// <summary>Runs the jobs on the calling thread; <paramref name="evaluate"/> throws to fail a job.</summary>
-    public void Run(Func<EvaluationJob, CancellationToken, EvaluationResult> evaluate)
+    /// <summary>Runs the jobs pack by pack; <paramref name="evaluate"/> throws to fail a whole pack.</summary>
+    public async Task RunAsync(Func<IReadOnlyList<EvaluationJob>, IReadOnlyList<EvaluationCandidate>, CancellationToken, Task<IReadOnlyList<EvaluationResult>>> evaluate)
     {
         var watch = Stopwatch.StartNew();
         var ran = 0;
-        for (var i = 0; i < leases.Count && !stopping.IsCancellationRequested; i++)
+        while (next < leases.Count && !stopping.IsCancellationRequested)
         {
-            var job = leases[i].Job;
-            if (!withdrawn.ContainsKey(job.JobId))
+            var (pack, end) = NextPack();
+            if (pack.Count > 0)
             {
-                var outcome = RunOne(job, evaluate);
+                var outcomes = await RunPackAsync(pack, evaluate);
                 if (Broken is not null)
                 {
                     return;
                 }
 
-                ran++;
-                if (outcome is not null)
-                {
-                    results.Add(new JobResult(job.JobId, outcome));
-                }
+                ran += pack.Count;
+                results.AddRange(outcomes);
             }
 
-            Volatile.Write(ref next, i + 1);
+            next = end;
             MeanJobTime = ran > 0 ? watch.Elapsed / ran : TimeSpan.Zero;
         }
     }
 
-    private EvaluationResult? RunOne(EvaluationJob job, Func<EvaluationJob, CancellationToken, EvaluationResult> evaluate)
+    /// <summary>The jobs from <see cref="next"/> that share the first one's steps and seed (withdrawn ones skipped).</summary>
+    private (List<EvaluationJob> Pack, int End) NextPack()
     {
-        using var cancellation = CancellationTokenSource.CreateLinkedTokenSource(stopping.Token);
-        lock (gate)
+        var pack = new List<EvaluationJob>();
+        var end = next;
+        var first = leases[next].Job;
+        while (end < leases.Count && pack.Count < packSize && leases[end].Job is var job && job.Steps == first.Steps && job.Seed == first.Seed)
         {
-            running = cancellation;
-            runningJobId = job.JobId;
+            if (!withdrawn.Contains(job.JobId))
+            {
+                pack.Add(job);
+            }
+
+            end++;
         }
 
+        return (pack, end);
+    }
+
+    private async Task<IReadOnlyList<JobResult>> RunPackAsync(
+        List<EvaluationJob> pack,
+        Func<IReadOnlyList<EvaluationJob>, IReadOnlyList<EvaluationCandidate>, CancellationToken, Task<IReadOnlyList<EvaluationResult>>> evaluate)
+    {
+        var members = pack.Select(job => running[job.JobId] = CancellationTokenSource.CreateLinkedTokenSource(stopping.Token)).ToList();
+        var candidates = pack.Select((job, i) => new EvaluationCandidate(job.Loss.ToLoss()) { Withdrawn = members[i].Token }).ToList();
         try
         {
-            return SearchWork.Measure(() => evaluate(job, cancellation.Token)) with { TrainerId = trainerId };
+            // What runs on this thread before the evaluator hands off (all of it, for a synchronous evaluator) is search work.
+            var evaluated = await SearchWork.Measure(() => evaluate(pack, candidates, stopping.Token));
+            return Wanted(pack, i => Outcome(evaluated[i]));
         }
         catch (BrokenCircuitException broken)
         {
             Broken = broken;
-            return null;
+            return [];
         }
-        catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
+        catch (OperationCanceledException) when (stopping.IsCancellationRequested)
         {
-            // Withdrawn or stopping: nobody wants this outcome.
-            return null;
+            // Stopping: nobody wants these outcomes.
+            return [];
         }
         catch (Exception error) when (error is not OutOfMemoryException)
         {
-            // Retries are spent: the candidate itself fails (or times out), and that is its result.
-            return EvaluationResult.Failed($"{error.GetType().Name}: {error.Message}") with { TrainerId = trainerId };
+            // Retries are spent: the candidates fail (or time out), and that is their result.
+            return Wanted(pack, _ => FailedOutcome($"{error.GetType().Name}: {error.Message}"));
         }
         finally
         {
-            lock (gate)
-            {
-                running = null;
-                runningJobId = null;
-            }
+            pack.ForEach(job => running.Remove(job.JobId));
+            members.ForEach(m => m.Dispose());
         }
     }
+
+    /// <summary>Results of the jobs still held: a withdrawn job's result is nobody's.</summary>
+    private List<JobResult> Wanted(List<EvaluationJob> pack, Func<int, EvaluationResult> outcome) =>
+        pack.Select((job, i) => (job, i)).Where(p => !withdrawn.Contains(p.job.JobId)).Select(p => new JobResult(p.job.JobId, outcome(p.i))).ToList();
+
+    private EvaluationResult Outcome(EvaluationResult result) => result with { TrainerId = trainerId };
+
+    private EvaluationResult FailedOutcome(string reason) => EvaluationResult.Failed(reason) with { TrainerId = trainerId };
 }

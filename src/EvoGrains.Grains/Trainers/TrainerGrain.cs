@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Text.Json;
 using EvoGrains.Abstractions;
 using EvoGrains.Core.Search;
@@ -15,9 +14,9 @@ namespace EvoGrains.Grains.Trainers;
 
 /// <summary>
 /// Leases jobs from its search's queue in batches sized to about <see cref="BatchTarget"/> of work
-/// (one job at a time when jobs are slow), trains them on a dedicated thread (never on the Orleans
-/// scheduler), heartbeats the leases while they run and reports the outcomes with the next lease
-/// request. It holds no persistent state: leases live in the queue and the search re-sends the
+/// (at least one pack of <c>trainers.packSize</c> jobs), hands them pack by pack to the evaluator (which
+/// trains off the Orleans scheduler), heartbeats the leases while they run and reports the outcomes
+/// with the next lease request. It holds no persistent state: leases live in the queue and the search re-sends the
 /// assignment every second, which also reactivates a trainer whose silo died.
 /// </summary>
 // Reentrant so heartbeats, pokes and stop requests are served while a batch runs; the job loop is guarded by 'busy'.
@@ -31,15 +30,13 @@ public sealed partial class TrainerGrain(IServiceProvider services, TrainerResil
     private static readonly TimeSpan PollPeriod = TimeSpan.FromSeconds(1);
     private static readonly TimeSpan ReleaseTimeout = TimeSpan.FromSeconds(2);
 
-    private readonly ResiliencePipeline<EvaluationResult> evaluation = resilience.CreateEvaluationPipeline();
-    // Filled on the job threads (factories may load data sets), read on the next job's thread.
-    private readonly ConcurrentDictionary<(int Steps, int Seed), IFitnessEvaluator> evaluators = new();
+    private readonly ResiliencePipeline<IReadOnlyList<EvaluationResult>> evaluation = resilience.CreateEvaluationPipeline();
+    private readonly Dictionary<(int Steps, int Seed), IFitnessEvaluator> evaluators = [];
     private TrainerAssignment? assignment;
     private EvaluationSpec? evaluationSpec;
     private IEvaluatorFactory? factory;
     private IGrainTimer? poll;
     private JobBatch? current;
-    private TrainingThread? thread;
     private TimeSpan meanJobTime;
     private DateTimeOffset benchedUntil;
     private bool busy;
@@ -85,7 +82,6 @@ public sealed partial class TrainerGrain(IServiceProvider services, TrainerResil
         stopped = true;
         metrics.TrainerGone(TrainerId);
         current?.Stop();
-        thread?.Dispose();
 
         // A stopping silo hands its jobs back at once instead of letting the leases run out.
         if (current is { } batch && assignment is { } held && batch.Unfinished is { Count: > 0 } unfinished)
@@ -120,9 +116,12 @@ public sealed partial class TrainerGrain(IServiceProvider services, TrainerResil
 
     private IEvaluationQueueGrain Queue(TrainerAssignment held) => GrainFactory.GetGrain<IEvaluationQueueGrain>(held.SearchId);
 
-    /// <summary>As many jobs as fit in <see cref="BatchTarget"/> at the measured pace; one until a job has been timed.</summary>
-    private int BatchSize() =>
-        meanJobTime <= TimeSpan.Zero ? 1 : (int)Math.Clamp(BatchTarget / meanJobTime, 1, MaxBatchJobs);
+    /// <summary>As many jobs as fit in <see cref="BatchTarget"/> at the measured pace, and at least one pack.</summary>
+    private int BatchSize()
+    {
+        var pack = assignment?.PackSize ?? 1;
+        return meanJobTime <= TimeSpan.Zero ? pack : (int)Math.Clamp(BatchTarget / meanJobTime, pack, Math.Max(pack, MaxBatchJobs));
+    }
 
     private async Task RunJobsAsync()
     {
@@ -188,12 +187,12 @@ public sealed partial class TrainerGrain(IServiceProvider services, TrainerResil
 
     private async Task<IReadOnlyList<JobResult>> RunBatchAsync(IEvaluationQueueGrain queue, IReadOnlyList<JobLease> leases)
     {
-        using var batch = new JobBatch(leases, TrainerId);
+        using var batch = new JobBatch(leases, TrainerId, assignment?.PackSize ?? 1);
         current = batch;
         metrics.TrainerBusy(TrainerId, true);
         try
         {
-            var running = RunOnDedicatedThreadAsync(batch);
+            var running = batch.RunAsync(EvaluatePackAsync);
             var heartbeat = TimeSpan.FromSeconds(Math.Max(0.2, leases.Min(l => l.Job.LeaseSeconds) / 3.0));
             while (!running.IsCompleted)
             {
@@ -256,22 +255,24 @@ public sealed partial class TrainerGrain(IServiceProvider services, TrainerResil
         }
     }
 
-    private Task RunOnDedicatedThreadAsync(JobBatch batch)
-    {
-        var pipeline = evaluation;
-        var spec = evaluationSpec!;
-        var evaluatorFactory = factory!;
-        thread ??= new TrainingThread($"evograins trainer {TrainerId}");
-        return thread.RunAsync(() => batch.Run((job, token) => pipeline.ExecuteAsync(
-            static async (state, token) => await state.evaluator.EvaluateAsync(state.loss, token),
-            (evaluator: EvaluatorFor(spec, evaluatorFactory, job), loss: job.Loss.ToLoss()),
-            token).AsTask().GetAwaiter().GetResult()));
-    }
+    /// <summary>One pack through the resilience pipeline; a pack shares steps and seed, so one evaluator serves it.</summary>
+    private Task<IReadOnlyList<EvaluationResult>> EvaluatePackAsync(IReadOnlyList<EvaluationJob> jobs, IReadOnlyList<EvaluationCandidate> candidates, CancellationToken token) =>
+        evaluation.ExecuteAsync(
+            static async (state, token) => await state.evaluator.EvaluateBatchAsync(state.candidates, token),
+            (evaluator: EvaluatorFor(jobs[0]), candidates),
+            token).AsTask();
 
-    private IFitnessEvaluator EvaluatorFor(EvaluationSpec spec, IEvaluatorFactory evaluatorFactory, EvaluationJob job)
+    private IFitnessEvaluator EvaluatorFor(EvaluationJob job)
     {
-        var steps = job.Steps > 0 ? job.Steps : spec.Steps;
-        return evaluators.GetOrAdd((steps, job.Seed), key => evaluatorFactory.Create(spec with { Steps = key.Steps }, key.Seed));
+        var spec = evaluationSpec!;
+        var key = (Steps: job.Steps > 0 ? job.Steps : spec.Steps, job.Seed);
+        if (!evaluators.TryGetValue(key, out var evaluator))
+        {
+            evaluator = factory!.Create(spec with { Steps = key.Steps }, key.Seed);
+            evaluators[key] = evaluator;
+        }
+
+        return evaluator;
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Trainer {Trainer} could not release {Count} jobs while deactivating; their leases will expire")]

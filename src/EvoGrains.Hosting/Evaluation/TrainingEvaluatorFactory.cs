@@ -6,15 +6,15 @@ using EvoGrains.Training.Data;
 namespace EvoGrains.Hosting.Evaluation;
 
 /// <summary>
-/// Real fitness: TorchSharp training of the spec's surrogate model. Data sets are read once per
-/// silo and shared by every trainer; libtorch's thread count is process-wide, set from
+/// Real fitness: TorchSharp training of the spec's surrogate model. Data sets are read, and each
+/// split prepared, once per silo and shared by every trainer; libtorch's thread count is process-wide, set from
 /// <c>EvoGrains:Training:Threads</c>.
 /// </summary>
 public sealed class TrainingEvaluatorFactory(TrainingHostOptions options) : IEvaluatorFactory
 {
     public const string EvaluatorName = "training";
 
-    private readonly DatasetCache datasets = new();
+    private readonly PreparedDataCache prepared = new();
 
-    public IFitnessEvaluator Create(EvaluationSpec spec, int seed) => new TrainingEvaluator(spec, seed, options.Threads, datasets);
+    public IFitnessEvaluator Create(EvaluationSpec spec, int seed) => new TrainingEvaluator(spec, seed, options.Threads, prepared);
 }
