@@ -126,6 +126,38 @@ public sealed class SiloFaultTests(ITestOutputHelper output)
         }
     }
 
+    [Fact]
+    public async Task A_search_loses_nothing_when_its_trainer_silo_is_killed_mid_pack()
+    {
+        // Trainers only on the GPU silo, leasing packs of 4 jobs (600 ms of work each): the kill lands inside a pack.
+        await using var cluster = await ProcessCluster.StartAsync(3, allowCpuTrainers: false);
+        Log($"cluster up: {string.Join(", ", cluster.Silos)}");
+        try
+        {
+            var client = await cluster.ConnectAsync();
+            var searchId = $"faults-c-{Guid.NewGuid():N}"[..20];
+            var search = client.GetGrain<ISearchGrain>(searchId);
+            var spec = Spec("faults-c", allowCpu: false);
+            await search.StartAsync(SearchSpecJson.Write(spec with { Trainers = spec.Trainers with { PackSize = 4 } }));
+            await WaitAsync(search, s => s.EvaluationsDone >= 20, RecoveryTimeout, "the first 20 evaluations");
+
+            var trainerHost = cluster.SiloAt(await ProcessCluster.HostOfAsync(client, client.GetGrain<ITrainerGrain>(GrainKeys.Trainer(searchId, 0))))
+                ?? cluster.Silos[0];
+            var measurements = new List<FaultMeasurement> { await KillAndMeasureAsync(cluster, client, search, searchId, trainerHost, "trainer silo mid-pack", restartAtOnce: true) };
+
+            var done = await WaitAsync(search, s => s.IsTerminal, Remaining(), "completion");
+            Assert.Equal(SearchState.Completed, done.State);
+            measurements = await AssertCountedOnceAsync(search, measurements);
+            Report("scenario-c", "C: kill the trainer silo while its trainers train packs of 4", measurements, done);
+            Assert.All(measurements, m => Assert.Equal(0, m.RecordedBeforeKillLost));
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            Log($"FAILED after {_clock.Elapsed.TotalSeconds:F1} s: {ex.Message}{Environment.NewLine}{cluster.Diagnostics()}");
+            throw;
+        }
+    }
+
     private static SearchSpec Spec(string name, bool allowCpu) => new()
     {
         Name = name,
