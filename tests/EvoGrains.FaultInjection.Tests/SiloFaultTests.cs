@@ -138,7 +138,7 @@ public sealed class SiloFaultTests(ITestOutputHelper output)
             var searchId = $"faults-c-{Guid.NewGuid():N}"[..20];
             var search = client.GetGrain<ISearchGrain>(searchId);
             var spec = Spec("faults-c", allowCpu: false);
-            await search.StartAsync(SearchSpecJson.Write(spec with { Trainers = spec.Trainers with { PackSize = 4 } }));
+            await search.StartAsync(spec with { Trainers = spec.Trainers with { PackSize = 4 } });
             await WaitAsync(search, s => s.EvaluationsDone >= 20, RecoveryTimeout, "the first 20 evaluations");
 
             var trainerHost = cluster.SiloAt(await ProcessCluster.HostOfAsync(client, client.GetGrain<ITrainerGrain>(GrainKeys.Trainer(searchId, 0))))

@@ -1,0 +1,47 @@
+using System.Globalization;
+using System.Text;
+using EvoGrains.Benchmarks.Training;
+
+namespace EvoGrains.Cli.Bench;
+
+/// <summary>The packing benchmark's section of bench-results/packing.md (one section per model, the latest run each).</summary>
+public static class PackingBenchReport
+{
+    /// <summary>Replaces (or appends) this model's section, so one file holds every model's latest run.</summary>
+    public static string Merge(string existing, string model, string section)
+    {
+        const string Title = "# Packing benchmark\n";
+        var sections = existing.Split("\n## ", StringSplitOptions.RemoveEmptyEntries)
+            .Skip(existing.StartsWith(Title, StringComparison.Ordinal) ? 1 : 0)
+            .Select(s => "## " + s.TrimStart('#', ' ').TrimEnd() + "\n")
+            .Where(s => !s.StartsWith($"## {model} ", StringComparison.Ordinal) && !s.StartsWith($"## {model}\n", StringComparison.Ordinal))
+            .Append(section)
+            .OrderBy(s => s, StringComparer.Ordinal);
+        return Title + "\n" + string.Join("\n", sections);
+    }
+
+    public static string Section(PackingBenchmarkResult result)
+    {
+        var o = result.Options;
+        var text = new StringBuilder();
+        text.AppendLine(Invariant($"## {o.Model}"));
+        text.AppendLine();
+        text.AppendLine(Invariant($"{o.Candidates} losses (zoo, then random screened NLFS cells), {o.Steps} steps of 64 Fashion-MNIST images, 2,000 validation images, {o.Trainers} trainer threads of one libtorch thread, {o.Rounds} interleaved round(s), {Environment.ProcessorCount} cores (shared with other work while measured), {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC."));
+        text.AppendLine(Invariant($"Training cost {result.TrainingFlopsPerEvaluation / 1e9:F2} GFLOP per evaluation; GEMM rate of the cores used {result.GemmGflopsPerSecond:F1} GFLOP/s."));
+        text.AppendLine();
+        text.AppendLine("| configuration | evaluations/s | speed-up vs today | FLOP-limit fraction | failed |");
+        text.AppendLine("|---|---|---|---|---|");
+        foreach (var row in result.Rows.Prepend(result.Today))
+        {
+            var name = row.PackSize is { } k ? Invariant($"packed, K = {k}") : "today (one candidate per trainer, set-up per evaluation)";
+            text.AppendLine(Invariant($"| {name} | {row.EvaluationsPerSecond:F2} | {row.Speedup:F2}x | {row.FlopFraction:P1} | {row.Failed} |"));
+        }
+
+        var best = result.Rows.MaxBy(r => r.EvaluationsPerSecond)!;
+        text.AppendLine();
+        text.AppendLine(Invariant($"Best: K = {best.PackSize}, {best.Speedup:F2}x today's evaluations/s."));
+        return text.ToString();
+    }
+
+    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+}
