@@ -14,31 +14,12 @@ namespace EvoGrains.Core.Evolution;
 /// </remarks>
 public sealed class CmaEs
 {
-    private const double MaxConditionNumber = 1e14;
-    private const double MaxSigmaGrowth = 1e20;
-
     private readonly int n;
     private readonly int lambda;
-    private readonly int mu;
-    private readonly double[] weights;
-    private readonly double mueff;
-    private readonly double cc;
-    private readonly double cs;
-    private readonly double c1;
-    private readonly double cmu;
-    private readonly double damps;
-    private readonly double chiN;
-    private readonly double[] lower;
-    private readonly double[] upper;
-    private readonly int maxGenerations;
-    private readonly long? maxEvaluations;
-    private readonly double? targetFitness;
-    private readonly double functionTolerance;
-    private readonly double stepTolerance;
-    private readonly double initialSigma;
-    private readonly int historyLength;
+    private readonly CmaEsParameters p;
+    private readonly CmaEsBounds bounds;
+    private readonly CmaEsStopRule stopRule;
     private readonly Random random;
-    private readonly Queue<double> bestHistory = new();
 
     private Vector<double> mean;
     private double sigma;
@@ -76,37 +57,9 @@ public sealed class CmaEs
             throw new ArgumentOutOfRangeException(nameof(options), "PopulationSize must be at least 2.");
         }
 
-        (lower, upper) = ReadBounds(options, initialMean);
-
-        mu = lambda / 2;
-        weights = new double[mu];
-        for (var i = 0; i < mu; i++)
-        {
-            weights[i] = Math.Log((lambda + 1) / 2.0) - Math.Log(i + 1);
-        }
-
-        var weightSum = weights.Sum();
-        for (var i = 0; i < mu; i++)
-        {
-            weights[i] /= weightSum;
-        }
-
-        mueff = 1 / weights.Sum(w => w * w);
-        cc = (4 + mueff / n) / (n + 4 + 2 * mueff / n);
-        cs = (mueff + 2) / (n + mueff + 5);
-        c1 = 2 / ((n + 1.3) * (n + 1.3) + mueff);
-        cmu = Math.Min(1 - c1, 2 * (mueff - 2 + 1 / mueff) / ((n + 2) * (n + 2) + mueff));
-        damps = 1 + 2 * Math.Max(0, Math.Sqrt((mueff - 1) / (n + 1)) - 1) + cs;
-        chiN = Math.Sqrt(n) * (1 - 1.0 / (4 * n) + 1.0 / (21.0 * n * n));
-
-        maxGenerations = options.MaxGenerations
-            ?? (int)Math.Min(int.MaxValue, 100 + 150 * (n + 3.0) * (n + 3.0) / Math.Sqrt(lambda));
-        maxEvaluations = options.MaxEvaluations;
-        targetFitness = options.TargetFitness;
-        functionTolerance = options.FunctionTolerance;
-        stepTolerance = options.StepTolerance;
-        initialSigma = options.InitialSigma;
-        historyLength = 10 + (int)Math.Ceiling(30.0 * n / lambda);
+        bounds = new CmaEsBounds(options, initialMean);
+        p = new CmaEsParameters(n, lambda);
+        stopRule = new CmaEsStopRule(options, n, lambda);
         random = new Random(options.Seed);
 
         mean = Vector<double>.Build.DenseOfArray((double[])initialMean.Clone());
@@ -181,13 +134,8 @@ public sealed class CmaEs
         pending = null;
         Generation++;
 
-        bestHistory.Enqueue(told[order[0]]);
-        if (bestHistory.Count > historyLength)
-        {
-            bestHistory.Dequeue();
-        }
-
-        Termination = CheckTermination(told);
+        stopRule.Record(told[order[0]]);
+        Termination = stopRule.Check(this, told, sigma, pc, c, d);
     }
 
     /// <summary>Runs ask/tell to a stop, evaluating candidates one by one on the calling thread.</summary>
@@ -204,32 +152,6 @@ public sealed class CmaEs
         }
 
         return new CmaEsResult(es.Best, es.Generation, es.Evaluations, es.Termination);
-    }
-
-    private static (double[] Lower, double[] Upper) ReadBounds(CmaEsOptions options, double[] initialMean)
-    {
-        var n = initialMean.Length;
-        var lower = options.LowerBounds ?? Enumerable.Repeat(double.NegativeInfinity, n).ToArray();
-        var upper = options.UpperBounds ?? Enumerable.Repeat(double.PositiveInfinity, n).ToArray();
-        if (lower.Length != n || upper.Length != n)
-        {
-            throw new ArgumentException("Bounds must have one entry per dimension.", nameof(options));
-        }
-
-        for (var i = 0; i < n; i++)
-        {
-            if (double.IsNaN(lower[i]) || double.IsNaN(upper[i]) || !(lower[i] < upper[i]))
-            {
-                throw new ArgumentException($"Bounds of coordinate {i} must satisfy lower < upper.", nameof(options));
-            }
-
-            if (initialMean[i] < lower[i] || initialMean[i] > upper[i])
-            {
-                throw new ArgumentException($"Initial mean coordinate {i} lies outside its bounds.", nameof(options));
-            }
-        }
-
-        return ((double[])lower.Clone(), (double[])upper.Clone());
     }
 
     private static double Sanitize(double fitness) => double.IsFinite(fitness) ? fitness : double.PositiveInfinity;
@@ -278,7 +200,7 @@ public sealed class CmaEs
             var point = new double[n];
             for (var i = 0; i < n; i++)
             {
-                point[i] = Math.Clamp(x[i], lower[i], upper[i]);
+                point[i] = bounds.Clip(i, x[i]);
             }
 
             batch[k] = point;
@@ -298,13 +220,13 @@ public sealed class CmaEs
     private void Update(double[][] batch, int[] order, double[] told)
     {
         var oldMean = mean;
-        var steps = new Vector<double>[mu];
+        var steps = new Vector<double>[p.Mu];
         var newMean = Vector<double>.Build.Dense(n);
-        for (var i = 0; i < mu; i++)
+        for (var i = 0; i < p.Mu; i++)
         {
             var x = Vector<double>.Build.DenseOfArray(batch[order[i]]);
             steps[i] = (x - oldMean) / sigma;
-            newMean += weights[i] * x;
+            newMean += p.Weights[i] * x;
         }
 
         mean = newMean;
@@ -312,33 +234,33 @@ public sealed class CmaEs
 
         // C^(-1/2) y = B D^(-1) B^T y
         var whitened = b * b.TransposeThisAndMultiply(meanStep).PointwiseDivide(d);
-        ps = (1 - cs) * ps + Math.Sqrt(cs * (2 - cs) * mueff) * whitened;
+        ps = (1 - p.Cs) * ps + Math.Sqrt(p.Cs * (2 - p.Cs) * p.Mueff) * whitened;
 
         var psNorm = ps.L2Norm();
-        var hsig = psNorm / Math.Sqrt(1 - Math.Pow(1 - cs, 2.0 * (Generation + 1))) / chiN < 1.4 + 2.0 / (n + 1);
-        pc = (1 - cc) * pc + (hsig ? Math.Sqrt(cc * (2 - cc) * mueff) : 0.0) * meanStep;
+        var hsig = psNorm / Math.Sqrt(1 - Math.Pow(1 - p.Cs, 2.0 * (Generation + 1))) / p.ChiN < 1.4 + 2.0 / (n + 1);
+        pc = (1 - p.Cc) * pc + (hsig ? Math.Sqrt(p.Cc * (2 - p.Cc) * p.Mueff) : 0.0) * meanStep;
 
         var rankOne = pc.OuterProduct(pc);
         var rankMu = Matrix<double>.Build.Dense(n, n);
-        for (var i = 0; i < mu; i++)
+        for (var i = 0; i < p.Mu; i++)
         {
-            rankMu += weights[i] * steps[i].OuterProduct(steps[i]);
+            rankMu += p.Weights[i] * steps[i].OuterProduct(steps[i]);
         }
 
         // Without hsig the rank-one term would lose the variance its stalled path no longer carries.
-        var hsigCorrection = hsig ? 0.0 : cc * (2 - cc);
-        c = (1 - c1 - cmu) * c + c1 * (rankOne + hsigCorrection * c) + cmu * rankMu;
+        var hsigCorrection = hsig ? 0.0 : p.Cc * (2 - p.Cc);
+        c = (1 - p.C1 - p.Cmu) * c + p.C1 * (rankOne + hsigCorrection * c) + p.Cmu * rankMu;
 
-        sigma *= Math.Exp(Math.Min(1.0, cs / damps * (psNorm / chiN - 1)));
+        sigma *= Math.Exp(Math.Min(1.0, p.Cs / p.Damps * (psNorm / p.ChiN - 1)));
 
         // A flat fitness landscape gives selection nothing to go on; widen the search to escape it.
         if (told[order[0]] == told[order[(int)Math.Ceiling(0.7 * lambda) - 1]])
         {
-            sigma *= Math.Exp(0.2 + cs / damps);
+            sigma *= Math.Exp(0.2 + p.Cs / p.Damps);
         }
 
         // Hansen's lazy schedule: the decomposition is O(n^3) while C moves by only ~(c1 + cmu) per generation.
-        if ((Generation + 1 - lastEigenGeneration) * 10.0 * n * (c1 + cmu) >= 1.0)
+        if ((Generation + 1 - lastEigenGeneration) * 10.0 * n * (p.C1 + p.Cmu) >= 1.0)
         {
             Decompose();
             lastEigenGeneration = Generation + 1;
@@ -354,58 +276,5 @@ public sealed class CmaEs
         // Round-off can push the smallest eigenvalue to or below zero; a tiny floor keeps D invertible
         // and lets the condition-number criterion stop the run.
         d = Vector<double>.Build.Dense(n, i => Math.Sqrt(Math.Max(evd.EigenValues[i].Real, 1e-300)));
-    }
-
-    private CmaEsTermination CheckTermination(double[] told)
-    {
-        if (targetFitness is { } target && Best is not null && Best.Fitness <= target)
-        {
-            return CmaEsTermination.TargetFitness;
-        }
-
-        if (Generation >= maxGenerations)
-        {
-            return CmaEsTermination.MaxGenerations;
-        }
-
-        if (maxEvaluations is { } maxEvals && Evaluations >= maxEvals)
-        {
-            return CmaEsTermination.MaxEvaluations;
-        }
-
-        if (bestHistory.Count >= historyLength)
-        {
-            var low = Math.Min(bestHistory.Min(), told.Min());
-            var high = Math.Max(bestHistory.Max(), told.Max());
-            if (high - low < functionTolerance)
-            {
-                return CmaEsTermination.FunctionTolerance;
-            }
-        }
-
-        var stepsSmall = true;
-        for (var i = 0; i < n && stepsSmall; i++)
-        {
-            stepsSmall = sigma * Math.Abs(pc[i]) < stepTolerance && sigma * Math.Sqrt(c[i, i]) < stepTolerance;
-        }
-
-        if (stepsSmall)
-        {
-            return CmaEsTermination.StepTolerance;
-        }
-
-        var dMax = d.Maximum();
-        var dMin = d.Minimum();
-        if (sigma * dMax > MaxSigmaGrowth * initialSigma)
-        {
-            return CmaEsTermination.StepDivergence;
-        }
-
-        if (dMax * dMax > MaxConditionNumber * dMin * dMin)
-        {
-            return CmaEsTermination.ConditionNumber;
-        }
-
-        return CmaEsTermination.None;
     }
 }

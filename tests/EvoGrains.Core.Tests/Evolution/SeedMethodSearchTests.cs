@@ -39,16 +39,17 @@ public sealed class SeedMethodSearchTests
     public void Taylorglo_climbs_a_landscape_it_can_express_and_never_trains_a_vector_the_invariant_rejects()
     {
         var evaluator = new SyntheticEvaluator(reference: LossZoo.Get("taylorglo-mnist"));
-        var strategy = new TaylorGloSearch(Funnel, new CmaEsSpec { PopulationSize = 12, Sigma = 1.2, Generations = 100 }, classes: 10, keep: 10, seed: 3);
+        var strategy = new TaylorGloSearch(Funnel, new CmaEsSpec { PopulationSize = 20, Sigma = 1.2, Generations = 100 }, classes: 10, keep: 10, seed: 5);
 
-        var reported = Drive(strategy, loss => evaluator.Evaluate(loss).Fitness, results: 360);
+        var reported = Drive(strategy, loss => evaluator.Evaluate(loss).Fitness, results: 400);
 
         Assert.All(reported, r => Assert.Null(TaylorGloInvariant.Violation(((ParameterGenome)r.Candidate.Genome).Parameters, 10)));
         Assert.All(reported, r => Assert.Equal("cma-es", r.Candidate.Operator));
         Assert.True(strategy.Statistics.RejectedAt(ScreeningStage.Validity) > 0, "CMA-ES around zero draws vectors the invariant rejects");
-        var first = reported.Take(36).Average(r => r.Fitness);
-        var last = reported.TakeLast(36).Average(r => r.Fitness);
-        Assert.True(last > first + 0.1, $"mean fitness of the last 36 results {last:F3} vs the first 36 {first:F3}");
+        var first = reported.Take(20).Average(r => r.Fitness);
+        var last = reported.TakeLast(20).Average(r => r.Fitness);
+        Assert.True(last > first + 0.2, $"mean fitness of the last 20 results {last:F3} vs the first 20 {first:F3}");
+        Assert.True(reported.Max(r => r.Fitness) > 0.95, $"best {reported.Max(r => r.Fitness):F3}");
         Assert.True(strategy.Generation > 10, $"generation {strategy.Generation}");
     }
 
