@@ -24,15 +24,46 @@ internal static class FaultReport
     {
         lock (Gate)
         {
-            Directory.CreateDirectory(Path.GetDirectoryName(FilePath)!);
-            var text = File.Exists(FilePath) ? File.ReadAllText(FilePath) : Preamble();
-            var begin = $"<!-- begin {scenario} -->";
-            var end = $"<!-- end {scenario} -->";
-            var section = $"{begin}\n{markdown.TrimEnd()}\n{end}";
-            var pattern = new Regex(Regex.Escape(begin) + ".*?" + Regex.Escape(end), RegexOptions.Singleline);
-            text = pattern.IsMatch(text) ? pattern.Replace(text, section.Replace("$", "$$", StringComparison.Ordinal)) : text.TrimEnd() + "\n\n" + section + "\n";
-            File.WriteAllText(FilePath, text);
+            var text = Read();
+            File.WriteAllText(FilePath, ReplaceSection(text, scenario, markdown));
         }
+    }
+
+    /// <summary>Adds <paramref name="row"/> to the table of <paramref name="scenario"/>, keeping its newest <paramref name="keep"/> rows.</summary>
+    public static void AppendRow(string scenario, string heading, string header, string row, int keep)
+    {
+        lock (Gate)
+        {
+            var text = Read();
+            var headerLines = header.Split('\n');
+            var rows = Section(text, scenario)?.Split('\n')
+                .Where(line => line.StartsWith("| ", StringComparison.Ordinal) && !headerLines.Contains(line))
+                .ToList() ?? [];
+            rows.Add(row);
+            var markdown = $"{heading.TrimEnd()}\n\n{header}\n{string.Join('\n', rows.TakeLast(keep))}";
+            File.WriteAllText(FilePath, ReplaceSection(text, scenario, markdown));
+        }
+    }
+
+    private static string Read()
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(FilePath)!);
+        return File.Exists(FilePath) ? File.ReadAllText(FilePath) : Preamble();
+    }
+
+    private static Regex SectionPattern(string scenario) =>
+        new(Regex.Escape($"<!-- begin {scenario} -->") + "\n?(.*?)\n?" + Regex.Escape($"<!-- end {scenario} -->"), RegexOptions.Singleline);
+
+    private static string? Section(string text, string scenario) =>
+        SectionPattern(scenario).Match(text) is { Success: true } match ? match.Groups[1].Value : null;
+
+    private static string ReplaceSection(string text, string scenario, string markdown)
+    {
+        var section = $"<!-- begin {scenario} -->\n{markdown.TrimEnd()}\n<!-- end {scenario} -->";
+        var pattern = SectionPattern(scenario);
+        return pattern.IsMatch(text)
+            ? pattern.Replace(text, section.Replace("$", "$$", StringComparison.Ordinal), 1)
+            : text.TrimEnd() + "\n\n" + section + "\n";
     }
 
     private static string Preamble()
