@@ -5,6 +5,7 @@ using EvoGrains.Training.Trainer;
 
 namespace EvoGrains.Benchmarks.Tests.Training;
 
+[Trait("Category", "Integration")]
 public sealed class TrainingBenchmarksTests
 {
     private static readonly TrainingRequest Short = new(

@@ -5,6 +5,7 @@ using EvoGrains.Core.Search;
 namespace EvoGrains.Cli.Tests.Cluster;
 
 /// <summary>The cluster commands against a real silo reached through its gateway, as users run them.</summary>
+[Trait("Category", "Integration")]
 public sealed class ClusterCommandTests : IAsyncLifetime
 {
     private readonly string folder = TinySpecs.TempFolder();

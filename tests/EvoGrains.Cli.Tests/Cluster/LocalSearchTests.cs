@@ -2,6 +2,7 @@ using EvoGrains.Cli.Cluster;
 
 namespace EvoGrains.Cli.Tests.Cluster;
 
+[Trait("Category", "Integration")]
 public sealed class LocalSearchTests
 {
     [Fact]

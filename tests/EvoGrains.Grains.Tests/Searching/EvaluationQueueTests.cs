@@ -6,6 +6,7 @@ using EvoGrains.Core.Search;
 
 namespace EvoGrains.Grains.Tests.Searching;
 
+[Trait("Category", "Integration")]
 [Collection(MemorySearchCluster.Name)]
 public sealed class EvaluationQueueTests(MemorySearchClusterFixture fixture)
 {

@@ -4,6 +4,7 @@ using EvoGrains.Core.Search;
 namespace EvoGrains.Grains.Tests.Searching;
 
 /// <summary>The island grains' wiring for every method at once; the methods' rules themselves are Core unit tests.</summary>
+[Trait("Category", "Integration")]
 [Collection(MemorySearchCluster.Name)]
 public sealed class IslandMethodsTests(MemorySearchClusterFixture fixture)
 {

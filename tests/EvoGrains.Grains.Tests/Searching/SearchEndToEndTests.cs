@@ -3,6 +3,7 @@ using EvoGrains.Core.Search;
 
 namespace EvoGrains.Grains.Tests.Searching;
 
+[Trait("Category", "Integration")]
 [Collection(MemorySearchCluster.Name)]
 public sealed class SearchEndToEndTests(MemorySearchClusterFixture fixture)
 {

@@ -4,6 +4,7 @@ using Xunit.Abstractions;
 
 namespace EvoGrains.Grains.Tests.Searching;
 
+[Trait("Category", "Integration")]
 public sealed class SelfHealingTests(DurableSearchClusterFixture fixture, ITestOutputHelper output) : IClassFixture<DurableSearchClusterFixture>
 {
     private const int Budget = 150;

@@ -4,6 +4,7 @@ using EvoGrains.Grains.Tests.Searching;
 
 namespace EvoGrains.Grains.Tests.Trainers;
 
+[Trait("Category", "Integration")]
 [Collection(MemorySearchCluster.Name)]
 public sealed class PackedTrainerGrainTests(MemorySearchClusterFixture fixture)
 {
