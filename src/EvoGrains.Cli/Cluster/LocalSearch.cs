@@ -2,6 +2,7 @@ using EvoGrains.Abstractions;
 using EvoGrains.Cli.Commands;
 using EvoGrains.Cli.Runs;
 using EvoGrains.Core.Search;
+using EvoGrains.Training.Data;
 
 namespace EvoGrains.Cli.Cluster;
 
@@ -67,6 +68,11 @@ public static class LocalSearch
             throw new InputException($"{folder}: no search to resume here (missing {SearchIdFile})");
         }
 
-        return (File.ReadAllText(idFile).Trim(), SearchSpecJson.Load(Path.Combine(folder, "spec.json")));
+        var specFile = Path.Combine(folder, "spec.json");
+        return (File.ReadAllText(idFile).Trim(), CheckData(SearchSpecJson.Load(specFile), specFile));
     }
+
+    /// <summary>Fails fast, as an input error naming the data file, when the search's data does not load.</summary>
+    public static SearchSpec CheckData(SearchSpec spec, string specFile) =>
+        DataCheck.Problem(spec.Evaluation) is { } problem ? throw new InputException($"{specFile}: {problem}") : spec;
 }

@@ -29,7 +29,7 @@ public static class LocalCommand
         {
             var resumeFolder = parse.GetValue(resume);
             var specFile = parse.GetValue(spec);
-            var newSpec = specFile is null ? null : SearchSpecJson.Load(specFile);
+            var newSpec = specFile is null ? null : LocalSearch.CheckData(SearchSpecJson.Load(specFile), specFile);
             var folder = resumeFolder ?? parse.GetValue(output) ?? Path.Combine("runs", string.Create(CultureInfo.InvariantCulture, $"{newSpec!.Name}-{DateTime.Now:yyyyMMdd-HHmmss}"));
             var run = await LocalSearch.RunAsync(folder, newSpec, console, cancellationToken);
             if (run is null)

@@ -1,4 +1,5 @@
 using EvoGrains.Cli.Cluster;
+using EvoGrains.Core.Search;
 
 namespace EvoGrains.Cli.Tests.Cluster;
 
@@ -93,6 +94,54 @@ public sealed class LocalSearchTests
 
         Assert.Equal(2, run.ExitCode);
         Assert.Contains("give either --spec", run.Error);
+    }
+
+    [Fact]
+    public async Task Data_that_does_not_load_fails_before_the_search_starts_naming_the_file()
+    {
+        var folder = TinySpecs.TempFolder();
+        var missing = Path.Combine(folder, "no-such-data");
+        var spec = TinySpecs.Synthetic(10) with { Evaluation = new EvaluationSpec { Evaluator = "training", Dataset = "fashion-mnist", DataPath = missing } };
+        var path = TinySpecs.WriteTo(folder, spec);
+        try
+        {
+            var watch = System.Diagnostics.Stopwatch.StartNew();
+            var run = await CliRun.Of("local", "--spec", path, "--out", Path.Combine(folder, "out"));
+
+            Assert.Equal(2, run.ExitCode);
+            var line = Assert.Single(run.ErrorLines);
+            Assert.Contains($"spec-in.json: evaluation.dataPath: {Path.Combine(missing, "train-images-idx3-ubyte.gz")}: file not found", line, StringComparison.Ordinal);
+            Assert.False(Directory.Exists(Path.Combine(folder, "out")));
+            Assert.True(watch.Elapsed < TimeSpan.FromSeconds(30), $"took {watch.Elapsed}");
+        }
+        finally
+        {
+            Delete(folder);
+        }
+    }
+
+    [Fact]
+    public async Task Corrupt_data_fails_before_the_search_starts_naming_the_file()
+    {
+        var folder = TinySpecs.TempFolder();
+        var data = Path.Combine(folder, "data");
+        Directory.CreateDirectory(data);
+        File.WriteAllBytes(Path.Combine(data, "train-images-idx3-ubyte"), [0, 0, 8, 3, 0, 0]);
+        File.WriteAllBytes(Path.Combine(data, "train-labels-idx1-ubyte"), [0, 0, 8, 1, 0, 0, 0, 0]);
+        var spec = TinySpecs.Synthetic(10) with { Evaluation = new EvaluationSpec { Evaluator = "training", Dataset = "mnist", DataPath = data } };
+        var path = TinySpecs.WriteTo(folder, spec);
+        try
+        {
+            var run = await CliRun.Of("local", "--spec", path, "--out", Path.Combine(folder, "out"));
+
+            Assert.Equal(2, run.ExitCode);
+            var line = Assert.Single(run.ErrorLines);
+            Assert.Contains($"evaluation.dataPath: {Path.Combine(data, "train-images-idx3-ubyte")}:", line, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Delete(folder);
+        }
     }
 
     [Fact]
