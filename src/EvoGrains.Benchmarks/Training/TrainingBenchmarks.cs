@@ -3,6 +3,7 @@ using EvoGrains.Training;
 using EvoGrains.Training.Data;
 using EvoGrains.Training.Losses;
 using EvoGrains.Training.Models;
+using EvoGrains.Training.Packing;
 using EvoGrains.Training.Trainer;
 using TorchSharp;
 using static TorchSharp.torch;
@@ -14,11 +15,14 @@ public sealed class TrainingBenchmarks
 {
     private readonly DatasetCache _datasets;
     private readonly SurrogateTrainer _trainer;
+    private readonly PackedTrainer _packed;
 
     public TrainingBenchmarks(DatasetCache? datasets = null)
     {
         _datasets = datasets ?? new DatasetCache();
-        _trainer = new SurrogateTrainer(_datasets);
+        var prepared = new PreparedDataCache(_datasets);
+        _trainer = new SurrogateTrainer(prepared);
+        _packed = new PackedTrainer(prepared);
     }
 
     /// <summary>Best of <paramref name="repetitions"/> timed <c>torch.matmul</c> calls after one warm-up call.</summary>
@@ -73,20 +77,36 @@ public sealed class TrainingBenchmarks
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(loss);
-        ArgumentOutOfRangeException.ThrowIfLessThan(warmupEvaluations, 1);
-        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(evaluations, warmupEvaluations);
-        var rss = new List<long>(evaluations);
-        for (var i = 0; i < evaluations; i++)
+        return MeasureGrowth(() => _trainer.Train(request, loss), evaluations, warmupEvaluations);
+    }
+
+    /// <summary>
+    /// The same check for packed training: <paramref name="evaluations"/> evaluations as consecutive packs of
+    /// <paramref name="losses"/> (one RSS reading per pack; warm-up counted in packs).
+    /// </summary>
+    public MemoryGrowthResult MeasurePackedMemoryGrowth(TrainingRequest request, IReadOnlyList<ITensorLoss> losses, int evaluations, int warmupPacks = 5)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(losses);
+        ArgumentOutOfRangeException.ThrowIfLessThan(losses.Count, 1);
+        var members = losses.Select(loss => new PackMember(loss, request.Seed)).ToList();
+        var packs = (evaluations + losses.Count - 1) / losses.Count;
+        return MeasureGrowth(() => _packed.Train(request, members), packs, warmupPacks);
+    }
+
+    private static MemoryGrowthResult MeasureGrowth(Action evaluate, int runs, int warmupRuns)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(warmupRuns, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(runs, warmupRuns);
+        var rss = new List<long>(runs);
+        for (var i = 0; i < runs; i++)
         {
-            _trainer.Train(request, loss);
-            // Collect first: the question is what stays alive (a leak), not when the GC last ran.
-            GC.Collect();
-            GC.WaitForPendingFinalizers();
-            GC.Collect();
+            evaluate();
+            // ResidentKilobytes collects first: the question is what stays alive (a leak), not when the GC last ran.
             rss.Add(ProcessMemory.ResidentKilobytes());
         }
 
-        return new MemoryGrowthResult(rss, warmupEvaluations, rss[^1] - rss[warmupEvaluations - 1]);
+        return new MemoryGrowthResult(rss, warmupRuns, rss[^1] - rss[warmupRuns - 1]);
     }
 
     private long ForwardMacs(TrainingRequest request)

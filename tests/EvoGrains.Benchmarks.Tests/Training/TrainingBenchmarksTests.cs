@@ -1,4 +1,5 @@
 using EvoGrains.Benchmarks.Training;
+using EvoGrains.Training;
 using EvoGrains.Training.Data;
 using EvoGrains.Training.Losses;
 using EvoGrains.Training.Trainer;
@@ -58,6 +59,18 @@ public sealed class TrainingBenchmarksTests
         var result = new TrainingBenchmarks().MeasureMemoryGrowth(request, new CrossEntropyTensorLoss(), evaluations: 25);
 
         Assert.Equal(25, result.RssKilobytes.Count);
+        Assert.True(result.GrowthAfterWarmupKilobytes < 20_000, $"RSS grew {result.GrowthAfterWarmupKilobytes} kB: {string.Join(", ", result.RssKilobytes)}");
+    }
+
+    [Fact]
+    public void Repeated_packs_do_not_grow_memory()
+    {
+        var request = Short with { Model = "mlp", Steps = 5 };
+        var losses = new ITensorLoss[] { new CrossEntropyTensorLoss(), new CrossEntropyTensorLoss(0.1), new NaNLoss(), new CrossEntropyTensorLoss(0.2) };
+
+        var result = new TrainingBenchmarks().MeasurePackedMemoryGrowth(request, losses, evaluations: 80);
+
+        Assert.Equal(20, result.RssKilobytes.Count);
         Assert.True(result.GrowthAfterWarmupKilobytes < 20_000, $"RSS grew {result.GrowthAfterWarmupKilobytes} kB: {string.Join(", ", result.RssKilobytes)}");
     }
 }
