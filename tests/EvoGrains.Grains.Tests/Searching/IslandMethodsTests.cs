@@ -35,4 +35,38 @@ public sealed class IslandMethodsTests(MemorySearchClusterFixture fixture)
         var history = await search.GetHistoryAsync(0, int.MaxValue);
         Assert.All(history.Entries.Where(e => e.Island == 1), e => Assert.Equal("cma-es", e.Operator));
     }
+
+    [Fact]
+    public async Task Results_the_search_could_not_take_yet_stay_in_the_islands_outbox_until_it_can()
+    {
+        var searchId = $"outbox-{Guid.NewGuid():N}";
+        // The search's own trainers take 5 s per job, so results that arrive sooner come from the outbox.
+        var spec = TestSpecs.Synthetic("outbox", 60, delayMs: 5_000, trainers: 1) with
+        {
+            Islands = TestSpecs.Synthetic("outbox", 60, 0).Islands with { Count = 1, Methods = ["gp"] },
+        };
+        var island = fixture.Client.GetGrain<IIslandGrain>(GrainKeys.Island(searchId, 0));
+        var trainer = fixture.Client.GetGrain<ITrainerGrain>(GrainKeys.Trainer(searchId, 0));
+        await trainer.StartAsync(new TrainerAssignment(searchId, new EvaluationSpec { Evaluator = "synthetic", SyntheticDelayMs = 5 }, 2));
+
+        // The island runs before its search: every report is refused (the search has no spec yet).
+        await island.StartAsync(new IslandAssignment(searchId, 0, spec));
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(20);
+        while ((await island.GetStatusAsync()).Evaluations < 9)
+        {
+            Assert.True(DateTime.UtcNow < deadline, "the island absorbed no results within 20 s");
+            await island.PokeAsync();
+            await Task.Delay(100);
+        }
+
+        var search = fixture.Client.GetGrain<ISearchGrain>(searchId);
+        Assert.Equal(0, (await search.GetHistoryAsync(0, int.MaxValue)).Total);
+        await trainer.StopAsync();
+        var absorbed = (await island.GetStatusAsync()).Evaluations;
+        await search.StartAsync(spec);
+
+        var status = await SearchAssertions.WaitUntilAsync(search, s => s.EvaluationsDone >= absorbed, TimeSpan.FromSeconds(4));
+        Assert.True(status.EvaluationsDone >= absorbed);
+        await search.CancelAsync();
+    }
 }
