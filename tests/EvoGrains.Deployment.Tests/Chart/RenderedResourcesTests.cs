@@ -30,6 +30,27 @@ public sealed class RenderedResourcesTests
         Assert.Equal("None", Chart.Value.Single<V1Service>("-redis-headless").Spec.ClusterIP);
     }
 
+    public static TheoryData<string> CiValuesFiles()
+    {
+        var data = new TheoryData<string>();
+        foreach (var file in Directory.GetFiles(Path.Combine(RepoPaths.Chart, "ci"), "*-values.yaml").Order(StringComparer.Ordinal))
+        {
+            data.Add(Path.GetFileName(file));
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(CiValuesFiles))]
+    public void Every_ci_values_file_renders_valid_manifests_with_at_least_one_silo_deployment(string file)
+    {
+        var chart = HelmRenderer.RenderWithCiValues(file);
+
+        Assert.NotEmpty(chart.All<V1Deployment>());
+        Assert.All(chart.All<V1Deployment>(), d => Assert.Matches("-silo-(cpu|gpu)$", d.Metadata.Name));
+    }
+
     [Fact]
     public void Services_select_pods_and_target_ports_those_pods_expose()
     {
