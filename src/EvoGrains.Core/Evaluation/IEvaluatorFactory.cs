@@ -9,4 +9,7 @@ namespace EvoGrains.Core.Evaluation;
 public interface IEvaluatorFactory
 {
     IFitnessEvaluator Create(EvaluationSpec spec, int seed);
+
+    /// <summary>Why the data of <paramref name="spec"/> cannot be loaded, or null (checked before a search starts; may take a second).</summary>
+    string? DataProblem(EvaluationSpec spec) => null;
 }

@@ -1,7 +1,9 @@
 using System.Runtime.CompilerServices;
 using EvoGrains.Abstractions;
+using EvoGrains.Core.Evaluation;
 using EvoGrains.Core.Search;
 using EvoGrains.Grains.Storage;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace EvoGrains.Grains.Searches;
@@ -90,6 +92,13 @@ public sealed partial class SearchGrain(
             return SearchSpecJson.Write(Search.Spec!) == normalized
                 ? BuildStatus()
                 : throw new InvalidOperationException($"search '{SearchId}' was already started with a different spec");
+        }
+
+        // Data that does not load fails the submit with the reason, not every trainer later (off the scheduler: it reads files).
+        var evaluators = ServiceProvider.GetKeyedService<IEvaluatorFactory>(parsed.Evaluation.Evaluator);
+        if (evaluators is not null && await Task.Run(() => evaluators.DataProblem(parsed.Evaluation)) is { } problem)
+        {
+            throw new ArgumentException($"search '{SearchId}': {problem}", nameof(parsed));
         }
 
         Search.Spec = parsed;

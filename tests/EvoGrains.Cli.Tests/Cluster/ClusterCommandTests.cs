@@ -65,6 +65,21 @@ public sealed class ClusterCommandTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_submit_whose_data_does_not_load_on_the_silo_fails_with_the_reason()
+    {
+        var missing = Path.Combine(folder, "no-such-data");
+        var spec = TinySpecs.WriteTo(folder, TinySpecs.Synthetic(10) with { Evaluation = new EvaluationSpec { Evaluator = "training", DataPath = missing } });
+
+        var submit = await CliRun.Of("submit", "--spec", spec, "--gateway", Gateway, "--id", "no-data");
+
+        Assert.Equal(2, submit.ExitCode);
+        var line = Assert.Single(submit.ErrorLines);
+        Assert.Contains($"search 'no-data': evaluation.dataPath: {Path.Combine(missing, "train-images-idx3-ubyte.gz")}: file not found", line, StringComparison.Ordinal);
+        var list = await CliRun.Of("list", "--gateway", Gateway);
+        Assert.DoesNotContain("no-data", list.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Unknown_searches_and_bad_specs_are_input_errors()
     {
         var missing = await CliRun.Of("status", "no-such-search", "--gateway", Gateway);
