@@ -34,6 +34,9 @@ public sealed class RunFolderWriterTests
             Assert.Equal(90, csv.Length - 1);
             var hall = JsonDocument.Parse(File.ReadAllText(Path.Combine(folder, "hall-of-fame.json"))).RootElement;
             Assert.Equal(runner.HallOfFame.Entries.Count, hall.GetArrayLength());
+            // The shape the README documents.
+            Assert.Equal(["hash", "expression", "loss", "fitness", "island", "operator", "parents"], hall[0].EnumerateObject().Select(p => p.Name));
+            Assert.Equal(["infix", "reduction", "labelSmoothing"], hall[0].GetProperty("loss").EnumerateObject().Select(p => p.Name));
             Assert.Equal("unit", SearchSpecJson.Load(Path.Combine(folder, "spec.json")).Name);
             foreach (var png in new[] { "fitness.png", "islands.png", "loss-curves-true-class.png", "loss-curves-other-class.png" })
             {
