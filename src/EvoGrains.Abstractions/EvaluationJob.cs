@@ -2,7 +2,10 @@ using EvoGrains.Core.Expressions;
 
 namespace EvoGrains.Abstractions;
 
-/// <summary>One training run in the queue. <see cref="Steps"/> 0 means the spec's steps; the final stage overrides them.</summary>
+/// <summary>
+/// One training run in the queue. <see cref="Steps"/> 0 means the spec's steps and a null <see cref="TrainSubset"/> the spec's
+/// images: the final stage overrides them. <see cref="OnTestSet"/>: the fitness is the accuracy on the test split.
+/// </summary>
 [GenerateSerializer, Immutable, Alias("evograins.evaluation-job")]
 public sealed record EvaluationJob(
     [property: Id(0)] string JobId,
@@ -12,4 +15,6 @@ public sealed record EvaluationJob(
     [property: Id(4)] LossText Loss,
     [property: Id(5)] int Steps,
     [property: Id(6)] int Seed,
-    [property: Id(7)] int LeaseSeconds);
+    [property: Id(7)] int LeaseSeconds,
+    [property: Id(8)] int? TrainSubset = null,
+    [property: Id(9)] bool OnTestSet = false);

@@ -22,7 +22,7 @@ public interface IEvaluationQueueGrain : IGrainWithStringKey
     /// completed, by job id; search jobs among them are also delivered to their individual again.
     /// </summary>
     [Alias("EnqueueMany")]
-    Task<IReadOnlyDictionary<string, EvaluationResult>> EnqueueManyAsync(IReadOnlyList<EvaluationJob> jobs);
+    Task<IReadOnlyDictionary<string, EvaluationResult>> EnqueueManyAsync(IReadOnlyList<EvaluationJob> jobs, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Records a trainer's finished jobs (the first completion of a job counts; later ones are
@@ -42,8 +42,8 @@ public interface IEvaluationQueueGrain : IGrainWithStringKey
 
     /// <summary>Drops queued (not leased) jobs of one kind; leased ones may still complete.</summary>
     [Alias("DropQueued")]
-    Task DropQueuedAsync(JobKind kind);
+    Task DropQueuedAsync(JobKind kind, CancellationToken cancellationToken = default);
 
     [Alias("GetStatistics"), ReadOnly]
-    Task<QueueStatistics> GetStatisticsAsync();
+    Task<QueueStatistics> GetStatisticsAsync(CancellationToken cancellationToken = default);
 }

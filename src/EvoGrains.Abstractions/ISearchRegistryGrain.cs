@@ -9,7 +9,7 @@ public interface ISearchRegistryGrain : IGrainWithIntegerKey
     const long SingletonKey = 0;
 
     [Alias("Upsert")]
-    Task UpsertAsync(SearchSummary summary);
+    Task UpsertAsync(SearchSummary summary, CancellationToken cancellationToken = default);
 
     [Alias("List")]
     Task<IReadOnlyList<SearchSummary>> ListAsync();

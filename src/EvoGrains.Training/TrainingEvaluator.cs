@@ -54,7 +54,7 @@ public sealed class TrainingEvaluator(EvaluationSpec spec, int seed, int threads
 
     public Task<EvaluationResult> EvaluateAsync(LossFunction loss, CancellationToken cancellationToken) =>
         Task.Factory.StartNew(
-            () => ToEvaluation(trainer.Train(ToRequest(spec, seed, threads), new CompiledTensorLoss(loss), cancellationToken: cancellationToken)),
+            () => ToEvaluation(trainer.Train(Request(), new CompiledTensorLoss(loss), cancellationToken: cancellationToken), spec.MeasureOnTestSet),
             cancellationToken,
             TaskCreationOptions.LongRunning,
             TaskScheduler.Default);
@@ -66,10 +66,18 @@ public sealed class TrainingEvaluator(EvaluationSpec spec, int seed, int threads
         return Task.Factory.StartNew(
             () =>
             {
+                if (spec.MeasureOnTestSet)
+                {
+                    // Packs measure validation only; the final stage's few test runs train one at a time.
+                    return (IReadOnlyList<EvaluationResult>)candidates
+                        .Select(c => c.Withdrawn.IsCancellationRequested ? EvaluationCandidate.WithdrawnResult : ToEvaluation(trainer.Train(Request(), new CompiledTensorLoss(c.Loss), cancellationToken: cancellationToken), onTestSet: true))
+                        .ToList();
+                }
+
                 var members = candidates.Select(c => new PackMember(new CompiledTensorLoss(c.Loss), seed) { Withdrawn = c.Withdrawn }).ToList();
-                var results = packed.Train(ToRequest(spec, seed, threads), members, cancellationToken);
+                var results = packed.Train(Request(), members, cancellationToken);
                 return (IReadOnlyList<EvaluationResult>)results
-                    .Select((r, i) => candidates[i].Withdrawn.IsCancellationRequested ? EvaluationCandidate.WithdrawnResult : ToEvaluation(r) with { Seconds = r.WallTime.TotalSeconds / results.Count })
+                    .Select((r, i) => candidates[i].Withdrawn.IsCancellationRequested ? EvaluationCandidate.WithdrawnResult : ToEvaluation(r, spec.MeasureOnTestSet) with { Seconds = r.WallTime.TotalSeconds / results.Count })
                     .ToList();
             },
             cancellationToken,
@@ -77,8 +85,12 @@ public sealed class TrainingEvaluator(EvaluationSpec spec, int seed, int threads
             TaskScheduler.Default);
     }
 
-    public static EvaluationResult ToEvaluation(TrainingResult result) => new(
-        result.ValidationAccuracy,
+    // The final stage's test round measures the test split; everything else selects on validation only.
+    private TrainingRequest Request() => ToRequest(spec, seed, threads) with { EvaluateTest = spec.MeasureOnTestSet };
+
+    /// <param name="onTestSet">The fitness is the test accuracy (0 when the run failed before measuring it).</param>
+    public static EvaluationResult ToEvaluation(TrainingResult result, bool onTestSet = false) => new(
+        onTestSet ? result.TestAccuracy ?? 0 : result.ValidationAccuracy,
         result.Status switch
         {
             TrainingStatus.Completed => EvaluationStatus.Completed,

@@ -7,7 +7,7 @@ namespace EvoGrains.Abstractions.Serialization;
 public sealed class FinalComparisonConverter : IConverter<FinalComparison, FinalComparisonConverter.Surrogate>
 {
     public FinalComparison ConvertFromSurrogate(in Surrogate surrogate) =>
-        new(surrogate.Steps, surrogate.Seeds, surrogate.Rows, surrogate.CompletedAt);
+        new(surrogate.Steps, surrogate.Seeds, surrogate.Rows, surrogate.CompletedAt, surrogate.Split ?? FinalComparison.Validation, surrogate.Rounds ?? [], surrogate.Trainings);
 
     public Surrogate ConvertToSurrogate(in FinalComparison value) => new()
     {
@@ -15,6 +15,9 @@ public sealed class FinalComparisonConverter : IConverter<FinalComparison, Final
         Seeds = value.Seeds,
         Rows = value.Rows,
         CompletedAt = value.CompletedAt,
+        Split = value.Split,
+        Rounds = value.Rounds,
+        Trainings = value.Trainings,
     };
 
     [GenerateSerializer, Immutable, Alias("evograins.final-comparison")]
@@ -31,5 +34,14 @@ public sealed class FinalComparisonConverter : IConverter<FinalComparison, Final
 
         [Id(3)]
         public DateTimeOffset CompletedAt { get; set; }
+
+        [Id(4)]
+        public string Split { get; set; }
+
+        [Id(5)]
+        public IReadOnlyList<FinalRoundResult> Rounds { get; set; }
+
+        [Id(6)]
+        public int Trainings { get; set; }
     }
 }

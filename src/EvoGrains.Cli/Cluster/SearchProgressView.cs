@@ -37,7 +37,7 @@ public static class SearchProgressView
 
     public static string Line(SearchStatus s) => string.Create(
         CultureInfo.InvariantCulture,
-        $"{s.State,-10} {s.EvaluationsDone}/{s.MaxEvaluations} done, {s.InFlight} in flight, {s.RejectedByScreening} rejected, {s.Deduplicated} deduped, {s.EvaluationsPerMinute:F1}/min, best {Best(s)}{Eta(s)}");
+        $"{s.State,-10} {s.EvaluationsDone}/{s.MaxEvaluations} done, {s.InFlight} in flight, {s.RejectedByScreening} rejected, {s.Deduplicated} deduped, {s.EvaluationsPerMinute:F1}/min, best (validation) {Best(s)}{Eta(s)}");
 
     public static IRenderable Render(SearchStatus s)
     {
@@ -47,11 +47,11 @@ public static class SearchProgressView
         summary.AddRow("evaluations", string.Create(CultureInfo.InvariantCulture, $"{s.EvaluationsDone} / {s.MaxEvaluations} done, {s.InFlight} in flight"));
         summary.AddRow("screening", string.Create(CultureInfo.InvariantCulture, $"{s.RejectedByScreening} rejected, {s.Deduplicated} deduplicated"));
         summary.AddRow("rate", string.Create(CultureInfo.InvariantCulture, $"{s.EvaluationsPerMinute:F1} evaluations/min{Eta(s)}"));
-        summary.AddRow("best", Markup.Escape(Best(s)));
+        summary.AddRow("best (validation)", Markup.Escape(Best(s)));
         summary.AddRow("trainers", string.Create(CultureInfo.InvariantCulture, $"{s.Trainers}, {s.TrainerUtilisation:P0} busy"));
         if (s.FinalJobsTotal > 0)
         {
-            summary.AddRow("final stage", string.Create(CultureInfo.InvariantCulture, $"{s.FinalJobsDone} / {s.FinalJobsTotal} trainings"));
+            summary.AddRow("final stage", string.Create(CultureInfo.InvariantCulture, $"{s.FinalJobsDone} / {s.FinalJobsTotal} trainings (rounds on validation, final table on test)"));
         }
 
         var islands = new Table().AddColumns("island", "method", "evaluations", "best", "diversity", "migrants in", "best loss");

@@ -84,14 +84,8 @@ public static class TrainCommand
             results.Add((name, loss.ToString(), loss, runs));
         }
 
-        EvaluationResult? Measured(TrainingResult r)
-        {
-            var result = TrainingEvaluator.ToEvaluation(r);
-            return options.Test ? result with { Fitness = r.TestAccuracy ?? 0 } : result;
-        }
-
         var arms = results.Select(r => new ComparisonArm(r.Name, LossZoo.TryGet(r.Name, out _), r.Expression, LossText.From(r.Loss))).ToList();
-        return ArmComparison.Compare(arms, results.Select(r => (IReadOnlyList<EvaluationResult?>)r.Runs.Select(Measured).ToList()).ToList());
+        return ArmComparison.Compare(arms, results.Select(r => (IReadOnlyList<EvaluationResult?>)r.Runs.Select(run => (EvaluationResult?)TrainingEvaluator.ToEvaluation(run, options.Test)).ToList()).ToList());
     }
 
     private static IReadOnlyList<(string, LossFunction)> Named(IEnumerable<string> texts)

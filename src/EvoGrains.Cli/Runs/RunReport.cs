@@ -25,7 +25,7 @@ public static class RunReport
         if (run.History.Count > 0)
         {
             var firstBest = run.History.Take(Math.Max(1, run.History.Count / 5)).Max(h => h.Fitness);
-            text.AppendLine(Invariant($"- best fitness: {run.History.Max(h => h.Fitness):F4} (best of the first fifth of the search: {firstBest:F4}; median of all evaluations: {Median(run.History.Select(h => h.Fitness)):F4})"));
+            text.AppendLine(Invariant($"- best validation fitness: {run.History.Max(h => h.Fitness):F4} (best of the first fifth of the search: {firstBest:F4}; median of all evaluations: {Median(run.History.Select(h => h.Fitness)):F4})"));
         }
 
         text.AppendLine();
@@ -47,7 +47,7 @@ public static class RunReport
         {
             rank++;
             var loss = LossOf(entry);
-            text.AppendLine(Invariant($"### {rank}. fitness {entry.Fitness:F4} — `{entry.Hash}` (island {entry.Island}, {entry.Operator})"));
+            text.AppendLine(Invariant($"### {rank}. validation fitness {entry.Fitness:F4} — `{entry.Hash}` (island {entry.Island}, {entry.Operator})"));
             text.AppendLine();
             text.AppendLine(Invariant($"Infix: `{entry.Expression}`"));
             text.AppendLine();
@@ -77,20 +77,42 @@ public static class RunReport
             text.AppendLine();
         }
 
+        FinalSection(text, run);
+        return text.ToString();
+    }
+
+    private static void FinalSection(StringBuilder text, RunRecord run)
+    {
         text.AppendLine("## Final comparison against the baselines");
         text.AppendLine();
-        if (run.Comparison.Count == 0)
+        if (run.Comparison.Count == 0 || run.Final is not { } final)
         {
             text.AppendLine("No final stage ran (the search did not complete, or finalStage.topK is 0).");
-        }
-        else
-        {
-            text.AppendLine(Invariant($"Each loss retrained {spec.FinalStage.Seeds} times ({spec.FinalStage.Steps} steps, seeds 1..{spec.FinalStage.Seeds}); mean ± std of validation accuracy; p = Welch's t-test against CE."));
-            text.AppendLine();
-            text.Append(ComparisonTable.Format(run.Comparison, "accuracy"));
+            return;
         }
 
-        return text.ToString();
+        if (final.Rounds.Count > 0)
+        {
+            text.AppendLine("### Elimination rounds (validation accuracy)");
+            text.AppendLine();
+            text.AppendLine("| round | steps | seeds | training images | trained (mean validation accuracy) | kept |");
+            text.AppendLine("|-------|-------|-------|-----------------|------------------------------------|------|");
+            foreach (var round in final.Rounds)
+            {
+                var trained = string.Join(", ", round.Rows.Select(r => Invariant($"`{r.Name}` {r.Mean:F4}")));
+                var images = round.TrainSubset is { } subset ? Invariant($"{subset}") : "evaluation's";
+                text.AppendLine(Invariant($"| {round.Round + 1} | {round.Steps} | {round.Seeds} | {images} | {trained} | {string.Join(", ", round.Kept.Select(k => $"`{k}`"))} |"));
+            }
+
+            text.AppendLine();
+        }
+
+        var split = final.Split;
+        text.AppendLine(Invariant($"### Final table ({split} accuracy)"));
+        text.AppendLine();
+        text.AppendLine(Invariant($"Survivors and baselines each retrained {final.Seeds} times for {final.Steps} steps (seed i is the same for every loss) and measured on the **{split} set**: mean ± std, 95% confidence interval of the mean, Welch / paired (same-seed) p-values against CE and against the best baseline (the baseline with the highest mean). The final stage ran {final.Trainings} trainings."));
+        text.AppendLine();
+        text.Append(ComparisonTable.Format(run.Comparison, $"{split} accuracy"));
     }
 
     internal static LossFunction LossOf(HallOfFameEntry entry) => LossFunction.Parse(StripAnnotations(entry.Expression, out var mean), mean ? ClassReduction.Mean : ClassReduction.Sum);

@@ -1,5 +1,6 @@
 using System.Globalization;
 using EvoGrains.Cli.Commands;
+using EvoGrains.Core.Search;
 
 namespace EvoGrains.Cli.Runs;
 
@@ -11,12 +12,12 @@ public static class RunSummary
         console.Out.WriteLine($"search {run.SearchId}: {run.Status}, {run.History.Count} evaluations; run folder {folder} (report.md)");
         foreach (var (entry, rank) in run.HallOfFame.Take(3).Select((e, i) => (e, i + 1)))
         {
-            console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {rank}. {entry.Fitness:F4}  {entry.Expression}"));
+            console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {rank}. {entry.Fitness:F4} (validation)  {entry.Expression}"));
         }
 
         if (run.Comparison.Count > 0)
         {
-            console.Ansi.Write(ComparisonTable.Render(run.Comparison, "accuracy"));
+            console.Ansi.Write(ComparisonTable.Render(run.Comparison, $"{run.Final?.Split ?? FinalComparison.Validation} accuracy"));
         }
     }
 }

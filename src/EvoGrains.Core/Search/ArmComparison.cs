@@ -16,37 +16,49 @@ public static class ArmComparison
     public static IReadOnlyList<ComparisonRow> Compare(IReadOnlyList<ComparisonArm> arms, IReadOnlyList<IReadOnlyList<EvaluationResult?>> runs)
     {
         ArgumentOutOfRangeException.ThrowIfNotEqual(runs.Count, arms.Count);
-        var bySeed = runs.Select(r => (IReadOnlyList<double?>)r.Select(Metric).ToList()).ToList();
-        var summaries = bySeed.Select(v => SampleSummary.Of(v.OfType<double>())).ToList();
         var reference = IndexOf(arms, a => a.IsBaseline && a.Name == CrossEntropy);
         if (reference < 0)
         {
             throw new ArgumentException("a comparison needs the CE baseline", nameof(arms));
         }
 
+        var summaries = runs.Select(r => SampleSummary.Of(r.Select(Metric).OfType<double>())).ToList();
         var best = Enumerable.Range(0, arms.Count)
             .Where(i => arms[i].IsBaseline && summaries[i].Count > 0)
             .OrderByDescending(i => summaries[i].Mean)
             .DefaultIfEmpty(reference)
             .First();
+        return Rows(arms, runs, reference, best);
+    }
+
+    /// <summary>The same rows without a reference (an elimination round of evolved losses only): every p-value is NaN.</summary>
+    public static IReadOnlyList<ComparisonRow> Rank(IReadOnlyList<ComparisonArm> arms, IReadOnlyList<IReadOnlyList<EvaluationResult?>> runs)
+    {
+        ArgumentOutOfRangeException.ThrowIfNotEqual(runs.Count, arms.Count);
+        return Rows(arms, runs, -1, -1);
+    }
+
+    /// <summary>The 95% confidence interval's half-width of the mean (Student t); NaN below two runs.</summary>
+    public static double HalfWidth(SampleSummary summary) =>
+        summary.Count < 2 ? double.NaN : StudentT.InvCDF(0, 1, summary.Count - 1, 0.975) * summary.StandardDeviation / Math.Sqrt(summary.Count);
+
+    private static IReadOnlyList<ComparisonRow> Rows(IReadOnlyList<ComparisonArm> arms, IReadOnlyList<IReadOnlyList<EvaluationResult?>> runs, int reference, int best)
+    {
+        var bySeed = runs.Select(r => (IReadOnlyList<double?>)r.Select(Metric).ToList()).ToList();
+        var summaries = bySeed.Select(v => SampleSummary.Of(v.OfType<double>())).ToList();
+        double Welch(int i, int against) => against < 0 || i == against ? double.NaN : WelchTTest.Compare(summaries[i], summaries[against]).PValue;
+        double Paired(int i, int against) => against < 0 || i == against ? double.NaN : PairedTTest.Compare(bySeed[i], bySeed[against]).PValue;
         return arms.Select((arm, i) =>
         {
             var done = runs[i].OfType<EvaluationResult>().ToList();
             return new ComparisonRow(
                 arm.Name, arm.IsBaseline, arm.Expression, arm.Loss, bySeed[i].OfType<double>().ToList(),
                 summaries[i].Mean, summaries[i].StandardDeviation, HalfWidth(summaries[i]),
-                i == reference ? double.NaN : WelchTTest.Compare(summaries[i], summaries[reference]).PValue,
-                i == reference ? double.NaN : PairedTTest.Compare(bySeed[i], bySeed[reference]).PValue,
-                i == best ? double.NaN : WelchTTest.Compare(summaries[i], summaries[best]).PValue,
-                i == best ? double.NaN : PairedTTest.Compare(bySeed[i], bySeed[best]).PValue,
+                Welch(i, reference), Paired(i, reference), Welch(i, best), Paired(i, best),
                 done.Count == 0 ? double.NaN : done.Average(r => r.Seconds),
                 done.Count(r => r.Status == EvaluationStatus.Failed));
         }).ToList();
     }
-
-    /// <summary>The 95% confidence interval's half-width of the mean (Student t); NaN below two runs.</summary>
-    public static double HalfWidth(SampleSummary summary) =>
-        summary.Count < 2 ? double.NaN : StudentT.InvCDF(0, 1, summary.Count - 1, 0.975) * summary.StandardDeviation / Math.Sqrt(summary.Count);
 
     // A failed run counts with its fitness (0): a loss that diverges is worse, not absent.
     private static double? Metric(EvaluationResult? result) => result is { } r && double.IsFinite(r.Fitness) ? r.Fitness : null;

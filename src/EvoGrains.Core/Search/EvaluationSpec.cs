@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace EvoGrains.Core.Search;
 
 /// <summary>
@@ -37,4 +39,11 @@ public sealed record EvaluationSpec
 
     /// <summary>Simulated training time per evaluation for the synthetic evaluator, in milliseconds.</summary>
     public int SyntheticDelayMs { get; init; }
+
+    /// <summary>
+    /// Fitness is the test-split accuracy instead of validation. Never part of a spec file: only the final
+    /// stage's test round sets it, per job, so the search itself can never select on the test set.
+    /// </summary>
+    [JsonIgnore]
+    public bool MeasureOnTestSet { get; init; }
 }

@@ -1,4 +1,20 @@
 namespace EvoGrains.Core.Search;
 
-/// <summary>The final stage's table: the kept losses and the baselines retrained for <see cref="Steps"/> steps over <see cref="Seeds"/> seeds.</summary>
-public sealed record FinalComparison(int Steps, int Seeds, IReadOnlyList<ComparisonRow> Rows, DateTimeOffset CompletedAt);
+/// <summary>
+/// The final stage's outcome: the elimination <see cref="Rounds"/> (validation numbers), then the table of the
+/// survivors and the baselines retrained <see cref="Seeds"/> times for <see cref="Steps"/> steps, measured on
+/// <see cref="Split"/> ("test"). <see cref="Trainings"/> counts every final-stage training, rounds included.
+/// </summary>
+public sealed record FinalComparison(
+    int Steps,
+    int Seeds,
+    IReadOnlyList<ComparisonRow> Rows,
+    DateTimeOffset CompletedAt,
+    string Split,
+    IReadOnlyList<FinalRoundResult> Rounds,
+    int Trainings)
+{
+    public const string Test = "test";
+
+    public const string Validation = "validation";
+}

@@ -1,8 +1,17 @@
+using System.Text.Json.Serialization;
+
 namespace EvoGrains.Core.Search;
 
-/// <summary>After the budget: retrain the top-k longer over several seeds against the baselines (METHODS.md §6).</summary>
+/// <summary>
+/// After the budget (METHODS.md §6, NLFS's elimination protocol): the best <see cref="TopK"/> losses go through
+/// <see cref="Rounds"/> on validation, each keeping its best; the survivors and the <see cref="Baselines"/> are then
+/// retrained <see cref="TestSeeds"/> times for <see cref="Steps"/> steps and measured on the test set.
+/// Without rounds, <see cref="TopK"/>, <see cref="Steps"/> and <see cref="Seeds"/> describe that one test round.
+/// </summary>
 public sealed record FinalStageSpec
 {
+    public const int DefaultTestSeeds = 10;
+
     public int TopK { get; init; } = 3;
 
     public int Steps { get; init; } = 600;
@@ -10,4 +19,14 @@ public sealed record FinalStageSpec
     public int Seeds { get; init; } = 5;
 
     public IReadOnlyList<string> Baselines { get; init; } = ["ce", "ls-ce", "focal", "baikal", "ngl"];
+
+    /// <summary>Elimination rounds on validation, run in order; empty: none.</summary>
+    public IReadOnlyList<FinalRoundSpec> Rounds { get; init; } = [];
+
+    /// <summary>Seeds of the test round; unset: <see cref="DefaultTestSeeds"/> with rounds, <see cref="Seeds"/> without.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public int? TestSeeds { get; init; }
+
+    [JsonIgnore]
+    public int EffectiveTestSeeds => TestSeeds ?? (Rounds.Count > 0 ? DefaultTestSeeds : Seeds);
 }

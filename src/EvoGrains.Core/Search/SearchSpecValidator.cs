@@ -107,6 +107,37 @@ public static class SearchSpecValidator
         Range("finalStage.topK", final.TopK, 0, 50);
         Range("finalStage.steps", final.Steps, 1, 10_000_000);
         Range("finalStage.seeds", final.Seeds, 1, 50);
+        if (final.TestSeeds is { } testSeeds)
+        {
+            Range("finalStage.testSeeds", testSeeds, 2, 100);
+        }
+
+        var rounds = final.Rounds ?? [];
+        if (final.Rounds is null)
+        {
+            errors.Add("finalStage.rounds: must be a list of rounds (or left out)");
+        }
+
+        Range("finalStage.rounds", rounds.Count, 0, 10);
+        for (var i = 0; i < rounds.Count; i++)
+        {
+            var round = rounds[i];
+            var path = $"finalStage.rounds[{i}]";
+            if (round is null)
+            {
+                errors.Add($"{path}: must be an object {{ keep, steps, seeds, trainSubset }}");
+                continue;
+            }
+
+            Range($"{path}.keep", round.Keep, 1, i == 0 || rounds[i - 1] is null ? Math.Max(1, final.TopK) : rounds[i - 1].Keep);
+            Range($"{path}.steps", round.Steps, 1, 10_000_000);
+            Range($"{path}.seeds", round.Seeds, 1, 50);
+            if (round.TrainSubset is { } subset)
+            {
+                Range($"{path}.trainSubset", subset, 0, 10_000_000);
+            }
+        }
+
         for (var i = 0; i < final.Baselines.Count; i++)
         {
             if (!LossZoo.TryGet(final.Baselines[i], out _))

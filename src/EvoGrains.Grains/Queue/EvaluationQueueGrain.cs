@@ -53,7 +53,7 @@ public sealed partial class EvaluationQueueGrain(
         }
     }
 
-    public Task<IReadOnlyDictionary<string, EvaluationResult>> EnqueueManyAsync(IReadOnlyList<EvaluationJob> jobs)
+    public Task<IReadOnlyDictionary<string, EvaluationResult>> EnqueueManyAsync(IReadOnlyList<EvaluationJob> jobs, CancellationToken cancellationToken = default)
     {
         var (known, added) = book.Enqueue(jobs);
         foreach (var (job, outcome) in known)
@@ -102,7 +102,7 @@ public sealed partial class EvaluationQueueGrain(
         return Task.CompletedTask;
     }
 
-    public Task DropQueuedAsync(JobKind kind)
+    public Task DropQueuedAsync(JobKind kind, CancellationToken cancellationToken = default)
     {
         if (book.DropWaiting(job => job.Kind == kind) > 0)
         {
@@ -112,7 +112,7 @@ public sealed partial class EvaluationQueueGrain(
         return Task.CompletedTask;
     }
 
-    public Task<QueueStatistics> GetStatisticsAsync()
+    public Task<QueueStatistics> GetStatisticsAsync(CancellationToken cancellationToken = default)
     {
         var counters = book.Counters;
         return Task.FromResult(new QueueStatistics(

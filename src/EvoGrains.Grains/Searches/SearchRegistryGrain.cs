@@ -9,8 +9,9 @@ public sealed class SearchRegistryGrain(
     [PersistentState("registry", EvoGrainsStorage.ProviderName)] IPersistentState<SearchRegistryState> state)
     : Grain, ISearchRegistryGrain
 {
-    public async Task UpsertAsync(SearchSummary summary)
+    public async Task UpsertAsync(SearchSummary summary, CancellationToken cancellationToken = default)
     {
+        cancellationToken.ThrowIfCancellationRequested();
         if (state.State.Searches.TryGetValue(summary.SearchId, out var known))
         {
             summary = summary with { CreatedAt = known.CreatedAt };

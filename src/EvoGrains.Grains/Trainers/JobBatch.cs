@@ -80,7 +80,7 @@ internal sealed class JobBatch(IReadOnlyList<JobLease> leases, string trainerId,
         var pack = new List<EvaluationJob>();
         var end = next;
         var first = leases[next].Job;
-        while (end < leases.Count && pack.Count < packSize && leases[end].Job is var job && job.Steps == first.Steps && job.Seed == first.Seed)
+        while (end < leases.Count && pack.Count < packSize && leases[end].Job is var job && job.Steps == first.Steps && job.Seed == first.Seed && job.TrainSubset == first.TrainSubset && job.OnTestSet == first.OnTestSet)
         {
             if (!withdrawn.Contains(job.JobId))
             {

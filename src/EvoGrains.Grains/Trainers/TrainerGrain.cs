@@ -31,7 +31,7 @@ public sealed partial class TrainerGrain(IServiceProvider services, TrainerResil
     private static readonly TimeSpan ReleaseTimeout = TimeSpan.FromSeconds(2);
 
     private readonly ResiliencePipeline<IReadOnlyList<EvaluationResult>> evaluation = resilience.CreateEvaluationPipeline();
-    private readonly Dictionary<(int Steps, int Seed), IFitnessEvaluator> evaluators = [];
+    private readonly Dictionary<(EvaluationSpec Spec, int Seed), IFitnessEvaluator> evaluators = [];
     private TrainerAssignment? assignment;
     private EvaluationSpec? evaluationSpec;
     private IEvaluatorFactory? factory;
@@ -265,10 +265,11 @@ public sealed partial class TrainerGrain(IServiceProvider services, TrainerResil
     private IFitnessEvaluator EvaluatorFor(EvaluationJob job)
     {
         var spec = evaluationSpec!;
-        var key = (Steps: job.Steps > 0 ? job.Steps : spec.Steps, job.Seed);
+        var effective = spec with { Steps = job.Steps > 0 ? job.Steps : spec.Steps, TrainSubset = job.TrainSubset ?? spec.TrainSubset, MeasureOnTestSet = job.OnTestSet };
+        var key = (Spec: effective, job.Seed);
         if (!evaluators.TryGetValue(key, out var evaluator))
         {
-            evaluator = factory!.Create(spec with { Steps = key.Steps }, key.Seed);
+            evaluator = factory!.Create(key.Spec, key.Seed);
             evaluators[key] = evaluator;
         }
 

@@ -22,7 +22,7 @@ public sealed class RunFolderWriterTests
             Row("ce", true, "-(y * log(p))", 0.85, double.NaN),
             Row("#1", false, runner.HallOfFame.Entries[0].Expression, 0.86, 0.04),
         };
-        var run = new RunRecord("test-1", new SearchSpec { Name = "unit" }, "Completed", runner.History, runner.HallOfFame.Entries, comparison, 123, 4);
+        var run = new RunRecord("test-1", new SearchSpec { Name = "unit" }, "Completed", runner.History, runner.HallOfFame.Entries, comparison, new FinalComparison(600, 5, comparison, DateTimeOffset.UnixEpoch, FinalComparison.Test, [], 10), 123, 4);
         var folder = Path.Combine(Path.GetTempPath(), "evograins-run-" + Guid.NewGuid().ToString("N"));
 
         try
@@ -60,6 +60,30 @@ public sealed class RunFolderWriterTests
         {
             Directory.Delete(folder, recursive: true);
         }
+    }
+
+    [Fact]
+    public void The_report_tables_rounds_on_validation_and_the_final_numbers_on_test()
+    {
+        var rows = new List<ComparisonRow> { Row("ce", true, "-(y * log(p))", 0.85, double.NaN), Row("#1 abc", false, "x", 0.86, 0.04) };
+        var rounds = new List<FinalRoundResult>
+        {
+            new(0, 800, 3, 20000, [Row("abc", false, "x", 0.81, double.NaN), Row("def", false, "y", 0.79, double.NaN)], ["abc"]),
+        };
+        var final = new FinalComparison(1000, 10, rows, DateTimeOffset.UnixEpoch, FinalComparison.Test, rounds, 26);
+        var run = new RunRecord("test-2", new SearchSpec { Name = "unit" }, "Completed", [], [], rows, final, 0, 0);
+
+        var report = RunReport.Format(run);
+
+        Assert.Contains("### Elimination rounds (validation accuracy)", report);
+        Assert.Contains("| 1 | 800 | 3 | 20000 | `abc` 0.8100, `def` 0.7900 | `abc` |", report);
+        Assert.Contains("### Final table (test accuracy)", report);
+        Assert.Contains("measured on the **test set**", report);
+        Assert.Contains("26 trainings", report);
+        var table = report[report.IndexOf("### Final table", StringComparison.Ordinal)..];
+        Assert.Contains("| test accuracy ", table);
+        Assert.DoesNotContain("validation", table);
+        Assert.Contains("0.040 / 0.040", table);
     }
 
     [Fact]

@@ -47,6 +47,15 @@ public sealed class SearchSpecJsonTests
     [InlineData("""{"trainers": {"count": 5000}}""", "trainers.count: must be between 1 and 256")]
     [InlineData("""{"finalStage": {"baselines": ["ce", "hinge"]}}""", "finalStage.baselines[1]: 'hinge' is not a zoo loss")]
     [InlineData("""{"migration": {"topology": "star"}}""", "migration.topology: 'star' is not one of ring, random")]
+    [InlineData("""{"finalStage": {"topK": 5, "rounds": [{"keep": 6, "steps": 10, "seeds": 1}]}}""", "finalStage.rounds[0].keep: must be between 1 and 5 (got 6)")]
+    [InlineData("""{"finalStage": {"topK": 9, "rounds": [{"keep": 4}, {"keep": 5}]}}""", "finalStage.rounds[1].keep: must be between 1 and 4 (got 5)")]
+    [InlineData("""{"finalStage": {"rounds": [{"keep": 1, "steps": 0}]}}""", "finalStage.rounds[0].steps: must be between 1 and 10000000")]
+    [InlineData("""{"finalStage": {"rounds": [{"keep": 1, "seeds": 51}]}}""", "finalStage.rounds[0].seeds: must be between 1 and 50")]
+    [InlineData("""{"finalStage": {"rounds": [{"keep": 1, "trainSubset": -1}]}}""", "finalStage.rounds[0].trainSubset: must be between 0")]
+    [InlineData("""{"finalStage": {"rounds": [{"keep": 1, "budget": 3}]}}""", "finalStage.rounds[0].budget: unknown field")]
+    [InlineData("""{"finalStage": {"rounds": [null]}}""", "finalStage.rounds[0]: must be an object")]
+    [InlineData("""{"finalStage": {"rounds": null}}""", "finalStage.rounds: must be a list")]
+    [InlineData("""{"finalStage": {"testSeeds": 1}}""", "finalStage.testSeeds: must be between 2 and 100 (got 1)")]
     [InlineData("""{"name": "no spaces allowed"}""", "name: must be 1..64 letters")]
     [InlineData("""{"islandz": {}}""", "islandz: unknown field")]
     [InlineData("""{"islands": {"count": 2, "colour": "red"}}""", "islands.colour: unknown field")]
@@ -60,6 +69,19 @@ public sealed class SearchSpecJsonTests
         Assert.StartsWith("spec.json: ", error.Message);
         Assert.Contains(expected, error.Message);
         Assert.DoesNotContain('\n', error.Message);
+    }
+
+    [Fact]
+    public void Rounds_and_test_seeds_read_back_and_default_to_ten_test_seeds_with_rounds()
+    {
+        var spec = SearchSpecJson.Parse("""{"finalStage": {"topK": 25, "steps": 900, "rounds": [{"keep": 12, "steps": 800, "seeds": 3, "trainSubset": 20000}, {"keep": 6, "steps": 1600, "seeds": 2}]}}""", "spec.json");
+
+        Assert.Equal([12, 6], spec.FinalStage.Rounds.Select(r => r.Keep));
+        Assert.Equal([20000, (int?)null], spec.FinalStage.Rounds.Select(r => r.TrainSubset));
+        Assert.Equal(10, spec.FinalStage.EffectiveTestSeeds);
+        Assert.Equal(5, new FinalStageSpec().EffectiveTestSeeds);
+        Assert.Equal(SearchSpecJson.Write(spec), SearchSpecJson.Write(SearchSpecJson.Parse(SearchSpecJson.Write(spec), "again")));
+        Assert.DoesNotContain("testSeeds", SearchSpecJson.Write(spec), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -45,7 +45,9 @@ public sealed class CoreTypeSerializationTests
         Assert.Equal(evaluation, RoundTrip(new TrainerAssignment("s", evaluation, 30)).Evaluation);
 
         var row = new ComparisonRow("ce", true, "x", Loss, [0.1, 0.2], 0.15, 0.07, 0.6, double.NaN, 0.3, 0.4, double.NaN, 1.2, 1);
-        var comparison = RoundTrip(new FinalComparison(600, 2, [row], DateTimeOffset.UnixEpoch));
+        var round = new FinalRoundResult(0, 100, 2, 500, [row], ["ce"]);
+        var comparison = RoundTrip(new FinalComparison(600, 2, [row], DateTimeOffset.UnixEpoch, FinalComparison.Test, [round], 9));
+        Assert.Equal((FinalComparison.Test, 9, 500, "ce"), (comparison.Split, comparison.Trainings, comparison.Rounds[0].TrainSubset, comparison.Rounds[0].Kept[0]));
         Assert.Equal(row with { Fitnesses = comparison.Rows[0].Fitnesses }, comparison.Rows[0]);
         Assert.Equal(row.Fitnesses, comparison.Rows[0].Fitnesses);
 

@@ -56,6 +56,35 @@ public sealed class SearchEndToEndTests(MemorySearchClusterFixture fixture)
     }
 
     [Fact]
+    public async Task The_final_stage_eliminates_on_validation_then_tables_survivors_and_baselines_on_test()
+    {
+        var search = fixture.Client.GetGrain<ISearchGrain>($"rounds-{Guid.NewGuid():N}");
+        var final = new FinalStageSpec
+        {
+            TopK = 4,
+            Steps = 12,
+            TestSeeds = 3,
+            Baselines = ["focal"],
+            Rounds = [new FinalRoundSpec { Keep = 2, Steps = 5, Seeds = 2, TrainSubset = 300 }, new FinalRoundSpec { Keep = 1, Steps = 8, Seeds = 1 }],
+        };
+        await search.StartAsync(TestSpecs.Synthetic("rounds", 40, delayMs: 1) with { FinalStage = final });
+
+        var status = await SearchAssertions.WaitUntilAsync(search, s => s.IsTerminal, TimeSpan.FromSeconds(90));
+        var comparison = await search.GetFinalComparisonAsync();
+
+        Assert.Equal(SearchState.Completed, status.State);
+        Assert.NotNull(comparison);
+        Assert.Equal(FinalComparison.Test, comparison.Split);
+        Assert.Equal([2, 1], comparison.Rounds.Select(r => r.Kept.Count));
+        Assert.Equal([4, 2], comparison.Rounds.Select(r => r.Rows.Count));
+        Assert.Equal(comparison.Rounds[1].Kept, comparison.Rows.Where(r => !r.IsBaseline).Select(r => r.Name));
+        Assert.Equal(["ce", "focal"], comparison.Rows.Where(r => r.IsBaseline).Select(r => r.Name));
+        Assert.All(comparison.Rows, r => Assert.Equal(3, r.Runs));
+        Assert.Equal((4 * 2) + (2 * 1) + (3 * 3), comparison.Trainings);
+        Assert.Equal((comparison.Trainings, comparison.Trainings), (status.FinalJobsDone, status.FinalJobsTotal));
+    }
+
+    [Fact]
     public async Task An_invalid_spec_is_rejected_with_the_field_path()
     {
         var search = fixture.Client.GetGrain<ISearchGrain>($"invalid-{Guid.NewGuid():N}");

@@ -1,0 +1,230 @@
+namespace EvoGrains.Core.Search.Book;
+
+/// <summary>
+/// Every decision of one search, as plain synchronous methods: lifecycle, the budget rule, the history and
+/// hall of fame, the final stage and the status. A caller that awaits only between calls can never observe
+/// or persist a half-made decision, whatever interleaves.
+/// </summary>
+/// <remarks>
+/// Budget rule: the history holds exactly the first <c>budget.maxEvaluations</c> distinct (island, hash)
+/// results to arrive (fewer if the time limit or a cancel comes first). Results that arrive after that, or
+/// after the search left Running/Paused, are counted in <see cref="SearchStatus.LateResults"/> and kept out
+/// of the history and hall of fame. A search also ends early when every island is exhausted with nothing in flight.
+/// </remarks>
+public sealed class SearchBook
+{
+    private readonly Dictionary<int, IslandStatus> islands;
+    private HallOfFame hallOfFame = new(1);
+
+    public SearchBook(SearchRecord record)
+    {
+        Spec = record.Spec;
+        State = record.State;
+        StartedAt = record.StartedAt;
+        EndedAt = record.EndedAt;
+        History = new HistoryBook(record.HistoryTail, record.SealedPages);
+        LateResults = record.LateResults;
+        islands = new Dictionary<int, IslandStatus>(record.Islands);
+        Final = record.Final;
+        Comparison = record.Comparison;
+        LoadHallOfFame(record.HallOfFame);
+    }
+
+    public SearchSpec? Spec { get; private set; }
+
+    public SearchState State { get; private set; }
+
+    public DateTimeOffset? StartedAt { get; private set; }
+
+    public DateTimeOffset? EndedAt { get; private set; }
+
+    public HistoryBook History { get; }
+
+    public long LateResults { get; private set; }
+
+    public FinalStageRecord? Final { get; private set; }
+
+    public FinalComparison? Comparison { get; private set; }
+
+    public IReadOnlyList<HallOfFameEntry> HallOfFame => hallOfFame.Entries;
+
+    public bool IsTerminal => State is SearchState.Completed or SearchState.Cancelled;
+
+    public bool IsSearching => State is SearchState.Running or SearchState.Paused;
+
+    public SearchRecord Record => new(
+        Spec, State, StartedAt, EndedAt, [.. History.Tail], History.SealedPages, LateResults,
+        new Dictionary<int, IslandStatus>(islands), [.. hallOfFame.Entries], Final, Comparison);
+
+    /// <summary>True when this call started the search; false when it runs already with the same spec.</summary>
+    /// <exception cref="ArgumentException">The id or spec is invalid (the message names the field path; the type crosses grains).</exception>
+    /// <exception cref="InvalidOperationException">The search was started with a different spec.</exception>
+    public bool Start(SearchSpec spec, string searchId, DateTimeOffset now)
+    {
+        var source = $"search '{searchId}'";
+        if (searchId.Contains('/', StringComparison.Ordinal) || string.IsNullOrWhiteSpace(searchId))
+        {
+            throw new ArgumentException($"{source}: the id must be non-empty and contain no '/'");
+        }
+
+        var errors = SearchSpecValidator.Validate(spec);
+        if (errors.Count > 0)
+        {
+            throw new ArgumentException($"{source}: {errors[0]}" + (errors.Count > 1 ? $" (and {errors.Count - 1} more)" : ""));
+        }
+
+        if (State != SearchState.Created)
+        {
+            return SearchSpecJson.Write(Spec!) == SearchSpecJson.Write(spec)
+                ? false
+                : throw new InvalidOperationException($"{source} was already started with a different spec");
+        }
+
+        (Spec, State, StartedAt) = (spec, SearchState.Running, now);
+        LoadHallOfFame([]);
+        return true;
+    }
+
+    public bool Pause() => Move(SearchState.Running, SearchState.Paused);
+
+    public bool Resume() => Move(SearchState.Paused, SearchState.Running);
+
+    public bool Cancel(DateTimeOffset now)
+    {
+        if (IsTerminal || State == SearchState.Created)
+        {
+            return false;
+        }
+
+        (State, EndedAt) = (SearchState.Cancelled, now);
+        return true;
+    }
+
+    /// <summary>Takes an island's report; false (not taken) until the search has a spec, so the island keeps its outbox.</summary>
+    public bool Report(int island, IReadOnlyList<HistoryEntry> results, IslandStatus status)
+    {
+        if (Spec is null)
+        {
+            return false;
+        }
+
+        islands[island] = status;
+        foreach (var result in results.Where(History.IsNew))
+        {
+            if (IsSearching && History.Count < Spec.Budget.MaxEvaluations)
+            {
+                hallOfFame.Offer(HallOfFameEntry.Of(History.Append(result)));
+            }
+            else
+            {
+                LateResults++;
+            }
+        }
+
+        return true;
+    }
+
+    public bool BudgetSpent(DateTimeOffset now) =>
+        Spec is { } spec && (History.Count >= spec.Budget.MaxEvaluations
+        || (spec.Budget.MaxMinutes > 0 && now - StartedAt >= TimeSpan.FromMinutes(spec.Budget.MaxMinutes))
+        || AllIslandsExhausted(spec));
+
+    /// <summary>Enters the final stage when the budget is spent; true when this call did.</summary>
+    public bool BeginFinalStageIfDue(DateTimeOffset now)
+    {
+        if (!IsSearching || !BudgetSpent(now))
+        {
+            return false;
+        }
+
+        State = SearchState.FinalStage;
+        Final = FinalStage.Begin(Spec!, hallOfFame.Entries);
+        TryComplete(now);
+        return true;
+    }
+
+    /// <summary>The current round's jobs that have no result yet.</summary>
+    public IReadOnlyList<FinalJob> MissingFinalJobs() => State == SearchState.FinalStage && Final is { } final
+        ? FinalStage.Jobs(Spec!, final).Where(j => !final.Results.ContainsKey(j.JobId)).ToList()
+        : [];
+
+    /// <summary>Takes a final result of the current round (others are stale and ignored); true when it was new.</summary>
+    public bool AcceptFinalResult(string jobId, EvaluationResult result, DateTimeOffset now)
+    {
+        if (State != SearchState.FinalStage || Final is not { } final
+            || final.Results.ContainsKey(jobId) || FinalStage.Jobs(Spec!, final).All(j => j.JobId != jobId))
+        {
+            return false;
+        }
+
+        Final = final with { Results = new Dictionary<string, EvaluationResult>(final.Results, StringComparer.Ordinal) { [jobId] = result } };
+        TryComplete(now);
+        return true;
+    }
+
+    public SearchSummary Summary(string searchId, DateTimeOffset now) => new(searchId, Spec?.Name ?? "", State, StartedAt ?? now, now);
+
+    /// <param name="busySeconds">The trainers' busy time from the queue, when known.</param>
+    public SearchStatus Status(string searchId, double? busySeconds, DateTimeOffset now)
+    {
+        var all = islands.OrderBy(i => i.Key).Select(i => i.Value).ToList();
+        var elapsed = StartedAt is { } started ? ((EndedAt ?? now) - started).TotalSeconds : 0;
+        var trainers = Spec?.Trainers.Count ?? 0;
+        var best = hallOfFame.Entries.Count > 0 ? hallOfFame.Entries[0] : null;
+        var (done, total) = FinalProgress();
+        return new SearchStatus(
+            searchId, Spec?.Name ?? "", State, History.Count, Spec?.Budget.MaxEvaluations ?? 0,
+            IsSearching ? all.Sum(i => i.InFlight) : 0,
+            all.Sum(i => i.RejectedByScreening), all.Sum(i => i.Duplicates + i.SharedResults), LateResults,
+            elapsed > 0 ? History.Count / (elapsed / 60) : 0,
+            best?.Fitness ?? double.NaN, best?.Expression, all, trainers,
+            elapsed > 0 && trainers > 0 && busySeconds is { } busy ? Math.Min(1, busy / (elapsed * trainers)) : 0,
+            done, total, StartedAt, EndedAt);
+    }
+
+    private (int Done, int Total) FinalProgress()
+    {
+        if (Spec is not { } spec || Final is not { } final)
+        {
+            return (0, 0);
+        }
+
+        var pool = Math.Min(spec.FinalStage.TopK, hallOfFame.Entries.Count);
+        var total = FinalStage.TotalTrainings(spec, pool);
+        return (Comparison?.Trainings ?? Math.Min(total, FinalStage.DoneTrainings(spec, final)), total);
+    }
+
+    // Without this a search whose islands can no longer find new candidates would wait forever.
+    private bool AllIslandsExhausted(SearchSpec spec) =>
+        State == SearchState.Running && islands.Count == spec.Islands.Count && islands.Values.All(i => i.Exhausted && i.InFlight == 0);
+
+    private void TryComplete(DateTimeOffset now)
+    {
+        var (record, comparison) = FinalStage.Advance(Spec!, Final!, now);
+        Final = record;
+        if (comparison is not null)
+        {
+            (Comparison, State, EndedAt) = (comparison, SearchState.Completed, now);
+        }
+    }
+
+    private bool Move(SearchState from, SearchState to)
+    {
+        if (State != from)
+        {
+            return false;
+        }
+
+        State = to;
+        return true;
+    }
+
+    private void LoadHallOfFame(IEnumerable<HallOfFameEntry> entries)
+    {
+        hallOfFame = new HallOfFame(Math.Max(20, Spec?.FinalStage.TopK ?? 0));
+        foreach (var entry in entries)
+        {
+            hallOfFame.Offer(entry);
+        }
+    }
+}

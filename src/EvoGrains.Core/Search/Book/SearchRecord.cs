@@ -1,0 +1,22 @@
+namespace EvoGrains.Core.Search.Book;
+
+/// <summary>
+/// A search's durable record: spec, lifecycle, the unsealed tail of the history (full pages live elsewhere),
+/// the hall of fame (best first, in the order ties were broken), each island's last status, the final stage
+/// in progress and its table. Its size is bounded by the page size, the hall of fame and one final round.
+/// </summary>
+public sealed record SearchRecord(
+    SearchSpec? Spec,
+    SearchState State,
+    DateTimeOffset? StartedAt,
+    DateTimeOffset? EndedAt,
+    IReadOnlyList<HistoryEntry> HistoryTail,
+    int SealedPages,
+    long LateResults,
+    IReadOnlyDictionary<int, IslandStatus> Islands,
+    IReadOnlyList<HallOfFameEntry> HallOfFame,
+    FinalStageRecord? Final,
+    FinalComparison? Comparison)
+{
+    public static SearchRecord Empty { get; } = new(null, SearchState.Created, null, null, [], 0, 0, new Dictionary<int, IslandStatus>(), [], null, null);
+}

@@ -1,0 +1,28 @@
+using EvoGrains.Core.Expressions;
+using EvoGrains.Core.Search;
+
+namespace EvoGrains.Core.Tests.Search.Book;
+
+/// <summary>Specs, reports and results for the search book's tests.</summary>
+internal static class BookFixtures
+{
+    public static readonly DateTimeOffset T0 = new(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
+    public static SearchSpec Spec(int budget = 5, int islands = 1, FinalStageSpec? final = null) => new()
+    {
+        Name = "book",
+        Islands = new IslandSpec { Count = islands },
+        Budget = new BudgetSpec { MaxEvaluations = budget },
+        Evaluation = new EvaluationSpec { Evaluator = "synthetic" },
+        FinalStage = final ?? new FinalStageSpec { TopK = 2, Steps = 50, Seeds = 2, Baselines = ["ce", "focal"] },
+    };
+
+    public static HistoryEntry Entry(string hash, double fitness, int island = 0) => new(
+        -1, island, hash, $"expr-{hash}", LossText.From(LossZoo.CrossEntropy), "", fitness, EvaluationStatus.Completed, 0.1,
+        "random", [], null, false, T0);
+
+    public static IslandStatus Island(int index, bool exhausted = false, int inFlight = 0) =>
+        new(index, "random", 5, double.NaN, null, 1, 0, inFlight, 3, 1, 2, 0, exhausted);
+
+    public static EvaluationResult Result(double fitness, double seconds = 1) => new(fitness, EvaluationStatus.Completed, seconds);
+}
