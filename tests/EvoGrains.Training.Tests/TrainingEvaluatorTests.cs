@@ -1,0 +1,43 @@
+using EvoGrains.Core.Expressions;
+using EvoGrains.Core.Search;
+using EvoGrains.Training.Data;
+using EvoGrains.Training.Losses;
+using EvoGrains.Training.Trainer;
+
+namespace EvoGrains.Training.Tests;
+
+/// <summary>The final stage's test round: a job measured on the test set reports the test accuracy, one or packed.</summary>
+public sealed class TrainingEvaluatorTests
+{
+    private static readonly DatasetCache Cache = new();
+
+    private static readonly EvaluationSpec Spec = new()
+    {
+        Dataset = "synthetic",
+        Model = "mlp",
+        Steps = 3,
+        BatchSize = 32,
+        WarmupSteps = 1,
+        LearningRate = 1e-4,
+        TrainSubset = 0,
+        ValidationSize = 300,
+    };
+
+    [Fact]
+    public async Task Measuring_on_the_test_set_reports_the_trainers_test_accuracy_and_validation_stays_the_default()
+    {
+        var direct = new SurrogateTrainer(Cache).Train(
+            TrainingEvaluator.ToRequest(Spec, 3, 2) with { EvaluateTest = true }, new CompiledTensorLoss(LossZoo.CrossEntropy));
+
+        var validation = await new TrainingEvaluator(Spec, 3, 2, Cache).EvaluateAsync(LossZoo.CrossEntropy, CancellationToken.None);
+        var test = await new TrainingEvaluator(Spec with { MeasureOnTestSet = true }, 3, 2, Cache).EvaluateAsync(LossZoo.CrossEntropy, CancellationToken.None);
+        var packed = await new TrainingEvaluator(Spec with { MeasureOnTestSet = true }, 3, 2, Cache)
+            .EvaluateBatchAsync([new EvaluationCandidate(LossZoo.CrossEntropy)], CancellationToken.None);
+
+        Assert.NotNull(direct.TestAccuracy);
+        Assert.NotEqual(direct.ValidationAccuracy, direct.TestAccuracy!.Value);
+        Assert.Equal(direct.ValidationAccuracy, validation.Fitness);
+        Assert.Equal(direct.TestAccuracy.Value, test.Fitness);
+        Assert.Equal(direct.TestAccuracy.Value, packed.Single().Fitness);
+    }
+}
