@@ -19,13 +19,7 @@ public static class SearchSpecValidator
     public static IReadOnlyList<string> Validate(SearchSpec spec)
     {
         var errors = new List<string>();
-        void Range(string path, double value, double min, double max)
-        {
-            if (!(value >= min && value <= max))
-            {
-                errors.Add(string.Create(CultureInfo.InvariantCulture, $"{path}: must be between {min} and {max} (got {value})"));
-            }
-        }
+        void Range(string path, double value, double min, double max) => InRange(errors, path, value, min, max);
 
         void OneOf(string path, string value, IReadOnlyList<string> allowed)
         {
@@ -103,13 +97,18 @@ public static class SearchSpecValidator
         Range("trainers.leaseSeconds", spec.Trainers.LeaseSeconds, 1, 3600);
         Range("trainers.packSize", spec.Trainers.PackSize, 1, TrainerSpec.MaxPackSize);
 
-        var final = spec.FinalStage;
-        Range("finalStage.topK", final.TopK, 0, 50);
-        Range("finalStage.steps", final.Steps, 1, 10_000_000);
-        Range("finalStage.seeds", final.Seeds, 1, 50);
+        ValidateFinalStage(spec.FinalStage, errors);
+        return errors;
+    }
+
+    private static void ValidateFinalStage(FinalStageSpec final, List<string> errors)
+    {
+        InRange(errors, "finalStage.topK", final.TopK, 0, 50);
+        InRange(errors, "finalStage.steps", final.Steps, 1, 10_000_000);
+        InRange(errors, "finalStage.seeds", final.Seeds, 1, 50);
         if (final.TestSeeds is { } testSeeds)
         {
-            Range("finalStage.testSeeds", testSeeds, 2, 100);
+            InRange(errors, "finalStage.testSeeds", testSeeds, 2, 100);
         }
 
         var rounds = final.Rounds ?? [];
@@ -118,7 +117,7 @@ public static class SearchSpecValidator
             errors.Add("finalStage.rounds: must be a list of rounds (or left out)");
         }
 
-        Range("finalStage.rounds", rounds.Count, 0, 10);
+        InRange(errors, "finalStage.rounds", rounds.Count, 0, 10);
         for (var i = 0; i < rounds.Count; i++)
         {
             var round = rounds[i];
@@ -129,12 +128,12 @@ public static class SearchSpecValidator
                 continue;
             }
 
-            Range($"{path}.keep", round.Keep, 1, i == 0 || rounds[i - 1] is null ? Math.Max(1, final.TopK) : rounds[i - 1].Keep);
-            Range($"{path}.steps", round.Steps, 1, 10_000_000);
-            Range($"{path}.seeds", round.Seeds, 1, 50);
+            InRange(errors, $"{path}.keep", round.Keep, 1, i == 0 || rounds[i - 1] is null ? Math.Max(1, final.TopK) : rounds[i - 1].Keep);
+            InRange(errors, $"{path}.steps", round.Steps, 1, 10_000_000);
+            InRange(errors, $"{path}.seeds", round.Seeds, 1, 50);
             if (round.TrainSubset is { } subset)
             {
-                Range($"{path}.trainSubset", subset, 0, 10_000_000);
+                InRange(errors, $"{path}.trainSubset", subset, 0, 10_000_000);
             }
         }
 
@@ -145,7 +144,13 @@ public static class SearchSpecValidator
                 errors.Add($"finalStage.baselines[{i}]: '{final.Baselines[i]}' is not a zoo loss ({string.Join(", ", LossZoo.Names)})");
             }
         }
+    }
 
-        return errors;
+    private static void InRange(List<string> errors, string path, double value, double min, double max)
+    {
+        if (!(value >= min && value <= max))
+        {
+            errors.Add(string.Create(CultureInfo.InvariantCulture, $"{path}: must be between {min} and {max} (got {value})"));
+        }
     }
 }
