@@ -41,29 +41,32 @@ public static class PackingBenchmark
 
         var configurations = new List<int?> { null };
         configurations.AddRange(options.PackSizes.Where(k => k <= options.Candidates).Select(k => (int?)k));
-        var seconds = configurations.ToDictionary(c => c ?? 0, _ => 0.0);
+        // Each configuration keeps its best round (wall and CPU separately): a burst of other work on the
+        // shared cores slows whichever configuration it hits, and the best round is the one it missed.
+        var wall = configurations.ToDictionary(c => c ?? 0, _ => double.MaxValue);
+        var cpu = configurations.ToDictionary(c => c ?? 0, _ => double.MaxValue);
         var failed = configurations.ToDictionary(c => c ?? 0, _ => 0);
+        using var process = Process.GetCurrentProcess();
         for (var round = 0; round < options.Rounds; round++)
         {
             var order = round % 2 == 0 ? configurations : Enumerable.Reverse(configurations).ToList();
             foreach (var k in order)
             {
+                process.Refresh();
+                var cpuBefore = process.TotalProcessorTime;
                 var watch = Stopwatch.StartNew();
                 var results = k is { } size ? Packed(request, losses, prepared, size, options.Trainers) : Today(request, losses, cache, options.Trainers);
-                seconds[k ?? 0] += watch.Elapsed.TotalSeconds;
+                wall[k ?? 0] = Math.Min(wall[k ?? 0], watch.Elapsed.TotalSeconds);
+                process.Refresh();
+                cpu[k ?? 0] = Math.Min(cpu[k ?? 0], (process.TotalProcessorTime - cpuBefore).TotalSeconds);
                 failed[k ?? 0] = results.Count(r => r.Status == TrainingStatus.Failed);
             }
         }
 
-        var evaluations = (double)options.Candidates * options.Rounds;
-        PackingRow Row(int? k, double baseline)
-        {
-            var rate = evaluations / seconds[k ?? 0];
-            return new PackingRow(k, rate, rate / baseline, rate * flops / (gemm * 1e9), failed[k ?? 0]);
-        }
-
-        var todayRate = evaluations / seconds[0];
-        return new PackingBenchmarkResult(options, flops, gemm, Row(null, todayRate), configurations.Skip(1).Select(k => Row(k, todayRate)).ToList());
+        double Rate(int? k) => options.Candidates / wall[k ?? 0];
+        double CpuPerEvaluation(int? k) => cpu[k ?? 0] / options.Candidates;
+        PackingRow Row(int? k) => new(k, Rate(k), Rate(k) / Rate(null), Rate(k) * flops / (gemm * 1e9), CpuPerEvaluation(k), CpuPerEvaluation(null) / CpuPerEvaluation(k), failed[k ?? 0]);
+        return new PackingBenchmarkResult(options, flops, gemm, Row(null), configurations.Skip(1).Select(Row).ToList());
     }
 
     /// <summary>The quickstart's evaluation (Fashion-MNIST, batch 64, 10,000 training and 2,000 validation images).</summary>
@@ -144,7 +147,8 @@ public static class PackingBenchmark
     private static double Gemm(int threads)
     {
         torch.set_num_threads(threads);
-        return TrainingBenchmarks.MeasureGemm().GflopsPerSecond;
+        // Best of many: on shared cores most repetitions lose the CPU part of the time.
+        return TrainingBenchmarks.MeasureGemm(repetitions: 40).GflopsPerSecond;
     }
 
     private static double TrainingFlops(TrainingRequest request, PreparedDataCache prepared)

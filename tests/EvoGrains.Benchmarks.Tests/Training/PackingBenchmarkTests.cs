@@ -8,7 +8,7 @@ public sealed class PackingBenchmarkTests
     [Fact]
     public void Every_pack_size_is_measured_against_todays_way_on_the_same_losses()
     {
-        var options = new PackingBenchmarkOptions("mlp", Candidates: 4, Steps: 3) { PackSizes = [1, 2, 4, 8] };
+        var options = new PackingBenchmarkOptions("mlp", Candidates: 4, Steps: 3, Rounds: 1) { PackSizes = [1, 2, 4, 8] };
 
         var result = PackingBenchmark.Run(options);
 
@@ -20,6 +20,8 @@ public sealed class PackingBenchmarkTests
             Assert.True(row.EvaluationsPerSecond > 0);
             Assert.Equal(row.EvaluationsPerSecond / result.Today.EvaluationsPerSecond, row.Speedup, 9);
             Assert.InRange(row.FlopFraction, 1e-6, 1.0);
+            Assert.True(row.CpuSecondsPerEvaluation > 0);
+            Assert.Equal(result.Today.CpuSecondsPerEvaluation / row.CpuSecondsPerEvaluation, row.CpuSpeedup, 9);
             Assert.Equal(0, row.Failed);
         });
         Assert.Equal(6.0 * ((784 * 128) + (128 * 10)) * 64 * 3, result.TrainingFlopsPerEvaluation);

@@ -29,7 +29,8 @@ public sealed class PackedTrainerTests
         var request = Request(model);
         request = request with { Optimizer = optimizer, LearningRate = optimizer == OptimizerKind.Sgd ? 10 * request.LearningRate : request.LearningRate, WeightDecay = 1e-4 };
         var losses = new ITensorLoss[] { new CrossEntropyTensorLoss(), new CompiledTensorLoss(LossZoo.Get("baikal"), "baikal"), new CrossEntropyTensorLoss(0.1) };
-        var members = losses.Select((loss, i) => new PackMember(loss, sharedSeed ? 5 : 5 + i)).ToList();
+        // ResNet9 has 6.5 million parameters a member: two members show the same as three.
+        var members = losses.Take(model == "resnet9" ? 2 : 3).Select((loss, i) => new PackMember(loss, sharedSeed ? 5 : 5 + i)).ToList();
 
         var packed = new PackedTrainer(Prepared).Train(request, members);
 
