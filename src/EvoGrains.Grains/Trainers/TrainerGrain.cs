@@ -1,4 +1,3 @@
-using System.Text.Json;
 using EvoGrains.Abstractions;
 using EvoGrains.Core.Search;
 using EvoGrains.Core.Evaluation;
