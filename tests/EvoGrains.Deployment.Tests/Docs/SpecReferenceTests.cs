@@ -1,4 +1,7 @@
+using System.Reflection;
+using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
 using System.Text.RegularExpressions;
 using EvoGrains.Core.Search;
 using EvoGrains.Deployment.Tests.Rendering;
@@ -16,10 +19,9 @@ public sealed partial class SpecReferenceTests
     [Fact]
     public void Every_spec_field_has_a_row()
     {
-        var defaults = JsonNode.Parse(SearchSpecJson.Write(new SearchSpec()))!.AsObject();
         var rows = Row().Matches(Reference).Select(m => m.Groups[1].Value).ToHashSet(StringComparer.Ordinal);
 
-        var missing = Paths(defaults, "").Where(path => !rows.Contains(path)).ToList();
+        var missing = Fields(typeof(SearchSpec), "").Where(path => !rows.Contains(path)).ToList();
 
         Assert.True(rows.Count > 30, "the reference's tables were not found");
         Assert.True(missing.Count == 0, "spec fields without a row in docs/spec-reference.md: " + string.Join(", ", missing));
@@ -28,8 +30,7 @@ public sealed partial class SpecReferenceTests
     [Fact]
     public void Every_row_is_a_spec_field()
     {
-        var defaults = JsonNode.Parse(SearchSpecJson.Write(new SearchSpec()))!.AsObject();
-        var fields = Paths(defaults, "").Concat(defaults.Select(p => p.Key)).ToHashSet(StringComparer.Ordinal);
+        var fields = Fields(typeof(SearchSpec), "").Concat(Sections()).ToHashSet(StringComparer.Ordinal);
 
         var unknown = Row().Matches(Reference).Select(m => m.Groups[1].Value).Where(row => !fields.Contains(row)).ToList();
 
@@ -49,9 +50,23 @@ public sealed partial class SpecReferenceTests
         Assert.True(JsonNode.DeepEquals(JsonNode.Parse(example), JsonNode.Parse(SearchSpecJson.Write(new SearchSpec()))), "the example must spell out every default");
     }
 
-    // Leaf fields as dotted paths; objects are walked into, lists and scalars are fields.
-    private static IEnumerable<string> Paths(JsonObject node, string prefix) =>
-        node.SelectMany(p => p.Value is JsonObject child ? Paths(child, prefix + p.Key + ".") : [prefix + p.Key]);
+    // The JSON fields of the spec types as dotted paths (optional ones included, which the defaults do not
+    // write): nested spec objects are walked into; lists and scalars are fields.
+    private static IEnumerable<string> Fields(Type type, string prefix) =>
+        JsonProperties(type).SelectMany(p => IsSection(p.PropertyType)
+            ? Fields(p.PropertyType, prefix + Name(p) + ".")
+            : [prefix + Name(p)]);
+
+    private static IEnumerable<string> Sections() =>
+        JsonProperties(typeof(SearchSpec)).Where(p => IsSection(p.PropertyType)).Select(Name);
+
+    private static IEnumerable<PropertyInfo> JsonProperties(Type type) =>
+        type.GetProperties(BindingFlags.Public | BindingFlags.Instance)
+            .Where(p => p.GetCustomAttribute<JsonIgnoreAttribute>() is not { Condition: JsonIgnoreCondition.Always });
+
+    private static bool IsSection(Type type) => type.IsClass && type.Namespace == typeof(SearchSpec).Namespace;
+
+    private static string Name(PropertyInfo property) => JsonNamingPolicy.CamelCase.ConvertName(property.Name);
 
     // The first cell of a table row: | `islands.count` | ...
     [GeneratedRegex(@"(?m)^\| `([A-Za-z.]+)` \|")]
