@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace EvoGrains.Core.Expressions;
 
 /// <summary>
@@ -9,7 +7,7 @@ namespace EvoGrains.Core.Expressions;
 /// can exhaust the call stack; text, nodes and depth past <see cref="ExpressionLimits"/> are
 /// parse errors.
 /// </summary>
-public sealed class ExpressionParser
+public sealed partial class ExpressionParser
 {
     private readonly string text;
     private int pos;
@@ -231,87 +229,4 @@ public sealed class ExpressionParser
             throw Error($"an expression is at most {ExpressionLimits.MaxDepth:N0} levels deep (a sum of n terms is n levels)");
         }
     }
-
-    private double ParseNumber()
-    {
-        var start = pos;
-        while (!AtEnd && (char.IsDigit(text[pos]) || text[pos] == '.'))
-        {
-            pos++;
-        }
-
-        if (!AtEnd && (text[pos] == 'e' || text[pos] == 'E'))
-        {
-            var mark = pos;
-            pos++;
-            if (!AtEnd && (text[pos] == '+' || text[pos] == '-'))
-            {
-                pos++;
-            }
-
-            if (AtEnd || !char.IsDigit(text[pos]))
-            {
-                pos = mark;
-            }
-            else
-            {
-                while (!AtEnd && char.IsDigit(text[pos]))
-                {
-                    pos++;
-                }
-            }
-        }
-
-        var token = text[start..pos];
-        if (!double.TryParse(token, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) || !double.IsFinite(value))
-        {
-            pos = start;
-            throw Error($"'{token}' is not a finite number");
-        }
-
-        return value;
-    }
-
-    private string ParseIdentifier()
-    {
-        var start = pos;
-        while (!AtEnd && (char.IsLetterOrDigit(text[pos]) || text[pos] == '_'))
-        {
-            pos++;
-        }
-
-        return text[start..pos];
-    }
-
-    private static bool IsNumberStart(char c) => char.IsDigit(c) || c == '.';
-
-    private void Expect(char expected)
-    {
-        SkipSpace();
-        if (!Accept(expected))
-        {
-            throw Error(AtEnd ? $"expected '{expected}' but found end of input" : $"expected '{expected}' but found '{text[pos]}'");
-        }
-    }
-
-    private bool Accept(char c)
-    {
-        if (!AtEnd && text[pos] == c)
-        {
-            pos++;
-            return true;
-        }
-
-        return false;
-    }
-
-    private void SkipSpace()
-    {
-        while (!AtEnd && char.IsWhiteSpace(text[pos]))
-        {
-            pos++;
-        }
-    }
-
-    private ExpressionParseException Error(string message) => new(pos + 1, message);
 }
