@@ -7,7 +7,7 @@ namespace EvoGrains.Abstractions.Serialization;
 public sealed class EvaluationResultConverter : IConverter<EvaluationResult, EvaluationResultConverter.Surrogate>
 {
     public EvaluationResult ConvertFromSurrogate(in Surrogate surrogate) =>
-        new(surrogate.Fitness, (EvaluationStatus)surrogate.Status, surrogate.Seconds, surrogate.Failure, surrogate.TrainingLoss) { TrainerId = surrogate.TrainerId ?? "" };
+        new(surrogate.Fitness, (EvaluationStatus)surrogate.Status, surrogate.Seconds, surrogate.Failure, surrogate.TrainingLoss) { TrainerId = surrogate.TrainerId ?? "", Permanent = surrogate.Permanent };
 
     public Surrogate ConvertToSurrogate(in EvaluationResult value) => new()
     {
@@ -17,6 +17,7 @@ public sealed class EvaluationResultConverter : IConverter<EvaluationResult, Eva
         Failure = value.Failure,
         TrainingLoss = value.TrainingLoss,
         TrainerId = value.TrainerId,
+        Permanent = value.Permanent,
     };
 
     [GenerateSerializer, Immutable, Alias("evograins.evaluation-result")]
@@ -39,5 +40,8 @@ public sealed class EvaluationResultConverter : IConverter<EvaluationResult, Eva
 
         [Id(5)]
         public string TrainerId { get; set; }
+
+        [Id(6)]
+        public bool Permanent { get; set; }
     }
 }

@@ -8,7 +8,7 @@ namespace EvoGrains.Abstractions.Serialization;
 public sealed class HistoryEntryConverter : IConverter<HistoryEntry, HistoryEntryConverter.Surrogate>
 {
     public HistoryEntry ConvertFromSurrogate(in Surrogate surrogate) =>
-        new(surrogate.Index, surrogate.Island, surrogate.Hash, surrogate.Expression, surrogate.Loss, surrogate.Genome, surrogate.Fitness, (EvaluationStatus)surrogate.Status, surrogate.Seconds, surrogate.Operator, surrogate.Parents, surrogate.Failure, surrogate.Shared, surrogate.CompletedAt);
+        new(surrogate.Index, surrogate.Island, surrogate.Hash, surrogate.Expression, surrogate.Loss, surrogate.Genome, surrogate.Fitness, (EvaluationStatus)surrogate.Status, surrogate.Seconds, surrogate.Operator, surrogate.Parents, surrogate.Failure, surrogate.Shared, surrogate.CompletedAt) { Permanent = surrogate.Permanent };
 
     public Surrogate ConvertToSurrogate(in HistoryEntry value) => new()
     {
@@ -26,6 +26,7 @@ public sealed class HistoryEntryConverter : IConverter<HistoryEntry, HistoryEntr
         Failure = value.Failure,
         Shared = value.Shared,
         CompletedAt = value.CompletedAt,
+        Permanent = value.Permanent,
     };
 
     [GenerateSerializer, Immutable, Alias("evograins.history-entry")]
@@ -72,5 +73,8 @@ public sealed class HistoryEntryConverter : IConverter<HistoryEntry, HistoryEntr
 
         [Id(13)]
         public DateTimeOffset CompletedAt { get; set; }
+
+        [Id(14)]
+        public bool Permanent { get; set; }
     }
 }

@@ -8,7 +8,7 @@ namespace EvoGrains.Abstractions.Serialization;
 public sealed class SearchRecordConverter : IConverter<SearchRecord, SearchRecordConverter.Surrogate>
 {
     public SearchRecord ConvertFromSurrogate(in Surrogate surrogate) =>
-        new(surrogate.Spec, (SearchState)surrogate.State, surrogate.StartedAt, surrogate.EndedAt, surrogate.HistoryTail, surrogate.SealedPages, surrogate.LateResults, surrogate.Islands, surrogate.HallOfFame, surrogate.Final, surrogate.Comparison);
+        new(surrogate.Spec, (SearchState)surrogate.State, surrogate.StartedAt, surrogate.EndedAt, surrogate.HistoryTail, surrogate.SealedPages, surrogate.LateResults, surrogate.Islands, surrogate.HallOfFame, surrogate.Final, surrogate.Comparison) { Failure = surrogate.Failure };
 
     public Surrogate ConvertToSurrogate(in SearchRecord value) => new()
     {
@@ -23,6 +23,7 @@ public sealed class SearchRecordConverter : IConverter<SearchRecord, SearchRecor
         HallOfFame = value.HallOfFame,
         Final = value.Final,
         Comparison = value.Comparison,
+        Failure = value.Failure,
     };
 
     [GenerateSerializer, Immutable, Alias("evograins.search-record")]
@@ -60,5 +61,8 @@ public sealed class SearchRecordConverter : IConverter<SearchRecord, SearchRecor
 
         [Id(10)]
         public FinalComparison? Comparison { get; set; }
+
+        [Id(11)]
+        public string? Failure { get; set; }
     }
 }

@@ -7,7 +7,7 @@ namespace EvoGrains.Abstractions.Serialization;
 public sealed class SearchStatusConverter : IConverter<SearchStatus, SearchStatusConverter.Surrogate>
 {
     public SearchStatus ConvertFromSurrogate(in Surrogate surrogate) =>
-        new(surrogate.SearchId, surrogate.Name, (SearchState)surrogate.State, surrogate.EvaluationsDone, surrogate.MaxEvaluations, surrogate.InFlight, surrogate.RejectedByScreening, surrogate.Deduplicated, surrogate.LateResults, surrogate.EvaluationsPerMinute, surrogate.BestFitness, surrogate.BestExpression, surrogate.Islands, surrogate.Trainers, surrogate.TrainerUtilisation, surrogate.FinalJobsDone, surrogate.FinalJobsTotal, surrogate.StartedAt, surrogate.EndedAt);
+        new(surrogate.SearchId, surrogate.Name, (SearchState)surrogate.State, surrogate.EvaluationsDone, surrogate.MaxEvaluations, surrogate.InFlight, surrogate.RejectedByScreening, surrogate.Deduplicated, surrogate.LateResults, surrogate.EvaluationsPerMinute, surrogate.BestFitness, surrogate.BestExpression, surrogate.Islands, surrogate.Trainers, surrogate.TrainerUtilisation, surrogate.FinalJobsDone, surrogate.FinalJobsTotal, surrogate.StartedAt, surrogate.EndedAt) { Failure = surrogate.Failure };
 
     public Surrogate ConvertToSurrogate(in SearchStatus value) => new()
     {
@@ -30,6 +30,7 @@ public sealed class SearchStatusConverter : IConverter<SearchStatus, SearchStatu
         FinalJobsTotal = value.FinalJobsTotal,
         StartedAt = value.StartedAt,
         EndedAt = value.EndedAt,
+        Failure = value.Failure,
     };
 
     [GenerateSerializer, Immutable, Alias("evograins.search-status")]
@@ -91,5 +92,8 @@ public sealed class SearchStatusConverter : IConverter<SearchStatus, SearchStatu
 
         [Id(18)]
         public DateTimeOffset? EndedAt { get; set; }
+
+        [Id(19)]
+        public string? Failure { get; set; }
     }
 }

@@ -37,13 +37,13 @@ public static class SearchProgressView
 
     public static string Line(SearchStatus s) => string.Create(
         CultureInfo.InvariantCulture,
-        $"{s.State,-10} {s.EvaluationsDone}/{s.MaxEvaluations} done, {s.InFlight} in flight, {s.RejectedByScreening} rejected, {s.Deduplicated} deduped, {s.EvaluationsPerMinute:F1}/min, best (validation) {Best(s)}{Eta(s)}");
+        $"{s.State,-10} {s.EvaluationsDone}/{s.MaxEvaluations} done, {s.InFlight} in flight, {s.RejectedByScreening} rejected, {s.Deduplicated} deduped, {s.EvaluationsPerMinute:F1}/min, best (validation) {Best(s)}{Eta(s)}{FailureNote(s)}");
 
     public static IRenderable Render(SearchStatus s)
     {
         var summary = new Grid().AddColumn().AddColumn();
         summary.AddRow("search", $"{Markup.Escape(s.SearchId)} ({Markup.Escape(s.Name)})");
-        summary.AddRow("state", s.State.ToString());
+        summary.AddRow("state", Markup.Escape(s.State + FailureNote(s)));
         summary.AddRow("evaluations", string.Create(CultureInfo.InvariantCulture, $"{s.EvaluationsDone} / {s.MaxEvaluations} done, {s.InFlight} in flight"));
         summary.AddRow("screening", string.Create(CultureInfo.InvariantCulture, $"{s.RejectedByScreening} rejected, {s.Deduplicated} deduplicated"));
         summary.AddRow("rate", string.Create(CultureInfo.InvariantCulture, $"{s.EvaluationsPerMinute:F1} evaluations/min{Eta(s)}"));
@@ -86,4 +86,6 @@ public static class SearchProgressView
     }
 
     private static string Shorten(string text) => text.Length <= 60 ? text : text[..57] + "...";
+
+    private static string FailureNote(SearchStatus s) => s.Failure is { } failure ? $" ({failure})" : "";
 }

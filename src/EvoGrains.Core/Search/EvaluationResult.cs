@@ -9,5 +9,8 @@ public sealed record EvaluationResult(double Fitness, EvaluationStatus Status, d
 {
     public string TrainerId { get; init; } = "";
 
+    /// <summary>The failure will not go away on retry (missing or corrupt data, an invalid loss); see <see cref="PermanentEvaluationException"/>.</summary>
+    public bool Permanent { get; init; }
+
     public static EvaluationResult Failed(string reason, double seconds = 0) => new(0, EvaluationStatus.Failed, seconds, reason);
 }

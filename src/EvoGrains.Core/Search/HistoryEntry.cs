@@ -20,4 +20,8 @@ public sealed record HistoryEntry(
     IReadOnlyList<string> Parents,
     string? Failure,
     bool Shared,
-    DateTimeOffset CompletedAt);
+    DateTimeOffset CompletedAt)
+{
+    /// <summary>A failure that will not go away on retry (<see cref="EvaluationResult.Permanent"/>).</summary>
+    public bool Permanent { get; init; }
+}

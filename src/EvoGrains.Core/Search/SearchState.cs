@@ -1,6 +1,6 @@
 namespace EvoGrains.Core.Search;
 
-/// <summary>Where a search is in its life. Completed and Cancelled are terminal.</summary>
+/// <summary>Where a search is in its life. Completed, Cancelled and Failed are terminal. The values are stored as numbers.</summary>
 public enum SearchState
 {
     Created = 0,
@@ -9,4 +9,7 @@ public enum SearchState
     FinalStage = 3,
     Completed = 4,
     Cancelled = 5,
+
+    /// <summary>Every trainer failed for the same permanent reason (<see cref="SearchStatus.Failure"/> says which).</summary>
+    Failed = 6,
 }

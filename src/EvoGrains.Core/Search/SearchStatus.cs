@@ -22,5 +22,8 @@ public sealed record SearchStatus(
     DateTimeOffset? StartedAt,
     DateTimeOffset? EndedAt)
 {
-    public bool IsTerminal => State is SearchState.Completed or SearchState.Cancelled;
+    /// <summary>Why the search failed, when <see cref="State"/> is <see cref="SearchState.Failed"/>.</summary>
+    public string? Failure { get; init; }
+
+    public bool IsTerminal => State is SearchState.Completed or SearchState.Cancelled or SearchState.Failed;
 }

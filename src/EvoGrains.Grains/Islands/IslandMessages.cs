@@ -14,11 +14,11 @@ internal static class IslandMessages
 
     public static HistoryEntry Record(int island, IslandResult result) => new(
         -1, island, result.Hash, result.Expression, LossText.From(result.Loss), result.Candidate.Genome, result.Result.Fitness, result.Result.Status,
-        result.Result.Seconds, result.Candidate.Operator, result.Candidate.Parents, result.Result.Failure, result.Shared, result.CompletedAt);
+        result.Result.Seconds, result.Candidate.Operator, result.Candidate.Parents, result.Result.Failure, result.Shared, result.CompletedAt) { Permanent = result.Result.Permanent };
 
     public static IslandResult Result(HistoryEntry record) => new(
         record.Hash, record.Expression, record.Loss.ToLoss(), new StoredCandidate(record.Genome, record.Operator, record.Parents),
-        new EvaluationResult(record.Fitness, record.Status, record.Seconds, record.Failure), record.Shared, record.CompletedAt);
+        new EvaluationResult(record.Fitness, record.Status, record.Seconds, record.Failure) { Permanent = record.Permanent }, record.Shared, record.CompletedAt);
 
     public static MigrantRecord Record(Migrant migrant) => new(migrant.Candidate.Genome, migrant.Candidate.Operator, migrant.Candidate.Parents, migrant.Fitness);
 

@@ -60,9 +60,9 @@ public sealed class TrainerResilience
             })
             .Build();
 
-    // A malformed loss fails the same way every time; retrying it only wastes a trainer.
+    // A malformed loss or missing data fails the same way every time; retrying it only wastes a trainer.
     private static bool IsTransientEvaluationFailure(Exception error) =>
-        error is not (OperationCanceledException or BrokenCircuitException or TimeoutRejectedException or ArgumentException or FormatException);
+        error is not (OperationCanceledException or BrokenCircuitException or TimeoutRejectedException or ArgumentException or FormatException or PermanentEvaluationException);
 
     private static bool IsTransientCallFailure(Exception error) =>
         error is SiloUnavailableException or OrleansMessageRejectionException or TimeoutException;

@@ -97,14 +97,14 @@ public sealed class SearchGrain(
 
     public async Task<bool> ReportAsync(IslandReport report)
     {
-        if (!book.Report(report.Island, report.Results, report.Status))
+        if (!book.Report(report.Island, report.Results, report.Status, DateTimeOffset.UtcNow))
         {
             return false;
         }
 
-        if (!await BeginFinalStageIfDueAsync())
+        if (book.IsTerminal || !await BeginFinalStageIfDueAsync())
         {
-            await Commit.CommitAsync();
+            await AfterChangeAsync();
         }
 
         pager.SealIfDue(book.History, Commit.CommitAsync);
@@ -168,7 +168,7 @@ public sealed class SearchGrain(
 
         ended = true;
         StopTimer();
-        busySeconds = await messenger.EndAsync(book.Spec!, book.State == SearchState.Cancelled) ?? busySeconds;
+        busySeconds = await messenger.EndAsync(book.Spec!, book.State is SearchState.Cancelled or SearchState.Failed) ?? busySeconds;
         await messenger.UpdateRegistryAsync(book.Summary(SearchId, DateTimeOffset.UtcNow));
     }
 

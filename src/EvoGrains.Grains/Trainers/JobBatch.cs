@@ -117,8 +117,10 @@ internal sealed class JobBatch(IReadOnlyList<JobLease> leases, string trainerId,
         }
         catch (Exception error) when (error is not OutOfMemoryException)
         {
-            // Retries are spent: the candidates fail (or time out), and that is their result.
-            return Wanted(pack, _ => FailedOutcome($"{error.GetType().Name}: {error.Message}"));
+            // Retries are spent, or were never tried because the error is permanent (the same data or loss fails the
+            // same way on every trainer; the search decides what that means): the candidates fail, and that is their result.
+            var permanent = error is PermanentEvaluationException or ArgumentException or FormatException;
+            return Wanted(pack, _ => FailedOutcome($"{error.GetType().Name}: {error.Message}") with { Permanent = permanent });
         }
         finally
         {

@@ -1,7 +1,9 @@
+using EvoGrains.Core.Search;
+
 namespace EvoGrains.Training.Data;
 
-/// <summary>A dataset file is missing or does not have the expected format; the message names the file.</summary>
-public sealed class DatasetException : Exception
+/// <summary>A dataset file is missing or does not have the expected format; the message names the file. Retrying cannot help, so it is permanent.</summary>
+public sealed class DatasetException : PermanentEvaluationException
 {
     public DatasetException()
     {

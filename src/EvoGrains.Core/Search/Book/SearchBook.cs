@@ -10,11 +10,16 @@ namespace EvoGrains.Core.Search.Book;
 /// results to arrive (fewer if the time limit or a cancel comes first). Results that arrive after that, or
 /// after the search left Running/Paused, are counted in <see cref="SearchStatus.LateResults"/> and kept out
 /// of the history and hall of fame. A search also ends early when every island is exhausted with nothing in flight.
+/// Failure rule: when as many consecutive trained results as the spec has trainers failed permanently for the
+/// same reason (no success or other outcome between them; shared results do not count), the search ends Failed
+/// with that reason: the data or the setup is broken for everyone, and searching on would only fail again.
+/// The streak lives in memory: after a reactivation it starts over, which only delays the decision.
 /// </remarks>
 public sealed class SearchBook
 {
     private readonly Dictionary<int, IslandStatus> islands;
     private HallOfFame hallOfFame = new(1);
+    private (string? Reason, int Count) permanentStreak;
 
     public SearchBook(SearchRecord record)
     {
@@ -27,6 +32,7 @@ public sealed class SearchBook
         islands = new Dictionary<int, IslandStatus>(record.Islands);
         Final = record.Final;
         Comparison = record.Comparison;
+        Failure = record.Failure;
         LoadHallOfFame(record.HallOfFame);
     }
 
@@ -48,13 +54,16 @@ public sealed class SearchBook
 
     public IReadOnlyList<HallOfFameEntry> HallOfFame => hallOfFame.Entries;
 
-    public bool IsTerminal => State is SearchState.Completed or SearchState.Cancelled;
+    /// <summary>Why the search failed (state <see cref="SearchState.Failed"/>).</summary>
+    public string? Failure { get; private set; }
+
+    public bool IsTerminal => State is SearchState.Completed or SearchState.Cancelled or SearchState.Failed;
 
     public bool IsSearching => State is SearchState.Running or SearchState.Paused;
 
     public SearchRecord Record => new(
         Spec, State, StartedAt, EndedAt, [.. History.Tail], History.SealedPages, LateResults,
-        new Dictionary<int, IslandStatus>(islands), [.. hallOfFame.Entries], Final, Comparison);
+        new Dictionary<int, IslandStatus>(islands), [.. hallOfFame.Entries], Final, Comparison) { Failure = Failure };
 
     /// <summary>True when this call started the search; false when it runs already with the same spec.</summary>
     /// <exception cref="ArgumentException">The id or spec is invalid (the message names the field path; the type crosses grains).</exception>
@@ -101,7 +110,7 @@ public sealed class SearchBook
     }
 
     /// <summary>Takes an island's report; false (not taken) until the search has a spec, so the island keeps its outbox.</summary>
-    public bool Report(int island, IReadOnlyList<HistoryEntry> results, IslandStatus status)
+    public bool Report(int island, IReadOnlyList<HistoryEntry> results, IslandStatus status, DateTimeOffset? now = null)
     {
         if (Spec is null)
         {
@@ -121,6 +130,7 @@ public sealed class SearchBook
             }
         }
 
+        FailIfPermanentEverywhere(results, now ?? DateTimeOffset.UtcNow);
         return true;
     }
 
@@ -179,7 +189,7 @@ public sealed class SearchBook
             elapsed > 0 ? History.Count / (elapsed / 60) : 0,
             best?.Fitness ?? double.NaN, best?.Expression, all, trainers,
             elapsed > 0 && trainers > 0 && busySeconds is { } busy ? Math.Min(1, busy / (elapsed * trainers)) : 0,
-            done, total, StartedAt, EndedAt);
+            done, total, StartedAt, EndedAt) { Failure = Failure };
     }
 
     private (int Done, int Total) FinalProgress()
@@ -205,6 +215,21 @@ public sealed class SearchBook
         if (comparison is not null)
         {
             (Comparison, State, EndedAt) = (comparison, SearchState.Completed, now);
+        }
+    }
+
+    private void FailIfPermanentEverywhere(IReadOnlyList<HistoryEntry> results, DateTimeOffset now)
+    {
+        foreach (var result in results.Where(r => !r.Shared))
+        {
+            permanentStreak = result.Permanent && result.Failure is { } reason
+                ? (reason, permanentStreak.Reason == reason ? permanentStreak.Count + 1 : 1)
+                : (null, 0);
+        }
+
+        if (IsSearching && permanentStreak.Count >= Math.Max(1, Spec!.Trainers.Count))
+        {
+            (State, EndedAt, Failure) = (SearchState.Failed, now, permanentStreak.Reason);
         }
     }
 

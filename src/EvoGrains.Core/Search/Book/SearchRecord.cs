@@ -18,5 +18,8 @@ public sealed record SearchRecord(
     FinalStageRecord? Final,
     FinalComparison? Comparison)
 {
+    /// <summary>Why the search failed (state Failed).</summary>
+    public string? Failure { get; init; }
+
     public static SearchRecord Empty { get; } = new(null, SearchState.Created, null, null, [], 0, 0, new Dictionary<int, IslandStatus>(), [], null, null);
 }
