@@ -1,16 +1,34 @@
+using System.Collections.Concurrent;
 using EvoGrains.Core.Expressions;
 using EvoGrains.Core.Search;
 using EvoGrains.Core.Evaluation;
 
 namespace EvoGrains.Grains.Tests.Searching;
 
-/// <summary>Registered as the "training" evaluator in the test clusters: a device that fails every run.</summary>
-internal sealed class BrokenDeviceEvaluatorFactory : IEvaluatorFactory, IFitnessEvaluator
+/// <summary>
+/// Registered as the "training" evaluator in the test clusters: a device that fails every run (transient), or,
+/// when the spec names a dataPath, data that vanished after the start check (permanent, as a DatasetException is).
+/// <see cref="Runs"/> counts the runs per dataPath, so a test can see whether a failure was retried.
+/// </summary>
+internal sealed class BrokenDeviceEvaluatorFactory : IEvaluatorFactory
 {
     public const string Failure = "device lost";
 
-    public IFitnessEvaluator Create(EvaluationSpec spec, int seed) => this;
+    public static ConcurrentDictionary<string, int> Runs { get; } = new(StringComparer.Ordinal);
 
-    public Task<EvaluationResult> EvaluateAsync(LossFunction loss, CancellationToken cancellationToken) =>
-        throw new InvalidOperationException(Failure);
+    public IFitnessEvaluator Create(EvaluationSpec spec, int seed) => new Broken(spec.DataPath);
+
+    private sealed class Broken(string dataPath) : IFitnessEvaluator
+    {
+        public Task<EvaluationResult> EvaluateAsync(LossFunction loss, CancellationToken cancellationToken)
+        {
+            if (dataPath.Length == 0)
+            {
+                throw new InvalidOperationException(Failure);
+            }
+
+            Runs.AddOrUpdate(dataPath, 1, (_, runs) => runs + 1);
+            throw new PermanentEvaluationException($"{dataPath}/train-images-idx3-ubyte.gz: file not found");
+        }
+    }
 }

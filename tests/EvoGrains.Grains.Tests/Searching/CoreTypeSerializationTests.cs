@@ -16,7 +16,7 @@ public sealed class CoreTypeSerializationTests
     [Fact]
     public void A_history_entry_keeps_every_field()
     {
-        var entry = new HistoryEntry(7, 2, "ab12", "-(y * log(p))", Loss, "genome", 0.83, EvaluationStatus.EarlyStopped, 1.5, "mutate", ["p1", "p2"], "why", true, DateTimeOffset.UnixEpoch.AddDays(3));
+        var entry = new HistoryEntry(7, 2, "ab12", "-(y * log(p))", Loss, "genome", 0.83, EvaluationStatus.EarlyStopped, 1.5, "mutate", ["p1", "p2"], "why", true, DateTimeOffset.UnixEpoch.AddDays(3)) { Permanent = true };
 
         var back = RoundTrip(entry);
 
@@ -38,8 +38,12 @@ public sealed class CoreTypeSerializationTests
     [Fact]
     public void Results_statuses_and_comparisons_keep_their_values()
     {
-        var result = new EvaluationResult(0.5, EvaluationStatus.Failed, 2, "nan", 0.7) { TrainerId = "s/3" };
+        var result = new EvaluationResult(0.5, EvaluationStatus.Failed, 2, "nan", 0.7) { TrainerId = "s/3", Permanent = true };
         Assert.Equal(result, RoundTrip(result));
+        var status = RoundTrip(new SearchStatus("s", "n", SearchState.Failed, 3, 10, 0, 0, 0, 0, 1, double.NaN, null, [], 2, 0.5, 0, 0, null, null) { Failure = "gone" });
+        Assert.Equal((SearchState.Failed, "gone"), (status.State, status.Failure));
+        var record = RoundTrip(EvoGrains.Core.Search.Book.SearchRecord.Empty with { State = SearchState.Failed, Failure = "gone" });
+        Assert.Equal((SearchState.Failed, "gone"), (record.State, record.Failure));
 
         var evaluation = new EvaluationSpec { Steps = 17, Model = "mlp" };
         Assert.Equal(evaluation, RoundTrip(new TrainerAssignment("s", evaluation, 30)).Evaluation);

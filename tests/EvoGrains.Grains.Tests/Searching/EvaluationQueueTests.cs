@@ -136,6 +136,7 @@ public sealed class EvaluationQueueTests(MemorySearchClusterFixture fixture)
         var failed = await EnqueueAsync(queue, CrossEntropyJobs(searchId, 1)[0]);
         Assert.Equal(EvaluationStatus.Failed, failed?.Status);
         Assert.Contains(BrokenDeviceEvaluatorFactory.Failure, failed?.Failure, StringComparison.Ordinal);
+        Assert.False(failed?.Permanent, "a broken device is transient: retried, and not held against the search");
     }
 
     [Fact]
