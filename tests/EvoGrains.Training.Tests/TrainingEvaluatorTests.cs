@@ -40,4 +40,20 @@ public sealed class TrainingEvaluatorTests
         Assert.Equal(direct.TestAccuracy.Value, test.Fitness);
         Assert.Equal(direct.TestAccuracy.Value, packed.Single().Fitness);
     }
+
+    [Fact]
+    public async Task Missing_data_fails_one_candidate_or_a_pack_permanently_naming_the_file()
+    {
+        using var dir = new TempDirectory();
+        var evaluator = new TrainingEvaluator(Spec with { Dataset = "fashion-mnist", DataPath = dir.Path }, 3, 1);
+
+        var one = await Assert.ThrowsAsync<DatasetException>(() => evaluator.EvaluateAsync(LossZoo.CrossEntropy, CancellationToken.None));
+        var pack = await Assert.ThrowsAsync<DatasetException>(() => evaluator.EvaluateBatchAsync(
+            [new EvaluationCandidate(LossZoo.CrossEntropy), new EvaluationCandidate(LossZoo.Get("focal"))], CancellationToken.None));
+
+        // Trainers recognise the Core type: retrying cannot bring the file back.
+        Assert.All(new Exception[] { one, pack }, e => Assert.IsAssignableFrom<PermanentEvaluationException>(e));
+        Assert.Contains(dir.Path, one.Message, StringComparison.Ordinal);
+        Assert.Contains(dir.Path, pack.Message, StringComparison.Ordinal);
+    }
 }

@@ -37,13 +37,13 @@ public static class SearchProgressView
 
     public static string Line(SearchStatus s) => string.Create(
         CultureInfo.InvariantCulture,
-        $"{s.State,-10} {s.EvaluationsDone}/{s.MaxEvaluations} done, {s.InFlight} in flight, {s.RejectedByScreening} rejected, {s.Deduplicated} deduped, {s.EvaluationsPerMinute:F1}/min, best (validation) {Best(s)}{Eta(s)}{FailureNote(s)}");
+        $"{StateText(s),-10} {s.EvaluationsDone}/{s.MaxEvaluations} done, {s.InFlight} in flight, {s.RejectedByScreening} rejected, {s.Deduplicated} deduped, {s.EvaluationsPerMinute:F1}/min, best (validation) {Best(s)}{Eta(s)}");
 
     public static IRenderable Render(SearchStatus s)
     {
         var summary = new Grid().AddColumn().AddColumn();
         summary.AddRow("search", $"{Markup.Escape(s.SearchId)} ({Markup.Escape(s.Name)})");
-        summary.AddRow("state", Markup.Escape(s.State + FailureNote(s)));
+        summary.AddRow("state", Markup.Escape(StateText(s)));
         summary.AddRow("evaluations", string.Create(CultureInfo.InvariantCulture, $"{s.EvaluationsDone} / {s.MaxEvaluations} done, {s.InFlight} in flight"));
         summary.AddRow("screening", string.Create(CultureInfo.InvariantCulture, $"{s.RejectedByScreening} rejected, {s.Deduplicated} deduplicated"));
         summary.AddRow("rate", string.Create(CultureInfo.InvariantCulture, $"{s.EvaluationsPerMinute:F1} evaluations/min{Eta(s)}"));
@@ -87,5 +87,6 @@ public static class SearchProgressView
 
     private static string Shorten(string text) => text.Length <= 60 ? text : text[..57] + "...";
 
-    private static string FailureNote(SearchStatus s) => s.Failure is { } failure ? $" ({failure})" : "";
+    /// <summary>The state, and for a failed search why (status, watch and the report all say it the same way).</summary>
+    public static string StateText(SearchStatus s) => s.Failure is { } failure ? $"{s.State} ({failure})" : s.State.ToString();
 }

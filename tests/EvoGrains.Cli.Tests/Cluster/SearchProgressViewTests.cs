@@ -1,0 +1,36 @@
+using EvoGrains.Cli.Cluster;
+using EvoGrains.Cli.Runs;
+using EvoGrains.Core.Search;
+
+namespace EvoGrains.Cli.Tests.Cluster;
+
+/// <summary>A failed search says why wherever its state is shown: status and watch lines, and the report.</summary>
+public sealed class SearchProgressViewTests
+{
+    private const string Reason = "DatasetException: /data/train-images-idx3-ubyte.gz: file not found";
+
+    [Fact]
+    public void A_failed_search_shows_its_reason_in_the_line_and_the_report()
+    {
+        var failed = Status(SearchState.Failed) with { Failure = Reason };
+
+        Assert.Equal($"Failed ({Reason})", SearchProgressView.StateText(failed));
+        Assert.StartsWith($"Failed ({Reason}) 3/200 done", SearchProgressView.Line(failed), StringComparison.Ordinal);
+        Assert.StartsWith("Running    3/200 done", SearchProgressView.Line(Status(SearchState.Running)), StringComparison.Ordinal);
+
+        var run = new RunRecord("s", new SearchSpec { Name = "unit" }, SearchProgressView.StateText(failed), [], [], [], null, 0, 0);
+        var folder = Path.Combine(Path.GetTempPath(), "evograins-failed-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            RunFolderWriter.Write(run, folder);
+            Assert.Contains($"Status: **Failed ({Reason})**", File.ReadAllText(Path.Combine(folder, "report.md")), StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    private static SearchStatus Status(SearchState state) =>
+        new("s", "unit", state, 3, 200, 0, 0, 0, 0, 1.5, double.NaN, null, [], 2, 0.5, 0, 0, null, null);
+}
