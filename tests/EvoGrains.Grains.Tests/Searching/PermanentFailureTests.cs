@@ -58,8 +58,13 @@ public sealed class PermanentFailureTests(MemorySearchClusterFixture fixture)
         Assert.Equal($"PermanentEvaluationException: {dataPath}/train-images-idx3-ubyte.gz: file not found", final.Failure);
         Assert.NotNull(final.EndedAt);
         Assert.True(final.EvaluationsDone < 200, $"{final.EvaluationsDone} evaluations: the search should stop early");
-        Assert.Equal(0, (await search.GetStatusAsync()).InFlight);
         Assert.Equal(final.Failure, (await search.GetStatusAsync()).Failure);
+
+        // Ended like a cancel: the islands stop asking, so the queue sees no new jobs.
+        var queue = fixture.Client.GetGrain<IEvaluationQueueGrain>(searchId);
+        var enqueued = (await queue.GetStatisticsAsync()).Enqueued;
+        await Task.Delay(1500);
+        Assert.Equal(enqueued, (await queue.GetStatisticsAsync()).Enqueued);
 
         var listed = await fixture.Client.GetGrain<ISearchRegistryGrain>(ISearchRegistryGrain.SingletonKey).ListAsync();
         Assert.Contains(listed, s => s.SearchId == searchId && s.State == SearchState.Failed);
