@@ -7,4 +7,7 @@ public sealed record BudgetSpec
 
     /// <summary>Wall-clock limit in minutes; 0 means none.</summary>
     public double MaxMinutes { get; init; }
+
+    /// <summary>Training steps over every evaluation and seed (a rung's steps times its seeds); 0 means none.</summary>
+    public long MaxTrainingSteps { get; init; }
 }

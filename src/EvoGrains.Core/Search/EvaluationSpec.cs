@@ -37,6 +37,21 @@ public sealed record EvaluationSpec
 
     public double EarlyStopAccuracy { get; init; }
 
+    /// <summary>
+    /// Seeds per evaluation when there are no <see cref="Rungs"/>: the fitness is the mean validation accuracy over
+    /// them, the same seeds for every candidate (common random numbers).
+    /// </summary>
+    public int Seeds { get; init; } = 1;
+
+    /// <summary>Successive-halving fidelities, lowest first; empty: one rung of <see cref="Steps"/> and <see cref="Seeds"/>.</summary>
+    public IReadOnlyList<RungSpec> Rungs { get; init; } = [];
+
+    /// <summary>The fraction of a rung's results promoted to the next rung (ASHA's 1/eta).</summary>
+    public double Promote { get; init; } = 1.0 / 3;
+
+    /// <summary>Symmetric label noise on the training split only (0-0.8): this fraction of labels is replaced by another class, seeded.</summary>
+    public double LabelNoise { get; init; }
+
     /// <summary>Simulated training time per evaluation for the synthetic evaluator, in milliseconds.</summary>
     public int SyntheticDelayMs { get; init; }
 
@@ -46,4 +61,21 @@ public sealed record EvaluationSpec
     /// </summary>
     [JsonIgnore]
     public bool MeasureOnTestSet { get; init; }
+
+    /// <summary>The rungs the search runs: <see cref="Rungs"/>, or one rung of <see cref="Steps"/> and <see cref="Seeds"/>.</summary>
+    [JsonIgnore]
+    public IReadOnlyList<RungSpec> EffectiveRungs => Rungs is { Count: > 0 } ? Rungs : [new RungSpec { Steps = Steps, Seeds = Seeds }];
+
+    /// <summary>This evaluation at rung <paramref name="rung"/>: its steps and seeds.</summary>
+    public EvaluationSpec AtRung(int rung)
+    {
+        var at = EffectiveRungs[rung];
+        return this with { Steps = at.Steps, Seeds = at.Seeds, Rungs = [] };
+    }
+
+    /// <summary>
+    /// The training seeds of one evaluation: <see cref="Seeds"/> consecutive seeds from <paramref name="baseSeed"/>,
+    /// so every candidate of a search trains on the same ones (the final stage's seeds start 1000 higher).
+    /// </summary>
+    public IReadOnlyList<int> TrainingSeeds(int baseSeed) => Enumerable.Range(0, Math.Max(1, Seeds)).Select(i => baseSeed + i).ToList();
 }

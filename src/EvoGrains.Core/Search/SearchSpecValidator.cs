@@ -76,6 +76,7 @@ public static class SearchSpecValidator
 
         Range("budget.maxEvaluations", spec.Budget.MaxEvaluations, 1, 1_000_000);
         Range("budget.maxMinutes", spec.Budget.MaxMinutes, 0, 60 * 24 * 30);
+        Range("budget.maxTrainingSteps", spec.Budget.MaxTrainingSteps, 0, 1e12);
 
         var evaluation = spec.Evaluation;
         OneOf("evaluation.evaluator", evaluation.Evaluator, Evaluators);
@@ -91,6 +92,9 @@ public static class SearchSpecValidator
         Range("evaluation.earlyStopStep", evaluation.EarlyStopStep, 0, evaluation.Steps);
         Range("evaluation.earlyStopAccuracy", evaluation.EarlyStopAccuracy, 0, 1);
         Range("evaluation.syntheticDelayMs", evaluation.SyntheticDelayMs, 0, 600_000);
+        Range("evaluation.seeds", evaluation.Seeds, 1, 50);
+        Range("evaluation.labelNoise", evaluation.LabelNoise, 0, 0.8);
+        ValidateRungs(evaluation, errors);
 
         Range("trainers.count", spec.Trainers.Count, 1, 256);
         Range("trainers.threads", spec.Trainers.Threads, 1, 64);
@@ -99,6 +103,39 @@ public static class SearchSpecValidator
 
         ValidateFinalStage(spec.FinalStage, errors);
         return errors;
+    }
+
+    private static void ValidateRungs(EvaluationSpec evaluation, List<string> errors)
+    {
+        var rungs = evaluation.Rungs;
+        if (rungs is null)
+        {
+            errors.Add("evaluation.rungs: must be a list of rungs (or left out)");
+            return;
+        }
+
+        InRange(errors, "evaluation.rungs", rungs.Count, 0, 8);
+        for (var i = 0; i < rungs.Count; i++)
+        {
+            var path = $"evaluation.rungs[{i}]";
+            if (rungs[i] is not { } rung)
+            {
+                errors.Add($"{path}: must be an object {{ steps, seeds }}");
+                continue;
+            }
+
+            InRange(errors, $"{path}.steps", rung.Steps, Math.Max(1, evaluation.WarmupSteps), 1_000_000);
+            InRange(errors, $"{path}.seeds", rung.Seeds, 1, 50);
+            if (i > 0 && rungs[i - 1] is { } lower && rung.Cost <= lower.Cost)
+            {
+                errors.Add($"{path}: must cost more than rung {i - 1} (steps x seeds {rung.Cost} <= {lower.Cost})");
+            }
+        }
+
+        if (rungs.Count > 1)
+        {
+            InRange(errors, "evaluation.promote", evaluation.Promote, 0.01, 0.99);
+        }
     }
 
     private static void ValidateFinalStage(FinalStageSpec final, List<string> errors)
