@@ -5,7 +5,7 @@ using static TorchSharp.torch;
 namespace EvoGrains.Training.Data;
 
 /// <summary>
-/// The device-resident split of each (dataset, split, subset, device) a trainer uses, built once (split,
+/// The device-resident split of each (dataset, split, subset, label noise, device) a trainer uses, built once (split,
 /// channel statistics, tensors) and shared by every job and pack after it. The tensors are only read
 /// (gathered and normalised into new tensors), so trainers on different threads may share one cache.
 /// </summary>
@@ -19,7 +19,7 @@ public sealed class PreparedDataCache(DatasetCache? datasets = null) : IDisposab
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(device);
-        var key = new Key(request.Dataset, request.ValidationSize, request.TrainSubsetSize, request.SplitSeed, request.EvaluateTest, device.ToString());
+        var key = new Key(request.Dataset, request.ValidationSize, request.TrainSubsetSize, request.SplitSeed, request.LabelNoise, request.EvaluateTest, device.ToString());
         var entry = entries.GetOrAdd(key, k => new Lazy<TrainingData>(() => Build(k, device)));
         try
         {
@@ -50,7 +50,8 @@ public sealed class PreparedDataCache(DatasetCache? datasets = null) : IDisposab
         key.ValidationSize,
         key.TrainSubsetSize,
         key.SplitSeed,
-        device);
+        device,
+        key.LabelNoise);
 
-    private sealed record Key(DatasetSpec Dataset, int ValidationSize, int? TrainSubsetSize, int SplitSeed, bool WithTest, string Device);
+    private sealed record Key(DatasetSpec Dataset, int ValidationSize, int? TrainSubsetSize, int SplitSeed, double LabelNoise, bool WithTest, string Device);
 }

@@ -37,6 +37,10 @@ public sealed record TrainingRequest(
     /// training seeds are scored on the same validation images.</summary>
     public int SplitSeed { get; init; }
 
+    /// <summary>Symmetric noise on the training labels only (0 to <see cref="Data.LabelNoise.MaxRate"/>), seeded from
+    /// <see cref="SplitSeed"/>; validation and test labels stay clean.</summary>
+    public double LabelNoise { get; init; }
+
     public double Momentum { get; init; } = 0.9;
 
     public double WeightDecay { get; init; }
@@ -83,6 +87,11 @@ public sealed record TrainingRequest(
         if (EarlyStop is { } rule)
         {
             ArgumentOutOfRangeException.ThrowIfLessThan(rule.Step, 1, nameof(EarlyStop));
+        }
+
+        if (!(LabelNoise >= 0 && LabelNoise <= Data.LabelNoise.MaxRate))
+        {
+            throw new ArgumentOutOfRangeException(nameof(LabelNoise), LabelNoise, $"Must be between 0 and {Data.LabelNoise.MaxRate}.");
         }
 
         ArgumentOutOfRangeException.ThrowIfNegative(MaxThreads, nameof(MaxThreads));
