@@ -5,6 +5,7 @@ namespace EvoGrains.Abstractions;
 /// <summary>
 /// One training run in the queue. <see cref="Steps"/> 0 means the spec's steps and a null <see cref="TrainSubset"/> the spec's
 /// images: the final stage overrides them. <see cref="OnTestSet"/>: the fitness is the accuracy on the test split.
+/// <see cref="Rung"/>: a search job trains with that rung's steps and seeds.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("evograins.evaluation-job")]
 public sealed record EvaluationJob(
@@ -17,4 +18,10 @@ public sealed record EvaluationJob(
     [property: Id(6)] int Seed,
     [property: Id(7)] int LeaseSeconds,
     [property: Id(8)] int? TrainSubset = null,
-    [property: Id(9)] bool OnTestSet = false);
+    [property: Id(9)] bool OnTestSet = false,
+    [property: Id(10)] int Rung = 0)
+{
+    /// <summary>The two jobs train with the same settings, so one evaluator (and one pack) serves both.</summary>
+    public bool TrainsLike(EvaluationJob other) =>
+        Kind == other.Kind && Rung == other.Rung && Steps == other.Steps && Seed == other.Seed && TrainSubset == other.TrainSubset && OnTestSet == other.OnTestSet;
+}

@@ -29,9 +29,9 @@ public interface IIslandGrain : IGrainWithStringKey
     [Alias("Stop"), OneWay]
     Task StopAsync();
 
-    /// <summary>An evaluation finished. Ignored unless the hash is in flight here, so repeats are harmless.</summary>
+    /// <summary>An evaluation finished (its key: the hash, with the rung above the first). Ignored unless in flight here, so repeats are harmless.</summary>
     [Alias("OnResult"), OneWay]
-    Task OnResultAsync(string hash, EvaluationResult outcome);
+    Task OnResultAsync(string evaluationKey, EvaluationResult outcome);
 
     [Alias("ReceiveMigrants"), OneWay]
     Task ReceiveMigrantsAsync(IReadOnlyList<MigrantRecord> migrants);

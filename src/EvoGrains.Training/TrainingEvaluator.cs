@@ -54,35 +54,50 @@ public sealed class TrainingEvaluator(EvaluationSpec spec, int seed, int threads
 
     public Task<EvaluationResult> EvaluateAsync(LossFunction loss, CancellationToken cancellationToken) =>
         Task.Factory.StartNew(
-            () => ToEvaluation(trainer.Train(Request(), new CompiledTensorLoss(loss), cancellationToken: cancellationToken), spec.MeasureOnTestSet),
+            () => EvaluationResult.OverSeeds(spec.TrainingSeeds(seed).Select(s => ToEvaluation(trainer.Train(Request() with { Seed = s }, new CompiledTensorLoss(loss), cancellationToken: cancellationToken), spec.MeasureOnTestSet)).ToList()),
             cancellationToken,
             TaskCreationOptions.LongRunning,
             TaskScheduler.Default);
 
-    /// <summary>One pack per call (split only by the memory budget); each result's seconds are its share of the pack's wall time.</summary>
+    /// <summary>
+    /// One pack per call (split only by the memory budget) of every (candidate, seed) member; each candidate's result
+    /// is the mean over the spec's seeds, and its seconds its share of the pack's wall time.
+    /// </summary>
     public Task<IReadOnlyList<EvaluationResult>> EvaluateBatchAsync(IReadOnlyList<EvaluationCandidate> candidates, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(candidates);
         return Task.Factory.StartNew(
             () =>
             {
-                if (spec.MeasureOnTestSet)
-                {
-                    // Packs measure validation only; the final stage's few test runs train one at a time.
-                    return (IReadOnlyList<EvaluationResult>)candidates
-                        .Select(c => c.Withdrawn.IsCancellationRequested ? EvaluationCandidate.WithdrawnResult : ToEvaluation(trainer.Train(Request(), new CompiledTensorLoss(c.Loss), cancellationToken: cancellationToken), onTestSet: true))
-                        .ToList();
-                }
-
-                var members = candidates.Select(c => new PackMember(new CompiledTensorLoss(c.Loss), seed) { Withdrawn = c.Withdrawn }).ToList();
-                var results = packed.Train(Request(), members, cancellationToken);
-                return (IReadOnlyList<EvaluationResult>)results
-                    .Select((r, i) => candidates[i].Withdrawn.IsCancellationRequested ? EvaluationCandidate.WithdrawnResult : ToEvaluation(r, spec.MeasureOnTestSet) with { Seconds = r.WallTime.TotalSeconds / results.Count })
+                var seeds = spec.TrainingSeeds(seed);
+                var perMember = TrainMembers(candidates, seeds, cancellationToken);
+                return (IReadOnlyList<EvaluationResult>)candidates
+                    .Select((c, i) => c.Withdrawn.IsCancellationRequested
+                        ? EvaluationCandidate.WithdrawnResult
+                        : EvaluationResult.OverSeeds(perMember.Skip(i * seeds.Count).Take(seeds.Count).ToList()))
                     .ToList();
             },
             cancellationToken,
             TaskCreationOptions.LongRunning,
             TaskScheduler.Default);
+    }
+
+    /// <summary>Every candidate with every seed, candidate-major.</summary>
+    private List<EvaluationResult> TrainMembers(IReadOnlyList<EvaluationCandidate> candidates, IReadOnlyList<int> seeds, CancellationToken cancellationToken)
+    {
+        var members = candidates.SelectMany(c => seeds.Select(s => (Candidate: c, Seed: s))).ToList();
+        if (spec.MeasureOnTestSet)
+        {
+            // Packs measure validation only; the final stage's few test runs train one at a time.
+            return members
+                .Select(m => m.Candidate.Withdrawn.IsCancellationRequested
+                    ? EvaluationCandidate.WithdrawnResult
+                    : ToEvaluation(trainer.Train(Request() with { Seed = m.Seed }, new CompiledTensorLoss(m.Candidate.Loss), cancellationToken: cancellationToken), onTestSet: true))
+                .ToList();
+        }
+
+        var results = packed.Train(Request(), members.Select(m => new PackMember(new CompiledTensorLoss(m.Candidate.Loss), m.Seed) { Withdrawn = m.Candidate.Withdrawn }).ToList(), cancellationToken);
+        return results.Select(r => ToEvaluation(r) with { Seconds = r.WallTime.TotalSeconds / results.Count }).ToList();
     }
 
     // The final stage's test round measures the test split; everything else selects on validation only.

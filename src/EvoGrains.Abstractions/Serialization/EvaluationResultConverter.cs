@@ -7,7 +7,7 @@ namespace EvoGrains.Abstractions.Serialization;
 public sealed class EvaluationResultConverter : IConverter<EvaluationResult, EvaluationResultConverter.Surrogate>
 {
     public EvaluationResult ConvertFromSurrogate(in Surrogate surrogate) =>
-        new(surrogate.Fitness, (EvaluationStatus)surrogate.Status, surrogate.Seconds, surrogate.Failure, surrogate.TrainingLoss) { TrainerId = surrogate.TrainerId ?? "", Permanent = surrogate.Permanent };
+        new(surrogate.Fitness, (EvaluationStatus)surrogate.Status, surrogate.Seconds, surrogate.Failure, surrogate.TrainingLoss) { TrainerId = surrogate.TrainerId ?? "", Permanent = surrogate.Permanent, Seeds = Math.Max(1, surrogate.Seeds), Spread = surrogate.Spread };
 
     public Surrogate ConvertToSurrogate(in EvaluationResult value) => new()
     {
@@ -18,6 +18,8 @@ public sealed class EvaluationResultConverter : IConverter<EvaluationResult, Eva
         TrainingLoss = value.TrainingLoss,
         TrainerId = value.TrainerId,
         Permanent = value.Permanent,
+        Seeds = value.Seeds,
+        Spread = value.Spread,
     };
 
     [GenerateSerializer, Immutable, Alias("evograins.evaluation-result")]
@@ -43,5 +45,11 @@ public sealed class EvaluationResultConverter : IConverter<EvaluationResult, Eva
 
         [Id(6)]
         public bool Permanent { get; set; }
+
+        [Id(7)]
+        public int Seeds { get; set; }
+
+        [Id(8)]
+        public double Spread { get; set; }
     }
 }

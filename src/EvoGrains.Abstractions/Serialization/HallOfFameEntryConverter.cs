@@ -8,7 +8,7 @@ namespace EvoGrains.Abstractions.Serialization;
 public sealed class HallOfFameEntryConverter : IConverter<HallOfFameEntry, HallOfFameEntryConverter.Surrogate>
 {
     public HallOfFameEntry ConvertFromSurrogate(in Surrogate surrogate) =>
-        new(surrogate.Hash, surrogate.Expression, surrogate.Loss, surrogate.Fitness, surrogate.Island, surrogate.Operator, surrogate.Parents);
+        new(surrogate.Hash, surrogate.Expression, surrogate.Loss, surrogate.Fitness, surrogate.Island, surrogate.Operator, surrogate.Parents) { Rung = surrogate.Rung, Seeds = Math.Max(1, surrogate.Seeds), Spread = surrogate.Spread };
 
     public Surrogate ConvertToSurrogate(in HallOfFameEntry value) => new()
     {
@@ -19,6 +19,9 @@ public sealed class HallOfFameEntryConverter : IConverter<HallOfFameEntry, HallO
         Island = value.Island,
         Operator = value.Operator,
         Parents = value.Parents,
+        Rung = value.Rung,
+        Seeds = value.Seeds,
+        Spread = value.Spread,
     };
 
     [GenerateSerializer, Immutable, Alias("evograins.hall-of-fame-entry")]
@@ -44,5 +47,14 @@ public sealed class HallOfFameEntryConverter : IConverter<HallOfFameEntry, HallO
 
         [Id(6)]
         public IReadOnlyList<string> Parents { get; set; }
+
+        [Id(7)]
+        public int Rung { get; set; }
+
+        [Id(8)]
+        public int Seeds { get; set; }
+
+        [Id(9)]
+        public double Spread { get; set; }
     }
 }

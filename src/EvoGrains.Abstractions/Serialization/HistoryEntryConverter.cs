@@ -8,7 +8,7 @@ namespace EvoGrains.Abstractions.Serialization;
 public sealed class HistoryEntryConverter : IConverter<HistoryEntry, HistoryEntryConverter.Surrogate>
 {
     public HistoryEntry ConvertFromSurrogate(in Surrogate surrogate) =>
-        new(surrogate.Index, surrogate.Island, surrogate.Hash, surrogate.Expression, surrogate.Loss, surrogate.Genome, surrogate.Fitness, (EvaluationStatus)surrogate.Status, surrogate.Seconds, surrogate.Operator, surrogate.Parents, surrogate.Failure, surrogate.Shared, surrogate.CompletedAt) { Permanent = surrogate.Permanent };
+        new(surrogate.Index, surrogate.Island, surrogate.Hash, surrogate.Expression, surrogate.Loss, surrogate.Genome, surrogate.Fitness, (EvaluationStatus)surrogate.Status, surrogate.Seconds, surrogate.Operator, surrogate.Parents, surrogate.Failure, surrogate.Shared, surrogate.CompletedAt) { Permanent = surrogate.Permanent, Rung = surrogate.Rung, Steps = surrogate.Steps, Seeds = Math.Max(1, surrogate.Seeds), Spread = surrogate.Spread };
 
     public Surrogate ConvertToSurrogate(in HistoryEntry value) => new()
     {
@@ -27,6 +27,10 @@ public sealed class HistoryEntryConverter : IConverter<HistoryEntry, HistoryEntr
         Shared = value.Shared,
         CompletedAt = value.CompletedAt,
         Permanent = value.Permanent,
+        Rung = value.Rung,
+        Steps = value.Steps,
+        Seeds = value.Seeds,
+        Spread = value.Spread,
     };
 
     [GenerateSerializer, Immutable, Alias("evograins.history-entry")]
@@ -76,5 +80,17 @@ public sealed class HistoryEntryConverter : IConverter<HistoryEntry, HistoryEntr
 
         [Id(14)]
         public bool Permanent { get; set; }
+
+        [Id(15)]
+        public int Rung { get; set; }
+
+        [Id(16)]
+        public int Steps { get; set; }
+
+        [Id(17)]
+        public int Seeds { get; set; }
+
+        [Id(18)]
+        public double Spread { get; set; }
     }
 }

@@ -8,7 +8,7 @@ namespace EvoGrains.Abstractions.Serialization;
 public sealed class SearchRecordConverter : IConverter<SearchRecord, SearchRecordConverter.Surrogate>
 {
     public SearchRecord ConvertFromSurrogate(in Surrogate surrogate) =>
-        new(surrogate.Spec, (SearchState)surrogate.State, surrogate.StartedAt, surrogate.EndedAt, surrogate.HistoryTail, surrogate.SealedPages, surrogate.LateResults, surrogate.Islands, surrogate.HallOfFame, surrogate.Final, surrogate.Comparison) { Failure = surrogate.Failure };
+        new(surrogate.Spec, (SearchState)surrogate.State, surrogate.StartedAt, surrogate.EndedAt, surrogate.HistoryTail, surrogate.SealedPages, surrogate.LateResults, surrogate.Islands, surrogate.HallOfFame, surrogate.Final, surrogate.Comparison) { Failure = surrogate.Failure, TrainingSteps = surrogate.TrainingSteps };
 
     public Surrogate ConvertToSurrogate(in SearchRecord value) => new()
     {
@@ -24,6 +24,7 @@ public sealed class SearchRecordConverter : IConverter<SearchRecord, SearchRecor
         Final = value.Final,
         Comparison = value.Comparison,
         Failure = value.Failure,
+        TrainingSteps = value.TrainingSteps,
     };
 
     [GenerateSerializer, Immutable, Alias("evograins.search-record")]
@@ -64,5 +65,8 @@ public sealed class SearchRecordConverter : IConverter<SearchRecord, SearchRecor
 
         [Id(11)]
         public string? Failure { get; set; }
+
+        [Id(12)]
+        public long TrainingSteps { get; set; }
     }
 }

@@ -7,7 +7,7 @@ namespace EvoGrains.Abstractions.Serialization;
 public sealed class SearchStatusConverter : IConverter<SearchStatus, SearchStatusConverter.Surrogate>
 {
     public SearchStatus ConvertFromSurrogate(in Surrogate surrogate) =>
-        new(surrogate.SearchId, surrogate.Name, (SearchState)surrogate.State, surrogate.EvaluationsDone, surrogate.MaxEvaluations, surrogate.InFlight, surrogate.RejectedByScreening, surrogate.Deduplicated, surrogate.LateResults, surrogate.EvaluationsPerMinute, surrogate.BestFitness, surrogate.BestExpression, surrogate.Islands, surrogate.Trainers, surrogate.TrainerUtilisation, surrogate.FinalJobsDone, surrogate.FinalJobsTotal, surrogate.StartedAt, surrogate.EndedAt) { Failure = surrogate.Failure };
+        new(surrogate.SearchId, surrogate.Name, (SearchState)surrogate.State, surrogate.EvaluationsDone, surrogate.MaxEvaluations, surrogate.InFlight, surrogate.RejectedByScreening, surrogate.Deduplicated, surrogate.LateResults, surrogate.EvaluationsPerMinute, surrogate.BestFitness, surrogate.BestExpression, surrogate.Islands, surrogate.Trainers, surrogate.TrainerUtilisation, surrogate.FinalJobsDone, surrogate.FinalJobsTotal, surrogate.StartedAt, surrogate.EndedAt) { Failure = surrogate.Failure, TrainingSteps = surrogate.TrainingSteps, MaxTrainingSteps = surrogate.MaxTrainingSteps };
 
     public Surrogate ConvertToSurrogate(in SearchStatus value) => new()
     {
@@ -31,6 +31,8 @@ public sealed class SearchStatusConverter : IConverter<SearchStatus, SearchStatu
         StartedAt = value.StartedAt,
         EndedAt = value.EndedAt,
         Failure = value.Failure,
+        TrainingSteps = value.TrainingSteps,
+        MaxTrainingSteps = value.MaxTrainingSteps,
     };
 
     [GenerateSerializer, Immutable, Alias("evograins.search-status")]
@@ -95,5 +97,11 @@ public sealed class SearchStatusConverter : IConverter<SearchStatus, SearchStatu
 
         [Id(19)]
         public string? Failure { get; set; }
+
+        [Id(20)]
+        public long TrainingSteps { get; set; }
+
+        [Id(21)]
+        public long MaxTrainingSteps { get; set; }
     }
 }

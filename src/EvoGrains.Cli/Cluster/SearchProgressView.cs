@@ -45,6 +45,7 @@ public static class SearchProgressView
         summary.AddRow("search", $"{Markup.Escape(s.SearchId)} ({Markup.Escape(s.Name)})");
         summary.AddRow("state", Markup.Escape(StateText(s)));
         summary.AddRow("evaluations", string.Create(CultureInfo.InvariantCulture, $"{s.EvaluationsDone} / {s.MaxEvaluations} done, {s.InFlight} in flight"));
+        summary.AddRow("training steps", string.Create(CultureInfo.InvariantCulture, $"{s.TrainingSteps}{(s.MaxTrainingSteps > 0 ? $" / {s.MaxTrainingSteps}" : "")} (steps x seeds over every evaluation)"));
         summary.AddRow("screening", string.Create(CultureInfo.InvariantCulture, $"{s.RejectedByScreening} rejected, {s.Deduplicated} deduplicated"));
         summary.AddRow("rate", string.Create(CultureInfo.InvariantCulture, $"{s.EvaluationsPerMinute:F1} evaluations/min{Eta(s)}"));
         summary.AddRow("best (validation)", Markup.Escape(Best(s)));

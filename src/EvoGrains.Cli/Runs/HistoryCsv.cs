@@ -4,10 +4,10 @@ using EvoGrains.Core.Search;
 
 namespace EvoGrains.Cli.Runs;
 
-/// <summary>history.csv: one row per evaluation (RFC 4180 quoting).</summary>
+/// <summary>history.csv: one row per evaluation (RFC 4180 quoting); fitness is the mean validation accuracy over the seeds at the rung.</summary>
 public static class HistoryCsv
 {
-    public const string Header = "index,hash,expression,island,fitness,status,seconds,operator,parents,failure";
+    public const string Header = "index,hash,expression,island,fitness,status,seconds,operator,parents,failure,rung,steps,seeds,spread";
 
     public static string Format(IEnumerable<HistoryEntry> history)
     {
@@ -25,7 +25,11 @@ public static class HistoryCsv
                 h.Seconds.ToString("F3", CultureInfo.InvariantCulture),
                 h.Operator,
                 string.Join(' ', h.Parents),
-                Quote(h.Failure ?? "")));
+                Quote(h.Failure ?? ""),
+                h.Rung.ToString(CultureInfo.InvariantCulture),
+                h.Steps.ToString(CultureInfo.InvariantCulture),
+                h.Seeds.ToString(CultureInfo.InvariantCulture),
+                double.IsFinite(h.Spread) ? h.Spread.ToString("R", CultureInfo.InvariantCulture) : ""));
         }
 
         return csv.ToString();

@@ -20,8 +20,10 @@ public static class RunReport
         text.AppendLine(Invariant($"Status: **{run.Status}**. {run.History.Count} evaluations; {run.RejectedByScreening} candidates rejected by screening and {run.Deduplicated} duplicates skipped before training."));
         text.AppendLine();
         text.AppendLine(Invariant($"- islands: {spec.Islands.Count} ({string.Join(", ", spec.Islands.Methods)}; {spec.Islands.Space} space), population {spec.Islands.PopulationSize}, {spec.Islands.InFlight} in flight each; migration of {spec.Migration.Count} every {spec.Migration.Every} results ({spec.Migration.Topology})"));
-        text.AppendLine(Invariant($"- fitness: {spec.Evaluation.Evaluator} — {spec.Evaluation.Model} on {spec.Evaluation.Dataset}, {spec.Evaluation.Steps} steps of {spec.Evaluation.BatchSize}, validation accuracy on {spec.Evaluation.ValidationSize} held-out training images"));
-        text.AppendLine(Invariant($"- budget: {spec.Budget.MaxEvaluations} evaluations{(spec.Budget.MaxMinutes > 0 ? $" or {spec.Budget.MaxMinutes} minutes" : "")}"));
+        var rungs = string.Join(" -> ", spec.Evaluation.EffectiveRungs.Select(r => Invariant($"{r.Steps} steps x {r.Seeds} seed(s)")));
+        var promotion = spec.Evaluation.EffectiveRungs.Count > 1 ? Invariant($", the best {spec.Evaluation.Promote:P0} of a rung promoted") : "";
+        text.AppendLine(Invariant($"- fitness: {spec.Evaluation.Evaluator} — {spec.Evaluation.Model} on {spec.Evaluation.Dataset}, batches of {spec.Evaluation.BatchSize}, rungs {rungs}{promotion}; mean validation accuracy over the seeds on {spec.Evaluation.ValidationSize} held-out training images{(spec.Evaluation.LabelNoise > 0 ? $", {spec.Evaluation.LabelNoise:P0} of training labels noisy" : "")}"));
+        text.AppendLine(Invariant($"- budget: {spec.Budget.MaxEvaluations} evaluations{(spec.Budget.MaxTrainingSteps > 0 ? $" or {spec.Budget.MaxTrainingSteps} training steps" : "")}{(spec.Budget.MaxMinutes > 0 ? $" or {spec.Budget.MaxMinutes} minutes" : "")}; spent: {run.History.Sum(h => h.TrainingSteps)} training steps (steps x seeds) over {run.History.Count} evaluations, {run.History.Count(h => h.Rung > 0)} of them promotions"));
         if (run.History.Count > 0)
         {
             var firstBest = run.History.Take(Math.Max(1, run.History.Count / 5)).Max(h => h.Fitness);
@@ -47,7 +49,7 @@ public static class RunReport
         {
             rank++;
             var loss = LossOf(entry);
-            text.AppendLine(Invariant($"### {rank}. validation fitness {entry.Fitness:F4} — `{entry.Hash}` (island {entry.Island}, {entry.Operator})"));
+            text.AppendLine(Invariant($"### {rank}. validation fitness {entry.Fitness:F4}{Spread(entry.Spread)} at rung {entry.Rung} ({entry.Seeds} seed(s)) — `{entry.Hash}` (island {entry.Island}, {entry.Operator})"));
             text.AppendLine();
             text.AppendLine(Invariant($"Infix: `{entry.Expression}`"));
             text.AppendLine();
@@ -148,4 +150,6 @@ public static class RunReport
     }
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+
+    private static string Spread(double spread) => double.IsFinite(spread) ? Invariant($" ± {spread:F4}") : "";
 }

@@ -22,6 +22,8 @@ public class GeneticProgramming(
 
     public override IReadOnlyList<Member> Members => population;
 
+    protected override void Replace(Member old, Member updated) => ReplaceIn(population, old, updated);
+
     protected override (Genome, string, IReadOnlyList<string>) Breed(Random random)
     {
         if (population.Count < populationSize)

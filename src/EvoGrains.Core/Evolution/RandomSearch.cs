@@ -11,6 +11,8 @@ public sealed class RandomSearch(GenomeSpace space, ScreeningFunnel funnel, int 
 
     public override IReadOnlyList<Member> Members => best;
 
+    protected override void Replace(Member old, Member updated) => ReplaceIn(best, old, updated);
+
     protected override (Genome, string, IReadOnlyList<string>) Breed(Random random) => (space.Random(random), "random", []);
 
     protected override void Absorb(Member member)

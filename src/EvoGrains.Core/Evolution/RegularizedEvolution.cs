@@ -16,6 +16,8 @@ public sealed class RegularizedEvolution(GenomeSpace space, ScreeningFunnel funn
 
     public override IReadOnlyList<Member> Members => population;
 
+    protected override void Replace(Member old, Member updated) => ReplaceIn(population, old, updated);
+
     public bool IsSeeding => Reported < seedEvaluations || population.Count == 0;
 
     protected override (Genome, string, IReadOnlyList<string>) Breed(Random random)

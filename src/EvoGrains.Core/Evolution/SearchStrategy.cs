@@ -88,13 +88,25 @@ public abstract class SearchStrategy(ScreeningFunnel funnel)
         return null;
     }
 
-    /// <summary>Absorbs one evaluated candidate (from this island or a migrant).</summary>
-    public void Report(Candidate candidate, double fitness)
+    /// <summary>Absorbs one evaluated candidate (from this island or a migrant) measured at <paramref name="rung"/>.</summary>
+    public void Report(Candidate candidate, double fitness, int rung = 0)
     {
         seen.Add(candidate.Loss.Hash);
-        var member = new Member(candidate, fitness, Reported++);
+        var member = new Member(candidate, fitness, Reported++) { Rung = rung };
         Absorb(member);
         OnReported(member);
+    }
+
+    /// <summary>
+    /// A member's result at a higher rung replaces its fitness (it keeps its birth, so aging is unchanged);
+    /// a member that has aged out meanwhile, or a result from a rung it already passed, changes nothing.
+    /// </summary>
+    public void Promote(string hash, int rung, double fitness)
+    {
+        if (Members.FirstOrDefault(m => m.Hash == hash) is { } member && rung > member.Rung)
+        {
+            Replace(member, member with { Fitness = fitness, Rung = rung });
+        }
     }
 
     /// <summary>The best <paramref name="count"/> members, to send to a neighbour island.</summary>
@@ -117,6 +129,12 @@ public abstract class SearchStrategy(ScreeningFunnel funnel)
     protected abstract (Genome Genome, string Operator, IReadOnlyList<string> Parents) Breed(Random random);
 
     protected abstract void Absorb(Member member);
+
+    /// <summary>Puts <paramref name="updated"/> where <paramref name="old"/> is in the method's members.</summary>
+    protected abstract void Replace(Member old, Member updated);
+
+    protected static void ReplaceIn(List<Member> members, Member old, Member updated) =>
+        members[members.FindIndex(m => ReferenceEquals(m, old))] = updated;
 
     /// <summary>Screens a bred genome; the NLFS funnel unless a method has its own check.</summary>
     protected virtual ScreeningVerdict Screen(Genome genome, LossFunction loss) => funnel.Screen(loss, IsKnownPhenotype);

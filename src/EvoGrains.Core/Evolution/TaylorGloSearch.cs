@@ -23,6 +23,8 @@ public sealed class TaylorGloSearch(ScreeningFunnel funnel, CmaEsSpec cmaEs, int
 
     public override IReadOnlyList<Member> Members => best;
 
+    protected override void Replace(Member old, Member updated) => ReplaceIn(best, old, updated);
+
     public override bool IsWaiting => CurrentRun().IsWaiting;
 
     /// <summary>Generations told in the current run.</summary>

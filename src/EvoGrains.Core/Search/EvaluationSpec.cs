@@ -74,8 +74,22 @@ public sealed record EvaluationSpec
     }
 
     /// <summary>
+    /// Value equality over every field, the rungs element by element: specs arrive as JSON with a new list each
+    /// time, and trainers key their evaluators by the spec.
+    /// </summary>
+    public bool Equals(EvaluationSpec? other) =>
+        other is not null && (ReferenceEquals(this, other) || (Scalars() == other.Scalars() && Rungs.SequenceEqual(other.Rungs)));
+
+    public override int GetHashCode() => HashCode.Combine(Scalars(), Rungs.Count);
+
+    /// <summary>
     /// The training seeds of one evaluation: <see cref="Seeds"/> consecutive seeds from <paramref name="baseSeed"/>,
     /// so every candidate of a search trains on the same ones (the final stage's seeds start 1000 higher).
     /// </summary>
     public IReadOnlyList<int> TrainingSeeds(int baseSeed) => Enumerable.Range(0, Math.Max(1, Seeds)).Select(i => baseSeed + i).ToList();
+
+    private (string, string, string, string, string, (int, int, double, int, int, int), (int, double, int, double, double, int, bool)) Scalars() =>
+        (Evaluator, Dataset, DataPath, Model, Optimizer,
+        (Steps, BatchSize, LearningRate, WarmupSteps, TrainSubset, ValidationSize),
+        (EarlyStopStep, EarlyStopAccuracy, Seeds, Promote, LabelNoise, SyntheticDelayMs, MeasureOnTestSet));
 }

@@ -1,3 +1,4 @@
+using EvoGrains.Core.Evolution;
 using EvoGrains.Core.Expressions;
 
 namespace EvoGrains.Core.Search;
@@ -24,4 +25,21 @@ public sealed record HistoryEntry(
 {
     /// <summary>A failure that will not go away on retry (<see cref="EvaluationResult.Permanent"/>).</summary>
     public bool Permanent { get; init; }
+
+    /// <summary>The successive-halving rung (0: the first); a promoted loss has one entry per rung it ran.</summary>
+    public int Rung { get; init; }
+
+    /// <summary>Training steps per seed.</summary>
+    public int Steps { get; init; }
+
+    /// <summary>Seeds behind <see cref="Fitness"/> (their mean).</summary>
+    public int Seeds { get; init; } = 1;
+
+    /// <summary>Sample standard deviation of the fitness over the seeds; NaN with one seed.</summary>
+    public double Spread { get; init; } = double.NaN;
+
+    /// <summary>Training steps this result cost (none when another island's training was shared).</summary>
+    public long TrainingSteps => Shared ? 0 : (long)Steps * Seeds;
+
+    public FitnessRank Rank => new(Rung, Fitness);
 }

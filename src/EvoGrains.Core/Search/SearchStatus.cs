@@ -25,5 +25,10 @@ public sealed record SearchStatus(
     /// <summary>Why the search failed, when <see cref="State"/> is <see cref="SearchState.Failed"/>.</summary>
     public string? Failure { get; init; }
 
+    /// <summary>Training steps the search's evaluations spent (steps times seeds), against <see cref="MaxTrainingSteps"/> (0: no limit).</summary>
+    public long TrainingSteps { get; init; }
+
+    public long MaxTrainingSteps { get; init; }
+
     public bool IsTerminal => State is SearchState.Completed or SearchState.Cancelled or SearchState.Failed;
 }

@@ -46,8 +46,8 @@ public sealed class IndividualGrain(
         }
 
         var key = this.GetPrimaryKeyString();
-        var (searchId, hash) = GrainKeys.Split(key);
-        return new IndividualReply(null, shared, new EvaluationJob(key, searchId, JobKind.Search, hash, Individual.Candidate.Loss, 0, request.Seed, request.LeaseSeconds));
+        var (searchId, evaluation) = GrainKeys.Split(key);
+        return new IndividualReply(null, shared, new EvaluationJob(key, searchId, JobKind.Search, evaluation, Individual.Candidate.Loss, 0, request.Seed, request.LeaseSeconds, Rung: request.Rung));
     }
 
     public async Task OnEvaluatedAsync(EvaluationResult outcome)
@@ -59,10 +59,10 @@ public sealed class IndividualGrain(
 
         Individual.Outcome = outcome;
         await state.WriteStateAsync();
-        var (_, hash) = GrainKeys.Split(this.GetPrimaryKeyString());
+        var (_, evaluation) = GrainKeys.Split(this.GetPrimaryKeyString());
         foreach (var island in waiters)
         {
-            _ = GrainFactory.GetGrain<IIslandGrain>(island).OnResultAsync(hash, outcome);
+            _ = GrainFactory.GetGrain<IIslandGrain>(island).OnResultAsync(evaluation, outcome);
         }
 
         waiters.Clear();

@@ -11,4 +11,7 @@ public sealed class InFlightRecord
 
     [Id(2)]
     public bool Shared { get; set; }
+
+    [Id(3)]
+    public int Rung { get; set; }
 }

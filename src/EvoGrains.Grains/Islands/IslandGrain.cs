@@ -92,9 +92,9 @@ public sealed partial class IslandGrain : Grain, IIslandGrain
         return Task.CompletedTask;
     }
 
-    public Task OnResultAsync(string hash, EvaluationResult outcome)
+    public Task OnResultAsync(string evaluationKey, EvaluationResult outcome)
     {
-        OnResult(hash, outcome);
+        OnResult(evaluationKey, outcome);
         return Task.CompletedTask;
     }
 
@@ -163,9 +163,9 @@ public sealed partial class IslandGrain : Grain, IIslandGrain
         }
     }
 
-    private void OnResult(string hash, EvaluationResult outcome)
+    private void OnResult(string evaluationKey, EvaluationResult outcome)
     {
-        if (runtime?.Absorb(hash, outcome, DateTimeOffset.UtcNow) == true)
+        if (runtime?.Absorb(evaluationKey, outcome, DateTimeOffset.UtcNow) == true)
         {
             pump.Wake(status: false);
         }

@@ -14,13 +14,23 @@ internal static class IslandMessages
 
     public static HistoryEntry Record(int island, IslandResult result) => new(
         -1, island, result.Hash, result.Expression, LossText.From(result.Loss), result.Candidate.Genome, result.Result.Fitness, result.Result.Status,
-        result.Result.Seconds, result.Candidate.Operator, result.Candidate.Parents, result.Result.Failure, result.Shared, result.CompletedAt) { Permanent = result.Result.Permanent };
+        result.Result.Seconds, result.Candidate.Operator, result.Candidate.Parents, result.Result.Failure, result.Shared, result.CompletedAt)
+    {
+        Permanent = result.Result.Permanent, Rung = result.Rung, Steps = result.Steps, Seeds = result.Result.Seeds, Spread = result.Result.Spread,
+    };
 
     public static IslandResult Result(HistoryEntry record) => new(
         record.Hash, record.Expression, record.Loss.ToLoss(), new StoredCandidate(record.Genome, record.Operator, record.Parents),
-        new EvaluationResult(record.Fitness, record.Status, record.Seconds, record.Failure) { Permanent = record.Permanent }, record.Shared, record.CompletedAt);
+        new EvaluationResult(record.Fitness, record.Status, record.Seconds, record.Failure) { Permanent = record.Permanent, Seeds = record.Seeds, Spread = record.Spread }, record.Shared, record.CompletedAt)
+    {
+        Rung = record.Rung, Steps = record.Steps,
+    };
 
-    public static MigrantRecord Record(Migrant migrant) => new(migrant.Candidate.Genome, migrant.Candidate.Operator, migrant.Candidate.Parents, migrant.Fitness);
+    public static MigrantRecord Record(Migrant migrant) => new(migrant.Candidate.Genome, migrant.Candidate.Operator, migrant.Candidate.Parents, migrant.Fitness, migrant.Rung);
 
-    public static Migrant Migrant(MigrantRecord record) => new(new StoredCandidate(record.Genome, record.Operator, record.Parents), record.Fitness);
+    public static Migrant Migrant(MigrantRecord record) => new(new StoredCandidate(record.Genome, record.Operator, record.Parents), record.Fitness) { Rung = record.Rung };
+
+    public static RungRecord Record(RungResult result) => new(result.Hash, result.Rung, result.Fitness, result.Candidate.Genome, result.Candidate.Operator, result.Candidate.Parents, result.Promoted);
+
+    public static RungResult Result(RungRecord record) => new(record.Hash, record.Rung, record.Fitness, new StoredCandidate(record.Genome, record.Operator, record.Parents), record.Promoted);
 }

@@ -25,16 +25,16 @@ internal sealed partial class IslandMessenger(IGrainFactory grains, string islan
     {
         try
         {
-            var request = new EvaluationRequest(IslandMessages.Ticket(pending.Candidate), islandKey, island.Spec.Seed, island.Spec.Trainers.LeaseSeconds);
-            var reply = await grains.GetGrain<IIndividualGrain>(GrainKeys.Individual(searchId, pending.Hash)).RequestEvaluationAsync(request);
+            var request = new EvaluationRequest(IslandMessages.Ticket(pending.Candidate), islandKey, island.Spec.Seed, island.Spec.Trainers.LeaseSeconds, pending.Rung);
+            var reply = await grains.GetGrain<IIndividualGrain>(GrainKeys.Individual(searchId, pending.Key)).RequestEvaluationAsync(request);
             if (reply.Shared)
             {
-                island.MarkShared(pending.Hash);
+                island.MarkShared(pending.Key);
             }
 
             if (reply.Outcome is { } outcome)
             {
-                onOutcome(pending.Hash, outcome);
+                onOutcome(pending.Key, outcome);
             }
             else if (reply.Job is { } job)
             {
@@ -47,7 +47,7 @@ internal sealed partial class IslandMessenger(IGrainFactory grains, string islan
         }
         catch (Exception error) when (error is not OutOfMemoryException)
         {
-            LogRequestFailed(logger, error, pending.Hash, islandKey);
+            LogRequestFailed(logger, error, pending.Key, islandKey);
         }
     }
 

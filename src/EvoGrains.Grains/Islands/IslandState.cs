@@ -56,24 +56,31 @@ public sealed class IslandState
     [Id(14)]
     public long MigrantsReceived { get; set; }
 
+    [Id(15)]
+    public List<RungRecord> Rungs { get; set; } = [];
+
     public IslandSnapshot ToSnapshot() => new(
         Paused,
         Stopped,
         Members.Select(m => m.ToStored()).ToList(),
-        InFlight.Values.Select(f => new StoredPending(new StoredCandidate(f.Ticket.Genome, f.Ticket.Operator, f.Ticket.Parents), f.Shared)).ToList(),
+        InFlight.Values.Select(f => new StoredPending(new StoredCandidate(f.Ticket.Genome, f.Ticket.Operator, f.Ticket.Parents), f.Shared) { Rung = f.Rung }).ToList(),
         Outbox.Select(IslandMessages.Result).ToList(),
         new IslandCounters
         {
             Results = Results, ResultsSinceMigration = ResultsSinceMigration, RejectedByScreening = RejectedByScreening,
             Duplicates = Duplicates, SharedResults = SharedResults, MigrantsReceived = MigrantsReceived,
-        });
+        })
+    {
+        Rungs = Rungs.Select(IslandMessages.Result).ToList(),
+    };
 
     /// <summary>Takes the runtime's state; in-flight tickets come from the live candidates (their screened loss).</summary>
     public void Capture(IslandSnapshot snapshot, IEnumerable<PendingEvaluation> inFlight)
     {
         (Paused, Stopped) = (snapshot.Paused, snapshot.Stopped);
         Members = snapshot.Members.Select(MemberRecord.From).ToList();
-        InFlight = inFlight.ToDictionary(p => p.Hash, p => new InFlightRecord { Ticket = IslandMessages.Ticket(p.Candidate), Shared = p.Shared }, StringComparer.Ordinal);
+        InFlight = inFlight.ToDictionary(p => p.Key, p => new InFlightRecord { Ticket = IslandMessages.Ticket(p.Candidate), Shared = p.Shared, Rung = p.Rung }, StringComparer.Ordinal);
+        Rungs = snapshot.Rungs.Select(IslandMessages.Record).ToList();
         Outbox = snapshot.Outbox.Select(r => IslandMessages.Record(Index, r)).ToList();
         var counters = snapshot.Counters;
         (Results, ResultsSinceMigration, RejectedByScreening) = (counters.Results, counters.ResultsSinceMigration, counters.RejectedByScreening);

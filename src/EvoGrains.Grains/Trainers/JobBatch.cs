@@ -74,13 +74,13 @@ internal sealed class JobBatch(IReadOnlyList<JobLease> leases, string trainerId,
         }
     }
 
-    /// <summary>The jobs from <see cref="next"/> that share the first one's steps and seed (withdrawn ones skipped).</summary>
+    /// <summary>The jobs from <see cref="next"/> that train like the first one (withdrawn ones skipped).</summary>
     private (List<EvaluationJob> Pack, int End) NextPack()
     {
         var pack = new List<EvaluationJob>();
         var end = next;
         var first = leases[next].Job;
-        while (end < leases.Count && pack.Count < packSize && leases[end].Job is var job && job.Steps == first.Steps && job.Seed == first.Seed && job.TrainSubset == first.TrainSubset && job.OnTestSet == first.OnTestSet)
+        while (end < leases.Count && pack.Count < packSize && leases[end].Job is var job && job.TrainsLike(first))
         {
             if (!withdrawn.Contains(job.JobId))
             {

@@ -264,7 +264,9 @@ public sealed partial class TrainerGrain(IServiceProvider services, TrainerResil
     private IFitnessEvaluator EvaluatorFor(EvaluationJob job)
     {
         var spec = evaluationSpec!;
-        var effective = spec with { Steps = job.Steps > 0 ? job.Steps : spec.Steps, TrainSubset = job.TrainSubset ?? spec.TrainSubset, MeasureOnTestSet = job.OnTestSet };
+        var effective = job.Kind == JobKind.Search
+            ? spec.AtRung(job.Rung)
+            : spec with { Steps = job.Steps, Seeds = 1, Rungs = [], TrainSubset = job.TrainSubset ?? spec.TrainSubset, MeasureOnTestSet = job.OnTestSet };
         var key = (Spec: effective, job.Seed);
         if (!evaluators.TryGetValue(key, out var evaluator))
         {

@@ -2,14 +2,14 @@ namespace EvoGrains.Core.Search.Book;
 
 /// <summary>
 /// A search's history: full pages of <see cref="PageSize"/> entries are sealed elsewhere, the rest stays in the
-/// tail. Every (island, hash) counts once, so a resent result is ignored.
+/// tail. Every (island, hash, rung) counts once, so a resent result is ignored.
 /// </summary>
 public sealed class HistoryBook
 {
     public const int PageSize = 64;
 
     private readonly List<HistoryEntry> tail;
-    private readonly HashSet<(int Island, string Hash)> counted = [];
+    private readonly HashSet<(int Island, string Hash, int Rung)> counted = [];
 
     public HistoryBook(IEnumerable<HistoryEntry> tail, int sealedPages)
     {
@@ -32,12 +32,12 @@ public sealed class HistoryBook
     {
         foreach (var entry in entries)
         {
-            counted.Add((entry.Island, entry.Hash));
+            counted.Add((entry.Island, entry.Hash, entry.Rung));
         }
     }
 
-    /// <summary>False when this (island, hash) was already counted.</summary>
-    public bool IsNew(HistoryEntry entry) => counted.Add((entry.Island, entry.Hash));
+    /// <summary>False when this (island, hash, rung) was already counted.</summary>
+    public bool IsNew(HistoryEntry entry) => counted.Add((entry.Island, entry.Hash, entry.Rung));
 
     public HistoryEntry Append(HistoryEntry entry)
     {

@@ -6,8 +6,8 @@ namespace EvoGrains.Core.Search.Book;
 /// or persist a half-made decision, whatever interleaves.
 /// </summary>
 /// <remarks>
-/// Budget rule: the history holds exactly the first <c>budget.maxEvaluations</c> distinct (island, hash)
-/// results to arrive (fewer if the time limit or a cancel comes first). Results that arrive after that, or
+/// Budget rule: the history holds exactly the first <c>budget.maxEvaluations</c> distinct (island, hash, rung)
+/// results to arrive (fewer if the time limit, <c>budget.maxTrainingSteps</c> or a cancel comes first). Results that arrive after that, or
 /// after the search left Running/Paused, are counted in <see cref="SearchStatus.LateResults"/> and kept out
 /// of the history and hall of fame. A search also ends early when every island is exhausted with nothing in flight.
 /// Failure rule: when as many consecutive trained results as the spec has trainers failed permanently for the
@@ -33,6 +33,7 @@ public sealed class SearchBook
         Final = record.Final;
         Comparison = record.Comparison;
         Failure = record.Failure;
+        TrainingSteps = record.TrainingSteps;
         LoadHallOfFame(record.HallOfFame);
     }
 
@@ -54,6 +55,9 @@ public sealed class SearchBook
 
     public IReadOnlyList<HallOfFameEntry> HallOfFame => hallOfFame.Entries;
 
+    /// <summary>Training steps of the accepted results (a result's steps times its seeds; shared results cost none).</summary>
+    public long TrainingSteps { get; private set; }
+
     /// <summary>Why the search failed (state <see cref="SearchState.Failed"/>).</summary>
     public string? Failure { get; private set; }
 
@@ -63,7 +67,7 @@ public sealed class SearchBook
 
     public SearchRecord Record => new(
         Spec, State, StartedAt, EndedAt, [.. History.Tail], History.SealedPages, LateResults,
-        new Dictionary<int, IslandStatus>(islands), [.. hallOfFame.Entries], Final, Comparison) { Failure = Failure };
+        new Dictionary<int, IslandStatus>(islands), [.. hallOfFame.Entries], Final, Comparison) { Failure = Failure, TrainingSteps = TrainingSteps };
 
     /// <summary>True when this call started the search; false when it runs already with the same spec.</summary>
     /// <exception cref="ArgumentException">The id or spec is invalid (the message names the field path; the type crosses grains).</exception>
@@ -120,9 +124,10 @@ public sealed class SearchBook
         islands[island] = status;
         foreach (var result in results.Where(History.IsNew))
         {
-            if (IsSearching && History.Count < Spec.Budget.MaxEvaluations)
+            if (IsSearching && !BudgetCountsSpent(Spec))
             {
                 hallOfFame.Offer(HallOfFameEntry.Of(History.Append(result)));
+                TrainingSteps += result.TrainingSteps;
             }
             else
             {
@@ -135,7 +140,7 @@ public sealed class SearchBook
     }
 
     public bool BudgetSpent(DateTimeOffset now) =>
-        Spec is { } spec && (History.Count >= spec.Budget.MaxEvaluations
+        Spec is { } spec && (BudgetCountsSpent(spec)
         || (spec.Budget.MaxMinutes > 0 && now - StartedAt >= TimeSpan.FromMinutes(spec.Budget.MaxMinutes))
         || AllIslandsExhausted(spec));
 
@@ -189,7 +194,7 @@ public sealed class SearchBook
             elapsed > 0 ? History.Count / (elapsed / 60) : 0,
             best?.Fitness ?? double.NaN, best?.Expression, all, trainers,
             elapsed > 0 && trainers > 0 && busySeconds is { } busy ? Math.Min(1, busy / (elapsed * trainers)) : 0,
-            done, total, StartedAt, EndedAt) { Failure = Failure };
+            done, total, StartedAt, EndedAt) { Failure = Failure, TrainingSteps = TrainingSteps, MaxTrainingSteps = Spec?.Budget.MaxTrainingSteps ?? 0 };
     }
 
     private (int Done, int Total) FinalProgress()
@@ -203,6 +208,9 @@ public sealed class SearchBook
         var total = FinalStage.TotalTrainings(spec, pool);
         return (Comparison?.Trainings ?? Math.Min(total, FinalStage.DoneTrainings(spec, final)), total);
     }
+
+    private bool BudgetCountsSpent(SearchSpec spec) =>
+        History.Count >= spec.Budget.MaxEvaluations || (spec.Budget.MaxTrainingSteps > 0 && TrainingSteps >= spec.Budget.MaxTrainingSteps);
 
     // Without this a search whose islands can no longer find new candidates would wait forever.
     private bool AllIslandsExhausted(SearchSpec spec) =>

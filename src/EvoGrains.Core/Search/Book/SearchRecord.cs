@@ -21,5 +21,8 @@ public sealed record SearchRecord(
     /// <summary>Why the search failed (state Failed).</summary>
     public string? Failure { get; init; }
 
+    /// <summary>Training steps spent by the search's evaluations so far (each result's steps times its seeds).</summary>
+    public long TrainingSteps { get; init; }
+
     public static SearchRecord Empty { get; } = new(null, SearchState.Created, null, null, [], 0, 0, new Dictionary<int, IslandStatus>(), [], null, null);
 }

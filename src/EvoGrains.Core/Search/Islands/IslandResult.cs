@@ -2,7 +2,7 @@ using EvoGrains.Core.Expressions;
 
 namespace EvoGrains.Core.Search.Islands;
 
-/// <summary>One absorbed evaluation waiting in the outbox until the search accepts it.</summary>
+/// <summary>One absorbed evaluation waiting in the outbox until the search accepts it; <see cref="Steps"/> per seed at <see cref="Rung"/>.</summary>
 public sealed record IslandResult(
     string Hash,
     string Expression,
@@ -10,4 +10,9 @@ public sealed record IslandResult(
     StoredCandidate Candidate,
     EvaluationResult Result,
     bool Shared,
-    DateTimeOffset CompletedAt);
+    DateTimeOffset CompletedAt)
+{
+    public int Rung { get; init; }
+
+    public int Steps { get; init; }
+}

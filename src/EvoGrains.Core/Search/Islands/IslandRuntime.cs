@@ -20,6 +20,7 @@ public sealed class IslandRuntime
     private readonly List<MigrationPlan> migrations = [];
     private readonly Random random;
     private readonly IslandCounters restored;
+    private readonly RungLadder ladder;
     private Dictionary<long, StoredMember> stored;
     private long results;
     private long resultsSinceMigration;
@@ -37,15 +38,17 @@ public sealed class IslandRuntime
         (sharedResults, migrantsReceived) = (restored.SharedResults, restored.MigrantsReceived);
         foreach (var member in saved.Members.OrderBy(m => m.Birth))
         {
-            strategy.Restore(new Member(member.Candidate.Rebuild(strategy), member.Fitness, member.Birth));
+            strategy.Restore(new Member(member.Candidate.Rebuild(strategy), member.Fitness, member.Birth) { Rung = member.Rung });
         }
 
         stored = saved.Members.ToDictionary(m => m.Birth);
         foreach (var pending in saved.InFlight)
         {
-            var evaluation = new PendingEvaluation(pending.Candidate.Rebuild(strategy), pending.Shared);
-            inFlight[evaluation.Hash] = evaluation;
+            var evaluation = new PendingEvaluation(pending.Candidate.Rebuild(strategy), pending.Shared, pending.Rung);
+            inFlight[evaluation.Key] = evaluation;
         }
+
+        ladder = new RungLadder(spec.Evaluation.EffectiveRungs.Count, spec.Evaluation.Promote, saved.Rungs);
 
         outbox.AddRange(saved.Outbox);
 
@@ -109,28 +112,45 @@ public sealed class IslandRuntime
     }
 
     /// <summary>The individual said another island asked first.</summary>
-    public void MarkShared(string hash)
+    public void MarkShared(string key)
     {
-        if (inFlight.TryGetValue(hash, out var pending) && !pending.Shared)
+        if (inFlight.TryGetValue(key, out var pending) && !pending.Shared)
         {
             pending.Shared = true;
             Version++;
         }
     }
 
-    /// <summary>Absorbs a result if its hash is in flight here (so repeats are harmless); true when taken.</summary>
-    public bool Absorb(string hash, EvaluationResult result, DateTimeOffset now)
+    /// <summary>
+    /// Absorbs a result if its <see cref="EvaluationKey"/> is in flight here (so repeats are harmless); true when taken.
+    /// A first-rung result joins the population; a promoted one updates its member and the ladder ranks it.
+    /// </summary>
+    public bool Absorb(string key, EvaluationResult result, DateTimeOffset now)
     {
-        if (!inFlight.Remove(hash, out var pending))
+        if (!inFlight.Remove(key, out var pending))
         {
             return false;
         }
 
         var candidate = pending.Candidate;
-        strategy.Report(candidate, result.Fitness);
+        var stored = StoredCandidate.From(candidate);
+        if (pending.Rung == 0)
+        {
+            strategy.Report(candidate, result.Fitness);
+        }
+        else
+        {
+            strategy.Promote(pending.Hash, pending.Rung, result.Fitness);
+        }
+
+        ladder.Record(pending.Hash, pending.Rung, result, stored);
         results++;
         sharedResults += pending.Shared ? 1 : 0;
-        outbox.Add(new IslandResult(hash, candidate.Loss.ToString(), candidate.Loss, StoredCandidate.From(candidate), result, pending.Shared, now));
+        outbox.Add(new IslandResult(pending.Hash, candidate.Loss.ToString(), candidate.Loss, stored, result, pending.Shared, now)
+        {
+            Rung = pending.Rung,
+            Steps = Spec.Evaluation.EffectiveRungs[pending.Rung].Steps,
+        });
         PlanMigrationIfDue();
         Version++;
         return true;
@@ -153,7 +173,7 @@ public sealed class IslandRuntime
             var candidate = migrant.Candidate.Rebuild(strategy);
             if (strategy.Members.All(m => m.Hash != candidate.Loss.HashHex))
             {
-                strategy.Report(candidate, migrant.Fitness);
+                strategy.Report(candidate, migrant.Fitness, migrant.Rung);
                 joined++;
             }
         }
@@ -194,9 +214,14 @@ public sealed class IslandRuntime
     /// <summary>What to persist. Members are encoded once, as most writes change one or two.</summary>
     public IslandSnapshot Snapshot()
     {
-        stored = strategy.Members.ToDictionary(m => m.Birth, m => stored.GetValueOrDefault(m.Birth) ?? new StoredMember(StoredCandidate.From(m.Candidate), m.Fitness, m.Birth));
+        stored = strategy.Members.ToDictionary(
+            m => m.Birth,
+            m => stored.GetValueOrDefault(m.Birth) is { } known && known.Rung == m.Rung ? known : new StoredMember(StoredCandidate.From(m.Candidate), m.Fitness, m.Birth) { Rung = m.Rung });
         return new IslandSnapshot(
-            Paused, Stopped, stored.Values.ToList(), inFlight.Values.Select(p => new StoredPending(StoredCandidate.From(p.Candidate), p.Shared)).ToList(), outbox.ToList(), Counters);
+            Paused, Stopped, stored.Values.ToList(), inFlight.Values.Select(p => new StoredPending(StoredCandidate.From(p.Candidate), p.Shared) { Rung = p.Rung }).ToList(), outbox.ToList(), Counters)
+        {
+            Rungs = ladder.Results.ToList(),
+        };
     }
 
     private void Fill()
@@ -204,6 +229,15 @@ public sealed class IslandRuntime
         Exhausted = false;
         while (!Stopped && !Paused && inFlight.Count < Spec.Islands.InFlight)
         {
+            // ASHA: a promotion goes before a new candidate.
+            if (ladder.TakePromotion() is { } promotion)
+            {
+                var promoted = new PendingEvaluation(promotion.Candidate.Rebuild(strategy), rung: promotion.Rung + 1);
+                inFlight[promoted.Key] = promoted;
+                Version++;
+                continue;
+            }
+
             if (strategy.Propose(random) is not { } candidate)
             {
                 // Waiting (a CMA-ES generation is out) ends with its results; exhaustion is reported.
@@ -211,7 +245,7 @@ public sealed class IslandRuntime
                 return;
             }
 
-            if (inFlight.TryAdd(candidate.Loss.HashHex, new PendingEvaluation(candidate)))
+            if (inFlight.TryAdd(EvaluationKey.Of(candidate.Loss.HashHex, 0), new PendingEvaluation(candidate)))
             {
                 Version++;
             }
@@ -229,7 +263,7 @@ public sealed class IslandRuntime
         resultsSinceMigration = 0;
         if (MigrationTopology.Neighbour(Spec, Index, random) is { } neighbour)
         {
-            migrations.Add(new MigrationPlan(neighbour, strategy.Emigrants(migration.Count).Select(m => new Migrant(StoredCandidate.From(m.Candidate), m.Fitness)).ToList()));
+            migrations.Add(new MigrationPlan(neighbour, strategy.Emigrants(migration.Count).Select(m => new Migrant(StoredCandidate.From(m.Candidate), m.Fitness) { Rung = m.Rung }).ToList()));
         }
     }
 }

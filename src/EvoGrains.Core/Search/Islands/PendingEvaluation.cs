@@ -3,14 +3,19 @@ using EvoGrains.Core.Evolution;
 namespace EvoGrains.Core.Search.Islands;
 
 /// <summary>
-/// An evaluation the island waits for. <see cref="AskedAt"/> is null until the individual has been
-/// asked (and again after a failed write or a reactivation), which is when the pump asks.
+/// An evaluation the island waits for, at rung <see cref="Rung"/>. <see cref="AskedAt"/> is null until the individual
+/// has been asked (and again after a failed write or a reactivation), which is when the pump asks.
 /// </summary>
-public sealed class PendingEvaluation(Candidate candidate, bool shared = false)
+public sealed class PendingEvaluation(Candidate candidate, bool shared = false, int rung = 0)
 {
     public Candidate Candidate { get; } = candidate;
 
     public string Hash => Candidate.Loss.HashHex;
+
+    public int Rung { get; } = rung;
+
+    /// <summary>See <see cref="EvaluationKey"/>.</summary>
+    public string Key => EvaluationKey.Of(Hash, Rung);
 
     public DateTimeOffset? AskedAt { get; internal set; }
 

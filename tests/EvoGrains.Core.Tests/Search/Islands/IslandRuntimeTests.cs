@@ -34,7 +34,7 @@ public sealed class IslandRuntimeTests
         var taken = 0;
         foreach (var pending in island.PlanRequests(now))
         {
-            taken += island.Absorb(pending.Hash, Evaluator.Evaluate(pending.Candidate.Loss), now) ? 1 : 0;
+            taken += island.Absorb(pending.Key, Evaluator.Evaluate(pending.Candidate.Loss), now) ? 1 : 0;
         }
 
         return taken;
