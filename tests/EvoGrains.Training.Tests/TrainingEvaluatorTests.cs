@@ -42,6 +42,31 @@ public sealed class TrainingEvaluatorTests
     }
 
     [Fact]
+    public async Task With_several_seeds_each_candidate_is_the_mean_over_the_same_seeds_alone_or_packed()
+    {
+        var twoSeeds = Spec with { Seeds = 2 };
+        EvaluationCandidate[] candidates = [new(LossZoo.CrossEntropy), new(LossZoo.Get("focal"))];
+
+        var packed = await new TrainingEvaluator(twoSeeds, 3, 2, Cache).EvaluateBatchAsync(candidates, CancellationToken.None);
+        for (var i = 0; i < candidates.Length; i++)
+        {
+            var alone = new List<EvaluationResult>();
+            foreach (var seed in new[] { 3, 4 })
+            {
+                alone.Add(await new TrainingEvaluator(Spec, seed, 2, Cache).EvaluateAsync(candidates[i].Loss, CancellationToken.None));
+            }
+
+            Assert.Equal(2, packed[i].Seeds);
+            Assert.Equal(alone.Average(r => r.Fitness), packed[i].Fitness, 3);
+            Assert.Equal(SampleSummary.Of(alone.Select(r => r.Fitness)).StandardDeviation, packed[i].Spread, 3);
+        }
+
+        var single = await new TrainingEvaluator(twoSeeds, 3, 2, Cache).EvaluateAsync(LossZoo.CrossEntropy, CancellationToken.None);
+        Assert.Equal(packed[0].Fitness, single.Fitness, 3);
+        Assert.Contains(packed, r => r.Spread > 0);
+    }
+
+    [Fact]
     public async Task Missing_data_fails_one_candidate_or_a_pack_permanently_naming_the_file()
     {
         using var dir = new TempDirectory();

@@ -37,6 +37,30 @@ public sealed class IslandMethodsTests(MemorySearchClusterFixture fixture)
     }
 
     [Fact]
+    public async Task A_search_with_rungs_promotes_the_best_through_individuals_and_trainers_and_counts_its_steps()
+    {
+        var search = fixture.Client.GetGrain<ISearchGrain>($"rungs-{Guid.NewGuid():N}");
+        var synthetic = TestSpecs.Synthetic("rungs", 60, delayMs: 2);
+        var spec = synthetic with
+        {
+            Islands = synthetic.Islands with { Count = 2, Methods = ["regularized-evolution", "random"] },
+            Evaluation = synthetic.Evaluation with { WarmupSteps = 0, Rungs = [new RungSpec { Steps = 20 }, new RungSpec { Steps = 50, Seeds = 2 }], Promote = 0.34 },
+        };
+
+        await search.StartAsync(spec);
+        var done = await SearchAssertions.WaitUntilAsync(search, s => s.IsTerminal, TimeSpan.FromSeconds(90));
+
+        var history = (await search.GetHistoryAsync(0, int.MaxValue)).Entries;
+        var promoted = history.Where(e => e.Rung == 1).ToList();
+        Assert.NotEmpty(promoted);
+        Assert.All(promoted, e => Assert.Contains(history, first => first.Rung == 0 && first.Hash == e.Hash && first.Island == e.Island && first.Index < e.Index));
+        Assert.All(promoted, e => Assert.Equal((50, 2), (e.Steps, e.Seeds)));
+        Assert.All(history.Where(e => e.Rung == 0), e => Assert.Equal((20, 1), (e.Steps, e.Seeds)));
+        Assert.Equal(history.Sum(e => e.TrainingSteps), done.TrainingSteps);
+        Assert.Equal(1, (await search.GetHallOfFameAsync())[0].Rung);
+    }
+
+    [Fact]
     public async Task Results_the_search_could_not_take_yet_stay_in_the_islands_outbox_until_it_can()
     {
         var searchId = $"outbox-{Guid.NewGuid():N}";
