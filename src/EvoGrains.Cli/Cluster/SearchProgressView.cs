@@ -37,7 +37,7 @@ public static class SearchProgressView
 
     public static string Line(SearchStatus s) => string.Create(
         CultureInfo.InvariantCulture,
-        $"{StateText(s),-10} {s.EvaluationsDone}/{s.MaxEvaluations} done, {s.InFlight} in flight, {s.RejectedByScreening} rejected, {s.Deduplicated} deduped, {s.EvaluationsPerMinute:F1}/min, best (validation) {Best(s)}{Eta(s)}");
+        $"{StateText(s),-10} {s.EvaluationsDone}/{s.MaxEvaluations} done, {s.InFlight} in flight, {s.RejectedByScreening} rejected, {s.Deduplicated} deduped, {s.EvaluationsPerMinute:F1}/min, {s.TrainingSteps} steps, best (validation) {Best(s)}{Eta(s)}");
 
     public static IRenderable Render(SearchStatus s)
     {
@@ -75,6 +75,7 @@ public static class SearchProgressView
 
     private static string Fitness(double value) => double.IsFinite(value) ? value.ToString("F4", CultureInfo.InvariantCulture) : "—";
 
+    /// <summary>Whichever budget runs out first at the pace so far: evaluations or training steps.</summary>
     private static string Eta(SearchStatus s)
     {
         if (s.IsTerminal || s.EvaluationsPerMinute <= 0 || s.EvaluationsDone >= s.MaxEvaluations)
@@ -83,6 +84,12 @@ public static class SearchProgressView
         }
 
         var minutes = (s.MaxEvaluations - s.EvaluationsDone) / s.EvaluationsPerMinute;
+        if (s.MaxTrainingSteps > 0 && s.TrainingSteps > 0)
+        {
+            var stepsPerMinute = s.TrainingSteps * s.EvaluationsPerMinute / s.EvaluationsDone;
+            minutes = Math.Min(minutes, Math.Max(0, s.MaxTrainingSteps - s.TrainingSteps) / stepsPerMinute);
+        }
+
         return string.Create(CultureInfo.InvariantCulture, $", ETA {TimeSpan.FromMinutes(minutes):hh\\:mm\\:ss}");
     }
 

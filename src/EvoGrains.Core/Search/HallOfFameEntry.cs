@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using EvoGrains.Core.Evolution;
 using EvoGrains.Core.Expressions;
 
@@ -15,6 +16,7 @@ public sealed record HallOfFameEntry(string Hash, string Expression, LossText Lo
 
     public double Spread { get; init; } = double.NaN;
 
+    [JsonIgnore]
     public FitnessRank Rank => new(Rung, Fitness);
 
     public static HallOfFameEntry Of(HistoryEntry entry) =>

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using EvoGrains.Core.Evolution;
 using EvoGrains.Core.Expressions;
 
@@ -39,7 +40,9 @@ public sealed record HistoryEntry(
     public double Spread { get; init; } = double.NaN;
 
     /// <summary>Training steps this result cost (none when another island's training was shared).</summary>
+    [JsonIgnore]
     public long TrainingSteps => Shared ? 0 : (long)Steps * Seeds;
 
+    [JsonIgnore]
     public FitnessRank Rank => new(Rung, Fitness);
 }
