@@ -35,7 +35,8 @@ public sealed class RunFolderWriterTests
             var hall = JsonDocument.Parse(File.ReadAllText(Path.Combine(folder, "hall-of-fame.json"))).RootElement;
             Assert.Equal(runner.HallOfFame.Entries.Count, hall.GetArrayLength());
             // The shape the README documents.
-            Assert.Equal(["hash", "expression", "loss", "fitness", "island", "operator", "parents"], hall[0].EnumerateObject().Select(p => p.Name));
+            Assert.Equal(["hash", "expression", "loss", "fitness", "island", "operator", "parents", "rung", "seeds", "spread"], hall[0].EnumerateObject().Select(p => p.Name));
+            Assert.Equal(JsonValueKind.Null, hall[0].GetProperty("spread").ValueKind);
             Assert.Equal(["infix", "reduction", "labelSmoothing"], hall[0].GetProperty("loss").EnumerateObject().Select(p => p.Name));
             Assert.Equal("unit", SearchSpecJson.Load(Path.Combine(folder, "spec.json")).Name);
             foreach (var png in new[] { "fitness.png", "islands.png", "loss-curves-true-class.png", "loss-curves-other-class.png" })
@@ -90,10 +91,12 @@ public sealed class RunFolderWriterTests
     public void Csv_quotes_fields_with_commas_and_quotes()
     {
         var entry = new HistoryEntry(0, 1, "00", "max(p, y)", LossText.From(LossZoo.CrossEntropy), "", 0.5, EvaluationStatus.Failed, 1, "random", [], "said \"no\"", false, DateTimeOffset.UnixEpoch);
+        var promoted = entry with { Rung = 1, Steps = 360, Seeds = 2, Spread = 0.25, Failure = null, Status = EvaluationStatus.Completed };
 
-        var line = HistoryCsv.Format([entry]).Split('\n')[1].TrimEnd('\r');
+        var lines = HistoryCsv.Format([entry, promoted]).Split('\n').Select(l => l.TrimEnd('\r')).ToList();
 
-        Assert.Equal("0,00,\"max(p, y)\",1,0.5,failed,1.000,random,,\"said \"\"no\"\"\"", line);
+        Assert.Equal("0,00,\"max(p, y)\",1,0.5,failed,1.000,random,,\"said \"\"no\"\"\",0,0,1,", lines[1]);
+        Assert.Equal("0,00,\"max(p, y)\",1,0.5,completed,1.000,random,,,1,360,2,0.25", lines[2]);
     }
 
     private static ComparisonRow Row(string name, bool baseline, string expression, double mean, double p) =>
