@@ -17,4 +17,20 @@ public static class BenchResultsFile
         console.Out.Write(markdown);
         console.Out.WriteLine($"(written to {path})");
     }
+
+    /// <summary>
+    /// Replaces (or appends) the section headed "## <paramref name="key"/>" under <paramref name="title"/> (a "# ..." line),
+    /// keeping every other section in ordinal order, so one file holds the latest run of each model or spec.
+    /// </summary>
+    public static string MergeSection(string existing, string title, string key, string section)
+    {
+        var heading = title.TrimEnd() + "\n";
+        var sections = existing.Split("\n## ", StringSplitOptions.RemoveEmptyEntries)
+            .Skip(existing.StartsWith(heading, StringComparison.Ordinal) ? 1 : 0)
+            .Select(s => "## " + s.TrimStart('#', ' ').TrimEnd() + "\n")
+            .Where(s => !s.StartsWith($"## {key} ", StringComparison.Ordinal) && !s.StartsWith($"## {key}\n", StringComparison.Ordinal))
+            .Append(section)
+            .OrderBy(s => s, StringComparer.Ordinal);
+        return heading + "\n" + string.Join("\n", sections);
+    }
 }

@@ -8,17 +8,8 @@ namespace EvoGrains.Cli.Bench;
 public static class PackingBenchReport
 {
     /// <summary>Replaces (or appends) this model's section, so one file holds every model's latest run.</summary>
-    public static string Merge(string existing, string model, string section)
-    {
-        const string Title = "# Packing benchmark\n";
-        var sections = existing.Split("\n## ", StringSplitOptions.RemoveEmptyEntries)
-            .Skip(existing.StartsWith(Title, StringComparison.Ordinal) ? 1 : 0)
-            .Select(s => "## " + s.TrimStart('#', ' ').TrimEnd() + "\n")
-            .Where(s => !s.StartsWith($"## {model} ", StringComparison.Ordinal) && !s.StartsWith($"## {model}\n", StringComparison.Ordinal))
-            .Append(section)
-            .OrderBy(s => s, StringComparer.Ordinal);
-        return Title + "\n" + string.Join("\n", sections);
-    }
+    public static string Merge(string existing, string model, string section) =>
+        BenchResultsFile.MergeSection(existing, "# Packing benchmark", model, section);
 
     public static string Section(PackingBenchmarkResult result)
     {

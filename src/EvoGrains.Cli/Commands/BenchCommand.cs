@@ -4,7 +4,7 @@ using EvoGrains.Cli.Bench;
 
 namespace EvoGrains.Cli.Commands;
 
-/// <summary>`evograins bench screening|training|orchestration`: measurements written to a Markdown results file.</summary>
+/// <summary>`evograins bench screening|training|orchestration|packing|fidelity`: measurements written to a Markdown results file.</summary>
 public static class BenchCommand
 {
     public static Command Build(CliConsole console)
@@ -14,6 +14,7 @@ public static class BenchCommand
         bench.Subcommands.Add(BuildTraining(console));
         bench.Subcommands.Add(BuildOrchestration(console));
         bench.Subcommands.Add(PackingBenchCommand.Build(console));
+        bench.Subcommands.Add(FidelityBenchCommand.Build(console));
         return bench;
     }
 

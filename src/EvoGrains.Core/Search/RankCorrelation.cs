@@ -12,9 +12,12 @@ namespace EvoGrains.Core.Search;
 /// </remarks>
 public static class RankCorrelation
 {
-    /// <summary>Pearson's correlation of the average ranks (MathNet's Spearman), so ties count as in most textbooks.</summary>
+    /// <summary>
+    /// Pearson's correlation of the average ranks (MathNet's Spearman), so ties count as in most textbooks;
+    /// clamped to [-1, 1], which rounding overshoots by an ulp for some perfectly ordered inputs.
+    /// </summary>
     public static double Spearman(IReadOnlyList<double> first, IReadOnlyList<double> second) =>
-        IsDefined(first, second) ? Correlation.Spearman(first, second) : double.NaN;
+        IsDefined(first, second) ? Math.Clamp(Correlation.Spearman(first, second), -1, 1) : double.NaN;
 
     /// <summary>
     /// (concordant - discordant) / sqrt((n0 - tiesFirst) (n0 - tiesSecond)) over all n0 = n(n-1)/2 pairs;
@@ -42,7 +45,7 @@ public static class RankCorrelation
         }
 
         var pairs = (long)first.Count * (first.Count - 1) / 2;
-        return (concordant - discordant) / Math.Sqrt((double)(pairs - tiedFirst) * (pairs - tiedSecond));
+        return Math.Clamp((concordant - discordant) / Math.Sqrt((double)(pairs - tiedFirst) * (pairs - tiedSecond)), -1, 1);
     }
 
     /// <summary>Rank 1 for the highest value; ties share the mean of their ranks.</summary>

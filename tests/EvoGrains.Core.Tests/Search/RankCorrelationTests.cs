@@ -30,6 +30,28 @@ public sealed class RankCorrelationTests
     }
 
     [Fact]
+    public void Never_leaves_minus_one_to_one_for_any_agreeing_or_opposed_order()
+    {
+        var random = new Random(3);
+        for (var trial = 0; trial < 500; trial++)
+        {
+            var values = Enumerable.Range(0, random.Next(2, 16)).Select(_ => random.NextDouble()).ToArray();
+            var scaled = values.Select(v => (v * 0.37) + 0.5).ToArray();
+            var opposed = values.Select(v => -v).ToArray();
+
+            foreach (var statistic in new[] { RankCorrelation.Spearman(values, scaled), RankCorrelation.KendallTauB(values, scaled) })
+            {
+                Assert.InRange(statistic, 1 - 1e-12, 1.0);
+            }
+
+            foreach (var statistic in new[] { RankCorrelation.Spearman(values, opposed), RankCorrelation.KendallTauB(values, opposed) })
+            {
+                Assert.InRange(statistic, -1.0, -1 + 1e-12);
+            }
+        }
+    }
+
+    [Fact]
     public void Matches_the_textbook_example_without_ties()
     {
         Assert.Equal(-29.0 / 165, RankCorrelation.Spearman(Iq, Television), 12);

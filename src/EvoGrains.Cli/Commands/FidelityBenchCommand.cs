@@ -1,0 +1,50 @@
+using System.CommandLine;
+using EvoGrains.Benchmarks.Fidelity;
+using EvoGrains.Cli.Bench;
+using EvoGrains.Cli.Cluster;
+using EvoGrains.Core.Search;
+
+namespace EvoGrains.Cli.Commands;
+
+/// <summary>`evograins bench fidelity`: does the search's first rung rank losses as the final budget does? One section per spec of the results file.</summary>
+public static class FidelityBenchCommand
+{
+    public static Command Build(CliConsole console)
+    {
+        var spec = new Option<string>("--spec") { Description = "Search spec (JSON) whose first rung and final budget are compared.", Required = true };
+        var candidates = new Option<int>("--candidates") { Description = "Screened candidates beside the spec's baselines.", DefaultValueFactory = _ => 12 }
+            .InRange(1, FidelityBenchmarkOptions.MaxCandidates);
+        var seeds = new Option<int>("--seeds") { Description = "Seeds of the final-budget test runs (at least 3 are used).", DefaultValueFactory = _ => FidelityBenchmarkOptions.MinFinalSeeds }
+            .InRange(1, 100);
+        var json = new Option<bool>("--json") { Description = "Print {\"specName\", \"firstRung\", \"final\", \"rows\", \"spearman\", \"kendall\", ...} instead of writing the results file." };
+        var output = new Option<string>("--out") { Description = "Results file (one section per spec).", DefaultValueFactory = _ => BenchResultsFile.DefaultPath("fidelity") };
+        var command = new Command("fidelity", "Trains the spec's baselines and N screened candidates at its first rung (validation) and at its final budget (test set, seeds the search never uses), and prints Spearman's and Kendall's rank correlations with bootstrap 95% intervals.")
+        {
+            spec, candidates, seeds, json, output,
+        };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var specFile = parse.GetValue(spec)!;
+            var search = Trainable(LocalSearch.CheckData(SearchSpecJson.Load(specFile), specFile), specFile);
+            var options = new FidelityBenchmarkOptions(search, parse.GetValue(candidates), Math.Max(FidelityBenchmarkOptions.MinFinalSeeds, parse.GetValue(seeds)));
+            var loadBefore = FidelityBenchReport.LoadAverage();
+            var result = await FidelityBenchmark.RunAsync(options, line => console.Error.WriteLine(line), cancellationToken: cancellationToken);
+            if (parse.GetValue(json))
+            {
+                console.Out.WriteLine(CliJson.Serialize(result));
+                return ExitCodes.Success;
+            }
+
+            var path = parse.GetValue(output)!;
+            var section = FidelityBenchReport.Section(result, specFile, (loadBefore, FidelityBenchReport.LoadAverage()));
+            BenchResultsFile.Publish(console, path, FidelityBenchReport.Merge(File.Exists(path) ? File.ReadAllText(path) : "", result.SpecName, section));
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+
+    // Rank fidelity is about real training; the synthetic evaluator has no steps, seeds or test set to compare.
+    private static SearchSpec Trainable(SearchSpec spec, string specFile) => spec.Evaluation.Evaluator == "training"
+        ? spec
+        : throw new InputException($"{specFile}: evaluation.evaluator: the fidelity benchmark trains real models, so it needs \"training\" (got \"{spec.Evaluation.Evaluator}\")");
+}
