@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using EvoGrains.Core.Search;
 using EvoGrains.Core.Search.Book;
+using EvoGrains.Training;
 using EvoGrains.Training.Data;
 
 namespace EvoGrains.Benchmarks.Fidelity;
@@ -23,28 +24,37 @@ public static class FidelityBenchmark
         var (final, finalBudget) = Final(spec, options.FinalSeeds);
         using var prepared = new PreparedDataCache(datasets);
         var watch = Stopwatch.StartNew();
+        Action<int, int>? Done(string what) => progress is null ? null : (finished, total) =>
+            progress(string.Create(CultureInfo.InvariantCulture, $"  {what}: {finished}/{total} evaluations, {watch.Elapsed.TotalSeconds:F0} s"));
 
+        var threads = spec.Trainers.Threads;
+        var lossList = losses.Select(l => l.Loss).ToList();
+
+        // The first rung as an island scores it: one evaluation over all the rung's seeds (packed together, the
+        // mean and spread; a loss failing on any seed fails). The final budget as the final stage's test round
+        // runs it: one job per seed, each loss's mean over them.
         progress?.Invoke(Describe("first rung", losses.Count, firstBudget));
-        var cheap = await SeedRuns.TrainAsync(firstRung, firstBudget.Seeds, losses.Select(l => l.Loss).ToList(), spec.Trainers, prepared, cancellationToken).ConfigureAwait(false);
+        var cheap = await EvaluatorRuns.TrainAsync([new TrainingEvaluator(firstRung, spec.Seed, threads, prepared)], lossList, spec.Trainers, Done("first rung"), cancellationToken).ConfigureAwait(false);
         progress?.Invoke(Describe("final budget", losses.Count, finalBudget));
-        var expensive = await SeedRuns.TrainAsync(final, finalBudget.Seeds, losses.Select(l => l.Loss).ToList(), spec.Trainers, prepared, cancellationToken).ConfigureAwait(false);
+        var finalEvaluators = finalBudget.Seeds.Select(seed => (IFitnessEvaluator)new TrainingEvaluator(final, seed, threads, prepared)).ToList();
+        var expensive = await EvaluatorRuns.TrainAsync(finalEvaluators, lossList, spec.Trainers, Done("final budget"), cancellationToken).ConfigureAwait(false);
 
-        var cheapMeans = cheap.Select(Mean).ToList();
-        var finalMeans = expensive.Select(Mean).ToList();
+        var cheapMeans = cheap.Select(runs => runs[0].Fitness).ToList();
+        var finalMeans = expensive.Select(runs => SampleSummary.Of(Accuracies(runs)).Mean).ToList();
         var (cheapRanks, finalRanks) = (RankCorrelation.DescendingRanks(cheapMeans), RankCorrelation.DescendingRanks(finalMeans));
         var rows = losses.Select((loss, i) => new FidelityRow(
             loss.Name,
             loss.Loss.ToString(),
             loss.IsBaseline,
             cheapMeans[i],
-            SampleSummary.Of(Accuracies(cheap[i])).StandardDeviation,
+            cheap[i][0].Spread,
             finalMeans[i],
             SampleSummary.Of(Accuracies(expensive[i])).StandardDeviation,
             cheapRanks[i],
             finalRanks[i],
-            Accuracies(cheap[i]),
             Accuracies(expensive[i]),
-            cheap[i].Concat(expensive[i]).Count(r => r.Status == EvaluationStatus.Failed))).ToList();
+            cheap[i][0].Status == EvaluationStatus.Failed,
+            expensive[i].Count(r => r.Status == EvaluationStatus.Failed))).ToList();
         var spearman = PairedBootstrap.Percentile(cheapMeans, finalMeans, RankCorrelation.Spearman, spec.Seed, options.Resamples);
         var kendall = PairedBootstrap.Percentile(cheapMeans, finalMeans, RankCorrelation.KendallTauB, spec.Seed, options.Resamples);
         return new FidelityBenchmarkResult(spec.Name, spec.Evaluation.Dataset, spec.Evaluation.Model, firstBudget, finalBudget, spec.Trainers, rows, spearman, kendall, watch.Elapsed.TotalSeconds);
@@ -70,8 +80,6 @@ public static class FidelityBenchmark
         var seedList = Enumerable.Range(0, seeds).Select(i => FinalStage.Seed(spec, testRound, i)).ToList();
         return (evaluation, new FidelityBudget(evaluation.Steps, seedList, evaluation.TrainSubset, "test"));
     }
-
-    private static double Mean(IReadOnlyList<EvaluationResult> runs) => SampleSummary.Of(Accuracies(runs)).Mean;
 
     private static IReadOnlyList<double> Accuracies(IReadOnlyList<EvaluationResult> runs) => runs.Select(r => r.Fitness).ToList();
 

@@ -29,11 +29,11 @@ public static class FidelityBenchReport
         text.AppendLine(Invariant($"First rung: {Budget(first)}. Final budget (the final stage's test round): {Budget(final)}."));
         text.AppendLine(Invariant($"Trained through the search's evaluator: {trainers.Count} trainer(s) x {trainers.Threads} libtorch thread(s), packs of up to {trainers.PackSize}; {result.Seconds:F0} s wall; {Environment.ProcessorCount} cores ({Cpu()}), load average {load.Before:F2} before and {load.After:F2} after; {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC."));
         text.AppendLine();
-        text.AppendLine("| loss | first rung, validation (mean ± spread) | final, test (mean ± std) | first-rung rank | final rank | failed runs |");
+        text.AppendLine("| loss | first rung, validation (mean ± spread) | final, test (mean ± std) | first-rung rank | final rank | failed: first rung / final runs |");
         text.AppendLine("|---|---|---|---|---|---|");
         foreach (var row in result.Rows.OrderBy(r => r.FinalRank).ThenBy(r => r.FirstRungRank))
         {
-            text.AppendLine(Invariant($"| {Name(row)} | {Percent(row.FirstRungMean, row.FirstRungSpread)} | {Percent(row.FinalMean, row.FinalStd)} | {row.FirstRungRank:0.#} | {row.FinalRank:0.#} | {row.Failed} |"));
+            text.AppendLine(Invariant($"| {Name(row)} | {Percent(row.FirstRungMean, row.FirstRungSpread)} | {Percent(row.FinalMean, row.FinalStd)} | {row.FirstRungRank:0.#} | {row.FinalRank:0.#} | {(row.FirstRungFailed ? "yes" : "no")} / {row.FinalFailed} |"));
         }
 
         text.AppendLine();
