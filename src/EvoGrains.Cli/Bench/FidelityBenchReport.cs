@@ -27,7 +27,7 @@ public static class FidelityBenchReport
         text.AppendLine();
         text.AppendLine(Invariant($"`{specFile}`: {result.Dataset}, {result.Model}, {Images(first.TrainImages)}; {baselines.Count} baselines ({string.Join(", ", baselines)}) and {result.Rows.Count - baselines.Count} screened candidates, the first the spec's random control proposes."));
         text.AppendLine(Invariant($"First rung: {Budget(first)}. Final budget (the final stage's test round): {Budget(final)}."));
-        text.AppendLine(Invariant($"Trained through the search's evaluator: {trainers.Count} trainer(s) x {trainers.Threads} libtorch thread(s), packs of up to {trainers.PackSize}; {result.Seconds:F0} s wall; {Environment.ProcessorCount} cores ({Cpu()}), load average {load.Before:F2} before and {load.After:F2} after; {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC."));
+        text.AppendLine(Invariant($"Trained through the search's evaluator: {trainers.Count} trainer(s) x {trainers.Threads} libtorch thread(s); the first rung in packs of up to {trainers.PackSize} losses (x the rung's seeds), the test runs one at a time as the final stage trains them; {result.Seconds:F0} s wall; {Environment.ProcessorCount} cores ({Cpu()}), load average {load.Before:F2} before and {load.After:F2} after; {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC."));
         text.AppendLine();
         text.AppendLine("| loss | first rung, validation (mean ± spread) | final, test (mean ± std) | first-rung rank | final rank | failed: first rung / final runs |");
         text.AppendLine("|---|---|---|---|---|---|");
