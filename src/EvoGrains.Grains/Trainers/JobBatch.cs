@@ -15,6 +15,11 @@ namespace EvoGrains.Grains.Trainers;
 /// </summary>
 internal sealed class JobBatch(IReadOnlyList<JobLease> leases, string trainerId, int packSize) : IDisposable
 {
+    /// <summary>The work a batch aims at: enough to amortise a lease round trip, little enough to keep leases fresh.</summary>
+    public static readonly TimeSpan Target = TimeSpan.FromMilliseconds(50);
+
+    private const int MaxJobs = 64;
+
     private readonly HashSet<string> withdrawn = new(StringComparer.Ordinal);
     private readonly Dictionary<string, CancellationTokenSource> running = new(StringComparer.Ordinal);
     private readonly CancellationTokenSource stopping = new();
@@ -36,6 +41,10 @@ internal sealed class JobBatch(IReadOnlyList<JobLease> leases, string trainerId,
     public IReadOnlyList<string> Unfinished =>
         leases.Skip(next).Select(l => l.Job.JobId).Where(id => !withdrawn.Contains(id)).ToList();
 
+    /// <summary>As many jobs as fit in <see cref="Target"/> at the measured pace (zero: unknown), and at least one pack.</summary>
+    public static int LeaseSize(TimeSpan meanJobTime, int packSize) =>
+        meanJobTime <= TimeSpan.Zero ? packSize : (int)Math.Clamp(Target / meanJobTime, packSize, Math.Max(packSize, MaxJobs));
+
     public void Withdraw(string jobId)
     {
         withdrawn.Add(jobId);
@@ -48,6 +57,25 @@ internal sealed class JobBatch(IReadOnlyList<JobLease> leases, string trainerId,
     public void Stop() => stopping.Cancel();
 
     public void Dispose() => stopping.Dispose();
+
+    /// <summary>Runs the batch and calls <paramref name="heartbeat"/> every <paramref name="every"/> until it is done.</summary>
+    public async Task RunAsync(
+        Func<IReadOnlyList<EvaluationJob>, IReadOnlyList<EvaluationCandidate>, CancellationToken, Task<IReadOnlyList<EvaluationResult>>> evaluate,
+        Func<Task> heartbeat,
+        TimeSpan every)
+    {
+        var running = RunAsync(evaluate);
+        while (!running.IsCompleted)
+        {
+            await Task.WhenAny(running, Task.Delay(every, CancellationToken.None));
+            if (!running.IsCompleted)
+            {
+                await heartbeat();
+            }
+        }
+
+        await running;
+    }
 
     /// <summary>Runs the jobs pack by pack; <paramref name="evaluate"/> throws to fail a whole pack.</summary>
     public async Task RunAsync(Func<IReadOnlyList<EvaluationJob>, IReadOnlyList<EvaluationCandidate>, CancellationToken, Task<IReadOnlyList<EvaluationResult>>> evaluate)

@@ -1,6 +1,6 @@
 using EvoGrains.Abstractions;
-using EvoGrains.Core.Search;
 using EvoGrains.Core.Evaluation;
+using EvoGrains.Core.Search;
 using EvoGrains.Grains.Placement;
 using EvoGrains.Grains.Resilience;
 using EvoGrains.Grains.Telemetry;
@@ -12,7 +12,7 @@ using Polly;
 namespace EvoGrains.Grains.Trainers;
 
 /// <summary>
-/// Leases jobs from its search's queue in batches sized to about <see cref="BatchTarget"/> of work
+/// Leases jobs from its search's queue in batches sized to about <see cref="JobBatch.Target"/> of work
 /// (at least one pack of <c>trainers.packSize</c> jobs), hands them pack by pack to the evaluator (which
 /// trains off the Orleans scheduler), heartbeats the leases while they run and reports the outcomes
 /// with the next lease request. It holds no persistent state: leases live in the queue and the search re-sends the
@@ -24,16 +24,12 @@ namespace EvoGrains.Grains.Trainers;
 public sealed partial class TrainerGrain(IServiceProvider services, TrainerResilience resilience, EvoGrainsMetrics metrics, ILogger<TrainerGrain> logger)
     : Grain, ITrainerGrain
 {
-    private const int MaxBatchJobs = 64;
-    private static readonly TimeSpan BatchTarget = TimeSpan.FromMilliseconds(50);
     private static readonly TimeSpan PollPeriod = TimeSpan.FromSeconds(1);
-    private static readonly TimeSpan ReleaseTimeout = TimeSpan.FromSeconds(2);
 
     private readonly ResiliencePipeline<IReadOnlyList<EvaluationResult>> evaluation = resilience.CreateEvaluationPipeline();
-    private readonly Dictionary<(EvaluationSpec Spec, int Seed), IFitnessEvaluator> evaluators = [];
+    private TrainerMessenger? messenger;
     private TrainerAssignment? assignment;
-    private EvaluationSpec? evaluationSpec;
-    private IEvaluatorFactory? factory;
+    private EvaluatorCache? evaluators;
     private IGrainTimer? poll;
     private JobBatch? current;
     private TimeSpan meanJobTime;
@@ -44,19 +40,19 @@ public sealed partial class TrainerGrain(IServiceProvider services, TrainerResil
 
     private string TrainerId => this.GetPrimaryKeyString();
 
+    private TrainerMessenger Messenger => messenger ??= new TrainerMessenger(GrainFactory, resilience, logger, TrainerId);
+
     public Task StartAsync(TrainerAssignment assignment)
     {
-        if (this.assignment?.Evaluation != assignment.Evaluation)
+        if (evaluators?.Spec != assignment.Evaluation)
         {
-            evaluationSpec = assignment.Evaluation;
-            factory = services.GetRequiredKeyedService<IEvaluatorFactory>(evaluationSpec.Evaluator);
-            evaluators.Clear();
+            evaluators = new EvaluatorCache(services.GetRequiredKeyedService<IEvaluatorFactory>(assignment.Evaluation.Evaluator), assignment.Evaluation);
             meanJobTime = TimeSpan.Zero;
         }
 
         this.assignment = assignment;
         stopped = false;
-        poll ??= this.RegisterGrainTimer(PollAsync, new GrainTimerCreationOptions(PollPeriod, PollPeriod) { Interleave = true, KeepAlive = true });
+        poll ??= this.RegisterGrainTimer(_ => { Kick(); return Task.CompletedTask; }, new GrainTimerCreationOptions(PollPeriod, PollPeriod) { Interleave = true, KeepAlive = true });
         Kick();
         return Task.CompletedTask;
     }
@@ -81,25 +77,10 @@ public sealed partial class TrainerGrain(IServiceProvider services, TrainerResil
         stopped = true;
         metrics.TrainerGone(TrainerId);
         current?.Stop();
-
-        // A stopping silo hands its jobs back at once instead of letting the leases run out.
         if (current is { } batch && assignment is { } held && batch.Unfinished is { Count: > 0 } unfinished)
         {
-            try
-            {
-                await Queue(held).ReleaseAsync(TrainerId, unfinished).WaitAsync(ReleaseTimeout, cancellationToken);
-            }
-            catch (Exception error) when (error is not OutOfMemoryException)
-            {
-                LogReleaseFailed(logger, error, unfinished.Count, TrainerId);
-            }
+            await Messenger.ReleaseWhileDeactivatingAsync(held, unfinished, cancellationToken);
         }
-    }
-
-    private Task PollAsync(CancellationToken cancellationToken)
-    {
-        Kick();
-        return Task.CompletedTask;
     }
 
     private void Kick()
@@ -113,15 +94,6 @@ public sealed partial class TrainerGrain(IServiceProvider services, TrainerResil
         }
     }
 
-    private IEvaluationQueueGrain Queue(TrainerAssignment held) => GrainFactory.GetGrain<IEvaluationQueueGrain>(held.SearchId);
-
-    /// <summary>As many jobs as fit in <see cref="BatchTarget"/> at the measured pace, and at least one pack.</summary>
-    private int BatchSize()
-    {
-        var pack = assignment?.PackSize ?? 1;
-        return meanJobTime <= TimeSpan.Zero ? pack : (int)Math.Clamp(BatchTarget / meanJobTime, pack, Math.Max(pack, MaxBatchJobs));
-    }
-
     private async Task RunJobsAsync()
     {
         busy = true;
@@ -130,10 +102,8 @@ public sealed partial class TrainerGrain(IServiceProvider services, TrainerResil
         {
             while (!stopped && assignment is { } held && DateTimeOffset.UtcNow >= benchedUntil)
             {
-                var queue = Queue(held);
                 workSignalled = false;
-                var report = finished;
-                var leases = await resilience.QueueCalls.ExecuteAsync(async _ => await queue.CompleteAndLeaseAsync(TrainerId, report, BatchSize()));
+                var leases = await Messenger.CompleteAndLeaseAsync(held, finished, JobBatch.LeaseSize(meanJobTime, held.PackSize));
                 finished = [];
                 if (leases.Count == 0)
                 {
@@ -148,11 +118,11 @@ public sealed partial class TrainerGrain(IServiceProvider services, TrainerResil
                 if (stopped)
                 {
                     // Stopped or deactivated while the leases were on their way: hand them straight back.
-                    await resilience.QueueCalls.ExecuteAsync(async _ => await queue.ReleaseAsync(TrainerId, leases.Select(l => l.Job.JobId).ToList()));
+                    await Messenger.ReleaseAsync(held, leases.Select(l => l.Job.JobId).ToList());
                     return;
                 }
 
-                finished = await RunBatchAsync(queue, leases);
+                finished = await RunBatchAsync(held, leases);
             }
         }
         catch (Exception error) when (error is not OutOfMemoryException)
@@ -162,47 +132,22 @@ public sealed partial class TrainerGrain(IServiceProvider services, TrainerResil
         finally
         {
             busy = false;
-            await ReportLeftoversAsync(finished);
+            if (finished.Count > 0 && assignment is { } held)
+            {
+                await Messenger.ReportLeftoversAsync(held, finished);
+            }
         }
     }
 
-    private async Task ReportLeftoversAsync(IReadOnlyList<JobResult> finished)
+    private async Task<IReadOnlyList<JobResult>> RunBatchAsync(TrainerAssignment held, IReadOnlyList<JobLease> leases)
     {
-        if (finished.Count == 0 || assignment is not { } held)
-        {
-            return;
-        }
-
-        try
-        {
-            await Queue(held).CompleteAndLeaseAsync(TrainerId, finished, wanted: 0);
-        }
-        catch (Exception error) when (error is not OutOfMemoryException)
-        {
-            // Their leases expire and the jobs train again; the owners count them once.
-            LogLoopFailed(logger, error, TrainerId);
-        }
-    }
-
-    private async Task<IReadOnlyList<JobResult>> RunBatchAsync(IEvaluationQueueGrain queue, IReadOnlyList<JobLease> leases)
-    {
-        using var batch = new JobBatch(leases, TrainerId, assignment?.PackSize ?? 1);
+        using var batch = new JobBatch(leases, TrainerId, held.PackSize);
         current = batch;
         metrics.TrainerBusy(TrainerId, true);
         try
         {
-            var running = batch.RunAsync(EvaluatePackAsync);
             var heartbeat = TimeSpan.FromSeconds(Math.Max(0.2, leases.Min(l => l.Job.LeaseSeconds) / 3.0));
-            while (!running.IsCompleted)
-            {
-                await Task.WhenAny(running, Task.Delay(heartbeat, CancellationToken.None));
-                if (!running.IsCompleted)
-                {
-                    await WithdrawLostLeasesAsync(queue, batch);
-                }
-            }
-
-            await running;
+            await batch.RunAsync(EvaluatePackAsync, () => Messenger.HeartbeatAsync(held, batch), heartbeat);
             if (batch.MeanJobTime > TimeSpan.Zero)
             {
                 meanJobTime = batch.MeanJobTime;
@@ -222,7 +167,7 @@ public sealed partial class TrainerGrain(IServiceProvider services, TrainerResil
             // A benched or stopped trainer hands back what it did not run.
             if ((batch.Broken is not null || stopped) && batch.Unfinished is { Count: > 0 } unfinished)
             {
-                await resilience.QueueCalls.ExecuteAsync(async _ => await queue.ReleaseAsync(TrainerId, unfinished));
+                await Messenger.ReleaseAsync(held, unfinished);
             }
 
             return batch.Results;
@@ -234,58 +179,16 @@ public sealed partial class TrainerGrain(IServiceProvider services, TrainerResil
         }
     }
 
-    private async Task WithdrawLostLeasesAsync(IEvaluationQueueGrain queue, JobBatch batch)
-    {
-        var unfinished = batch.Unfinished;
-        try
-        {
-            var held = (await queue.HeartbeatAsync(TrainerId, unfinished)).ToHashSet(StringComparer.Ordinal);
-
-            // Re-queued (expired) or finished by another trainer: stop wasting the device on it.
-            foreach (var jobId in unfinished.Where(id => !held.Contains(id)))
-            {
-                batch.Withdraw(jobId);
-            }
-        }
-        catch (Exception error) when (error is not OutOfMemoryException)
-        {
-            // The queue may be failing over; keep training and let the next heartbeat decide.
-            LogHeartbeatFailed(logger, error, unfinished.Count, TrainerId);
-        }
-    }
-
-    /// <summary>One pack through the resilience pipeline; a pack shares steps and seed, so one evaluator serves it.</summary>
+    /// <summary>One pack through the resilience pipeline; a pack's jobs train alike, so one evaluator serves it.</summary>
     private Task<IReadOnlyList<EvaluationResult>> EvaluatePackAsync(IReadOnlyList<EvaluationJob> jobs, IReadOnlyList<EvaluationCandidate> candidates, CancellationToken token) =>
         evaluation.ExecuteAsync(
             static async (state, token) => await state.evaluator.EvaluateBatchAsync(state.candidates, token),
-            (evaluator: EvaluatorFor(jobs[0]), candidates),
+            (evaluator: evaluators!.For(jobs[0]), candidates),
             token).AsTask();
-
-    private IFitnessEvaluator EvaluatorFor(EvaluationJob job)
-    {
-        var spec = evaluationSpec!;
-        var effective = job.Kind == JobKind.Search
-            ? spec.AtRung(job.Rung)
-            : spec with { Steps = job.Steps, Seeds = 1, Rungs = [], TrainSubset = job.TrainSubset ?? spec.TrainSubset, MeasureOnTestSet = job.OnTestSet };
-        var key = (Spec: effective, job.Seed);
-        if (!evaluators.TryGetValue(key, out var evaluator))
-        {
-            evaluator = factory!.Create(key.Spec, key.Seed);
-            evaluators[key] = evaluator;
-        }
-
-        return evaluator;
-    }
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Trainer {Trainer} could not release {Count} jobs while deactivating; their leases will expire")]
-    private static partial void LogReleaseFailed(ILogger logger, Exception error, int count, string trainer);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Trainer {Trainer} job loop failed; the next poll restarts it")]
     private static partial void LogLoopFailed(ILogger logger, Exception error, string trainer);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Trainer {Trainer} keeps failing: benched until {Until}")]
     private static partial void LogBenched(ILogger logger, string trainer, DateTimeOffset until);
-
-    [LoggerMessage(Level = LogLevel.Debug, Message = "Heartbeat for {Count} jobs from trainer {Trainer} failed")]
-    private static partial void LogHeartbeatFailed(ILogger logger, Exception error, int count, string trainer);
 }
