@@ -19,23 +19,31 @@ public static class SearchSpecValidator
     public static IReadOnlyList<string> Validate(SearchSpec spec)
     {
         var errors = new List<string>();
-        void Range(string path, double value, double min, double max) => InRange(errors, path, value, min, max);
-
-        void OneOf(string path, string value, IReadOnlyList<string> allowed)
-        {
-            if (!allowed.Contains(value))
-            {
-                errors.Add($"{path}: '{value}' is not one of {string.Join(", ", allowed)}");
-            }
-        }
-
         if (string.IsNullOrWhiteSpace(spec.Name) || spec.Name.Length > 64 || spec.Name.Any(c => !(char.IsLetterOrDigit(c) || c is '-' or '_' or '.')))
         {
             errors.Add("name: must be 1..64 letters, digits, '-', '_' or '.'");
         }
 
+        ValidateIslands(spec, errors);
+        InRange(errors, "migration.every", spec.Migration.Every, 1, 1_000_000);
+        InRange(errors, "migration.count", spec.Migration.Count, 0, spec.Islands.PopulationSize);
+        OneOf(errors, "migration.topology", spec.Migration.Topology, ["ring", "random"]);
+        InRange(errors, "budget.maxEvaluations", spec.Budget.MaxEvaluations, 1, 1_000_000);
+        InRange(errors, "budget.maxMinutes", spec.Budget.MaxMinutes, 0, 60 * 24 * 30);
+        InRange(errors, "budget.maxTrainingSteps", spec.Budget.MaxTrainingSteps, 0, 1e12);
+        ValidateEvaluation(spec.Evaluation, errors);
+        InRange(errors, "trainers.count", spec.Trainers.Count, 1, 256);
+        InRange(errors, "trainers.threads", spec.Trainers.Threads, 1, 64);
+        InRange(errors, "trainers.leaseSeconds", spec.Trainers.LeaseSeconds, 1, 3600);
+        InRange(errors, "trainers.packSize", spec.Trainers.PackSize, 1, TrainerSpec.MaxPackSize);
+        ValidateFinalStage(spec.FinalStage, errors);
+        return errors;
+    }
+
+    private static void ValidateIslands(SearchSpec spec, List<string> errors)
+    {
         var islands = spec.Islands;
-        Range("islands.count", islands.Count, 1, 64);
+        InRange(errors, "islands.count", islands.Count, 1, 64);
         if (islands.Methods.Count == 0)
         {
             errors.Add("islands.methods: needs at least one method");
@@ -43,66 +51,60 @@ public static class SearchSpecValidator
 
         for (var i = 0; i < islands.Methods.Count; i++)
         {
-            OneOf($"islands.methods[{i}]", islands.Methods[i], Methods);
+            OneOf(errors, $"islands.methods[{i}]", islands.Methods[i], Methods);
         }
 
-        OneOf("islands.space", islands.Space, Spaces);
-        OneOf("islands.operators", islands.Operators, ["full", "glo"]);
-        OneOf("islands.reduction", islands.Reduction, ["sum", "mean"]);
-        Range("islands.maxDepth", islands.MaxDepth, 2, 10);
-        Range("islands.populationSize", islands.PopulationSize, 2, 1000);
-        Range("islands.tournamentSize", islands.TournamentSize, 1, 100);
-        Range("islands.seedEvaluations", islands.SeedEvaluations, 1, 100_000);
-        Range("islands.elites", islands.Elites, 0, Math.Max(0, islands.PopulationSize - 1));
-        Range("islands.inFlight", islands.InFlight, 1, 256);
+        OneOf(errors, "islands.space", islands.Space, Spaces);
+        OneOf(errors, "islands.operators", islands.Operators, ["full", "glo"]);
+        OneOf(errors, "islands.reduction", islands.Reduction, ["sum", "mean"]);
+        InRange(errors, "islands.maxDepth", islands.MaxDepth, 2, 10);
+        InRange(errors, "islands.populationSize", islands.PopulationSize, 2, 1000);
+        InRange(errors, "islands.tournamentSize", islands.TournamentSize, 1, 100);
+        InRange(errors, "islands.seedEvaluations", islands.SeedEvaluations, 1, 100_000);
+        InRange(errors, "islands.elites", islands.Elites, 0, Math.Max(0, islands.PopulationSize - 1));
+        InRange(errors, "islands.inFlight", islands.InFlight, 1, 256);
         if (islands.Space == "cell" && islands.Methods.Contains("gp"))
         {
             errors.Add("islands.methods: gp needs the tree space (islands.space = \"tree\"): NLFS cells have no crossover");
         }
 
         var cmaEs = islands.CmaEs;
-        Range("islands.cmaEs.every", cmaEs.Every, 1, 1_000_000);
-        Range("islands.cmaEs.populationSize", cmaEs.PopulationSize, 2, 1000);
-        Range("islands.cmaEs.sigma", cmaEs.Sigma, 1e-6, 100);
-        Range("islands.cmaEs.generations", cmaEs.Generations, 1, 100_000);
+        InRange(errors, "islands.cmaEs.every", cmaEs.Every, 1, 1_000_000);
+        InRange(errors, "islands.cmaEs.populationSize", cmaEs.PopulationSize, 2, 1000);
+        InRange(errors, "islands.cmaEs.sigma", cmaEs.Sigma, 1e-6, 100);
+        InRange(errors, "islands.cmaEs.generations", cmaEs.Generations, 1, 100_000);
         if (errors.Count == 0 && islands.Count > 1 && spec.Migration.Count > 0 && !Enumerable.Range(0, islands.Count).Any(i => Enumerable.Range(0, islands.Count).Any(j => i != j && StrategyFactory.CanExchange(islands, i, j))))
         {
             errors.Add("migration.count: no island can take another's migrants (taylorglo islands exchange with none; cell and tree islands cannot read each other's genomes); set it to 0 or add islands of a matching method");
         }
+    }
 
-        Range("migration.every", spec.Migration.Every, 1, 1_000_000);
-        Range("migration.count", spec.Migration.Count, 0, islands.PopulationSize);
-        OneOf("migration.topology", spec.Migration.Topology, ["ring", "random"]);
-
-        Range("budget.maxEvaluations", spec.Budget.MaxEvaluations, 1, 1_000_000);
-        Range("budget.maxMinutes", spec.Budget.MaxMinutes, 0, 60 * 24 * 30);
-        Range("budget.maxTrainingSteps", spec.Budget.MaxTrainingSteps, 0, 1e12);
-
-        var evaluation = spec.Evaluation;
-        OneOf("evaluation.evaluator", evaluation.Evaluator, Evaluators);
-        OneOf("evaluation.dataset", evaluation.Dataset, Datasets);
-        OneOf("evaluation.model", evaluation.Model, Models);
-        OneOf("evaluation.optimizer", evaluation.Optimizer, ["adam", "sgd"]);
-        Range("evaluation.steps", evaluation.Steps, 1, 1_000_000);
-        Range("evaluation.batchSize", evaluation.BatchSize, 1, 4096);
-        Range("evaluation.learningRate", evaluation.LearningRate, 1e-7, 10);
-        Range("evaluation.warmupSteps", evaluation.WarmupSteps, 0, evaluation.Steps);
-        Range("evaluation.trainSubset", evaluation.TrainSubset, 0, 10_000_000);
-        Range("evaluation.validationSize", evaluation.ValidationSize, 1, 1_000_000);
-        Range("evaluation.earlyStopStep", evaluation.EarlyStopStep, 0, evaluation.Steps);
-        Range("evaluation.earlyStopAccuracy", evaluation.EarlyStopAccuracy, 0, 1);
-        Range("evaluation.syntheticDelayMs", evaluation.SyntheticDelayMs, 0, 600_000);
-        Range("evaluation.seeds", evaluation.Seeds, 1, 50);
-        Range("evaluation.labelNoise", evaluation.LabelNoise, 0, 0.8);
+    private static void ValidateEvaluation(EvaluationSpec evaluation, List<string> errors)
+    {
+        OneOf(errors, "evaluation.evaluator", evaluation.Evaluator, Evaluators);
+        OneOf(errors, "evaluation.dataset", evaluation.Dataset, Datasets);
+        OneOf(errors, "evaluation.model", evaluation.Model, Models);
+        OneOf(errors, "evaluation.optimizer", evaluation.Optimizer, ["adam", "sgd"]);
+        InRange(errors, "evaluation.steps", evaluation.Steps, 1, 1_000_000);
+        InRange(errors, "evaluation.batchSize", evaluation.BatchSize, 1, 4096);
+        InRange(errors, "evaluation.learningRate", evaluation.LearningRate, 1e-7, 10);
+        InRange(errors, "evaluation.warmupSteps", evaluation.WarmupSteps, 0, evaluation.Steps);
+        InRange(errors, "evaluation.trainSubset", evaluation.TrainSubset, 0, 10_000_000);
+        InRange(errors, "evaluation.validationSize", evaluation.ValidationSize, 1, 1_000_000);
+        InRange(errors, "evaluation.earlyStopStep", evaluation.EarlyStopStep, 0, evaluation.Steps);
+        InRange(errors, "evaluation.earlyStopAccuracy", evaluation.EarlyStopAccuracy, 0, 1);
+        InRange(errors, "evaluation.syntheticDelayMs", evaluation.SyntheticDelayMs, 0, 600_000);
+        InRange(errors, "evaluation.seeds", evaluation.Seeds, 1, 50);
+        InRange(errors, "evaluation.labelNoise", evaluation.LabelNoise, 0, 0.8);
         ValidateRungs(evaluation, errors);
+    }
 
-        Range("trainers.count", spec.Trainers.Count, 1, 256);
-        Range("trainers.threads", spec.Trainers.Threads, 1, 64);
-        Range("trainers.leaseSeconds", spec.Trainers.LeaseSeconds, 1, 3600);
-        Range("trainers.packSize", spec.Trainers.PackSize, 1, TrainerSpec.MaxPackSize);
-
-        ValidateFinalStage(spec.FinalStage, errors);
-        return errors;
+    private static void OneOf(List<string> errors, string path, string value, IReadOnlyList<string> allowed)
+    {
+        if (!allowed.Contains(value))
+        {
+            errors.Add($"{path}: '{value}' is not one of {string.Join(", ", allowed)}");
+        }
     }
 
     private static void ValidateRungs(EvaluationSpec evaluation, List<string> errors)
