@@ -35,7 +35,7 @@ public sealed class TrainingEvaluator(EvaluationSpec spec, int seed, int threads
         spec.ValidationSize,
         spec.TrainSubset > 0 ? spec.TrainSubset : null,
         spec.EarlyStopStep > 0 ? new EarlyStopRule(spec.EarlyStopStep, spec.EarlyStopAccuracy) : null,
-        threads);
+        threads) { LabelNoise = spec.LabelNoise };
 
     public static DatasetSpec DatasetOf(EvaluationSpec spec)
     {

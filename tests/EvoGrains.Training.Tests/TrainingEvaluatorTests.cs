@@ -67,6 +67,21 @@ public sealed class TrainingEvaluatorTests
     }
 
     [Fact]
+    public async Task The_specs_label_noise_reaches_the_training_labels_one_or_packed()
+    {
+        var noisy = Spec with { LabelNoise = 0.5 };
+        Assert.Equal(0.5, TrainingEvaluator.ToRequest(noisy, 3, 2).LabelNoise);
+
+        var clean = await new TrainingEvaluator(Spec, 3, 2, Cache).EvaluateAsync(LossZoo.CrossEntropy, CancellationToken.None);
+        var one = await new TrainingEvaluator(noisy, 3, 2, Cache).EvaluateAsync(LossZoo.CrossEntropy, CancellationToken.None);
+        var packed = await new TrainingEvaluator(noisy, 3, 2, Cache).EvaluateBatchAsync([new EvaluationCandidate(LossZoo.CrossEntropy)], CancellationToken.None);
+
+        // Same seed and images: only the training labels differ, so the training loss must.
+        Assert.NotEqual(clean.TrainingLoss, one.TrainingLoss);
+        Assert.Equal(one.Fitness, packed.Single().Fitness);
+    }
+
+    [Fact]
     public async Task Missing_data_fails_one_candidate_or_a_pack_permanently_naming_the_file()
     {
         using var dir = new TempDirectory();

@@ -27,12 +27,14 @@ public static class TrainCommand
         var trainSubset = new Option<int>("--train-subset") { Description = "Train on this many images (0: the whole training split).", DefaultValueFactory = _ => 0 }
             .FollowsSpec("evaluation.trainSubset", v => new() { TrainSubset = v });
         var validationSize = new Option<int>("--validation-size") { DefaultValueFactory = _ => 5000 }.FollowsSpec("evaluation.validationSize", v => new() { ValidationSize = v });
+        var labelNoise = new Option<double>("--label-noise") { Description = "Replace this fraction of training labels by another class (seeded; validation and test stay clean).", DefaultValueFactory = _ => 0 }
+            .FollowsSpec("evaluation.labelNoise", v => new() { LabelNoise = v });
         var test = new Option<bool>("--test") { Description = "Also report test-set accuracy and compare on it (final reports only)." };
         var threads = new Option<int>("--threads") { Description = "libtorch threads.", DefaultValueFactory = _ => Environment.ProcessorCount }.InRange(1, 256);
         var json = new Option<bool>("--json") { Description = "Print the results as JSON on stdout (progress still goes to stderr)." };
         var command = new Command("train", "Train with one or more losses and CE under the same budget and seeds; print mean ± std, Welch p vs CE and time.")
         {
-            losses, dataset, dataPath, model, steps, seeds, batchSize, learningRate, trainSubset, validationSize, test, threads, json,
+            losses, dataset, dataPath, model, steps, seeds, batchSize, learningRate, trainSubset, validationSize, labelNoise, test, threads, json,
         };
         EvaluationSpec Evaluation(ParseResult parse) => new()
         {
@@ -44,6 +46,7 @@ public static class TrainCommand
             LearningRate = parse.GetValue(learningRate),
             TrainSubset = parse.GetValue(trainSubset),
             ValidationSize = parse.GetValue(validationSize),
+            LabelNoise = parse.GetValue(labelNoise),
             WarmupSteps = Math.Min(100, parse.GetValue(steps) / 10),
         };
         command.SetAction((parse, cancellationToken) =>

@@ -33,6 +33,7 @@ public sealed class TrainCommandTests
     [InlineData("--batch-size", "0", "--batch-size: must be between 1 and 4096")]
     [InlineData("--threads", "0", "--threads must be between 1 and 256 (got 0)")]
     [InlineData("--seeds", "0", "--seeds must be between 1 and 50")]
+    [InlineData("--label-noise", "0.9", "--label-noise: must be between 0 and 0.8 (got 0.9)")]
     public async Task Bad_options_give_one_line_and_exit_2(string option, string value, string expected)
     {
         var run = await CliRun.Of("train", "--loss", "baikal", option, value);
