@@ -7,6 +7,7 @@ using EvoGrains.Hosting.Evaluation;
 using EvoGrains.Hosting.Health;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using OpenTelemetry;
@@ -42,8 +43,7 @@ public static class EvoGrainsSiloExtensions
         builder.Services.Configure<GpuPlacementOptions>(builder.Configuration.GetSection(GpuPlacementOptions.SectionName));
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = options.Silo.ShutdownTimeout);
         builder.AddEvoGrainsMetrics();
-        builder.Services.AddSingleton(new TrainingHostOptions(builder.Configuration.GetValue(TrainingHostOptions.ThreadsKey, 0)));
-        builder.Services.AddKeyedSingleton<IEvaluatorFactory, TrainingEvaluatorFactory>(TrainingEvaluatorFactory.EvaluatorName);
+        builder.Services.AddEvoGrainsEvaluators(builder.Configuration.GetValue(TrainingHostOptions.ThreadsKey, 0));
         builder.Services.AddEvoGrainsGrains();
         builder.Services.AddHealthChecks().AddCheck<SiloActiveHealthCheck>(SiloActiveHealthCheck.Name, tags: [ReadyTag]);
 
@@ -61,6 +61,18 @@ public static class EvoGrainsSiloExtensions
         });
 
         return builder;
+    }
+
+    /// <summary>
+    /// The evaluator factories trainers use, keyed by <c>evaluation.evaluator</c> ("training" with
+    /// <paramref name="trainingThreads"/> libtorch threads, "synthetic"); also what `evograins replay` retrains with.
+    /// </summary>
+    public static IServiceCollection AddEvoGrainsEvaluators(this IServiceCollection services, int trainingThreads)
+    {
+        services.AddSingleton(new TrainingHostOptions(trainingThreads));
+        services.AddKeyedSingleton<IEvaluatorFactory, TrainingEvaluatorFactory>(TrainingEvaluatorFactory.EvaluatorName);
+        services.TryAddKeyedSingleton<IEvaluatorFactory, SyntheticEvaluatorFactory>(SyntheticEvaluatorFactory.EvaluatorName);
+        return services;
     }
 
     private static void AddEvoGrainsMetrics(this IHostApplicationBuilder builder)

@@ -41,6 +41,9 @@ public sealed class EmbeddedSilo : IAsyncDisposable
     public static IReadOnlyDictionary<string, string?> RedisStorage(string connectionString) =>
         new Dictionary<string, string?> { ["EvoGrains:Storage:Provider"] = "redis", ["EvoGrains:Storage:ConnectionString"] = connectionString };
 
+    /// <summary>libtorch threads of this machine's trainers for <paramref name="spec"/>: they are process-wide, so the trainers share the cores.</summary>
+    public static int TrainingThreads(SearchSpec spec) => Math.Max(1, Environment.ProcessorCount / spec.Trainers.Count);
+
     public static Task<EmbeddedSilo> StartAsync(string stateFolder, SearchSpec spec, CancellationToken cancellationToken) =>
         StartAsync(FileStorage(stateFolder), spec, cancellationToken);
 
@@ -57,8 +60,7 @@ public sealed class EmbeddedSilo : IAsyncDisposable
             ["EvoGrains:Silo:ShutdownTimeout"] = "00:00:20",
             ["EvoGrains:Dashboard:Enabled"] = "false",
             ["EvoGrains:Placement:AllowCpuTrainers"] = spec.Trainers.AllowCpu ? "true" : "false",
-            // libtorch threads are process-wide: share the cores among the trainers.
-            ["EvoGrains:Training:Threads"] = Math.Max(1, Environment.ProcessorCount / spec.Trainers.Count).ToString(CultureInfo.InvariantCulture),
+            ["EvoGrains:Training:Threads"] = TrainingThreads(spec).ToString(CultureInfo.InvariantCulture),
         });
         builder.Configuration.AddInMemoryCollection(storage);
         builder.AddEvoGrainsSilo();

@@ -8,6 +8,9 @@ namespace EvoGrains.Core.Expressions;
 /// </summary>
 public sealed record LossFunction(Expr Element, ClassReduction Reduction = ClassReduction.Sum, double LabelSmoothing = 0)
 {
+    private const string MeanSuffix = " [mean over classes]";
+    private const string SmoothingPrefix = " [label smoothing ";
+
     private Expr? canonical;
     private string? canonicalText;
     private ulong? hash;
@@ -43,17 +46,34 @@ public sealed record LossFunction(Expr Element, ClassReduction Reduction = Class
     public static LossFunction Parse(string text, ClassReduction reduction = ClassReduction.Sum) =>
         new(ExpressionParser.Parse(text), reduction);
 
+    /// <summary>Reads back what <see cref="ToString"/> printed (history.csv's expression column): the infix and its suffixes.</summary>
+    /// <exception cref="ExpressionParseException">The infix does not parse.</exception>
+    public static LossFunction ParseDescription(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var smoothing = 0.0;
+        var at = text.LastIndexOf(SmoothingPrefix, StringComparison.Ordinal);
+        if (at >= 0 && text.EndsWith(']') && double.TryParse(text.AsSpan(at + SmoothingPrefix.Length, text.Length - at - SmoothingPrefix.Length - 1), NumberStyles.Float, CultureInfo.InvariantCulture, out var parsed))
+        {
+            smoothing = parsed;
+            text = text[..at];
+        }
+
+        var mean = text.EndsWith(MeanSuffix, StringComparison.Ordinal);
+        return new(ExpressionParser.Parse(mean ? text[..^MeanSuffix.Length] : text), mean ? ClassReduction.Mean : ClassReduction.Sum, smoothing);
+    }
+
     private string Describe(Expr expr)
     {
         var text = InfixPrinter.Print(expr);
         if (Reduction != ClassReduction.Sum)
         {
-            text += " [mean over classes]";
+            text += MeanSuffix;
         }
 
         if (LabelSmoothing > 0)
         {
-            text += string.Create(CultureInfo.InvariantCulture, $" [label smoothing {LabelSmoothing}]");
+            text += string.Create(CultureInfo.InvariantCulture, $"{SmoothingPrefix}{LabelSmoothing}]");
         }
 
         return text;

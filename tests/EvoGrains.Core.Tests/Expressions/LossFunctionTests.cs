@@ -1,3 +1,4 @@
+using CsCheck;
 using EvoGrains.Core.Expressions;
 using EvoGrains.Core.Screening;
 
@@ -15,6 +16,31 @@ public sealed class LossFunctionTests
         Assert.True(loss.UsesLabel);
         Assert.True((LossFunction.Parse("p") with { LabelSmoothing = 0.1 }).UsesLabel);
         Assert.False(LossFunction.Parse("p").UsesLabel);
+    }
+
+    [Theory]
+    [InlineData("y * log(p)", ClassReduction.Sum, 0)]
+    [InlineData("max(p, y) - 0.30000000000000004 * z", ClassReduction.Mean, 0)]
+    [InlineData("y * log(p)", ClassReduction.Sum, 0.1)]
+    [InlineData("-(log(p) - y / p)", ClassReduction.Mean, 0.05)]
+    public void The_description_reads_back_to_the_same_loss_and_hash(string infix, ClassReduction reduction, double smoothing)
+    {
+        var loss = LossFunction.Parse(infix, reduction) with { LabelSmoothing = smoothing };
+
+        var read = LossFunction.ParseDescription(loss.ToString());
+
+        Assert.Equal(loss, read);
+        Assert.Equal(loss.HashHex, read.HashHex);
+    }
+
+    [Fact]
+    public void Random_trees_read_back_from_their_description()
+    {
+        RandomTrees.Trees(7).Sample(tree =>
+        {
+            var loss = new LossFunction(tree, ClassReduction.Mean, 0.2);
+            Assert.Equal(loss.HashHex, LossFunction.ParseDescription(loss.ToString()).HashHex);
+        });
     }
 
     [Fact]

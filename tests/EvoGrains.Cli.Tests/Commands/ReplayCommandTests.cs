@@ -1,0 +1,137 @@
+using System.Text.Json;
+using EvoGrains.Cli.Cluster;
+using EvoGrains.Cli.Runs;
+using EvoGrains.Cli.Tests.Cluster;
+using EvoGrains.Core.Expressions;
+using EvoGrains.Core.Search;
+
+namespace EvoGrains.Cli.Tests.Commands;
+
+public sealed class ReplayCommandTests
+{
+    [Fact]
+    [Trait("Category", "Integration")]
+    public async Task Replaying_losses_of_a_real_local_search_gives_the_recorded_fitness_exactly()
+    {
+        var folder = TinySpecs.TempFolder();
+        var spec = new SearchSpec
+        {
+            Name = "replay-test",
+            Seed = 7,
+            Islands = new IslandSpec { Count = 1, Methods = ["regularized-evolution"], PopulationSize = 4, TournamentSize = 2, SeedEvaluations = 4, InFlight = 2 },
+            Migration = new MigrationSpec { Count = 0 },
+            Budget = new BudgetSpec { MaxEvaluations = 6 },
+            // Noisy labels too: the replay must rebuild the same noisy split.
+            Evaluation = new EvaluationSpec { Dataset = "fashion-mnist", Model = "mlp", Steps = 30, BatchSize = 64, LearningRate = 3e-3, WarmupSteps = 5, TrainSubset = 1000, ValidationSize = 500, LabelNoise = 0.2 },
+            Trainers = new TrainerSpec { Count = 1, LeaseSeconds = 60 },
+            FinalStage = new FinalStageSpec { TopK = 1, Steps = 10, Seeds = 1, Baselines = ["ce"] },
+        };
+        try
+        {
+            var run = await Task.Run(() => LocalSearch.RunAsync(folder, spec, new CliConsole(TextWriter.Null, TextWriter.Null), CancellationToken.None));
+            Assert.NotNull(run);
+            var completed = HistoryCsv.Parse(File.ReadAllText(Path.Combine(folder, "history.csv")), "history.csv")
+                .Where(r => r.Status == "completed").OrderByDescending(r => r.Fitness).ToList();
+            Assert.True(completed.Count >= 2, "the search should complete at least two trainings");
+            Assert.True(completed[0].Fitness > 0.3, $"trained on real images, the best should beat chance: {completed[0].Fitness}");
+
+            var json = await CliRun.Of("replay", folder, completed[0].Hash, "--json");
+
+            Assert.True(json.ExitCode == 0, json.Error + json.Out);
+            var report = JsonDocument.Parse(json.Out).RootElement;
+            Assert.Equal(completed[0].Fitness, report.GetProperty("recordedFitness").GetDouble());
+            Assert.Equal(completed[0].Fitness, report.GetProperty("replayedFitness").GetDouble());
+            Assert.Equal("identical", report.GetProperty("verdict").GetString());
+            Assert.Equal((0, 30, 1, 7), (report.GetProperty("rung").GetInt32(), report.GetProperty("steps").GetInt32(), report.GetProperty("seeds").GetInt32(), report.GetProperty("seed").GetInt32()));
+
+            // The text form, by a unique prefix of another loss, prints both numbers alike.
+            var text = await CliRun.Of("replay", folder, completed[1].Hash[..10], "--rung", "0");
+
+            Assert.True(text.ExitCode == 0, text.Error + text.Out);
+            var recorded = completed[1].Fitness.ToString("F6", System.Globalization.CultureInfo.InvariantCulture);
+            Assert.Contains($"recorded  {recorded} (completed)", text.Out);
+            Assert.Contains($"replayed  {recorded} (completed", text.Out);
+            Assert.Contains("identical", text.Out);
+        }
+        finally
+        {
+            if (Directory.Exists(folder))
+            {
+                Directory.Delete(folder, recursive: true);
+            }
+        }
+    }
+
+    [Fact]
+    public async Task A_synthetic_run_replays_identically_and_a_wrong_record_is_reported_with_exit_1()
+    {
+        using var folder = new HandMadeRun(("-(log(p) - y / p)", null), ("p * y", 0.123));
+        var baikal = LossFunction.Parse("-(log(p) - y / p)").HashHex;
+        var other = LossFunction.Parse("p * y").HashHex;
+
+        var same = await CliRun.Of("replay", folder.Path, baikal, "--json");
+        var wrong = await CliRun.Of("replay", folder.Path, other);
+
+        Assert.True(same.ExitCode == 0, same.Error + same.Out);
+        Assert.Equal("identical", JsonDocument.Parse(same.Out).RootElement.GetProperty("verdict").GetString());
+        Assert.Equal(1, wrong.ExitCode);
+        Assert.Contains("recorded  0.123000", wrong.Out);
+        Assert.Contains("DIFFERS", wrong.Out);
+    }
+
+    [Fact]
+    public async Task Bad_input_gives_one_line_naming_it_and_exit_2()
+    {
+        using var folder = new HandMadeRun(Similar().Select(e => (e, (double?)null)).ToArray());
+        var prefix = LossFunction.Parse(Similar()[0]).HashHex[..1];
+        var known = LossFunction.Parse(Similar()[0]).HashHex;
+        var missing = System.IO.Path.Combine(folder.Path, "nowhere");
+        var empty = Directory.CreateDirectory(System.IO.Path.Combine(folder.Path, "empty")).FullName;
+
+        (string[] Args, string Expected)[] cases =
+        [
+            ([missing, known], $"{missing}: no such run folder"),
+            ([empty, known], $"{empty}: no spec.json"),
+            ([folder.Path, "0123456789abcdefX"], "no evaluation with hash '0123456789abcdefX'"),
+            ([folder.Path, prefix], $"hash prefix '{prefix}' matches 2 losses"),
+            ([folder.Path, known, "--rung", "1"], "--rung 1: the spec has rungs 0 to 0"),
+            ([folder.Path, known, "--rung", "-1"], "--rung -1: the spec has rungs 0 to 0"),
+        ];
+        foreach (var (args, expected) in cases)
+        {
+            var run = await CliRun.Of(["replay", .. args]);
+
+            Assert.True(run.ExitCode == 2, $"{string.Join(' ', args)}: exit {run.ExitCode} {run.Error}");
+            Assert.Contains(expected, Assert.Single(run.ErrorLines), StringComparison.Ordinal);
+        }
+    }
+
+    /// <summary>Two losses whose hashes share the first hex digit (17 losses hold such a pair).</summary>
+    private static string[] Similar()
+    {
+        var losses = Enumerable.Range(1, 17).Select(i => $"p * y * {i}").ToList();
+        return losses.GroupBy(e => LossFunction.Parse(e).HashHex[0]).First(g => g.Count() > 1).Take(2).ToArray();
+    }
+
+    /// <summary>A run folder of a synthetic-evaluator search with the given losses; a null fitness is the synthetic one.</summary>
+    private sealed class HandMadeRun : IDisposable
+    {
+        public HandMadeRun(params (string Expression, double? Fitness)[] losses)
+        {
+            Path = TinySpecs.TempFolder();
+            Directory.CreateDirectory(Path);
+            File.WriteAllText(System.IO.Path.Combine(Path, "spec.json"), SearchSpecJson.Write(TinySpecs.Synthetic(10, delayMs: 0)));
+            var history = losses.Select((l, i) =>
+            {
+                var loss = LossFunction.Parse(l.Expression);
+                var fitness = l.Fitness ?? new SyntheticEvaluator().Evaluate(loss).Fitness;
+                return new HistoryEntry(i, 0, loss.HashHex, loss.ToString(), LossText.From(loss), "", fitness, EvaluationStatus.Completed, 0, "random", [], null, false, DateTimeOffset.UnixEpoch);
+            });
+            File.WriteAllText(System.IO.Path.Combine(Path, "history.csv"), HistoryCsv.Format(history));
+        }
+
+        public string Path { get; }
+
+        public void Dispose() => Directory.Delete(Path, recursive: true);
+    }
+}

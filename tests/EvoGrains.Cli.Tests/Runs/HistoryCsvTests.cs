@@ -1,0 +1,61 @@
+using EvoGrains.Cli.Runs;
+using EvoGrains.Core.Evolution;
+using EvoGrains.Core.Expressions;
+using EvoGrains.Core.Screening;
+using EvoGrains.Core.Search;
+using EvoGrains.TestSupport.Search;
+
+namespace EvoGrains.Cli.Tests.Runs;
+
+public sealed class HistoryCsvTests
+{
+    [Fact]
+    public async Task A_written_history_reads_back_row_by_row_with_losses_that_hash_as_recorded()
+    {
+        var runner = new SearchRunner(new RegularizedEvolution(new CellSpace(), new ScreeningFunnel(), 10, 3, 15), new SyntheticEvaluator(), seed: 4);
+        await runner.RunAsync(40);
+
+        var rows = HistoryCsv.Parse(HistoryCsv.Format(runner.History), "history.csv");
+
+        Assert.Equal(runner.History.Count, rows.Count);
+        Assert.All(runner.History.Zip(rows), pair =>
+        {
+            var (entry, row) = pair;
+            Assert.Equal((entry.Index, entry.Hash, entry.Expression, entry.Island, entry.Fitness, entry.Status.ToString().ToLowerInvariant(), 0), (row.Index, row.Hash, row.Expression, row.Island, row.Fitness, row.Status, row.Rung));
+            Assert.Equal(entry.Hash, LossFunction.ParseDescription(row.Expression).HashHex);
+        });
+        Assert.Equal(Enumerable.Range(2, rows.Count), rows.Select(r => r.Line));
+    }
+
+    [Fact]
+    public void Quoted_fields_keep_commas_quotes_and_line_breaks_and_line_numbers_follow_them()
+    {
+        var failed = new HistoryEntry(0, 1, "00", "max(p, y)", LossText.From(LossZoo.CrossEntropy), "", 0.5, EvaluationStatus.Failed, 1, "random", [], "said \"no\"\r\nthen stopped", false, DateTimeOffset.UnixEpoch);
+        var next = failed with { Index = 1, Hash = "01", Expression = "p" };
+
+        var rows = HistoryCsv.Parse(HistoryCsv.Format([failed, next]), "h.csv");
+
+        Assert.Equal(["max(p, y)", "p"], rows.Select(r => r.Expression));
+        Assert.Equal([2, 4], rows.Select(r => r.Line));
+    }
+
+    [Fact]
+    public void A_rung_column_is_read_when_present()
+    {
+        var rows = HistoryCsv.Parse("index,hash,expression,island,fitness,status,rung\n0,ab,p,0,0.25,completed,2\n", "h.csv");
+
+        Assert.Equal(2, Assert.Single(rows).Rung);
+    }
+
+    [Theory]
+    [InlineData("index,hash,island,fitness,status\n", "h.csv: no 'expression' column in the header")]
+    [InlineData("index,hash,expression,island,fitness,status\n0,ab,p,0,high,completed\n", "h.csv: line 2: fitness 'high' is not a number")]
+    [InlineData("index,hash,expression,island,fitness,status\n0,ab,p\n", "h.csv: line 2: 6 fields expected, got 3")]
+    [InlineData("", "h.csv: empty")]
+    public void A_malformed_file_names_the_file_line_and_column(string csv, string expected)
+    {
+        var error = Assert.Throws<InputException>(() => HistoryCsv.Parse(csv, "h.csv"));
+
+        Assert.StartsWith(expected, error.Message, StringComparison.Ordinal);
+    }
+}
