@@ -32,10 +32,12 @@ public static class ReplayCommand
         $"""
         {r.Hash}  {r.Expression}
           rung {r.Rung}: {r.Steps} steps x {r.Seeds} seed(s) from seed {r.Seed}
-          recorded  {r.RecordedFitness:F6} ({r.RecordedStatus})
-          replayed  {r.ReplayedFitness:F6} ({r.ReplayedStatus}, {r.Seconds:F1} s)
+          recorded  {r.RecordedFitness:F6}{Spread(r.RecordedSpread)} ({r.RecordedStatus})
+          replayed  {r.ReplayedFitness:F6}{Spread(r.ReplayedSpread)} ({r.ReplayedStatus}, {r.Seconds:F1} s)
           {Verdict(r.Verdict)}
         """);
+
+    private static string Spread(double spread) => double.IsFinite(spread) ? string.Create(CultureInfo.InvariantCulture, $" ± {spread:F6}") : "";
 
     private static string Verdict(ReplayVerdict verdict) => verdict switch
     {

@@ -59,7 +59,7 @@ public static class RunReplay
         var status = result.Status.ToString().ToLowerInvariant();
         return new ReplayReport(
             plan.Row.Hash, plan.Row.Expression, plan.Rung, plan.Evaluation.Steps, plan.Evaluation.Seeds, plan.Seed,
-            plan.Row.Fitness, plan.Row.Status, result.Fitness, status, result.Seconds, Verdict(plan, result.Fitness, status));
+            plan.Row.Fitness, plan.Row.Spread, plan.Row.Status, result.Fitness, result.Spread, status, result.Seconds, Verdict(plan, result.Fitness, status));
     }
 
     private static ReplayVerdict Verdict(ReplayPlan plan, double fitness, string status)

@@ -20,9 +20,14 @@ public sealed class ReplayCommandTests
             Seed = 7,
             Islands = new IslandSpec { Count = 1, Methods = ["regularized-evolution"], PopulationSize = 4, TournamentSize = 2, SeedEvaluations = 4, InFlight = 2 },
             Migration = new MigrationSpec { Count = 0 },
-            Budget = new BudgetSpec { MaxEvaluations = 6 },
-            // Noisy labels too: the replay must rebuild the same noisy split.
-            Evaluation = new EvaluationSpec { Dataset = "fashion-mnist", Model = "mlp", Steps = 30, BatchSize = 64, LearningRate = 3e-3, WarmupSteps = 5, TrainSubset = 1000, ValidationSize = 500, LabelNoise = 0.2 },
+            Budget = new BudgetSpec { MaxEvaluations = 8 },
+            // Two rungs (the second the mean of two seeds) and noisy labels: the replay must rebuild all of it.
+            Evaluation = new EvaluationSpec
+            {
+                Dataset = "fashion-mnist", Model = "mlp", BatchSize = 64, LearningRate = 3e-3, WarmupSteps = 5, TrainSubset = 1000, ValidationSize = 500, LabelNoise = 0.2,
+                Rungs = [new RungSpec { Steps = 20, Seeds = 1 }, new RungSpec { Steps = 40, Seeds = 2 }],
+                Promote = 0.5,
+            },
             Trainers = new TrainerSpec { Count = 1, LeaseSeconds = 60 },
             FinalStage = new FinalStageSpec { TopK = 1, Steps = 10, Seeds = 1, Baselines = ["ce"] },
         };
@@ -30,25 +35,29 @@ public sealed class ReplayCommandTests
         {
             var run = await Task.Run(() => LocalSearch.RunAsync(folder, spec, new CliConsole(TextWriter.Null, TextWriter.Null), CancellationToken.None));
             Assert.NotNull(run);
-            var completed = HistoryCsv.Parse(File.ReadAllText(Path.Combine(folder, "history.csv")), "history.csv")
-                .Where(r => r.Status == "completed").OrderByDescending(r => r.Fitness).ToList();
-            Assert.True(completed.Count >= 2, "the search should complete at least two trainings");
-            Assert.True(completed[0].Fitness > 0.3, $"trained on real images, the best should beat chance: {completed[0].Fitness}");
+            var history = HistoryCsv.Parse(File.ReadAllText(Path.Combine(folder, "history.csv")), "history.csv");
+            var promoted = history.Where(r => r.Rung == 1 && r.Status == "completed").OrderByDescending(r => r.Fitness).ToList();
+            Assert.True(promoted.Count >= 1, "the search should promote a loss to rung 1");
+            Assert.True(promoted[0].Fitness > 0.3, $"trained on real images, the best should beat chance: {promoted[0].Fitness}");
 
-            var json = await CliRun.Of("replay", folder, completed[0].Hash, "--json");
+            // By default the highest rung the loss reached: 40 steps, the mean of seeds 7 and 8.
+            var json = await CliRun.Of("replay", folder, promoted[0].Hash, "--json");
 
             Assert.True(json.ExitCode == 0, json.Error + json.Out);
             var report = JsonDocument.Parse(json.Out).RootElement;
-            Assert.Equal(completed[0].Fitness, report.GetProperty("recordedFitness").GetDouble());
-            Assert.Equal(completed[0].Fitness, report.GetProperty("replayedFitness").GetDouble());
+            Assert.Equal(promoted[0].Fitness, report.GetProperty("recordedFitness").GetDouble());
+            Assert.Equal(promoted[0].Fitness, report.GetProperty("replayedFitness").GetDouble());
+            Assert.Equal(promoted[0].Spread, report.GetProperty("replayedSpread").GetDouble());
             Assert.Equal("identical", report.GetProperty("verdict").GetString());
-            Assert.Equal((0, 30, 1, 7), (report.GetProperty("rung").GetInt32(), report.GetProperty("steps").GetInt32(), report.GetProperty("seeds").GetInt32(), report.GetProperty("seed").GetInt32()));
+            Assert.Equal((1, 40, 2, 7), (report.GetProperty("rung").GetInt32(), report.GetProperty("steps").GetInt32(), report.GetProperty("seeds").GetInt32(), report.GetProperty("seed").GetInt32()));
 
-            // The text form, by a unique prefix of another loss, prints both numbers alike.
-            var text = await CliRun.Of("replay", folder, completed[1].Hash[..10], "--rung", "0");
+            // Its first rung, in the text form, by a unique prefix: both numbers print alike.
+            var first = history.Single(r => r.Hash == promoted[0].Hash && r.Rung == 0);
+            var text = await CliRun.Of("replay", folder, first.Hash[..10], "--rung", "0");
 
             Assert.True(text.ExitCode == 0, text.Error + text.Out);
-            var recorded = completed[1].Fitness.ToString("F6", System.Globalization.CultureInfo.InvariantCulture);
+            var recorded = first.Fitness.ToString("F6", System.Globalization.CultureInfo.InvariantCulture);
+            Assert.Contains("rung 0: 20 steps x 1 seed(s) from seed 7", text.Out);
             Assert.Contains($"recorded  {recorded} (completed)", text.Out);
             Assert.Contains($"replayed  {recorded} (completed", text.Out);
             Assert.Contains("identical", text.Out);

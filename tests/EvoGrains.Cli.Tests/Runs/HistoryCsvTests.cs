@@ -21,7 +21,7 @@ public sealed class HistoryCsvTests
         Assert.All(runner.History.Zip(rows), pair =>
         {
             var (entry, row) = pair;
-            Assert.Equal((entry.Index, entry.Hash, entry.Expression, entry.Island, entry.Fitness, entry.Status.ToString().ToLowerInvariant(), 0), (row.Index, row.Hash, row.Expression, row.Island, row.Fitness, row.Status, row.Rung));
+            Assert.Equal((entry.Index, entry.Hash, entry.Expression, entry.Island, entry.Fitness, entry.Status.ToString().ToLowerInvariant(), entry.Rung, entry.Spread), (row.Index, row.Hash, row.Expression, row.Island, row.Fitness, row.Status, row.Rung, row.Spread));
             Assert.Equal(entry.Hash, LossFunction.ParseDescription(row.Expression).HashHex);
         });
         Assert.Equal(Enumerable.Range(2, rows.Count), rows.Select(r => r.Line));
@@ -40,11 +40,13 @@ public sealed class HistoryCsvTests
     }
 
     [Fact]
-    public void A_rung_column_is_read_when_present()
+    public void Rung_and_spread_are_read_when_present_and_default_in_older_files()
     {
-        var rows = HistoryCsv.Parse("index,hash,expression,island,fitness,status,rung\n0,ab,p,0,0.25,completed,2\n", "h.csv");
+        var rows = HistoryCsv.Parse("index,hash,expression,island,fitness,status,rung,spread\n0,ab,p,0,0.25,completed,2,0.01\n1,ac,p,0,0.25,completed,0,\n", "h.csv");
+        var old = Assert.Single(HistoryCsv.Parse("index,hash,expression,island,fitness,status\n0,ab,p,0,0.25,completed\n", "h.csv"));
 
-        Assert.Equal(2, Assert.Single(rows).Rung);
+        Assert.Equal([(2, 0.01), (0, double.NaN)], rows.Select(r => (r.Rung, r.Spread)));
+        Assert.Equal((0, double.NaN), (old.Rung, old.Spread));
     }
 
     [Theory]
