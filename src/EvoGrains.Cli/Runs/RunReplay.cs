@@ -40,6 +40,7 @@ public static class RunReplay
         var rows = Find(HistoryCsv.Parse(File.ReadAllText(historyFile), historyFile), hash.Trim(), historyFile);
         var row = AtRung(rows, rung, spec.Evaluation.EffectiveRungs.Count);
         var loss = LossOf(row, historyFile);
+        // A search job trains at its rung with the spec's seed (the trainers' EvaluatorCache.Effective).
         return new ReplayPlan(folder, spec, row, loss, row.Rung, spec.Evaluation.AtRung(row.Rung), spec.Seed);
     }
 
