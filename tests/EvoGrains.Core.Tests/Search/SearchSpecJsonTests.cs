@@ -10,6 +10,8 @@ public sealed class SearchSpecJsonTests
     [InlineData("quickstart.json")]
     [InlineData("fashion-mnist.json")]
     [InlineData("cifar10-gpu.json")]
+    [InlineData("seed-methods.json")]
+    [InlineData("fashion-mnist-lowdata.json")]
     public void Shipped_specs_are_valid(string file)
     {
         var spec = SearchSpecJson.Load(Path.Combine(SpecsFolder, file));
