@@ -17,19 +17,7 @@ public static class RunReport
         var text = new StringBuilder();
         text.AppendLine(Invariant($"# EvoGrains search `{run.SearchId}` ({spec.Name})"));
         text.AppendLine();
-        text.AppendLine(Invariant($"Status: **{run.Status}**. {run.History.Count} evaluations; {run.RejectedByScreening} candidates rejected by screening and {run.Deduplicated} duplicates skipped before training."));
-        text.AppendLine();
-        text.AppendLine(Invariant($"- islands: {spec.Islands.Count} ({string.Join(", ", spec.Islands.Methods)}; {spec.Islands.Space} space), population {spec.Islands.PopulationSize}, {spec.Islands.InFlight} in flight each; migration of {spec.Migration.Count} every {spec.Migration.Every} results ({spec.Migration.Topology})"));
-        var rungs = string.Join(" -> ", spec.Evaluation.EffectiveRungs.Select(r => Invariant($"{r.Steps} steps x {r.Seeds} seed(s)")));
-        var promotion = spec.Evaluation.EffectiveRungs.Count > 1 ? Invariant($", the best {spec.Evaluation.Promote:P0} of a rung promoted") : "";
-        text.AppendLine(Invariant($"- fitness: {spec.Evaluation.Evaluator} — {spec.Evaluation.Model} on {spec.Evaluation.Dataset}, batches of {spec.Evaluation.BatchSize}, rungs {rungs}{promotion}; mean validation accuracy over the seeds on {spec.Evaluation.ValidationSize} held-out training images{(spec.Evaluation.LabelNoise > 0 ? $", {spec.Evaluation.LabelNoise:P0} of training labels noisy" : "")}"));
-        text.AppendLine(Invariant($"- budget: {spec.Budget.MaxEvaluations} evaluations{(spec.Budget.MaxTrainingSteps > 0 ? $" or {spec.Budget.MaxTrainingSteps} training steps" : "")}{(spec.Budget.MaxMinutes > 0 ? $" or {spec.Budget.MaxMinutes} minutes" : "")}; spent: {run.History.Sum(h => h.TrainingSteps)} training steps (steps x seeds) over {run.History.Count} evaluations, {run.History.Count(h => h.Rung > 0)} of them promotions"));
-        if (run.History.Count > 0)
-        {
-            var firstBest = run.History.Take(Math.Max(1, run.History.Count / 5)).Max(h => h.Fitness);
-            text.AppendLine(Invariant($"- best validation fitness: {run.History.Max(h => h.Fitness):F4} (best of the first fifth of the search: {firstBest:F4}; median of all evaluations: {Median(run.History.Select(h => h.Fitness)):F4})"));
-        }
-
+        Summary(text, run);
         text.AppendLine();
         text.AppendLine("![fitness over evaluations](fitness.png)");
         text.AppendLine();
@@ -150,6 +138,25 @@ public static class RunReport
     }
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>What was searched, with which fitness and budget, and what it spent.</summary>
+    private static void Summary(StringBuilder text, RunRecord run)
+    {
+        var spec = run.Spec;
+        text.AppendLine(Invariant($"Status: **{run.Status}**. {run.History.Count} evaluations; {run.RejectedByScreening} candidates rejected by screening and {run.Deduplicated} duplicates skipped before training."));
+        text.AppendLine();
+        text.AppendLine(Invariant($"- islands: {spec.Islands.Count} ({string.Join(", ", spec.Islands.Methods)}; {spec.Islands.Space} space), population {spec.Islands.PopulationSize}, {spec.Islands.InFlight} in flight each; migration of {spec.Migration.Count} every {spec.Migration.Every} results ({spec.Migration.Topology})"));
+        var rungs = string.Join(" -> ", spec.Evaluation.EffectiveRungs.Select(r => Invariant($"{r.Steps} steps x {r.Seeds} seed(s)")));
+        var promotion = spec.Evaluation.EffectiveRungs.Count > 1 ? Invariant($", the best {spec.Evaluation.Promote:P0} of a rung promoted") : "";
+        text.AppendLine(Invariant($"- fitness: {spec.Evaluation.Evaluator} — {spec.Evaluation.Model} on {spec.Evaluation.Dataset}, batches of {spec.Evaluation.BatchSize}, rungs {rungs}{promotion}; mean validation accuracy over the seeds on {spec.Evaluation.ValidationSize} held-out training images{(spec.Evaluation.LabelNoise > 0 ? $", {spec.Evaluation.LabelNoise:P0} of training labels noisy" : "")}"));
+        text.AppendLine(Invariant($"- budget: {spec.Budget.MaxEvaluations} evaluations{(spec.Budget.MaxTrainingSteps > 0 ? $" or {spec.Budget.MaxTrainingSteps} training steps" : "")}{(spec.Budget.MaxMinutes > 0 ? $" or {spec.Budget.MaxMinutes} minutes" : "")}; spent: {run.History.Sum(h => h.TrainingSteps)} training steps (steps x seeds) over {run.History.Count} evaluations, {run.History.Count(h => h.Rung > 0)} of them promotions"));
+        if (run.History.Count > 0)
+        {
+            var firstBest = run.History.Take(Math.Max(1, run.History.Count / 5)).Max(h => h.Fitness);
+            text.AppendLine(Invariant($"- best validation fitness: {run.History.Max(h => h.Fitness):F4} (best of the first fifth of the search: {firstBest:F4}; median of all evaluations: {Median(run.History.Select(h => h.Fitness)):F4})"));
+        }
+
+    }
 
     private static string Spread(double spread) => double.IsFinite(spread) ? Invariant($" ± {spread:F4}") : "";
 }
