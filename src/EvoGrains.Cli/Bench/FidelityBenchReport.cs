@@ -17,7 +17,8 @@ public static class FidelityBenchReport
         BenchResultsFile.MergeSection(existing, Title, specName, section);
 
     /// <param name="load">The 1-minute load average before and after the run (NaN where the system does not say).</param>
-    public static string Section(FidelityBenchmarkResult result, string specFile, (double Before, double After) load)
+    /// <param name="figure">The scatter plot's file name next to the results file, when one was drawn.</param>
+    public static string Section(FidelityBenchmarkResult result, string specFile, (double Before, double After) load, string? figure = null)
     {
         ArgumentNullException.ThrowIfNull(result);
         var (first, final, trainers) = (result.FirstRung, result.Final, result.Trainers);
@@ -39,6 +40,12 @@ public static class FidelityBenchReport
         text.AppendLine();
         text.AppendLine(Invariant($"Spearman's rho {Interval(result.Spearman)}; Kendall's tau-b {Interval(result.Kendall)} ({Resampling(result.Spearman)})."));
         text.AppendLine(Invariant($"Issue 16's target, Spearman >= {TargetSpearman:0.0#}: {Verdict(result.Spearman)}."));
+        if (figure is not null)
+        {
+            text.AppendLine();
+            text.AppendLine(Invariant($"![first rung against the final budget]({figure})"));
+        }
+
         return text.ToString();
     }
 

@@ -36,7 +36,9 @@ public static class FidelityBenchCommand
             }
 
             var path = parse.GetValue(output)!;
-            var section = FidelityBenchReport.Section(result, specFile, (loadBefore, FidelityBenchReport.LoadAverage()));
+            var figure = FidelityPlot.FileName(result.SpecName);
+            FidelityPlot.Save(result, Path.Combine(Path.GetDirectoryName(Path.GetFullPath(path))!, figure));
+            var section = FidelityBenchReport.Section(result, specFile, (loadBefore, FidelityBenchReport.LoadAverage()), figure);
             BenchResultsFile.Publish(console, path, FidelityBenchReport.Merge(File.Exists(path) ? File.ReadAllText(path) : "", result.SpecName, section));
             return ExitCodes.Success;
         });

@@ -101,7 +101,7 @@ public static class RunPlots
         return medians;
     }
 
-    private static Plot NewPlot(string title, string x, string y)
+    internal static Plot NewPlot(string title, string x, string y)
     {
         var plot = new Plot();
         plot.Title(title);
@@ -119,7 +119,7 @@ public static class RunPlots
         return line;
     }
 
-    private static void Save(Plot plot, string path)
+    internal static void Save(Plot plot, string path)
     {
         plot.ShowLegend(Alignment.LowerRight);
         plot.SavePng(path, Width, Height);

@@ -78,6 +78,10 @@ public sealed class FidelityBenchCommandTests : IDisposable
         Assert.Contains("| ce |", text);
         Assert.Matches(@"Spearman's rho -?\d\.\d{3} \(95% CI -?\d\.\d{3} to -?\d\.\d{3}\)", text);
         Assert.Contains($"(written to {output})", run.Out);
+        Assert.Contains("![first rung against the final budget](fidelity-tiny-md.png)", text);
+        var png = File.ReadAllBytes(Path.Combine(folder, "fidelity-tiny-md.png"));
+        Assert.Equal([0x89, (byte)'P', (byte)'N', (byte)'G'], png[..4]);
+        Assert.True(png.Length > 10_000, "the figure is suspiciously small");
     }
 
     [Theory]
