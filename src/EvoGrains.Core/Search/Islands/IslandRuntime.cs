@@ -133,7 +133,7 @@ public sealed class IslandRuntime
         }
 
         var candidate = pending.Candidate;
-        var stored = StoredCandidate.From(candidate);
+        var evaluated = StoredCandidate.From(candidate);
         if (pending.Rung == 0)
         {
             strategy.Report(candidate, result.Fitness);
@@ -143,10 +143,10 @@ public sealed class IslandRuntime
             strategy.Promote(pending.Hash, pending.Rung, result.Fitness);
         }
 
-        ladder.Record(pending.Hash, pending.Rung, result, stored);
+        ladder.Record(pending.Hash, pending.Rung, result, evaluated);
         results++;
         sharedResults += pending.Shared ? 1 : 0;
-        outbox.Add(new IslandResult(pending.Hash, candidate.Loss.ToString(), candidate.Loss, stored, result, pending.Shared, now)
+        outbox.Add(new IslandResult(pending.Hash, candidate.Loss.ToString(), candidate.Loss, evaluated, result, pending.Shared, now)
         {
             Rung = pending.Rung,
             Steps = Spec.Evaluation.EffectiveRungs[pending.Rung].Steps,
@@ -245,7 +245,8 @@ public sealed class IslandRuntime
                 return;
             }
 
-            if (inFlight.TryAdd(EvaluationKey.Of(candidate.Loss.HashHex, 0), new PendingEvaluation(candidate)))
+            var proposed = new PendingEvaluation(candidate);
+            if (inFlight.TryAdd(proposed.Key, proposed))
             {
                 Version++;
             }
