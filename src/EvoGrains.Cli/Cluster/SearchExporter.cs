@@ -33,6 +33,6 @@ public static class SearchExporter
         var rows = comparison?.Rows
             .Select(r => r.IsBaseline ? r : r with { Name = $"#{++evolved} {r.Name}" })
             .ToList() ?? [];
-        return new RunRecord(searchId, spec, SearchProgressView.StateText(status), history, hall, rows, comparison, status.RejectedByScreening, status.Deduplicated);
+        return new RunRecord(searchId, spec, status.State, status.Failure, history, hall, rows, comparison, status.RejectedByScreening, status.Deduplicated);
     }
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using EvoGrains.Abstractions;
+using EvoGrains.Cli.Runs;
 using EvoGrains.Core.Search;
 using Spectre.Console.Rendering;
 using Spectre.Console;
@@ -95,6 +96,5 @@ public static class SearchProgressView
 
     private static string Shorten(string text) => text.Length <= 60 ? text : text[..57] + "...";
 
-    /// <summary>The state, and for a failed search why (status, watch and the report all say it the same way).</summary>
-    public static string StateText(SearchStatus s) => s.Failure is { } failure ? $"{s.State} ({failure})" : s.State.ToString();
+    public static string StateText(SearchStatus s) => RunRecord.StateText(s.State, s.Failure);
 }

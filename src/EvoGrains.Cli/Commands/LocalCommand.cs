@@ -38,7 +38,7 @@ public static class LocalCommand
             }
 
             RunSummary.Write(console, run, folder);
-            return ExitCodes.Success;
+            return ExitCodes.ForSearch(run.State);
         });
         return command;
     }

@@ -80,7 +80,7 @@ public static class SearchCommands
                 await console.Out.WriteLineAsync(SearchProgressView.Line(last));
             }
 
-            return ExitCodes.Success;
+            return last is null ? ExitCodes.Success : ExitCodes.ForSearch(last.State);
         }));
         return command;
     }

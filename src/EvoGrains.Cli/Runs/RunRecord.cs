@@ -9,10 +9,17 @@ namespace EvoGrains.Cli.Runs;
 public sealed record RunRecord(
     string SearchId,
     SearchSpec Spec,
-    string Status,
+    SearchState State,
+    string? Failure,
     IReadOnlyList<HistoryEntry> History,
     IReadOnlyList<HallOfFameEntry> HallOfFame,
     IReadOnlyList<ComparisonRow> Comparison,
     FinalComparison? Final,
     long RejectedByScreening,
-    long Deduplicated);
+    long Deduplicated)
+{
+    /// <summary>The state, and for a failed search why (status, watch and the report all say it the same way).</summary>
+    public string Status => StateText(State, Failure);
+
+    public static string StateText(SearchState state, string? failure) => failure is null ? state.ToString() : $"{state} ({failure})";
+}

@@ -18,7 +18,7 @@ public sealed class SearchProgressViewTests
         Assert.StartsWith($"Failed ({Reason}) 3/200 done", SearchProgressView.Line(failed), StringComparison.Ordinal);
         Assert.StartsWith("Running    3/200 done", SearchProgressView.Line(Status(SearchState.Running)), StringComparison.Ordinal);
 
-        var run = new RunRecord("s", new SearchSpec { Name = "unit" }, SearchProgressView.StateText(failed), [], [], [], null, 0, 0);
+        var run = new RunRecord("s", new SearchSpec { Name = "unit" }, failed.State, failed.Failure, [], [], [], null, 0, 0);
         var folder = Path.Combine(Path.GetTempPath(), "evograins-failed-" + Guid.NewGuid().ToString("N"));
         try
         {

@@ -22,7 +22,7 @@ public sealed class RunFolderWriterTests
             Row("ce", true, "-(y * log(p))", 0.85, double.NaN),
             Row("#1", false, runner.HallOfFame.Entries[0].Expression, 0.86, 0.04),
         };
-        var run = new RunRecord("test-1", new SearchSpec { Name = "unit" }, "Completed", runner.History, runner.HallOfFame.Entries, comparison, new FinalComparison(600, 5, comparison, DateTimeOffset.UnixEpoch, FinalComparison.Test, [], 10), 123, 4);
+        var run = new RunRecord("test-1", new SearchSpec { Name = "unit" }, SearchState.Completed, null, runner.History, runner.HallOfFame.Entries, comparison, new FinalComparison(600, 5, comparison, DateTimeOffset.UnixEpoch, FinalComparison.Test, [], 10), 123, 4);
         var folder = Path.Combine(Path.GetTempPath(), "evograins-run-" + Guid.NewGuid().ToString("N"));
 
         try
@@ -72,7 +72,7 @@ public sealed class RunFolderWriterTests
             new(0, 800, 3, 20000, [Row("abc", false, "x", 0.81, double.NaN), Row("def", false, "y", 0.79, double.NaN)], ["abc"]),
         };
         var final = new FinalComparison(1000, 10, rows, DateTimeOffset.UnixEpoch, FinalComparison.Test, rounds, 26);
-        var run = new RunRecord("test-2", new SearchSpec { Name = "unit" }, "Completed", [], [], rows, final, 0, 0);
+        var run = new RunRecord("test-2", new SearchSpec { Name = "unit" }, SearchState.Completed, null, [], [], rows, final, 0, 0);
 
         var report = RunReport.Format(run);
 

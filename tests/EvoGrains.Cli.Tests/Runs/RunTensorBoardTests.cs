@@ -20,7 +20,7 @@ public sealed class RunTensorBoardTests : IDisposable
         double[] fitness = [0.50, 0.40, 0.60, 0.45, 0.55, 0.47, 0.10, 0.52, 0.70, 0.48, 0.65, 0.51];
         var history = fitness.Select((f, i) => Entry(i, island: i % 2, f, i == 6 ? EvaluationStatus.Failed : EvaluationStatus.Completed)).ToList();
         ComparisonRow[] final = [Row("ce", [0.81, 0.83, 0.82]), Row("#1", [0.84, 0.86, 0.85])];
-        var run = new RunRecord("tb-1", new SearchSpec { Islands = new IslandSpec { Count = 2, PopulationSize = 3 } }, "Completed", history, [], final, null, RejectedByScreening: 28, Deduplicated: 10);
+        var run = new RunRecord("tb-1", new SearchSpec { Islands = new IslandSpec { Count = 2, PopulationSize = 3 } }, SearchState.Completed, null, history, [], final, null, RejectedByScreening: 28, Deduplicated: 10);
 
         RunTensorBoard.Write(run, folder);
         var events = TensorBoardEvents.ReadFolder(folder);
@@ -44,7 +44,7 @@ public sealed class RunTensorBoardTests : IDisposable
     [Fact]
     public void Writing_a_run_again_replaces_its_events()
     {
-        var run = new RunRecord("tb-2", new SearchSpec(), "Completed", [Entry(0, 0, 0.5, EvaluationStatus.Completed)], [], [], null, 0, 0);
+        var run = new RunRecord("tb-2", new SearchSpec(), SearchState.Completed, null, [Entry(0, 0, 0.5, EvaluationStatus.Completed)], [], [], null, 0, 0);
 
         RunTensorBoard.Write(run, folder);
         RunTensorBoard.Write(run, folder);
