@@ -11,13 +11,7 @@ public sealed class ClusterOptions
 {
     public ClusterOptions()
     {
-        Gateway.Validators.Add(result =>
-        {
-            if (result.GetValueOrDefault<string?>() is { } text && ClusterEndpoint.SyntaxError(text) is { } error)
-            {
-                result.AddError(error);
-            }
-        });
+        Gateway.Check(text => text is null ? null : ClusterEndpoint.SyntaxError(text));
     }
 
     public Option<string?> Gateway { get; } = new("--gateway")

@@ -8,14 +8,33 @@ namespace EvoGrains.Cli.Commands;
 public static class OptionRules
 {
     /// <summary>Accepts only <paramref name="min"/>..<paramref name="max"/>.</summary>
-    public static Option<int> InRange(this Option<int> option, int min, int max)
+    public static Option<int> InRange(this Option<int> option, int min, int max) =>
+        option.Check(value => value < min || value > max
+            ? string.Create(CultureInfo.InvariantCulture, $"{option.Name} must be between {min} and {max} (got {value})")
+            : null);
+
+    /// <summary>
+    /// Adds a check of the option's converted value (the error it returns, or null). A value that does not
+    /// convert at all (`--steps x`) is left to the parser, which reports it as one line: asking for it here
+    /// would throw and end the process with a stack trace.
+    /// </summary>
+    public static Option<T> Check<T>(this Option<T> option, Func<T, string?> check)
     {
         option.Validators.Add(result =>
         {
-            var value = result.GetValueOrDefault<int>();
-            if (value < min || value > max)
+            T value;
+            try
             {
-                result.AddError(string.Create(CultureInfo.InvariantCulture, $"{option.Name} must be between {min} and {max} (got {value})"));
+                value = result.GetValueOrDefault<T>();
+            }
+            catch (InvalidOperationException)
+            {
+                return;
+            }
+
+            if (check(value) is { } error)
+            {
+                result.AddError(error);
             }
         });
         return option;
@@ -25,16 +44,9 @@ public static class OptionRules
     /// Accepts what the search spec accepts at <paramref name="path"/> (one rule for specs and
     /// options), reporting it in the option's own name.
     /// </summary>
-    public static Option<T> FollowsSpec<T>(this Option<T> option, string path, Func<T, EvaluationSpec> evaluation)
-    {
-        option.Validators.Add(result =>
-        {
-            var spec = new SearchSpec { Evaluation = evaluation(result.GetValueOrDefault<T>()) };
-            if (SearchSpecValidator.Validate(spec).FirstOrDefault(e => e.StartsWith(path + ":", StringComparison.Ordinal)) is { } error)
-            {
-                result.AddError(option.Name + error[path.Length..]);
-            }
-        });
-        return option;
-    }
+    public static Option<T> FollowsSpec<T>(this Option<T> option, string path, Func<T, EvaluationSpec> evaluation) =>
+        option.Check(value =>
+            SearchSpecValidator.Validate(new SearchSpec { Evaluation = evaluation(value) }).FirstOrDefault(e => e.StartsWith(path + ":", StringComparison.Ordinal)) is { } error
+                ? option.Name + error[path.Length..]
+                : null);
 }

@@ -14,12 +14,16 @@ public static class PackingBenchCommand
         model.AcceptOnlyFromAmong([.. ModelFactory.Names]);
         var candidates = new Option<int>("--candidates") { Description = "Losses trained in every configuration (zoo, then random screened cells); default per model." }.InRange(1, 4096);
         var steps = new Option<int>("--steps") { Description = "Steps per evaluation; default per model." }.InRange(1, 1_000_000);
+        var packSizes = new Option<int[]>("--pack-sizes") { Description = "Pack sizes to measure (default 1 2 4 8 16 32; fewer for resnet9).", AllowMultipleArgumentsPerToken = true };
+        packSizes.Check(sizes => sizes.Where(k => k is < 1 or > 1024).Select(k => (int?)k).FirstOrDefault() is { } outside
+            ? $"--pack-sizes: {outside} is outside 1..1024"
+            : sizes.Length != sizes.Distinct().Count() ? "--pack-sizes: each size may appear once" : null);
         var rounds = new Option<int>("--rounds") { Description = "Interleaved rounds.", DefaultValueFactory = _ => 1 }.InRange(1, 100);
         var json = new Option<bool>("--json") { Description = "Print {\"model\", \"today\", \"rows\": [{\"packSize\", \"evaluationsPerSecond\", \"speedup\", ...}]} instead of writing the results file." };
         var output = new Option<string>("--out") { Description = "Results file (one section per model).", DefaultValueFactory = _ => BenchResultsFile.DefaultPath("packing") };
         var command = new Command("packing", "End-to-end evaluations/s of packed training at K = 1..32 against today's way (two trainers of one thread, one candidate each), and the FLOP-limit fraction.")
         {
-            model, candidates, steps, rounds, json, output,
+            model, candidates, steps, packSizes, rounds, json, output,
         };
         command.SetAction(parse =>
         {
@@ -29,6 +33,7 @@ public static class PackingBenchCommand
                 Candidates = parse.GetResult(candidates) is null ? defaults.Candidates : parse.GetValue(candidates),
                 Steps = parse.GetResult(steps) is null ? defaults.Steps : parse.GetValue(steps),
                 Rounds = parse.GetValue(rounds),
+                PackSizes = parse.GetValue(packSizes) is { Length: > 0 } sizes ? sizes : defaults.PackSizes,
             };
 
             var result = PackingBenchmark.Run(options);

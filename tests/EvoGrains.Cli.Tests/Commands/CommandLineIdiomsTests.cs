@@ -29,6 +29,32 @@ public sealed class CommandLineIdiomsTests
     }
 
     [Fact]
+    public void A_value_that_does_not_convert_is_a_parse_error_for_every_numeric_option_of_every_command()
+    {
+        var root = EvoGrainsCommandLine.Build(new CliConsole(TextWriter.Null, TextWriter.Null));
+        var numeric = Commands(root, [])
+            .SelectMany(c => c.Command.Options.Where(o => o.ValueType != typeof(string) && o.ValueType != typeof(bool) && o.ValueType != typeof(string[]))
+                .Select(o => (Line: string.Join(' ', c.Path.Append(o.Name).Append("not-a-number")), Option: o.Name)))
+            .ToList();
+
+        Assert.Contains(numeric, n => n.Line.StartsWith("train ", StringComparison.Ordinal) && n.Option == "--steps");
+        Assert.Contains(numeric, n => n.Line.StartsWith("bench packing ", StringComparison.Ordinal) && n.Option == "--pack-sizes");
+        Assert.All(numeric, n => Assert.Contains(root.Parse(n.Line).Errors, e => e.Message.Contains("not-a-number", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public async Task A_number_too_large_for_its_option_fails_with_one_line()
+    {
+        var run = await CliRun.Of("train", "--loss", "ce", "--steps", "99999999999");
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.StartsWith("evograins: --steps: Cannot parse argument '99999999999'", Assert.Single(run.ErrorLines), StringComparison.Ordinal);
+    }
+
+    private static IEnumerable<(Command Command, IReadOnlyList<string> Path)> Commands(Command command, IReadOnlyList<string> path) =>
+        command.Subcommands.SelectMany(sub => Commands(sub, [.. path, sub.Name]).Prepend((sub, [.. path, sub.Name])));
+
+    [Fact]
     public async Task A_gateway_that_is_not_host_port_fails_before_connecting()
     {
         var run = await CliRun.Of("status", "some-search", "--gateway", "localhost");
