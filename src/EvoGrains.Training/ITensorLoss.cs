@@ -16,4 +16,7 @@ public interface ITensorLoss
     /// <param name="labels">int64 [B] class indices.</param>
     /// <returns>A scalar tensor that the trainer back-propagates.</returns>
     torch.Tensor Compute(torch.Tensor logits, torch.Tensor labels);
+
+    /// <summary>Computes the batch loss from inputs that may be shared with other members of a pack.</summary>
+    torch.Tensor Compute(Losses.LossInputs inputs) => Compute(inputs.Logits, inputs.Labels);
 }

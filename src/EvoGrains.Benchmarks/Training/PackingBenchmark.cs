@@ -101,9 +101,13 @@ public static class PackingBenchmark
         return losses;
     }
 
-    /// <summary>Today: each trainer thread trains one candidate at a time, preparing the split for every evaluation.</summary>
-    private static List<TrainingResult> Today(TrainingRequest request, IReadOnlyList<ITensorLoss> losses, DatasetCache cache, int trainers)
+    /// <summary>
+    /// Today: each trainer thread trains one candidate at a time, preparing the split for every evaluation, with
+    /// TorchSharp's element-wise Adam as trainers did before packing.
+    /// </summary>
+    private static List<TrainingResult> Today(TrainingRequest packedRequest, IReadOnlyList<ITensorLoss> losses, DatasetCache cache, int trainers)
     {
+        var request = packedRequest with { FusedOptimizer = false };
         var work = new ConcurrentQueue<ITensorLoss>(losses);
         return OnTrainerThreads(trainers, () =>
         {

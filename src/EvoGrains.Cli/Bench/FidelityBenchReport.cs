@@ -75,10 +75,6 @@ public static class FidelityBenchReport
             ? Invariant($"met by the estimate; the interval's lower bound is {Bound(spearman.Lower)}")
             : Invariant($"missed (the interval reaches {Bound(spearman.Upper)})");
 
-    /// <summary>The 1-minute load average, NaN where /proc/loadavg does not exist.</summary>
-    public static double LoadAverage() =>
-        File.Exists("/proc/loadavg") && double.TryParse(File.ReadAllText("/proc/loadavg").Split(' ')[0], CultureInfo.InvariantCulture, out var load) ? load : double.NaN;
-
     private static string Cpu() => File.Exists("/proc/cpuinfo")
         ? File.ReadLines("/proc/cpuinfo").FirstOrDefault(l => l.StartsWith("model name", StringComparison.Ordinal))?.Split(':', 2)[1].Trim() ?? "cpu unknown"
         : "cpu unknown";

@@ -11,13 +11,13 @@ public static class PackingBenchReport
     public static string Merge(string existing, string model, string section) =>
         BenchResultsFile.MergeSection(existing, "# Packing benchmark", model, section);
 
-    public static string Section(PackingBenchmarkResult result)
+    public static string Section(PackingBenchmarkResult result, (double Before, double After) load)
     {
         var o = result.Options;
         var text = new StringBuilder();
         text.AppendLine(Invariant($"## {o.Model}"));
         text.AppendLine();
-        text.AppendLine(Invariant($"{o.Candidates} losses (zoo, then random screened NLFS cells), {o.Steps} steps of 64 Fashion-MNIST images, 2,000 validation images, {o.Trainers} trainer threads of one libtorch thread, {o.Rounds} interleaved round(s) (each configuration keeps its best), {Environment.ProcessorCount} cores (shared with other work while measured), {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC."));
+        text.AppendLine(Invariant($"{o.Candidates} losses (zoo, then random screened NLFS cells), {o.Steps} steps of 64 Fashion-MNIST images, 2,000 validation images, {o.Trainers} trainer threads of one libtorch thread, {o.Rounds} interleaved round(s) (each configuration keeps its best), {Environment.ProcessorCount} cores, load average {load.Before:F1} before and {load.After:F1} after the run, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC."));
         text.AppendLine(Invariant($"Training cost {result.TrainingFlopsPerEvaluation / 1e9:F2} GFLOP per evaluation; GEMM rate of the cores used {result.GemmGflopsPerSecond:F1} GFLOP/s."));
         text.AppendLine();
         text.AppendLine("Evaluations/s and the FLOP-limit fraction are wall-clock figures; CPU s/evaluation is the process's CPU time, which other work on the cores disturbs less.");
@@ -26,7 +26,7 @@ public static class PackingBenchReport
         text.AppendLine("|---|---|---|---|---|---|---|");
         foreach (var row in result.Rows.Prepend(result.Today))
         {
-            var name = row.PackSize is { } k ? Invariant($"packed, K = {k}") : "today (one candidate per trainer, set-up per evaluation)";
+            var name = row.PackSize is { } k ? Invariant($"packed, K = {k}") : "today (one candidate per trainer, set-up per evaluation, element-wise Adam)";
             text.AppendLine(Invariant($"| {name} | {row.EvaluationsPerSecond:F2} | {row.Speedup:F2}x | {row.FlopFraction:P1} | {row.CpuSecondsPerEvaluation:F3} | {row.CpuSpeedup:F2}x | {row.Failed} |"));
         }
 

@@ -27,7 +27,7 @@ public static class FidelityBenchCommand
             var specFile = parse.GetValue(spec)!;
             var search = Trainable(LocalSearch.CheckData(SearchSpecJson.Load(specFile), specFile), specFile);
             var options = new FidelityBenchmarkOptions(search, parse.GetValue(candidates), Math.Max(FidelityBenchmarkOptions.MinFinalSeeds, parse.GetValue(seeds)));
-            var loadBefore = FidelityBenchReport.LoadAverage();
+            var loadBefore = MachineLoad.LoadAverage();
             var result = await FidelityBenchmark.RunAsync(options, line => console.Error.WriteLine(line), cancellationToken: cancellationToken);
             if (parse.GetValue(json))
             {
@@ -38,7 +38,7 @@ public static class FidelityBenchCommand
             var path = parse.GetValue(output)!;
             var figure = FidelityPlot.FileName(result.SpecName);
             FidelityPlot.Save(result, Path.Combine(Path.GetDirectoryName(Path.GetFullPath(path))!, figure));
-            var section = FidelityBenchReport.Section(result, specFile, (loadBefore, FidelityBenchReport.LoadAverage()), figure);
+            var section = FidelityBenchReport.Section(result, specFile, (loadBefore, MachineLoad.LoadAverage()), figure);
             BenchResultsFile.Publish(console, path, FidelityBenchReport.Merge(File.Exists(path) ? File.ReadAllText(path) : "", result.SpecName, section));
             return ExitCodes.Success;
         });

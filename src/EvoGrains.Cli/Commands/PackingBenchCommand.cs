@@ -36,6 +36,7 @@ public static class PackingBenchCommand
                 PackSizes = parse.GetValue(packSizes) is { Length: > 0 } sizes ? sizes : defaults.PackSizes,
             };
 
+            var loadBefore = MachineLoad.LoadAverage();
             var result = PackingBenchmark.Run(options);
             if (parse.GetValue(json))
             {
@@ -44,7 +45,7 @@ public static class PackingBenchCommand
             }
 
             var path = parse.GetValue(output)!;
-            BenchResultsFile.Publish(console, path, PackingBenchReport.Merge(File.Exists(path) ? File.ReadAllText(path) : "", options.Model, PackingBenchReport.Section(result)));
+            BenchResultsFile.Publish(console, path, PackingBenchReport.Merge(File.Exists(path) ? File.ReadAllText(path) : "", options.Model, PackingBenchReport.Section(result, (loadBefore, MachineLoad.LoadAverage()))));
             return ExitCodes.Success;
         });
         return command;

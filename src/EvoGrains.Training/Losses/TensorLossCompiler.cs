@@ -13,14 +13,18 @@ public static class TensorLossCompiler
     private const double Eps = OperatorCatalog.Epsilon;
 
     /// <summary>Mean over the batch of the class sum (or mean) of t(y, p, z).</summary>
-    public static Tensor Forward(LossFunction loss, Tensor logits, Tensor labels)
+    public static Tensor Forward(LossFunction loss, Tensor logits, Tensor labels) => Forward(loss, LossInputs.Of(logits, labels));
+
+    /// <summary>As <see cref="Forward(LossFunction, Tensor, Tensor)"/>, with the softmax and one-hot labels from <paramref name="inputs"/>.</summary>
+    public static Tensor Forward(LossFunction loss, LossInputs inputs)
     {
+        var logits = inputs.Logits;
         var classes = logits.shape[1];
-        var p = loss.Element.Uses(Op.P) ? nn.functional.softmax(logits, 1) : null;
+        var p = loss.Element.Uses(Op.P) ? inputs.Probabilities : null;
         Tensor? y = null;
         if (loss.Element.Uses(Op.Y))
         {
-            y = nn.functional.one_hot(labels, classes).to(logits.dtype);
+            y = inputs.OneHot;
             if (loss.LabelSmoothing > 0)
             {
                 y = y * (1 - loss.LabelSmoothing) + loss.LabelSmoothing / classes;

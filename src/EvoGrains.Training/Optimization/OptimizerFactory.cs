@@ -10,8 +10,10 @@ public static class OptimizerFactory
         IEnumerable<Parameter> parameters,
         double learningRate,
         double momentum = 0.9,
-        double weightDecay = 0.0) => kind switch
+        double weightDecay = 0.0,
+        bool fused = true) => kind switch
         {
+            OptimizerKind.Adam when fused => new FusedAdam(parameters, learningRate, weightDecay),
             OptimizerKind.Adam => torch.optim.Adam(parameters, learningRate, weight_decay: weightDecay),
             OptimizerKind.Sgd => torch.optim.SGD(parameters, learningRate, momentum: momentum, weight_decay: weightDecay),
             _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown optimizer."),

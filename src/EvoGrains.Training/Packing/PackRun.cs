@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using EvoGrains.Training.Data;
+using EvoGrains.Training.Losses;
 using EvoGrains.Training.Optimization;
 using EvoGrains.Training.Trainer;
 using TorchSharp;
@@ -24,7 +25,7 @@ internal sealed class PackRun(TrainingRequest request, IPackedModel model, Train
     public IReadOnlyList<TrainingResult> Run(IProgress<TrainingProgress>? progress, Stopwatch wall, CancellationToken cancellationToken)
     {
         using var _ = ledger;
-        using var optimizer = OptimizerFactory.Create(request.Optimizer, model.Parameters, request.LearningRate, request.Momentum, request.WeightDecay);
+        using var optimizer = OptimizerFactory.Create(request.Optimizer, model.Parameters, request.LearningRate, request.Momentum, request.WeightDecay, request.FusedOptimizer);
         var schedule = new WarmupCosineSchedule(request.LearningRate, request.WarmupSteps, request.Steps);
         var batches = new PackBatches(data.Train, request.BatchSize, members.Select(m => m.Seed).ToList(), device);
         batchSize = batches.BatchSize;
@@ -79,11 +80,12 @@ internal sealed class PackRun(TrainingRequest request, IPackedModel model, Train
         using var scope = torch.NewDisposeScope();
         var (images, labels) = batches.Next();
         var logits = model.Forward(images);
+        var inputs = PackLossInputs(logits, labels, batches.Shared);
         var computed = new List<int>();
         var values = new List<Tensor>();
         foreach (var member in ledger.Computing().ToList())
         {
-            var value = MemberLoss(member, logits[member], batches.Shared ? labels : labels[member], step);
+            var value = MemberLoss(member, inputs[member], step);
             if (value is not null)
             {
                 computed.Add(member);
@@ -118,13 +120,33 @@ internal sealed class PackRun(TrainingRequest request, IPackedModel model, Train
         }
     }
 
-    private Tensor? MemberLoss(int member, Tensor logits, Tensor labels, int step)
+    /// <summary>
+    /// Each member's loss inputs over one split of the pack's logits [K, B, C]: a member's slice, its labels, and its
+    /// part of one softmax and one one-hot encoding for the whole pack, made only if some member's loss asks for them.
+    /// </summary>
+    private static LossInputs[] PackLossInputs(Tensor logits, Tensor labels, bool sharedLabels)
+    {
+        var members = logits.unbind(0);
+        var memberLabels = sharedLabels ? null : labels.unbind(0);
+        Tensor[]? probabilities = null;
+        Tensor[]? oneHot = null;
+        Tensor? sharedOneHot = null;
+        return members.Select((memberLogits, k) => new LossInputs(
+            memberLogits,
+            memberLabels?[k] ?? labels,
+            () => (probabilities ??= nn.functional.softmax(logits, 2).unbind(0))[k],
+            () => sharedLabels
+                ? sharedOneHot ??= LossInputs.OneHotOf(labels, logits)
+                : (oneHot ??= LossInputs.OneHotOf(labels, logits).unbind(0))[k])).ToArray();
+    }
+
+    private Tensor? MemberLoss(int member, LossInputs inputs, int step)
     {
         var loss = members[member].Loss;
         Tensor value;
         try
         {
-            value = loss.Compute(logits, labels);
+            value = loss.Compute(inputs);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

@@ -45,6 +45,10 @@ public sealed record TrainingRequest(
 
     public double WeightDecay { get; init; }
 
+    /// <summary>Adam steps with libtorch's fused kernel (the default); false runs TorchSharp's element-wise Adam, the same
+    /// update as trainers made before packing (the packing benchmark's baseline).</summary>
+    public bool FusedOptimizer { get; init; } = true;
+
     public DevicePreference Device { get; init; } = DevicePreference.Auto;
 
     /// <summary>A parameter L2 norm above this counts as exploding weights.</summary>
