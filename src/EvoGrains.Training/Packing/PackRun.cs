@@ -99,7 +99,13 @@ internal sealed class PackRun(TrainingRequest request, IPackedModel model, Train
         }
 
         var losses = torch.cat(values);
-        optimizer.zero_grad();
+        // Dropping the gradients (rather than zeroing them) lets backward hand its own gradient tensors to the
+        // parameters: no pass to fill zeros and none to add into them.
+        foreach (var parameter in model.Parameters)
+        {
+            parameter.grad = null;
+        }
+
         try
         {
             losses.sum().backward();
