@@ -25,13 +25,11 @@ internal sealed class FusedAdam : TorchSharp.Modules.Adam
         "    torch._fused_adam_(params, grads, exp_avgs, exp_avg_sqs, [], steps, lr=lr, beta1=beta1, beta2=beta2,\n" +
         "                       weight_decay=weight_decay, eps=eps, amsgrad=False, maximize=False)\n"));
 
-    private readonly double weightDecay;
     private readonly Dictionary<IntPtr, Tensor> steps = [];
 
     public FusedAdam(IEnumerable<Parameter> parameters, double learningRate, double weightDecay)
         : base(parameters, learningRate, Beta1, Beta2, Epsilon, weightDecay)
     {
-        this.weightDecay = weightDecay;
     }
 
     public override Tensor step(Func<Tensor>? closure = null)
@@ -46,6 +44,7 @@ internal sealed class FusedAdam : TorchSharp.Modules.Adam
                 continue;
             }
 
+            var options = (Options)group.Options;
             var states = members.Select(p => (State)_state[p.Parameter.Handle]).ToList();
             Kernel.Value.invoke(
                 "step",
@@ -54,11 +53,11 @@ internal sealed class FusedAdam : TorchSharp.Modules.Adam
                 states.Select(s => s.exp_avg).ToArray(),
                 states.Select(s => s.exp_avg_sq).ToArray(),
                 members.Select(p => Steps(p.Parameter)).ToArray(),
-                group.LearningRate,
-                Beta1,
-                Beta2,
-                weightDecay,
-                Epsilon);
+                options.LearningRate!.Value,
+                options.beta1!.Value,
+                options.beta2!.Value,
+                options.weight_decay!.Value,
+                options.eps!.Value);
             states.ForEach(s => s.step++);
         }
 
