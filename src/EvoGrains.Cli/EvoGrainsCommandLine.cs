@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.CommandLine.Parsing;
 using EvoGrains.Cli.Cluster;
 using EvoGrains.Cli.Commands;
+using EvoGrains.Core.Diagnostics;
 using EvoGrains.Core.Expressions;
 using EvoGrains.Core.Search;
 using EvoGrains.Training.Data;
@@ -62,7 +63,7 @@ public static class EvoGrainsCommandLine
             // One line for users; EVOGRAINS_DEBUG=1 shows the whole exception for bug reports.
             await console.Error.WriteLineAsync(Environment.GetEnvironmentVariable("EVOGRAINS_DEBUG") == "1"
                 ? $"evograins: {error}"
-                : $"evograins: {error.GetType().Name}: {error.Message} (EVOGRAINS_DEBUG=1 shows details)");
+                : $"evograins: {ErrorLine.Of(error)} (EVOGRAINS_DEBUG=1 shows details)");
             return ExitCodes.Failure;
         }
     }

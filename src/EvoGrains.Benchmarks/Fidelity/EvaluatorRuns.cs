@@ -35,7 +35,7 @@ public static class EvaluatorRuns
             while (batches.TryDequeue(out var batch))
             {
                 var candidates = batch.Losses.Select(i => new EvaluationCandidate(losses[i])).ToList();
-                var batchResults = await EvaluateAsync(evaluators[batch.Evaluator], candidates, cancellationToken).ConfigureAwait(false);
+                var batchResults = await evaluators[batch.Evaluator].EvaluateBatchAsync(candidates, cancellationToken).ConfigureAwait(false);
                 for (var i = 0; i < batch.Losses.Length; i++)
                 {
                     results[batch.Losses[i], batch.Evaluator] = batchResults[i];
@@ -49,28 +49,5 @@ public static class EvaluatorRuns
         return Enumerable.Range(0, losses.Count)
             .Select(l => (IReadOnlyList<EvaluationResult>)Enumerable.Range(0, evaluators.Count).Select(e => results[l, e]).ToList())
             .ToList();
-    }
-
-    /// <summary>
-    /// As a trainer does: a batch that throws is tried once more, then its losses fail with the error (and a permanent
-    /// error is not retried), so one broken run never ends the benchmark.
-    /// </summary>
-    private static async Task<IReadOnlyList<EvaluationResult>> EvaluateAsync(IFitnessEvaluator evaluator, IReadOnlyList<EvaluationCandidate> candidates, CancellationToken cancellationToken)
-    {
-        for (var attempt = 1; ; attempt++)
-        {
-            try
-            {
-                return await evaluator.EvaluateBatchAsync(candidates, cancellationToken).ConfigureAwait(false);
-            }
-            catch (Exception error) when (error is not OperationCanceledException and not OutOfMemoryException)
-            {
-                if (attempt == 2 || error is PermanentEvaluationException)
-                {
-                    var failed = EvaluationResult.Failed($"{error.GetType().Name}: {error.Message.Split('\n')[0]}") with { Permanent = error is PermanentEvaluationException };
-                    return candidates.Select(_ => failed).ToList();
-                }
-            }
-        }
     }
 }

@@ -60,9 +60,12 @@ public sealed class TrainerResilience
             })
             .Build();
 
-    // A malformed loss or missing data fails the same way every time; retrying it only wastes a trainer.
+    // Only faults that can pass: a read from a data volume and memory (CUDA's allocator says "out of memory" when another
+    // process holds the device). Anything else fails the same way again, and a retry that succeeds would hide a defect
+    // (a libtorch check that fires once in a few dozen runs once did): the job fails with the error.
     private static bool IsTransientEvaluationFailure(Exception error) =>
-        error is not (OperationCanceledException or BrokenCircuitException or TimeoutRejectedException or ArgumentException or FormatException or PermanentEvaluationException);
+        error is IOException or OutOfMemoryException
+        || (error is System.Runtime.InteropServices.ExternalException && error.Message.Contains("out of memory", StringComparison.OrdinalIgnoreCase));
 
     private static bool IsTransientCallFailure(Exception error) =>
         error is SiloUnavailableException or OrleansMessageRejectionException or TimeoutException;

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using EvoGrains.Abstractions;
+using EvoGrains.Core.Diagnostics;
 using EvoGrains.Core.Search;
 using EvoGrains.Grains.Telemetry;
 using Polly.CircuitBreaker;
@@ -148,7 +149,7 @@ internal sealed class JobBatch(IReadOnlyList<JobLease> leases, string trainerId,
             // Retries are spent, or were never tried because the error is permanent (the same data or loss fails the
             // same way on every trainer; the search decides what that means): the candidates fail, and that is their result.
             var permanent = error is PermanentEvaluationException or ArgumentException or FormatException;
-            return Wanted(pack, _ => FailedOutcome($"{error.GetType().Name}: {error.Message}") with { Permanent = permanent });
+            return Wanted(pack, _ => FailedOutcome(ErrorLine.Of(error)) with { Permanent = permanent });
         }
         finally
         {

@@ -46,6 +46,13 @@ internal sealed class FusedAdam : TorchSharp.Modules.Adam
 
             var options = (Options)group.Options;
             var states = members.Select(p => (State)_state[p.Parameter.Handle]).ToList();
+            // invoke would turn doubles into Scalars it keeps only the native handles of: a collection during the call
+            // finalises them while libtorch reads them. Scalars held here live until the kernel has returned.
+            using var learningRate = options.LearningRate!.Value.ToScalar();
+            using var beta1 = options.beta1!.Value.ToScalar();
+            using var beta2 = options.beta2!.Value.ToScalar();
+            using var weightDecay = options.weight_decay!.Value.ToScalar();
+            using var epsilon = options.eps!.Value.ToScalar();
             Kernel.Value.invoke(
                 "step",
                 members.Select(p => (Tensor)p.Parameter).ToArray(),
@@ -53,11 +60,11 @@ internal sealed class FusedAdam : TorchSharp.Modules.Adam
                 states.Select(s => s.exp_avg).ToArray(),
                 states.Select(s => s.exp_avg_sq).ToArray(),
                 members.Select(p => Steps(p.Parameter)).ToArray(),
-                options.LearningRate!.Value,
-                options.beta1!.Value,
-                options.beta2!.Value,
-                options.weight_decay!.Value,
-                options.eps!.Value);
+                learningRate,
+                beta1,
+                beta2,
+                weightDecay,
+                epsilon);
             states.ForEach(s => s.step++);
         }
 
