@@ -42,7 +42,6 @@ public static class ReplayCommand
     private static string Verdict(ReplayVerdict verdict) => verdict switch
     {
         ReplayVerdict.Identical => "identical: the replay reproduces the search's result",
-        ReplayVerdict.WithinPacking => "within one validation image: the search trained it in a pack, which agrees with a lone run to one image",
         _ => "DIFFERS from the search's result",
     };
 }

@@ -70,13 +70,9 @@ public static class RunReplay
             return ReplayVerdict.Differs;
         }
 
-        if (fitness.Equals(plan.Row.Fitness))
-        {
-            return ReplayVerdict.Identical;
-        }
-
-        var oneImage = (1.0 / plan.Evaluation.ValidationSize) + 1e-12;
-        return plan.Spec.Trainers.PackSize > 1 && Math.Abs(fitness - plan.Row.Fitness) <= oneImage ? ReplayVerdict.WithinPacking : ReplayVerdict.Differs;
+        // A member's run does not depend on the pack it trained in (PackedState aligns every member), so a replay on
+        // the same kind of CPU with the same threads is the recorded run, bit for bit.
+        return fitness.Equals(plan.Row.Fitness) ? ReplayVerdict.Identical : ReplayVerdict.Differs;
     }
 
     /// <summary>The rows of the one loss whose hash is or starts with <paramref name="hash"/>.</summary>

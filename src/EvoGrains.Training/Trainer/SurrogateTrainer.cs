@@ -7,8 +7,9 @@ namespace EvoGrains.Training.Trainer;
 
 /// <summary>
 /// Trains one candidate loss synchronously on the calling thread. Callers put it on a dedicated thread: the
-/// per-step dispose scopes are thread-bound and a step never awaits. It is a pack of one over the ordinary
-/// model, so it follows the packed trainer's rules (read-back every few steps, the same failure checks).
+/// per-step dispose scopes are thread-bound and a step never awaits. It is a pack of one, so it follows the packed
+/// trainer's rules (read-back every few steps, the same failure checks) and gets, bit for bit, the result the same
+/// loss and seed get as a member of any pack.
 /// </summary>
 public sealed class SurrogateTrainer
 {
@@ -43,7 +44,7 @@ public sealed class SurrogateTrainer
         ArgumentNullException.ThrowIfNull(loss);
         var wall = Stopwatch.StartNew();
         var (device, data) = TrainingSetup.Prepare(request, request.Seed, prepared);
-        using var model = new SingleModelPack(ModelFactory.Create(request.Model, data.Shape, data.Classes, request.Seed, device));
+        using var model = PackedModelFactory.Create(request.Model, data.Shape, data.Classes, [request.Seed], device);
         return new PackRun(request, model, data, [new PackMember(loss, request.Seed)], device).Run(progress, wall, cancellationToken)[0];
     }
 }

@@ -1,10 +1,11 @@
 using EvoGrains.Training.Models;
+using EvoGrains.Training.Packing;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 
-namespace EvoGrains.Training.Packing;
+namespace EvoGrains.Training.Tests.Packing;
 
-/// <summary>One ordinary model seen as a pack of one: the reference a packed member must reproduce.</summary>
+/// <summary>One ordinary model seen as a pack of one: the reference a packed model must compute (up to rounding).</summary>
 internal sealed class SingleModelPack(ClassifierModule model) : IPackedModel
 {
     private readonly IReadOnlyList<Parameter> parameters = model.parameters().ToList();
