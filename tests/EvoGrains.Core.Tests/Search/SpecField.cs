@@ -1,0 +1,11 @@
+using System.Text.Json.Nodes;
+
+namespace EvoGrains.Core.Tests.Search;
+
+/// <summary>One field of a spec's JSON tree: its path as error messages name it, its .NET type, and how to replace its value.</summary>
+internal sealed record SpecField(string Path, Type Type, Action<JsonNode?> Replace)
+{
+    public Type ValueType => Nullable.GetUnderlyingType(Type) ?? Type;
+
+    public bool IsNumber => ValueType == typeof(int) || ValueType == typeof(long) || ValueType == typeof(double);
+}
