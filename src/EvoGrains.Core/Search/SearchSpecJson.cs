@@ -29,6 +29,7 @@ public static class SearchSpecJson
     {
         SearchSpec? spec = null;
         string? unreadable = null;
+        var unknownField = false;
         try
         {
             spec = JsonSerializer.Deserialize<SearchSpec>(json, Options);
@@ -38,10 +39,13 @@ public static class SearchSpecJson
             var path = string.IsNullOrEmpty(error.Path) ? "" : $"{error.Path.TrimStart('$', '.')}: ";
             var where = error.LineNumber is { } line ? $" (line {line + 1})" : "";
             unreadable = $"{path}{Describe(error)}{where}";
+            unknownField = IsUnknownField(error);
         }
 
-        // Nulls first: a null is also why a number or a flag does not read.
-        var errors = Nulls(json) is { Count: > 0 } nulls ? nulls
+        // A null before any other reading error: it is also why a number or a flag does not read. Not before an
+        // unknown field, which takes no value at all.
+        var errors = unknownField ? [unreadable!]
+            : Nulls(json) is { Count: > 0 } nulls ? nulls
             : unreadable is not null ? [unreadable]
             : spec is null ? ["the spec is empty (expected a JSON object)"]
             : SearchSpecValidator.Validate(spec);
@@ -110,7 +114,7 @@ public static class SearchSpecJson
     private static string Describe(JsonException error)
     {
         var message = error.Message;
-        if (message.Contains("could not be mapped", StringComparison.Ordinal))
+        if (IsUnknownField(error))
         {
             var start = message.IndexOf('\'', StringComparison.Ordinal);
             var end = start < 0 ? -1 : message.IndexOf('\'', start + 1);
@@ -125,4 +129,6 @@ public static class SearchSpecJson
         var cut = message.IndexOf(" Path:", StringComparison.Ordinal);
         return cut > 0 ? message[..cut] : message;
     }
+
+    private static bool IsUnknownField(JsonException error) => error.Message.Contains("could not be mapped", StringComparison.Ordinal);
 }

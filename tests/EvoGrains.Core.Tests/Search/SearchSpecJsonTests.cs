@@ -72,6 +72,7 @@ public sealed class SearchSpecJsonTests
     [InlineData("""{"name": "no spaces allowed"}""", "name: must be 1..64 letters")]
     [InlineData("""{"islandz": {}}""", "islandz: unknown field")]
     [InlineData("""{"islands": {"count": 2, "colour": "red"}}""", "islands.colour: unknown field")]
+    [InlineData("""{"islands": {"colour": null, "count": null}}""", "islands.colour: unknown field")]
     [InlineData("""{"islands": """, "spec.json: ")]
     [InlineData("""[1, 2]""", "spec.json: ")]
     [InlineData("""null""", "the spec is empty")]
