@@ -127,6 +127,17 @@ public sealed class SearchSpecFieldWalkTests
         Assert.True(paths.Count > 70, $"only {paths.Count} fields walked");
     }
 
+    [Fact]
+    public void Every_value_the_walk_reaches_is_a_kind_it_has_cases_for()
+    {
+        // A value of another kind (an enum, a float, a date) needs its own out-of-range cases here before it joins a spec.
+        var others = SpecFieldWalk.Fields(JsonNode.Parse(SearchSpecJson.Write(Full))!)
+            .Where(f => f.IsValue && !f.IsNumber && f.ValueType != typeof(string) && f.ValueType != typeof(bool))
+            .Select(f => $"{f.Path} ({f.ValueType.Name})");
+
+        Assert.Empty(others);
+    }
+
     [Theory]
     [MemberData(nameof(Nulls))]
     public void A_null_anywhere_is_one_line_naming_its_field(string spec, string path)
