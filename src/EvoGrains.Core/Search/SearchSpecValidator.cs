@@ -110,34 +110,20 @@ public static class SearchSpecValidator
     private static void ValidateRungs(EvaluationSpec evaluation, List<string> errors)
     {
         var rungs = evaluation.Rungs;
-        if (rungs is null)
-        {
-            errors.Add("evaluation.rungs: must be a list of rungs (or left out)");
-            return;
-        }
-
         InRange(errors, "evaluation.rungs", rungs.Count, 0, 8);
         for (var i = 0; i < rungs.Count; i++)
         {
             var path = $"evaluation.rungs[{i}]";
-            if (rungs[i] is not { } rung)
-            {
-                errors.Add($"{path}: must be an object {{ steps, seeds }}");
-                continue;
-            }
-
+            var rung = rungs[i];
             InRange(errors, $"{path}.steps", rung.Steps, Math.Max(1, evaluation.WarmupSteps), 1_000_000);
             InRange(errors, $"{path}.seeds", rung.Seeds, 1, 50);
-            if (i > 0 && rungs[i - 1] is { } lower && rung.Cost <= lower.Cost)
+            if (i > 0 && rung.Cost <= rungs[i - 1].Cost)
             {
-                errors.Add($"{path}: must cost more than rung {i - 1} (steps x seeds {rung.Cost} <= {lower.Cost})");
+                errors.Add($"{path}: must cost more than rung {i - 1} (steps x seeds {rung.Cost} <= {rungs[i - 1].Cost})");
             }
         }
 
-        if (rungs.Count > 1)
-        {
-            InRange(errors, "evaluation.promote", evaluation.Promote, 0.01, 0.99);
-        }
+        InRange(errors, "evaluation.promote", evaluation.Promote, 0.01, 0.99);
     }
 
     private static void ValidateFinalStage(FinalStageSpec final, List<string> errors)
@@ -150,24 +136,13 @@ public static class SearchSpecValidator
             InRange(errors, "finalStage.testSeeds", testSeeds, 2, 100);
         }
 
-        var rounds = final.Rounds ?? [];
-        if (final.Rounds is null)
-        {
-            errors.Add("finalStage.rounds: must be a list of rounds (or left out)");
-        }
-
+        var rounds = final.Rounds;
         InRange(errors, "finalStage.rounds", rounds.Count, 0, 10);
         for (var i = 0; i < rounds.Count; i++)
         {
             var round = rounds[i];
             var path = $"finalStage.rounds[{i}]";
-            if (round is null)
-            {
-                errors.Add($"{path}: must be an object {{ keep, steps, seeds, trainSubset }}");
-                continue;
-            }
-
-            InRange(errors, $"{path}.keep", round.Keep, 1, i == 0 || rounds[i - 1] is null ? Math.Max(1, final.TopK) : rounds[i - 1].Keep);
+            InRange(errors, $"{path}.keep", round.Keep, 1, i == 0 ? final.TopK : rounds[i - 1].Keep);
             InRange(errors, $"{path}.steps", round.Steps, 1, 10_000_000);
             InRange(errors, $"{path}.seeds", round.Seeds, 1, 50);
             if (round.TrainSubset is { } subset)
