@@ -153,6 +153,17 @@ public sealed class ZooNameTests
         Assert.Throws<FormatException>(() => NormalizedTerm.ParseList("1*hinge"));
     }
 
+    [Theory]
+    [InlineData("docs/methods.md")]
+    [InlineData("docs/spec-reference.md")]
+    [InlineData("README.md")]
+    public void The_docs_name_every_family_with_its_parameters(string file)
+    {
+        var text = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "..", "..", "..", "..", "..", file));
+
+        Assert.All(LossZoo.Families, f => Assert.Contains($"`{f.Signature}`", text, StringComparison.Ordinal));
+    }
+
     [Fact]
     public void Every_parameter_range_reads_in_interval_notation()
     {
