@@ -82,16 +82,12 @@ public sealed class LossInterpreter(LossFunction loss)
             gradLogits[j] += p[j] * (gradP[j] - weightedSum);
         }
 
-        return weight * total + Normalized(z, p, label, gradLogits);
+        // Evolved losses have no normalised terms: their values stay bit for bit what they were (-0 stays -0).
+        return Loss.Normalized.Count == 0 ? weight * total : weight * total + Normalized(z, p, label, gradLogits);
     }
 
     private double Normalized(ReadOnlySpan<double> z, ReadOnlySpan<double> p, int label, Span<double> gradLogits)
     {
-        if (Loss.Normalized.Count == 0)
-        {
-            return 0;
-        }
-
         Span<double> logP = stackalloc double[z.Length];
         LogSoftmax(z, logP);
         var total = 0.0;
