@@ -84,6 +84,7 @@ public static class EvoGrainsCommandLine
     private static string? ToInputMessage(Exception error) => error switch
     {
         ExpressionParseException parse => $"invalid expression: {parse.Message}",
+        LossNameException name => $"invalid zoo loss: {name.Message}",
         InputException input => input.Message,
         DatasetException dataset => dataset.Message,
         SearchSpecException spec => spec.Message,

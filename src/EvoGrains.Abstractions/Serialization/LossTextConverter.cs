@@ -8,13 +8,14 @@ namespace EvoGrains.Abstractions.Serialization;
 public sealed class LossTextConverter : IConverter<LossText, LossTextConverter.Surrogate>
 {
     public LossText ConvertFromSurrogate(in Surrogate surrogate) =>
-        new(surrogate.Infix, surrogate.Reduction, surrogate.LabelSmoothing);
+        new(surrogate.Infix, surrogate.Reduction, surrogate.LabelSmoothing, surrogate.Normalized);
 
     public Surrogate ConvertToSurrogate(in LossText value) => new()
     {
         Infix = value.Infix,
         Reduction = value.Reduction,
         LabelSmoothing = value.LabelSmoothing,
+        Normalized = value.Normalized,
     };
 
     [GenerateSerializer, Immutable, Alias("evograins.loss-text")]
@@ -28,5 +29,9 @@ public sealed class LossTextConverter : IConverter<LossText, LossTextConverter.S
 
         [Id(2)]
         public double LabelSmoothing { get; set; }
+
+        // Null for every evolved loss and in anything written before zoo baselines had normalised terms.
+        [Id(3)]
+        public string? Normalized { get; set; }
     }
 }

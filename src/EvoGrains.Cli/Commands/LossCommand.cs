@@ -11,15 +11,16 @@ public static class LossCommand
 {
     public static Command Build(CliConsole console)
     {
-        var loss = new Command("loss", "Parse, screen and evaluate one loss expression or zoo name (" + string.Join(", ", LossZoo.Names) + ").");
+        var loss = new Command("loss", $"Parse, screen and evaluate one loss expression or zoo name ({LossZoo.Signatures}; `loss zoo` lists them).");
         loss.Subcommands.Add(BuildCheck(console));
         loss.Subcommands.Add(BuildEval(console));
+        loss.Subcommands.Add(BuildZoo(console));
         return loss;
     }
 
     private static Command BuildCheck(CliConsole console)
     {
-        var expression = new Argument<string>("expression") { Description = "An expression in y, p, z (e.g. \"-(log(p) - y/p)\") or a zoo name." };
+        var expression = new Argument<string>("expression") { Description = "An expression in y, p, z (e.g. \"-(log(p) - y/p)\") or a zoo name (e.g. \"gce(0.5)\")." };
         var reduce = ReduceOption();
         var json = new Option<bool>("--json") { Description = "Print the result as JSON." };
         var check = new Command("check", "Canonical form, hash and screening verdict. Exit 0 accepted, 3 rejected, 2 invalid input.")
@@ -71,7 +72,7 @@ public static class LossCommand
 
     private static Command BuildEval(CliConsole console)
     {
-        var expression = new Argument<string>("expression") { Description = "An expression in y, p, z or a zoo name." };
+        var expression = new Argument<string>("expression") { Description = "An expression in y, p, z or a zoo name (e.g. \"nce+rce(1,1)\")." };
         var probabilities = new Option<string>("--p") { Description = "Softmax output of one sample, comma-separated (e.g. 0.1,0.2,0.7).", Required = true };
         var label = new Option<int>("--label") { Description = "The true class index.", Required = true };
         var reduce = ReduceOption();
@@ -107,9 +108,41 @@ public static class LossCommand
         return eval;
     }
 
+    private static Command BuildZoo(CliConsole console)
+    {
+        var json = new Option<bool>("--json") { Description = "Print the families as JSON." };
+        var zoo = new Command("zoo", "The zoo's loss families: parameters with their ranges and published defaults (what a bare name means).") { json };
+        zoo.SetAction(parse =>
+        {
+            if (parse.GetValue(json))
+            {
+                console.Out.WriteLine(CliJson.Serialize(LossZoo.Families.Select(f => new
+                {
+                    name = f.Name,
+                    signature = f.Signature,
+                    description = f.Description,
+                    parameters = f.Parameters.Select(p => new { name = p.Name, range = p.Range, @default = p.Default }),
+                    expression = f.Default.Loss.ToString(),
+                })));
+            }
+            else
+            {
+                foreach (var family in LossZoo.Families)
+                {
+                    var parameters = family.Parameters.Select(p => string.Create(CultureInfo.InvariantCulture, $"{p.Name} in {p.Range}, default {p.Default}"));
+                    console.Out.WriteLine($"{family.Signature,-22}{(family.Parameters.Count == 0 ? "no parameters" : string.Join("; ", parameters))}");
+                    console.Out.WriteLine($"{"",-22}{family.Description}");
+                }
+            }
+
+            return ExitCodes.Success;
+        });
+        return zoo;
+    }
+
     private static Option<string?> ReduceOption() => new Option<string?>("--reduce")
     {
-        Description = "Reduction over classes (default: the zoo loss's own, else sum).",
+        Description = "Reduction over classes of the element-wise term (default: the zoo loss's own, else sum).",
     }.AcceptOnlyFromAmong("sum", "mean");
 
     internal static LossFunction Resolve(string text, string? reduce)

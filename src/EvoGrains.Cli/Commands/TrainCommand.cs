@@ -14,7 +14,7 @@ public static class TrainCommand
 {
     public static Command Build(CliConsole console)
     {
-        var losses = new Option<string[]>("--loss") { Description = "A zoo name or expression; repeat for several. CE is always added.", Required = true };
+        var losses = new Option<string[]>("--loss") { Description = $"A zoo name ({LossZoo.Signatures}; e.g. \"sce(0.1,1)\", bare: the published defaults, see `loss zoo`) or an expression; repeat for several. CE is always added.", Required = true };
         var dataset = new Option<string>("--dataset") { Description = "The dataset.", DefaultValueFactory = _ => "fashion-mnist" }.AcceptOnlyFromAmong([.. SearchSpecValidator.Datasets]);
         var dataPath = new Option<string?>("--data-path") { Description = "Folder with the dataset files (default: the dataset's standard location)." };
         var model = new Option<string>("--model") { Description = "The model.", DefaultValueFactory = _ => "small-cnn" }.AcceptOnlyFromAmong([.. SearchSpecValidator.Models]);
@@ -67,11 +67,11 @@ public static class TrainCommand
         return command;
     }
 
-    internal static IReadOnlyList<ComparisonRow> Run(TrainOptions options, IReadOnlyList<(string Name, LossFunction Loss)> losses, CliConsole console, CancellationToken cancellationToken)
+    internal static IReadOnlyList<ComparisonRow> Run(TrainOptions options, IReadOnlyList<(string Name, LossFunction Loss, bool IsBaseline)> losses, CliConsole console, CancellationToken cancellationToken)
     {
         var trainer = new SurrogateTrainer(new DatasetCache());
-        var results = new List<(string Name, string Expression, LossFunction Loss, List<TrainingResult> Runs)>();
-        foreach (var (name, loss) in losses)
+        var results = new List<(string Name, bool IsBaseline, LossFunction Loss, List<TrainingResult> Runs)>();
+        foreach (var (name, loss, isBaseline) in losses)
         {
             var runs = new List<TrainingResult>();
             for (var seed = 1; seed <= options.Seeds; seed++)
@@ -84,23 +84,25 @@ public static class TrainCommand
                     $"[{name}] seed {seed}/{options.Seeds}: validation {result.ValidationAccuracy:F4}{(result.TestAccuracy is { } t ? $", test {t:F4}" : "")}, {result.WallTime.TotalSeconds:F1} s{(result.FailureReason is { } why ? $" ({result.Status}: {why})" : "")}"));
             }
 
-            results.Add((name, loss.ToString(), loss, runs));
+            results.Add((name, isBaseline, loss, runs));
         }
 
-        var arms = results.Select(r => new ComparisonArm(r.Name, LossZoo.TryGet(r.Name, out _), r.Expression, LossText.From(r.Loss))).ToList();
+        var arms = results.Select(r => new ComparisonArm(r.Name, r.IsBaseline, r.Loss.ToString(), LossText.From(r.Loss))).ToList();
         return ArmComparison.Compare(arms, results.Select(r => (IReadOnlyList<EvaluationResult?>)r.Runs.Select(run => (EvaluationResult?)TrainingEvaluator.ToEvaluation(run, options.Test)).ToList()).ToList());
     }
 
-    private static IReadOnlyList<(string, LossFunction)> Named(IEnumerable<string> texts)
+    /// <summary>CE, then each loss once: a zoo loss under its canonical name ("sce(0.1,1)"), an expression under its infix.</summary>
+    private static IReadOnlyList<(string Name, LossFunction Loss, bool IsBaseline)> Named(IEnumerable<string> texts)
     {
-        var named = new List<(string, LossFunction)> { ("ce", LossZoo.CrossEntropy) };
+        var named = new List<(string Name, LossFunction Loss, bool IsBaseline)> { (ArmComparison.CrossEntropy, LossZoo.CrossEntropy, true) };
         foreach (var text in texts)
         {
-            var loss = LossZoo.Resolve(text);
-            var name = LossZoo.TryGet(text, out _) ? text.Trim().ToLowerInvariant() : loss.ToString();
-            if (!named.Any(n => n.Item1 == name))
+            var zoo = LossZoo.Find(text);
+            var loss = zoo?.Loss ?? LossFunction.Parse(text);
+            var name = zoo?.Name ?? loss.ToString();
+            if (!named.Any(n => n.Name == name))
             {
-                named.Add((name, loss));
+                named.Add((name, loss, zoo is not null));
             }
         }
 

@@ -3,13 +3,14 @@ using System.Globalization;
 namespace EvoGrains.Core.Expressions;
 
 /// <summary>
-/// A complete candidate loss: element-wise term t(y, p, z), its reduction over classes, and the
-/// label smoothing applied to y. The batch is always averaged.
+/// A complete candidate loss: element-wise term t(y, p, z), its reduction over classes, the
+/// label smoothing applied to y, and any <see cref="Normalized"/> terms added per sample. The batch is always averaged.
 /// </summary>
 public sealed record LossFunction(Expr Element, ClassReduction Reduction = ClassReduction.Sum, double LabelSmoothing = 0)
 {
     private const string MeanSuffix = " [mean over classes]";
     private const string SmoothingPrefix = " [label smoothing ";
+    private const string NormalizedPrefix = " [+ ";
 
     private Expr? canonical;
     private string? canonicalText;
@@ -21,7 +22,15 @@ public sealed record LossFunction(Expr Element, ClassReduction Reduction = Class
         Element = original.Element;
         Reduction = original.Reduction;
         LabelSmoothing = original.LabelSmoothing;
+        Normalized = original.Normalized;
     }
+
+    /// <summary>
+    /// Weighted terms added to the class reduction of <see cref="Element"/> that no element-wise term can write (their
+    /// denominators sum over the classes): zoo baselines such as nce+rce. They take the hard label (no smoothing) and
+    /// are not affected by <see cref="Reduction"/>. Empty for every evolved loss.
+    /// </summary>
+    public IReadOnlyList<NormalizedTerm> Normalized { get; init; } = [];
 
     /// <summary>The canonical element expression (computed once).</summary>
     public Expr Canonical => canonical ??= Canonicalizer.Canonicalize(Element);
@@ -31,15 +40,23 @@ public sealed record LossFunction(Expr Element, ClassReduction Reduction = Class
 
     public string HashHex => StableHash.ToHex(Hash);
 
-    /// <summary>Canonical infix plus the reduction and smoothing when they differ from the defaults.</summary>
+    /// <summary>Canonical infix plus the normalised terms, reduction and smoothing when they differ from the defaults.</summary>
     public string CanonicalText => canonicalText ??= Describe(Canonical);
 
-    public bool UsesLabel => Element.Uses(Op.Y) || LabelSmoothing > 0;
+    public bool UsesLabel => Element.Uses(Op.Y) || LabelSmoothing > 0 || Normalized.Count > 0;
+
+    /// <summary>Whether the loss depends on the prediction at all (p or z).</summary>
+    public bool UsesPrediction => Element.Uses(Op.P) || Element.Uses(Op.Z) || Normalized.Count > 0;
 
     public bool Equals(LossFunction? other) =>
-        other is not null && Element.Equals(other.Element) && Reduction == other.Reduction && LabelSmoothing.Equals(other.LabelSmoothing);
+        other is not null && Element.Equals(other.Element) && Reduction == other.Reduction && LabelSmoothing.Equals(other.LabelSmoothing)
+        && Normalized.SequenceEqual(other.Normalized);
 
-    public override int GetHashCode() => HashCode.Combine(Element, Reduction, LabelSmoothing);
+    public override int GetHashCode() => HashCode.Combine(Element, Reduction, LabelSmoothing, Normalized.Count);
+
+    /// <summary>The same loss with the opposite sign (element and normalised terms).</summary>
+    public LossFunction Negated() =>
+        this with { Element = -Element, Normalized = [.. Normalized.Select(term => term with { Weight = -term.Weight })] };
 
     public override string ToString() => Describe(Element);
 
@@ -48,6 +65,7 @@ public sealed record LossFunction(Expr Element, ClassReduction Reduction = Class
 
     /// <summary>Reads back what <see cref="ToString"/> printed (history.csv's expression column): the infix and its suffixes.</summary>
     /// <exception cref="ExpressionParseException">The infix does not parse.</exception>
+    /// <exception cref="FormatException">The normalised terms do not parse.</exception>
     public static LossFunction ParseDescription(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
@@ -60,12 +78,26 @@ public sealed record LossFunction(Expr Element, ClassReduction Reduction = Class
         }
 
         var mean = text.EndsWith(MeanSuffix, StringComparison.Ordinal);
-        return new(ExpressionParser.Parse(mean ? text[..^MeanSuffix.Length] : text), mean ? ClassReduction.Mean : ClassReduction.Sum, smoothing);
+        text = mean ? text[..^MeanSuffix.Length] : text;
+        IReadOnlyList<NormalizedTerm> normalized = [];
+        at = text.LastIndexOf(NormalizedPrefix, StringComparison.Ordinal);
+        if (at >= 0 && text.EndsWith(']'))
+        {
+            normalized = NormalizedTerm.ParseList(text[(at + NormalizedPrefix.Length)..^1]);
+            text = text[..at];
+        }
+
+        return new(ExpressionParser.Parse(text), mean ? ClassReduction.Mean : ClassReduction.Sum, smoothing) { Normalized = normalized };
     }
 
     private string Describe(Expr expr)
     {
         var text = InfixPrinter.Print(expr);
+        if (Normalized.Count > 0)
+        {
+            text += NormalizedPrefix + NormalizedTerm.Format(Normalized) + "]";
+        }
+
         if (Reduction != ClassReduction.Sum)
         {
             text += MeanSuffix;

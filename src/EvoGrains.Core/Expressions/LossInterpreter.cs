@@ -82,6 +82,42 @@ public sealed class LossInterpreter(LossFunction loss)
             gradLogits[j] += p[j] * (gradP[j] - weightedSum);
         }
 
-        return weight * total;
+        // Evolved losses have no normalised terms: their values stay bit for bit what they were (-0 stays -0).
+        return Loss.Normalized.Count == 0 ? weight * total : weight * total + Normalized(z, p, label, gradLogits);
+    }
+
+    private double Normalized(ReadOnlySpan<double> z, ReadOnlySpan<double> p, int label, Span<double> gradLogits)
+    {
+        Span<double> logP = stackalloc double[z.Length];
+        LogSoftmax(z, logP);
+        var total = 0.0;
+        foreach (var term in Loss.Normalized)
+        {
+            total += term.Accumulate(logP, p, label, gradLogits);
+        }
+
+        return total;
+    }
+
+    /// <summary>log softmax(z), exact where softmax underflows: z - max - log Σ exp(z - max).</summary>
+    public static void LogSoftmax(ReadOnlySpan<double> logits, Span<double> logP)
+    {
+        var max = double.NegativeInfinity;
+        foreach (var z in logits)
+        {
+            max = Math.Max(max, z);
+        }
+
+        var sum = 0.0;
+        foreach (var z in logits)
+        {
+            sum += Math.Exp(z - max);
+        }
+
+        var shift = max + Math.Log(sum);
+        for (var c = 0; c < logits.Length; c++)
+        {
+            logP[c] = logits[c] - shift;
+        }
     }
 }

@@ -27,12 +27,14 @@ public static class IntegrityCheck
         .Select(i => Lowest + (1 - 2 * Lowest) * i / (Points - 1))
         .ToArray();
 
+    private static readonly double[] CoarseQ = CoarseIndices.Select(i => Q[i]).ToArray();
+
     // Two classes, true class 1: the wrong class gets q, the true class 1 - q, logits log p.
     // Full columns take 8 KB each, so at most 2 x 8 MB are remembered: about the subtrees of every live member and candidate.
     private static readonly ColumnEvaluator WrongClass = Columns(Q, capacity: 1024);
     private static readonly ColumnEvaluator TrueClass = Columns(Q.Select(q => 1 - q).ToArray(), capacity: 1024);
-    private static readonly ColumnEvaluator CoarseWrongClass = Columns(CoarseIndices.Select(i => Q[i]).ToArray(), capacity: 16384);
-    private static readonly ColumnEvaluator CoarseTrueClass = Columns(CoarseIndices.Select(i => 1 - Q[i]).ToArray(), capacity: 16384);
+    private static readonly ColumnEvaluator CoarseWrongClass = Columns(CoarseQ, capacity: 16384);
+    private static readonly ColumnEvaluator CoarseTrueClass = Columns(CoarseQ.Select(q => 1 - q).ToArray(), capacity: 16384);
 
     public static IntegrityCurve Run(LossFunction loss)
     {
@@ -42,7 +44,7 @@ public static class IntegrityCheck
 
         // A coarse pass over a subset of the same grid rejects most bad curves at a twentieth of
         // the cost; any curve it rejects (non-finite, too many turns) the full grid would reject too.
-        var coarse = Curve(loss.Element, CoarseWrongClass, yWrong, CoarseTrueClass, yTrue, weight);
+        var coarse = Curve(loss, CoarseQ, CoarseWrongClass, yWrong, CoarseTrueClass, yTrue, weight);
         for (var k = 0; k < coarse.Length; k++)
         {
             if (!double.IsFinite(coarse[k]))
@@ -56,7 +58,7 @@ public static class IntegrityCheck
             return new($"the slope changes sign more than {MaxSlopeSignChanges} times", false, []);
         }
 
-        var curve = Curve(loss.Element, WrongClass, yWrong, TrueClass, yTrue, weight);
+        var curve = Curve(loss, Q, WrongClass, yWrong, TrueClass, yTrue, weight);
         for (var i = 0; i < Points; i++)
         {
             if (!double.IsFinite(curve[i]))
@@ -70,17 +72,40 @@ public static class IntegrityCheck
 
     private static ColumnEvaluator Columns(double[] p, int capacity) => new(p, p.Select(x => Math.Log(x)).ToArray(), capacity);
 
-    private static double[] Curve(Expr element, ColumnEvaluator wrongClass, double yWrong, ColumnEvaluator trueClass, double yTrue, double weight)
+    private static double[] Curve(LossFunction loss, double[] q, ColumnEvaluator wrongClass, double yWrong, ColumnEvaluator trueClass, double yTrue, double weight)
     {
-        var wrong = wrongClass.Evaluate(element, yWrong);
-        var right = trueClass.Evaluate(element, yTrue);
+        var wrong = wrongClass.Evaluate(loss.Element, yWrong);
+        var right = trueClass.Evaluate(loss.Element, yTrue);
         var curve = GC.AllocateUninitializedArray<double>(wrong.Length);
         for (var i = 0; i < curve.Length; i++)
         {
             curve[i] = weight * (wrong[i] + right[i]);
         }
 
+        AddNormalized(loss.Normalized, q, curve);
         return curve;
+    }
+
+    /// <summary>Adds the normalised terms (zoo baselines only) at each point: p = [q, 1 - q], true class 1.</summary>
+    private static void AddNormalized(IReadOnlyList<NormalizedTerm> terms, ReadOnlySpan<double> q, double[] curve)
+    {
+        if (terms.Count == 0)
+        {
+            return;
+        }
+
+        Span<double> p = stackalloc double[2];
+        Span<double> logP = stackalloc double[2];
+        Span<double> gradient = stackalloc double[2];
+        for (var i = 0; i < curve.Length; i++)
+        {
+            (p[0], p[1]) = (q[i], 1 - q[i]);
+            (logP[0], logP[1]) = (Math.Log(p[0]), Math.Log(p[1]));
+            foreach (var term in terms)
+            {
+                curve[i] += term.Accumulate(logP, p, 1, gradient);
+            }
+        }
     }
 
     private static IntegrityCurve NotFinite(int i) => new($"not finite at q={Q[i]:G3}", false, []);

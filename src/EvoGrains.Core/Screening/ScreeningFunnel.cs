@@ -23,13 +23,12 @@ public sealed class ScreeningFunnel
     public ScreeningVerdict Screen(LossFunction loss, Func<double[], bool>? isKnownPhenotype = null)
     {
         // The raw tree decides structure: canonicalising costs more than the check saves.
-        var element = loss.Element;
-        if (!element.Uses(Op.Y) && loss.LabelSmoothing == 0)
+        if (!loss.UsesLabel)
         {
             return ScreeningVerdict.Reject(ScreeningStage.Structure, "does not depend on the label y", loss);
         }
 
-        if (!element.Uses(Op.P) && !element.Uses(Op.Z))
+        if (!loss.UsesPrediction)
         {
             return ScreeningVerdict.Reject(ScreeningStage.Structure, "does not depend on the prediction p (or logits z)", loss);
         }
@@ -45,7 +44,7 @@ public sealed class ScreeningFunnel
             return ScreeningVerdict.Reject(ScreeningStage.Integrity, integrity.Rejection!, loss);
         }
 
-        var candidate = integrity.Flipped ? loss with { Element = -loss.Element } : loss;
+        var candidate = integrity.Flipped ? loss.Negated() : loss;
         if (isKnownPhenotype?.Invoke(integrity.Phenotype) == true)
         {
             return new ScreeningVerdict(false, ScreeningStage.Duplicate, "behaves like a loss already held", candidate, integrity.Flipped, integrity.Phenotype);

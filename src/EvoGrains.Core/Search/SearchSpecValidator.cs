@@ -153,9 +153,17 @@ public static class SearchSpecValidator
 
         for (var i = 0; i < final.Baselines.Count; i++)
         {
-            if (!LossZoo.TryGet(final.Baselines[i], out _))
+            var path = $"finalStage.baselines[{i}]";
+            try
             {
-                errors.Add($"finalStage.baselines[{i}]: '{final.Baselines[i]}' is not a zoo loss ({string.Join(", ", LossZoo.Names)})");
+                if (final.Baselines[i] is not { } name || LossZoo.Find(name) is null)
+                {
+                    errors.Add($"{path}: '{final.Baselines[i]}' is not a zoo loss ({LossZoo.Signatures})");
+                }
+            }
+            catch (LossNameException bad)
+            {
+                errors.Add($"{path}: {bad.Message}");
             }
         }
     }

@@ -11,6 +11,7 @@ public sealed class LossInputs
     private readonly Func<Tensor> probabilities;
     private readonly Func<Tensor> oneHot;
     private Tensor? p;
+    private Tensor? logP;
     private Tensor? y;
 
     public LossInputs(Tensor logits, Tensor labels, Func<Tensor> probabilities, Func<Tensor> oneHot)
@@ -29,6 +30,9 @@ public sealed class LossInputs
 
     /// <summary>softmax(Logits) over the classes, [B, C].</summary>
     public Tensor Probabilities => p ??= probabilities();
+
+    /// <summary>log_softmax(Logits) over the classes, [B, C]: exact where the softmax underflows (normalised terms).</summary>
+    public Tensor LogProbabilities => logP ??= nn.functional.log_softmax(Logits, 1);
 
     /// <summary>The labels one-hot in the logits' type, [B, C].</summary>
     public Tensor OneHot => y ??= oneHot();

@@ -10,6 +10,10 @@ public sealed class LossCommandTests
     [InlineData("baikal")]
     [InlineData("ngl")]
     [InlineData("-(y * log(p))")]
+    [InlineData("nce+rce")]
+    [InlineData("nce+nnce(5, 5)")]
+    [InlineData("sce(0.1,1)")]
+    [InlineData("gce(0.5)")]
     public async Task Check_accepts_sound_losses_with_exit_0(string expression)
     {
         var run = await CliRun.Of("loss", "check", expression);
@@ -62,6 +66,10 @@ public sealed class LossCommandTests
     [InlineData("taylorglo-mnist", "0.1,0.2,0.3,0.4", 3)]
     [InlineData("ls-ce", "0.1,0.2,0.7", 1)]
     [InlineData("sigmoid(z) * y - tanh(p)", "0.1,0.2,0.7", 2)]
+    [InlineData("nce+rce(1,1)", "0.1,0.2,0.7", 0)]
+    [InlineData("nce+nnce(5,5)", "0.25,0.25,0.5", 1)]
+    [InlineData("gce", "0.6,0.3,0.1", 2)]
+    [InlineData("poly1(2)", "0.1,0.2,0.3,0.4", 3)]
     public async Task Eval_gradient_agrees_with_finite_differences(string loss, string probabilities, int label)
     {
         var run = await CliRun.Of("loss", "eval", loss, "--p", probabilities, "--label", label.ToString(), "--json");
@@ -103,6 +111,36 @@ public sealed class LossCommandTests
         Assert.Equal(2, run.ExitCode);
         Assert.Single(run.ErrorLines);
         Assert.Contains(expected, run.Error);
+    }
+
+    [Theory]
+    [InlineData("check", "gce(2)", "invalid zoo loss: gce(2): gce's q must be in (0, 1] (got 2)")]
+    [InlineData("check", "sce(0.1)", "sce(0.1): sce takes 2 parameters (alpha in [0, 100], beta in [0, 100]), not 1")]
+    [InlineData("eval", "ls-ce(1.5)", "ls-ce(1.5): ls-ce's eps must be in [0, 1) (got 1.5)")]
+    [InlineData("eval", "mae(2)", "mae(2): mae takes no parameters")]
+    public async Task Zoo_names_with_bad_parameters_give_one_line_and_exit_2(string command, string loss, string expected)
+    {
+        var run = await CliRun.Of(["loss", command, loss, .. command == "eval" ? new[] { "--p", "0.5,0.5", "--label", "0" } : []]);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Single(run.ErrorLines);
+        Assert.Contains(expected, run.Error);
+    }
+
+    [Fact]
+    public async Task Zoo_lists_every_family_with_its_parameters_ranges_and_defaults()
+    {
+        var text = await CliRun.Of("loss", "zoo");
+        var json = await CliRun.Of("loss", "zoo", "--json");
+
+        Assert.Equal(0, text.ExitCode);
+        Assert.All(LossZoo.Families, f => Assert.Contains(f.Signature, text.Out));
+        Assert.Contains("q in (0, 1], default 0.7", text.Out);
+        var families = JsonDocument.Parse(json.Out).RootElement.EnumerateArray().ToList();
+        Assert.Equal(LossZoo.Names, families.Select(f => f.GetProperty("name").GetString()));
+        var sce = families.Single(f => f.GetProperty("name").GetString() == "sce").GetProperty("parameters").EnumerateArray().ToList();
+        Assert.Equal([0.01, 1.0], sce.Select(p => p.GetProperty("default").GetDouble()));
+        Assert.Equal("[0, 100]", sce[0].GetProperty("range").GetString());
     }
 
     [Fact]

@@ -26,6 +26,31 @@ public sealed class TrainCommandTests
         Assert.Equal(4, run.Error.Split('\n').Count(l => l.Contains("seed ")));
     }
 
+    [Fact]
+    public async Task Zoo_losses_with_parameters_train_under_their_canonical_names()
+    {
+        var run = await CliRun.Of(
+            "train", "--loss", " SCE( 0.1, 1 )", "--loss", "nce+rce", "--loss", "sce(0.1,1)", "--dataset", "synthetic", "--model", "mlp",
+            "--steps", "20", "--seeds", "1", "--validation-size", "200", "--threads", "1", "--json");
+
+        Assert.Equal(0, run.ExitCode);
+        var rows = JsonDocument.Parse(run.Out).RootElement.EnumerateArray().ToList();
+        Assert.Equal(["ce", "sce(0.1,1)", "nce+rce"], rows.Select(r => r.GetProperty("name").GetString()));
+        Assert.All(rows, r => Assert.True(r.GetProperty("isBaseline").GetBoolean()));
+        Assert.Equal("1*nce", rows[2].GetProperty("loss").GetProperty("normalized").GetString());
+    }
+
+    [Fact]
+    public async Task A_zoo_loss_with_a_bad_parameter_is_exit_2_before_training()
+    {
+        var run = await CliRun.Of("train", "--loss", "ls-ce(1)", "--dataset", "synthetic", "--model", "mlp", "--steps", "5", "--seeds", "1");
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Single(run.ErrorLines);
+        Assert.Contains("ls-ce(1): ls-ce's eps must be in [0, 1) (got 1)", run.Error);
+        Assert.DoesNotContain("seed ", run.Error);
+    }
+
     [Theory]
     [InlineData("--steps", "0", "--steps: must be between 1")]
     [InlineData("--dataset", "imagenet", "--dataset: Argument 'imagenet' not recognized. Must be one of: 'fashion-mnist' 'mnist'")]

@@ -120,12 +120,11 @@ public sealed class LossZooTests
     }
 
     [Fact]
-    public void Zoo_lists_every_name_and_resolves_case_insensitively()
+    public void Zoo_resolves_every_name_case_insensitively()
     {
-        Assert.Equal(["ce", "ls-ce", "focal", "baikal", "ngl", "taylorglo-mnist"], LossZoo.Names);
         foreach (var name in LossZoo.Names)
         {
-            Assert.True(LossZoo.TryGet(name.ToUpperInvariant(), out _));
+            Assert.NotNull(LossZoo.Find(name.ToUpperInvariant()));
         }
 
         Assert.Equal(ClassReduction.Mean, LossZoo.Get("ngl").Reduction);

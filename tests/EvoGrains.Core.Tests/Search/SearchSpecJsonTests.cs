@@ -21,6 +21,14 @@ public sealed class SearchSpecJsonTests
     }
 
     [Fact]
+    public void Baselines_may_name_zoo_families_with_parameters()
+    {
+        var spec = SearchSpecJson.Parse("""{"finalStage": {"baselines": ["ls-ce(0.3)", " sce(0.1, 1) ", "nce+rce", "nce+nnce(5,5)", "gce"]}}""", "spec.json");
+
+        Assert.Empty(SearchSpecValidator.Validate(spec));
+    }
+
+    [Fact]
     public void A_spec_round_trips_through_json()
     {
         var spec = new SearchSpec { Name = "x", Islands = new IslandSpec { Count = 3, Methods = ["gp"], Space = "tree" } };
@@ -48,6 +56,8 @@ public sealed class SearchSpecJsonTests
     [InlineData("""{"evaluation": {"learningRate": 0}}""", "evaluation.learningRate: must be between")]
     [InlineData("""{"trainers": {"count": 5000}}""", "trainers.count: must be between 1 and 256")]
     [InlineData("""{"finalStage": {"baselines": ["ce", "hinge"]}}""", "finalStage.baselines[1]: 'hinge' is not a zoo loss")]
+    [InlineData("""{"finalStage": {"baselines": ["gce(2)"]}}""", "finalStage.baselines[0]: gce(2): gce's q must be in (0, 1] (got 2)")]
+    [InlineData("""{"finalStage": {"baselines": ["ce", "sce(0.1)"]}}""", "finalStage.baselines[1]: sce(0.1): sce takes 2 parameters")]
     [InlineData("""{"migration": {"topology": "star"}}""", "migration.topology: 'star' is not one of ring, random")]
     [InlineData("""{"finalStage": {"topK": 5, "rounds": [{"keep": 6, "steps": 10, "seeds": 1}]}}""", "finalStage.rounds[0].keep: must be between 1 and 5 (got 6)")]
     [InlineData("""{"finalStage": {"topK": 9, "rounds": [{"keep": 4}, {"keep": 5}]}}""", "finalStage.rounds[1].keep: must be between 1 and 4 (got 5)")]

@@ -59,5 +59,18 @@ public sealed class CoreTypeSerializationTests
         Assert.Equal(summary, RoundTrip(summary));
     }
 
+    [Fact]
+    public void A_zoo_baseline_job_keeps_its_normalised_terms_and_an_evolved_loss_has_none()
+    {
+        var baseline = LossZoo.Get("nce+nnce(5,5)");
+        var job = new EvaluationJob("j", "s", JobKind.Final, "nce+nnce(5,5)", LossText.From(baseline), 10, 1, 30);
+
+        var back = RoundTrip(job);
+
+        Assert.Equal(job, back);
+        Assert.Equal(baseline, back.Loss.ToLoss());
+        Assert.Null(RoundTrip(Loss).Normalized);
+    }
+
     private static T RoundTrip<T>(T value) => Serializer.Deserialize<T>(Serializer.SerializeToArray(value))!;
 }

@@ -43,6 +43,7 @@ public sealed class TensorLossCompilerTests
     [Theory]
     [InlineData("ce", 0.0)]
     [InlineData("ls-ce", 0.1)]
+    [InlineData("ls-ce(0.3)", 0.3)]
     public void Zoo_cross_entropy_equals_torch_cross_entropy(string name, double smoothing)
     {
         using var scope = NewDisposeScope();

@@ -18,7 +18,7 @@ public static class FinalStage
     }
 
     public static IReadOnlyList<ComparisonArm> Baselines(FinalStageSpec final) =>
-        final.Baselines.Prepend(ArmComparison.CrossEntropy).Distinct(StringComparer.OrdinalIgnoreCase).Select(ComparisonArm.Baseline).ToList();
+        final.Baselines.Prepend(ArmComparison.CrossEntropy).Select(ComparisonArm.Baseline).DistinctBy(arm => arm.Name, StringComparer.Ordinal).ToList();
 
     public static bool IsTestRound(SearchSpec spec, FinalStageRecord record) => record.Round >= spec.FinalStage.Rounds.Count;
 

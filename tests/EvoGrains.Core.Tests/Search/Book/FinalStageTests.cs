@@ -15,6 +15,19 @@ public sealed class FinalStageTests
     };
 
     [Fact]
+    public void Baseline_arms_take_canonical_names_and_one_arm_per_loss()
+    {
+        var final = new FinalStageSpec { Baselines = ["CE", "ls-ce", "ls-ce(0.1)", "LS-CE(0.3)", "sce(0.1, 1)", "nce + rce(1, 10)"] };
+
+        var arms = FinalStage.Baselines(final);
+
+        Assert.Equal(["ce", "ls-ce", "ls-ce(0.3)", "sce(0.1,1)", "nce+rce"], arms.Select(a => a.Name));
+        Assert.All(arms, a => Assert.True(a.IsBaseline));
+        Assert.Equal("1*nce", arms[^1].Loss.Normalized);
+        Assert.Equal(0.3, arms[2].Loss.LabelSmoothing);
+    }
+
+    [Fact]
     public void Without_rounds_the_top_k_and_the_baselines_train_once_on_the_test_set()
     {
         var book = InFinalStage(Spec(budget: 3), "a", "b", "c");
