@@ -1,6 +1,7 @@
 using EvoGrains.Core.Evaluation;
 using EvoGrains.Core.Screening;
 using EvoGrains.Grains.Resilience;
+using EvoGrains.Grains.Searches;
 using EvoGrains.Grains.Telemetry;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -11,7 +12,8 @@ public static class GrainsServiceCollectionExtensions
 {
     /// <summary>
     /// Services the EvoGrains grains need on every silo: the screening funnel, the synthetic
-    /// evaluator factory (keyed "synthetic"), and the trainers' Polly pipelines. The "training"
+    /// evaluator factory (keyed "synthetic"), the trainers' Polly pipelines, and the start-up task that wakes
+    /// the searches underway. The "training"
     /// evaluator is TorchSharp's, registered by EvoGrains.Hosting (or a test's stand-in).
     /// </summary>
     public static IServiceCollection AddEvoGrainsGrains(this IServiceCollection services, Action<TrainerResilienceOptions>? configureResilience = null)
@@ -26,6 +28,7 @@ public static class GrainsServiceCollectionExtensions
         }
 
         services.TryAddSingleton<TrainerResilience>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<ILifecycleParticipant<ISiloLifecycle>, UnderwaySearchWaker>());
         return services;
     }
 }

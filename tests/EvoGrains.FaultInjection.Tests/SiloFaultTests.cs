@@ -125,6 +125,61 @@ public sealed class SiloFaultTests(ITestOutputHelper output)
         }
     }
 
+    /// <summary>
+    /// Kill a CPU silo, then the GPU silo, then all three, start all three together, and call nothing for a minute:
+    /// timers die with their silos, so only what a starting silo reads from storage can wake the search.
+    /// </summary>
+    [Fact]
+    public async Task A_search_goes_on_by_itself_after_the_whole_cluster_restarts_with_no_client_call()
+    {
+        await using var cluster = await ProcessCluster.StartAsync(3, allowCpuTrainers: true);
+        Log($"cluster up: {string.Join(", ", cluster.Silos)}");
+        try
+        {
+            var client = await cluster.ConnectAsync();
+            var searchId = $"faults-d-{Guid.NewGuid():N}"[..20];
+            var search = client.GetGrain<ISearchGrain>(searchId);
+            var spec = Spec("faults-d", allowCpu: true);
+            await search.StartAsync(spec with { Evaluation = spec.Evaluation with { SyntheticDelayMs = 1000 } });
+            await WaitAsync(search, s => s.EvaluationsDone >= 10, RecoveryTimeout, "the first 10 evaluations");
+
+            foreach (var victim in new[] { cluster.Silos[1], cluster.Silos[0] })
+            {
+                var count = (await search.GetStatusAsync()).EvaluationsDone;
+                await victim.KillAsync();
+                await cluster.RestartAsync(victim.Index);
+                Log($"kill -9 and restart of {victim} at {count}/{Budget} evaluations");
+                await WaitAsync(search, s => s.EvaluationsDone >= count + 3 || s.IsTerminal, RecoveryTimeout, $"3 evaluations after restarting {victim}");
+            }
+
+            var before = await search.GetStatusAsync();
+            Assert.False(before.IsTerminal, "the search ended before the whole cluster was killed");
+            var recorded = await RecordedAsync(search);
+            await Task.WhenAll(cluster.Silos.Select(s => s.KillAsync()));
+            await Task.WhenAll(cluster.Silos.Select(silo => cluster.RestartAsync(silo.Index)));
+            var restartedUtc = DateTimeOffset.UtcNow;
+            Log($"killed all {cluster.Silos.Count} silos at {before.EvaluationsDone}/{Budget} evaluations and restarted them together; no client call for 60 s");
+
+            await Task.Delay(TimeSpan.FromSeconds(60));
+
+            search = (await cluster.ConnectAsync()).GetGrain<ISearchGrain>(searchId);
+            var history = await search.GetHistoryAsync(0, int.MaxValue);
+            var trainedUnattended = history.Entries.Count(e => !e.Shared && e.CompletedAt > restartedUtc && e.CompletedAt < restartedUtc.AddSeconds(60));
+            Log($"{trainedUnattended} evaluations trained in the 60 s without a client call");
+            Assert.True(trainedUnattended >= 5, $"the search trained {trainedUnattended} evaluations in the 60 s after the restart without a client call");
+
+            var done = await WaitAsync(search, s => s.IsTerminal, TimeSpan.FromSeconds(90), "completion");
+            Assert.Equal(SearchState.Completed, done.State);
+            await AssertCountedOnceAsync(search, []);
+            Assert.Subset(await RecordedAsync(search), recorded);
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            Log($"FAILED after {_clock.Elapsed.TotalSeconds:F1} s: {ex.Message}{Environment.NewLine}{cluster.Diagnostics()}");
+            throw;
+        }
+    }
+
     [Fact]
     public async Task A_search_loses_nothing_when_its_trainer_silo_is_killed_mid_pack()
     {

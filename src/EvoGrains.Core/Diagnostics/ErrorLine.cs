@@ -4,9 +4,9 @@ using System.Text.RegularExpressions;
 namespace EvoGrains.Core.Diagnostics;
 
 /// <summary>
-/// An exception as one line for users and for recorded failures: its type, the first line of its message and where it
-/// was raised. libtorch's messages run over many lines of native frames; the line keeps the native function and source
-/// line it names and the first EvoGrains method on the managed stack.
+/// An exception as one line for users and for recorded failures: its type and the first line of its message. libtorch's
+/// messages run over many lines of native frames and say nothing a user can place; for them the line adds the native
+/// function and source line they name and the first EvoGrains method on the managed stack.
 /// </summary>
 public static partial class ErrorLine
 {
@@ -19,11 +19,10 @@ public static partial class ErrorLine
         if (lines.Select(l => NativeOrigin().Match(l)).FirstOrDefault(m => m.Success) is { } native)
         {
             where.Add($"raised in {native.Groups["function"].Value} at {Path.GetFileName(native.Groups["file"].Value)}");
-        }
-
-        if (OwnFrame(error) is { } frame)
-        {
-            where.Add($"in {frame}");
+            if (OwnFrame(error) is { } frame)
+            {
+                where.Add($"in {frame}");
+            }
         }
 
         return where.Count == 0 ? $"{error.GetType().Name}: {what}" : $"{error.GetType().Name}: {what} ({string.Join(", ", where)})";

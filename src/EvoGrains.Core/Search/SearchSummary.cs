@@ -6,4 +6,11 @@ public sealed record SearchSummary(
     string Name,
     SearchState State,
     DateTimeOffset CreatedAt,
-    DateTimeOffset UpdatedAt);
+    DateTimeOffset UpdatedAt)
+{
+    /// <summary>
+    /// The search has work to drive (searching or in its final stage). Its grain's timer is what drives it, and a timer
+    /// dies with its silo, so such a search is woken when a silo starts.
+    /// </summary>
+    public bool IsUnderway => State is SearchState.Running or SearchState.FinalStage;
+}
