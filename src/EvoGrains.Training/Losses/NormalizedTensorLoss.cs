@@ -1,3 +1,4 @@
+using EvoGrains.Training.Native;
 using EvoGrains.Core.Expressions;
 using static TorchSharp.torch;
 
@@ -25,7 +26,7 @@ public static class NormalizedTensorLoss
     {
         var shift = tensor(NormalizedTerm.NnceShift, logP.dtype, logP.device);
         var one = tensor(1.0, logP.dtype, logP.device);
-        var b = nn.functional.relu(logP + shift);
+        var b = nn.functional.relu(logP.Plus(shift));
         return one - (y * b).sum(1) / b.sum(1);
     }
 }

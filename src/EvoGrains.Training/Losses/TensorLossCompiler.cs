@@ -1,5 +1,7 @@
 using EvoGrains.Core.Expressions;
+using EvoGrains.Training.Native;
 using TorchSharp;
+using static EvoGrains.Training.Native.HeldScalars;
 using static TorchSharp.torch;
 
 namespace EvoGrains.Training.Losses;
@@ -10,8 +12,6 @@ namespace EvoGrains.Training.Losses;
 /// </summary>
 public static class TensorLossCompiler
 {
-    private const double Eps = OperatorCatalog.Epsilon;
-
     /// <summary>Mean over the batch of the class sum (or mean) of t(y, p, z), plus the loss's normalised terms.</summary>
     public static Tensor Forward(LossFunction loss, Tensor logits, Tensor labels) => Forward(loss, LossInputs.Of(logits, labels));
 
@@ -27,7 +27,9 @@ public static class TensorLossCompiler
             y = inputs.OneHot;
             if (loss.LabelSmoothing > 0)
             {
-                y = y * (1 - loss.LabelSmoothing) + loss.LabelSmoothing / classes;
+                using var keep = (1 - loss.LabelSmoothing).ToScalar();
+                using var spread = (loss.LabelSmoothing / classes).ToScalar();
+                y = y.mul(keep).Plus(spread);
             }
         }
 
@@ -36,7 +38,7 @@ public static class TensorLossCompiler
         var perSample = loss.Reduction == ClassReduction.Mean ? t.mean([1]) : t.sum(1);
         foreach (var term in loss.Normalized)
         {
-            perSample += tensor(term.Weight, logits.dtype, logits.device) * NormalizedTensorLoss.PerSample(term.Loss, inputs);
+            perSample = perSample.Plus(tensor(term.Weight, logits.dtype, logits.device) * NormalizedTensorLoss.PerSample(term.Loss, inputs));
         }
 
         return perSample.mean();
@@ -58,13 +60,13 @@ public static class TensorLossCompiler
             var b = operands[1];
             return node.Op switch
             {
-                Op.Add => a + b,
+                Op.Add => a.Plus(b),
                 Op.Sub => a - b,
                 Op.Mul => a * b,
                 Op.Max => maximum(a, b),
                 Op.Min => minimum(a, b),
-                Op.Div => a / (b + Eps),
-                Op.Isru => a / sqrt(b.square() + 1),
+                Op.Div => a / b.Plus(Epsilon),
+                Op.Isru => a / sqrt(b.square().Plus(One)),
                 _ => throw new NotSupportedException($"no TorchSharp form for {node.Op}"),
             };
         }
@@ -72,13 +74,13 @@ public static class TensorLossCompiler
         return node.Op switch
         {
             Op.Neg => -a,
-            Op.Log => log(a.abs() + Eps),
-            Op.Log10 => log10(a.abs() + Eps),
+            Op.Log => log(a.abs().Plus(Epsilon)),
+            Op.Log10 => log10(a.abs().Plus(Epsilon)),
             Op.Exp => exp(a),
             Op.Abs => a.abs(),
             Op.Sigmoid => sigmoid(a),
-            Op.SoftRecip => (a.abs() + 1).reciprocal(),
-            Op.SoftPlus => log((exp(a) + 1).abs() + Eps),
+            Op.SoftRecip => a.abs().Plus(One).reciprocal(),
+            Op.SoftPlus => log(exp(a).Plus(One).abs().Plus(Epsilon)),
             Op.Erf => special.erf(a),
             Op.Erfc => special.erfc(a),
             Op.Sin => sin(a),
@@ -87,7 +89,7 @@ public static class TensorLossCompiler
             Op.Asinh => asinh(a),
             Op.Tanh => tanh(a),
             Op.Atan => atan(a),
-            Op.Recip => (a + Eps).reciprocal(),
+            Op.Recip => a.Plus(Epsilon).reciprocal(),
             Op.I0 => special.i0(a),
             Op.I0e => special.i0e(a),
             Op.I1 => special.i1(a),
@@ -95,9 +97,9 @@ public static class TensorLossCompiler
             Op.Max0 => nn.functional.relu(a),
             Op.Min0 => -nn.functional.relu(-a),
             Op.Square => a.square(),
-            Op.SqrtAbs => sqrt(a.abs() + Eps),
-            Op.SoftSign => a / (a.abs() + 1),
-            Op.Sech2 => 1 - tanh(a).square(),
+            Op.SqrtAbs => sqrt(a.abs().Plus(Epsilon)),
+            Op.SoftSign => a / a.abs().Plus(One),
+            Op.Sech2 => tanh(a).square().OneMinus(),
             Op.SigmoidDeriv => SigmoidDerivative(a),
             _ => throw new NotSupportedException($"no TorchSharp form for {node.Op}"),
         };
@@ -106,6 +108,6 @@ public static class TensorLossCompiler
     private static Tensor SigmoidDerivative(Tensor a)
     {
         var s = sigmoid(a);
-        return s * (1 - s);
+        return s * s.OneMinus();
     }
 }

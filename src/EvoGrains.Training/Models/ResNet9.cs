@@ -11,7 +11,7 @@ namespace EvoGrains.Training.Models;
 public sealed class ResNet9 : ClassifierModule
 {
     // Myrtle scales the logits down so that the freshly initialised net starts with soft predictions.
-    private const double LogitScale = 0.125;
+    private static readonly Scalar LogitScale = 0.125.ToScalar();
 
     private readonly ConvBlock prep;
     private readonly ConvBlock layer1;
@@ -65,6 +65,6 @@ public sealed class ResNet9 : ClassifierModule
         var x = residual1.forward(layer1.forward(prep.forward(input)));
         x = residual3.forward(layer3.forward(layer2.forward(x)));
         x = x.amax([2, 3]);
-        return classifier.forward(x) * LogitScale;
+        return classifier.forward(x).mul(LogitScale);
     }
 }

@@ -1,3 +1,4 @@
+using EvoGrains.Training.Native;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -21,5 +22,5 @@ internal sealed class ResidualBlock : nn.Module<Tensor, Tensor>
 
     public long Activations(long height, long width) => first.Activations(height, width) + second.Activations(height, width) + (height * width * first.OutChannels);
 
-    public override Tensor forward(Tensor input) => input + second.forward(first.forward(input));
+    public override Tensor forward(Tensor input) => input.Plus(second.forward(first.forward(input)));
 }

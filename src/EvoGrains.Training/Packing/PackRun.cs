@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using EvoGrains.Training.Data;
 using EvoGrains.Training.Losses;
+using EvoGrains.Training.Native;
 using EvoGrains.Training.Optimization;
 using EvoGrains.Training.Trainer;
 using TorchSharp;
@@ -122,7 +123,7 @@ internal sealed class PackRun(TrainingRequest request, IPackedModel model, Train
         if (correct is not null)
         {
             using var noGrad = torch.no_grad();
-            correct.add_(logits.argmax(2).eq(labels).sum(1));
+            correct.PlusInPlace(logits.argmax(2).eq(labels).sum(1));
         }
     }
 
@@ -235,7 +236,7 @@ internal sealed class PackRun(TrainingRequest request, IPackedModel model, Train
             {
                 using var inner = torch.NewDisposeScope();
                 var (images, labels) = set.Slice(start, Math.Min(batch, set.Count - start));
-                total.add_(model.Forward(images).argmax(2).eq(labels).sum(1));
+                total.PlusInPlace(model.Forward(images).argmax(2).eq(labels).sum(1));
             }
 
             return total.cpu().data<long>().ToArray().Select(c => (double)c / set.Count).ToArray();

@@ -1,3 +1,4 @@
+using EvoGrains.Training.Native;
 using TorchSharp;
 using static TorchSharp.torch;
 using F = TorchSharp.torch.nn.functional;
@@ -16,7 +17,7 @@ internal static class PackedLayers
 
     /// <summary>x [K, B, in] times weight [K, out, in] (+ bias [K, out]) = [K, B, out].</summary>
     public static Tensor Linear(Tensor x, Tensor weight, Tensor? bias) =>
-        bias is null ? bmm(x, weight.transpose(1, 2)) : bmm(x, weight.transpose(1, 2)) + bias.unsqueeze(1);
+        bias is null ? bmm(x, weight.transpose(1, 2)) : bmm(x, weight.transpose(1, 2)).Plus(bias.unsqueeze(1));
 
     /// <summary>
     /// The first linear layer. A batch shared by the pack ([B, in]) becomes one wide matmul against all

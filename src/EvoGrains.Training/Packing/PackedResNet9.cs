@@ -1,3 +1,5 @@
+using EvoGrains.Training.Native;
+using TorchSharp;
 using static TorchSharp.torch;
 using F = TorchSharp.torch.nn.functional;
 
@@ -6,7 +8,7 @@ namespace EvoGrains.Training.Packing;
 /// <summary>K copies of <see cref="Models.ResNet9"/>: grouped convolutions, K-grouped batch norm.</summary>
 internal sealed class PackedResNet9(PackedState state, long forwardMacsPerImage) : PackedClassifier(state, forwardMacsPerImage)
 {
-    private const double LogitScale = 0.125;
+    private static readonly TorchSharp.Scalar LogitScale = 0.125.ToScalar();
 
     public override Tensor Forward(Tensor images)
     {
@@ -15,10 +17,10 @@ internal sealed class PackedResNet9(PackedState state, long forwardMacsPerImage)
         x = Residual("residual1", Block("layer1", x, pool: true));
         x = Block("layer3", Block("layer2", x, pool: true), pool: true);
         x = Residual("residual3", x).amax([2, 3]);
-        return PackedLayers.Linear(PackedLayers.ChannelsToMembers(x, Members), State["classifier.weight"], null) * LogitScale;
+        return PackedLayers.Linear(PackedLayers.ChannelsToMembers(x, Members), State["classifier.weight"], null).mul(LogitScale);
     }
 
-    private Tensor Residual(string name, Tensor x) => x + Block(name + ".second", Block(name + ".first", x, pool: false), pool: false);
+    private Tensor Residual(string name, Tensor x) => x.Plus(Block(name + ".second", Block(name + ".first", x, pool: false), pool: false));
 
     /// <summary>conv -> batch norm -> ReLU (-> 2x2 max pool), as <c>ConvBlock</c>.</summary>
     private Tensor Block(string name, Tensor x, bool pool, bool sharedInput = false)
