@@ -14,9 +14,7 @@ public static class OptimizerFactory
         bool fused = true) => kind switch
         {
             OptimizerKind.Adam when fused => new FusedAdam(parameters, learningRate, weightDecay),
-            // TorchSharp's own Adam hands libtorch Scalars made on the fly (see HeldScalars); only bench packing's
-            // "today" baseline asks for it, to measure the trainer as it was.
-            OptimizerKind.Adam => torch.optim.Adam(parameters, learningRate, weight_decay: weightDecay),
+            OptimizerKind.Adam => new HeldScalarAdam(parameters, learningRate, weightDecay),
             OptimizerKind.Sgd => new HeldScalarSgd(parameters, learningRate, momentum, weightDecay),
             _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown optimizer."),
         };
