@@ -16,5 +16,10 @@ public static class CliJson
         Converters = { new NonFiniteAsNullConverter(), new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
     };
 
+    /// <summary>The same form on one line, for streams of one object per line (NDJSON).</summary>
+    public static JsonSerializerOptions LineOptions { get; } = new(Options) { WriteIndented = false };
+
     public static string Serialize<T>(T value) => JsonSerializer.Serialize(value, Options);
+
+    public static string SerializeLine<T>(T value) => JsonSerializer.Serialize(value, LineOptions);
 }
