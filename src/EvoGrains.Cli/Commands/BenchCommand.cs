@@ -7,12 +7,12 @@ using EvoGrains.Training.Models;
 
 namespace EvoGrains.Cli.Commands;
 
-/// <summary>`evograins bench screening|training|orchestration|packing|fidelity`: measurements written to a Markdown results file.</summary>
+/// <summary>`evograins bench screening|training|orchestration|packing|fidelity`: measurements written to a Markdown results file, or printed as JSON.</summary>
 public static class BenchCommand
 {
     public static Command Build(CliConsole console)
     {
-        var bench = new Command("bench", "Measure screening, training and orchestration; results go to a Markdown file.");
+        var bench = new Command("bench", "Measure screening, training, orchestration, packing and rank fidelity; results go to a Markdown file, or with --json to stdout.");
         bench.Subcommands.Add(BuildScreening(console));
         bench.Subcommands.Add(BuildTraining(console));
         bench.Subcommands.Add(BuildOrchestration(console));
