@@ -58,6 +58,7 @@ public static class ScreeningBenchmark
             rates[0],
             rates[^1],
             cpuRates[cpuRates.Count / 2],
-            stages.ToDictionary(s => s.Key, s => (double)s.Value / candidates));
+            // Every stage a candidate can end at here: without a population, none stops at the duplicate check.
+            Enum.GetValues<ScreeningStage>().Where(stage => stage != ScreeningStage.Duplicate).ToDictionary(stage => stage, stage => (double)stages.GetValueOrDefault(stage) / candidates));
     }
 }

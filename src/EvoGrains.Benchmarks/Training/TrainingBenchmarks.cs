@@ -77,7 +77,7 @@ public sealed class TrainingBenchmarks
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(loss);
-        return MeasureGrowth(() => _trainer.Train(request, loss), evaluations, warmupEvaluations);
+        return MeasureGrowth(() => _trainer.Train(request, loss), evaluations, warmupEvaluations, 1);
     }
 
     /// <summary>
@@ -91,10 +91,10 @@ public sealed class TrainingBenchmarks
         ArgumentOutOfRangeException.ThrowIfLessThan(losses.Count, 1);
         var members = losses.Select(loss => new PackMember(loss, request.Seed)).ToList();
         var packs = (evaluations + losses.Count - 1) / losses.Count;
-        return MeasureGrowth(() => _packed.Train(request, members), packs, warmupPacks);
+        return MeasureGrowth(() => _packed.Train(request, members), packs, warmupPacks, losses.Count);
     }
 
-    private static MemoryGrowthResult MeasureGrowth(Action evaluate, int runs, int warmupRuns)
+    private static MemoryGrowthResult MeasureGrowth(Action evaluate, int runs, int warmupRuns, int evaluationsPerRun)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(warmupRuns, 1);
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(runs, warmupRuns);
@@ -106,7 +106,7 @@ public sealed class TrainingBenchmarks
             rss.Add(ProcessMemory.ResidentKilobytes());
         }
 
-        return new MemoryGrowthResult(rss, warmupRuns, rss[^1] - rss[warmupRuns - 1]);
+        return new MemoryGrowthResult(rss, warmupRuns, rss[^1] - rss[warmupRuns - 1], evaluationsPerRun);
     }
 
     private long ForwardMacs(TrainingRequest request)

@@ -6,27 +6,38 @@ using EvoGrains.Core.Search;
 
 namespace EvoGrains.Cli.Bench;
 
-/// <summary>`bench orchestration`: the zero-cost evaluation path and trainer scaling on an embedded silo, as Markdown.</summary>
+/// <summary>`bench orchestration`: the zero-cost evaluation path and trainer scaling on an embedded silo, per grain storage, and as Markdown.</summary>
 public static class OrchestrationBenchReport
 {
-    /// <param name="redis">Also measure with Redis grain storage at this connection string.</param>
-    public static async Task<string> RunAsync(int evaluations, string? redis, CancellationToken cancellationToken)
+    /// <summary>Measures with memory grain storage and, given <paramref name="redis"/> (a connection string), Redis (without the scaling runs).</summary>
+    public static async Task<IReadOnlyList<OrchestrationStorageResult>> MeasureAsync(OrchestrationBenchmarkOptions options, string? redis, CancellationToken cancellationToken)
     {
-        var options = new OrchestrationBenchmarkOptions { ThroughputEvaluations = evaluations };
-        var text = new StringBuilder();
-        text.AppendLine("# Orchestration benchmark");
-        text.AppendLine();
-        text.AppendLine(Invariant($"One embedded silo, {Environment.ProcessorCount} cores, synthetic evaluator, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC."));
         var storages = new List<(string Name, IReadOnlyDictionary<string, string?> Settings)> { ("memory", EmbeddedSilo.MemoryStorage()) };
         if (redis is { } connection)
         {
             storages.Add(("redis", EmbeddedSilo.RedisStorage(connection)));
         }
 
+        var results = new List<OrchestrationStorageResult>();
         foreach (var (name, settings) in storages)
         {
             await using var silo = await EmbeddedSilo.StartAsync(settings, new SearchSpec { Trainers = new TrainerSpec { Count = options.ThroughputTrainers } }, cancellationToken);
-            var result = await OrchestrationBenchmark.RunAsync(silo.Client, name == "memory" ? options : options with { ScalingTrainers = [] }, cancellationToken);
+            results.Add(new OrchestrationStorageResult(name, await OrchestrationBenchmark.RunAsync(silo.Client, name == "memory" ? options : options with { ScalingTrainers = [] }, cancellationToken)));
+        }
+
+        return results;
+    }
+
+    public static string Markdown(OrchestrationBenchmarkOptions options, IReadOnlyList<OrchestrationStorageResult> results)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(results);
+        var text = new StringBuilder();
+        text.AppendLine("# Orchestration benchmark");
+        text.AppendLine();
+        text.AppendLine(Invariant($"One embedded silo, {Environment.ProcessorCount} cores, synthetic evaluator, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC."));
+        foreach (var (name, result) in results)
+        {
             text.AppendLine();
             text.AppendLine(Invariant($"## {name} storage"));
             text.AppendLine();

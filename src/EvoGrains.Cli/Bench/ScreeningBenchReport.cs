@@ -1,16 +1,15 @@
 using System.Globalization;
 using System.Text;
 using EvoGrains.Benchmarks.Screening;
-using EvoGrains.Core.Screening;
 
 namespace EvoGrains.Cli.Bench;
 
-/// <summary>`bench screening`: screened candidates per second and the funnel's rejection shares, as Markdown.</summary>
+/// <summary>`bench screening` as Markdown: screened candidates per second and the funnel's rejection shares.</summary>
 public static class ScreeningBenchReport
 {
-    public static string Run(int candidates, int repeats)
+    public static string Markdown(ScreeningBenchmarkResult result)
     {
-        var result = ScreeningBenchmark.Run(candidates, repeats, seed: 1);
+        ArgumentNullException.ThrowIfNull(result);
         var text = new StringBuilder();
         text.AppendLine("# Screening benchmark");
         text.AppendLine();
@@ -22,10 +21,9 @@ public static class ScreeningBenchReport
         text.AppendLine();
         text.AppendLine("| stage | share of candidates |");
         text.AppendLine("|---|---|");
-        // The benchmark screens without a population, so nothing stops at the duplicate check.
-        foreach (var stage in Enum.GetValues<ScreeningStage>().Where(stage => stage != ScreeningStage.Duplicate))
+        foreach (var (stage, share) in result.ShareByStage)
         {
-            text.AppendLine(Invariant($"| {stage.ToString().ToLowerInvariant()} | {result.ShareByStage.GetValueOrDefault(stage):P1} |"));
+            text.AppendLine(Invariant($"| {stage.ToString().ToLowerInvariant()} | {share:P1} |"));
         }
         return text.ToString();
     }

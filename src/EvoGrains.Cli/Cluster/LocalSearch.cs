@@ -17,7 +17,7 @@ public static class LocalSearch
 
     /// <summary>Starts (or resumes) the search in <paramref name="folder"/> and follows it to the end.</summary>
     /// <returns>The final run record, or null when cancelled before the end.</returns>
-    public static async Task<RunRecord?> RunAsync(string folder, SearchSpec? newSpec, CliConsole console, CancellationToken cancellationToken)
+    public static async Task<RunRecord?> RunAsync(string folder, SearchSpec? newSpec, CliConsole console, ProgressOutput output, CancellationToken cancellationToken)
     {
         var (searchId, spec) = newSpec is null ? Load(folder) : Create(folder, newSpec);
         await using var silo = await EmbeddedSilo.StartAsync(Path.Combine(folder, StateFolder), spec, CancellationToken.None);
@@ -31,7 +31,7 @@ public static class LocalSearch
 
         try
         {
-            await SearchProgressView.FollowAsync(search.WatchAsync(cancellationToken), console, cancellationToken);
+            await SearchProgressView.FollowAsync(search.WatchAsync(cancellationToken), console, output, cancellationToken);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {

@@ -7,13 +7,18 @@ using Spectre.Console;
 
 namespace EvoGrains.Cli.Cluster;
 
-/// <summary>Renders search snapshots: a live Spectre.Console panel on an interactive terminal, one line each otherwise.</summary>
+/// <summary>
+/// Renders search snapshots: a live Spectre.Console panel on an interactive terminal; otherwise, or as JSON, one line
+/// per snapshot that <see cref="ProgressThrottle"/> lets through (text, or the status object as in `status --json`).
+/// </summary>
 public static class SearchProgressView
 {
-    public static async Task<SearchStatus?> FollowAsync(IAsyncEnumerable<SearchStatus> snapshots, CliConsole console, CancellationToken cancellationToken)
+    /// <summary>Follows <paramref name="snapshots"/> to their end.</summary>
+    /// <returns>The last snapshot, or null when there was none.</returns>
+    public static async Task<SearchStatus?> FollowAsync(IAsyncEnumerable<SearchStatus> snapshots, CliConsole console, ProgressOutput output, CancellationToken cancellationToken)
     {
         SearchStatus? last = null;
-        if (console.Ansi.Profile.Capabilities is { Ansi: true, Interactive: true })
+        if (IsLive(console, output))
         {
             await console.Ansi.Live(new Text("connecting...")).StartAsync(async live =>
             {
@@ -23,22 +28,31 @@ public static class SearchProgressView
                     live.UpdateTarget(Render(status));
                 }
             });
+            return last;
         }
-        else
+
+        var throttle = new ProgressThrottle(output.Interval, output.Clock);
+        await foreach (var status in snapshots.WithCancellation(cancellationToken))
         {
-            await foreach (var status in snapshots.WithCancellation(cancellationToken))
+            last = status;
+            if (throttle.ShouldPrint(status))
             {
-                last = status;
-                await console.Out.WriteLineAsync(Line(status));
+                // One flushed line at a time: whoever reads the pipe sees each as it happens.
+                await console.Out.WriteLineAsync(output.Json ? CliJson.SerializeLine(status) : Line(status));
+                await console.Out.FlushAsync(cancellationToken);
             }
         }
 
         return last;
     }
 
+    /// <summary>Whether <see cref="FollowAsync"/> shows a live panel (whose end is no printed line) rather than lines.</summary>
+    public static bool IsLive(CliConsole console, ProgressOutput output) =>
+        !output.Json && console.Ansi.Profile.Capabilities is { Ansi: true, Interactive: true };
+
     public static string Line(SearchStatus s) => string.Create(
         CultureInfo.InvariantCulture,
-        $"{StateText(s),-10} {s.EvaluationsDone}/{s.MaxEvaluations} done, {s.InFlight} in flight, {s.RejectedByScreening} rejected, {s.Deduplicated} deduped, {s.EvaluationsPerMinute:F1}/min, {s.TrainingSteps} steps, best (validation) {Best(s)}{Eta(s)}");
+        $"{StateText(s),-10} {s.EvaluationsDone}/{s.MaxEvaluations} done, {s.InFlight} in flight, {s.RejectedByScreening} rejected, {s.Deduplicated} deduped, {s.EvaluationsPerMinute:F1}/min, {s.TrainingSteps} steps, best (validation) {Best(s)}{FinalStage(s)}{Eta(s)}");
 
     public static IRenderable Render(SearchStatus s)
     {
@@ -71,6 +85,9 @@ public static class SearchProgressView
 
         return new Rows(new Panel(summary).Header("EvoGrains"), islands);
     }
+
+    private static string FinalStage(SearchStatus s) =>
+        s.FinalJobsTotal > 0 ? string.Create(CultureInfo.InvariantCulture, $", final stage {s.FinalJobsDone}/{s.FinalJobsTotal} trainings") : "";
 
     private static string Best(SearchStatus s) => s.BestExpression is null ? "—" : $"{Fitness(s.BestFitness)} {Shorten(s.BestExpression)}";
 

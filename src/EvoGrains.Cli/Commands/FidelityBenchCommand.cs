@@ -25,7 +25,7 @@ public static class FidelityBenchCommand
         command.SetAction(async (parse, cancellationToken) =>
         {
             var specFile = parse.GetValue(spec)!;
-            var search = Trainable(LocalSearch.CheckData(SearchSpecJson.Load(specFile), specFile), specFile);
+            var search = TrainableSpec.Require(LocalSearch.CheckData(SearchSpecJson.Load(specFile), specFile), specFile, "the fidelity benchmark");
             var options = new FidelityBenchmarkOptions(search, parse.GetValue(candidates), Math.Max(FidelityBenchmarkOptions.MinFinalSeeds, parse.GetValue(seeds)));
             var loadBefore = MachineLoad.LoadAverage();
             var result = await FidelityBenchmark.RunAsync(options, line => console.Error.WriteLine(line), cancellationToken: cancellationToken);
@@ -44,9 +44,4 @@ public static class FidelityBenchCommand
         });
         return command;
     }
-
-    // Rank fidelity is about real training; the synthetic evaluator has no steps, seeds or test set to compare.
-    private static SearchSpec Trainable(SearchSpec spec, string specFile) => spec.Evaluation.Evaluator == "training"
-        ? spec
-        : throw new InputException($"{specFile}: evaluation.evaluator: the fidelity benchmark trains real models, so it needs \"training\" (got \"{spec.Evaluation.Evaluator}\")");
 }

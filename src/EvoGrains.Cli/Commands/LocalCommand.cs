@@ -14,10 +14,12 @@ public static class LocalCommand
         var spec = new Option<string?>("--spec") { Description = "Search spec (JSON; see the README)." };
         var output = new Option<string?>("--out") { Description = "Run folder (default runs/<name>-<time>)." };
         var resume = new Option<string?>("--resume") { Description = "Continue the interrupted search in this run folder." };
+        var progress = new ProgressOptions("--json-progress", "Print the progress as JSON, one status object (as `status --json`) per line; the summary at the end goes to stderr.");
         var command = new Command("local", "Run a search on this machine (embedded silo, CPU trainers) and write its run folder. Ctrl-C stops; --resume continues.")
         {
             spec, output, resume,
         };
+        progress.AddTo(command);
         command.Validators.Add(result =>
         {
             if ((result.GetResult(spec) is null) == (result.GetResult(resume) is null))
@@ -31,13 +33,15 @@ public static class LocalCommand
             var specFile = parse.GetValue(spec);
             var newSpec = specFile is null ? null : LocalSearch.CheckData(SearchSpecJson.Load(specFile), specFile);
             var folder = resumeFolder ?? parse.GetValue(output) ?? Path.Combine("runs", string.Create(CultureInfo.InvariantCulture, $"{newSpec!.Name}-{DateTime.Now:yyyyMMdd-HHmmss}"));
-            var run = await LocalSearch.RunAsync(folder, newSpec, console, cancellationToken);
+            var shown = progress.Read(parse);
+            var run = await LocalSearch.RunAsync(folder, newSpec, console, shown, cancellationToken);
             if (run is null)
             {
                 return ExitCodes.Cancelled;
             }
 
-            RunSummary.Write(console, run, folder);
+            // With JSON progress, stdout holds nothing but the status objects.
+            RunSummary.Write(shown.Json ? new CliConsole(console.Error, console.Error) : console, run, folder);
             return ExitCodes.ForSearch(run.State);
         });
         return command;

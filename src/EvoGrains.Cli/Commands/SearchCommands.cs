@@ -70,13 +70,17 @@ public static class SearchCommands
     private static Command Watch(CliConsole console, ClusterOptions cluster)
     {
         var id = SearchIdArgument();
-        var command = new Command("watch", "Live view of a search until it ends.") { id };
+        var progress = new ProgressOptions("--json", "Stream the snapshots as JSON, one status object (as `status --json`) per line.");
+        var command = new Command("watch", "Follow a search until it ends: a live view on a terminal, otherwise a line when it progressed.") { id };
+        progress.AddTo(command);
         command.SetAction((parse, cancellationToken) => cluster.WithClientAsync(parse, cancellationToken, async client =>
         {
             var search = await ExistingAsync(client, parse.GetValue(id)!);
-            var last = await SearchProgressView.FollowAsync(search.WatchAsync(cancellationToken), console, cancellationToken);
-            if (last is not null)
+            var output = progress.Read(parse);
+            var last = await SearchProgressView.FollowAsync(search.WatchAsync(cancellationToken), console, output, cancellationToken);
+            if (last is not null && SearchProgressView.IsLive(console, output))
             {
+                // Under the live panel, the outcome as one line, as a non-interactive watch ends.
                 await console.Out.WriteLineAsync(SearchProgressView.Line(last));
             }
 
@@ -104,11 +108,20 @@ public static class SearchCommands
 
     private static Command List(CliConsole console, ClusterOptions cluster)
     {
-        var command = new Command("list", "All searches on the cluster.");
+        var json = new Option<bool>("--json") { Description = "Print the searches as a JSON array of {\"searchId\", \"name\", \"state\", \"createdAt\", \"updatedAt\"}." };
+        var command = new Command("list", "All searches on the cluster, oldest first.") { json };
         command.SetAction((parse, cancellationToken) => cluster.WithClientAsync(parse, cancellationToken, async client =>
         {
-            var searches = await client.GetGrain<ISearchRegistryGrain>(ISearchRegistryGrain.SingletonKey).ListAsync();
-            console.Ansi.Write(SearchListTable.Render(searches));
+            var searches = (await client.GetGrain<ISearchRegistryGrain>(ISearchRegistryGrain.SingletonKey).ListAsync()).OrderBy(s => s.CreatedAt).ToList();
+            if (parse.GetValue(json))
+            {
+                await console.Out.WriteLineAsync(CliJson.Serialize(searches));
+            }
+            else
+            {
+                console.Ansi.Write(SearchListTable.Render(searches));
+            }
+
             return ExitCodes.Success;
         }));
         return command;

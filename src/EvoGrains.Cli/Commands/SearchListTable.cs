@@ -4,13 +4,13 @@ using Spectre.Console;
 
 namespace EvoGrains.Cli.Commands;
 
-/// <summary>`evograins list`: every search on the cluster, oldest first.</summary>
+/// <summary>`evograins list`: the searches as a table, in the order given.</summary>
 public static class SearchListTable
 {
     public static Table Render(IEnumerable<SearchSummary> searches)
     {
         var table = new Table().Border(TableBorder.Rounded).AddColumns("id", "name", "state", "updated (UTC)");
-        foreach (var search in searches.OrderBy(s => s.CreatedAt))
+        foreach (var search in searches)
         {
             table.AddRow(
                 Markup.Escape(search.SearchId),

@@ -15,43 +15,19 @@ public static class TrainCommand
     public static Command Build(CliConsole console)
     {
         var losses = new Option<string[]>("--loss") { Description = $"A zoo name ({LossZoo.Signatures}; e.g. \"sce(0.1,1)\", bare: the published defaults, see `loss zoo`) or an expression; repeat for several. CE is always added.", Required = true };
-        var dataset = new Option<string>("--dataset") { Description = "The dataset.", DefaultValueFactory = _ => "fashion-mnist" }.AcceptOnlyFromAmong([.. SearchSpecValidator.Datasets]);
-        var dataPath = new Option<string?>("--data-path") { Description = "Folder with the dataset files (default: the dataset's standard location)." };
-        var model = new Option<string>("--model") { Description = "The model.", DefaultValueFactory = _ => "small-cnn" }.AcceptOnlyFromAmong([.. SearchSpecValidator.Models]);
-        var steps = new Option<int>("--steps") { Description = "Optimizer steps per run.", DefaultValueFactory = _ => 500 }
-            .FollowsSpec("evaluation.steps", v => new() { Steps = v, WarmupSteps = 0 });
+        var evaluation = new TrainEvaluationOptions();
         var seeds = new Option<int>("--seeds") { Description = "Runs per loss, seeds 1..K (the same for every loss).", DefaultValueFactory = _ => 3 }.InRange(1, 50);
-        var batchSize = new Option<int>("--batch-size") { DefaultValueFactory = _ => 128 }.FollowsSpec("evaluation.batchSize", v => new() { BatchSize = v });
-        var learningRate = new Option<double>("--lr") { Description = "Peak learning rate (warm-up + cosine).", DefaultValueFactory = _ => 1e-3 }
-            .FollowsSpec("evaluation.learningRate", v => new() { LearningRate = v });
-        var trainSubset = new Option<int>("--train-subset") { Description = "Train on this many images (0: the whole training split).", DefaultValueFactory = _ => 0 }
-            .FollowsSpec("evaluation.trainSubset", v => new() { TrainSubset = v });
-        var validationSize = new Option<int>("--validation-size") { DefaultValueFactory = _ => 5000 }.FollowsSpec("evaluation.validationSize", v => new() { ValidationSize = v });
-        var labelNoise = new Option<double>("--label-noise") { Description = "Replace this fraction of training labels by another class (seeded; validation and test stay clean).", DefaultValueFactory = _ => 0 }
-            .FollowsSpec("evaluation.labelNoise", v => new() { LabelNoise = v });
         var test = new Option<bool>("--test") { Description = "Also report test-set accuracy and compare on it (final reports only)." };
-        var threads = new Option<int>("--threads") { Description = "libtorch threads.", DefaultValueFactory = _ => Environment.ProcessorCount }.InRange(1, 256);
         var json = new Option<bool>("--json") { Description = "Print the results as JSON on stdout (progress still goes to stderr)." };
-        var command = new Command("train", "Train with one or more losses and CE under the same budget and seeds; print mean ± std, Welch p vs CE and time.")
+        var command = new Command("train", "Train with one or more losses and CE under the same budget and seeds (a search spec's, or a spec's defaults; options override); print mean ± std, Welch p vs CE and time.")
         {
-            losses, dataset, dataPath, model, steps, seeds, batchSize, learningRate, trainSubset, validationSize, labelNoise, test, threads, json,
+            losses, seeds, test, json,
         };
-        EvaluationSpec Evaluation(ParseResult parse) => new()
-        {
-            Dataset = parse.GetValue(dataset)!,
-            DataPath = parse.GetValue(dataPath) ?? "",
-            Model = parse.GetValue(model)!,
-            Steps = parse.GetValue(steps),
-            BatchSize = parse.GetValue(batchSize),
-            LearningRate = parse.GetValue(learningRate),
-            TrainSubset = parse.GetValue(trainSubset),
-            ValidationSize = parse.GetValue(validationSize),
-            LabelNoise = parse.GetValue(labelNoise),
-            WarmupSteps = Math.Min(100, parse.GetValue(steps) / 10),
-        };
+        evaluation.AddTo(command);
         command.SetAction((parse, cancellationToken) =>
         {
-            var options = new TrainOptions(Evaluation(parse), parse.GetValue(seeds), parse.GetValue(test), parse.GetValue(threads));
+            var (settings, threads) = evaluation.Read(parse);
+            var options = new TrainOptions(settings, parse.GetValue(seeds), parse.GetValue(test), threads);
             var rows = Run(options, Named(parse.GetValue(losses)!), console, cancellationToken);
             if (parse.GetValue(json))
             {
@@ -69,7 +45,11 @@ public static class TrainCommand
 
     internal static IReadOnlyList<ComparisonRow> Run(TrainOptions options, IReadOnlyList<(string Name, LossFunction Loss, bool IsBaseline)> losses, CliConsole console, CancellationToken cancellationToken)
     {
-        var trainer = new SurrogateTrainer(new DatasetCache());
+        // Data that does not load is exit 2 naming the file, before anything is printed.
+        var datasets = new DatasetCache();
+        _ = datasets.GetTrain(TrainingEvaluator.DatasetOf(options.Evaluation));
+        console.Error.WriteLine(Settings(options));
+        var trainer = new SurrogateTrainer(datasets);
         var results = new List<(string Name, bool IsBaseline, LossFunction Loss, List<TrainingResult> Runs)>();
         foreach (var (name, loss, isBaseline) in losses)
         {
@@ -89,6 +69,15 @@ public static class TrainCommand
 
         var arms = results.Select(r => new ComparisonArm(r.Name, r.IsBaseline, r.Loss.ToString(), LossText.From(r.Loss))).ToList();
         return ArmComparison.Compare(arms, results.Select(r => (IReadOnlyList<EvaluationResult?>)r.Runs.Select(run => (EvaluationResult?)TrainingEvaluator.ToEvaluation(run, options.Test)).ToList()).ToList());
+    }
+
+    /// <summary>The settings every run trains with, so a log says what was compared.</summary>
+    internal static string Settings(TrainOptions options)
+    {
+        var e = options.Evaluation;
+        return string.Create(
+            CultureInfo.InvariantCulture,
+            $"train: {e.Dataset}{(e.DataPath.Length > 0 ? $" ({e.DataPath})" : "")}, {e.Model}, {e.Steps} steps x batch {e.BatchSize}, {e.Optimizer} lr {e.LearningRate} warm-up {e.WarmupSteps}, {(e.TrainSubset > 0 ? e.TrainSubset.ToString(CultureInfo.InvariantCulture) : "all")} training images, {e.ValidationSize} validation, label noise {e.LabelNoise}{(e.EarlyStopStep > 0 ? $", early stop below {e.EarlyStopAccuracy} at step {e.EarlyStopStep}" : "")}; {options.Seeds} seed(s) per loss, {options.Threads} libtorch thread(s)");
     }
 
     /// <summary>CE, then each loss once: a zoo loss under its canonical name ("sce(0.1,1)"), an expression under its infix.</summary>

@@ -15,6 +15,7 @@ public static class SearchSpecValidator
     public static readonly IReadOnlyList<string> Evaluators = ["training", "synthetic"];
     public static readonly IReadOnlyList<string> Datasets = ["fashion-mnist", "mnist", "kmnist", "cifar10", "cifar100", "synthetic"];
     public static readonly IReadOnlyList<string> Models = ["small-cnn", "resnet9", "mlp"];
+    public static readonly IReadOnlyList<string> Optimizers = ["adam", "sgd"];
 
     public static IReadOnlyList<string> Validate(SearchSpec spec)
     {
@@ -84,7 +85,7 @@ public static class SearchSpecValidator
         OneOf(errors, "evaluation.evaluator", evaluation.Evaluator, Evaluators);
         OneOf(errors, "evaluation.dataset", evaluation.Dataset, Datasets);
         OneOf(errors, "evaluation.model", evaluation.Model, Models);
-        OneOf(errors, "evaluation.optimizer", evaluation.Optimizer, ["adam", "sgd"]);
+        OneOf(errors, "evaluation.optimizer", evaluation.Optimizer, Optimizers);
         InRange(errors, "evaluation.steps", evaluation.Steps, 1, 1_000_000);
         InRange(errors, "evaluation.batchSize", evaluation.BatchSize, 1, 4096);
         InRange(errors, "evaluation.learningRate", evaluation.LearningRate, 1e-7, 10);

@@ -31,4 +31,18 @@ public sealed record SearchStatus(
     public long MaxTrainingSteps { get; init; }
 
     public bool IsTerminal => State is SearchState.Completed or SearchState.Cancelled or SearchState.Failed;
+
+    /// <summary>
+    /// Whether this snapshot tells something <paramref name="earlier"/> did not: another state, more evaluations
+    /// done, another best fitness, or more final-stage trainings done. The rate, the ETA and the in-flight count drift
+    /// from snapshot to snapshot without news, so they do not count.
+    /// </summary>
+    public bool ProgressedSince(SearchStatus earlier)
+    {
+        ArgumentNullException.ThrowIfNull(earlier);
+        return State != earlier.State
+            || EvaluationsDone != earlier.EvaluationsDone
+            || !BestFitness.Equals(earlier.BestFitness)
+            || FinalJobsDone != earlier.FinalJobsDone;
+    }
 }

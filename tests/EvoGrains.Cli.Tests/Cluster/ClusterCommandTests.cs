@@ -35,14 +35,35 @@ public sealed class ClusterCommandTests : IAsyncLifetime
         var list = await CliRun.Of("list", "--gateway", Gateway);
         Assert.Contains(id, list.Out);
 
+        // While it runs: one status object per line, the last one terminal.
+        var stream = await CliRun.Of("watch", id, "--gateway", Gateway, "--json", "--progress-interval", "0");
+        Assert.True(stream.ExitCode == 0, stream.Error);
+        var snapshots = stream.Out.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(line => JsonDocument.Parse(line).RootElement).ToList();
+        Assert.All(snapshots, StatusJson.AssertShape);
+        Assert.All(snapshots, s => Assert.Equal(id, s.GetProperty("searchId").GetString()));
+        Assert.Equal("completed", snapshots[^1].GetProperty("state").GetString());
+        Assert.True(snapshots[^1].GetProperty("isTerminal").GetBoolean());
+        var done = snapshots.Select(s => s.GetProperty("evaluationsDone").GetInt64()).ToList();
+        Assert.Equal(done.Order(), done);
+
+        // An ended search: its end, once.
         var watch = await CliRun.Of("watch", id, "--gateway", Gateway);
         Assert.Equal(0, watch.ExitCode);
-        Assert.StartsWith("Completed", watch.Out.Split('\n', StringSplitOptions.RemoveEmptyEntries)[^1]);
+        Assert.StartsWith("Completed", Assert.Single(watch.Out.Split('\n', StringSplitOptions.RemoveEmptyEntries)), StringComparison.Ordinal);
+
+        var listed = await CliRun.Of("list", "--gateway", Gateway, "--json");
+        Assert.True(listed.ExitCode == 0, listed.Error);
+        var summary = Assert.Single(JsonDocument.Parse(listed.Out).RootElement.EnumerateArray(), s => s.GetProperty("searchId").GetString() == id);
+        Assert.Equal(["searchId", "name", "state", "createdAt", "updatedAt"], summary.EnumerateObject().Select(p => p.Name));
+        Assert.Equal("tiny", summary.GetProperty("name").GetString());
+        Assert.Equal("completed", summary.GetProperty("state").GetString());
+        Assert.True(summary.GetProperty("createdAt").GetDateTimeOffset() <= summary.GetProperty("updatedAt").GetDateTimeOffset());
 
         var status = await CliRun.Of("status", id, "--gateway", Gateway, "--json");
         var snapshot = JsonDocument.Parse(status.Out).RootElement;
         Assert.Equal(id, snapshot.GetProperty("searchId").GetString());
         Assert.Equal("completed", snapshot.GetProperty("state").GetString());
+        StatusJson.AssertShape(snapshot);
         Assert.Equal(JsonValueKind.Number, snapshot.GetProperty("bestFitness").ValueKind);
         Assert.Equal("island", snapshot.GetProperty("islands")[0].EnumerateObject().First().Name);
 

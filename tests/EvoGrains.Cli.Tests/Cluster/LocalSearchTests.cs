@@ -1,3 +1,4 @@
+using System.Text.Json;
 using EvoGrains.Cli.Cluster;
 using EvoGrains.Core.Search;
 
@@ -13,9 +14,13 @@ public sealed class LocalSearchTests
         var spec = TinySpecs.WriteTo(folder + "-in", TinySpecs.Synthetic(30));
         try
         {
+            var clock = System.Diagnostics.Stopwatch.StartNew();
             var run = await CliRun.Of("local", "--spec", spec, "--out", folder);
 
             Assert.True(run.ExitCode == 0, run.Error);
+            // Not a terminal: the first snapshot, one a progress interval (10 s), the end.
+            var progress = run.Out.Split('\n').Count(line => line.Contains(" done, ", StringComparison.Ordinal));
+            Assert.InRange(progress, 2, 2 + (int)(clock.Elapsed.TotalSeconds / 10));
             var history = File.ReadAllLines(Path.Combine(folder, "history.csv")).Skip(1).ToList();
             Assert.InRange(history.Count, 30, 30 + 4);
             Assert.Equal(history.Count, history.Select(line => line.Split(',')[1] + "@" + line.Split(',')[3]).Distinct().Count());
@@ -37,6 +42,34 @@ public sealed class LocalSearchTests
     }
 
     [Fact]
+    public async Task Json_progress_streams_status_objects_and_the_summary_goes_to_stderr()
+    {
+        var folder = TinySpecs.TempFolder();
+        var spec = TinySpecs.WriteTo(folder + "-in", TinySpecs.Synthetic(40, delayMs: 50));
+        try
+        {
+            var clock = System.Diagnostics.Stopwatch.StartNew();
+            var run = await CliRun.Of("local", "--spec", spec, "--out", folder, "--json-progress", "--progress-interval", "1");
+
+            Assert.True(run.ExitCode == 0, run.Error);
+            var lines = run.Out.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+            Assert.InRange(lines.Length, 2, 2 + (int)clock.Elapsed.TotalSeconds);
+            var snapshots = lines.Select(line => JsonDocument.Parse(line).RootElement).ToList();
+            Assert.All(snapshots, StatusJson.AssertShape);
+            Assert.Single(snapshots.Select(s => s.GetProperty("searchId").GetString()).Distinct());
+            Assert.Equal("completed", snapshots[^1].GetProperty("state").GetString());
+            Assert.Equal(40, snapshots[^1].GetProperty("evaluationsDone").GetInt64());
+            Assert.Contains("search tiny-", run.Error, StringComparison.Ordinal);
+            Assert.Contains("| ce ", File.ReadAllText(Path.Combine(folder, "report.md")), StringComparison.Ordinal);
+        }
+        finally
+        {
+            Delete(folder);
+            Delete(folder + "-in");
+        }
+    }
+
+    [Fact]
     public async Task An_interrupted_run_resumes_to_the_same_evaluation_count_without_repeats()
     {
         var folder = TinySpecs.TempFolder();
@@ -48,13 +81,13 @@ public sealed class LocalSearchTests
         try
         {
             // Off xunit's synchronization context, as the command line runs it.
-            var first = await Task.Run(() => LocalSearch.RunAsync(folder, spec, new CliConsole(progress, stopped), interrupt.Token));
+            var first = await Task.Run(() => LocalSearch.RunAsync(folder, spec, new CliConsole(progress, stopped), new ProgressOutput(false, TimeSpan.Zero), interrupt.Token));
             Assert.Null(first);
             Assert.False(File.Exists(Path.Combine(folder, "report.md")), "an interrupted run must not look finished");
             var at = int.Parse(System.Text.RegularExpressions.Regex.Match(stopped.ToString(), "stopped at (\\d+) evaluations").Groups[1].Value);
             Assert.InRange(at, 15, 59);
 
-            var resumed = await Task.Run(() => LocalSearch.RunAsync(folder, null, quiet, CancellationToken.None));
+            var resumed = await Task.Run(() => LocalSearch.RunAsync(folder, null, quiet, new ProgressOutput(false, ProgressOutput.DefaultInterval), CancellationToken.None));
 
             Assert.NotNull(resumed);
             Assert.Equal("Completed", resumed.Status);

@@ -37,7 +37,7 @@ public sealed class SeedMethodsLocalRunTests
         };
         try
         {
-            var run = await Task.Run(() => LocalSearch.RunAsync(folder, spec, new CliConsole(TextWriter.Null, TextWriter.Null), CancellationToken.None));
+            var run = await Task.Run(() => LocalSearch.RunAsync(folder, spec, new CliConsole(TextWriter.Null, TextWriter.Null), new ProgressOutput(false, ProgressOutput.DefaultInterval), CancellationToken.None));
 
             Assert.NotNull(run);
             Assert.Equal("Completed", run.Status);

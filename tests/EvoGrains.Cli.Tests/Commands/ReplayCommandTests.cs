@@ -33,7 +33,7 @@ public sealed class ReplayCommandTests
         };
         try
         {
-            var run = await Task.Run(() => LocalSearch.RunAsync(folder, spec, new CliConsole(TextWriter.Null, TextWriter.Null), CancellationToken.None));
+            var run = await Task.Run(() => LocalSearch.RunAsync(folder, spec, new CliConsole(TextWriter.Null, TextWriter.Null), new ProgressOutput(false, ProgressOutput.DefaultInterval), CancellationToken.None));
             Assert.NotNull(run);
             var history = HistoryCsv.Parse(File.ReadAllText(Path.Combine(folder, "history.csv")), "history.csv");
             var promoted = history.Where(r => r.Rung == 1 && r.Status == "completed").OrderByDescending(r => r.Fitness).ToList();

@@ -4,7 +4,7 @@ using EvoGrains.Cli.Tests.Cluster;
 namespace EvoGrains.Cli.Tests.Commands;
 
 /// <summary>
-/// Every command that reads a spec file (local --spec, local --resume, submit, replay, bench fidelity) refuses a bad one
+/// Every command that reads a spec file (local --spec, local --resume, submit, replay, bench fidelity, train --spec) refuses a bad one
 /// before doing anything else: exit 2 and one line naming the file and the field, never a stack trace.
 /// </summary>
 public sealed class SpecFileCommandsTests : IDisposable
@@ -13,7 +13,7 @@ public sealed class SpecFileCommandsTests : IDisposable
 
     public static TheoryData<string, string, string> Cases()
     {
-        string[] commands = ["local --spec", "local --resume", "submit", "replay", "bench fidelity"];
+        string[] commands = ["local --spec", "local --resume", "submit", "replay", "bench fidelity", "train --spec"];
         (string Json, string Error)[] specs =
         [
             ("""{"name": "bad", "evaluation": {"rungs": [{"steps": 100}, null]}}""", "evaluation.rungs[1]: must not be null"),
@@ -49,6 +49,7 @@ public sealed class SpecFileCommandsTests : IDisposable
             "submit" => ["submit", "--spec", spec, "--gateway", "127.0.0.1:1"],
             "replay" => ["replay", folder, "0123abcd"],
             "bench fidelity" => ["bench", "fidelity", "--spec", spec, "--json"],
+            "train --spec" => ["train", "--loss", "baikal", "--spec", spec, "--json"],
             _ => throw new ArgumentOutOfRangeException(nameof(command), command, null),
         });
 
