@@ -60,12 +60,14 @@ public sealed class TrainerResilience
             })
             .Build();
 
-    // Only faults that can pass: a read from a data volume and memory (CUDA's allocator says "out of memory" when another
-    // process holds the device). Anything else fails the same way again, and a retry that succeeds would hide a defect
-    // (a libtorch check that fires once in a few dozen runs once did): the job fails with the error.
+    // Only faults that can pass: a read from a data volume, memory on the host, and what the GPU reports (CUDA says
+    // "out of memory" when another process holds the device, and its other errors are the device's, which the breaker
+    // benches the trainer for). Anything else fails the same way again, and a retry that succeeds would hide a defect
+    // (a libtorch check that fired once in a few dozen runs once did): the job fails with the error.
     private static bool IsTransientEvaluationFailure(Exception error) =>
         error is IOException or OutOfMemoryException
-        || (error is System.Runtime.InteropServices.ExternalException && error.Message.Contains("out of memory", StringComparison.OrdinalIgnoreCase));
+        || (error is System.Runtime.InteropServices.ExternalException
+            && (error.Message.Contains("out of memory", StringComparison.OrdinalIgnoreCase) || error.Message.StartsWith("CUDA error", StringComparison.Ordinal)));
 
     private static bool IsTransientCallFailure(Exception error) =>
         error is SiloUnavailableException or OrleansMessageRejectionException or TimeoutException;

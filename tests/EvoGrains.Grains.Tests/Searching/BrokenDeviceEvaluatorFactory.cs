@@ -24,7 +24,7 @@ internal sealed class BrokenDeviceEvaluatorFactory : IEvaluatorFactory
         {
             if (dataPath.Length == 0)
             {
-                throw new InvalidOperationException(Failure);
+                throw new System.Runtime.InteropServices.ExternalException($"CUDA error: {Failure}");
             }
 
             Runs.AddOrUpdate(dataPath, 1, (_, runs) => runs + 1);
