@@ -17,9 +17,12 @@ public sealed record NearestKnownLoss(ZooLoss Member, double Scale, double Cosin
         ? Member.Family.Name
         : $"{Member.Family.Name}({string.Join(",", Member.Arguments.Select(Significant))})";
 
+    /// <summary>The scale and the member, e.g. "11 x ls-ce(0.909)".</summary>
+    public string ScaledName => $"{Significant(Scale)} x {Name}";
+
     /// <summary>One line, e.g. "behaves like 11 x ls-ce(0.909): gradient cosine 1.0000".</summary>
     public override string ToString() => Cosine > 0
-        ? string.Create(CultureInfo.InvariantCulture, $"behaves like {Significant(Scale)} x {Name}: gradient cosine {Cosine:F4}")
+        ? string.Create(CultureInfo.InvariantCulture, $"behaves like {ScaledName}: gradient cosine {Cosine:F4}")
         : string.Create(CultureInfo.InvariantCulture, $"behaves like no known loss: its gradient points away from every one (best: {Name}, gradient cosine {Cosine:F4})");
 
     // 3 significant digits, written as the shortest number that reads back as them ("11", "0.909", "1E-05").

@@ -42,6 +42,12 @@ public sealed class OneHotHalves
     /// <summary>The element expression with y = <see cref="OtherLabel"/>, simplified.</summary>
     public Expr OtherClass => otherClass ??= Half(OtherLabel);
 
+    /// <summary>The true class's half as text, e.g. "t(1, p) = -log(p)".</summary>
+    public string TrueClassText => Text(TrueLabel, TrueClass);
+
+    /// <summary>The other classes' half as text, e.g. "t(0, p) = 0".</summary>
+    public string OtherClassText => Text(OtherLabel, OtherClass);
+
     /// <summary>
     /// One class's term t(y, p, z) at z = log p (the logits of a sample whose log-sum-exp is 0), with dt/dp and dt/dz,
     /// exactly as the interpreter computes it (without <see cref="Weight"/>).
@@ -51,6 +57,8 @@ public sealed class OneHotHalves
 
     /// <summary>One class's share of a sample's loss: <see cref="Weight"/> x t(y, p, log p).</summary>
     public double Contribution(bool isTrueClass, double p) => Weight * Evaluate(isTrueClass, p, out _, out _);
+
+    private static string Text(double label, Expr half) => $"t({InfixPrinter.FormatConstant(label)}, p) = {InfixPrinter.Print(half)}";
 
     private Expr Half(double label) => Canonicalizer.Simplify(ExprWalk.Fold<Expr>(
         Loss.Element,
