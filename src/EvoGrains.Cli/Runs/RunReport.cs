@@ -129,7 +129,7 @@ public static class RunReport
     private const string OneHotNote =
         "Labels are one-hot, so a loss is two functions of p: its one-hot halves t(1, p) for the true class and t(0, p) for each other class "
         + "(simplified; the search trains one loss per pair of halves). Its nearest known loss is the zoo member whose gradient dL/dz on fixed "
-        + "10-class probe logits (confidently wrong to confidently right) points the same way, with the scale that fits best (with Adam a "
+        + "10-class probe logits (confidently wrong to confidently right, each sample weighted alike) points the same way, with the scale that fits best (with Adam a "
         + "constant factor barely changes training).";
 
     private static string Nearest(DescribedLoss loss) => loss.Nearest?.ToString() ?? "none (its gradient on the probes is zero or not finite)";

@@ -8,25 +8,29 @@ namespace EvoGrains.Core.Analysis;
 /// (<see cref="ProbeSet.Margins"/>, 10 classes: confidently wrong, uncertain and confidently right samples) has the
 /// highest cosine similarity with the loss's, after fitting one positive scale (with Adam a constant factor barely
 /// changes training, so `-Σ(y+1)·log p`, 11 x CE towards (y+1)/11, is label smoothing with eps = 10/11).
+/// Every probe sample counts alike: both gradients are weighted, sample by sample, by the inverse of the loss's own
+/// gradient length there (at most 100 times the weight of its steepest sample), so a 1/p term that is huge on a
+/// confidently wrong sample does not hide what the loss does on the others.
 /// </summary>
 /// <remarks>
 /// Deterministic. Each family is searched along one coordinate: none for a family without parameters; its parameter
 /// over its range for one parameter (a grid even in asinh of the value, so wide ranges such as poly1's [-1, 100] are
 /// covered near 0 and far out, then golden-section refinement between the best grid point's neighbours); for two
 /// parameters the direction of (alpha, beta) over the quarter circle, written with the larger weight 1 (every
-/// two-parameter family is alpha·A + beta·B, so with the scale fitted only the direction matters). Families earlier in
-/// the registry win ties (cosines within <see cref="TieTolerance"/>), so `-(y·p)` is mae rather than gce(1) or sce(0,1).
+/// two-parameter family is alpha·A + beta·B, so with the scale fitted only the direction matters). The grid's members
+/// and gradients are computed once per process. Families earlier in the registry win ties (cosines within
+/// <see cref="TieTolerance"/>), so `-(y·p)` is mae rather than gce(1) or sce(0,1).
 /// </remarks>
 public static class KnownLossFinder
 {
     /// <summary>Cosines closer than this are a tie (equal up to rounding).</summary>
     public const double TieTolerance = 1e-9;
 
-    /// <summary>A gradient shorter than this over all the probes is zero (rounding leaves about 1e-16 where Σp = 1 cancels).</summary>
+    /// <summary>A gradient shorter than this on every probe sample is zero (rounding leaves about 1e-16 where Σp = 1 cancels).</summary>
     public const double NegligibleGradient = 1e-9;
 
     private const int GridPoints = 64;
-    private const int RefinementSteps = 24;
+    private const int RefinementSteps = 16;
     private static readonly double InverseGolden = (Math.Sqrt(5) - 1) / 2;
 
     private static readonly Lazy<Point[][]> Grids = new(() => [.. LossZoo.Families.Select(Grid)]);
@@ -38,9 +42,7 @@ public static class KnownLossFinder
     public static NearestKnownLoss? Find(LossFunction loss)
     {
         ArgumentNullException.ThrowIfNull(loss);
-        var target = Gradient(loss);
-        var norm = Norm(target);
-        if (!(norm >= NegligibleGradient) || !double.IsFinite(norm))
+        if (Target.Of(Gradient(loss)) is not { } target)
         {
             return null;
         }
@@ -48,7 +50,7 @@ public static class KnownLossFinder
         NearestKnownLoss? best = null;
         for (var family = 0; family < LossZoo.Families.Count; family++)
         {
-            var match = Nearest(family, target, norm);
+            var match = Nearest(family, target);
             if (match is not null && (best is null || match.Cosine > best.Cosine + TieTolerance))
             {
                 best = match;
@@ -72,12 +74,12 @@ public static class KnownLossFinder
         return gradient;
     }
 
-    private static NearestKnownLoss? Nearest(int familyIndex, double[] target, double norm)
+    private static NearestKnownLoss? Nearest(int familyIndex, Target target)
     {
         var family = LossZoo.Families[familyIndex];
         var (from, to, arguments) = Coordinate(family);
         var grid = Grids.Value[familyIndex];
-        var best = grid.Select(point => Match(point, target, norm)).Aggregate((NearestKnownLoss?)null, (kept, match) => Better(match, kept) ? match : kept);
+        var best = grid.Select(point => Match(point, target)).Aggregate((NearestKnownLoss?)null, (kept, match) => Better(match, kept) ? match : kept);
         if (grid.Length == 1)
         {
             return best;
@@ -88,20 +90,20 @@ public static class KnownLossFinder
         var step = (to - from) / (GridPoints - 1);
         var (low, high) = (from + (Math.Max(0, bestIndex - 1) * step), Math.Min(to, from + ((bestIndex + 1) * step)));
         var (left, right) = (high - (InverseGolden * (high - low)), low + (InverseGolden * (high - low)));
-        var (atLeft, atRight) = (Match(family, arguments(left), target, norm), Match(family, arguments(right), target, norm));
+        var (atLeft, atRight) = (Match(family, arguments(left), target), Match(family, arguments(right), target));
         for (var k = 0; k < RefinementSteps; k++)
         {
             if (Better(atLeft, atRight))
             {
                 (high, right, atRight) = (right, left, atLeft);
                 left = high - (InverseGolden * (high - low));
-                atLeft = Match(family, arguments(left), target, norm);
+                atLeft = Match(family, arguments(left), target);
             }
             else
             {
                 (low, left, atLeft) = (left, right, atRight);
                 right = low + (InverseGolden * (high - low));
-                atRight = Match(family, arguments(right), target, norm);
+                atRight = Match(family, arguments(right), target);
             }
         }
 
@@ -151,29 +153,72 @@ public static class KnownLossFinder
         return [alpha < 1e-12 ? 0 : Math.Min(1, alpha / larger), beta < 1e-12 ? 0 : Math.Min(1, beta / larger)];
     }
 
-    private static NearestKnownLoss? Match(ZooFamily family, double[] arguments, double[] target, double targetNorm) =>
-        Match(Point.Of(family.Create(arguments)), target, targetNorm);
+    private static NearestKnownLoss? Match(ZooFamily family, double[] arguments, Target target) =>
+        Match(Point.Of(family.Create(arguments)), target);
 
-    private static NearestKnownLoss? Match(Point point, double[] target, double targetNorm)
+    private static NearestKnownLoss? Match(Point point, Target target)
     {
         var dot = 0.0;
-        for (var i = 0; i < target.Length; i++)
+        for (var i = 0; i < target.Weighted.Length; i++)
         {
-            dot += target[i] * point.Gradient[i];
+            dot += target.Weighted[i] * point.Gradient[i];
         }
 
-        var cosine = dot / (Math.Sqrt(point.SquaredNorm) * targetNorm);
-        return double.IsFinite(cosine) && point.SquaredNorm > 0 ? new NearestKnownLoss(point.Member, Math.Max(0, dot / point.SquaredNorm), cosine) : null;
+        var squared = 0.0;
+        for (var i = 0; i < target.SampleWeights.Length; i++)
+        {
+            squared += target.SampleWeights[i] * point.SampleSquares[i];
+        }
+
+        var cosine = dot / (Math.Sqrt(squared) * target.Norm);
+        return double.IsFinite(cosine) && squared > 0 ? new NearestKnownLoss(point.Member, Math.Max(0, dot / squared), cosine) : null;
     }
 
-    private static double Norm(double[] vector) => Math.Sqrt(vector.Sum(v => v * v));
+    // Squared length of each probe sample's part of a gradient.
+    private static double[] SampleSquares(double[] gradient)
+    {
+        var classes = Probes.Classes;
+        var squares = new double[gradient.Length / classes];
+        for (var i = 0; i < gradient.Length; i++)
+        {
+            squares[i / classes] += gradient[i] * gradient[i];
+        }
 
-    private sealed record Point(ZooLoss Member, double[] Gradient, double SquaredNorm)
+        return squares;
+    }
+
+    /// <summary>A zoo member with its gradient on the probes.</summary>
+    private sealed record Point(ZooLoss Member, double[] Gradient, double[] SampleSquares)
     {
         public static Point Of(ZooLoss member)
         {
             var gradient = KnownLossFinder.Gradient(member.Loss);
-            return new(member, gradient, gradient.Sum(g => g * g));
+            return new(member, gradient, KnownLossFinder.SampleSquares(gradient));
+        }
+    }
+
+    /// <summary>
+    /// The loss looked up: the squared weight of each probe sample (1 over its squared gradient length, floored at 1% of
+    /// the steepest sample's length), its gradient times those weights, and its weighted length.
+    /// </summary>
+    private sealed record Target(double[] Weighted, double[] SampleWeights, double Norm)
+    {
+        private const double Floor = 0.01;
+
+        public static Target? Of(double[] gradient)
+        {
+            var squares = SampleSquares(gradient);
+            var steepest = Math.Sqrt(squares.Max());
+            if (!(steepest >= NegligibleGradient) || !double.IsFinite(steepest) || gradient.Any(g => !double.IsFinite(g)))
+            {
+                return null;
+            }
+
+            var weights = squares.Select(s => 1 / Math.Max(s, Floor * Floor * steepest * steepest)).ToArray();
+            var classes = Probes.Classes;
+            var weighted = gradient.Select((g, i) => g * weights[i / classes]).ToArray();
+            var norm = Math.Sqrt(squares.Select((s, i) => s * weights[i]).Sum());
+            return new(weighted, weights, norm);
         }
     }
 }
