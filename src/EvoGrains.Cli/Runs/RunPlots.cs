@@ -44,10 +44,10 @@ public static class RunPlots
         Save(plot, path);
     }
 
-    /// <summary>The true class's term against p for the top losses and CE.</summary>
+    /// <summary>The true class's share of the loss (its term, x 1/C for a mean over classes) against p for the top losses and CE.</summary>
     public static void LossCurves(IReadOnlyList<(string Name, LossFunction Loss)> losses, string path)
     {
-        var plot = NewPlot("Loss term for the true class, t(y=1, p)", "p (predicted probability of that class)", "t(y, p), shifted so that its minimum is 0");
+        var plot = NewPlot("Loss term for the true class, t(y=1, p)", "p (predicted probability of that class)", "the true class's share of the loss, shifted so that its minimum is 0");
         var palette = new ScottPlot.Palettes.Category10();
         var all = new List<double>();
         for (var i = 0; i < losses.Count; i++)
@@ -71,7 +71,7 @@ public static class RunPlots
         var plot = NewPlot(
             $"Loss {loss.Rank}: one-hot halves beside CE{(nearest is null ? "" : drawn ? $" and {nearest.Name}" : $" ({nearest.Name} has terms summed over classes: not drawn)")}",
             "p (predicted probability of that class)",
-            "one class's term, shifted so that its minimum is 0");
+            "one class's share of the loss, shifted so that its minimum is 0");
         var curves = new List<(string Name, OneHotHalves Halves, double Scale, Color Color, float Width)>
         {
             ($"#{loss.Rank}", loss.Loss.OneHot, 1, Colors.Blue, 2.5f),

@@ -35,8 +35,8 @@ public static class KnownLossFinder
 
     private static readonly Lazy<Point[][]> Grids = new(() => [.. LossZoo.Families.Select(Grid)]);
 
-    /// <summary>The probe logits (10 classes).</summary>
-    public static ProbeSet Probes { get; } = ProbeSet.Margins(OneHotHalves.Classes);
+    // The probe logits (10 classes).
+    private static readonly ProbeSet Probes = ProbeSet.Margins(OneHotHalves.Classes);
 
     /// <summary>The nearest zoo member, or null when the loss's gradient on the probes is zero or not finite.</summary>
     public static NearestKnownLoss? Find(LossFunction loss)

@@ -15,7 +15,8 @@ public static class Canonicalizer
 
     /// <summary>
     /// The canonical form with the zeros that absorb what they meet folded too: x·0 = 0, 0/x = 0, isru(0, x) = 0 and
-    /// isru(x, 0) = x, which hold wherever x is finite (a loss's one-hot halves read as written, e.g. y·log p is 0 for y = 0).
+    /// isru(x, 0) = x, which hold wherever x is finite (0/x also needs x ≠ -1e-7, the protected division's pole). For
+    /// reading a loss, e.g. its one-hot halves, where y·log p is 0 for y = 0.
     /// </summary>
     public static Expr Simplify(Expr expr) => Rewrite(expr, annihilate: true);
 
