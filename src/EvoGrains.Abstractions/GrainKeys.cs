@@ -3,8 +3,8 @@ using System.Globalization;
 namespace EvoGrains.Abstractions;
 
 /// <summary>
-/// The key formats of the search's grains: "{search}/{i}" for islands and trainers, "{search}/{hash}" for
-/// individuals and "{search}/history/{n}" for history pages.
+/// The key formats of the search's grains: "{search}/{i}" for islands and trainers, "{search}/{evaluation key}" for
+/// individuals (a loss's one-hot fingerprint, with "@{rung}" above the first rung) and "{search}/history/{n}" for history pages.
 /// </summary>
 public static class GrainKeys
 {
@@ -12,7 +12,7 @@ public static class GrainKeys
 
     public static string Trainer(string searchId, int index) => Member(searchId, index);
 
-    public static string Individual(string searchId, string hash) => $"{searchId}/{hash}";
+    public static string Individual(string searchId, string evaluationKey) => $"{searchId}/{evaluationKey}";
 
     public static string HistoryPage(string searchId, long number) => string.Create(CultureInfo.InvariantCulture, $"{searchId}/history/{number}");
 

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using EvoGrains.Core.Analysis;
 using EvoGrains.Core.Expressions;
 using EvoGrains.Core.Screening;
 using StableHash = EvoGrains.Core.Expressions.StableHash;
@@ -23,7 +24,7 @@ public static class LossCommand
         var expression = new Argument<string>("expression") { Description = "An expression in y, p, z (e.g. \"-(log(p) - y/p)\") or a zoo name (e.g. \"gce(0.5)\")." };
         var reduce = ReduceOption();
         var json = new Option<bool>("--json") { Description = "Print the result as JSON." };
-        var check = new Command("check", "Canonical form, hash and screening verdict. Exit 0 accepted, 3 rejected, 2 invalid input.")
+        var check = new Command("check", "Canonical form, hash, screening verdict, the one-hot halves t(1,p) and t(0,p) and the nearest known loss. Exit 0 accepted, 3 rejected, 2 invalid input.")
         {
             expression, reduce, json,
         };
@@ -31,6 +32,8 @@ public static class LossCommand
         {
             var candidate = Resolve(parse.GetValue(expression)!, parse.GetValue(reduce));
             var verdict = new ScreeningFunnel().Screen(candidate);
+            var halves = verdict.Loss.OneHot;
+            var nearest = KnownLossFinder.Find(verdict.Loss);
             if (parse.GetValue(json))
             {
                 console.Out.WriteLine(CliJson.Serialize(new
@@ -44,6 +47,22 @@ public static class LossCommand
                     flipped = verdict.Flipped,
                     screened = verdict.Loss.ToString(),
                     fingerprint = verdict.Accepted ? StableHash.ToHex(verdict.Fingerprint) : null,
+                    halves = new
+                    {
+                        trueLabel = halves.TrueLabel,
+                        otherLabel = halves.OtherLabel,
+                        trueClass = InfixPrinter.Print(halves.TrueClass),
+                        otherClass = InfixPrinter.Print(halves.OtherClass),
+                    },
+                    nearestKnownLoss = nearest is null ? null : new
+                    {
+                        family = nearest.Member.Family.Name,
+                        name = nearest.Name,
+                        parameters = nearest.Member.Arguments,
+                        scale = nearest.Scale,
+                        cosine = nearest.Cosine,
+                        description = nearest.ToString(),
+                    },
                 }));
             }
             else
@@ -63,6 +82,15 @@ public static class LossCommand
 
                     console.Out.WriteLine($"fingerprint  {StableHash.ToHex(verdict.Fingerprint)}");
                 }
+
+                console.Out.WriteLine($"true class   {halves.TrueClassText}");
+                console.Out.WriteLine($"other class  {halves.OtherClassText}");
+                if (verdict.Loss.Normalized.Count > 0)
+                {
+                    console.Out.WriteLine($"normalised   {NormalizedTerm.Format(verdict.Loss.Normalized)} (sums over the classes: in neither half)");
+                }
+
+                console.Out.WriteLine($"nearest      {nearest?.ToString() ?? "none: the gradient on the probes is zero or not finite"}");
             }
 
             return verdict.Accepted ? ExitCodes.Success : ExitCodes.Rejected;

@@ -4,7 +4,10 @@ using EvoGrains.Core.Search;
 
 namespace EvoGrains.Cli.Runs;
 
-/// <summary>Writes a run folder: spec.json, history.csv, hall-of-fame.json, plots, report.md and TensorBoard events.</summary>
+/// <summary>
+/// Writes a run folder: spec.json, history.csv, hall-of-fame.json, plots (fitness, islands, the top losses' true-class
+/// terms, and one-hot-{rank}.png for every hall-of-fame loss), report.md and TensorBoard events.
+/// </summary>
 public static class RunFolderWriter
 {
     public static void Write(RunRecord run, string folder)
@@ -19,13 +22,18 @@ public static class RunFolderWriter
             RunPlots.Islands(run.History, island => StrategyFactory.MethodOf(run.Spec.Islands, island), Path.Combine(folder, "islands.png"));
         }
 
-        var curves = run.HallOfFame.Take(RunReport.TopLosses)
-            .Select((entry, i) => ($"#{i + 1} {Shorten(entry.Expression)}", RunReport.LossOf(entry)))
+        var described = DescribedLoss.Of(run.HallOfFame);
+        var curves = described.Take(RunReport.TopLosses)
+            .Select(loss => ($"#{loss.Rank} {Shorten(loss.Entry.Expression)}", loss.Loss))
             .Prepend(("ce", LossZoo.CrossEntropy))
             .ToList();
-        RunPlots.LossCurves(curves, 1, Path.Combine(folder, "loss-curves-true-class.png"));
-        RunPlots.LossCurves(curves, 0, Path.Combine(folder, "loss-curves-other-class.png"));
-        File.WriteAllText(Path.Combine(folder, "report.md"), RunReport.Format(run));
+        RunPlots.LossCurves(curves, Path.Combine(folder, "loss-curves-true-class.png"));
+        foreach (var loss in described)
+        {
+            RunPlots.OneHotHalves(loss, Path.Combine(folder, loss.PlotFile));
+        }
+
+        File.WriteAllText(Path.Combine(folder, "report.md"), RunReport.Format(run, described));
         RunTensorBoard.Write(run, folder);
     }
 

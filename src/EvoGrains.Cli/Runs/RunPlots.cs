@@ -44,36 +44,57 @@ public static class RunPlots
         Save(plot, path);
     }
 
-    /// <summary>t(y, p) against p for the top losses and CE, for the true class (y=1) or another class (y=0).</summary>
-    public static void LossCurves(IReadOnlyList<(string Name, LossFunction Loss)> losses, double y, string path)
+    /// <summary>The true class's share of the loss (its term, x 1/C for a mean over classes) against p for the top losses and CE.</summary>
+    public static void LossCurves(IReadOnlyList<(string Name, LossFunction Loss)> losses, string path)
     {
-        var title = y == 1 ? "Loss term for the true class, t(y=1, p)" : "Loss term for another class, t(y=0, p)";
-        var plot = NewPlot(title, "p (predicted probability of that class)", "t(y, p), shifted so that its minimum is 0");
-        var ps = Enumerable.Range(1, 199).Select(i => i / 200.0).ToArray();
+        var plot = NewPlot("Loss term for the true class, t(y=1, p)", "p (predicted probability of that class)", "the true class's share of the loss, shifted so that its minimum is 0");
         var palette = new ScottPlot.Palettes.Category10();
         var all = new List<double>();
         for (var i = 0; i < losses.Count; i++)
         {
-            var element = CompiledExpression.Compile(losses[i].Loss.Element);
-            var ts = ps.Select(p => element.Evaluate(y, p, Math.Log(p))).ToArray();
-            var finite = ts.Where(double.IsFinite).DefaultIfEmpty(0).ToArray();
-            // Losses differ by constants and scale; shifting to a common floor makes their shapes comparable.
-            var floor = finite.Min();
-            var shifted = ts.Select(t => double.IsFinite(t) ? t - floor : double.NaN).ToArray();
+            var shifted = Floored(losses[i].Loss.OneHot, isTrueClass: true, scale: 1);
             all.AddRange(shifted.Where(double.IsFinite));
-            AddLine(plot, ps, shifted, losses[i].Name, palette.GetColor(i), losses[i].Name == "ce" ? 3f : 2f);
+            AddLine(plot, CurveP, shifted, losses[i].Name, palette.GetColor(i), losses[i].Name == "ce" ? 3f : 2f);
         }
 
-        if (all.Count > 0)
+        SaveCurves(plot, all, path);
+    }
+
+    /// <summary>
+    /// A found loss's two one-hot halves (solid: the true class, dashed: another class) beside CE's and its nearest known
+    /// loss's, that one times the fitted scale. Each curve is shifted so its minimum is 0: a constant changes no gradient.
+    /// </summary>
+    public static void OneHotHalves(DescribedLoss loss, string path)
+    {
+        var nearest = loss.Nearest;
+        var drawn = nearest is { Member.Loss.Normalized.Count: 0 };
+        var plot = NewPlot(
+            $"Loss {loss.Rank}: one-hot halves beside CE{(nearest is null ? "" : drawn ? $" and {nearest.Name}" : $" ({nearest.Name} has terms summed over classes: not drawn)")}",
+            "p (predicted probability of that class)",
+            "one class's share of the loss, shifted so that its minimum is 0");
+        var curves = new List<(string Name, OneHotHalves Halves, double Scale, Color Color, float Width)>
         {
-            all.Sort();
-            var top = all[(int)(0.95 * (all.Count - 1))];
-            plot.Axes.SetLimits(0, 1, -0.05 * top, top * 1.1 + 1e-9);
+            ($"#{loss.Rank}", loss.Loss.OneHot, 1, Colors.Blue, 2.5f),
+            ("ce", LossZoo.CrossEntropy.OneHot, 1, Colors.Gray, 2f),
+        };
+        if (drawn)
+        {
+            curves.Add((nearest!.ScaledName, nearest.Member.Loss.OneHot, nearest.Scale, Colors.OrangeRed, 2f));
         }
 
-        // Curves fill the whole panel, so their legend goes beside it.
-        plot.ShowLegend(Edge.Right);
-        plot.SavePng(path, Width + 300, Height);
+        var all = new List<double>();
+        foreach (var (name, halves, scale, color, width) in curves)
+        {
+            foreach (var isTrueClass in new[] { true, false })
+            {
+                var shifted = Floored(halves, isTrueClass, scale);
+                all.AddRange(shifted.Where(double.IsFinite));
+                var line = AddLine(plot, CurveP, shifted, $"{name}: {(isTrueClass ? "true class, t(1, p)" : "another class, t(0, p)")}", color, width);
+                line.LinePattern = isTrueClass ? LinePattern.Solid : LinePattern.Dashed;
+            }
+        }
+
+        SaveCurves(plot, all, path);
     }
 
     internal static double[] RunningBest(double[] values)
@@ -99,6 +120,33 @@ public static class RunPlots
         }
 
         return medians;
+    }
+
+    // p = 0.005 .. 0.995.
+    private static readonly double[] CurveP = [.. Enumerable.Range(1, 199).Select(i => i / 200.0)];
+
+    // Scale x one class's share of the loss over CurveP, shifted so that its finite minimum is 0.
+    private static double[] Floored(OneHotHalves halves, bool isTrueClass, double scale)
+    {
+        var ts = CurveP.Select(p => scale * halves.Contribution(isTrueClass, p)).ToArray();
+        var floor = ts.Where(double.IsFinite).DefaultIfEmpty(0).Min();
+        return [.. ts.Select(t => double.IsFinite(t) ? t - floor : double.NaN)];
+    }
+
+    // The y axis spans the curves' 95th percentile (a term that explodes near p = 0 does not flatten the rest); CE's
+    // true-class term on every plot keeps it from collapsing onto a flat curve's rounding noise.
+    private static void SaveCurves(Plot plot, List<double> values, string path)
+    {
+        if (values.Count > 0)
+        {
+            values.Sort();
+            var top = values[(int)(0.95 * (values.Count - 1))];
+            plot.Axes.SetLimits(0, 1, -0.05 * top, top * 1.1 + 1e-9);
+        }
+
+        // Curves fill the whole panel, so their legend goes beside it.
+        plot.ShowLegend(Edge.Right);
+        plot.SavePng(path, Width + 300, Height);
     }
 
     internal static Plot NewPlot(string title, string x, string y)

@@ -11,8 +11,11 @@ public static class RunReport
 {
     public const int TopLosses = 5;
 
-    public static string Format(RunRecord run)
+    /// <param name="run">The run.</param>
+    /// <param name="described">Its hall of fame described (<see cref="DescribedLoss.Of"/>); worked out here when not given.</param>
+    public static string Format(RunRecord run, IReadOnlyList<DescribedLoss>? described = null)
     {
+        described ??= DescribedLoss.Of(run.HallOfFame);
         var spec = run.Spec;
         var text = new StringBuilder();
         text.AppendLine(Invariant($"# EvoGrains search `{run.SearchId}` ({spec.Name})"));
@@ -25,33 +28,51 @@ public static class RunReport
         text.AppendLine();
         text.AppendLine("![t(y=1,p) of the top losses and CE](loss-curves-true-class.png)");
         text.AppendLine();
-        text.AppendLine("![t(y=0,p) of the top losses and CE](loss-curves-other-class.png)");
-        text.AppendLine();
 
         text.AppendLine("## Best losses");
         text.AppendLine();
         text.AppendLine("log, 1/x and a/b are protected as in training: log|x| + 1e-7, 1/(x + 1e-7), a/(b + 1e-7).");
+        text.AppendLine(OneHotNote);
         text.AppendLine();
-        var rank = 0;
-        foreach (var entry in run.HallOfFame.Take(TopLosses))
+        foreach (var loss in described.Take(TopLosses))
         {
-            rank++;
-            var loss = LossOf(entry);
-            text.AppendLine(Invariant($"### {rank}. validation fitness {entry.Fitness:F4}{Spread(entry.Spread)} at rung {entry.Rung} ({entry.Seeds} seed(s)) — `{entry.Hash}` (island {entry.Island}, {entry.Operator})"));
+            var entry = loss.Entry;
+            text.AppendLine(Invariant($"### {loss.Rank}. validation fitness {entry.Fitness:F4}{Spread(entry.Spread)} at rung {entry.Rung} ({entry.Seeds} seed(s)) — `{entry.Hash}` (island {entry.Island}, {entry.Operator})"));
             text.AppendLine();
             text.AppendLine(Invariant($"Infix: `{entry.Expression}`"));
             text.AppendLine();
+            text.AppendLine(Invariant($"One-hot halves: `{loss.Loss.OneHot.TrueClassText}` for the true class, `{loss.Loss.OneHot.OtherClassText}` for the others."));
+            text.AppendLine();
+            text.AppendLine(Invariant($"Nearest known loss: {Nearest(loss)}."));
+            text.AppendLine();
+            text.AppendLine(Invariant($"![one-hot halves of loss {loss.Rank} beside CE and its nearest known loss]({loss.PlotFile})"));
+            text.AppendLine();
             text.AppendLine("$$");
-            text.AppendLine(LatexPrinter.Print(loss));
+            text.AppendLine(LatexPrinter.Print(loss.Loss));
             text.AppendLine("$$");
             text.AppendLine();
             text.AppendLine("```python");
-            text.Append(CodePrinter.PyTorch(loss));
+            text.Append(CodePrinter.PyTorch(loss.Loss));
             text.AppendLine("```");
             text.AppendLine();
             text.AppendLine("```csharp");
-            text.Append(CodePrinter.TorchSharp(loss));
+            text.Append(CodePrinter.TorchSharp(loss.Loss));
             text.AppendLine("```");
+            text.AppendLine();
+        }
+
+        if (described.Count > TopLosses)
+        {
+            text.AppendLine("## The rest of the hall of fame");
+            text.AppendLine();
+            text.AppendLine("| rank | validation fitness | hash | true class | other classes | nearest known loss | plot |");
+            text.AppendLine("|------|--------------------|------|------------|---------------|--------------------|------|");
+            foreach (var loss in described.Skip(TopLosses))
+            {
+                var halves = loss.Loss.OneHot;
+                text.AppendLine(Invariant($"| {loss.Rank} | {loss.Entry.Fitness:F4} (rung {loss.Entry.Rung}) | `{loss.Entry.Hash}` | `{halves.TrueClassText}` | `{halves.OtherClassText}` | {Nearest(loss)} | [{loss.PlotFile}]({loss.PlotFile}) |"));
+            }
+
             text.AppendLine();
         }
 
@@ -105,14 +126,13 @@ public static class RunReport
         text.Append(ComparisonTable.Format(run.Comparison, $"{split} accuracy"));
     }
 
-    internal static LossFunction LossOf(HallOfFameEntry entry) => LossFunction.Parse(StripAnnotations(entry.Expression, out var mean), mean ? ClassReduction.Mean : ClassReduction.Sum);
+    private const string OneHotNote =
+        "Labels are one-hot, so a loss is two functions of p: its one-hot halves t(1, p) for the true class and t(0, p) for each other class "
+        + "(simplified; the search trains one loss per pair of halves). Its nearest known loss is the zoo member whose gradient dL/dz on fixed "
+        + "10-class probe logits (confidently wrong to confidently right, each sample weighted alike) points the same way, with the scale that fits best (with Adam a "
+        + "constant factor barely changes training).";
 
-    private static string StripAnnotations(string expression, out bool mean)
-    {
-        mean = expression.Contains("[mean over classes]", StringComparison.Ordinal);
-        var cut = expression.IndexOf(" [", StringComparison.Ordinal);
-        return cut < 0 ? expression : expression[..cut];
-    }
+    private static string Nearest(DescribedLoss loss) => loss.Nearest?.ToString() ?? "none (its gradient on the probes is zero or not finite)";
 
     private static IEnumerable<string> Lineage(string hash, IReadOnlyList<HistoryEntry> history)
     {

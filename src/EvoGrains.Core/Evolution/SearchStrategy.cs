@@ -16,6 +16,9 @@ public abstract class SearchStrategy(ScreeningFunnel funnel)
 
     private readonly HashSet<ulong> seen = [];
 
+    // Fingerprints of every candidate proposed, evaluated or restored: a one-hot twin is a duplicate, never trained.
+    private readonly HashSet<ulong> seenFingerprints = [];
+
     // Breeding keeps producing the same bad children; screening one again costs up to ~100 µs.
     private readonly Dictionary<ulong, ScreeningStage> rejected = [];
 
@@ -38,7 +41,11 @@ public abstract class SearchStrategy(ScreeningFunnel funnel)
     /// </summary>
     public virtual bool IsWaiting => false;
 
-    /// <summary>The next candidate, or null when waiting or when 2500 draws in a row were rejected or duplicates.</summary>
+    /// <summary>
+    /// The next candidate, or null when waiting or when 2500 draws in a row were rejected or duplicates. A duplicate has
+    /// the hash or the one-hot fingerprint (<see cref="LossFunction.Fingerprint"/>) of a loss this island proposed,
+    /// evaluated or holds, or a phenotype near a member's.
+    /// </summary>
     public Candidate? Propose(Random random)
     {
         for (var attempt = 0; attempt < MaxAttempts && !IsWaiting; attempt++)
@@ -79,6 +86,13 @@ public abstract class SearchStrategy(ScreeningFunnel funnel)
             // The unflipped form too, so breeding it again is caught before screening.
             seen.Add(loss.Hash);
             seen.Add(verdict.Loss.Hash);
+            if (!seenFingerprints.Add(verdict.Fingerprint))
+            {
+                Statistics.CountDuplicate();
+                OnDiscarded();
+                continue;
+            }
+
             Statistics.CountProposed();
             var candidate = new Candidate(genome, verdict, op, parents);
             OnProposed(candidate);
@@ -92,6 +106,7 @@ public abstract class SearchStrategy(ScreeningFunnel funnel)
     public void Report(Candidate candidate, double fitness, int rung = 0)
     {
         seen.Add(candidate.Loss.Hash);
+        seenFingerprints.Add(candidate.Loss.Fingerprint);
         var member = new Member(candidate, fitness, Reported++) { Rung = rung };
         Absorb(member);
         OnReported(member);
@@ -122,6 +137,7 @@ public abstract class SearchStrategy(ScreeningFunnel funnel)
     public void Restore(Member member)
     {
         seen.Add(member.Candidate.Loss.Hash);
+        seenFingerprints.Add(member.Candidate.Loss.Fingerprint);
         Reported = Math.Max(Reported, member.Birth + 1);
         Absorb(member);
     }

@@ -6,16 +6,46 @@ namespace EvoGrains.Core.Expressions;
 /// Rewrites an expression into the one form all its trivially-equal variants share: constants
 /// folded, commutative/associative chains flattened and sorted, and identities that hold for
 /// every finite input applied (x+0, x*1, x*-1, --x, max(x,0), |−x|, ...).
+/// <see cref="Simplify"/> goes further for reading a loss, not for naming it.
 /// </summary>
 public static class Canonicalizer
 {
-    public static Expr Canonicalize(Expr expr)
+    /// <summary>The canonical form: what a loss's hash is taken of (so its rules never change a stored search's hashes).</summary>
+    public static Expr Canonicalize(Expr expr) => Rewrite(expr, annihilate: false);
+
+    /// <summary>
+    /// The canonical form with the zeros that absorb what they meet folded too: x·0 = 0, 0/x = 0, isru(0, x) = 0 and
+    /// isru(x, 0) = x, which hold wherever x is finite (0/x also needs x ≠ -1e-7, the protected division's pole). For
+    /// reading a loss, e.g. its one-hot halves, where y·log p is 0 for y = 0.
+    /// </summary>
+    public static Expr Simplify(Expr expr) => Rewrite(expr, annihilate: true);
+
+    private static Expr Rewrite(Expr expr, bool annihilate)
     {
         // Sort keys by node: a chain of n terms is re-sorted at each of its n levels, and printing
         // every term again at each level made a 1,000-term sum take seconds.
         var keys = new Dictionary<Expr, string>(ReferenceEqualityComparer.Instance);
-        return ExprWalk.Fold<Expr>(expr, (node, children) => OperatorCatalog.IsLeaf(node.Op) ? node : Simplify(node.WithChildren([.. children]), keys));
+        return ExprWalk.Fold<Expr>(expr, (node, children) =>
+        {
+            if (OperatorCatalog.IsLeaf(node.Op))
+            {
+                return node;
+            }
+
+            var simplified = Simplify(node.WithChildren([.. children]), keys);
+            return annihilate && Annihilated(simplified) is { } zero ? zero : simplified;
+        });
     }
+
+    private static Expr? Annihilated(Expr e) => e.Op switch
+    {
+        Op.Mul when IsZero(e[0]) || IsZero(e[1]) => Expr.Const(0),
+        Op.Div or Op.Isru when IsZero(e[0]) => Expr.Const(0),
+        Op.Isru when IsZero(e[1]) => e[0],
+        _ => null,
+    };
+
+    private static bool IsZero(Expr e) => e.IsConstant && e.Value == 0;
 
     private static Expr Simplify(Expr e, Dictionary<Expr, string> keys)
     {

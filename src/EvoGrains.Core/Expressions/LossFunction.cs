@@ -15,6 +15,8 @@ public sealed record LossFunction(Expr Element, ClassReduction Reduction = Class
     private Expr? canonical;
     private string? canonicalText;
     private ulong? hash;
+    private OneHotHalves? oneHot;
+    private ulong? fingerprint;
 
     // `with` must not carry the caches over to a loss with another element.
     private LossFunction(LossFunction original)
@@ -40,6 +42,17 @@ public sealed record LossFunction(Expr Element, ClassReduction Reduction = Class
 
     public string HashHex => StableHash.ToHex(Hash);
 
+    /// <summary>What the loss is on one-hot labels: t(y, p) for the true class and for the others (computed once).</summary>
+    public OneHotHalves OneHot => oneHot ??= new OneHotHalves(this);
+
+    /// <summary>
+    /// The identity of what this loss does in training: equal for losses whose one-hot halves give the same gradients
+    /// (<see cref="OneHotFingerprint"/>). The search trains one loss per fingerprint.
+    /// </summary>
+    public ulong Fingerprint => fingerprint ??= OneHotFingerprint.Of(OneHot);
+
+    public string FingerprintHex => StableHash.ToHex(Fingerprint);
+
     /// <summary>Canonical infix plus the normalised terms, reduction and smoothing when they differ from the defaults.</summary>
     public string CanonicalText => canonicalText ??= Describe(Canonical);
 
@@ -53,6 +66,15 @@ public sealed record LossFunction(Expr Element, ClassReduction Reduction = Class
         && Normalized.SequenceEqual(other.Normalized);
 
     public override int GetHashCode() => HashCode.Combine(Element, Reduction, LabelSmoothing, Normalized.Count);
+
+    /// <summary>
+    /// The label the element term sees for one class of a sample with <paramref name="classes"/> classes: 1 for the true
+    /// class and 0 for the others, smoothed to <c>(1-ε)·y + ε/C</c> when <see cref="LabelSmoothing"/> ε is set.
+    /// </summary>
+    public double Label(bool trueClass, int classes) => (trueClass ? 1 - LabelSmoothing : 0) + LabelSmoothing / classes;
+
+    /// <summary>The weight of each class's term in a sample's loss: 1 for the sum over classes, 1/C for the mean.</summary>
+    public double ClassWeight(int classes) => Reduction == ClassReduction.Mean ? 1.0 / classes : 1.0;
 
     /// <summary>The same loss with the opposite sign (element and normalised terms).</summary>
     public LossFunction Negated() =>

@@ -62,14 +62,15 @@ public sealed class LossInterpreter(LossFunction loss)
             throw new ArgumentOutOfRangeException(nameof(label), label, $"label must be in 0..{classes - 1}");
         }
 
-        var weight = Loss.Reduction == ClassReduction.Mean ? 1.0 / classes : 1.0;
-        var offLabel = Loss.LabelSmoothing / classes;
+        var weight = Loss.ClassWeight(classes);
+        var trueLabel = Loss.Label(true, classes);
+        var otherLabel = Loss.Label(false, classes);
         var total = 0.0;
         var weightedSum = 0.0;
         Span<double> gradP = stackalloc double[classes];
         for (var c = 0; c < classes; c++)
         {
-            var y = (c == label ? 1 - Loss.LabelSmoothing : 0) + offLabel;
+            var y = c == label ? trueLabel : otherLabel;
             total += element.Evaluate(y, p[c], z[c], out var dp, out var dz);
             gradP[c] = weight * dp;
             gradLogits[c] = weight * dz;

@@ -38,9 +38,9 @@ public static class IntegrityCheck
 
     public static IntegrityCurve Run(LossFunction loss)
     {
-        var yWrong = loss.LabelSmoothing / 2;
-        var yTrue = 1 - loss.LabelSmoothing + yWrong;
-        var weight = loss.Reduction == ClassReduction.Mean ? 0.5 : 1;
+        var yWrong = loss.Label(false, 2);
+        var yTrue = loss.Label(true, 2);
+        var weight = loss.ClassWeight(2);
 
         // A coarse pass over a subset of the same grid rejects most bad curves at a twentieth of
         // the cost; any curve it rejects (non-finite, too many turns) the full grid would reject too.

@@ -3,7 +3,7 @@ using EvoGrains.Core.Expressions;
 namespace EvoGrains.Core.Screening;
 
 /// <summary>
-/// Rejects and fingerprints candidates before any training, cheapest check first: structure,
+/// Rejects candidates before any training, cheapest check first: structure,
 /// NLFS integrity curve (with flip), validity (METHODS.md §5), AutoLoss-Zero rejection.
 /// Thread-safe: all state is immutable probes.
 /// </summary>
@@ -13,7 +13,6 @@ public sealed class ScreeningFunnel
 
     private readonly ProbeSet validityProbes = new(samples: 24, classes: 10, seed: 20240501);
     private readonly ProbeSet rejectionProbes = new(samples: 8, classes: 10, seed: 20220619, logitScale: 1);
-    private readonly ProbeSet fingerprintProbes = new(samples: 6, classes: 10, seed: 20200301);
 
     /// <param name="loss">The candidate.</param>
     /// <param name="isKnownPhenotype">
@@ -69,7 +68,6 @@ public sealed class ScreeningFunnel
             integrity.Flipped ? "accepted (flipped: the curve ran the wrong way)" : "accepted",
             candidate,
             integrity.Flipped,
-            integrity.Phenotype,
-            BehaviouralFingerprint.Compute(interpreter, fingerprintProbes));
+            integrity.Phenotype);
     }
 }

@@ -1,13 +1,19 @@
+using EvoGrains.Core.Expressions;
+
 namespace EvoGrains.Core.Search;
 
 /// <summary>
-/// The best distinct losses of a search (by hash), best first by <see cref="HallOfFameEntry.Rank"/>: a loss measured
-/// at a higher rung ranks above any measured only lower, so like is compared with like. A loss's result from a
-/// higher rung replaces its earlier one.
+/// The best distinct losses of a search, best first by <see cref="HallOfFameEntry.Rank"/>: a loss measured at a higher
+/// rung ranks above any measured only lower, so like is compared with like. Losses are distinct by their one-hot
+/// fingerprint (<see cref="LossFunction.Fingerprint"/>): of two one-hot twins the hall holds one, the first to arrive,
+/// and a result of either from a higher rung replaces it.
 /// </summary>
 public sealed class HallOfFame(int capacity)
 {
     private readonly List<HallOfFameEntry> entries = [];
+
+    // The fingerprint of entries[i]'s loss.
+    private readonly List<ulong> fingerprints = [];
 
     public int Capacity { get; } = capacity;
 
@@ -21,7 +27,8 @@ public sealed class HallOfFame(int capacity)
             return false;
         }
 
-        var known = entries.FindIndex(e => e.Hash == entry.Hash);
+        var fingerprint = entry.Loss.ToLoss().Fingerprint;
+        var known = fingerprints.IndexOf(fingerprint);
         if (known >= 0)
         {
             if (entries[known].Rung >= entry.Rung)
@@ -29,7 +36,7 @@ public sealed class HallOfFame(int capacity)
                 return false;
             }
 
-            entries.RemoveAt(known);
+            RemoveAt(known);
         }
 
         var index = entries.FindIndex(e => e.Rank < entry.Rank);
@@ -41,15 +48,23 @@ public sealed class HallOfFame(int capacity)
             }
 
             entries.Add(entry);
+            fingerprints.Add(fingerprint);
             return true;
         }
 
         entries.Insert(index, entry);
+        fingerprints.Insert(index, fingerprint);
         if (entries.Count > Capacity)
         {
-            entries.RemoveAt(entries.Count - 1);
+            RemoveAt(entries.Count - 1);
         }
 
         return true;
+    }
+
+    private void RemoveAt(int index)
+    {
+        entries.RemoveAt(index);
+        fingerprints.RemoveAt(index);
     }
 }

@@ -5,7 +5,8 @@ using EvoGrains.Grains.Storage;
 namespace EvoGrains.Grains.Individuals;
 
 /// <summary>
-/// The identity of one loss in a search. While its outcome is unknown every request gets the job
+/// The identity of one loss in a search at one rung, keyed by its one-hot fingerprint: every loss with the same one-hot
+/// halves is this individual, and the first candidate to ask is the one trained. While its outcome is unknown every request gets the job
 /// to enqueue (idempotent by job id in the queue) and joins the waiters; once known, requests get
 /// the stored outcome, so a duplicate never trains twice. The state is written when the outcome
 /// arrives (and when a new island asks afterwards), not per request: a waiter lost with a silo

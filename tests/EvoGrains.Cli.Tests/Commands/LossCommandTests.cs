@@ -36,6 +36,62 @@ public sealed class LossCommandTests
     }
 
     [Fact]
+    public async Task Check_shows_the_one_hot_halves_and_the_nearest_known_loss()
+    {
+        var run = await CliRun.Of("loss", "check", "-((y + 1) * log(p))");
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("true class   t(1, p) = -(log(p) * 2)", run.Out);
+        Assert.Contains("other class  t(0, p) = -log(p)", run.Out);
+        Assert.Contains("nearest      behaves like 11 x ls-ce(0.909): gradient cosine 1.0000", run.Out);
+    }
+
+    [Fact]
+    public async Task Check_json_gives_the_halves_and_the_nearest_known_loss()
+    {
+        var run = await CliRun.Of("loss", "check", "--json", "-((y + 1) * log(p))");
+
+        var json = JsonDocument.Parse(run.Out).RootElement;
+        Assert.Equal(
+            ["expression", "canonical", "hash", "accepted", "stage", "reason", "flipped", "screened", "fingerprint", "halves", "nearestKnownLoss"],
+            json.EnumerateObject().Select(p => p.Name));
+        var halves = json.GetProperty("halves");
+        Assert.Equal((1, 0), (halves.GetProperty("trueLabel").GetDouble(), halves.GetProperty("otherLabel").GetDouble()));
+        Assert.Equal(("-(log(p) * 2)", "-log(p)"), (halves.GetProperty("trueClass").GetString(), halves.GetProperty("otherClass").GetString()));
+        var nearest = json.GetProperty("nearestKnownLoss");
+        Assert.Equal(["family", "name", "parameters", "scale", "cosine", "description"], nearest.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(("ls-ce", "ls-ce(0.909)"), (nearest.GetProperty("family").GetString(), nearest.GetProperty("name").GetString()));
+        Assert.Equal(10.0 / 11, Assert.Single(nearest.GetProperty("parameters").EnumerateArray()).GetDouble(), 0.002);
+        Assert.Equal(11, nearest.GetProperty("scale").GetDouble(), 0.05);
+        Assert.True(nearest.GetProperty("cosine").GetDouble() > 0.99);
+    }
+
+    [Fact]
+    public async Task One_hot_twins_check_to_one_fingerprint_and_the_same_halves_meaning()
+    {
+        var a = JsonDocument.Parse((await CliRun.Of("loss", "check", "--json", "-erf(isru(sinh(p), abs(y)) / y)")).Out).RootElement;
+        var b = JsonDocument.Parse((await CliRun.Of("loss", "check", "--json", "-erf(isru(sinh(p), abs(1)) / y)")).Out).RootElement;
+
+        Assert.NotEqual(a.GetProperty("hash").GetString(), b.GetProperty("hash").GetString());
+        Assert.Equal(a.GetProperty("fingerprint").GetString(), b.GetProperty("fingerprint").GetString());
+        Assert.Equal("-erf(isru(sinh(p), 1) / 1)", a.GetProperty("halves").GetProperty("trueClass").GetString());
+        Assert.Equal(
+            a.GetProperty("nearestKnownLoss").GetProperty("description").GetString(),
+            b.GetProperty("nearestKnownLoss").GetProperty("description").GetString());
+    }
+
+    [Fact]
+    public async Task Check_of_a_loss_without_gradient_has_no_nearest_known_loss()
+    {
+        var run = await CliRun.Of("loss", "check", "--json", "p");
+
+        var json = JsonDocument.Parse(run.Out).RootElement;
+        Assert.Equal(3, run.ExitCode);
+        Assert.Equal(JsonValueKind.Null, json.GetProperty("nearestKnownLoss").ValueKind);
+        Assert.Equal("p", json.GetProperty("halves").GetProperty("otherClass").GetString());
+    }
+
+    [Fact]
     public async Task Check_rejects_with_exit_3_and_names_the_stage()
     {
         var run = await CliRun.Of("loss", "check", "y - p");

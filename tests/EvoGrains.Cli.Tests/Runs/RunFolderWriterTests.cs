@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using EvoGrains.Cli.Runs;
 using EvoGrains.Core.Evolution;
 using EvoGrains.Core.Expressions;
@@ -39,7 +40,9 @@ public sealed class RunFolderWriterTests
             Assert.Equal(JsonValueKind.Null, hall[0].GetProperty("spread").ValueKind);
             Assert.Equal(["infix", "reduction", "labelSmoothing"], hall[0].GetProperty("loss").EnumerateObject().Select(p => p.Name));
             Assert.Equal("unit", SearchSpecJson.Load(Path.Combine(folder, "spec.json")).Name);
-            foreach (var png in new[] { "fitness.png", "islands.png", "loss-curves-true-class.png", "loss-curves-other-class.png" })
+            var halves = runner.HallOfFame.Entries.Select((_, i) => $"one-hot-{i + 1}.png").ToList();
+            Assert.False(File.Exists(Path.Combine(folder, "loss-curves-other-class.png")));
+            foreach (var png in new[] { "fitness.png", "islands.png", "loss-curves-true-class.png" }.Concat(halves))
             {
                 var bytes = File.ReadAllBytes(Path.Combine(folder, png));
                 Assert.True(bytes.Length > 10_000, $"{png} is suspiciously small");
@@ -52,6 +55,13 @@ public sealed class RunFolderWriterTests
             Assert.Contains("```csharp", report);
             Assert.Contains("$$", report);
             Assert.Contains("## Lineage of the best", report);
+            var entries = runner.HallOfFame.Entries;
+            Assert.True(entries.Count > RunReport.TopLosses);
+            Assert.Equal(entries.Count, Regex.Matches(report, "gradient cosine").Count);
+            Assert.Contains("One-hot halves: `t(1, p) = ", report);
+            Assert.Contains("![one-hot halves of loss 1 beside CE and its nearest known loss](one-hot-1.png)", report);
+            Assert.Contains($"[one-hot-{entries.Count}.png](one-hot-{entries.Count}.png)", report);
+            Assert.DoesNotContain("loss-curves-other-class", report);
             Assert.Contains("| ce ", report);
             var events = TensorBoardEvents.ReadFolder(folder);
             Assert.Equal(90, events.Count(e => e.Tag.StartsWith("fitness/island-", StringComparison.Ordinal) && e.Tag.EndsWith("/best", StringComparison.Ordinal)));

@@ -183,4 +183,29 @@ public sealed class CanonicalizerTests
         Assert.Equal(StableHash.Of("-(log(p) * y)"), ce.Hash);
         Assert.Equal("66395c04e8e4f593", LossFunction.Parse("-(log(p) - y / p)").HashHex);
     }
+
+    [Theory]
+    [InlineData("log(p) * 0", "0")]
+    [InlineData("0 * exp(1 / p) * 2 + p", "p")]
+    [InlineData("0 / (p + 1)", "0")]
+    [InlineData("isru(0, p)", "0")]
+    [InlineData("isru(sinh(p), 0)", "sinh(p)")]
+    [InlineData("isru(sinh(p), abs(0)) / 0", "sinh(p) / 0")]
+    [InlineData("abs(1) * log(p)", "log(p)")]
+    [InlineData("isru(p, abs(1))", "isru(p, 1)")]
+    [InlineData("-(0 * log(p)) + 1 * -log(p)", "-log(p)")]
+    public void Simplify_also_folds_the_zeros_that_absorb_finite_terms(string expression, string simplified)
+    {
+        Assert.Equal(Canon(simplified), Canonicalizer.Simplify(Parse(expression)));
+    }
+
+    [Theory]
+    [InlineData("log(p) * 0")]
+    [InlineData("0 / (p + 1)")]
+    [InlineData("isru(sinh(p), 0)")]
+    public void Canonical_forms_keep_what_only_simplify_folds(string expression)
+    {
+        // The hash of a stored search's losses must not move: x·0 is NaN where x overflows, so it is not canonical.
+        Assert.NotEqual(Canonicalizer.Simplify(Parse(expression)), Canon(expression));
+    }
 }

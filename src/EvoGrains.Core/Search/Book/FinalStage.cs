@@ -3,7 +3,7 @@ using System.Globalization;
 namespace EvoGrains.Core.Search.Book;
 
 /// <summary>
-/// The final stage's rules: which losses enter (the top-K of the hall of fame), the jobs of each round, which
+/// The final stage's rules: which losses enter (the top-K of the hall of fame, which holds one of any one-hot twins), the jobs of each round, which
 /// losses survive a round (the best <c>keep</c> by mean validation accuracy, ties to the better hall-of-fame
 /// rank), and the test round of the survivors against every baseline. CE is always a baseline because the
 /// p-values are taken against it.

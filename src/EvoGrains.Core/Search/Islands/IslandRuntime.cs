@@ -164,14 +164,14 @@ public sealed class IslandRuntime
         return planned;
     }
 
-    /// <summary>Joins migrants this island does not have yet; returns how many joined.</summary>
+    /// <summary>Joins migrants this island does not have yet (nor a one-hot twin of); returns how many joined.</summary>
     public int ReceiveMigrants(IEnumerable<Migrant> arrivals)
     {
         var joined = 0;
         foreach (var migrant in arrivals)
         {
             var candidate = migrant.Candidate.Rebuild(strategy);
-            if (strategy.Members.All(m => m.Hash != candidate.Loss.HashHex))
+            if (strategy.Members.All(m => m.Candidate.Loss.Fingerprint != candidate.Loss.Fingerprint))
             {
                 strategy.Report(candidate, migrant.Fitness, migrant.Rung);
                 joined++;

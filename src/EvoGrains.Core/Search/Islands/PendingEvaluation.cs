@@ -14,11 +14,11 @@ public sealed class PendingEvaluation(Candidate candidate, bool shared = false, 
 
     public int Rung { get; } = rung;
 
-    /// <summary>See <see cref="EvaluationKey"/>.</summary>
-    public string Key => EvaluationKey.Of(Hash, Rung);
+    /// <summary>See <see cref="EvaluationKey"/>: one-hot twins share it, so the search trains one of them.</summary>
+    public string Key => EvaluationKey.Of(Candidate.Loss.FingerprintHex, Rung);
 
     public DateTimeOffset? AskedAt { get; internal set; }
 
-    /// <summary>Another island asked for the same loss first: the result comes from its training.</summary>
+    /// <summary>Another island asked for the same loss (or a one-hot twin) first: the result comes from its training.</summary>
     public bool Shared { get; internal set; } = shared;
 }

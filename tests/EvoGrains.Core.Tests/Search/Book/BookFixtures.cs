@@ -17,8 +17,12 @@ internal static class BookFixtures
         FinalStage = final ?? new FinalStageSpec { TopK = 2, Steps = 50, Seeds = 2, Baselines = ["ce", "focal"] },
     };
 
-    public static HistoryEntry Entry(string hash, double fitness, int island = 0) => new(
-        -1, island, hash, $"expr-{hash}", LossText.From(LossZoo.CrossEntropy), "", fitness, EvaluationStatus.Completed, 0.1,
+    /// <summary>A result of the loss named <paramref name="hash"/>: CE scaled by a factor of its own, so that every hash is another loss.</summary>
+    public static HistoryEntry Entry(string hash, double fitness, int island = 0) =>
+        Entry(hash, LossFunction.Parse(FormattableString.Invariant($"-(y * log(p)) * {1 + (StableHash.Of(hash) % 997)}")), fitness, island);
+
+    public static HistoryEntry Entry(string hash, LossFunction loss, double fitness, int island = 0) => new(
+        -1, island, hash, $"expr-{hash}", LossText.From(loss), "", fitness, EvaluationStatus.Completed, 0.1,
         "random", [], null, false, T0);
 
     public static IslandStatus Island(int index, bool exhausted = false, int inFlight = 0) =>

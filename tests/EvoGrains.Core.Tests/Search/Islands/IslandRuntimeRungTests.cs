@@ -46,7 +46,7 @@ public sealed class IslandRuntimeRungTests
 
         var promoted = asked.Where(p => p.Rung == 1).ToList();
         Assert.NotEmpty(promoted);
-        Assert.All(promoted, p => Assert.Equal(EvaluationKey.Of(p.Hash, 1), p.Key));
+        Assert.All(promoted, p => Assert.Equal(EvaluationKey.Of(p.Candidate.Loss.FingerprintHex, 1), p.Key));
         Assert.All(promoted, p => Assert.Contains(asked, a => a.Rung == 0 && a.Hash == p.Hash));
         Assert.Equal(promoted.Count, promoted.Select(p => p.Hash).Distinct().Count());
 

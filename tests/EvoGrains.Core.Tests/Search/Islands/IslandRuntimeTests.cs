@@ -72,8 +72,8 @@ public sealed class IslandRuntimeTests
         var asked = island.PlanRequests(Start)[0];
         var result = Evaluator.Evaluate(asked.Candidate.Loss);
 
-        Assert.True(island.Absorb(asked.Hash, result, Start));
-        Assert.False(island.Absorb(asked.Hash, result, Start));
+        Assert.True(island.Absorb(asked.Key, result, Start));
+        Assert.False(island.Absorb(asked.Key, result, Start));
         Assert.False(island.Absorb("not-in-flight", result, Start));
 
         var sent = Assert.Single(island.Outbox);
@@ -109,14 +109,14 @@ public sealed class IslandRuntimeTests
         var asked = island.PlanRequests(Start);
         island.Pause();
 
-        Assert.True(island.Absorb(asked[0].Hash, Evaluator.Evaluate(asked[0].Candidate.Loss), Start));
+        Assert.True(island.Absorb(asked[0].Key, Evaluator.Evaluate(asked[0].Candidate.Loss), Start));
         Assert.Empty(island.PlanRequests(Start));
         Assert.Single(island.InFlight);
 
         island.Resume();
         Assert.Single(island.PlanRequests(Start));
         island.Stop();
-        Assert.True(island.Absorb(asked[1].Hash, Evaluator.Evaluate(asked[1].Candidate.Loss), Start));
+        Assert.True(island.Absorb(asked[1].Key, Evaluator.Evaluate(asked[1].Candidate.Loss), Start));
         Assert.Empty(island.PlanRequests(Start + TimeSpan.FromSeconds(1)));
     }
 
@@ -177,11 +177,11 @@ public sealed class IslandRuntimeTests
     {
         var island = new IslandRuntime(Spec(inFlight: 3), 0, Funnel);
         var asked = island.PlanRequests(Start);
-        island.MarkShared(asked[0].Hash);
+        island.MarkShared(asked[0].Key);
         island.MarkShared("not-in-flight");
         foreach (var pending in asked)
         {
-            island.Absorb(pending.Hash, new EvaluationResult(pending == asked[2] ? 0.5 : 0.7, EvaluationStatus.Completed, 1), Start);
+            island.Absorb(pending.Key, new EvaluationResult(pending == asked[2] ? 0.5 : 0.7, EvaluationStatus.Completed, 1), Start);
         }
 
         var progress = island.Progress();
@@ -216,7 +216,7 @@ public sealed class IslandRuntimeTests
         // Counters keep what the previous activation counted and add what this one counts.
         foreach (var pending in asked)
         {
-            resumed.Absorb(pending.Hash, Evaluator.Evaluate(pending.Candidate.Loss), Start);
+            resumed.Absorb(pending.Key, Evaluator.Evaluate(pending.Candidate.Loss), Start);
         }
 
         EvaluateRound(resumed, Start);
@@ -251,7 +251,7 @@ public sealed class IslandRuntimeTests
         Assert.Empty(island.PlanRequests(Start));
         Assert.Equal(version, island.Version);
 
-        island.Absorb(asked[0].Hash, new EvaluationResult(0.5, EvaluationStatus.Completed, 1), Start);
+        island.Absorb(asked[0].Key, new EvaluationResult(0.5, EvaluationStatus.Completed, 1), Start);
         Assert.NotEqual(version, version = island.Version);
         island.Pause();
         Assert.NotEqual(version, island.Version);
@@ -274,7 +274,7 @@ public sealed class IslandRuntimeTests
         Assert.Empty(island.PlanRequests(Start));
         foreach (var pending in asked)
         {
-            island.Absorb(pending.Hash, Evaluator.Evaluate(pending.Candidate.Loss), Start);
+            island.Absorb(pending.Key, Evaluator.Evaluate(pending.Candidate.Loss), Start);
         }
 
         // The generation is back: the next one goes out.

@@ -1,0 +1,58 @@
+using System.Globalization;
+using System.Text;
+
+namespace EvoGrains.Core.Expressions;
+
+/// <summary>
+/// The identity of what a loss does in training, taken on the one-hot domain (AutoML-Zero's functional-equivalence idea):
+/// the derivatives of its two <see cref="OneHotHalves"/> on a fixed grid of p, quantised to 5 significant digits and
+/// hashed, with the reduction, the label smoothing and any normalised terms. Training sees a loss only through
+/// dL/dz = Σ_c t'(y_c, p_c)·p_c(δ_cj - p_j) (+ dt/dz_j), so the fingerprint keeps exactly what that sum can tell apart:
+/// a constant added to a half, or a·p added to both halves (Σ_c p_c = 1), changes no gradient and no fingerprint.
+/// It stores, at every grid point, the difference of the two halves' p-derivatives and the step of the other-class
+/// derivative to the next point (together: both derivatives up to one common constant), and both z-derivatives.
+/// </summary>
+/// <remarks>
+/// Two losses that agree on one-hot labels are one loss, however they differ at other values of y: `abs(y)` and
+/// `abs(1)` are the same for the true class. With label smoothing the halves are taken at the smoothed labels of
+/// <see cref="OneHotHalves.Classes"/> classes and the smoothing is part of the key, so only losses with the same
+/// smoothing can be one. Where an expression reads the logits z, they are taken as log p.
+/// </remarks>
+public static class OneHotFingerprint
+{
+    /// <summary>Grid points: p = sigmoid(u) for u = -12, -11.75, ..., 12 (p from 6e-6 to 1 - 6e-6, dense near 0 and 1).</summary>
+    public const int Points = 97;
+
+    private const double Negligible = 1e-12;
+
+    private static readonly double[] Grid = [.. Enumerable.Range(0, Points).Select(i => 1 / (1 + Math.Exp(12 - (0.25 * i))))];
+
+    /// <summary>The grid's probabilities.</summary>
+    public static IReadOnlyList<double> P => Grid;
+
+    public static ulong Of(OneHotHalves halves)
+    {
+        ArgumentNullException.ThrowIfNull(halves);
+        var loss = halves.Loss;
+        var text = new StringBuilder(Points * 4 * 12);
+        text.Append(loss.Reduction == ClassReduction.Mean ? "mean" : "sum")
+            .Append(";ls=").Append(loss.LabelSmoothing.ToString("R", CultureInfo.InvariantCulture))
+            .Append(";+").Append(NormalizedTerm.Format(loss.Normalized)).Append(';');
+        var previousOther = 0.0;
+        for (var i = 0; i < Points; i++)
+        {
+            halves.Evaluate(true, Grid[i], out var truePrime, out var trueZ);
+            halves.Evaluate(false, Grid[i], out var otherPrime, out var otherZ);
+            Append(text, truePrime - otherPrime);
+            Append(text, i == 0 ? 0 : otherPrime - previousOther);
+            Append(text, trueZ);
+            Append(text, otherZ);
+            previousOther = otherPrime;
+        }
+
+        return StableHash.Of(text.ToString());
+    }
+
+    private static void Append(StringBuilder text, double value) =>
+        text.Append(Math.Abs(value) < Negligible ? "0" : value.ToString("E4", CultureInfo.InvariantCulture)).Append(';');
+}
