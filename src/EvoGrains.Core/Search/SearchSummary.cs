@@ -12,5 +12,5 @@ public sealed record SearchSummary(
     /// The search has work to drive (searching or in its final stage). Its grain's timer is what drives it, and a timer
     /// dies with its silo, so such a search is woken when a silo starts.
     /// </summary>
-    public bool IsUnderway => State is SearchState.Running or SearchState.FinalStage;
+    public bool IsUnderway() => State is SearchState.Running or SearchState.FinalStage;
 }

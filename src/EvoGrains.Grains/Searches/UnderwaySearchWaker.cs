@@ -53,7 +53,7 @@ public sealed class UnderwaySearchWaker(IGrainFactory grains, ILogger<UnderwaySe
             var searches = await Calls.ExecuteAsync(
                 async _ => await grains.GetGrain<ISearchRegistryGrain>(ISearchRegistryGrain.SingletonKey).ListAsync(),
                 cancellationToken);
-            foreach (var search in searches.Where(s => s.IsUnderway))
+            foreach (var search in searches.Where(s => s.IsUnderway()))
             {
                 await Calls.ExecuteAsync(async _ => await grains.GetGrain<ISearchGrain>(search.SearchId).GetStatusAsync(), cancellationToken);
                 logger.LogInformation("Woke search {SearchId} ({State}) on silo start", search.SearchId, search.State);
