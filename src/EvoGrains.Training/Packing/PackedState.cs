@@ -48,7 +48,9 @@ internal sealed class PackedState : IDisposable
         get
         {
             var (stored, shape) = parameters[name];
-            return stored.narrow(1, 0, shape.Aggregate(1L, (a, b) => a * b)).view([Members, .. shape]);
+            var size = shape.Aggregate(1L, (a, b) => a * b);
+            // An unpadded parameter is viewed whole: a narrow's backward would zero-fill and copy its whole gradient.
+            return (size == stored.shape[1] ? stored : stored.narrow(1, 0, size)).view([Members, .. shape]);
         }
     }
 
