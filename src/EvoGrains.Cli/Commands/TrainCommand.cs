@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using EvoGrains.Core.Expressions;
 using EvoGrains.Core.Search;
+using EvoGrains.Core.Search.Registries;
 using EvoGrains.Training;
 using EvoGrains.Training.Data;
 using EvoGrains.Training.Losses;
@@ -15,8 +16,8 @@ public static class TrainCommand
     public static Command Build(CliConsole console)
     {
         var losses = new Option<string[]>("--loss") { Description = $"A zoo name ({LossZoo.Signatures}; e.g. \"sce(0.1,1)\", bare: the published defaults, see `loss zoo`) or an expression; repeat for several. CE is always added.", Required = true };
-        var dataset = new Option<string>("--dataset") { Description = "The dataset.", DefaultValueFactory = _ => "fashion-mnist" }.AcceptOnlyFromAmong([.. SearchSpecValidator.Datasets]);
-        var dataPath = new Option<string?>("--data-path") { Description = "Folder with the dataset files (default: the dataset's standard location)." };
+        var dataset = new Option<string>("--dataset") { Description = $"The dataset: {DatasetRegistry.Help}.", DefaultValueFactory = _ => "fashion-mnist" }.AcceptOnlyFromAmong([.. DatasetRegistry.Names]);
+        var dataPath = new Option<string?>("--data-path") { Description = "The dataset's folder or file (default: the dataset's standard location)." };
         var model = new Option<string>("--model") { Description = "The model.", DefaultValueFactory = _ => "small-cnn" }.AcceptOnlyFromAmong([.. SearchSpecValidator.Models]);
         var steps = new Option<int>("--steps") { Description = "Optimizer steps per run.", DefaultValueFactory = _ => 500 }
             .FollowsSpec("evaluation.steps", v => new() { Steps = v, WarmupSteps = 0 });

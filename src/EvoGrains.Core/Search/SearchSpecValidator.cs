@@ -1,6 +1,7 @@
 using System.Globalization;
 using EvoGrains.Core.Evolution;
 using EvoGrains.Core.Expressions;
+using EvoGrains.Core.Search.Registries;
 
 namespace EvoGrains.Core.Search;
 
@@ -13,7 +14,6 @@ public static class SearchSpecValidator
     public static readonly IReadOnlyList<string> Methods = ["regularized-evolution", "gp", "random", "glo", "taylorglo"];
     public static readonly IReadOnlyList<string> Spaces = ["cell", "tree"];
     public static readonly IReadOnlyList<string> Evaluators = ["training", "synthetic"];
-    public static readonly IReadOnlyList<string> Datasets = ["fashion-mnist", "mnist", "kmnist", "cifar10", "cifar100", "synthetic"];
     public static readonly IReadOnlyList<string> Models = ["small-cnn", "resnet9", "mlp"];
 
     public static IReadOnlyList<string> Validate(SearchSpec spec)
@@ -82,7 +82,7 @@ public static class SearchSpecValidator
     private static void ValidateEvaluation(EvaluationSpec evaluation, List<string> errors)
     {
         OneOf(errors, "evaluation.evaluator", evaluation.Evaluator, Evaluators);
-        OneOf(errors, "evaluation.dataset", evaluation.Dataset, Datasets);
+        ValidateDataset(evaluation, errors);
         OneOf(errors, "evaluation.model", evaluation.Model, Models);
         OneOf(errors, "evaluation.optimizer", evaluation.Optimizer, ["adam", "sgd"]);
         InRange(errors, "evaluation.steps", evaluation.Steps, 1, 1_000_000);
@@ -97,6 +97,33 @@ public static class SearchSpecValidator
         InRange(errors, "evaluation.seeds", evaluation.Seeds, 1, 50);
         InRange(errors, "evaluation.labelNoise", evaluation.LabelNoise, 0, 0.8);
         ValidateRungs(evaluation, errors);
+    }
+
+    private static void ValidateDataset(EvaluationSpec evaluation, List<string> errors)
+    {
+        OneOf(errors, "evaluation.dataset", evaluation.Dataset, DatasetRegistry.Names);
+        InRange(errors, "evaluation.imageSize", evaluation.ImageSize, 0, 1024);
+        if (evaluation.Channels is not (0 or 1 or 3))
+        {
+            errors.Add($"evaluation.channels: must be 0 (from the images), 1 or 3 (got {evaluation.Channels})");
+        }
+
+        OneOf(errors, "evaluation.layout", evaluation.Layout, DatasetRegistry.Layouts);
+        if (DatasetRegistry.Find(evaluation.Dataset) is not { } dataset)
+        {
+            return;
+        }
+
+        foreach (var field in DatasetRegistry.Options.Where(o => o.IsSet(evaluation) && !dataset.Options.Contains(o.Field)).Select(o => o.Field))
+        {
+            var readers = DatasetRegistry.All.Where(d => d.Options.Contains(field)).Select(d => d.Name);
+            errors.Add($"evaluation.{field}: the {dataset.Name} dataset does not read it (only {string.Join(", ", readers)})");
+        }
+
+        if (dataset.NeedsDataPath && string.IsNullOrWhiteSpace(evaluation.DataPath))
+        {
+            errors.Add($"evaluation.dataPath: the {dataset.Name} dataset needs it: {dataset.DataPath}");
+        }
     }
 
     private static void OneOf(List<string> errors, string path, string value, IReadOnlyList<string> allowed)

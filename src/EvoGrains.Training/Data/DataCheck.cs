@@ -9,7 +9,7 @@ namespace EvoGrains.Training.Data;
 public static class DataCheck
 {
     /// <summary>
-    /// Null when <paramref name="spec"/> needs no data or its training split loads; otherwise why
+    /// Null when <paramref name="spec"/> needs no data or both its splits load; otherwise why
     /// not, naming the file. Loading through <paramref name="cache"/> leaves the data ready for trainers.
     /// </summary>
     public static string? Problem(EvaluationSpec spec, DatasetCache? cache = null)
@@ -23,7 +23,7 @@ public static class DataCheck
         try
         {
             var dataset = TrainingEvaluator.DatasetOf(spec);
-            _ = cache is null ? DatasetLoader.LoadTrain(dataset) : cache.GetTrain(dataset);
+            _ = cache is null ? DatasetLoader.Load(dataset) : cache.Get(dataset);
             return null;
         }
         catch (Exception error) when (error is DatasetException or ArgumentException)

@@ -47,8 +47,11 @@ public sealed class SearchSpecFieldWalkTests
         Evaluation = new EvaluationSpec
         {
             Evaluator = "synthetic",
-            Dataset = "mnist",
-            DataPath = "/data/mnist",
+            Dataset = "folder",
+            DataPath = "/data/pets",
+            ImageSize = 32,
+            Channels = 3,
+            Layout = "nhwc",
             Model = "mlp",
             Steps = 300,
             BatchSize = 32,
