@@ -36,7 +36,12 @@ public sealed class TrainingEvaluator(EvaluationSpec spec, int seed, int threads
         spec.ValidationSize,
         spec.TrainSubset > 0 ? spec.TrainSubset : null,
         spec.EarlyStopStep > 0 ? new EarlyStopRule(spec.EarlyStopStep, spec.EarlyStopAccuracy) : null,
-        threads) { LabelNoise = spec.LabelNoise };
+        threads)
+    {
+        LabelNoise = spec.LabelNoise,
+        ModelPath = string.IsNullOrWhiteSpace(spec.ModelPath) ? null : spec.ModelPath,
+        Pretrained = spec.Pretrained,
+    };
 
     /// <summary>The data <paramref name="spec"/> names, through the dataset registry.</summary>
     /// <exception cref="ArgumentException">The spec names no dataset of the registry.</exception>

@@ -18,7 +18,7 @@ public static class TrainCommand
         var losses = new Option<string[]>("--loss") { Description = $"A zoo name ({LossZoo.Signatures}; e.g. \"sce(0.1,1)\", bare: the published defaults, see `loss zoo`) or an expression; repeat for several. CE is always added.", Required = true };
         var dataset = new Option<string>("--dataset") { Description = $"The dataset: {DatasetRegistry.Help}.", DefaultValueFactory = _ => "fashion-mnist" }.AcceptOnlyFromAmong([.. DatasetRegistry.Names]);
         var dataPath = new Option<string?>("--data-path") { Description = "The dataset's folder or file (default: the dataset's standard location)." };
-        var model = new Option<string>("--model") { Description = "The model.", DefaultValueFactory = _ => "small-cnn" }.AcceptOnlyFromAmong([.. SearchSpecValidator.Models]);
+        var model = new Option<string>("--model") { Description = $"The model: {ModelRegistry.BuiltInHelp} (your TorchScript model trains in searches: evaluation.model \"torchscript\").", DefaultValueFactory = _ => ModelRegistry.SmallCnnName }.AcceptOnlyFromAmong([.. ModelRegistry.BuiltInNames]);
         var steps = new Option<int>("--steps") { Description = "Optimizer steps per run.", DefaultValueFactory = _ => 500 }
             .FollowsSpec("evaluation.steps", v => new() { Steps = v, WarmupSteps = 0 });
         var seeds = new Option<int>("--seeds") { Description = "Runs per loss, seeds 1..K (the same for every loss).", DefaultValueFactory = _ => 3 }.InRange(1, 50);

@@ -26,6 +26,12 @@ public sealed record EvaluationSpec
 
     public string Model { get; init; } = "small-cnn";
 
+    /// <summary>The TorchScript file of a "torchscript" model.</summary>
+    public string ModelPath { get; init; } = "";
+
+    /// <summary>"torchscript" models: train from the file's weights (fine-tuning) instead of weights redrawn from the seed.</summary>
+    public bool Pretrained { get; init; }
+
     public int Steps { get; init; } = 200;
 
     public int BatchSize { get; init; } = 64;
@@ -97,9 +103,9 @@ public sealed record EvaluationSpec
     /// </summary>
     public IReadOnlyList<int> TrainingSeeds(int baseSeed) => Enumerable.Range(0, Math.Max(1, Seeds)).Select(i => baseSeed + i).ToList();
 
-    private (string, string, string, string, string, (int, int, double, int, int, int), (int, double, int, double, double, int, bool), (int, int, string)) Scalars() =>
+    private (string, string, string, string, string, (int, int, double, int, int, int), (int, double, int, double, double, int, bool), (int, int, string, string, bool)) Scalars() =>
         (Evaluator, Dataset, DataPath, Model, Optimizer,
         (Steps, BatchSize, LearningRate, WarmupSteps, TrainSubset, ValidationSize),
         (EarlyStopStep, EarlyStopAccuracy, Seeds, Promote, LabelNoise, SyntheticDelayMs, MeasureOnTestSet),
-        (ImageSize, Channels, Layout));
+        (ImageSize, Channels, Layout, ModelPath, Pretrained));
 }

@@ -14,7 +14,6 @@ public static class SearchSpecValidator
     public static readonly IReadOnlyList<string> Methods = ["regularized-evolution", "gp", "random", "glo", "taylorglo"];
     public static readonly IReadOnlyList<string> Spaces = ["cell", "tree"];
     public static readonly IReadOnlyList<string> Evaluators = ["training", "synthetic"];
-    public static readonly IReadOnlyList<string> Models = ["small-cnn", "resnet9", "mlp"];
 
     public static IReadOnlyList<string> Validate(SearchSpec spec)
     {
@@ -83,7 +82,7 @@ public static class SearchSpecValidator
     {
         OneOf(errors, "evaluation.evaluator", evaluation.Evaluator, Evaluators);
         ValidateDataset(evaluation, errors);
-        OneOf(errors, "evaluation.model", evaluation.Model, Models);
+        ValidateModel(evaluation, errors);
         OneOf(errors, "evaluation.optimizer", evaluation.Optimizer, ["adam", "sgd"]);
         InRange(errors, "evaluation.steps", evaluation.Steps, 1, 1_000_000);
         InRange(errors, "evaluation.batchSize", evaluation.BatchSize, 1, 4096);
@@ -123,6 +122,30 @@ public static class SearchSpecValidator
         if (dataset.NeedsDataPath && string.IsNullOrWhiteSpace(evaluation.DataPath))
         {
             errors.Add($"evaluation.dataPath: the {dataset.Name} dataset needs it: {dataset.DataPath}");
+        }
+    }
+
+    private static void ValidateModel(EvaluationSpec evaluation, List<string> errors)
+    {
+        OneOf(errors, "evaluation.model", evaluation.Model, ModelRegistry.Names);
+        if (ModelRegistry.Find(evaluation.Model) is not { } model)
+        {
+            return;
+        }
+
+        var readers = string.Join(", ", ModelRegistry.All.Where(m => m.ReadsModelPath).Select(m => m.Name));
+        if (model.ReadsModelPath && string.IsNullOrWhiteSpace(evaluation.ModelPath))
+        {
+            errors.Add($"evaluation.modelPath: the {model.Name} model needs it: the model file");
+        }
+        else if (!model.ReadsModelPath && evaluation.ModelPath.Length > 0)
+        {
+            errors.Add($"evaluation.modelPath: the {model.Name} model does not read it (only {readers})");
+        }
+
+        if (!model.ReadsModelPath && evaluation.Pretrained)
+        {
+            errors.Add($"evaluation.pretrained: the {model.Name} model does not read it (only {readers})");
         }
     }
 

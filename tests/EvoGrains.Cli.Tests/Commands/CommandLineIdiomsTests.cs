@@ -15,7 +15,7 @@ public sealed class CommandLineIdiomsTests
     public void Dataset_model_and_reduce_complete_with_the_allowed_values()
     {
         Assert.Equal(DatasetRegistry.Names.Order(), Completions("train --loss ce --dataset ").Order());
-        Assert.Equal(SearchSpecValidator.Models.Order(), Completions("train --loss ce --model ").Order());
+        Assert.Equal(ModelRegistry.BuiltInNames.Order(), Completions("train --loss ce --model ").Order());
         Assert.Equal(["mean", "sum"], Completions("loss check ce --reduce ").Order());
     }
 

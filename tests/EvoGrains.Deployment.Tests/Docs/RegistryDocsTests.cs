@@ -3,7 +3,10 @@ using EvoGrains.Deployment.Tests.Rendering;
 
 namespace EvoGrains.Deployment.Tests.Docs;
 
-/// <summary>docs/spec-reference.md's dataset table is the dataset registry: one row per dataset, its description and what its dataPath names.</summary>
+/// <summary>
+/// docs/spec-reference.md's dataset and model tables are the registries: one row per dataset (its description and what
+/// its dataPath names) and per model (its description).
+/// </summary>
 public sealed class RegistryDocsTests
 {
     private static readonly string[] Reference = File.ReadAllLines(Path.Combine(RepoPaths.Root, "docs", "spec-reference.md"));
@@ -20,6 +23,15 @@ public sealed class RegistryDocsTests
             Assert.All(dataset.Options, option => Assert.Contains($"`{option}`", row, StringComparison.Ordinal));
         }
 
-        Assert.Equal(DatasetRegistry.All.Count, rows.Count);
+        Assert.Equal(DatasetRegistry.All.Count + ModelRegistry.All.Count, rows.Count);
+    }
+
+    [Fact]
+    public void The_model_table_has_a_row_per_registry_model_with_its_description()
+    {
+        foreach (var model in ModelRegistry.All)
+        {
+            Assert.Single(Reference, l => l == $"| `\"{model.Name}\"` | {model.Description} |");
+        }
     }
 }
