@@ -1,4 +1,5 @@
 using EvoGrains.Core.Search;
+using EvoGrains.TestSupport.Data;
 using EvoGrains.Training.Data;
 
 namespace EvoGrains.Training.Tests.Data;

@@ -1,5 +1,6 @@
 using EvoGrains.Core.Search;
 using EvoGrains.Core.Search.Registries;
+using EvoGrains.TestSupport.Data;
 using EvoGrains.Training.Data;
 using EvoGrains.Training.Losses;
 using EvoGrains.Training.Trainer;

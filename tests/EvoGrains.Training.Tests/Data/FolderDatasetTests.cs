@@ -1,3 +1,4 @@
+using EvoGrains.TestSupport.Data;
 using EvoGrains.Training.Data;
 using SkiaSharp;
 

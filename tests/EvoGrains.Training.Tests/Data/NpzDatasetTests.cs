@@ -1,5 +1,5 @@
 using EvoGrains.Training.Data;
-using static EvoGrains.Training.Tests.Data.NpzWriter;
+using static EvoGrains.TestSupport.Data.NpzWriter;
 
 namespace EvoGrains.Training.Tests.Data;
 

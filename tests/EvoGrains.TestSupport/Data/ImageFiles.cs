@@ -1,9 +1,9 @@
 using SkiaSharp;
 
-namespace EvoGrains.Training.Tests.Data;
+namespace EvoGrains.TestSupport.Data;
 
 /// <summary>Writes small real PNG and JPEG files with SkiaSharp, and the pixel pattern they hold.</summary>
-internal static class ImageFiles
+public static class ImageFiles
 {
     /// <summary>Channel c of pixel (x, y) of image <paramref name="seed"/>: a pattern that differs per channel and image.</summary>
     public static byte Value(int seed, int x, int y, int c) => (byte)((seed * 31) + (x * 17) + (y * 5) + (c * 80));

@@ -2,14 +2,14 @@ using System.Buffers.Binary;
 using System.IO.Compression;
 using System.Text;
 
-namespace EvoGrains.Training.Tests.Data;
+namespace EvoGrains.TestSupport.Data;
 
 /// <summary>
 /// Writes .npz files the way NumPy's savez (stored) and savez_compressed (deflated) do, from the .npy format's
 /// description (version 1.0 header: a Python dict literal padded with spaces and '\n' to a multiple of 64 bytes).
 /// Written apart from the reader it tests.
 /// </summary>
-internal static class NpzWriter
+public static class NpzWriter
 {
     public static void Write(string path, bool compressed, params (string Name, string Dtype, long[] Shape, byte[] Data)[] arrays)
     {
