@@ -21,6 +21,7 @@ public static class EvoGrainsCommandLine
         root.Subcommands.Add(LossCommand.Build(console));
         root.Subcommands.Add(LocalCommand.Build(console));
         root.Subcommands.Add(TrainCommand.Build(console));
+        root.Subcommands.Add(DataCommand.Build(console));
         root.Subcommands.Add(ReplayCommand.Build(console));
         root.Subcommands.Add(BenchCommand.Build(console));
         foreach (var command in SearchCommands.Build(console))

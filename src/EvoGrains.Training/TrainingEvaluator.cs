@@ -1,5 +1,6 @@
 using EvoGrains.Core.Expressions;
 using EvoGrains.Core.Search;
+using EvoGrains.Core.Search.Registries;
 using EvoGrains.Training.Data;
 using EvoGrains.Training.Losses;
 using EvoGrains.Training.Optimization;
@@ -35,20 +36,25 @@ public sealed class TrainingEvaluator(EvaluationSpec spec, int seed, int threads
         spec.ValidationSize,
         spec.TrainSubset > 0 ? spec.TrainSubset : null,
         spec.EarlyStopStep > 0 ? new EarlyStopRule(spec.EarlyStopStep, spec.EarlyStopAccuracy) : null,
-        threads) { LabelNoise = spec.LabelNoise };
+        threads)
+    {
+        LabelNoise = spec.LabelNoise,
+        ModelPath = string.IsNullOrWhiteSpace(spec.ModelPath) ? null : spec.ModelPath,
+        Pretrained = spec.Pretrained,
+    };
 
+    /// <summary>The data <paramref name="spec"/> names, through the dataset registry.</summary>
+    /// <exception cref="ArgumentException">The spec names no dataset of the registry.</exception>
     public static DatasetSpec DatasetOf(EvaluationSpec spec)
     {
-        var path = string.IsNullOrWhiteSpace(spec.DataPath) ? null : spec.DataPath;
-        return spec.Dataset switch
+        ArgumentNullException.ThrowIfNull(spec);
+        var dataset = DatasetRegistry.Get(spec.Dataset);
+        return new DatasetSpec(dataset.Name, string.IsNullOrWhiteSpace(spec.DataPath) ? null : spec.DataPath)
         {
-            "fashion-mnist" => new DatasetSpec(DatasetKind.FashionMnist, path),
-            "mnist" => new DatasetSpec(DatasetKind.Mnist, path),
-            "kmnist" => new DatasetSpec(DatasetKind.Kmnist, path),
-            "cifar10" => new DatasetSpec(DatasetKind.Cifar10, path),
-            "cifar100" => new DatasetSpec(DatasetKind.Cifar100, path),
-            "synthetic" => DatasetSpec.SyntheticSet(),
-            var other => throw new ArgumentException($"unknown dataset '{other}'", nameof(spec)),
+            ImageSize = spec.ImageSize,
+            Channels = spec.Channels,
+            ChannelsFirst = spec.Layout == "nchw",
+            Synthetic = dataset == DatasetRegistry.Synthetic ? new SyntheticOptions() : null,
         };
     }
 

@@ -192,6 +192,102 @@ Fails rendering on combinations that cannot work.
 {{- if not (hasPrefix "/" .Values.dashboard.path) }}
 {{- fail "dashboard.path must start with /" }}
 {{- end }}
+{{- $sources := 0 }}
+{{- range (list .Values.data.existingClaim .Values.data.hostPath .Values.data.nfs.server .Values.data.volume) }}
+{{- if . }}{{ $sources = add1 $sources }}{{ end }}
+{{- end }}
+{{- if gt $sources 1 }}
+{{- fail "set at most one of data.existingClaim, data.hostPath, data.nfs.server and data.volume: one data volume is mounted at data.mountPath" }}
+{{- end }}
+{{- if and .Values.data.nfs.server (not .Values.data.nfs.path) }}
+{{- fail "data.nfs.server needs data.nfs.path (the exported directory)" }}
+{{- end }}
+{{- if not (hasPrefix "/" .Values.data.mountPath) }}
+{{- fail "data.mountPath must be an absolute path" }}
+{{- end }}
+{{- if has (clean .Values.data.mountPath) (list "/" "/tmp" (include "evograins.data.cachePath" .)) }}
+{{- fail (printf "data.mountPath must not be %s: the silo uses it" (clean .Values.data.mountPath)) }}
+{{- end }}
+{{- end }}
+
+{{/*
+Where silos cache decoded image folders and .npz files (an emptyDir; EVOGRAINS_DATA_CACHE).
+*/}}
+{{- define "evograins.data.cachePath" -}}
+/var/cache/evograins
+{{- end }}
+
+{{/*
+The volume source of the training data (data.existingClaim, data.hostPath, data.nfs or data.volume),
+always read-only; empty when none is set.
+*/}}
+{{- define "evograins.data.source" -}}
+{{- with .Values.data }}
+{{- if .existingClaim }}
+persistentVolumeClaim:
+  claimName: {{ .existingClaim | quote }}
+  readOnly: true
+{{- else if .hostPath }}
+hostPath:
+  path: {{ .hostPath | quote }}
+  type: Directory
+{{- else if .nfs.server }}
+nfs:
+  server: {{ .nfs.server | quote }}
+  path: {{ .nfs.path | quote }}
+  readOnly: true
+{{- else if .volume }}
+{{ toYaml .volume }}
+{{- end }}
+{{- end }}
+{{- end }}
+
+{{/*
+Human-readable name of the data volume's source, for NOTES.txt; empty when none is set.
+*/}}
+{{- define "evograins.data.description" -}}
+{{- with .Values.data }}
+{{- if .existingClaim }}PersistentVolumeClaim "{{ .existingClaim }}"
+{{- else if .hostPath }}host directory {{ .hostPath }}
+{{- else if .nfs.server }}NFS export {{ .nfs.server }}:{{ .nfs.path }}
+{{- else if .volume }}the volume source in data.volume
+{{- end }}
+{{- end }}
+{{- end }}
+
+{{/*
+Container mounts every silo has: /tmp, the data cache and the data volume (read-only). The silo kinds
+add their extraVolumeMounts.
+*/}}
+{{- define "evograins.silo.volumeMounts" -}}
+- name: tmp
+  mountPath: /tmp
+- name: data-cache
+  mountPath: {{ include "evograins.data.cachePath" . }}
+{{- if include "evograins.data.source" . }}
+- name: data
+  mountPath: {{ .Values.data.mountPath }}
+  readOnly: true
+  {{- with .Values.data.subPath }}
+  subPath: {{ . | quote }}
+  {{- end }}
+{{- end }}
+{{- end }}
+
+{{/*
+Pod volumes every silo has, matching evograins.silo.volumeMounts. The silo kinds add their extraVolumes.
+*/}}
+{{- define "evograins.silo.volumes" -}}
+- name: tmp
+  emptyDir:
+    sizeLimit: {{ .Values.tmpSizeLimit }}
+- name: data-cache
+  emptyDir:
+    sizeLimit: {{ .Values.data.cacheSizeLimit }}
+{{- with include "evograins.data.source" . | trim }}
+- name: data
+  {{- . | nindent 2 }}
+{{- end }}
 {{- end }}
 
 {{/*
@@ -269,6 +365,8 @@ EvoGrains__Silo__Accelerator, EvoGrains__Training__Threads and their resources.
 - name: EvoGrains__Storage__ContainerName
   value: {{ .Values.storage.azureBlob.containerName | quote }}
 {{- end }}
+- name: EVOGRAINS_DATA_CACHE
+  value: {{ include "evograins.data.cachePath" . | quote }}
 {{- with .Values.otel.endpoint }}
 - name: OTEL_EXPORTER_OTLP_ENDPOINT
   value: {{ . | quote }}

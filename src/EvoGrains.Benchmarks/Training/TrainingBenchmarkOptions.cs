@@ -1,4 +1,4 @@
-using EvoGrains.Training.Models;
+using EvoGrains.Core.Search.Registries;
 
 namespace EvoGrains.Benchmarks.Training;
 
@@ -6,7 +6,7 @@ namespace EvoGrains.Benchmarks.Training;
 public sealed record TrainingBenchmarkOptions
 {
     /// <summary>The surrogate model every measurement trains.</summary>
-    public string Model { get; init; } = ModelFactory.SmallCnnName;
+    public string Model { get; init; } = ModelRegistry.SmallCnnName;
 
     /// <summary>Steps of each throughput run (step costs, FLOP rate).</summary>
     public int Steps { get; init; } = 150;

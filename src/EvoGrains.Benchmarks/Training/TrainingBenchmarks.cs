@@ -111,8 +111,8 @@ public sealed class TrainingBenchmarks
 
     private long ForwardMacs(TrainingRequest request)
     {
-        var shape = _datasets.GetTrain(request.Dataset).Shape;
-        using var model = ModelFactory.Create(request.Model, shape, DatasetLoader.ClassCount(request.Dataset), 0, CPU);
+        var dataset = _datasets.Get(request.Dataset);
+        using var model = ModelFactory.Create(request.Model, dataset.Shape, dataset.Classes, 0, CPU);
         return model.ForwardMacsPerImage;
     }
 

@@ -72,7 +72,18 @@ public static class LocalSearch
         return (File.ReadAllText(idFile).Trim(), CheckData(SearchSpecJson.Load(specFile), specFile));
     }
 
-    /// <summary>Fails fast, as an input error naming the data file, when the search's data does not load.</summary>
-    public static SearchSpec CheckData(SearchSpec spec, string specFile) =>
-        DataCheck.Problem(spec.Evaluation) is { } problem ? throw new InputException($"{specFile}: {problem}") : spec;
+    /// <summary>Fails fast, as an input error naming the data file, when the search's data or model does not load.</summary>
+    public static SearchSpec CheckData(SearchSpec spec, string specFile)
+    {
+        _ = InspectData(spec, specFile);
+        return spec;
+    }
+
+    /// <summary>What the spec's data resolves to (`data check`); an input error naming the file when it does not load.</summary>
+    public static DataCheckResult InspectData(SearchSpec spec, string specFile)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        var result = DataCheck.Inspect(spec.Evaluation);
+        return result.Problem is { } problem ? throw new InputException($"{specFile}: {problem}") : result;
+    }
 }

@@ -3,7 +3,7 @@ using EvoGrains.Benchmarks.Orchestration;
 using EvoGrains.Benchmarks.Screening;
 using EvoGrains.Benchmarks.Training;
 using EvoGrains.Cli.Bench;
-using EvoGrains.Training.Models;
+using EvoGrains.Core.Search.Registries;
 
 namespace EvoGrains.Cli.Commands;
 
@@ -52,7 +52,7 @@ public static class BenchCommand
     {
         var defaults = new TrainingBenchmarkOptions();
         var model = new Option<string>("--model") { Description = "Surrogate model.", DefaultValueFactory = _ => defaults.Model };
-        model.AcceptOnlyFromAmong([.. ModelFactory.Names]);
+        model.AcceptOnlyFromAmong([.. ModelRegistry.BuiltInNames]);
         var steps = new Option<int>("--steps") { Description = "Steps per throughput run.", DefaultValueFactory = _ => defaults.Steps }.InRange(1, 1_000_000);
         var evaluations = new Option<int>("--evaluations") { Description = "Consecutive evaluations for the memory check.", DefaultValueFactory = _ => defaults.Evaluations }.InRange(2, 1_000_000);
         var accuracy = new Option<bool>("--accuracy") { Description = "Also train CE for 3 epochs on all of Fashion-MNIST and report test accuracy (minutes)." };

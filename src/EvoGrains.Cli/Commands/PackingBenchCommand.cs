@@ -1,7 +1,7 @@
 using System.CommandLine;
 using EvoGrains.Benchmarks.Training;
 using EvoGrains.Cli.Bench;
-using EvoGrains.Training.Models;
+using EvoGrains.Core.Search.Registries;
 
 namespace EvoGrains.Cli.Commands;
 
@@ -10,8 +10,8 @@ public static class PackingBenchCommand
 {
     public static Command Build(CliConsole console)
     {
-        var model = new Option<string>("--model") { Description = "Surrogate model.", DefaultValueFactory = _ => ModelFactory.MlpName };
-        model.AcceptOnlyFromAmong([.. ModelFactory.Names]);
+        var model = new Option<string>("--model") { Description = "Surrogate model.", DefaultValueFactory = _ => ModelRegistry.Mlp.Name };
+        model.AcceptOnlyFromAmong([.. ModelRegistry.BuiltInNames]);
         var candidates = new Option<int>("--candidates") { Description = "Losses trained in every configuration (zoo, then random screened cells); default per model." }.InRange(1, 4096);
         var steps = new Option<int>("--steps") { Description = "Steps per evaluation; default per model." }.InRange(1, 1_000_000);
         var packSizes = new Option<int[]>("--pack-sizes") { Description = "Pack sizes to measure (default 1 2 4 8 16 32; fewer for resnet9).", AllowMultipleArgumentsPerToken = true };

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using EvoGrains.Core.Expressions;
 using EvoGrains.Core.Search;
+using EvoGrains.Core.Search.Registries;
 using EvoGrains.Training;
 using EvoGrains.Training.Data;
 using EvoGrains.Training.Losses;
@@ -47,7 +48,7 @@ public static class TrainCommand
     {
         // Data that does not load is exit 2 naming the file, before anything is printed.
         var datasets = new DatasetCache();
-        _ = datasets.GetTrain(TrainingEvaluator.DatasetOf(options.Evaluation));
+        _ = datasets.Get(TrainingEvaluator.DatasetOf(options.Evaluation));
         console.Error.WriteLine(Settings(options));
         var trainer = new SurrogateTrainer(datasets);
         var results = new List<(string Name, bool IsBaseline, LossFunction Loss, List<TrainingResult> Runs)>();

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using EvoGrains.Cli.Cluster;
 using EvoGrains.Core.Search;
+using EvoGrains.Core.Search.Registries;
 
 namespace EvoGrains.Cli.Commands;
 
@@ -19,12 +20,12 @@ public sealed class TrainEvaluationOptions
     };
 
     public Option<string> Dataset { get; } = new Option<string>("--dataset") { Description = Default("The dataset", "dataset", Defaults.Dataset) }
-        .AcceptOnlyFromAmong([.. SearchSpecValidator.Datasets]);
+        .AcceptOnlyFromAmong([.. DatasetRegistry.Names]);
 
     public Option<string?> DataPath { get; } = new("--data-path") { Description = "Folder with the dataset files (default: the spec's dataPath, else the dataset's standard location)." };
 
     public Option<string> Model { get; } = new Option<string>("--model") { Description = Default("The model", "model", Defaults.Model) }
-        .AcceptOnlyFromAmong([.. SearchSpecValidator.Models]);
+        .AcceptOnlyFromAmong([.. ModelRegistry.BuiltInNames]);
 
     public Option<int> Steps { get; } = new Option<int>("--steps") { Description = Default("Optimizer steps per run", "steps", Defaults.Steps) }
         .FollowsSpec("evaluation.steps", v => new() { Steps = v, WarmupSteps = 0 });

@@ -15,7 +15,22 @@ public sealed record EvaluationSpec
     /// <summary>Folder of the dataset files; empty means the dataset's default location.</summary>
     public string DataPath { get; init; } = "";
 
+    /// <summary>Folder datasets: images are resized to this many pixels square; 0 keeps the files' size (all alike).</summary>
+    public int ImageSize { get; init; }
+
+    /// <summary>Folder datasets: 1 (grey) or 3 (RGB); 0 takes 1 when every image is grey, else 3.</summary>
+    public int Channels { get; init; }
+
+    /// <summary>.npz datasets: how the image arrays are ordered, "nhwc" (NumPy's and Keras's habit) or "nchw".</summary>
+    public string Layout { get; init; } = "nhwc";
+
     public string Model { get; init; } = "small-cnn";
+
+    /// <summary>The TorchScript file of a "torchscript" model.</summary>
+    public string ModelPath { get; init; } = "";
+
+    /// <summary>"torchscript" models: train from the file's weights (fine-tuning) instead of weights redrawn from the seed.</summary>
+    public bool Pretrained { get; init; }
 
     public int Steps { get; init; } = 200;
 
@@ -88,8 +103,9 @@ public sealed record EvaluationSpec
     /// </summary>
     public IReadOnlyList<int> TrainingSeeds(int baseSeed) => Enumerable.Range(0, Math.Max(1, Seeds)).Select(i => baseSeed + i).ToList();
 
-    private (string, string, string, string, string, (int, int, double, int, int, int), (int, double, int, double, double, int, bool)) Scalars() =>
+    private (string, string, string, string, string, (int, int, double, int, int, int), (int, double, int, double, double, int, bool), (int, int, string, string, bool)) Scalars() =>
         (Evaluator, Dataset, DataPath, Model, Optimizer,
         (Steps, BatchSize, LearningRate, WarmupSteps, TrainSubset, ValidationSize),
-        (EarlyStopStep, EarlyStopAccuracy, Seeds, Promote, LabelNoise, SyntheticDelayMs, MeasureOnTestSet));
+        (EarlyStopStep, EarlyStopAccuracy, Seeds, Promote, LabelNoise, SyntheticDelayMs, MeasureOnTestSet),
+        (ImageSize, Channels, Layout, ModelPath, Pretrained));
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using EvoGrains.Core.Evolution;
 using EvoGrains.Core.Expressions;
+using EvoGrains.Core.Search.Registries;
 
 namespace EvoGrains.Core.Search;
 
@@ -13,8 +14,6 @@ public static class SearchSpecValidator
     public static readonly IReadOnlyList<string> Methods = ["regularized-evolution", "gp", "random", "glo", "taylorglo"];
     public static readonly IReadOnlyList<string> Spaces = ["cell", "tree"];
     public static readonly IReadOnlyList<string> Evaluators = ["training", "synthetic"];
-    public static readonly IReadOnlyList<string> Datasets = ["fashion-mnist", "mnist", "kmnist", "cifar10", "cifar100", "synthetic"];
-    public static readonly IReadOnlyList<string> Models = ["small-cnn", "resnet9", "mlp"];
     public static readonly IReadOnlyList<string> Optimizers = ["adam", "sgd"];
 
     public static IReadOnlyList<string> Validate(SearchSpec spec)
@@ -83,8 +82,8 @@ public static class SearchSpecValidator
     private static void ValidateEvaluation(EvaluationSpec evaluation, List<string> errors)
     {
         OneOf(errors, "evaluation.evaluator", evaluation.Evaluator, Evaluators);
-        OneOf(errors, "evaluation.dataset", evaluation.Dataset, Datasets);
-        OneOf(errors, "evaluation.model", evaluation.Model, Models);
+        ValidateDataset(evaluation, errors);
+        ValidateModel(evaluation, errors);
         OneOf(errors, "evaluation.optimizer", evaluation.Optimizer, Optimizers);
         InRange(errors, "evaluation.steps", evaluation.Steps, 1, 1_000_000);
         InRange(errors, "evaluation.batchSize", evaluation.BatchSize, 1, 4096);
@@ -98,6 +97,57 @@ public static class SearchSpecValidator
         InRange(errors, "evaluation.seeds", evaluation.Seeds, 1, 50);
         InRange(errors, "evaluation.labelNoise", evaluation.LabelNoise, 0, 0.8);
         ValidateRungs(evaluation, errors);
+    }
+
+    private static void ValidateDataset(EvaluationSpec evaluation, List<string> errors)
+    {
+        OneOf(errors, "evaluation.dataset", evaluation.Dataset, DatasetRegistry.Names);
+        InRange(errors, "evaluation.imageSize", evaluation.ImageSize, 0, 1024);
+        if (evaluation.Channels is not (0 or 1 or 3))
+        {
+            errors.Add($"evaluation.channels: must be 0 (from the images), 1 or 3 (got {evaluation.Channels})");
+        }
+
+        OneOf(errors, "evaluation.layout", evaluation.Layout, DatasetRegistry.Layouts);
+        if (DatasetRegistry.Find(evaluation.Dataset) is not { } dataset)
+        {
+            return;
+        }
+
+        foreach (var field in DatasetRegistry.Options.Where(o => o.IsSet(evaluation) && !dataset.Options.Contains(o.Field)).Select(o => o.Field))
+        {
+            var readers = DatasetRegistry.All.Where(d => d.Options.Contains(field)).Select(d => d.Name);
+            errors.Add($"evaluation.{field}: the {dataset.Name} dataset does not read it (only {string.Join(", ", readers)})");
+        }
+
+        if (dataset.NeedsDataPath && string.IsNullOrWhiteSpace(evaluation.DataPath))
+        {
+            errors.Add($"evaluation.dataPath: the {dataset.Name} dataset needs it: {dataset.DataPath}");
+        }
+    }
+
+    private static void ValidateModel(EvaluationSpec evaluation, List<string> errors)
+    {
+        OneOf(errors, "evaluation.model", evaluation.Model, ModelRegistry.Names);
+        if (ModelRegistry.Find(evaluation.Model) is not { } model)
+        {
+            return;
+        }
+
+        var readers = string.Join(", ", ModelRegistry.All.Where(m => m.ReadsModelPath).Select(m => m.Name));
+        if (model.ReadsModelPath && string.IsNullOrWhiteSpace(evaluation.ModelPath))
+        {
+            errors.Add($"evaluation.modelPath: the {model.Name} model needs it: the model file");
+        }
+        else if (!model.ReadsModelPath && evaluation.ModelPath.Length > 0)
+        {
+            errors.Add($"evaluation.modelPath: the {model.Name} model does not read it (only {readers})");
+        }
+
+        if (!model.ReadsModelPath && evaluation.Pretrained)
+        {
+            errors.Add($"evaluation.pretrained: the {model.Name} model does not read it (only {readers})");
+        }
     }
 
     private static void OneOf(List<string> errors, string path, string value, IReadOnlyList<string> allowed)

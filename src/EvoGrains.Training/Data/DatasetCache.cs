@@ -3,23 +3,18 @@ using System.Collections.Concurrent;
 namespace EvoGrains.Training.Data;
 
 /// <summary>
-/// Keeps decoded datasets in managed memory so that a trainer evaluating many candidates reads and gunzips
-/// each file once. Holds no tensors; safe to share between threads.
+/// Keeps decoded datasets in managed memory so that a trainer evaluating many candidates reads, gunzips or decodes
+/// each dataset once. Holds no tensors; safe to share between threads.
 /// </summary>
 public sealed class DatasetCache
 {
-    private readonly ConcurrentDictionary<(DatasetSpec Spec, bool Test), Lazy<LabelledImages>> _entries = new();
+    private readonly ConcurrentDictionary<DatasetSpec, Lazy<LoadedDataset>> _entries = new();
 
-    public LabelledImages GetTrain(DatasetSpec spec) => Get(spec, test: false);
-
-    public LabelledImages GetTest(DatasetSpec spec) => Get(spec, test: true);
-
-    private LabelledImages Get(DatasetSpec spec, bool test)
+    /// <exception cref="DatasetException">A file is missing or malformed; the failure is not remembered.</exception>
+    public LoadedDataset Get(DatasetSpec spec)
     {
         ArgumentNullException.ThrowIfNull(spec);
-        var key = (spec, test);
-        var entry = _entries.GetOrAdd(key, k => new Lazy<LabelledImages>(
-            () => k.Test ? DatasetLoader.LoadTest(k.Spec) : DatasetLoader.LoadTrain(k.Spec)));
+        var entry = _entries.GetOrAdd(spec, s => new Lazy<LoadedDataset>(() => DatasetLoader.Load(s)));
         try
         {
             return entry.Value;
@@ -27,7 +22,7 @@ public sealed class DatasetCache
         catch
         {
             // A failed read (file not there yet, say) must not be remembered.
-            _entries.TryRemove(new KeyValuePair<(DatasetSpec, bool), Lazy<LabelledImages>>(key, entry));
+            _entries.TryRemove(new KeyValuePair<DatasetSpec, Lazy<LoadedDataset>>(spec, entry));
             throw;
         }
     }

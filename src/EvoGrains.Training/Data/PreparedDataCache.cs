@@ -43,15 +43,19 @@ public sealed class PreparedDataCache(DatasetCache? datasets = null) : IDisposab
         entries.Clear();
     }
 
-    private TrainingData Build(Key key, Device device) => TrainingData.Create(
-        Datasets.GetTrain(key.Dataset),
-        key.WithTest ? Datasets.GetTest(key.Dataset) : null,
-        DatasetLoader.ClassCount(key.Dataset),
-        key.ValidationSize,
-        key.TrainSubsetSize,
-        key.SplitSeed,
-        device,
-        key.LabelNoise);
+    private TrainingData Build(Key key, Device device)
+    {
+        var dataset = Datasets.Get(key.Dataset);
+        return TrainingData.Create(
+            dataset.Train,
+            key.WithTest ? dataset.Test : null,
+            dataset.Classes,
+            key.ValidationSize,
+            key.TrainSubsetSize,
+            key.SplitSeed,
+            device,
+            key.LabelNoise);
+    }
 
     private sealed record Key(DatasetSpec Dataset, int ValidationSize, int? TrainSubsetSize, int SplitSeed, double LabelNoise, bool WithTest, string Device);
 }

@@ -30,6 +30,54 @@ internal static class ParameterInitializer
         }
     }
 
+    /// <summary>
+    /// Redraws a module known only by its parameter and buffer names (a TorchScript file): a weight of two or more
+    /// dimensions and the bias beside it as <see cref="Initialize"/> draws conv and linear layers, in parameter order; a
+    /// one-dimensional weight (a normalisation's scale) becomes 1 and its bias 0; running means 0, running variances 1,
+    /// batch counts 0. Any other parameter keeps the file's values.
+    /// </summary>
+    public static void InitializeByName(jit.ScriptModule module, long seed)
+    {
+        using var generator = new Generator((ulong)seed);
+        using var noGrad = torch.no_grad();
+        // The module keeps the parameter and buffer objects it hands out (disposing one would drop it from the module).
+        var parameters = module.named_parameters().ToList();
+        var byName = parameters.ToDictionary(p => p.name, p => p.parameter, StringComparer.Ordinal);
+        foreach (var (name, weight) in parameters.Where(p => Leaf(p.name) == "weight"))
+        {
+            var bias = byName.GetValueOrDefault(name[..^"weight".Length] + "bias");
+            if (weight.dim() >= 2)
+            {
+                Redraw(weight, bias, generator);
+            }
+            else
+            {
+                using var one = torch.ones_like(weight);
+                weight.copy_(one);
+                bias?.zero_();
+            }
+        }
+
+        foreach (var (name, buffer) in module.named_buffers())
+        {
+            switch (Leaf(name))
+            {
+                case "running_mean" or "num_batches_tracked":
+                    buffer.zero_();
+                    break;
+                case "running_var":
+                    using (var one = torch.ones_like(buffer))
+                    {
+                        buffer.copy_(one);
+                    }
+
+                    break;
+            }
+        }
+    }
+
+    private static string Leaf(string name) => name[(name.LastIndexOf('.') + 1)..];
+
     private static void Redraw(Parameter? weight, Parameter? bias, Generator generator)
     {
         if (weight is null)

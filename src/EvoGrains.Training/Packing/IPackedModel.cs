@@ -4,18 +4,15 @@ using static TorchSharp.torch;
 namespace EvoGrains.Training.Packing;
 
 /// <summary>
-/// K classifiers evaluated as one: every member owns a disjoint slice of every parameter, so the
-/// gradient of a sum of member losses gives each member exactly its own gradient.
+/// K classifiers trained as one: every member owns a disjoint set of the parameters, so the gradient of a sum of
+/// member losses gives each member exactly its own gradient.
 /// </summary>
 internal interface IPackedModel : IDisposable
 {
     int Members { get; }
 
-    /// <summary>Everything the optimizer updates; each tensor's leading dimension (or its only block, for K = 1) is the member.</summary>
+    /// <summary>Everything the optimizer updates, every member's.</summary>
     IReadOnlyList<Parameter> Parameters { get; }
-
-    /// <summary>Conv and linear multiply-accumulates of one member's forward pass for one image.</summary>
-    long ForwardMacsPerImage { get; }
 
     void SetTraining(bool training);
 
@@ -24,4 +21,7 @@ internal interface IPackedModel : IDisposable
     /// with one batch per member.
     /// </summary>
     Tensor Forward(Tensor images);
+
+    /// <summary>Each member's parameter L2 norm, float32 [K], on the device.</summary>
+    Tensor MemberNorms();
 }

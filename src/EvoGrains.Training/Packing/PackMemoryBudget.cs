@@ -19,15 +19,20 @@ public static class PackMemoryBudget
     public static long BytesPerMember(ClassifierModule model, int batchSize)
     {
         ArgumentNullException.ThrowIfNull(model);
+        return BytesPerMember(model.parameters().Sum(p => p.numel()), model.ActivationsPerImage, batchSize);
+    }
+
+    public static long BytesPerMember(long parameters, long activationsPerImage, int batchSize)
+    {
         ArgumentOutOfRangeException.ThrowIfLessThan(batchSize, 1);
-        var parameters = model.parameters().Sum(p => p.numel());
-        return BytesPerValue * ((ValuesPerParameter * parameters) + (ValuesPerActivation * batchSize * model.ActivationsPerImage));
+        return BytesPerValue * ((ValuesPerParameter * parameters) + (ValuesPerActivation * batchSize * activationsPerImage));
     }
 
     /// <summary>At least one member, however small the budget: a single candidate always trains.</summary>
-    public static int MaxMembers(ClassifierModule model, int batchSize, long budgetBytes)
+    public static int MaxMembers(long bytesPerMember, long budgetBytes)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(budgetBytes, 1);
-        return (int)Math.Clamp(budgetBytes / BytesPerMember(model, batchSize), 1, int.MaxValue);
+        ArgumentOutOfRangeException.ThrowIfLessThan(bytesPerMember, 1);
+        return (int)Math.Clamp(budgetBytes / bytesPerMember, 1, int.MaxValue);
     }
 }

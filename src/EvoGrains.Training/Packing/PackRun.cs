@@ -176,8 +176,7 @@ internal sealed class PackRun(TrainingRequest request, IPackedModel model, Train
     {
         using var scope = torch.NewDisposeScope();
         using var noGrad = torch.no_grad();
-        var perParameter = model.Parameters.Select(p => p.reshape(model.Members, -1).norm(1)).ToArray();
-        return torch.stack(perParameter).norm(0).MoveToOuterDisposeScope().DetachFromDisposeScope();
+        return model.MemberNorms().MoveToOuterDisposeScope().DetachFromDisposeScope();
     }
 
     private void EarlyStop(EarlyStopRule rule, Tensor correct, int step)

@@ -4,7 +4,7 @@ using F = TorchSharp.torch.nn.functional;
 namespace EvoGrains.Training.Packing;
 
 /// <summary>K copies of <see cref="Models.Mlp"/>.</summary>
-internal sealed class PackedMlp(PackedState state, long forwardMacsPerImage) : PackedClassifier(state, forwardMacsPerImage)
+internal sealed class PackedMlp(PackedState state) : PackedClassifier(state)
 {
     public override Tensor Forward(Tensor images)
     {

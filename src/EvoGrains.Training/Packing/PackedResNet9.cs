@@ -6,7 +6,7 @@ using F = TorchSharp.torch.nn.functional;
 namespace EvoGrains.Training.Packing;
 
 /// <summary>K copies of <see cref="Models.ResNet9"/>: grouped convolutions, K-grouped batch norm.</summary>
-internal sealed class PackedResNet9(PackedState state, long forwardMacsPerImage) : PackedClassifier(state, forwardMacsPerImage)
+internal sealed class PackedResNet9(PackedState state) : PackedClassifier(state)
 {
     private static readonly TorchSharp.Scalar LogitScale = 0.125.ToScalar();
 

@@ -2,7 +2,6 @@ using System.Diagnostics;
 using EvoGrains.Training.Data;
 using EvoGrains.Training.Models;
 using EvoGrains.Training.Trainer;
-using static TorchSharp.torch;
 
 namespace EvoGrains.Training.Packing;
 
@@ -44,7 +43,7 @@ public sealed class PackedTrainer
         {
             cancellationToken.ThrowIfCancellationRequested();
             var wall = Stopwatch.StartNew();
-            using var model = PackedModelFactory.Create(request.Model, data.Shape, data.Classes, pack.Select(m => m.Seed).ToList(), device);
+            using var model = ModelBuilders.Of(request.Model).Pack(request, data.Shape, data.Classes, pack.Select(m => m.Seed).ToList(), device);
             results.AddRange(new PackRun(request, model, data, pack, device).Run(null, wall, cancellationToken));
         }
 
@@ -56,7 +55,6 @@ public sealed class PackedTrainer
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(data);
-        using var probe = ModelFactory.Create(request.Model, data.Shape, data.Classes, 0, CPU);
-        return PackMemoryBudget.MaxMembers(probe, request.BatchSize, memoryBudgetBytes);
+        return PackMemoryBudget.MaxMembers(ModelBuilders.Of(request.Model).BytesPerMember(request, data.Shape, data.Classes, request.BatchSize), memoryBudgetBytes);
     }
 }

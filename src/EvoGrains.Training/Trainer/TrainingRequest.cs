@@ -1,12 +1,12 @@
+using EvoGrains.Core.Search.Registries;
 using EvoGrains.Training.Data;
-using EvoGrains.Training.Models;
 using EvoGrains.Training.Optimization;
 
 namespace EvoGrains.Training.Trainer;
 
 /// <summary>Everything that defines one surrogate training of one candidate loss.</summary>
 /// <param name="Dataset">Which data to train on.</param>
-/// <param name="Model">A <see cref="ModelFactory"/> name: "small-cnn", "resnet9", "mlp".</param>
+/// <param name="Model">A model of the registry (<see cref="ModelRegistry"/>): "small-cnn", "resnet9", "mlp", "torchscript".</param>
 /// <param name="Steps">Optimizer steps.</param>
 /// <param name="BatchSize">Images per step.</param>
 /// <param name="LearningRate">Peak learning rate of the warm-up + cosine schedule.</param>
@@ -20,7 +20,7 @@ namespace EvoGrains.Training.Trainer;
 /// <param name="EvaluateTest">Also measure test accuracy; only for final reports.</param>
 public sealed record TrainingRequest(
     DatasetSpec Dataset,
-    string Model = ModelFactory.SmallCnnName,
+    string Model = ModelRegistry.SmallCnnName,
     int Steps = 1000,
     int BatchSize = 128,
     double LearningRate = 1e-3,
@@ -40,6 +40,12 @@ public sealed record TrainingRequest(
     /// <summary>Symmetric noise on the training labels only (0 to <see cref="Data.LabelNoise.MaxRate"/>), seeded from
     /// <see cref="SplitSeed"/>; validation and test labels stay clean.</summary>
     public double LabelNoise { get; init; }
+
+    /// <summary>The TorchScript file of a "torchscript" model.</summary>
+    public string? ModelPath { get; init; }
+
+    /// <summary>A "torchscript" model starts from the file's weights instead of weights redrawn from the seed.</summary>
+    public bool Pretrained { get; init; }
 
     public double Momentum { get; init; } = 0.9;
 

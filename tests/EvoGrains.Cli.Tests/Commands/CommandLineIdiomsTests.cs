@@ -2,6 +2,7 @@ using System.CommandLine;
 using EvoGrains.Cli.Commands;
 using EvoGrains.Core.Expressions;
 using EvoGrains.Core.Search;
+using EvoGrains.Core.Search.Registries;
 
 namespace EvoGrains.Cli.Tests.Commands;
 
@@ -13,8 +14,8 @@ public sealed class CommandLineIdiomsTests
     [Fact]
     public void Dataset_model_optimizer_and_reduce_complete_with_the_allowed_values()
     {
-        Assert.Equal(SearchSpecValidator.Datasets.Order(), Completions("train --loss ce --dataset ").Order());
-        Assert.Equal(SearchSpecValidator.Models.Order(), Completions("train --loss ce --model ").Order());
+        Assert.Equal(DatasetRegistry.Names.Order(), Completions("train --loss ce --dataset ").Order());
+        Assert.Equal(ModelRegistry.BuiltInNames.Order(), Completions("train --loss ce --model ").Order());
         Assert.Equal(SearchSpecValidator.Optimizers.Order(), Completions("train --loss ce --optimizer ").Order());
         Assert.Equal(["mean", "sum"], Completions("loss check ce --reduce ").Order());
     }

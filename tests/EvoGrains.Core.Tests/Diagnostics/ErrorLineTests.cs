@@ -28,6 +28,21 @@ public sealed class ErrorLineTests
         Assert.Equal("InvalidOperationException: (no message)", ErrorLine.Of(new InvalidOperationException(" \n ")));
     }
 
+    [Fact]
+    public void A_torchscript_error_is_the_error_its_traceback_ends_with()
+    {
+        const string message =
+            "The following operation failed in the TorchScript interpreter.\n" +
+            "Traceback of TorchScript, serialized code (most recent call last):\n" +
+            "  File \"code/__torch__.py\", line 16, in forward\n" +
+            "    _1 = (fc).forward(torch.flatten(x0, 1), )\n" +
+            "RuntimeError: mat1 and mat2 shapes cannot be multiplied (2x2048 and 1568x10)\n";
+
+        Assert.Equal(
+            "ExternalException: RuntimeError: mat1 and mat2 shapes cannot be multiplied (2x2048 and 1568x10) (in TorchScript)",
+            ErrorLine.Of(new ExternalException(message)));
+    }
+
     private static void RaiseLibTorchError() => throw new ExternalException(LibTorchMessage);
 
     private static Exception Thrown(Action action)

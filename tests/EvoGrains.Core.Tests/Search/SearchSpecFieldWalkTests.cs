@@ -47,9 +47,14 @@ public sealed class SearchSpecFieldWalkTests
         Evaluation = new EvaluationSpec
         {
             Evaluator = "synthetic",
-            Dataset = "mnist",
-            DataPath = "/data/mnist",
-            Model = "mlp",
+            Dataset = "folder",
+            DataPath = "/data/pets",
+            ImageSize = 32,
+            Channels = 3,
+            Layout = "nhwc",
+            Model = "torchscript",
+            ModelPath = "/data/net.pt",
+            Pretrained = true,
             Steps = 300,
             BatchSize = 32,
             LearningRate = 0.01,

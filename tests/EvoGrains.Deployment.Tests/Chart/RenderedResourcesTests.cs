@@ -30,22 +30,13 @@ public sealed class RenderedResourcesTests
         Assert.Equal("None", Chart.Value.Single<V1Service>("-redis-headless").Spec.ClusterIP);
     }
 
-    public static TheoryData<string> CiValuesFiles()
-    {
-        var data = new TheoryData<string>();
-        foreach (var file in Directory.GetFiles(Path.Combine(RepoPaths.Chart, "ci"), "*-values.yaml").Order(StringComparer.Ordinal))
-        {
-            data.Add(Path.GetFileName(file));
-        }
-
-        return data;
-    }
+    public static TheoryData<string> ExampleValuesFiles() => new(RepoPaths.ExampleValuesFiles());
 
     [Theory]
-    [MemberData(nameof(CiValuesFiles))]
-    public void Every_ci_values_file_renders_valid_manifests_with_at_least_one_silo_deployment(string file)
+    [MemberData(nameof(ExampleValuesFiles))]
+    public void Every_example_values_file_renders_valid_manifests_with_at_least_one_silo_deployment(string file)
     {
-        var chart = HelmRenderer.RenderWithCiValues(file);
+        var chart = HelmRenderer.Render("-f", Path.Combine(RepoPaths.Chart, file));
 
         Assert.NotEmpty(chart.All<V1Deployment>());
         Assert.All(chart.All<V1Deployment>(), d => Assert.Matches("-silo-(cpu|gpu)$", d.Metadata.Name));

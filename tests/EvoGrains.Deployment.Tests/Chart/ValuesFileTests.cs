@@ -6,7 +6,7 @@ namespace EvoGrains.Deployment.Tests.Chart;
 /// <summary>
 /// values.yaml is the chart's whole interface: every key is documented, every key is used by some
 /// template (as helm's template engine parses them), the templates reference no key it lacks, and
-/// the ci/ values files set only keys it has.
+/// the example values files (ci/ and values-*.example.yaml) set only keys it has.
 /// </summary>
 public sealed class ValuesFileTests
 {
@@ -58,10 +58,10 @@ public sealed class ValuesFileTests
     }
 
     [Fact]
-    public void Ci_values_files_set_only_keys_that_values_yaml_defines()
+    public void Example_values_files_set_only_keys_that_values_yaml_defines()
     {
-        var files = Directory.GetFiles(Path.Combine(RepoPaths.Chart, "ci"), "*-values.yaml");
-        Assert.NotEmpty(files);
+        var files = RepoPaths.ExampleValuesFiles().Select(f => Path.Combine(RepoPaths.Chart, f)).ToList();
+        Assert.Contains(files, f => f.EndsWith(".example.yaml", StringComparison.Ordinal));
         var defaults = ChartValues.Defaults.Keys().Select(k => k.Path).ToHashSet(StringComparer.Ordinal);
 
         foreach (var file in files)

@@ -12,6 +12,17 @@ internal static class RepoPaths
     /// <summary>A values file of the chart's <c>ci/</c> folder (the values sets chart-testing installs).</summary>
     public static string CiValues(string name) => Path.Combine(Chart, "ci", name);
 
+    /// <summary>
+    /// Every example values file, relative to the chart: chart-testing's <c>ci/*-values.yaml</c> and the
+    /// <c>values-*.example.yaml</c> files users copy.
+    /// </summary>
+    public static IReadOnlyList<string> ExampleValuesFiles() =>
+        Directory.GetFiles(Path.Combine(Chart, "ci"), "*-values.yaml")
+            .Concat(Directory.GetFiles(Chart, "values-*.example.yaml"))
+            .Select(f => Path.GetRelativePath(Chart, f))
+            .Order(StringComparer.Ordinal)
+            .ToList();
+
     private static string FindRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)

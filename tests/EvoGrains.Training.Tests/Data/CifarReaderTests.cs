@@ -14,29 +14,31 @@ public sealed class CifarReaderTests
         }
 
         DatasetFiles.WriteCifar(dir.File("test_batch.bin"), [[9], [0], [5]]);
-        var spec = new DatasetSpec(DatasetKind.Cifar10, dir.Path);
+        var spec = new DatasetSpec("cifar10", dir.Path);
 
-        var train = DatasetLoader.LoadTrain(spec);
-        var test = DatasetLoader.LoadTest(spec);
+        var (train, test, classes) = DatasetLoader.Load(spec);
 
         Assert.Equal(new byte[] { 1, 2, 2, 3, 3, 4, 4, 5, 5, 6 }, train.Labels);
         Assert.Equal(new ImageShape(3, 32, 32), train.Shape);
         Assert.Equal(new byte[] { 9, 0, 5 }, test.Labels);
+        Assert.Equal(10, classes.Count);
         Assert.Equal((byte)1, test.Pixels[3072]);
         Assert.Equal((byte)(3071 % 256), test.Pixels[3071]);
     }
 
     [Theory]
-    [InlineData(false, new byte[] { 42, 99 })]
-    [InlineData(true, new byte[] { 3, 19 })]
-    public void Cifar100_picks_fine_or_coarse_labels(bool coarse, byte[] expected)
+    [InlineData("cifar100", new byte[] { 42, 99 }, 100)]
+    [InlineData("cifar100-coarse", new byte[] { 3, 19 }, 20)]
+    public void Cifar100_picks_fine_or_coarse_labels(string dataset, byte[] expected, int classes)
     {
         using var dir = new TempDirectory();
         DatasetFiles.WriteCifar(dir.File("train.bin"), [[3, 42], [19, 99]]);
+        DatasetFiles.WriteCifar(dir.File("test.bin"), [[0, 0]]);
 
-        var train = DatasetLoader.LoadTrain(new DatasetSpec(DatasetKind.Cifar100, dir.Path, CoarseLabels: coarse));
+        var (train, _, names) = DatasetLoader.Load(new DatasetSpec(dataset, dir.Path));
 
         Assert.Equal(expected, train.Labels);
+        Assert.Equal(classes, names.Count);
         Assert.Equal((byte)1, train.Pixels[3072]);
     }
 
@@ -71,7 +73,7 @@ public sealed class CifarReaderTests
     {
         using var dir = new TempDirectory();
 
-        var ex = Assert.Throws<DatasetException>(() => DatasetLoader.LoadTrain(new DatasetSpec(DatasetKind.Cifar10, dir.Path)));
+        var ex = Assert.Throws<DatasetException>(() => DatasetLoader.Load(new DatasetSpec("cifar10", dir.Path)));
 
         Assert.Contains("data_batch_1.bin", ex.Message, StringComparison.Ordinal);
     }

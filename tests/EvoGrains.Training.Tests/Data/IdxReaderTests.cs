@@ -29,10 +29,13 @@ public sealed class IdxReaderTests
         using var dir = new TempDirectory();
         DatasetFiles.WriteIdxImages(dir.File("t10k-images-idx3-ubyte"), DatasetFiles.Pattern(2 * 28 * 28, 3), 2, 28, 28, gzip: false);
         DatasetFiles.WriteIdxLabels(dir.File("t10k-labels-idx1-ubyte"), [3, 7], gzip: false);
+        DatasetFiles.WriteIdxImages(dir.File("train-images-idx3-ubyte.gz"), DatasetFiles.Pattern(28 * 28, 1), 1, 28, 28, gzip: true);
+        DatasetFiles.WriteIdxLabels(dir.File("train-labels-idx1-ubyte.gz"), [5], gzip: true);
 
-        var set = DatasetLoader.LoadTest(new DatasetSpec(DatasetKind.Mnist, dir.Path));
+        var set = DatasetLoader.Load(new DatasetSpec("mnist", dir.Path));
 
-        Assert.Equal(new byte[] { 3, 7 }, set.Labels);
+        Assert.Equal(new byte[] { 3, 7 }, set.Test.Labels);
+        Assert.Equal(new byte[] { 5 }, set.Train.Labels);
     }
 
     [Fact]
@@ -94,7 +97,7 @@ public sealed class IdxReaderTests
     {
         using var dir = new TempDirectory();
 
-        var ex = Assert.Throws<DatasetException>(() => DatasetLoader.LoadTrain(new DatasetSpec(DatasetKind.Kmnist, dir.Path)));
+        var ex = Assert.Throws<DatasetException>(() => DatasetLoader.Load(new DatasetSpec("kmnist", dir.Path)));
 
         Assert.Contains("train-images-idx3-ubyte", ex.Message, StringComparison.Ordinal);
         Assert.Contains("not found", ex.Message, StringComparison.Ordinal);

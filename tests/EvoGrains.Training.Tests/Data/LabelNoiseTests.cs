@@ -1,3 +1,4 @@
+using EvoGrains.Core.Search.Registries;
 using EvoGrains.Training.Data;
 using EvoGrains.Training.Trainer;
 using TorchSharp;
@@ -8,7 +9,7 @@ public sealed class LabelNoiseTests
 {
     private static readonly DatasetCache Datasets = new();
 
-    private static bool Installed => File.Exists(Path.Combine(DatasetSpec.DefaultFashionMnistPath, "train-images-idx3-ubyte.gz"));
+    private static bool Installed => File.Exists(Path.Combine(DatasetRegistry.FashionMnist.DefaultDataPath!, "train-images-idx3-ubyte.gz"));
 
     private static TrainingRequest FashionMnist(double noise, int splitSeed = 0) => new(
         DatasetSpec.FashionMnist(), ValidationSize: 2000, TrainSubsetSize: 5000, EvaluateTest: true)
@@ -100,7 +101,7 @@ public sealed class LabelNoiseTests
             return;
         }
 
-        var source = Datasets.GetTrain(DatasetSpec.FashionMnist());
+        var source = Datasets.Get(DatasetSpec.FashionMnist()).Train;
         foreach (var splitSeed in new[] { 1, 2 })
         {
             using var prepared = new PreparedDataCache(Datasets);

@@ -191,7 +191,7 @@ public sealed class PackedTrainerTests
     private static TrainingResult OrdinaryModelRun(TrainingRequest request, ITensorLoss loss)
     {
         var (device, data) = TrainingSetup.Prepare(request, request.Seed, Prepared);
-        using var model = new SingleModelPack(EvoGrains.Training.Models.ModelFactory.Create(request.Model, data.Shape, data.Classes, request.Seed, device));
+        using var model = new ModulePack([EvoGrains.Training.Models.ModelFactory.Create(request.Model, data.Shape, data.Classes, request.Seed, device)]);
         return new PackRun(request, model, data, [new PackMember(loss, request.Seed)], device).Run(null, System.Diagnostics.Stopwatch.StartNew(), CancellationToken.None)[0];
     }
 
