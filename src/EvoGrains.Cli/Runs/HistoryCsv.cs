@@ -106,6 +106,7 @@ public static class HistoryCsv
         return records;
     }
 
-    private static string Quote(string field) =>
+    /// <summary>An RFC 4180 field: quoted when it holds a comma, a quote or a line break.</summary>
+    internal static string Quote(string field) =>
         field.IndexOfAny([',', '"', '\n', '\r']) < 0 ? field : "\"" + field.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
 }

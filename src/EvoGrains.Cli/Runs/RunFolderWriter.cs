@@ -5,7 +5,7 @@ using EvoGrains.Core.Search;
 namespace EvoGrains.Cli.Runs;
 
 /// <summary>
-/// Writes a run folder: spec.json, history.csv, hall-of-fame.json, plots (fitness, islands, the top losses' true-class
+/// Writes a run folder: spec.json, history.csv, hall-of-fame.json, final.json and final.csv (when the final stage ran), plots (fitness, islands, the top losses' true-class
 /// terms, and one-hot-{rank}.png for every hall-of-fame loss), report.md and TensorBoard events.
 /// </summary>
 public static class RunFolderWriter
@@ -15,7 +15,13 @@ public static class RunFolderWriter
         Directory.CreateDirectory(folder);
         File.WriteAllText(Path.Combine(folder, "spec.json"), SearchSpecJson.Write(run.Spec));
         File.WriteAllText(Path.Combine(folder, "history.csv"), HistoryCsv.Format(run.History));
-        File.WriteAllText(Path.Combine(folder, "hall-of-fame.json"), CliJson.Serialize(run.HallOfFame));
+        File.WriteAllText(Path.Combine(folder, "hall-of-fame.json"), FinalResultsFiles.HallOfFame(run.HallOfFame, run.Final));
+        if (run.Final is { } final)
+        {
+            File.WriteAllText(Path.Combine(folder, "final.json"), FinalResultsFiles.Json(final));
+            File.WriteAllText(Path.Combine(folder, "final.csv"), FinalResultsFiles.Csv(final));
+        }
+
         if (run.History.Count > 0)
         {
             RunPlots.Fitness(run.History, Path.Combine(folder, "fitness.png"));

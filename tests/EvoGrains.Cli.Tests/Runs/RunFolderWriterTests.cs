@@ -21,7 +21,7 @@ public sealed class RunFolderWriterTests
         var comparison = new List<ComparisonRow>
         {
             Row("ce", true, "-(y * log(p))", 0.85, double.NaN),
-            Row("#1", false, runner.HallOfFame.Entries[0].Expression, 0.86, 0.04),
+            Row(runner.HallOfFame.Entries[0].Hash, false, runner.HallOfFame.Entries[0].Expression, 0.86, 0.04),
         };
         var run = new RunRecord("test-1", new SearchSpec { Name = "unit" }, SearchState.Completed, null, runner.History, runner.HallOfFame.Entries, comparison, new FinalComparison(600, 5, comparison, DateTimeOffset.UnixEpoch, FinalComparison.Test, [], 10), 123, 4);
         var folder = Path.Combine(Path.GetTempPath(), "evograins-run-" + Guid.NewGuid().ToString("N"));
@@ -36,8 +36,22 @@ public sealed class RunFolderWriterTests
             var hall = JsonDocument.Parse(File.ReadAllText(Path.Combine(folder, "hall-of-fame.json"))).RootElement;
             Assert.Equal(runner.HallOfFame.Entries.Count, hall.GetArrayLength());
             // The shape the README documents.
-            Assert.Equal(["hash", "expression", "loss", "fitness", "island", "operator", "parents", "rung", "seeds", "spread"], hall[0].EnumerateObject().Select(p => p.Name));
+            Assert.Equal(["hash", "expression", "loss", "fitness", "island", "operator", "parents", "rung", "seeds", "spread", "final"], hall[0].EnumerateObject().Select(p => p.Name));
             Assert.Equal(JsonValueKind.Null, hall[0].GetProperty("spread").ValueKind);
+            // The finalist carries its final-table numbers; the others were not in the final table.
+            Assert.Equal(["split", "mean", "standardDeviation", "confidenceHalfWidth", "seeds"], hall[0].GetProperty("final").EnumerateObject().Select(p => p.Name));
+            Assert.Equal(("test", 0.86, 5), (hall[0].GetProperty("final").GetProperty("split").GetString(), hall[0].GetProperty("final").GetProperty("mean").GetDouble(), hall[0].GetProperty("final").GetProperty("seeds").GetInt32()));
+            Assert.Equal(JsonValueKind.Null, hall[1].GetProperty("final").ValueKind);
+
+            var final = JsonDocument.Parse(File.ReadAllText(Path.Combine(folder, "final.json"))).RootElement;
+            Assert.Equal(("test", 600, 5), (final.GetProperty("split").GetString(), final.GetProperty("steps").GetInt32(), final.GetProperty("seeds").GetInt32()));
+            Assert.Equal(5, final.GetProperty("rows")[1].GetProperty("fitnesses").GetArrayLength());
+            Assert.Equal(JsonValueKind.Null, final.GetProperty("rows")[0].GetProperty("pValueVsCe").ValueKind);
+            var finalCsv = File.ReadAllLines(Path.Combine(folder, "final.csv"));
+            Assert.Equal(FinalResultsFiles.CsvHeader, finalCsv[0]);
+            Assert.Equal(1 + (2 * 5), finalCsv.Length);
+            Assert.StartsWith("ce,true,", finalCsv[1], StringComparison.Ordinal);
+            Assert.EndsWith(",0.85,0.85,0.01,0.012,,,,,test,600", finalCsv[1], StringComparison.Ordinal);
             Assert.Equal(["infix", "reduction", "labelSmoothing"], hall[0].GetProperty("loss").EnumerateObject().Select(p => p.Name));
             Assert.Equal("unit", SearchSpecJson.Load(Path.Combine(folder, "spec.json")).Name);
             var halves = runner.HallOfFame.Entries.Select((_, i) => $"one-hot-{i + 1}.png").ToList();
