@@ -9,7 +9,7 @@ internal static class StatusJson
     [
         "searchId", "name", "state", "evaluationsDone", "maxEvaluations", "inFlight", "rejectedByScreening", "deduplicated",
         "lateResults", "evaluationsPerMinute", "bestFitness", "bestExpression", "islands", "trainers", "trainerUtilisation",
-        "finalJobsDone", "finalJobsTotal", "startedAt", "endedAt", "failure", "trainingSteps", "maxTrainingSteps", "isTerminal",
+        "finalJobsDone", "finalJobsTotal", "startedAt", "endedAt", "failure", "trainingSteps", "maxTrainingSteps", "maxMinutes", "isTerminal",
     ];
 
     public static void AssertShape(JsonElement status)

@@ -7,7 +7,7 @@ namespace EvoGrains.Abstractions.Serialization;
 public sealed class SearchStatusConverter : IConverter<SearchStatus, SearchStatusConverter.Surrogate>
 {
     public SearchStatus ConvertFromSurrogate(in Surrogate surrogate) =>
-        new(surrogate.SearchId, surrogate.Name, (SearchState)surrogate.State, surrogate.EvaluationsDone, surrogate.MaxEvaluations, surrogate.InFlight, surrogate.RejectedByScreening, surrogate.Deduplicated, surrogate.LateResults, surrogate.EvaluationsPerMinute, surrogate.BestFitness, surrogate.BestExpression, surrogate.Islands, surrogate.Trainers, surrogate.TrainerUtilisation, surrogate.FinalJobsDone, surrogate.FinalJobsTotal, surrogate.StartedAt, surrogate.EndedAt) { Failure = surrogate.Failure, TrainingSteps = surrogate.TrainingSteps, MaxTrainingSteps = surrogate.MaxTrainingSteps };
+        new(surrogate.SearchId, surrogate.Name, (SearchState)surrogate.State, surrogate.EvaluationsDone, surrogate.MaxEvaluations, surrogate.InFlight, surrogate.RejectedByScreening, surrogate.Deduplicated, surrogate.LateResults, surrogate.EvaluationsPerMinute, surrogate.BestFitness, surrogate.BestExpression, surrogate.Islands, surrogate.Trainers, surrogate.TrainerUtilisation, surrogate.FinalJobsDone, surrogate.FinalJobsTotal, surrogate.StartedAt, surrogate.EndedAt) { Failure = surrogate.Failure, TrainingSteps = surrogate.TrainingSteps, MaxTrainingSteps = surrogate.MaxTrainingSteps, MaxMinutes = surrogate.MaxMinutes };
 
     public Surrogate ConvertToSurrogate(in SearchStatus value) => new()
     {
@@ -33,6 +33,7 @@ public sealed class SearchStatusConverter : IConverter<SearchStatus, SearchStatu
         Failure = value.Failure,
         TrainingSteps = value.TrainingSteps,
         MaxTrainingSteps = value.MaxTrainingSteps,
+        MaxMinutes = value.MaxMinutes,
     };
 
     [GenerateSerializer, Immutable, Alias("evograins.search-status")]
@@ -103,5 +104,8 @@ public sealed class SearchStatusConverter : IConverter<SearchStatus, SearchStatu
 
         [Id(21)]
         public long MaxTrainingSteps { get; set; }
+
+        [Id(22)]
+        public double MaxMinutes { get; set; }
     }
 }

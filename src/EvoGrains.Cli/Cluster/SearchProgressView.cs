@@ -93,23 +93,17 @@ public static class SearchProgressView
 
     private static string Fitness(double value) => double.IsFinite(value) ? value.ToString("F4", CultureInfo.InvariantCulture) : "—";
 
-    /// <summary>Whichever budget runs out first at the pace so far: evaluations or training steps.</summary>
+    /// <summary>The time budget used so far, and when the searching ends at the pace so far (every budget counts).</summary>
     private static string Eta(SearchStatus s)
     {
-        if (s.IsTerminal || s.EvaluationsPerMinute <= 0 || s.EvaluationsDone >= s.MaxEvaluations)
-        {
-            return "";
-        }
-
-        var minutes = (s.MaxEvaluations - s.EvaluationsDone) / s.EvaluationsPerMinute;
-        if (s.MaxTrainingSteps > 0 && s.TrainingSteps > 0)
-        {
-            var stepsPerMinute = s.TrainingSteps * s.EvaluationsPerMinute / s.EvaluationsDone;
-            minutes = Math.Min(minutes, Math.Max(0, s.MaxTrainingSteps - s.TrainingSteps) / stepsPerMinute);
-        }
-
-        return string.Create(CultureInfo.InvariantCulture, $", ETA {TimeSpan.FromMinutes(minutes):hh\\:mm\\:ss}");
+        var now = DateTimeOffset.UtcNow;
+        var elapsed = s.MaxMinutes > 0 && s.StartedAt is { } started && s.State == SearchState.Running
+            ? string.Create(CultureInfo.InvariantCulture, $", {Clock(now - started)} of {Clock(TimeSpan.FromMinutes(s.MaxMinutes))}")
+            : "";
+        return s.SearchTimeLeft(now) is { } left ? $"{elapsed}, ETA {Clock(left)}" : elapsed;
     }
+
+    private static string Clock(TimeSpan time) => time.ToString(time.TotalHours >= 1 ? @"h\:mm\:ss" : @"mm\:ss", CultureInfo.InvariantCulture);
 
     private static string Shorten(string text) => text.Length <= 60 ? text : text[..57] + "...";
 

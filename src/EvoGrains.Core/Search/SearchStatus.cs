@@ -30,6 +30,40 @@ public sealed record SearchStatus(
 
     public long MaxTrainingSteps { get; init; }
 
+    /// <summary>The search's time budget in minutes (0: no limit), counted from <see cref="StartedAt"/>.</summary>
+    public double MaxMinutes { get; init; }
+
+    /// <summary>
+    /// When the searching ends at the pace so far: the earliest of every budget (evaluations, training steps, minutes).
+    /// Null unless the search is Running: the final stage's progress is its own (<see cref="FinalJobsDone"/>), and the
+    /// searching's rate says nothing about it.
+    /// </summary>
+    public TimeSpan? SearchTimeLeft(DateTimeOffset now)
+    {
+        if (State != SearchState.Running)
+        {
+            return null;
+        }
+
+        var candidates = new List<double>();
+        if (EvaluationsPerMinute > 0)
+        {
+            candidates.Add(Math.Max(0, MaxEvaluations - EvaluationsDone) / EvaluationsPerMinute);
+            if (MaxTrainingSteps > 0 && TrainingSteps > 0 && EvaluationsDone > 0)
+            {
+                var stepsPerMinute = TrainingSteps * EvaluationsPerMinute / EvaluationsDone;
+                candidates.Add(Math.Max(0, MaxTrainingSteps - TrainingSteps) / stepsPerMinute);
+            }
+        }
+
+        if (MaxMinutes > 0 && StartedAt is { } started)
+        {
+            candidates.Add(Math.Max(0, MaxMinutes - (now - started).TotalMinutes));
+        }
+
+        return candidates.Count == 0 ? null : TimeSpan.FromMinutes(candidates.Min());
+    }
+
     public bool IsTerminal => State is SearchState.Completed or SearchState.Cancelled or SearchState.Failed;
 
     /// <summary>

@@ -40,8 +40,8 @@ public sealed class CoreTypeSerializationTests
     {
         var result = new EvaluationResult(0.5, EvaluationStatus.Failed, 2, "nan", 0.7) { TrainerId = "s/3", Permanent = true };
         Assert.Equal(result, RoundTrip(result));
-        var status = RoundTrip(new SearchStatus("s", "n", SearchState.Failed, 3, 10, 0, 0, 0, 0, 1, double.NaN, null, [], 2, 0.5, 0, 0, null, null) { Failure = "gone" });
-        Assert.Equal((SearchState.Failed, "gone"), (status.State, status.Failure));
+        var status = RoundTrip(new SearchStatus("s", "n", SearchState.Failed, 3, 10, 0, 0, 0, 0, 1, double.NaN, null, [], 2, 0.5, 0, 0, null, null) { Failure = "gone", TrainingSteps = 7, MaxTrainingSteps = 70, MaxMinutes = 2.5 });
+        Assert.Equal((SearchState.Failed, "gone", 7L, 70L, 2.5), (status.State, status.Failure, status.TrainingSteps, status.MaxTrainingSteps, status.MaxMinutes));
         var record = RoundTrip(EvoGrains.Core.Search.Book.SearchRecord.Empty with { State = SearchState.Failed, Failure = "gone" });
         Assert.Equal((SearchState.Failed, "gone"), (record.State, record.Failure));
 

@@ -194,7 +194,7 @@ public sealed class SearchBook
             elapsed > 0 ? History.Count / (elapsed / 60) : 0,
             best?.Fitness ?? double.NaN, best?.Expression, all, trainers,
             elapsed > 0 && trainers > 0 && busySeconds is { } busy ? Math.Min(1, busy / (elapsed * trainers)) : 0,
-            done, total, StartedAt, EndedAt) { Failure = Failure, TrainingSteps = TrainingSteps, MaxTrainingSteps = Spec?.Budget.MaxTrainingSteps ?? 0 };
+            done, total, StartedAt, EndedAt) { Failure = Failure, TrainingSteps = TrainingSteps, MaxTrainingSteps = Spec?.Budget.MaxTrainingSteps ?? 0, MaxMinutes = Spec?.Budget.MaxMinutes ?? 0 };
     }
 
     private (int Done, int Total) FinalProgress()
