@@ -57,7 +57,7 @@ public static class ComparisonTable
         row.FailedRuns.ToString(CultureInfo.InvariantCulture),
     ];
 
-    private static string Pair(double welch, double paired) => double.IsNaN(welch) && double.IsNaN(paired) ? "—" : $"{P(welch)} / {P(paired)}";
+    internal static string Pair(double welch, double paired) => double.IsNaN(welch) && double.IsNaN(paired) ? "—" : $"{P(welch)} / {P(paired)}";
 
     private static string P(double p) => double.IsNaN(p) ? "—" : p.ToString("F3", CultureInfo.InvariantCulture);
 

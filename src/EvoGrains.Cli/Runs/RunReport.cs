@@ -20,6 +20,7 @@ public static class RunReport
         var text = new StringBuilder();
         text.AppendLine(Invariant($"# EvoGrains search `{run.SearchId}` ({spec.Name})"));
         text.AppendLine();
+        Answer(text, run);
         Summary(text, run);
         text.AppendLine();
         text.AppendLine("![fitness over evaluations](fitness.png)");
@@ -90,6 +91,34 @@ public static class RunReport
 
         FinalSection(text, run);
         return text.ToString();
+    }
+
+    /// <summary>The report's first words: the best found loss against CE and the strongest baseline, on the final table's split.</summary>
+    private static void Answer(StringBuilder text, RunRecord run)
+    {
+        var found = run.Comparison.Where(r => !r.IsBaseline).MaxBy(r => r.Mean);
+        var strongest = run.Comparison.Where(r => r.IsBaseline).MaxBy(r => r.Mean);
+        if (run.Final is not { } final || found is null || strongest is null)
+        {
+            return;
+        }
+
+        var verdict = found.Mean <= strongest.Mean ? "does not beat"
+            : found.PValueVsBestBaseline < 0.05 ? "beats"
+            : "is ahead of, but not significantly (Welch p >= 0.05),";
+        text.AppendLine("## Answer");
+        text.AppendLine();
+        text.AppendLine(Invariant($"On the **{final.Split} set** ({final.Seeds} seeds, {final.Steps} steps each, every arm alike), the best found loss `{found.Expression}` ({found.Mean:F4}) {verdict} the strongest baseline, {strongest.Name} ({strongest.Mean:F4})."));
+        text.AppendLine();
+        text.AppendLine(Invariant($"| loss | {final.Split} accuracy | 95% CI | p vs CE (Welch / paired) | p vs {strongest.Name} (Welch / paired) |"));
+        text.AppendLine("|------|------|------|------|------|");
+        var ce = run.Comparison.FirstOrDefault(r => r.IsBaseline && r.Name == "ce");
+        foreach (var row in new[] { found, ce, strongest }.OfType<ComparisonRow>().Distinct())
+        {
+            text.AppendLine(Invariant($"| {(row.IsBaseline ? row.Name : $"found: `{row.Name}`")} | {row.Mean:F4} ± {row.StandardDeviation:F4} | ±{row.ConfidenceHalfWidth:F4} | {ComparisonTable.Pair(row.PValueVsCe, row.PairedPValueVsCe)} | {ComparisonTable.Pair(row.PValueVsBestBaseline, row.PairedPValueVsBestBaseline)} |"));
+        }
+
+        text.AppendLine();
     }
 
     private static void FinalSection(StringBuilder text, RunRecord run)

@@ -100,6 +100,10 @@ public sealed class RunFolderWriterTests
 
         var report = RunReport.Format(run);
 
+        // The answer comes first: the best found loss against the strongest baseline, on the test set.
+        Assert.True(report.IndexOf("## Answer", StringComparison.Ordinal) < report.IndexOf("Status:", StringComparison.Ordinal));
+        Assert.Contains("On the **test set** (10 seeds, 1000 steps each, every arm alike), the best found loss `x` (0.8600) beats the strongest baseline, ce (0.8500).", report);
+        Assert.Contains("| found: `#1 abc` | 0.8600 ± 0.0100 | ±0.0120 | 0.040 / 0.040 | 0.040 / 0.040 |", report);
         Assert.Contains("### Elimination rounds (validation accuracy)", report);
         Assert.Contains("| 1 | 800 | 3 | 20000 | `abc` 0.8100, `def` 0.7900 | `abc` |", report);
         Assert.Contains("### Final table (test accuracy)", report);
@@ -109,6 +113,30 @@ public sealed class RunFolderWriterTests
         Assert.Contains("| test accuracy ", table);
         Assert.DoesNotContain("validation", table);
         Assert.Contains("0.040 / 0.040", table);
+    }
+
+    [Theory]
+    [InlineData(0.88, 0.20, "is ahead of, but not significantly (Welch p >= 0.05), the strongest baseline, sce (0.8700)")]
+    [InlineData(0.86, 0.01, "does not beat the strongest baseline, sce (0.8700)")]
+    public void The_answer_names_the_strongest_baseline_and_says_plainly_when_the_found_loss_does_not_win(double found, double p, string verdict)
+    {
+        var rows = new List<ComparisonRow> { Row("ce", true, "-(y * log(p))", 0.85, double.NaN), Row("sce", true, "sce", 0.87, double.NaN), Row("#1 abc", false, "x", found, p) };
+        var final = new FinalComparison(1000, 10, rows, DateTimeOffset.UnixEpoch, FinalComparison.Test, [], 30);
+        var run = new RunRecord("test-3", new SearchSpec { Name = "unit" }, SearchState.Completed, null, [], [], rows, final, 0, 0);
+
+        var report = RunReport.Format(run);
+
+        Assert.Contains(verdict, report);
+        var answer = report[report.IndexOf("## Answer", StringComparison.Ordinal)..report.IndexOf("Status:", StringComparison.Ordinal)];
+        Assert.Equal(3, answer.Split('\n').Count(l => l.StartsWith("| ", StringComparison.Ordinal) && !l.StartsWith("| loss", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public void A_run_without_a_final_stage_has_no_answer_section()
+    {
+        var run = new RunRecord("test-4", new SearchSpec { Name = "unit" }, SearchState.Cancelled, null, [], [], [], null, 0, 0);
+
+        Assert.DoesNotContain("## Answer", RunReport.Format(run));
     }
 
     [Fact]
