@@ -36,12 +36,14 @@ internal sealed partial class IslandMessenger(IGrainFactory grains, string islan
             {
                 onOutcome(pending.Key, outcome);
             }
-            else if (reply.Job is { } job)
+            else if (reply.Job is { } job && !island.Stopped)
             {
+                // A reply that arrives after the island stopped (the search ended or began its final stage while the
+                // individual answered) asks for nothing more.
                 jobs.Add(job);
                 if (enqueuing.IsCompleted)
                 {
-                    enqueuing = EnqueueAsync();
+                    enqueuing = EnqueueAsync(island);
                 }
             }
         }
@@ -68,11 +70,11 @@ internal sealed partial class IslandMessenger(IGrainFactory grains, string islan
         }
     }
 
-    private async Task EnqueueAsync()
+    private async Task EnqueueAsync(IslandRuntime island)
     {
         // Yield once so the replies already on their way join the first batch.
         await Task.Yield();
-        while (jobs.Count > 0)
+        while (jobs.Count > 0 && !island.Stopped)
         {
             var batch = jobs.ToList();
             jobs.Clear();
