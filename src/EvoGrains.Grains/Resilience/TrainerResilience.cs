@@ -69,6 +69,7 @@ public sealed class TrainerResilience
         || (error is System.Runtime.InteropServices.ExternalException
             && (error.Message.Contains("out of memory", StringComparison.OrdinalIgnoreCase) || error.Message.StartsWith("CUDA error", StringComparison.Ordinal)));
 
-    private static bool IsTransientCallFailure(Exception error) =>
+    /// <summary>A grain call that failed because a silo is failing over or membership still settles.</summary>
+    internal static bool IsTransientCallFailure(Exception error) =>
         error is SiloUnavailableException or OrleansMessageRejectionException or TimeoutException;
 }

@@ -1,4 +1,5 @@
 using EvoGrains.Abstractions;
+using EvoGrains.Grains.Resilience;
 using Microsoft.Extensions.Logging;
 using Polly;
 using Polly.Retry;
@@ -18,7 +19,7 @@ public sealed class UnderwaySearchWaker(IGrainFactory grains, ILogger<UnderwaySe
     private static readonly ResiliencePipeline Calls = new ResiliencePipelineBuilder()
         .AddRetry(new RetryStrategyOptions
         {
-            ShouldHandle = new PredicateBuilder().Handle<Exception>(e => e is not OperationCanceledException),
+            ShouldHandle = new PredicateBuilder().Handle<Exception>(TrainerResilience.IsTransientCallFailure),
             MaxRetryAttempts = 12,
             Delay = TimeSpan.FromMilliseconds(500),
             MaxDelay = TimeSpan.FromSeconds(10),
