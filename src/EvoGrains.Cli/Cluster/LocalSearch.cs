@@ -16,13 +16,26 @@ public static class LocalSearch
     public const string StateFolder = "state";
 
     /// <summary>Starts (or resumes) the search in <paramref name="folder"/> and follows it to the end.</summary>
+    /// <param name="folder">The run folder.</param>
+    /// <param name="newSpec">The search to start; null resumes the one in <paramref name="folder"/>.</param>
+    /// <param name="console">Where progress and messages go.</param>
+    /// <param name="output">How progress is shown.</param>
+    /// <param name="cancellationToken">Stops the run: the search is paused, to be resumed.</param>
+    /// <param name="webPort">Serve the web page on 127.0.0.1 at this port (0: a free one) and print its address; null: none.</param>
     /// <returns>The final run record, or null when cancelled before the end.</returns>
-    public static async Task<RunRecord?> RunAsync(string folder, SearchSpec? newSpec, CliConsole console, ProgressOutput output, CancellationToken cancellationToken)
+    public static async Task<RunRecord?> RunAsync(string folder, SearchSpec? newSpec, CliConsole console, ProgressOutput output, CancellationToken cancellationToken, int? webPort = null)
     {
+        ArgumentNullException.ThrowIfNull(console);
         var (searchId, spec) = newSpec is null ? Load(folder) : Create(folder, newSpec);
-        await using var silo = await EmbeddedSilo.StartAsync(Path.Combine(folder, StateFolder), spec, CancellationToken.None);
+        await using var silo = await EmbeddedSilo.StartAsync(Path.Combine(folder, StateFolder), spec, CancellationToken.None, webPort);
         var search = silo.Client.GetGrain<ISearchGrain>(searchId);
         var status = newSpec is null ? await search.GetStatusAsync() : await SearchCommands.StartAsync(silo.Client, searchId, spec);
+        if (silo.WebAddress is { } web)
+        {
+            // On stderr, as the other lines about the run: with --json-progress stdout holds only status objects.
+            await console.Error.WriteLineAsync($"web page: {WebPage(web, searchId)}");
+        }
+
         if (status.State == SearchState.Paused)
         {
             await search.ResumeAsync();
@@ -45,6 +58,9 @@ public static class LocalSearch
         RunFolderWriter.Write(run, folder);
         return run;
     }
+
+    /// <summary>The search's page on the silo's web host.</summary>
+    public static Uri WebPage(Uri webAddress, string searchId) => new(webAddress, "/searches/" + Uri.EscapeDataString(searchId));
 
     private static (string SearchId, SearchSpec Spec) Create(string folder, SearchSpec spec)
     {

@@ -14,10 +14,16 @@ public static class LocalCommand
         var spec = new Option<string?>("--spec") { Description = "Search spec (JSON; see the README)." };
         var output = new Option<string?>("--out") { Description = "Run folder (default runs/<name>-<time>)." };
         var resume = new Option<string?>("--resume") { Description = "Continue the interrupted search in this run folder." };
+        var webPort = new Option<int>("--web-port")
+        {
+            Description = "Serve the search's web page (live charts, islands, hall of fame) on 127.0.0.1 at this port; 0 (the default) takes a free one. The address is printed on stderr.",
+            DefaultValueFactory = _ => 0,
+        }.InRange(0, 65_535);
+        var noWeb = new Option<bool>("--no-web") { Description = "Serve no web page." };
         var progress = new ProgressOptions("--json-progress", "Print the progress as JSON, one status object (as `status --json`) per line; the summary at the end goes to stderr.");
         var command = new Command("local", "Run a search on this machine (embedded silo, CPU trainers) and write its run folder. Ctrl-C stops; --resume continues.")
         {
-            spec, output, resume,
+            spec, output, resume, webPort, noWeb,
         };
         progress.AddTo(command);
         command.Validators.Add(result =>
@@ -25,6 +31,11 @@ public static class LocalCommand
             if ((result.GetResult(spec) is null) == (result.GetResult(resume) is null))
             {
                 result.AddError("give either --spec <file> for a new search or --resume <run folder>");
+            }
+
+            if (result.GetResult(noWeb) is not null && result.GetResult(webPort) is { Implicit: false })
+            {
+                result.AddError("give either --web-port or --no-web");
             }
         });
         command.SetAction(async (parse, cancellationToken) =>
@@ -34,7 +45,8 @@ public static class LocalCommand
             var newSpec = specFile is null ? null : LocalSearch.CheckData(SearchSpecJson.Load(specFile), specFile);
             var folder = resumeFolder ?? parse.GetValue(output) ?? Path.Combine("runs", string.Create(CultureInfo.InvariantCulture, $"{newSpec!.Name}-{DateTime.Now:yyyyMMdd-HHmmss}"));
             var shown = progress.Read(parse);
-            var run = await LocalSearch.RunAsync(folder, newSpec, console, shown, cancellationToken);
+            int? web = parse.GetValue(noWeb) ? null : parse.GetValue(webPort);
+            var run = await LocalSearch.RunAsync(folder, newSpec, console, shown, cancellationToken, web);
             if (run is null)
             {
                 return ExitCodes.Cancelled;

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using EvoGrains.Core.Analysis;
 using EvoGrains.Core.Expressions;
+using EvoGrains.Core.Json;
 using EvoGrains.Core.Screening;
 using StableHash = EvoGrains.Core.Expressions.StableHash;
 
@@ -47,22 +48,8 @@ public static class LossCommand
                     flipped = verdict.Flipped,
                     screened = verdict.Loss.ToString(),
                     fingerprint = verdict.Accepted ? StableHash.ToHex(verdict.Fingerprint) : null,
-                    halves = new
-                    {
-                        trueLabel = halves.TrueLabel,
-                        otherLabel = halves.OtherLabel,
-                        trueClass = InfixPrinter.Print(halves.TrueClass),
-                        otherClass = InfixPrinter.Print(halves.OtherClass),
-                    },
-                    nearestKnownLoss = nearest is null ? null : new
-                    {
-                        family = nearest.Member.Family.Name,
-                        name = nearest.Name,
-                        parameters = nearest.Member.Arguments,
-                        scale = nearest.Scale,
-                        cosine = nearest.Cosine,
-                        description = nearest.ToString(),
-                    },
+                    halves = OneHotHalvesJson.Of(halves),
+                    nearestKnownLoss = NearestKnownLossJson.Of(nearest),
                 }));
             }
             else

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text;
-using System.Text.Json;
-using System.Text.Json.Nodes;
+using EvoGrains.Core.Json;
 using EvoGrains.Core.Search;
 
 namespace EvoGrains.Cli.Runs;
@@ -50,26 +49,10 @@ public static class FinalResultsFiles
 
     /// <summary>
     /// hall-of-fame.json: each entry as the README documents it plus <c>final</c>, its row of the final table
-    /// (<c>{"split", "mean", "standardDeviation", "confidenceHalfWidth", "seeds"}</c>), or null when it was not a finalist.
+    /// (<c>{"split", "mean", "standardDeviation", "confidenceHalfWidth", "seeds"}</c>), or null when it was not a finalist;
+    /// the web API's /hall-of-fame gives the same (<see cref="HallOfFameJson"/>).
     /// </summary>
-    public static string HallOfFame(IReadOnlyList<HallOfFameEntry> hallOfFame, FinalComparison? final)
-    {
-        ArgumentNullException.ThrowIfNull(hallOfFame);
-        var rows = final?.Rows.Where(r => !r.IsBaseline).ToDictionary(r => r.Name, StringComparer.Ordinal) ?? [];
-        var entries = new JsonArray();
-        foreach (var entry in hallOfFame)
-        {
-            var node = JsonSerializer.SerializeToNode(entry, CliJson.Options)!.AsObject();
-            node["final"] = rows.TryGetValue(entry.Hash, out var row)
-                ? JsonSerializer.SerializeToNode(new FinalistNumbers(final!.Split, row.Mean, row.StandardDeviation, row.ConfidenceHalfWidth, row.Runs), CliJson.Options)
-                : null;
-            entries.Add(node);
-        }
-
-        return entries.ToJsonString(CliJson.Options);
-    }
+    public static string HallOfFame(IReadOnlyList<HallOfFameEntry> hallOfFame, FinalComparison? final) => HallOfFameJson.Serialize(hallOfFame, final);
 
     private static string Number(double value) => double.IsFinite(value) ? value.ToString("R", CultureInfo.InvariantCulture) : "";
-
-    private sealed record FinalistNumbers(string Split, double Mean, double StandardDeviation, double ConfidenceHalfWidth, int Seeds);
 }

@@ -19,4 +19,6 @@ public sealed class EvoGrainsSiloOptions
     public SiloSettings Silo { get; set; } = new();
 
     public DashboardSettings Dashboard { get; set; } = new();
+
+    public WebSettings Web { get; set; } = new();
 }

@@ -78,6 +78,20 @@ public static class EvoGrainsSiloOptionsReader
         {
             throw new EvoGrainsConfigurationException($"{Section}:Dashboard:Path must start with '/', got '{options.Dashboard.Path}'.");
         }
+
+        // A blank token (an empty Secret key, an unset variable) means none: the page stays read-only.
+        options.Web.AccessToken = string.IsNullOrWhiteSpace(options.Web.AccessToken) ? null : options.Web.AccessToken.Trim();
+        if (options.Web.AccessToken is { Length: < WebSettings.MinimumTokenLength } token)
+        {
+            // The message never echoes the token.
+            throw new EvoGrainsConfigurationException(
+                $"{Section}:Web:AccessToken must have at least {WebSettings.MinimumTokenLength} characters, got {token.Length} (e.g. `openssl rand -hex 24`).");
+        }
+
+        if (options.Dashboard.Enabled && options.Web.Enabled && options.Dashboard.Path.TrimEnd('/') is "" or "/api" or "/static" or "/searches")
+        {
+            throw new EvoGrainsConfigurationException($"{Section}:Dashboard:Path '{options.Dashboard.Path}' is taken by the web page; choose another path.");
+        }
     }
 
     private static void Require(string? value, string key, string because)

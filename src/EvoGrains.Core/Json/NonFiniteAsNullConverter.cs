@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace EvoGrains.Cli;
+namespace EvoGrains.Core.Json;
 
 /// <summary>Writes NaN and infinities as JSON null (JSON has no such numbers) and reads null back as NaN.</summary>
 public sealed class NonFiniteAsNullConverter : JsonConverter<double>

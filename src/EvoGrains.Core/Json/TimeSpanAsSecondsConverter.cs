@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace EvoGrains.Cli;
+namespace EvoGrains.Core.Json;
 
 /// <summary>Writes a duration as its number of seconds (JSON numbers are never strings) and reads it back.</summary>
 public sealed class TimeSpanAsSecondsConverter : JsonConverter<TimeSpan>
