@@ -19,6 +19,7 @@
         }
       }));
       render(searches);
+      document.body.dataset.loadedMs = document.body.dataset.loadedMs || String(Math.round(performance.now()));
       connection('updated ' + new Date().toLocaleTimeString('en-GB'));
     } catch (error) {
       connection('cannot reach the silo: ' + error.message, true);
