@@ -159,6 +159,25 @@ valueFrom:
 {{/*
 EvoGrains__Silo__ShutdownTimeout as a TimeSpan ("hh:mm:ss"); a bare number would bind as days.
 */}}
+{{/*
+The Secret and key holding the web page's access token, or "" when the page is read-only.
+*/}}
+{{- define "evograins.web.tokenSecretName" -}}
+{{- if .Values.web.accessToken.existingSecret }}
+{{- .Values.web.accessToken.existingSecret }}
+{{- else if .Values.web.accessToken.value }}
+{{- include "evograins.fullname" . }}-web-token
+{{- end }}
+{{- end }}
+
+{{- define "evograins.web.tokenSecretKey" -}}
+{{- if .Values.web.accessToken.existingSecret }}
+{{- .Values.web.accessToken.existingSecretKey }}
+{{- else }}
+{{- "token" }}
+{{- end }}
+{{- end }}
+
 {{- define "evograins.shutdownTimeout" -}}
 {{- $s := int .Values.orleans.shutdownTimeoutSeconds }}
 {{- printf "%02d:%02d:%02d" (div $s 3600) (mod (div $s 60) 60) (mod $s 60) }}
@@ -191,6 +210,12 @@ Fails rendering on combinations that cannot work.
 {{- end }}
 {{- if not (hasPrefix "/" .Values.dashboard.path) }}
 {{- fail "dashboard.path must start with /" }}
+{{- end }}
+{{- if and .Values.dashboard.enabled .Values.web.enabled (has (trimSuffix "/" .Values.dashboard.path) (list "" "/api" "/static" "/searches")) }}
+{{- fail (printf "dashboard.path %s is taken by the web page (/, /searches, /static, /api); choose another path" .Values.dashboard.path) }}
+{{- end }}
+{{- if and .Values.web.accessToken.value (lt (len .Values.web.accessToken.value) 16) }}
+{{- fail "web.accessToken.value must have at least 16 characters (e.g. openssl rand -hex 24)" }}
 {{- end }}
 {{- $sources := 0 }}
 {{- range (list .Values.data.existingClaim .Values.data.hostPath .Values.data.nfs.server .Values.data.volume) }}
@@ -331,6 +356,15 @@ EvoGrains__Silo__Accelerator, EvoGrains__Training__Threads and their resources.
   value: {{ .Values.dashboard.enabled | quote }}
 - name: EvoGrains__Dashboard__Path
   value: {{ .Values.dashboard.path | quote }}
+- name: EvoGrains__Web__Enabled
+  value: {{ .Values.web.enabled | quote }}
+{{- if and .Values.web.enabled (include "evograins.web.tokenSecretName" .) }}
+- name: EvoGrains__Web__AccessToken
+  valueFrom:
+    secretKeyRef:
+      name: {{ include "evograins.web.tokenSecretName" . }}
+      key: {{ include "evograins.web.tokenSecretKey" . }}
+{{- end }}
 {{- if and (include "evograins.redis.deployed" .) .Values.redis.auth.enabled }}
 - name: REDIS_PASSWORD
   valueFrom:

@@ -72,6 +72,43 @@ public sealed class EvoGrainsSiloOptionsReaderTests
         Assert.DoesNotContain(Environment.NewLine, error.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void The_web_page_is_on_and_read_only_by_default_and_a_blank_token_is_none()
+    {
+        var defaults = EvoGrainsSiloOptionsReader.Read(Build([]));
+        Assert.True(defaults.Web.Enabled);
+        Assert.Null(defaults.Web.AccessToken);
+        Assert.False(defaults.Web.ControlEnabled);
+
+        var blank = EvoGrainsSiloOptionsReader.Read(Build(new() { ["EvoGrains:Web:AccessToken"] = "   " }));
+        Assert.False(blank.Web.ControlEnabled);
+
+        var token = EvoGrainsSiloOptionsReader.Read(Build(new() { ["EvoGrains:Web:AccessToken"] = " 0123456789abcdef0123\n" }));
+        Assert.Equal("0123456789abcdef0123", token.Web.AccessToken);
+        Assert.True(token.Web.ControlEnabled);
+    }
+
+    [Fact]
+    public void A_short_token_is_refused_without_being_echoed()
+    {
+        var error = Assert.Throws<EvoGrainsConfigurationException>(() => EvoGrainsSiloOptionsReader.Read(Build(new() { ["EvoGrains:Web:AccessToken"] = "hunter2" })));
+
+        Assert.Equal("EvoGrains:Web:AccessToken must have at least 16 characters, got 7 (e.g. `openssl rand -hex 24`).", error.Message);
+    }
+
+    [Theory]
+    [InlineData("/")]
+    [InlineData("/api")]
+    [InlineData("/static/")]
+    [InlineData("/searches")]
+    public void The_dashboard_may_not_take_a_path_of_the_web_page(string path)
+    {
+        var error = Assert.Throws<EvoGrainsConfigurationException>(() => EvoGrainsSiloOptionsReader.Read(Build(new() { ["EvoGrains:Dashboard:Path"] = path })));
+
+        Assert.Equal($"EvoGrains:Dashboard:Path '{path}' is taken by the web page; choose another path.", error.Message);
+        Assert.Equal(path, EvoGrainsSiloOptionsReader.Read(Build(new() { ["EvoGrains:Dashboard:Path"] = path, ["EvoGrains:Web:Enabled"] = "false" })).Dashboard.Path);
+    }
+
     private static IConfiguration Build(Dictionary<string, string?> values) =>
         new ConfigurationBuilder().AddInMemoryCollection(values).Build();
 }
