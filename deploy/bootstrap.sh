@@ -8,8 +8,9 @@ set -euo pipefail
 # The Go packages let the deployment tests render helm/evograins with helm's own template engine
 # (Go text/template + sprig) offline, in GOPATH mode, since no helm binary can be installed here.
 # Test-only: python3-torch (which brings python3-numpy) remakes the Training tests' committed fixtures, a
-# TorchScript model and an .npz file (tests/EvoGrains.Training.Tests/Fixtures/make_fixtures.py).
-APT_PACKAGES=(dataset-fashion-mnist redis-server golang-go golang-github-masterminds-sprig-dev golang-gopkg-yaml.v2-dev python3-torch)
+# TorchScript model and an .npz file (tests/EvoGrains.Training.Tests/Fixtures/make_fixtures.py); chromium runs
+# the web page's browser tests headless (tests/EvoGrains.Hosting.Tests/Web), driven over its DevTools protocol.
+APT_PACKAGES=(dataset-fashion-mnist redis-server golang-go golang-github-masterminds-sprig-dev golang-gopkg-yaml.v2-dev python3-torch chromium)
 NPM_TOOLS=(azurite)
 TOOLS_DIR="${EVOGRAINS_TOOLS_DIR:-$HOME/.evograins/tools}"
 APT_SOURCES=(/etc/apt/sources.list /etc/apt/sources.list.d/*.list /etc/apt/sources.list.d/*.sources)

@@ -12,6 +12,7 @@
 # EVOGRAINS_REDIS_PORT (6380), EVOGRAINS_SILO_PORT_BASE (11111), EVOGRAINS_GATEWAY_PORT_BASE (30000),
 # EVOGRAINS_HTTP_PORT_BASE (8080), EVOGRAINS_ALLOW_CPU_TRAINERS (false), EVOGRAINS_STOP_TIMEOUT (20 s),
 # EVOGRAINS_READY_TIMEOUT (90 s), EVOGRAINS_DASHBOARD (false), EVOGRAINS_REBUILD (0; 1 forces a build).
+# The silos inherit the environment: EvoGrains__Web__AccessToken=<token> lets the web page pause, resume and cancel.
 set -euo pipefail
 
 SCRIPT_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -179,6 +180,7 @@ Submit a search (any gateway works):
   evograins submit --spec specs/quickstart.json --gateway 127.0.0.1:$(port_of gateway 0)
   (from the repo: dotnet run --project src/EvoGrains.Cli -c Release -- submit --spec specs/quickstart.json --gateway 127.0.0.1:$(port_of gateway 0))
 Then: evograins watch <id> --gateway 127.0.0.1:$(port_of gateway 0)
+Or follow it in a browser (any silo's HTTP port): http://127.0.0.1:$(port_of http 0)/
 HINT
 }
 
