@@ -5,6 +5,7 @@ using EvoGrains.Abstractions;
 using EvoGrains.Core.Json;
 using EvoGrains.Core.Search;
 using EvoGrains.Hosting.Configuration;
+using Orleans.Runtime;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -174,6 +175,11 @@ public static class SearchWebApi
         catch (OperationCanceledException) when (aborted.IsCancellationRequested)
         {
             // The page went away.
+        }
+        catch (Exception error) when (error is OrleansException or TimeoutException)
+        {
+            // The search's silo went away mid-stream (its grain comes back on another): closing without "end" makes the
+            // browser reconnect after the retry above.
         }
     }
 

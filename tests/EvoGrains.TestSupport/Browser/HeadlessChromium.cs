@@ -21,6 +21,7 @@ public sealed class HeadlessChromium : IAsyncDisposable
     private readonly ConcurrentDictionary<int, TaskCompletionSource<JsonElement>> pending = new();
     private readonly ConcurrentQueue<string> problems = new();
     private readonly ConcurrentDictionary<string, long> received = new();
+    private readonly ConcurrentDictionary<string, (string Url, string? Encoding)> responses = new();
     private readonly CancellationTokenSource stop = new();
     private readonly SemaphoreSlim sending = new(1, 1);
     private readonly Task reader;
@@ -41,6 +42,13 @@ public sealed class HeadlessChromium : IAsyncDisposable
 
     /// <summary>Bytes received over the network (compressed bodies and headers) since the last <see cref="NavigateAsync"/>.</summary>
     public long BytesReceived => received.Values.Sum();
+
+    /// <summary>
+    /// Every response since the last <see cref="NavigateAsync"/>: its URL, its bytes on the wire (headers and the body as
+    /// sent) and its Content-Encoding (null: not compressed).
+    /// </summary>
+    public IReadOnlyList<(string Url, long Bytes, string? Encoding)> Responses =>
+        [.. responses.Select(r => (r.Value.Url, received.GetValueOrDefault(r.Key), r.Value.Encoding))];
 
     /// <summary>The browser binary: EVOGRAINS_CHROMIUM, else Debian's.</summary>
     public static string Binary => Environment.GetEnvironmentVariable("EVOGRAINS_CHROMIUM") is { Length: > 0 } path ? path : DefaultBinary;
@@ -101,6 +109,7 @@ public sealed class HeadlessChromium : IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(url);
         received.Clear();
+        responses.Clear();
         loaded = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var result = await SendAsync("Page.navigate", new JsonObject { ["url"] = url.ToString() });
         if (result.TryGetProperty("errorText", out var error))
@@ -303,6 +312,13 @@ public sealed class HeadlessChromium : IAsyncDisposable
             case "Page.javascriptDialogOpening":
                 problems.Enqueue($"dialog ({parameters.GetProperty("type").GetString()}): {parameters.GetProperty("message").GetString()}");
                 _ = Task.Run(() => SendAsync("Page.handleJavaScriptDialog", new JsonObject { ["accept"] = false }));
+                break;
+            case "Network.responseReceived":
+                var response = parameters.GetProperty("response");
+                var encoding = response.GetProperty("headers").EnumerateObject()
+                    .FirstOrDefault(h => h.Name.Equals("content-encoding", StringComparison.OrdinalIgnoreCase)).Value;
+                responses[parameters.GetProperty("requestId").GetString()!] =
+                    (response.GetProperty("url").GetString()!, encoding.ValueKind == JsonValueKind.String ? encoding.GetString() : null);
                 break;
             case "Network.dataReceived":
                 received.AddOrUpdate(parameters.GetProperty("requestId").GetString()!, 0, (_, bytes) => bytes);

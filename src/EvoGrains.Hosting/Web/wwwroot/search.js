@@ -25,7 +25,8 @@
       history.steps += entry.shared ? 0 : entry.steps * entry.seeds;
       history.xs.push(history.steps);
       history.islandOf.push(entry.island);
-      const fitness = entry.status === 'completed' && entry.fitness !== null ? entry.fitness : null;
+      // A failed evaluation has no fitness (null); an early-stopped one keeps the fitness it reached.
+      const fitness = entry.fitness;
       history.fitness.push(fitness);
       history.islands = Math.max(history.islands, entry.island + 1);
       // A higher rung ranks above any lower one; within a rung the higher fitness wins (the search's FitnessRank).
@@ -217,16 +218,25 @@
     }
   }
 
+  let final = null;
+
   async function loadFinal() {
     if (finalShown) return;
-    const final = await getJson(apiPath(id, '/final'));
+    final = await getJson(apiPath(id, '/final'));
     if (!final) return;
     finalShown = true;
+    renderFinal();
+  }
+
+  // Found losses are named by their hall-of-fame rank and hash, as report.md names them (drawn again when the hall of
+  // fame arrives after the final table).
+  function renderFinal() {
+    if (!final) return;
     const ranks = new Map(hallOrder.map((hash, i) => [hash, i + 1]));
     document.getElementById('final-caption').textContent = 'On the ' + final.split + ' set: every arm trained ' + final.seeds + ' time(s) for '
       + integer(final.steps) + ' steps; ' + integer(final.trainings) + ' final-stage trainings' + (final.rounds.length ? ', ' + final.rounds.length + ' elimination round(s) on validation first' : '') + '.';
     const rows = final.rows.map((row) => {
-      const name = row.isBaseline ? row.name : ('#' + (ranks.get(row.name) || '?') + ' ' + row.name);
+      const name = row.isBaseline || !ranks.has(row.name) ? row.name : ('#' + ranks.get(row.name) + ' ' + row.name);
       const interval = row.confidenceHalfWidth === null ? '–'
         : '[' + number(row.mean - row.confidenceHalfWidth, 4) + ', ' + number(row.mean + row.confidenceHalfWidth, 4) + ']';
       return el('tr', { class: row.isBaseline ? 'baseline' : 'evolved' },
@@ -259,6 +269,7 @@
       const list = document.getElementById('hall-of-fame');
       const items = entries.map((entry, i) => hallItem(entry, i + 1));
       list.replaceChildren(...items);
+      renderFinal();
     } catch (error) {
       connection('hall of fame: ' + error.message, true);
     } finally {
