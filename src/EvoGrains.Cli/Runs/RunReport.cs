@@ -3,6 +3,7 @@ using System.Text;
 using EvoGrains.Cli.Commands;
 using EvoGrains.Core.Expressions;
 using EvoGrains.Core.Search;
+using EvoGrains.Core.Search.Book;
 
 namespace EvoGrains.Cli.Runs;
 
@@ -133,8 +134,15 @@ public static class RunReport
 
         if (final.Rounds.Count > 0)
         {
-            text.AppendLine("### Elimination rounds (validation accuracy)");
+            var tuned = final.Rounds.Any(r => r.Rows.Any(row => row.IsBaseline));
+            text.AppendLine(tuned ? "### Validation rounds: elimination of the found losses, tuning of the baseline families" : "### Elimination rounds (validation accuracy)");
             text.AppendLine();
+            if (tuned)
+            {
+                text.AppendLine(TuningBudget(run, final));
+                text.AppendLine();
+            }
+
             text.AppendLine("| round | steps | seeds | training images | trained (mean validation accuracy) | kept |");
             text.AppendLine("|-------|-------|-------|-----------------|------------------------------------|------|");
             foreach (var round in final.Rounds)
@@ -153,6 +161,22 @@ public static class RunReport
         text.AppendLine(Invariant($"Survivors and baselines each retrained {final.Seeds} times for {final.Steps} steps (seed i is the same for every loss) and measured on the **{split} set**: mean ± std, 95% confidence interval of the mean, Welch / paired (same-seed) p-values against CE and against the best baseline (the baseline with the highest mean). The final stage ran {final.Trainings} trainings."));
         text.AppendLine();
         text.Append(ComparisonTable.Format(run.Comparison, $"{split} accuracy"));
+        if (run.Comparison.Any(r => r.IsTuned))
+        {
+            text.AppendLine();
+            text.AppendLine($"`*`: the best point of a baseline family's grid on validation (tuned above), then measured on the {split} set like every arm.");
+        }
+    }
+
+    // The baselines get the tuning effort the found losses' final rounds get; say what that cost next to what the search cost.
+    private static string TuningBudget(RunRecord run, FinalComparison final)
+    {
+        var grid = final.Rounds.Sum(r => r.Rows.Count(row => row.IsBaseline) * r.Seeds);
+        var gridSteps = final.Rounds.Sum(r => (long)r.Rows.Count(row => row.IsBaseline) * r.Seeds * r.Steps);
+        var found = final.Rounds.Sum(r => r.Rows.Count(row => !row.IsBaseline) * r.Seeds);
+        var foundSteps = final.Rounds.Sum(r => (long)r.Rows.Count(row => !row.IsBaseline) * r.Seeds * r.Steps);
+        var families = final.Rounds[0].Rows.Where(r => r.IsBaseline).Select(r => FinalStage.Family(r.Name)).Distinct().ToList();
+        return Invariant($"Tuning budget of the baselines: {families.Count} families ({string.Join(", ", families)}), {final.Rounds[0].Rows.Count(r => r.IsBaseline)} grid points, {grid} trainings, {gridSteps} training steps on validation, with the seeds and steps of the found losses' rounds. The found losses were selected by the search ({run.History.Sum(h => h.TrainingSteps)} training steps over {run.History.Count} evaluations) and then trained {found} times ({foundSteps} steps) in these rounds.");
     }
 
     private const string OneHotNote =
