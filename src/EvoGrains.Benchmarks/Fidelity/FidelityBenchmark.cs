@@ -75,7 +75,7 @@ public static class FidelityBenchmark
     public static (EvaluationSpec Evaluation, FidelityBudget Budget) Final(SearchSpec spec, int seeds)
     {
         ArgumentNullException.ThrowIfNull(spec);
-        var evaluation = spec.Evaluation with { Steps = spec.FinalStage.Steps, Seeds = 1, Rungs = [], MeasureOnTestSet = true };
+        var evaluation = spec.Evaluation.ForFinalJob(spec.FinalStage.Steps, null, onTestSet: true);
         var seedList = Enumerable.Range(0, seeds).Select(i => FinalStage.TestSeed(spec, i)).ToList();
         return (evaluation, new FidelityBudget(evaluation.Steps, seedList, evaluation.TrainSubset, "test"));
     }

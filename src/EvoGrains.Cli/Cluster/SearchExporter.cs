@@ -28,11 +28,6 @@ public static class SearchExporter
 
         var hall = await search.GetHallOfFameAsync();
         var comparison = await search.GetFinalComparisonAsync();
-        var evolved = 0;
-        // Evolved arms are named by hall-of-fame rank and hash, so the table reads like the report's list.
-        var rows = comparison?.Rows
-            .Select(r => r.IsBaseline ? r : r with { Name = $"#{++evolved} {r.Name}" })
-            .ToList() ?? [];
-        return new RunRecord(searchId, spec, status.State, status.Failure, history, hall, rows, comparison, status.RejectedByScreening, status.Deduplicated);
+        return new RunRecord(searchId, spec, status.State, status.Failure, history, hall, RunRecord.RankedRows(comparison), comparison, status.RejectedByScreening, status.Deduplicated);
     }
 }

@@ -22,4 +22,11 @@ public sealed record RunRecord(
     public string Status => StateText(State, Failure);
 
     public static string StateText(SearchState state, string? failure) => failure is null ? state.ToString() : $"{state} ({failure})";
+
+    /// <summary>The final table's rows as a run folder prints them: evolved losses named by rank and hash, as in the report's list.</summary>
+    public static IReadOnlyList<ComparisonRow> RankedRows(FinalComparison? comparison)
+    {
+        var evolved = 0;
+        return comparison?.Rows.Select(r => r.IsBaseline ? r : r with { Name = $"#{++evolved} {r.Name}" }).ToList() ?? [];
+    }
 }

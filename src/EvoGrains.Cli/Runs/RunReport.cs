@@ -12,6 +12,17 @@ public static class RunReport
 {
     public const int TopLosses = 5;
 
+    /// <summary>final.md of `evograins final`: the answer and the final comparison of a final stage run again.</summary>
+    public static string FormatFinal(RunRecord run, string source)
+    {
+        var text = new StringBuilder();
+        text.AppendLine(Invariant($"# Final stage of `{run.Spec.Name}` run again ({source})"));
+        text.AppendLine();
+        Answer(text, run);
+        FinalSection(text, run);
+        return text.ToString();
+    }
+
     /// <param name="run">The run.</param>
     /// <param name="described">Its hall of fame described (<see cref="DescribedLoss.Of"/>); worked out here when not given.</param>
     public static string Format(RunRecord run, IReadOnlyList<DescribedLoss>? described = null)
@@ -176,7 +187,7 @@ public static class RunReport
         var found = final.Rounds.Sum(r => r.Rows.Count(row => !row.IsBaseline) * r.Seeds);
         var foundSteps = final.Rounds.Sum(r => (long)r.Rows.Count(row => !row.IsBaseline) * r.Seeds * r.Steps);
         var families = final.Rounds[0].Rows.Where(r => r.IsBaseline).Select(r => FinalStage.Family(r.Name)).Distinct().ToList();
-        return Invariant($"Tuning budget of the baselines: {families.Count} families ({string.Join(", ", families)}), {final.Rounds[0].Rows.Count(r => r.IsBaseline)} grid points, {grid} trainings, {gridSteps} training steps on validation, with the seeds and steps of the found losses' rounds. The found losses were selected by the search ({run.History.Sum(h => h.TrainingSteps)} training steps over {run.History.Count} evaluations) and then trained {found} times ({foundSteps} steps) in these rounds.");
+        return Invariant($"Tuning budget of the baselines: {families.Count} families ({string.Join(", ", families)}), {final.Rounds[0].Rows.Count(r => r.IsBaseline)} grid points, {grid} trainings, {gridSteps} training steps on validation, with the seeds and steps of the found losses' rounds. {(run.History.Count > 0 ? Invariant($" The found losses were selected by the search ({run.History.Sum(h => h.TrainingSteps)} training steps over {run.History.Count} evaluations) and then") : " The found losses were")} trained {found} times ({foundSteps} steps) in these rounds.");
     }
 
     private const string OneHotNote =
