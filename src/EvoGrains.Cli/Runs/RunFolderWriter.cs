@@ -10,12 +10,19 @@ namespace EvoGrains.Cli.Runs;
 /// </summary>
 public static class RunFolderWriter
 {
-    public static void Write(RunRecord run, string folder)
+    public const string HistoryFile = "history.csv";
+    public const string HallOfFameFile = "hall-of-fame.json";
+
+    /// <param name="run">The finished run.</param>
+    /// <param name="folder">Its run folder.</param>
+    /// <param name="liveEvents">The TensorBoard events a <see cref="LiveRunFolder"/> wrote while the search ran, which get the rest; without them the events are written afresh.</param>
+    public static void Write(RunRecord run, string folder, RunTensorBoard? liveEvents = null)
     {
         Directory.CreateDirectory(folder);
         File.WriteAllText(Path.Combine(folder, "spec.json"), SearchSpecJson.Write(run.Spec));
-        File.WriteAllText(Path.Combine(folder, "history.csv"), HistoryCsv.Format(run.History));
-        File.WriteAllText(Path.Combine(folder, "hall-of-fame.json"), FinalResultsFiles.HallOfFame(run.HallOfFame, run.Final));
+        // Replaced whole: a script may be reading the files the live folder wrote.
+        AtomicFile.WriteAllText(Path.Combine(folder, HistoryFile), HistoryCsv.Format(run.History));
+        AtomicFile.WriteAllText(Path.Combine(folder, HallOfFameFile), FinalResultsFiles.HallOfFame(run.HallOfFame, run.Final));
         if (run.Final is { } final)
         {
             File.WriteAllText(Path.Combine(folder, "final.json"), FinalResultsFiles.Json(final));
@@ -40,7 +47,16 @@ public static class RunFolderWriter
         }
 
         File.WriteAllText(Path.Combine(folder, "report.md"), RunReport.Format(run, described));
-        RunTensorBoard.Write(run, folder);
+        if (liveEvents is null)
+        {
+            RunTensorBoard.Write(run, folder);
+        }
+        else
+        {
+            var end = DateTimeOffset.UtcNow;
+            liveEvents.Screening(run.RejectedByScreening, run.Deduplicated, run.History.Count, end);
+            liveEvents.Final(run.Comparison, end);
+        }
     }
 
     private static string Shorten(string expression) => expression.Length <= 48 ? expression : expression[..45] + "...";
