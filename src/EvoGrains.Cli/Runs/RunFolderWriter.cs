@@ -5,7 +5,7 @@ using EvoGrains.Core.Search;
 namespace EvoGrains.Cli.Runs;
 
 /// <summary>
-/// Writes a run folder: spec.json, history.csv, hall-of-fame.json, final.json and final.csv (when the final stage ran), plots (fitness, islands, the top losses' true-class
+/// Writes a run folder: spec.json, history.csv, hall-of-fame.json, final.json, final.csv and final-accuracy.png (when the final stage ran), plots (fitness, islands, the top losses' true-class
 /// terms, and one-hot-{rank}.png for every hall-of-fame loss), report.md and TensorBoard events.
 /// </summary>
 public static class RunFolderWriter
@@ -27,6 +27,10 @@ public static class RunFolderWriter
         {
             File.WriteAllText(Path.Combine(folder, "final.json"), FinalResultsFiles.Json(final));
             File.WriteAllText(Path.Combine(folder, "final.csv"), FinalResultsFiles.Csv(final));
+            if (run.Comparison.Count > 0)
+            {
+                FinalAccuracyPlot.Save(run.Comparison, final, Path.Combine(folder, FinalAccuracyPlot.FileName));
+            }
         }
 
         if (run.History.Count > 0)
