@@ -20,11 +20,10 @@ public static class FinalAccuracyPlot
         AddArms(plot, rows, r => !r.IsBaseline, "found", palette.GetColor(0));
         AddArms(plot, rows, r => r.IsBaseline, "baselines", Colors.Gray);
         plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericManual(
-            [.. rows.Select((_, i) => (double)i)], [.. rows.Select(r => r.Name.Length <= 24 ? r.Name : r.Name[..21] + "...")]);
-        plot.Axes.Bottom.TickLabelStyle.Rotation = -30;
-        plot.Axes.Bottom.TickLabelStyle.Alignment = Alignment.MiddleRight;
+            [.. rows.Select((_, i) => (double)i)], [.. rows.Select(r => r.Name.Length <= 14 ? r.Name : r.Name[..11] + "...")]);
         plot.Axes.SetLimitsX(-0.7, rows.Count - 0.3);
-        plot.ShowLegend();
+        // Beside the panel, where no arm's interval can be.
+        plot.ShowLegend(Edge.Right);
         RunPlots.Save(plot, path);
     }
 
