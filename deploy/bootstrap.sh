@@ -173,6 +173,7 @@ main() {
   done
 }
 
-if [ "${BASH_SOURCE[0]}" = "$0" ]; then
+# Only when run: a "return" outside a function succeeds only in a sourced file.
+if ! (return 0 2>/dev/null); then
   main "$@"
 fi
