@@ -18,6 +18,12 @@ public sealed record RunRecord(
     long RejectedByScreening,
     long Deduplicated)
 {
+    /// <summary>Results that arrived after the searching ended (or over the evaluations budget), counted nowhere.</summary>
+    public long LateResults { get; init; }
+
+    /// <summary>Search trainings still running when the searching ended, cancelled then.</summary>
+    public int CancelledTrainings { get; init; }
+
     /// <summary>The state, and for a failed search why (status, watch and the report all say it the same way).</summary>
     public string Status => StateText(State, Failure);
 
