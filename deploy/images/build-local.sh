@@ -12,7 +12,7 @@
 #   build-local.sh run IMAGE [--name NAME] [--env KEY=VALUE]...
 #       starts IMAGE's ENTRYPOINT + CMD with `buildah run --isolation chroot` (the host's network:
 #       give the silo free ports through its EvoGrains__* / ASPNETCORE_* variables); SIGTERM/SIGINT
-#       are passed on, and the working container is removed when the process ends
+#       go to the container's processes, and the working container is removed when they end
 #
 # The base: Debian trixie (its libstdc++ has GLIBCXX_3.4.32, which TorchSharp's native library needs),
 # minbase plus the runtime libraries of the .NET images, curl and dataset-fashion-mnist; the ASP.NET
@@ -191,13 +191,41 @@ run() {
   # The image's USER, WORKDIR and ENV apply; chroot isolation shares the host's network.
   "${AS_ROOT[@]}" buildah run --isolation chroot "${envs[@]}" "$WORKING_CONTAINER" -- "${command[@]}" &
   child=$!
-  trap 'kill -TERM "$child" 2>/dev/null || true' TERM INT
-  wait "$child" || status=$?
-  # A signal interrupts the first wait; the second one waits for the process to finish.
-  if kill -0 "$child" 2>/dev/null; then
+  trap 'stop_container "$child"' TERM INT
+  # A trapped signal ends a wait early (status > 128) while buildah still runs: wait again.
+  while :; do
+    status=0
     wait "$child" || status=$?
-  fi
+    kill -0 "$child" 2>/dev/null || break
+  done
   return "$status"
+}
+
+# buildah run --isolation chroot answers SIGTERM by killing its command outright, so the signal goes to
+# the container's own processes instead (a silo then leaves the cluster gracefully, as a pod does);
+# buildah run ends when they do.
+stop_container() {
+  local pids
+  pids=$(container_processes "$1")
+  if [ -n "$pids" ]; then
+    # shellcheck disable=SC2086 # one word per pid
+    as_root kill -TERM $pids 2>/dev/null || true
+  else
+    kill -TERM "$1" 2>/dev/null || true
+  fi
+}
+
+# The descendants of a process that are neither buildah's helpers (buildah-chroot-runtime,
+# buildah-chroot-exec) nor sudo.
+container_processes() {
+  local kid
+  for kid in $(ps -o pid= --ppid "$1"); do
+    case "$(ps -o args= -p "$kid")" in
+      buildah*|sudo*) ;;
+      *) echo "$kid" ;;
+    esac
+    container_processes "$kid"
+  done
 }
 
 main() {
