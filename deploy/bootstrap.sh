@@ -10,6 +10,9 @@ set -euo pipefail
 # Test-only: python3-torch (which brings python3-numpy) remakes the Training tests' committed fixtures, a
 # TorchScript model and an .npz file (tests/EvoGrains.Training.Tests/Fixtures/make_fixtures.py).
 APT_PACKAGES=(dataset-fashion-mnist redis-server golang-go golang-github-masterminds-sprig-dev golang-gopkg-yaml.v2-dev python3-torch)
+# Test-only: buildah and debootstrap build the container images from a Debian base and start them
+# (deploy/images/build-local.sh, tests/EvoGrains.Deployment.Tests/Images).
+APT_PACKAGES+=(buildah debootstrap)
 NPM_TOOLS=(azurite)
 TOOLS_DIR="${EVOGRAINS_TOOLS_DIR:-$HOME/.evograins/tools}"
 APT_SOURCES=(/etc/apt/sources.list /etc/apt/sources.list.d/*.list /etc/apt/sources.list.d/*.sources)
