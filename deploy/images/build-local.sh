@@ -9,8 +9,8 @@
 #       builds deploy/docker/Dockerfile.<dockerfile> (default silo-cpu) from the base and a
 #       `dotnet publish` output (--app; without it, the Dockerfile's own publish command is run
 #       here), with APP_SOURCE=published; prints the image name
-#   build-local.sh run IMAGE [--name NAME] [--env KEY=VALUE]...
-#       starts IMAGE's ENTRYPOINT + CMD with `buildah run --isolation chroot` (the host's network:
+#   build-local.sh run IMAGE [--name NAME] [--env KEY=VALUE]... [-- ARGUMENTS...]
+#       starts IMAGE's ENTRYPOINT + CMD (ARGUMENTS, when given, replace CMD) with `buildah run --isolation chroot` (the host's network:
 #       give the silo free ports through its EvoGrains__* / ASPNETCORE_* variables); SIGTERM/SIGINT
 #       go to the container's processes, and the working container is removed when they end
 #
@@ -171,20 +171,26 @@ build() {
 }
 
 run() {
-  [ $# -ge 1 ] || die "usage: build-local.sh run IMAGE [--name NAME] [--env KEY=VALUE]..."
-  local image=$1 name="" child status=0
-  local -a envs=() command=()
+  [ $# -ge 1 ] || die "usage: build-local.sh run IMAGE [--name NAME] [--env KEY=VALUE]... [-- ARGUMENTS...]"
+  local image=$1 name="" child status=0 replace_cmd=0
+  local -a envs=() command=() arguments=()
   shift
   while [ $# -gt 0 ]; do
     case "$1" in
       --name) name=$2; shift 2 ;;
       --env) envs+=(--env "$2"); shift 2 ;;
+      --) shift; arguments=("$@"); replace_cmd=1; break ;;
       *) die "unknown option: $1" ;;
     esac
   done
-  # buildah run takes a command, not the image's entrypoint: read ENTRYPOINT then CMD from the image.
-  mapfile -t command < <(as_root buildah inspect --type image \
-    --format '{{range .OCIv1.Config.Entrypoint}}{{println .}}{{end}}{{range .OCIv1.Config.Cmd}}{{println .}}{{end}}' "$image")
+  # buildah run takes a command, not the image's entrypoint: read ENTRYPOINT then CMD from the image;
+  # arguments after -- replace CMD, as with `docker run IMAGE ARGS`.
+  mapfile -t command < <(as_root buildah inspect --type image --format '{{range .OCIv1.Config.Entrypoint}}{{println .}}{{end}}' "$image")
+  if [ "$replace_cmd" -eq 1 ]; then
+    command+=("${arguments[@]}")
+  else
+    mapfile -t -O "${#command[@]}" command < <(as_root buildah inspect --type image --format '{{range .OCIv1.Config.Cmd}}{{println .}}{{end}}' "$image")
+  fi
   [ "${#command[@]}" -gt 0 ] || die "$image has no ENTRYPOINT or CMD"
 
   WORKING_CONTAINER=$(as_root buildah from --pull=never ${name:+--name "$name"} "$image")
@@ -233,7 +239,7 @@ main() {
     base) make_base ;;
     build) shift; build "$@" ;;
     run) shift; run "$@" ;;
-    *) die "usage: build-local.sh base | build [--app DIR] [--dockerfile silo-cpu|silo-cuda|client] [--tag NAME] | run IMAGE [--name NAME] [--env KEY=VALUE]..." ;;
+    *) die "usage: build-local.sh base | build [--app DIR] [--dockerfile silo-cpu|silo-cuda|client] [--tag NAME] | run IMAGE [--name NAME] [--env KEY=VALUE]... [-- ARGUMENTS...]" ;;
   esac
 }
 
