@@ -10,9 +10,10 @@
 #       `dotnet publish` output (--app; without it, the Dockerfile's own publish command is run
 #       here), with APP_SOURCE=published; prints the image name
 #   build-local.sh run IMAGE [--name NAME] [--env KEY=VALUE]... [-- ARGUMENTS...]
-#       starts IMAGE's ENTRYPOINT + CMD (ARGUMENTS, when given, replace CMD) with `buildah run --isolation chroot` (the host's network:
-#       give the silo free ports through its EvoGrains__* / ASPNETCORE_* variables); SIGTERM/SIGINT
-#       go to the container's processes, and the working container is removed when they end
+#       starts IMAGE's ENTRYPOINT + CMD (ARGUMENTS, when given, replace CMD) with
+#       `buildah run --isolation chroot`, on the host's network (give a silo free ports through its
+#       EvoGrains__* / ASPNETCORE_* variables); SIGTERM/SIGINT go to the container's processes, and
+#       the working container is removed when they end
 #
 # The base: Debian trixie (its libstdc++ has GLIBCXX_3.4.32, which TorchSharp's native library needs),
 # minbase plus the runtime libraries of the .NET images, curl and dataset-fashion-mnist; the ASP.NET
@@ -32,8 +33,8 @@ APP_UID=1654
 log() { printf 'build-local: %s\n' "$*" >&2; }
 die() { log "$*"; exit 1; }
 
-# A command prefix, not a function: `"${AS_ROOT[@]}" buildah run ... &` must make buildah (or sudo,
-# which passes signals on) the background process itself, so that SIGTERM reaches the container.
+# A command prefix, not a function: `"${AS_ROOT[@]}" buildah run ... &` must make buildah (or sudo)
+# the background process itself, whose descendants are the container's processes (see stop_container).
 if [ "$(id -u)" -eq 0 ]; then AS_ROOT=(); else AS_ROOT=(sudo -n); fi
 as_root() { "${AS_ROOT[@]}" "$@"; }
 

@@ -137,6 +137,10 @@ public sealed class LocalImageTests(ITestOutputHelper output) : IAsyncLifetime
         var image = build.StandardOutput.Trim().Split('\n')[^1];
         Assert.Equal(Image, image);
         Log($"built {image}");
+
+        // Docker's image format, so the HEALTHCHECK is kept; the non-root user of the Dockerfile.
+        var config = Buildah("inspect", "--type", "image", "--format", "{{.Docker.Config.User}} {{.Docker.Config.Healthcheck.Test}}", image);
+        Assert.Equal("1654 [CMD-SHELL curl -fsS http://127.0.0.1:8080/health/live || exit 1]", config.StandardOutput.Trim());
         return image;
     }
 
