@@ -72,7 +72,8 @@ public sealed class LocalImageTests(ITestOutputHelper output) : IAsyncLifetime
         Assert.True(trainer?.Endpoint.Port == inImage.Silo, $"trainer 0 is on {trainer}, not on the silo in the image (port {inImage.Silo})");
         Assert.Null(trained.Failure);
         Assert.Equal(Spec().Evaluation.Steps, trained.Steps);
-        Assert.InRange(trained.Fitness, 0.0, 1.0);
+        // Chance is 0.1 on ten classes: the model in the image learned (the seeded search's first loss reaches about 0.37).
+        Assert.True(trained.Fitness is > 0.2 and <= 1.0, $"validation accuracy {trained.Fitness}");
         await search.CancelAsync();
 
         // SIGTERM to the script reaches the silo in the image (a graceful Orleans shutdown), and the script then
