@@ -14,6 +14,9 @@ APT_PACKAGES=(dataset-fashion-mnist)
 # brings python3-numpy) remakes the Training tests' committed fixtures, a TorchScript model and an .npz file
 # (tests/EvoGrains.Training.Tests/Fixtures/make_fixtures.py).
 TEST_APT_PACKAGES=(redis-server golang-go golang-github-masterminds-sprig-dev golang-gopkg-yaml.v2-dev python3-torch)
+# Test-only: buildah and debootstrap build the container images from a Debian base and start them
+# (deploy/images/build-local.sh, tests/EvoGrains.Deployment.Tests/Images).
+TEST_APT_PACKAGES+=(buildah debootstrap)
 NPM_TOOLS=()
 # Test-only: the Azure Storage emulator for the Azure clustering and storage tests.
 TEST_NPM_TOOLS=(azurite)
