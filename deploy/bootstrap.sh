@@ -1,17 +1,28 @@
 #!/usr/bin/env bash
 # Installs what EvoGrains needs on a fresh Debian 12 machine. Idempotent: a second run only checks.
-#   deploy/bootstrap.sh          install what is missing
-#   deploy/bootstrap.sh --check  list what is missing and exit 1 if anything is; installs nothing
+#   deploy/bootstrap.sh                  install what a local search needs (the README's main command)
+#   deploy/bootstrap.sh --tests          install that and what the tests need too (the README's test command)
+#   deploy/bootstrap.sh [--tests] --check  list what is missing and exit 1 if anything is; installs nothing
 # Sourcing it (for tests) defines the functions without running anything.
 set -euo pipefail
 
-# The Go packages let the deployment tests render helm/evograins with helm's own template engine
-# (Go text/template + sprig) offline, in GOPATH mode, since no helm binary can be installed here.
-# Test-only: python3-torch (which brings python3-numpy) remakes the Training tests' committed fixtures, a
-# TorchScript model and an .npz file (tests/EvoGrains.Training.Tests/Fixtures/make_fixtures.py); chromium runs
-# the web page's browser tests headless (tests/EvoGrains.Hosting.Tests/Web), driven over its DevTools protocol.
-APT_PACKAGES=(dataset-fashion-mnist redis-server golang-go golang-github-masterminds-sprig-dev golang-gopkg-yaml.v2-dev python3-torch chromium)
-NPM_TOOLS=(azurite)
+# A local search needs the dataset, and (checked separately) a libstdc++ new enough for TorchSharp.
+APT_PACKAGES=(dataset-fashion-mnist)
+# Test-only: redis-server (the Redis storage and clustering tests, and deploy/local/cluster.sh); golang-go with Debian's
+# sprig and yaml.v2 sources, which let the deployment tests render helm/evograins with helm's own template engine
+# (Go text/template + sprig) offline, in GOPATH mode, since no helm binary can be installed here; python3-torch (which
+# brings python3-numpy) remakes the Training tests' committed fixtures, a TorchScript model and an .npz file
+# (tests/EvoGrains.Training.Tests/Fixtures/make_fixtures.py).
+TEST_APT_PACKAGES=(redis-server golang-go golang-github-masterminds-sprig-dev golang-gopkg-yaml.v2-dev python3-torch)
+# Test-only: buildah and debootstrap build the container images from a Debian base and start them
+# (deploy/images/build-local.sh, tests/EvoGrains.Deployment.Tests/Images).
+TEST_APT_PACKAGES+=(buildah debootstrap)
+# Test-only: chromium runs the web page's browser tests headless (tests/EvoGrains.Hosting.Tests/Web), driven over its
+# DevTools protocol.
+TEST_APT_PACKAGES+=(chromium)
+NPM_TOOLS=()
+# Test-only: the Azure Storage emulator for the Azure clustering and storage tests.
+TEST_NPM_TOOLS=(azurite)
 TOOLS_DIR="${EVOGRAINS_TOOLS_DIR:-$HOME/.evograins/tools}"
 APT_SOURCES=(/etc/apt/sources.list /etc/apt/sources.list.d/*.list /etc/apt/sources.list.d/*.sources)
 
@@ -134,7 +145,16 @@ check() {
 }
 
 main() {
-  if [ "${1:-}" = "--check" ]; then
+  local check_only=0 arg
+  for arg in "$@"; do
+    case "$arg" in
+      --check) check_only=1 ;;
+      --tests) APT_PACKAGES+=("${TEST_APT_PACKAGES[@]}"); NPM_TOOLS+=("${TEST_NPM_TOOLS[@]}") ;;
+      *) log "unknown option '$arg' (expected --tests and/or --check)"; exit 2 ;;
+    esac
+  done
+
+  if [ "$check_only" -eq 1 ]; then
     check
     return
   fi
@@ -159,6 +179,7 @@ main() {
   done
 }
 
-if [ "${BASH_SOURCE[0]}" = "$0" ]; then
+# Only when run: a "return" outside a function succeeds only in a sourced file.
+if ! (return 0 2>/dev/null); then
   main "$@"
 fi

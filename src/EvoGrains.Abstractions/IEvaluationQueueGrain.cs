@@ -40,9 +40,12 @@ public interface IEvaluationQueueGrain : IGrainWithStringKey
     [Alias("Release")]
     Task ReleaseAsync(string trainerId, IReadOnlyList<string> jobIds);
 
-    /// <summary>Drops queued (not leased) jobs of one kind; leased ones may still complete.</summary>
-    [Alias("DropQueued")]
-    Task DropQueuedAsync(JobKind kind, CancellationToken cancellationToken = default);
+    /// <summary>
+    /// Drops every open job of one kind, queued or running; the trainers running one are told at once to stop it
+    /// (one-way), so they are free for other work. Returns how many were running.
+    /// </summary>
+    [Alias("Drop")]
+    Task<int> DropAsync(JobKind kind, CancellationToken cancellationToken = default);
 
     [Alias("GetStatistics"), ReadOnly]
     Task<QueueStatistics> GetStatisticsAsync(CancellationToken cancellationToken = default);

@@ -18,6 +18,10 @@ public interface ITrainerGrain : IGrainWithStringKey
     [Alias("JobAvailable"), OneWay]
     Task JobAvailableAsync();
 
+    /// <summary>Stops training these jobs at once and reports no result for them (their queue dropped them).</summary>
+    [Alias("Withdraw"), OneWay]
+    Task WithdrawAsync(IReadOnlyList<string> jobIds);
+
     [Alias("Stop"), OneWay]
     Task StopAsync();
 }

@@ -23,6 +23,7 @@ public static class EvoGrainsCommandLine
         root.Subcommands.Add(TrainCommand.Build(console));
         root.Subcommands.Add(DataCommand.Build(console));
         root.Subcommands.Add(ReplayCommand.Build(console));
+        root.Subcommands.Add(FinalCommand.Build(console));
         root.Subcommands.Add(BenchCommand.Build(console));
         foreach (var command in SearchCommands.Build(console))
         {

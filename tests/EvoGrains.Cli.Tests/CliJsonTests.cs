@@ -17,7 +17,7 @@ public sealed class CliJsonTests
 
         var r = json.GetProperty("row");
         Assert.Equal(
-            ["name", "isBaseline", "expression", "loss", "fitnesses", "mean", "standardDeviation", "confidenceHalfWidth", "pValueVsCe", "pairedPValueVsCe", "pValueVsBestBaseline", "pairedPValueVsBestBaseline", "secondsPerRun", "failedRuns", "runs"],
+            ["name", "isBaseline", "expression", "loss", "fitnesses", "mean", "standardDeviation", "confidenceHalfWidth", "pValueVsCe", "pairedPValueVsCe", "pValueVsBestBaseline", "pairedPValueVsBestBaseline", "secondsPerRun", "failedRuns", "runs", "isTuned"],
             r.EnumerateObject().Select(p => p.Name));
         Assert.Equal(JsonValueKind.Null, r.GetProperty("pValueVsCe").ValueKind);
         Assert.Equal(JsonValueKind.Null, r.GetProperty("standardDeviation").ValueKind);

@@ -9,7 +9,8 @@ internal static class StatusJson
     [
         "searchId", "name", "state", "evaluationsDone", "maxEvaluations", "inFlight", "rejectedByScreening", "deduplicated",
         "lateResults", "evaluationsPerMinute", "bestFitness", "bestExpression", "islands", "trainers", "trainerUtilisation",
-        "finalJobsDone", "finalJobsTotal", "startedAt", "endedAt", "failure", "trainingSteps", "maxTrainingSteps", "maxMinutes", "isTerminal",
+        "finalJobsDone", "finalJobsTotal", "startedAt", "endedAt", "failure", "trainingSteps", "maxTrainingSteps", "maxMinutes", "finalStageStartedAt",
+        "cancelledTrainings", "isTerminal",
     ];
 
     public static void AssertShape(JsonElement status)

@@ -8,7 +8,7 @@ namespace EvoGrains.Abstractions.Serialization;
 public sealed class SearchRecordConverter : IConverter<SearchRecord, SearchRecordConverter.Surrogate>
 {
     public SearchRecord ConvertFromSurrogate(in Surrogate surrogate) =>
-        new(surrogate.Spec, (SearchState)surrogate.State, surrogate.StartedAt, surrogate.EndedAt, surrogate.HistoryTail, surrogate.SealedPages, surrogate.LateResults, surrogate.Islands, surrogate.HallOfFame, surrogate.Final, surrogate.Comparison) { Failure = surrogate.Failure, TrainingSteps = surrogate.TrainingSteps };
+        new(surrogate.Spec, (SearchState)surrogate.State, surrogate.StartedAt, surrogate.EndedAt, surrogate.HistoryTail, surrogate.SealedPages, surrogate.LateResults, surrogate.Islands, surrogate.HallOfFame, surrogate.Final, surrogate.Comparison) { Failure = surrogate.Failure, TrainingSteps = surrogate.TrainingSteps, FinalStageStartedAt = surrogate.FinalStageStartedAt, CancelledTrainings = surrogate.CancelledTrainings };
 
     public Surrogate ConvertToSurrogate(in SearchRecord value) => new()
     {
@@ -25,6 +25,8 @@ public sealed class SearchRecordConverter : IConverter<SearchRecord, SearchRecor
         Comparison = value.Comparison,
         Failure = value.Failure,
         TrainingSteps = value.TrainingSteps,
+        FinalStageStartedAt = value.FinalStageStartedAt,
+        CancelledTrainings = value.CancelledTrainings,
     };
 
     [GenerateSerializer, Immutable, Alias("evograins.search-record")]
@@ -68,5 +70,11 @@ public sealed class SearchRecordConverter : IConverter<SearchRecord, SearchRecor
 
         [Id(12)]
         public long TrainingSteps { get; set; }
+
+        [Id(13)]
+        public DateTimeOffset? FinalStageStartedAt { get; set; }
+
+        [Id(14)]
+        public int CancelledTrainings { get; set; }
     }
 }

@@ -7,7 +7,7 @@ namespace EvoGrains.Abstractions.Serialization;
 public sealed class SearchStatusConverter : IConverter<SearchStatus, SearchStatusConverter.Surrogate>
 {
     public SearchStatus ConvertFromSurrogate(in Surrogate surrogate) =>
-        new(surrogate.SearchId, surrogate.Name, (SearchState)surrogate.State, surrogate.EvaluationsDone, surrogate.MaxEvaluations, surrogate.InFlight, surrogate.RejectedByScreening, surrogate.Deduplicated, surrogate.LateResults, surrogate.EvaluationsPerMinute, surrogate.BestFitness, surrogate.BestExpression, surrogate.Islands, surrogate.Trainers, surrogate.TrainerUtilisation, surrogate.FinalJobsDone, surrogate.FinalJobsTotal, surrogate.StartedAt, surrogate.EndedAt) { Failure = surrogate.Failure, TrainingSteps = surrogate.TrainingSteps, MaxTrainingSteps = surrogate.MaxTrainingSteps, MaxMinutes = surrogate.MaxMinutes };
+        new(surrogate.SearchId, surrogate.Name, (SearchState)surrogate.State, surrogate.EvaluationsDone, surrogate.MaxEvaluations, surrogate.InFlight, surrogate.RejectedByScreening, surrogate.Deduplicated, surrogate.LateResults, surrogate.EvaluationsPerMinute, surrogate.BestFitness, surrogate.BestExpression, surrogate.Islands, surrogate.Trainers, surrogate.TrainerUtilisation, surrogate.FinalJobsDone, surrogate.FinalJobsTotal, surrogate.StartedAt, surrogate.EndedAt) { Failure = surrogate.Failure, TrainingSteps = surrogate.TrainingSteps, MaxTrainingSteps = surrogate.MaxTrainingSteps, MaxMinutes = surrogate.MaxMinutes, FinalStageStartedAt = surrogate.FinalStageStartedAt, CancelledTrainings = surrogate.CancelledTrainings };
 
     public Surrogate ConvertToSurrogate(in SearchStatus value) => new()
     {
@@ -34,6 +34,8 @@ public sealed class SearchStatusConverter : IConverter<SearchStatus, SearchStatu
         TrainingSteps = value.TrainingSteps,
         MaxTrainingSteps = value.MaxTrainingSteps,
         MaxMinutes = value.MaxMinutes,
+        FinalStageStartedAt = value.FinalStageStartedAt,
+        CancelledTrainings = value.CancelledTrainings,
     };
 
     [GenerateSerializer, Immutable, Alias("evograins.search-status")]
@@ -107,5 +109,11 @@ public sealed class SearchStatusConverter : IConverter<SearchStatus, SearchStatu
 
         [Id(22)]
         public double MaxMinutes { get; set; }
+
+        [Id(23)]
+        public DateTimeOffset? FinalStageStartedAt { get; set; }
+
+        [Id(24)]
+        public int CancelledTrainings { get; set; }
     }
 }

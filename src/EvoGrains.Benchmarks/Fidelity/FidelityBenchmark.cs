@@ -70,14 +70,13 @@ public static class FidelityBenchmark
 
     /// <summary>
     /// The final stage's test round as its trainers run it: the final steps on the evaluation's training images,
-    /// measured on the test split, with the test round's seeds (<see cref="FinalStage.Seed"/>).
+    /// measured on the test split, with the test round's seeds (<see cref="FinalStage.TestSeed"/>).
     /// </summary>
     public static (EvaluationSpec Evaluation, FidelityBudget Budget) Final(SearchSpec spec, int seeds)
     {
         ArgumentNullException.ThrowIfNull(spec);
-        var testRound = spec.FinalStage.Rounds.Count;
-        var evaluation = spec.Evaluation with { Steps = spec.FinalStage.Steps, Seeds = 1, Rungs = [], MeasureOnTestSet = true };
-        var seedList = Enumerable.Range(0, seeds).Select(i => FinalStage.Seed(spec, testRound, i)).ToList();
+        var evaluation = spec.Evaluation.ForFinalJob(spec.FinalStage.Steps, null, onTestSet: true);
+        var seedList = Enumerable.Range(0, seeds).Select(i => FinalStage.TestSeed(spec, i)).ToList();
         return (evaluation, new FidelityBudget(evaluation.Steps, seedList, evaluation.TrainSubset, "test"));
     }
 

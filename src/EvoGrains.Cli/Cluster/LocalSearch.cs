@@ -7,7 +7,7 @@ using EvoGrains.Training.Data;
 namespace EvoGrains.Cli.Cluster;
 
 /// <summary>
-/// Runs one search on an embedded silo and writes its run folder. Cancelling pauses the search and
+/// Runs one search on an embedded silo and writes its run folder, which grows while the search runs (<see cref="LiveRunFolder"/>). Cancelling pauses the search and
 /// stops the silo cleanly; running it again on the same folder resumes where it stopped.
 /// </summary>
 public static class LocalSearch
@@ -42,20 +42,26 @@ public static class LocalSearch
             await console.Error.WriteLineAsync($"resumed {searchId} at {status.EvaluationsDone} evaluations");
         }
 
-        try
+        RunTensorBoard events;
+        using (var live = LiveRunFolder.Start(folder, spec))
         {
-            await SearchProgressView.FollowAsync(search.WatchAsync(cancellationToken), console, output, cancellationToken);
-        }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-        {
-            await search.PauseAsync();
-            var paused = await search.GetStatusAsync();
-            await console.Error.WriteLineAsync($"stopped at {paused.EvaluationsDone} evaluations; continue with: evograins local --resume {folder}");
-            return null;
+            try
+            {
+                await SearchProgressView.FollowAsync(RunFolderFollower.FollowAsync(search.WatchAsync(cancellationToken), search, live, cancellationToken), console, output, cancellationToken);
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                await search.PauseAsync();
+                var paused = await search.GetStatusAsync();
+                await console.Error.WriteLineAsync($"stopped at {paused.EvaluationsDone} evaluations; continue with: evograins local --resume {folder}");
+                return null;
+            }
+
+            events = live.Events;
         }
 
         var run = await SearchExporter.ReadAsync(silo.Client, searchId);
-        RunFolderWriter.Write(run, folder);
+        RunFolderWriter.Write(run, folder, events);
         return run;
     }
 

@@ -15,24 +15,30 @@ public static class SearchExporter
         var spec = await search.GetSpecAsync() ?? throw new InputException($"no search '{searchId}' on this cluster (see `evograins list`)");
 
         var status = await search.GetStatusAsync();
-        var history = new List<HistoryEntry>();
-        while (true)
-        {
-            var page = await search.GetHistoryAsync(history.Count, PageSize);
-            history.AddRange(page.Entries);
-            if (page.Entries.Count == 0 || history.Count >= page.Total)
-            {
-                break;
-            }
-        }
+        var history = await ReadHistoryAsync(search, from: 0);
 
         var hall = await search.GetHallOfFameAsync();
         var comparison = await search.GetFinalComparisonAsync();
-        var evolved = 0;
-        // Evolved arms are named by hall-of-fame rank and hash, so the table reads like the report's list.
-        var rows = comparison?.Rows
-            .Select(r => r.IsBaseline ? r : r with { Name = $"#{++evolved} {r.Name}" })
-            .ToList() ?? [];
-        return new RunRecord(searchId, spec, status.State, status.Failure, history, hall, rows, comparison, status.RejectedByScreening, status.Deduplicated);
+        return new RunRecord(searchId, spec, status.State, status.Failure, history, hall, RunRecord.RankedRows(comparison), comparison, status.RejectedByScreening, status.Deduplicated)
+        {
+            LateResults = status.LateResults,
+            CancelledTrainings = status.CancelledTrainings,
+        };
+    }
+
+    /// <summary>The history from index <paramref name="from"/> to its current end, page by page.</summary>
+    public static async Task<List<HistoryEntry>> ReadHistoryAsync(ISearchGrain search, long from)
+    {
+        ArgumentNullException.ThrowIfNull(search);
+        var history = new List<HistoryEntry>();
+        while (true)
+        {
+            var page = await search.GetHistoryAsync(from + history.Count, PageSize);
+            history.AddRange(page.Entries);
+            if (page.Entries.Count == 0 || from + history.Count >= page.Total)
+            {
+                return history;
+            }
+        }
     }
 }

@@ -67,7 +67,7 @@ public static class SearchProgressView
         summary.AddRow("trainers", string.Create(CultureInfo.InvariantCulture, $"{s.Trainers}, {s.TrainerUtilisation:P0} busy"));
         if (s.FinalJobsTotal > 0)
         {
-            summary.AddRow("final stage", string.Create(CultureInfo.InvariantCulture, $"{s.FinalJobsDone} / {s.FinalJobsTotal} trainings (rounds on validation, final table on test)"));
+            summary.AddRow("final stage", string.Create(CultureInfo.InvariantCulture, $"{s.FinalJobsDone} / {s.FinalJobsTotal} trainings (rounds on validation, final table on test){FinalStageEta(s)}"));
         }
 
         var islands = new Table().AddColumns("island", "method", "evaluations", "best", "diversity", "migrants in", "best loss");
@@ -87,7 +87,10 @@ public static class SearchProgressView
     }
 
     private static string FinalStage(SearchStatus s) =>
-        s.FinalJobsTotal > 0 ? string.Create(CultureInfo.InvariantCulture, $", final stage {s.FinalJobsDone}/{s.FinalJobsTotal} trainings") : "";
+        s.FinalJobsTotal > 0 ? string.Create(CultureInfo.InvariantCulture, $", final stage {s.FinalJobsDone}/{s.FinalJobsTotal} trainings{FinalStageEta(s)}") : "";
+
+    /// <summary>When the final stage ends at the pace of its own trainings so far.</summary>
+    private static string FinalStageEta(SearchStatus s) => s.FinalStageTimeLeft(DateTimeOffset.UtcNow) is { } left ? $", ETA {Clock(left)}" : "";
 
     private static string Best(SearchStatus s) => s.BestExpression is null ? "—" : $"{Fitness(s.BestFitness)} {Shorten(s.BestExpression)}";
 

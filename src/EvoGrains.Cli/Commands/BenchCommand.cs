@@ -18,6 +18,7 @@ public static class BenchCommand
         bench.Subcommands.Add(BuildOrchestration(console));
         bench.Subcommands.Add(PackingBenchCommand.Build(console));
         bench.Subcommands.Add(FidelityBenchCommand.Build(console));
+        bench.Subcommands.Add(SearchBenchCommand.Build(console));
         return bench;
     }
 

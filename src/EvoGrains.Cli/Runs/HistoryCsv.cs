@@ -15,25 +15,28 @@ public static class HistoryCsv
         csv.AppendLine(Header);
         foreach (var h in history)
         {
-            csv.AppendLine(string.Join(',',
-                h.Index.ToString(CultureInfo.InvariantCulture),
-                h.Hash,
-                Quote(h.Expression),
-                h.Island.ToString(CultureInfo.InvariantCulture),
-                h.Fitness.ToString("R", CultureInfo.InvariantCulture),
-                h.Status.ToString().ToLowerInvariant(),
-                h.Seconds.ToString("F3", CultureInfo.InvariantCulture),
-                h.Operator,
-                string.Join(' ', h.Parents),
-                Quote(h.Failure ?? ""),
-                h.Rung.ToString(CultureInfo.InvariantCulture),
-                h.Steps.ToString(CultureInfo.InvariantCulture),
-                h.Seeds.ToString(CultureInfo.InvariantCulture),
-                double.IsFinite(h.Spread) ? h.Spread.ToString("R", CultureInfo.InvariantCulture) : ""));
+            csv.AppendLine(Row(h));
         }
 
         return csv.ToString();
     }
+
+    /// <summary>One evaluation's line, without its line break.</summary>
+    public static string Row(HistoryEntry h) => string.Join(',',
+        h.Index.ToString(CultureInfo.InvariantCulture),
+        h.Hash,
+        Quote(h.Expression),
+        h.Island.ToString(CultureInfo.InvariantCulture),
+        h.Fitness.ToString("R", CultureInfo.InvariantCulture),
+        h.Status.ToString().ToLowerInvariant(),
+        h.Seconds.ToString("F3", CultureInfo.InvariantCulture),
+        h.Operator,
+        string.Join(' ', h.Parents),
+        Quote(h.Failure ?? ""),
+        h.Rung.ToString(CultureInfo.InvariantCulture),
+        h.Steps.ToString(CultureInfo.InvariantCulture),
+        h.Seeds.ToString(CultureInfo.InvariantCulture),
+        double.IsFinite(h.Spread) ? h.Spread.ToString("R", CultureInfo.InvariantCulture) : "");
 
     /// <summary>Reads history.csv back by column name, so files with more (or, without rungs and spread, fewer) columns read alike.</summary>
     /// <exception cref="InputException">A missing column or a malformed row, naming the file and line.</exception>

@@ -5,21 +5,32 @@ using EvoGrains.Core.Search;
 namespace EvoGrains.Cli.Runs;
 
 /// <summary>
-/// Writes a run folder: spec.json, history.csv, hall-of-fame.json, final.json and final.csv (when the final stage ran), plots (fitness, islands, the top losses' true-class
+/// Writes a run folder: spec.json, history.csv, hall-of-fame.json, final.json, final.csv and final-accuracy.png (when the final stage ran), plots (fitness, islands, the top losses' true-class
 /// terms, and one-hot-{rank}.png for every hall-of-fame loss), report.md and TensorBoard events.
 /// </summary>
 public static class RunFolderWriter
 {
-    public static void Write(RunRecord run, string folder)
+    public const string HistoryFile = "history.csv";
+    public const string HallOfFameFile = "hall-of-fame.json";
+
+    /// <param name="run">The finished run.</param>
+    /// <param name="folder">Its run folder.</param>
+    /// <param name="liveEvents">The TensorBoard events a <see cref="LiveRunFolder"/> wrote while the search ran, which get the rest; without them the events are written afresh.</param>
+    public static void Write(RunRecord run, string folder, RunTensorBoard? liveEvents = null)
     {
         Directory.CreateDirectory(folder);
         File.WriteAllText(Path.Combine(folder, "spec.json"), SearchSpecJson.Write(run.Spec));
-        File.WriteAllText(Path.Combine(folder, "history.csv"), HistoryCsv.Format(run.History));
-        File.WriteAllText(Path.Combine(folder, "hall-of-fame.json"), FinalResultsFiles.HallOfFame(run.HallOfFame, run.Final));
+        // Replaced whole: a script may be reading the files the live folder wrote.
+        AtomicFile.WriteAllText(Path.Combine(folder, HistoryFile), HistoryCsv.Format(run.History));
+        AtomicFile.WriteAllText(Path.Combine(folder, HallOfFameFile), FinalResultsFiles.HallOfFame(run.HallOfFame, run.Final));
         if (run.Final is { } final)
         {
             File.WriteAllText(Path.Combine(folder, "final.json"), FinalResultsFiles.Json(final));
             File.WriteAllText(Path.Combine(folder, "final.csv"), FinalResultsFiles.Csv(final));
+            if (run.Comparison.Count > 0)
+            {
+                FinalAccuracyPlot.Save(run.Comparison, final, Path.Combine(folder, FinalAccuracyPlot.FileName));
+            }
         }
 
         if (run.History.Count > 0)
@@ -40,7 +51,16 @@ public static class RunFolderWriter
         }
 
         File.WriteAllText(Path.Combine(folder, "report.md"), RunReport.Format(run, described));
-        RunTensorBoard.Write(run, folder);
+        if (liveEvents is null)
+        {
+            RunTensorBoard.Write(run, folder);
+        }
+        else
+        {
+            var end = DateTimeOffset.UtcNow;
+            liveEvents.Screening(run.RejectedByScreening, run.Deduplicated, run.History.Count, end);
+            liveEvents.Final(run.Comparison, end);
+        }
     }
 
     private static string Shorten(string expression) => expression.Length <= 48 ? expression : expression[..45] + "...";

@@ -3,6 +3,7 @@ using System.Text;
 using EvoGrains.Cli.Commands;
 using EvoGrains.Core.Expressions;
 using EvoGrains.Core.Search;
+using EvoGrains.Core.Search.Book;
 
 namespace EvoGrains.Cli.Runs;
 
@@ -10,6 +11,17 @@ namespace EvoGrains.Cli.Runs;
 public static class RunReport
 {
     public const int TopLosses = 5;
+
+    /// <summary>final.md of `evograins final`: the answer and the final comparison of a final stage run again.</summary>
+    public static string FormatFinal(RunRecord run, string source)
+    {
+        var text = new StringBuilder();
+        text.AppendLine(Invariant($"# Final stage of `{run.Spec.Name}` run again ({source})"));
+        text.AppendLine();
+        Answer(text, run);
+        FinalSection(text, run);
+        return text.ToString();
+    }
 
     /// <param name="run">The run.</param>
     /// <param name="described">Its hall of fame described (<see cref="DescribedLoss.Of"/>); worked out here when not given.</param>
@@ -21,6 +33,8 @@ public static class RunReport
         text.AppendLine(Invariant($"# EvoGrains search `{run.SearchId}` ({spec.Name})"));
         text.AppendLine();
         Answer(text, run);
+        AnswerFigure(text, run);
+        Methods(text, run);
         Summary(text, run);
         text.AppendLine();
         text.AppendLine("![fitness over evaluations](fitness.png)");
@@ -38,7 +52,7 @@ public static class RunReport
         foreach (var loss in described.Take(TopLosses))
         {
             var entry = loss.Entry;
-            text.AppendLine(Invariant($"### {loss.Rank}. validation fitness {entry.Fitness:F4}{Spread(entry.Spread)} at rung {entry.Rung} ({entry.Seeds} seed(s)) — `{entry.Hash}` (island {entry.Island}, {entry.Operator})"));
+            text.AppendLine(Invariant($"### {loss.Rank}. validation fitness {entry.Fitness:F4}{Spread(entry.Spread)}{AtRung(spec, entry.Rung)} ({entry.Seeds} seed(s)) — `{entry.Hash}` (island {entry.Island}, {entry.Operator})"));
             text.AppendLine();
             text.AppendLine(Invariant($"Infix: `{entry.Expression}`"));
             text.AppendLine();
@@ -71,7 +85,7 @@ public static class RunReport
             foreach (var loss in described.Skip(TopLosses))
             {
                 var halves = loss.Loss.OneHot;
-                text.AppendLine(Invariant($"| {loss.Rank} | {loss.Entry.Fitness:F4} (rung {loss.Entry.Rung}) | `{loss.Entry.Hash}` | `{halves.TrueClassText}` | `{halves.OtherClassText}` | {Nearest(loss)} | [{loss.PlotFile}]({loss.PlotFile}) |"));
+                text.AppendLine(Invariant($"| {loss.Rank} | {loss.Entry.Fitness:F4}{AtRung(spec, loss.Entry.Rung)} | `{loss.Entry.Hash}` | `{halves.TrueClassText}` | `{halves.OtherClassText}` | {Nearest(loss)} | [{loss.PlotFile}]({loss.PlotFile}) |"));
             }
 
             text.AppendLine();
@@ -121,6 +135,29 @@ public static class RunReport
         text.AppendLine();
     }
 
+    /// <summary>The final table's arms as a figure, under the answer.</summary>
+    private static void AnswerFigure(StringBuilder text, RunRecord run)
+    {
+        if (run.Final is { } final && run.Comparison.Count > 0)
+        {
+            text.AppendLine(Invariant($"![{final.Split} accuracy per arm with 95% intervals]({FinalAccuracyPlot.FileName})"));
+            text.AppendLine();
+        }
+    }
+
+    private static void Methods(StringBuilder text, RunRecord run)
+    {
+        if (run.History.Count == 0)
+        {
+            return;
+        }
+
+        text.AppendLine("## Methods");
+        text.AppendLine();
+        text.Append(MethodTable.Format(run));
+        text.AppendLine();
+    }
+
     private static void FinalSection(StringBuilder text, RunRecord run)
     {
         text.AppendLine("## Final comparison against the baselines");
@@ -133,8 +170,15 @@ public static class RunReport
 
         if (final.Rounds.Count > 0)
         {
-            text.AppendLine("### Elimination rounds (validation accuracy)");
+            var tuned = final.Rounds.Any(r => r.Rows.Any(row => row.IsBaseline));
+            text.AppendLine(tuned ? "### Validation rounds: elimination of the found losses, tuning of the baseline families" : "### Elimination rounds (validation accuracy)");
             text.AppendLine();
+            if (tuned)
+            {
+                text.AppendLine(TuningBudget(run, final));
+                text.AppendLine();
+            }
+
             text.AppendLine("| round | steps | seeds | training images | trained (mean validation accuracy) | kept |");
             text.AppendLine("|-------|-------|-------|-----------------|------------------------------------|------|");
             foreach (var round in final.Rounds)
@@ -150,9 +194,25 @@ public static class RunReport
         var split = final.Split;
         text.AppendLine(Invariant($"### Final table ({split} accuracy)"));
         text.AppendLine();
-        text.AppendLine(Invariant($"Survivors and baselines each retrained {final.Seeds} times for {final.Steps} steps (seed i is the same for every loss) and measured on the **{split} set**: mean ± std, 95% confidence interval of the mean, Welch / paired (same-seed) p-values against CE and against the best baseline (the baseline with the highest mean). The final stage ran {final.Trainings} trainings."));
+        text.AppendLine(Invariant($"{(final.Rounds.Count > 0 ? "Survivors" : "The finalists")} and baselines each retrained {final.Seeds} times for {final.Steps} steps (seed i is the same for every loss) and measured on the **{split} set**: mean ± std, 95% confidence interval of the mean, Welch / paired (same-seed) p-values against CE and against the best baseline (the baseline with the highest mean). The final stage ran {final.Trainings} trainings."));
         text.AppendLine();
         text.Append(ComparisonTable.Format(run.Comparison, $"{split} accuracy"));
+        if (run.Comparison.Any(r => r.IsTuned))
+        {
+            text.AppendLine();
+            text.AppendLine($"`*`: the best point of a baseline family's grid on validation (tuned above), then measured on the {split} set like every arm.");
+        }
+    }
+
+    // The baselines get the tuning effort the found losses' final rounds get; say what that cost next to what the search cost.
+    private static string TuningBudget(RunRecord run, FinalComparison final)
+    {
+        var grid = final.Rounds.Sum(r => r.Rows.Count(row => row.IsBaseline) * r.Seeds);
+        var gridSteps = final.Rounds.Sum(r => (long)r.Rows.Count(row => row.IsBaseline) * r.Seeds * r.Steps);
+        var found = final.Rounds.Sum(r => r.Rows.Count(row => !row.IsBaseline) * r.Seeds);
+        var foundSteps = final.Rounds.Sum(r => (long)r.Rows.Count(row => !row.IsBaseline) * r.Seeds * r.Steps);
+        var families = final.Rounds[0].Rows.Where(r => r.IsBaseline).Select(r => FinalStage.Family(r.Name)).Distinct().ToList();
+        return Invariant($"Tuning budget of the baselines: {families.Count} families ({string.Join(", ", families)}), {final.Rounds[0].Rows.Count(r => r.IsBaseline)} grid points, {grid} trainings, {gridSteps} training steps on validation, with the seeds and steps of the found losses' rounds. {(run.History.Count > 0 ? Invariant($" The found losses were selected by the search ({run.History.Sum(h => h.TrainingSteps)} training steps over {run.History.Count} evaluations) and then") : " The found losses were")} trained {found} times ({foundSteps} steps) in these rounds.");
     }
 
     private const string OneHotNote =
@@ -194,11 +254,19 @@ public static class RunReport
         var spec = run.Spec;
         text.AppendLine(Invariant($"Status: **{run.Status}**. {run.History.Count} evaluations; {run.RejectedByScreening} candidates rejected by screening and {run.Deduplicated} duplicates skipped before training."));
         text.AppendLine();
-        text.AppendLine(Invariant($"- islands: {spec.Islands.Count} ({string.Join(", ", spec.Islands.Methods)}; {spec.Islands.Space} space), population {spec.Islands.PopulationSize}, {spec.Islands.InFlight} in flight each; migration of {spec.Migration.Count} every {spec.Migration.Every} results ({spec.Migration.Topology})"));
-        var rungs = string.Join(" -> ", spec.Evaluation.EffectiveRungs.Select(r => Invariant($"{r.Steps} steps x {r.Seeds} seed(s)")));
-        var promotion = spec.Evaluation.EffectiveRungs.Count > 1 ? Invariant($", the best {spec.Evaluation.Promote:P0} of a rung promoted") : "";
-        text.AppendLine(Invariant($"- fitness: {spec.Evaluation.Evaluator} — {spec.Evaluation.Model} on {spec.Evaluation.Dataset}, batches of {spec.Evaluation.BatchSize}, rungs {rungs}{promotion}; mean validation accuracy over the seeds on {spec.Evaluation.ValidationSize} held-out training images{(spec.Evaluation.LabelNoise > 0 ? $", {spec.Evaluation.LabelNoise:P0} of training labels noisy" : "")}"));
-        text.AppendLine(Invariant($"- budget: {spec.Budget.MaxEvaluations} evaluations{(spec.Budget.MaxTrainingSteps > 0 ? $" or {spec.Budget.MaxTrainingSteps} training steps" : "")}{(spec.Budget.MaxMinutes > 0 ? $" or {spec.Budget.MaxMinutes} minutes" : "")}; spent: {run.History.Sum(h => h.TrainingSteps)} training steps (steps x seeds) over {run.History.Count} evaluations, {run.History.Count(h => h.Rung > 0)} of them promotions"));
+        var migrates = spec.Migration.Count > 0 && spec.Islands.Count > 1;
+        text.AppendLine(Invariant($"- islands: {spec.Islands.Count} ({string.Join(", ", spec.Islands.Methods)}; {spec.Islands.Space} space), population {spec.Islands.PopulationSize}, {spec.Islands.InFlight} in flight each{(migrates ? $"; migration of {spec.Migration.Count} every {spec.Migration.Every} results ({spec.Migration.Topology})" : "")}"));
+        var ladder = spec.Evaluation.EffectiveRungs;
+        var trained = ladder.Count > 1
+            ? Invariant($"rungs {string.Join(" -> ", ladder.Select(r => Invariant($"{r.Steps} steps x {r.Seeds} seed(s)")))}, the best {spec.Evaluation.Promote:P0} of a rung promoted")
+            : Invariant($"{ladder[0].Steps} steps x {ladder[0].Seeds} seed(s)");
+        text.AppendLine(Invariant($"- fitness: {spec.Evaluation.Evaluator} — {spec.Evaluation.Model} on {spec.Evaluation.Dataset}, batches of {spec.Evaluation.BatchSize}, {trained}; mean validation accuracy over the seeds on {spec.Evaluation.ValidationSize} held-out training images{(spec.Evaluation.LabelNoise > 0 ? $", {spec.Evaluation.LabelNoise:P0} of training labels noisy" : "")}"));
+        var promotions = ladder.Count > 1 ? Invariant($", {run.History.Count(h => h.Rung > 0)} of them promotions") : "";
+        text.AppendLine(Invariant($"- budget: {spec.Budget.MaxEvaluations} evaluations{(spec.Budget.MaxTrainingSteps > 0 ? $" or {spec.Budget.MaxTrainingSteps} training steps" : "")}{(spec.Budget.MaxMinutes > 0 ? $" or {spec.Budget.MaxMinutes} minutes" : "")}; spent: {run.History.Sum(h => h.TrainingSteps)} training steps (steps x seeds) over {run.History.Count} evaluations{promotions}"));
+        if (run.Final is not null)
+        {
+            text.AppendLine(Invariant($"- end of the searching: {Count(run.CancelledTrainings, "training")} still running then cancelled, so the final stage had every trainer at once; {Count(run.LateResults, "result")} that arrived after the end not counted"));
+        }
         if (run.History.Count > 0)
         {
             var firstBest = run.History.Take(Math.Max(1, run.History.Count / 5)).Max(h => h.Fitness);
@@ -206,6 +274,11 @@ public static class RunReport
         }
 
     }
+
+    /// <summary>Which rung a fitness was measured at, said only when the search has rungs.</summary>
+    private static string AtRung(SearchSpec spec, int rung) => spec.Evaluation.EffectiveRungs.Count > 1 ? Invariant($" at rung {rung}") : "";
+
+    private static string Count(long count, string noun) => Invariant($"{count} {noun}{(count == 1 ? "" : "s")}");
 
     private static string Spread(double spread) => double.IsFinite(spread) ? Invariant($" ± {spread:F4}") : "";
 }

@@ -54,7 +54,7 @@ public sealed class ZooFamily
             var text = arguments[i].Trim();
             if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out values[i]))
             {
-                throw new LossNameException($"{call}: {Name}'s {Parameters[i].Name} must be a number in {Parameters[i].Range} (got '{text}')");
+                throw new LossNameException($"{call}: {Name}'s {Parameters[i].Name} must be a number in {Parameters[i].Range} (got '{text}')", i);
             }
         }
 
@@ -69,7 +69,7 @@ public sealed class ZooFamily
             var parameter = Parameters[i];
             if (!parameter.Admits(arguments[i]))
             {
-                throw new LossNameException(string.Create(CultureInfo.InvariantCulture, $"{call}: {Name}'s {parameter.Name} must be in {parameter.Range} (got {arguments[i]})"));
+                throw new LossNameException(string.Create(CultureInfo.InvariantCulture, $"{call}: {Name}'s {parameter.Name} must be in {parameter.Range} (got {arguments[i]})"), i);
             }
         }
 

@@ -6,9 +6,15 @@ namespace EvoGrains.Core.Search;
 public sealed record ComparisonArm(string Name, bool IsBaseline, string Expression, LossText Loss)
 {
     /// <summary>A zoo loss, named by its canonical name ("ls-ce", "sce(0.1,1)").</summary>
-    public static ComparisonArm Baseline(string zooName)
-    {
-        var zoo = LossZoo.Lookup(zooName);
-        return new ComparisonArm(zoo.Name, true, zoo.Loss.ToString(), LossText.From(zoo.Loss));
-    }
+    /// <summary>Marks the test-table arm of a family tuned on validation: "ls-ce(0.7)*".</summary>
+    public const string TunedMark = "*";
+
+    public static ComparisonArm Baseline(string zooName) => Baseline(LossZoo.Lookup(zooName));
+
+    public static ComparisonArm Baseline(ZooLoss zoo) => new(zoo.Name, true, zoo.Loss.ToString(), LossText.From(zoo.Loss));
+
+    /// <summary>Whether this arm is a tuned family's best grid point in a test table.</summary>
+    public bool IsTuned => IsBaseline && MarksTuned(Name);
+
+    public static bool MarksTuned(string name) => name.EndsWith(TunedMark, StringComparison.Ordinal);
 }

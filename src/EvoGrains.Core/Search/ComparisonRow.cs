@@ -24,4 +24,7 @@ public sealed record ComparisonRow(
     int FailedRuns)
 {
     public int Runs => Fitnesses.Count;
+
+    /// <summary>Whether this row is a tuned family's best grid point (<see cref="ComparisonArm.IsTuned"/>).</summary>
+    public bool IsTuned => IsBaseline && ComparisonArm.MarksTuned(Name);
 }

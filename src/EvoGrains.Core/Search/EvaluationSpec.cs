@@ -88,6 +88,10 @@ public sealed record EvaluationSpec
         return this with { Steps = at.Steps, Seeds = at.Seeds, Rungs = [] };
     }
 
+    /// <summary>This evaluation as a final-stage job trains it: its own steps and images, one seed, on the test set or not.</summary>
+    public EvaluationSpec ForFinalJob(int steps, int? trainSubset, bool onTestSet) =>
+        this with { Steps = steps, Seeds = 1, Rungs = [], TrainSubset = trainSubset ?? TrainSubset, MeasureOnTestSet = onTestSet };
+
     /// <summary>
     /// Value equality over every field, the rungs element by element: specs arrive as JSON with a new list each
     /// time, and trainers key their evaluators by the spec.

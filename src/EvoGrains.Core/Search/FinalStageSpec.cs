@@ -6,7 +6,8 @@ namespace EvoGrains.Core.Search;
 /// After the budget (METHODS.md §6, NLFS's elimination protocol): the best <see cref="TopK"/> losses go through
 /// <see cref="Rounds"/> on validation, each keeping its best; the survivors and the <see cref="Baselines"/> are then
 /// retrained <see cref="TestSeeds"/> times for <see cref="Steps"/> steps and measured on the test set.
-/// Without rounds, <see cref="TopK"/>, <see cref="Steps"/> and <see cref="Seeds"/> describe that one test round.
+/// Without rounds, <see cref="TopK"/>, <see cref="Steps"/> and <see cref="Seeds"/> describe that one test round, and the
+/// <see cref="Tune"/> grids are trained in one validation round of <see cref="Steps"/> steps and <see cref="Seeds"/> seeds.
 /// </summary>
 public sealed record FinalStageSpec
 {
@@ -19,6 +20,13 @@ public sealed record FinalStageSpec
     public int Seeds { get; init; } = 5;
 
     public IReadOnlyList<string> Baselines { get; init; } = ["ce", "ls-ce", "focal", "baikal", "ngl"];
+
+    /// <summary>
+    /// Baseline families tuned on validation before the test round; unset: <see cref="TunedFamilySpec.Defaults"/> for the
+    /// evaluation's regime (label noise or not); empty: none.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<TunedFamilySpec>? Tune { get; init; }
 
     /// <summary>Elimination rounds on validation, run in order; empty: none.</summary>
     public IReadOnlyList<FinalRoundSpec> Rounds { get; init; } = [];

@@ -202,6 +202,11 @@ public static class SearchSpecValidator
             }
         }
 
+        if (final.Tune is { } tune)
+        {
+            ValidateTuning(tune, errors);
+        }
+
         for (var i = 0; i < final.Baselines.Count; i++)
         {
             var path = $"finalStage.baselines[{i}]";
@@ -215,6 +220,47 @@ public static class SearchSpecValidator
             catch (LossNameException bad)
             {
                 errors.Add($"{path}: {bad.Message}");
+            }
+        }
+    }
+
+    private static void ValidateTuning(IReadOnlyList<TunedFamilySpec> tune, List<string> errors)
+    {
+        InRange(errors, "finalStage.tune", tune.Count, 0, 10);
+        var families = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < tune.Count; i++)
+        {
+            var path = $"finalStage.tune[{i}]";
+            if (tune[i]?.Family is not { } name || name.Contains('(', StringComparison.Ordinal) || LossZoo.Find(name) is not { } zoo)
+            {
+                errors.Add($"{path}.family: '{tune[i]?.Family}' is not the bare name of a zoo family ({string.Join(", ", LossZoo.Names)})");
+                continue;
+            }
+
+            var family = zoo.Family;
+            if (family.Parameters.Count == 0 || !families.Add(family.Name))
+            {
+                errors.Add(family.Parameters.Count == 0 ? $"{path}.family: {family.Name} has no parameter to tune" : $"{path}.family: {family.Name} is tuned twice");
+                continue;
+            }
+
+            var grid = tune[i].Grid ?? [];
+            InRange(errors, $"{path}.grid", grid.Count, 1, 50);
+            var points = new HashSet<string>(StringComparer.Ordinal);
+            for (var j = 0; j < grid.Count; j++)
+            {
+                try
+                {
+                    var point = family.Create(grid[j] ?? []);
+                    if (!points.Add(point.Name))
+                    {
+                        errors.Add($"{path}.grid[{j}]: {point.Name} is listed twice");
+                    }
+                }
+                catch (LossNameException bad)
+                {
+                    errors.Add($"{path}.grid[{j}]{(bad.Parameter is { } k ? $"[{k}]" : "")}: {bad.Message}");
+                }
             }
         }
     }

@@ -33,6 +33,24 @@ public sealed record SearchStatus(
     /// <summary>The search's time budget in minutes (0: no limit), counted from <see cref="StartedAt"/>.</summary>
     public double MaxMinutes { get; init; }
 
+    /// <summary>When the final stage began (null before).</summary>
+    public DateTimeOffset? FinalStageStartedAt { get; init; }
+
+    /// <summary>
+    /// Search trainings still running when the searching ended (a budget was spent), cancelled then so the final stage
+    /// had the trainers at once; their results never arrive, so they are in neither the history nor <see cref="LateResults"/>.
+    /// </summary>
+    public int CancelledTrainings { get; init; }
+
+    /// <summary>
+    /// When the final stage ends at its own pace so far: its trainings left times its time per training done. Null unless
+    /// in the final stage with a training done (before the first there is no pace to go by).
+    /// </summary>
+    public TimeSpan? FinalStageTimeLeft(DateTimeOffset now) =>
+        State == SearchState.FinalStage && FinalStageStartedAt is { } started && FinalJobsDone > 0
+            ? (now - started) / FinalJobsDone * Math.Max(0, FinalJobsTotal - FinalJobsDone)
+            : null;
+
     /// <summary>
     /// When the searching ends at the pace so far: the earliest of every budget (evaluations, training steps, minutes).
     /// Null unless the search is Running: the final stage's progress is its own (<see cref="FinalJobsDone"/>), and the

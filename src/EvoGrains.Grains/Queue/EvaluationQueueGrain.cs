@@ -102,14 +102,16 @@ public sealed partial class EvaluationQueueGrain(
         return Task.CompletedTask;
     }
 
-    public Task DropQueuedAsync(JobKind kind, CancellationToken cancellationToken = default)
+    public Task<int> DropAsync(JobKind kind, CancellationToken cancellationToken = default)
     {
-        if (book.DropWaiting(job => job.Kind == kind) > 0)
+        var running = book.Drop(job => job.Kind == kind);
+        foreach (var trainer in running.GroupBy(r => r.TrainerId, r => r.JobId))
         {
-            Changed(0);
+            _ = GrainFactory.GetGrain<ITrainerGrain>(trainer.Key).WithdrawAsync([.. trainer]);
         }
 
-        return Task.CompletedTask;
+        Changed(0);
+        return Task.FromResult(running.Count);
     }
 
     public Task<QueueStatistics> GetStatisticsAsync(CancellationToken cancellationToken = default)

@@ -140,7 +140,7 @@ public sealed class SearchGrain(
         }
 
         await Commit.CommitAsync();
-        await messenger.StopSearchingAsync(book.Spec!, final: false);
+        book.RecordCancelledTrainings(await messenger.StopSearchingAsync(book.Spec!, final: false) ?? 0);
         await messenger.UpdateRegistryAsync(book.Summary(SearchId, DateTimeOffset.UtcNow));
         await SendFinalJobsAsync();
         return true;

@@ -33,15 +33,20 @@ public sealed class SearchMessenger(IGrainFactory grains, string searchId, ILogg
 
     public Task ResumeIslandsAsync(SearchSpec spec) => ForEachIslandAsync(spec, (island, _) => island.ResumeAsync());
 
-    /// <summary>Islands stop proposing and the search's queued jobs are dropped (final jobs too when <paramref name="final"/>).</summary>
-    public async Task StopSearchingAsync(SearchSpec spec, bool final)
+    /// <summary>
+    /// Islands stop proposing and the search's jobs are dropped, the running ones cancelled at once (final jobs too when
+    /// <paramref name="final"/>); returns how many search jobs were running (null: the queue did not answer).
+    /// </summary>
+    public async Task<int?> StopSearchingAsync(SearchSpec spec, bool final)
     {
         await ForEachIslandAsync(spec, (island, _) => island.StopAsync());
-        await side.CallAsync("queue", token => Queue.DropQueuedAsync(JobKind.Search, token));
+        var running = await side.CallAsync<int?>("queue", async token => await Queue.DropAsync(JobKind.Search, token));
         if (final)
         {
-            await side.CallAsync("queue", token => Queue.DropQueuedAsync(JobKind.Final, token));
+            await side.CallAsync("queue", token => Queue.DropAsync(JobKind.Final, token));
         }
+
+        return running;
     }
 
     /// <summary>The search ended: workers stop (queued jobs are dropped after a cancel); returns the trainers' busy seconds.</summary>

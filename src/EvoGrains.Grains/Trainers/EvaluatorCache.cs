@@ -29,5 +29,5 @@ internal sealed class EvaluatorCache(IEvaluatorFactory factory, EvaluationSpec s
     /// <summary>A search job trains at its rung; a final-stage job with its own steps and images, one seed per job.</summary>
     public static EvaluationSpec Effective(EvaluationSpec spec, EvaluationJob job) => job.Kind == JobKind.Search
         ? spec.AtRung(job.Rung)
-        : spec with { Steps = job.Steps, Seeds = 1, Rungs = [], TrainSubset = job.TrainSubset ?? spec.TrainSubset, MeasureOnTestSet = job.OnTestSet };
+        : spec.ForFinalJob(job.Steps, job.TrainSubset, job.OnTestSet);
 }

@@ -63,6 +63,16 @@ public sealed partial class TrainerGrain(IServiceProvider services, TrainerResil
         return Task.CompletedTask;
     }
 
+    public Task WithdrawAsync(IReadOnlyList<string> jobIds)
+    {
+        foreach (var jobId in jobIds)
+        {
+            current?.Withdraw(jobId);
+        }
+
+        return Task.CompletedTask;
+    }
+
     public Task StopAsync()
     {
         stopped = true;

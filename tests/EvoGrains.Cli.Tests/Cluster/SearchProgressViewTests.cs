@@ -31,6 +31,22 @@ public sealed class SearchProgressViewTests
         }
     }
 
+    [Fact]
+    public void The_final_stage_shows_its_own_trainings_and_eta_and_not_the_searchings()
+    {
+        var final = Status(SearchState.FinalStage) with
+        {
+            MaxMinutes = 1, StartedAt = DateTimeOffset.UtcNow.AddMinutes(-4), FinalJobsDone = 30, FinalJobsTotal = 120,
+            FinalStageStartedAt = DateTimeOffset.UtcNow.AddMinutes(-3),
+        };
+
+        var line = SearchProgressView.Line(final);
+
+        Assert.Contains(", final stage 30/120 trainings, ETA 09:0", line, StringComparison.Ordinal);
+        Assert.Equal(line.IndexOf("ETA", StringComparison.Ordinal), line.LastIndexOf("ETA", StringComparison.Ordinal));
+        Assert.DoesNotContain(" of 01:00", line, StringComparison.Ordinal);
+    }
+
     private static SearchStatus Status(SearchState state) =>
         new("s", "unit", state, 3, 200, 0, 0, 0, 0, 1.5, double.NaN, null, [], 2, 0.5, 0, 0, null, null);
 }

@@ -82,7 +82,7 @@ public sealed class OneHotTwinTests
     public void The_final_stage_never_trains_both_twins()
     {
         var book = new SearchBook(SearchRecord.Empty);
-        book.Start(Spec(budget: 3, islands: 2, final: new FinalStageSpec { TopK = 3, Steps = 50, Seeds = 1, Baselines = [] }), "s", T0);
+        book.Start(Spec(budget: 3, islands: 2, final: new FinalStageSpec { TopK = 3, Steps = 50, Seeds = 1, Baselines = [], Tune = [] }), "s", T0);
         book.Report(0, [Entry("twin", LossFunction.Parse(Twin), 0.8, island: 0), Entry("other", LossFunction.Parse(Other), 0.6, island: 0)], Island(0));
         book.Report(1, [Entry("twin-with-one", LossFunction.Parse(TwinWithOne), 0.8, island: 1) with { Shared = true }], Island(1));
 

@@ -77,6 +77,7 @@ public sealed class SearchSpecFieldWalkTests
             Steps = 800,
             Seeds = 3,
             Baselines = ["ce", "focal"],
+            Tune = [new TunedFamilySpec { Family = "ls-ce", Grid = [[0.1], [0.3]] }, new TunedFamilySpec { Family = "sce", Grid = [[0.1, 1]] }],
             Rounds = [new FinalRoundSpec { Keep = 4, Steps = 400, Seeds = 2, TrainSubset = 2000 }, new FinalRoundSpec { Keep = 2, Steps = 800, Seeds = 3, TrainSubset = 0 }],
             TestSeeds = 4,
         },
@@ -127,7 +128,7 @@ public sealed class SearchSpecFieldWalkTests
         Assert.Subset(
             paths.ToHashSet(),
             new HashSet<string> { "name", "seed", "islands", "islands.methods[2]", "islands.cmaEs.sigma", "budget.maxTrainingSteps", "trainers.allowCpu",
-             "evaluation.rungs", "evaluation.rungs[1]", "evaluation.rungs[1].seeds", "finalStage.rounds[1].trainSubset", "finalStage.testSeeds", "finalStage.baselines[1]" });
+             "evaluation.rungs", "evaluation.rungs[1]", "evaluation.rungs[1].seeds", "finalStage.rounds[1].trainSubset", "finalStage.testSeeds", "finalStage.baselines[1]", "finalStage.tune[1].grid[0][1]" });
         Assert.Equal(paths.Count, paths.Distinct().Count());
         Assert.True(paths.Count > 70, $"only {paths.Count} fields walked");
     }

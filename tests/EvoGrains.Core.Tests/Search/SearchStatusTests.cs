@@ -51,6 +51,29 @@ public sealed class SearchStatusTests
         Assert.Equal(TimeSpan.FromMinutes(2), (Status(done: 0, max: 600, perMinute: 0) with { MaxMinutes = 2 }).SearchTimeLeft(Start));
     }
 
+    [Fact]
+    public void The_final_stage_time_left_is_its_trainings_left_at_its_own_pace()
+    {
+        // 30 of 120 trainings in 3 minutes: 90 more take 9 minutes, whatever the searching's rate was.
+        var status = Status(done: 600, max: 600, perMinute: 500) with
+        {
+            State = SearchState.FinalStage, FinalJobsDone = 30, FinalJobsTotal = 120, FinalStageStartedAt = Start.AddMinutes(10),
+        };
+
+        Assert.Equal(TimeSpan.FromMinutes(9), status.FinalStageTimeLeft(Start.AddMinutes(13)));
+        Assert.Null(status.SearchTimeLeft(Start.AddMinutes(13)));
+    }
+
+    [Fact]
+    public void The_final_stage_has_no_time_left_before_its_first_training_nor_outside_it()
+    {
+        var final = Status(done: 600, max: 600, perMinute: 500) with { State = SearchState.FinalStage, FinalJobsTotal = 120, FinalStageStartedAt = Start };
+
+        Assert.Null(final.FinalStageTimeLeft(Start.AddMinutes(1)));
+        Assert.Null((final with { FinalJobsDone = 120, State = SearchState.Completed }).FinalStageTimeLeft(Start.AddMinutes(1)));
+        Assert.Null(Status(done: 1, max: 600, perMinute: 5).FinalStageTimeLeft(Start.AddMinutes(1)));
+    }
+
     private static SearchStatus Status(long done, int max, double perMinute) =>
         new("s", "n", SearchState.Running, done, max, 0, 0, 0, 0, perMinute, double.NaN, null, [], 1, 0, 0, 0, Start, null);
 }

@@ -6,7 +6,8 @@ namespace EvoGrains.Deployment.Tests.Bootstrap;
 
 /// <summary>
 /// deploy/bootstrap.sh: nothing left to install on a bootstrapped machine (the README runs it before
-/// the tests), and the Debian mirror for the trixie pin comes from the machine's own apt sources.
+/// the tests), a local search's set-up holds none of the tests' tools, and the Debian mirror for the trixie pin comes
+/// from the machine's own apt sources.
 /// </summary>
 public sealed class BootstrapTests : IDisposable
 {
@@ -19,7 +20,7 @@ public sealed class BootstrapTests : IDisposable
     public void A_bootstrapped_machine_has_nothing_to_install_and_the_check_is_fast()
     {
         var clock = Stopwatch.StartNew();
-        var result = ChildProcess.Run("bash", [Script, "--check"], RepoPaths.Root);
+        var result = ChildProcess.Run("bash", [Script, "--tests", "--check"], RepoPaths.Root);
 
         Assert.True(result.ExitCode == 0, result.StandardOutput + result.StandardError);
         Assert.Equal("bootstrap: nothing to install\n", result.StandardOutput);
@@ -31,11 +32,45 @@ public sealed class BootstrapTests : IDisposable
     {
         var environment = new Dictionary<string, string> { ["EVOGRAINS_TOOLS_DIR"] = Path.Combine(folder, "tools") };
 
-        var result = ChildProcess.Run("bash", [Script, "--check"], RepoPaths.Root, environment);
+        var result = ChildProcess.Run("bash", [Script, "--check", "--tests"], RepoPaths.Root, environment);
 
         Assert.Equal(1, result.ExitCode);
         Assert.Equal("missing: npm tool: azurite\n", result.StandardOutput);
         Assert.False(Directory.Exists(Path.Combine(folder, "tools")));
+    }
+
+    [Fact]
+    public void A_local_search_needs_none_of_the_test_tools()
+    {
+        var environment = new Dictionary<string, string> { ["EVOGRAINS_TOOLS_DIR"] = Path.Combine(folder, "tools") };
+
+        var result = ChildProcess.Run("bash", [Script, "--check"], RepoPaths.Root, environment);
+        var installed = ChildProcess.Run("bash", ["-c", "source \"$0\" && printf '%s\\n' \"${APT_PACKAGES[@]}\" \"${NPM_TOOLS[@]}\"", Script], RepoPaths.Root);
+
+        Assert.True(result.ExitCode == 0, result.StandardOutput + result.StandardError);
+        Assert.Equal("bootstrap: nothing to install\n", result.StandardOutput);
+        Assert.Equal("dataset-fashion-mnist\n", installed.StandardOutput);
+    }
+
+    [Fact]
+    public void An_unknown_option_is_one_line_and_exit_2()
+    {
+        var result = ChildProcess.Run("bash", [Script, "--test"], RepoPaths.Root);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Equal("bootstrap: unknown option '--test' (expected --tests and/or --check)\n", result.StandardError);
+    }
+
+    [Fact]
+    public void The_readme_has_exactly_two_set_up_commands_and_ci_runs_its_test_command()
+    {
+        var readme = File.ReadAllLines(Path.Combine(RepoPaths.Root, "README.md"));
+        var commands = readme.Where(l => l.Contains("./deploy/bootstrap.sh", StringComparison.Ordinal) && l.StartsWith("    ", StringComparison.Ordinal)).Select(l => l.Trim()).ToList();
+
+        Assert.Equal(2, commands.Count);
+        Assert.StartsWith("./deploy/bootstrap.sh && dotnet run -c Release --project src/EvoGrains.Cli -- local ", commands[0], StringComparison.Ordinal);
+        Assert.Equal("./deploy/bootstrap.sh --tests && dotnet test EvoGrains.sln -c Release", commands[1]);
+        Assert.Equal(commands[1], File.ReadAllLines(Path.Combine(RepoPaths.Root, ".ci", "run")).Last());
     }
 
     [Fact]

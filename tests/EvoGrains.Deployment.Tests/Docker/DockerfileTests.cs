@@ -14,7 +14,12 @@ public sealed class DockerfileTests
         var text = File.ReadAllText(Path.Combine(RepoPaths.Deploy, "docker", file));
 
         Assert.Matches(@"(?m)^FROM \S+ AS build$", text);
-        Assert.Matches(@"(?m)^COPY --from=build ", text);
+        // The app comes from the SDK stage or, with APP_SOURCE=published, from a `dotnet publish` output in the context.
+        Assert.Matches(@"(?m)^ARG APP_SOURCE=build$", text);
+        Assert.Matches(@"(?m)^FROM scratch AS published\nARG PUBLISHED_APP=published\nCOPY \$\{PUBLISHED_APP\}/ /app/$", text);
+        Assert.Matches(@"(?m)^FROM \$\{APP_SOURCE\} AS app$", text);
+        Assert.Matches(@"(?m)^COPY --from=app /app ", text);
+        Assert.DoesNotMatch(@"(?m)^COPY --from=build ", text);
         Assert.Matches(@"(?m)^USER (?!0\b|root\b)\S+", text);
         Assert.DoesNotMatch(@"(?im)^(ENV|ARG)\b.*(password|secret|AccountKey|ConnectionString)", text);
         if (silo)
@@ -25,4 +30,22 @@ public sealed class DockerfileTests
             Assert.Contains(file.EndsWith("cuda", StringComparison.Ordinal) ? "-p:TorchBackend=cuda" : "-p:TorchBackend=cpu", text, StringComparison.Ordinal);
         }
     }
+
+    // What the image test verifies of the CPU image holds for the CUDA one (which cannot be built or run here)
+    // in everything but the backend: the same stages, base, dataset, user, ports and entrypoint.
+    [Fact]
+    public void The_cuda_silo_differs_from_the_cpu_silo_only_in_the_torch_backend_and_its_gpu_settings()
+    {
+        var cpu = Instructions("Dockerfile.silo-cpu");
+        var cuda = Instructions("Dockerfile.silo-cuda")
+            .Where(line => line != "    NVIDIA_DRIVER_CAPABILITIES=compute,utility")
+            .Select(line => line
+                .Replace("-p:TorchBackend=cuda", "-p:TorchBackend=cpu", StringComparison.Ordinal)
+                .Replace("EvoGrains__Silo__Accelerator=gpu \\", "EvoGrains__Silo__Accelerator=cpu", StringComparison.Ordinal));
+
+        Assert.Equal(cpu, cuda);
+    }
+
+    private static List<string> Instructions(string file) =>
+        File.ReadAllLines(Path.Combine(RepoPaths.Deploy, "docker", file)).Where(line => !line.StartsWith('#')).ToList();
 }

@@ -27,7 +27,7 @@ public sealed class CoreTypeSerializationTests
     [Fact]
     public void A_spec_arrives_as_the_same_spec_with_its_lists()
     {
-        var spec = new SearchSpec { Name = "wire", Seed = 9, Islands = new IslandSpec { Count = 3, Methods = ["gp", "random"], Space = "tree" }, FinalStage = new FinalStageSpec { Baselines = ["ce", "ngl"] } };
+        var spec = new SearchSpec { Name = "wire", Seed = 9, Islands = new IslandSpec { Count = 3, Methods = ["gp", "random"], Space = "tree" }, FinalStage = new FinalStageSpec { Baselines = ["ce", "ngl"], Tune = [new TunedFamilySpec { Family = "sce", Grid = [[0.1, 1], [1, 1]] }] } };
 
         var back = RoundTrip(new IslandAssignment("s", 1, spec)).Spec;
 

@@ -65,6 +65,7 @@ public sealed class SearchEndToEndTests(MemorySearchClusterFixture fixture)
             Steps = 12,
             TestSeeds = 3,
             Baselines = ["focal"],
+            Tune = [],
             Rounds = [new FinalRoundSpec { Keep = 2, Steps = 5, Seeds = 2, TrainSubset = 300 }, new FinalRoundSpec { Keep = 1, Steps = 8, Seeds = 1 }],
         };
         await search.StartAsync(TestSpecs.Synthetic("rounds", 40, delayMs: 1) with { FinalStage = final });

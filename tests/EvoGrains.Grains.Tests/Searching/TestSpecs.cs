@@ -25,6 +25,6 @@ internal static class TestSpecs
         Budget = new BudgetSpec { MaxEvaluations = evaluations },
         Evaluation = new EvaluationSpec { Evaluator = "synthetic", SyntheticDelayMs = delayMs },
         Trainers = new TrainerSpec { Count = trainers, LeaseSeconds = 2 },
-        FinalStage = new FinalStageSpec { TopK = 2, Steps = 10, Seeds = 3, Baselines = ["ce", "focal"] },
+        FinalStage = new FinalStageSpec { TopK = 2, Steps = 10, Seeds = 3, Baselines = ["ce", "focal"], Tune = [] },
     };
 }

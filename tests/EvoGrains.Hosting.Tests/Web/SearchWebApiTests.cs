@@ -18,7 +18,8 @@ public sealed class SearchWebApiTests(SearchWebApiTests.Cluster cluster) : IClas
     [
         "searchId", "name", "state", "evaluationsDone", "maxEvaluations", "inFlight", "rejectedByScreening", "deduplicated",
         "lateResults", "evaluationsPerMinute", "bestFitness", "bestExpression", "islands", "trainers", "trainerUtilisation",
-        "finalJobsDone", "finalJobsTotal", "startedAt", "endedAt", "failure", "trainingSteps", "maxTrainingSteps", "maxMinutes", "isTerminal",
+        "finalJobsDone", "finalJobsTotal", "startedAt", "endedAt", "failure", "trainingSteps", "maxTrainingSteps", "maxMinutes", "finalStageStartedAt",
+        "cancelledTrainings", "isTerminal",
     ];
 
     private static readonly string[] HistoryEntryFields =

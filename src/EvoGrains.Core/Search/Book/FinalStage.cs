@@ -1,45 +1,67 @@
 using System.Globalization;
+using EvoGrains.Core.Expressions;
 
 namespace EvoGrains.Core.Search.Book;
 
 /// <summary>
-/// The final stage's rules: which losses enter (the top-K of the hall of fame, which holds one of any one-hot twins), the jobs of each round, which
-/// losses survive a round (the best <c>keep</c> by mean validation accuracy, ties to the better hall-of-fame
-/// rank), and the test round of the survivors against every baseline. CE is always a baseline because the
-/// p-values are taken against it.
+/// The final stage's rules: which losses enter (the top-K of the hall of fame, which holds one of any one-hot twins, and
+/// every grid point of the tuned baseline families), the jobs of each round, which losses survive a round (the best
+/// <c>keep</c> found losses, and per tuned family its best <c>keep</c> points, by mean validation accuracy, ties to the
+/// earlier arm), and the test round of the surviving found losses against every baseline and each tuned family's best
+/// point. Without rounds, a spec that tunes gets one validation round in which only the grid points train. CE is
+/// always a baseline because the p-values are taken against it.
 /// </summary>
 public static class FinalStage
 {
     public static FinalStageRecord Begin(SearchSpec spec, IReadOnlyList<HallOfFameEntry> hallOfFame)
     {
         var pool = hallOfFame.Take(spec.FinalStage.TopK).Select(h => new ComparisonArm(h.Hash, false, h.Expression, h.Loss)).ToList();
-        var record = new FinalStageRecord(0, pool, new Dictionary<string, EvaluationResult>(StringComparer.Ordinal), []);
-        return spec.FinalStage.Rounds.Count == 0 ? record with { Arms = [.. pool, .. Baselines(spec.FinalStage)] } : record;
+        var arms = Rounds(spec).Count == 0 ? [.. pool, .. Baselines(spec.FinalStage)] : pool.Concat(TuningGrid(spec)).ToList();
+        return new FinalStageRecord(0, arms, new Dictionary<string, EvaluationResult>(StringComparer.Ordinal), []);
     }
 
     public static IReadOnlyList<ComparisonArm> Baselines(FinalStageSpec final) =>
         final.Baselines.Prepend(ArmComparison.CrossEntropy).Select(ComparisonArm.Baseline).DistinctBy(arm => arm.Name, StringComparer.Ordinal).ToList();
 
-    public static bool IsTestRound(SearchSpec spec, FinalStageRecord record) => record.Round >= spec.FinalStage.Rounds.Count;
+    /// <summary>The tuned families: the spec's, or the defaults of its regime.</summary>
+    public static IReadOnlyList<TunedFamilySpec> Tuning(SearchSpec spec) =>
+        spec.FinalStage.Tune ?? TunedFamilySpec.Defaults(spec.Evaluation.LabelNoise > 0);
+
+    /// <summary>Every grid point of every tuned family, one arm per loss.</summary>
+    public static IReadOnlyList<ComparisonArm> TuningGrid(SearchSpec spec) =>
+        Tuning(spec).SelectMany(t => t.Points()).Select(ComparisonArm.Baseline).ToList();
+
+    /// <summary>The validation rounds before the test round: the spec's, or the tuning round when it tunes without rounds.</summary>
+    public static IReadOnlyList<FinalRoundSpec> Rounds(SearchSpec spec)
+    {
+        var final = spec.FinalStage;
+        return final.Rounds.Count > 0 || Tuning(spec).Count == 0
+            ? final.Rounds
+            : [new FinalRoundSpec { Keep = Math.Max(1, final.TopK), Steps = final.Steps, Seeds = final.Seeds }];
+    }
+
+    public static bool IsTestRound(SearchSpec spec, FinalStageRecord record) => record.Round >= Rounds(spec).Count;
 
     public static int Seeds(SearchSpec spec, int round) =>
-        round < spec.FinalStage.Rounds.Count ? spec.FinalStage.Rounds[round].Seeds : spec.FinalStage.EffectiveTestSeeds;
+        round < Rounds(spec).Count ? Rounds(spec)[round].Seeds : spec.FinalStage.EffectiveTestSeeds;
 
     /// <summary>Seed i is the same for every loss of a round (paired comparisons) and differs from the search's and other rounds' seeds.</summary>
     public static int Seed(SearchSpec spec, int round, int seedIndex) =>
-        round < spec.FinalStage.Rounds.Count ? spec.Seed + 2000 + (100 * round) + seedIndex : spec.Seed + 1000 + seedIndex;
+        round < Rounds(spec).Count ? spec.Seed + 2000 + (100 * round) + seedIndex : TestSeed(spec, seedIndex);
 
-    public static string JobId(SearchSpec spec, int round, int arm, int seedIndex) => round < spec.FinalStage.Rounds.Count
+    public static int TestSeed(SearchSpec spec, int seedIndex) => spec.Seed + 1000 + seedIndex;
+
+    public static string JobId(SearchSpec spec, int round, int arm, int seedIndex) => round < Rounds(spec).Count
         ? string.Create(CultureInfo.InvariantCulture, $"final:r{round}:{arm}:{seedIndex}")
         : string.Create(CultureInfo.InvariantCulture, $"final:test:{arm}:{seedIndex}");
 
     public static IReadOnlyList<FinalJob> Jobs(SearchSpec spec, FinalStageRecord record)
     {
         var test = IsTestRound(spec, record);
-        var round = test ? null : spec.FinalStage.Rounds[record.Round];
+        var round = test ? null : Rounds(spec)[record.Round];
         var steps = round?.Steps ?? spec.FinalStage.Steps;
         var seeds = Seeds(spec, record.Round);
-        return (from arm in Enumerable.Range(0, record.Arms.Count)
+        return (from arm in Trained(spec, record)
                 from seed in Enumerable.Range(0, seeds)
                 select new FinalJob(JobId(spec, record.Round, arm, seed), record.Arms[arm], steps, Seed(spec, record.Round, seed), round?.TrainSubset, test)).ToList();
     }
@@ -47,9 +69,11 @@ public static class FinalStage
     /// <summary>Moves past every round whose results are all in; returns the comparison once the test round is complete.</summary>
     public static (FinalStageRecord Record, FinalComparison? Comparison) Advance(SearchSpec spec, FinalStageRecord record, DateTimeOffset now)
     {
+        var rounds = Rounds(spec);
         while (true)
         {
-            var rows = Table(spec, record);
+            var trained = Trained(spec, record);
+            var rows = Table(spec, record, trained);
             if (rows is null)
             {
                 return (record, null);
@@ -61,47 +85,63 @@ public static class FinalStage
                 return (record, new FinalComparison(final.Steps, final.EffectiveTestSeeds, rows, now, FinalComparison.Test, record.Finished, DoneTrainings(spec, record)));
             }
 
-            var round = spec.FinalStage.Rounds[record.Round];
-            var kept = Enumerable.Range(0, rows.Count)
-                .OrderByDescending(i => double.IsNaN(rows[i].Mean) ? double.NegativeInfinity : rows[i].Mean)
-                .ThenBy(i => i)
-                .Take(round.Keep)
+            var round = rounds[record.Round];
+            var last = record.Round == rounds.Count - 1;
+            var mean = trained.Select((arm, row) => (arm, row)).ToDictionary(t => t.arm, t => double.IsNaN(rows[t.row].Mean) ? double.NegativeInfinity : rows[t.row].Mean);
+            var kept = Enumerable.Range(0, record.Arms.Count)
+                .Where(i => !mean.ContainsKey(i))
+                .Concat(Best(mean.Keys.Where(i => !record.Arms[i].IsBaseline), round.Keep))
+                .Concat(mean.Keys.Where(i => record.Arms[i].IsBaseline).GroupBy(i => Family(record.Arms[i].Name)).SelectMany(family => Best(family, last ? 1 : round.Keep)))
                 .Order()
                 .Select(i => record.Arms[i])
                 .ToList();
             var finished = new FinalRoundResult(record.Round, round.Steps, round.Seeds, round.TrainSubset, rows, kept.Select(a => a.Name).ToList());
             var next = record.Round + 1;
-            record = new FinalStageRecord(
-                next,
-                next < spec.FinalStage.Rounds.Count ? kept : [.. kept, .. Baselines(spec.FinalStage)],
-                new Dictionary<string, EvaluationResult>(StringComparer.Ordinal),
-                [.. record.Finished, finished]);
+            IReadOnlyList<ComparisonArm> nextArms = next < rounds.Count
+                ? kept
+                : [.. kept.Where(a => !a.IsBaseline), .. Baselines(spec.FinalStage), .. kept.Where(a => a.IsBaseline).Select(a => a with { Name = a.Name + ComparisonArm.TunedMark })];
+            record = new FinalStageRecord(next, nextArms, new Dictionary<string, EvaluationResult>(StringComparer.Ordinal), [.. record.Finished, finished]);
+
+            IEnumerable<int> Best(IEnumerable<int> arms, int keep) => arms.OrderByDescending(i => mean[i]).ThenBy(i => i).Take(keep);
         }
     }
 
     /// <summary>Every training the final stage will run for a pool of <paramref name="pool"/> losses.</summary>
     public static int TotalTrainings(SearchSpec spec, int pool)
     {
-        var final = spec.FinalStage;
+        var rounds = Rounds(spec);
+        var grid = Tuning(spec).Select(t => t.Grid.Count).ToList();
         var total = 0;
-        foreach (var round in final.Rounds)
+        for (var i = 0; i < rounds.Count; i++)
         {
-            total += pool * round.Seeds;
-            pool = Math.Min(pool, round.Keep);
+            var round = rounds[i];
+            var foundTrained = spec.FinalStage.Rounds.Count > 0 ? pool : 0;
+            total += (foundTrained + grid.Sum()) * round.Seeds;
+            pool = Math.Min(pool, foundTrained > 0 ? round.Keep : pool);
+            grid = grid.Select(points => Math.Min(points, i == rounds.Count - 1 ? 1 : round.Keep)).ToList();
         }
 
-        return total + ((pool + Baselines(final).Count) * final.EffectiveTestSeeds);
+        return total + ((pool + Baselines(spec.FinalStage).Count + grid.Count) * spec.FinalStage.EffectiveTestSeeds);
     }
 
     public static int DoneTrainings(SearchSpec spec, FinalStageRecord record) =>
         record.Finished.Sum(r => r.Rows.Count * r.Seeds) + record.Results.Count;
 
-    // The round's table once every (arm, seed) has a result; null while some are missing.
-    private static IReadOnlyList<ComparisonRow>? Table(SearchSpec spec, FinalStageRecord record)
+    /// <summary>The family of a tuning grid point or tuned arm, by its name.</summary>
+    public static string Family(string gridPoint) => LossZoo.Lookup(gridPoint.TrimEnd(ComparisonArm.TunedMark[0])).Family.Name;
+
+    // The arms (by index) the current round trains: all of them, but in a tuning round without the spec's rounds only the grid points.
+    private static IReadOnlyList<int> Trained(SearchSpec spec, FinalStageRecord record) =>
+        Enumerable.Range(0, record.Arms.Count)
+            .Where(i => IsTestRound(spec, record) || spec.FinalStage.Rounds.Count > 0 || record.Arms[i].IsBaseline)
+            .ToList();
+
+    // The round's table of the trained arms once every (arm, seed) has a result; null while some are missing.
+    private static IReadOnlyList<ComparisonRow>? Table(SearchSpec spec, FinalStageRecord record, IReadOnlyList<int> trained)
     {
         var seeds = Seeds(spec, record.Round);
         var runs = new List<IReadOnlyList<EvaluationResult?>>();
-        for (var arm = 0; arm < record.Arms.Count; arm++)
+        foreach (var arm in trained)
         {
             var armRuns = new List<EvaluationResult?>();
             for (var seed = 0; seed < seeds; seed++)
@@ -117,6 +157,7 @@ public static class FinalStage
             runs.Add(armRuns);
         }
 
-        return IsTestRound(spec, record) ? ArmComparison.Compare(record.Arms, runs) : ArmComparison.Rank(record.Arms, runs);
+        var arms = trained.Select(i => record.Arms[i]).ToList();
+        return IsTestRound(spec, record) ? ArmComparison.Compare(arms, runs) : ArmComparison.Rank(arms, runs);
     }
 }

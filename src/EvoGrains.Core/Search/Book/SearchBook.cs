@@ -10,6 +10,9 @@ namespace EvoGrains.Core.Search.Book;
 /// results to arrive (fewer if the time limit, <c>budget.maxTrainingSteps</c> or a cancel comes first). Results that arrive after that, or
 /// after the search left Running/Paused, are counted in <see cref="SearchStatus.LateResults"/> and kept out
 /// of the history and hall of fame. A search also ends early when every island is exhausted with nothing in flight.
+/// End of the searching: the trainings still running are cancelled (the grain reports how many, <see cref="CancelledTrainings"/>),
+/// so the final stage never waits for work it would drop; each island's status stays as its last report taken while
+/// searching, so the island table shows no result that is not in the history.
 /// Failure rule: when as many consecutive trained results as the spec has trainers failed permanently for the
 /// same reason (no success or other outcome between them; shared results do not count), the search ends Failed
 /// with that reason: the data or the setup is broken for everyone, and searching on would only fail again.
@@ -34,6 +37,8 @@ public sealed class SearchBook
         Comparison = record.Comparison;
         Failure = record.Failure;
         TrainingSteps = record.TrainingSteps;
+        FinalStageStartedAt = record.FinalStageStartedAt;
+        CancelledTrainings = record.CancelledTrainings;
         LoadHallOfFame(record.HallOfFame);
     }
 
@@ -53,6 +58,11 @@ public sealed class SearchBook
 
     public FinalComparison? Comparison { get; private set; }
 
+    public DateTimeOffset? FinalStageStartedAt { get; private set; }
+
+    /// <summary>Search trainings still running when the searching ended, cancelled then.</summary>
+    public int CancelledTrainings { get; private set; }
+
     public IReadOnlyList<HallOfFameEntry> HallOfFame => hallOfFame.Entries;
 
     /// <summary>Training steps of the accepted results (a result's steps times its seeds; shared results cost none).</summary>
@@ -67,7 +77,7 @@ public sealed class SearchBook
 
     public SearchRecord Record => new(
         Spec, State, StartedAt, EndedAt, [.. History.Tail], History.SealedPages, LateResults,
-        new Dictionary<int, IslandStatus>(islands), [.. hallOfFame.Entries], Final, Comparison) { Failure = Failure, TrainingSteps = TrainingSteps };
+        new Dictionary<int, IslandStatus>(islands), [.. hallOfFame.Entries], Final, Comparison) { Failure = Failure, TrainingSteps = TrainingSteps, FinalStageStartedAt = FinalStageStartedAt, CancelledTrainings = CancelledTrainings };
 
     /// <summary>True when this call started the search; false when it runs already with the same spec.</summary>
     /// <exception cref="ArgumentException">The id or spec is invalid (the message names the field path; the type crosses grains).</exception>
@@ -121,7 +131,11 @@ public sealed class SearchBook
             return false;
         }
 
-        islands[island] = status;
+        if (IsSearching)
+        {
+            islands[island] = status;
+        }
+
         foreach (var result in results.Where(History.IsNew))
         {
             if (IsSearching && !BudgetCountsSpent(Spec))
@@ -152,11 +166,14 @@ public sealed class SearchBook
             return false;
         }
 
-        State = SearchState.FinalStage;
+        (State, FinalStageStartedAt) = (SearchState.FinalStage, now);
         Final = FinalStage.Begin(Spec!, hallOfFame.Entries);
         TryComplete(now);
         return true;
     }
+
+    /// <summary>The searching ended and <paramref name="count"/> trainings that were still running were cancelled.</summary>
+    public void RecordCancelledTrainings(int count) => CancelledTrainings += count;
 
     /// <summary>The current round's jobs that have no result yet.</summary>
     public IReadOnlyList<FinalJob> MissingFinalJobs() => State == SearchState.FinalStage && Final is { } final
@@ -194,7 +211,7 @@ public sealed class SearchBook
             elapsed > 0 ? History.Count / (elapsed / 60) : 0,
             best?.Fitness ?? double.NaN, best?.Expression, all, trainers,
             elapsed > 0 && trainers > 0 && busySeconds is { } busy ? Math.Min(1, busy / (elapsed * trainers)) : 0,
-            done, total, StartedAt, EndedAt) { Failure = Failure, TrainingSteps = TrainingSteps, MaxTrainingSteps = Spec?.Budget.MaxTrainingSteps ?? 0, MaxMinutes = Spec?.Budget.MaxMinutes ?? 0 };
+            done, total, StartedAt, EndedAt) { Failure = Failure, TrainingSteps = TrainingSteps, MaxTrainingSteps = Spec?.Budget.MaxTrainingSteps ?? 0, MaxMinutes = Spec?.Budget.MaxMinutes ?? 0, FinalStageStartedAt = FinalStageStartedAt, CancelledTrainings = CancelledTrainings };
     }
 
     private (int Done, int Total) FinalProgress()

@@ -24,5 +24,11 @@ public sealed record SearchRecord(
     /// <summary>Training steps spent by the search's evaluations so far (each result's steps times its seeds).</summary>
     public long TrainingSteps { get; init; }
 
+    /// <summary>When the final stage began (null before).</summary>
+    public DateTimeOffset? FinalStageStartedAt { get; init; }
+
+    /// <summary>Search trainings still running when the searching ended, cancelled then (see <see cref="SearchStatus.CancelledTrainings"/>).</summary>
+    public int CancelledTrainings { get; init; }
+
     public static SearchRecord Empty { get; } = new(null, SearchState.Created, null, null, [], 0, 0, new Dictionary<int, IslandStatus>(), [], null, null);
 }

@@ -150,24 +150,34 @@ public sealed class JobQueueBook<TJob, TOutcome>
         return released;
     }
 
-    /// <summary>Drops waiting (not leased) jobs that match; returns how many.</summary>
-    public int DropWaiting(Func<TJob, bool> matches)
+    /// <summary>
+    /// Drops every open job that matches, waiting or leased; returns the leased ones with their trainers, whose
+    /// training nobody wants any more (a later result for a dropped job is ignored, see <see cref="Complete"/>).
+    /// </summary>
+    public IReadOnlyList<(string JobId, string TrainerId)> Drop(Func<TJob, bool> matches)
     {
-        var dropped = 0;
+        var running = new List<(string, string)>();
+        foreach (var (jobId, job) in open.Where(j => matches(j.Value.Job)).ToList())
+        {
+            open.Remove(jobId);
+            if (leases.Remove(jobId, out var hold))
+            {
+                running.Add((jobId, hold.TrainerId));
+            }
+        }
+
         for (var node = waiting.First; node is not null;)
         {
             var next = node.Next;
-            if (open.TryGetValue(node.Value, out var job) && !leases.ContainsKey(node.Value) && matches(job.Job))
+            if (!open.ContainsKey(node.Value))
             {
-                open.Remove(node.Value);
                 waiting.Remove(node);
-                dropped++;
             }
 
             node = next;
         }
 
-        return dropped;
+        return running;
     }
 
     /// <summary>Puts jobs whose lease ran out back at the front of the queue; returns how many.</summary>

@@ -14,7 +14,7 @@ internal static class BookFixtures
         Islands = new IslandSpec { Count = islands },
         Budget = new BudgetSpec { MaxEvaluations = budget },
         Evaluation = new EvaluationSpec { Evaluator = "synthetic" },
-        FinalStage = final ?? new FinalStageSpec { TopK = 2, Steps = 50, Seeds = 2, Baselines = ["ce", "focal"] },
+        FinalStage = final ?? new FinalStageSpec { TopK = 2, Steps = 50, Seeds = 2, Baselines = ["ce", "focal"], Tune = [] },
     };
 
     /// <summary>A result of the loss named <paramref name="hash"/>: CE scaled by a factor of its own, so that every hash is another loss.</summary>

@@ -11,6 +11,7 @@ public sealed class FinalStageTests
         TopK = 5,
         Steps = 80,
         Baselines = ["focal"],
+        Tune = [],
         Rounds = [new FinalRoundSpec { Keep = 3, Steps = 20, Seeds = 2, TrainSubset = 500 }, new FinalRoundSpec { Keep = 1, Steps = 40, Seeds = 1 }],
     };
 
@@ -105,6 +106,73 @@ public sealed class FinalStageTests
         Assert.Equal(0.5, book.Final!.Results[first[0].JobId].Fitness);
         Assert.Equal(9, book.MissingFinalJobs().Count);
     }
+
+    [Fact]
+    public void Default_tuning_follows_the_regime()
+    {
+        var clean = Spec(final: new FinalStageSpec());
+        var noisy = clean with { Evaluation = clean.Evaluation with { LabelNoise = 0.4 } };
+
+        Assert.Equal(["ls-ce", "poly1"], FinalStage.Tuning(clean).Select(t => t.Family));
+        Assert.Equal(["ls-ce", "poly1", "gce", "sce"], FinalStage.Tuning(noisy).Select(t => t.Family));
+        Assert.Equal(
+            ["ls-ce(0.05)", "ls-ce", "ls-ce(0.2)", "ls-ce(0.3)", "ls-ce(0.5)", "ls-ce(0.7)", "ls-ce(0.9)", "poly1(-1)", "poly1(0.5)", "poly1", "poly1(2)", "poly1(4)",
+             "gce(0.3)", "gce(0.5)", "gce", "gce(0.9)", "sce", "sce(0.1,1)", "sce(1,1)"],
+            FinalStage.TuningGrid(noisy).Select(a => a.Name));
+        Assert.Empty(FinalStage.Tuning(Spec(final: new FinalStageSpec { Tune = [] })));
+    }
+
+    [Fact]
+    public void Without_rounds_only_the_grid_trains_on_validation_and_each_familys_best_point_meets_the_found_losses_on_test()
+    {
+        var final = new FinalStageSpec { TopK = 2, Steps = 50, Seeds = 2, Baselines = ["focal"], Tune = [Grid("ls-ce", 0.1, 0.5, 0.9), Grid("gce", 0.3, 0.7)] };
+        var spec = Spec(budget: 3, final: final);
+        var book = InFinalStage(spec, "a", "b", "c");
+        Assert.Equal((2 * 5) + ((2 + 2 + 2) * 2), book.Status("s", null, T0).FinalJobsTotal);
+
+        var tuning = book.MissingFinalJobs();
+        Assert.Equal(["ls-ce", "ls-ce(0.5)", "ls-ce(0.9)", "gce(0.3)", "gce"], tuning.Select(j => j.Arm.Name).Distinct());
+        Assert.All(tuning, j => Assert.True(!j.OnTestSet && j.Steps == 50 && j.TrainSubset is null));
+        Assert.Equal([spec.Seed + 2000, spec.Seed + 2001], tuning.Where(j => j.Arm.Name == "gce").Select(j => j.Seed));
+        Answer(book, tuning, new Dictionary<string, double> { ["ls-ce"] = 0.5, ["ls-ce(0.5)"] = 0.7, ["ls-ce(0.9)"] = 0.6, ["gce(0.3)"] = 0.4, ["gce"] = 0.4 });
+
+        var test = book.MissingFinalJobs();
+        Assert.Equal(["a", "b", "ce", "focal", "ls-ce(0.5)*", "gce(0.3)*"], test.Select(j => j.Arm.Name).Distinct());
+        Assert.All(test, j => Assert.True(j.OnTestSet && j.Seed - spec.Seed is 1000 or 1001));
+        Finish(book);
+        var comparison = book.Comparison!;
+        Assert.Equal(SearchState.Completed, book.State);
+        Assert.Equal(22, comparison.Trainings);
+        Assert.Equal(["ls-ce", "ls-ce(0.5)", "ls-ce(0.9)", "gce(0.3)", "gce"], comparison.Rounds.Single().Rows.Select(r => r.Name));
+        Assert.Equal(["a", "b", "ls-ce(0.5)", "gce(0.3)"], comparison.Rounds.Single().Kept);
+        Assert.Equal([false, false, false, false, true, true], comparison.Rows.Select(r => r.IsTuned));
+        Assert.Equal(0.5, comparison.Rows.Single(r => r.Name == "ls-ce(0.5)*").Loss.LabelSmoothing);
+    }
+
+    [Fact]
+    public void With_rounds_each_family_keeps_its_best_points_like_the_found_losses_and_sends_one_to_test()
+    {
+        var final = Elimination with { Tune = [Grid("poly1", -1, 1, 2, 4)] };
+        var book = InFinalStage(Spec(budget: 5, final: final), "a", "b", "c", "d", "e");
+        Assert.Equal(((5 + 4) * 2) + ((3 + 3) * 1) + ((1 + 2 + 1) * 10), book.Status("s", null, T0).FinalJobsTotal);
+
+        var first = book.MissingFinalJobs();
+        Assert.Equal(18, first.Count);
+        Answer(book, first, new Dictionary<string, double>
+        {
+            ["a"] = 0.1, ["b"] = 0.8, ["c"] = 0.5, ["d"] = 0.9, ["e"] = 0.5, ["poly1(-1)"] = 0.2, ["poly1"] = 0.6, ["poly1(2)"] = 0.7, ["poly1(4)"] = 0.65,
+        });
+        var second = book.MissingFinalJobs();
+        Assert.Equal(["b", "c", "d", "poly1", "poly1(2)", "poly1(4)"], second.Select(j => j.Arm.Name));
+
+        Answer(book, second, new Dictionary<string, double> { ["b"] = 0.7, ["c"] = 0.95, ["d"] = 0.6, ["poly1"] = 0.9, ["poly1(2)"] = 0.7, ["poly1(4)"] = 0.8 });
+        Assert.Equal(["c", "ce", "focal", "poly1*"], book.MissingFinalJobs().Select(j => j.Arm.Name).Distinct());
+        Finish(book);
+        Assert.Equal(book.Status("s", null, T0).FinalJobsTotal, book.Comparison!.Trainings);
+        Assert.Equal([["b", "c", "d", "poly1", "poly1(2)", "poly1(4)"], ["c", "poly1"]], book.Comparison.Rounds.Select(r => r.Kept));
+    }
+
+    private static TunedFamilySpec Grid(string family, params double[] values) => new() { Family = family, Grid = values.Select(v => (IReadOnlyList<double>)[v]).ToList() };
 
     private static SearchBook InFinalStage(SearchSpec spec, params string[] hashes)
     {

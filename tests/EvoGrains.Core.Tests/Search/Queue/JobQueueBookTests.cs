@@ -98,18 +98,21 @@ public sealed class JobQueueBookTests
     }
 
     [Fact]
-    public void Dropping_removes_only_waiting_jobs_of_the_kind_and_their_late_results_are_ignored()
+    public void Dropping_removes_waiting_and_leased_jobs_of_the_kind_names_the_running_ones_and_ignores_their_late_results()
     {
         var book = Book();
-        book.Enqueue([new Job("s1"), new Job("f1", Kind: "final"), new Job("s2")]);
+        book.Enqueue([new Job("s1"), new Job("f1", Kind: "final"), new Job("s2"), new Job("s3")]);
         book.Lease("t1", 1, Start);
 
-        Assert.Equal(1, book.DropWaiting(job => job.Kind == "search"));
+        Assert.Equal([("s1", "t1")], book.Drop(job => job.Kind == "search"));
 
+        Assert.Equal(0, book.Leased);
+        Assert.Equal(1, book.Queued);
         Assert.Equal(["f1"], book.Lease("t2", 9, Start).Select(l => l.Job.Id));
-        Assert.NotNull(book.Complete("s1", 0.5, 1, Start));
+        Assert.Null(book.Complete("s1", 0.5, 1, Start));
         Assert.Null(book.Complete("s2", 0.5, 1, Start));
-        Assert.Equal(1, book.Counters.Completed);
+        Assert.Empty(book.Heartbeat("t1", ["s1"], Start));
+        Assert.Equal(0, book.Counters.Completed);
     }
 
     [Fact]

@@ -1,0 +1,43 @@
+using System.CommandLine;
+using System.Globalization;
+using EvoGrains.Cli.Runs;
+using EvoGrains.Core.Search;
+
+namespace EvoGrains.Cli.Commands;
+
+/// <summary>`evograins final`: run a finished search's final stage again, with its own or another spec's final stage.</summary>
+public static class FinalCommand
+{
+    public static Command Build(CliConsole console)
+    {
+        var folder = new Argument<string>("run folder") { Description = "A run folder written by `local` or `export` (spec.json and hall-of-fame.json)." };
+        var spec = new Option<string?>("--spec") { Description = "Take the final stage (topK, rounds, baselines, tune, steps, seeds) from this spec file instead of the run's." };
+        var output = new Option<string>("--out") { Description = "Folder to write final.json, final.csv and final.md to.", Required = true };
+        var command = new Command("final", "Run a finished search's final stage again on this machine (rounds, tuned baselines, test table), e.g. against new baselines, without searching again.")
+        {
+            folder, spec, output,
+        };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var runFolder = parse.GetValue(folder)!;
+            var finalStage = parse.GetValue(spec) is { } file ? SearchSpecJson.Load(file).FinalStage : null;
+            var (runSpec, hallOfFame) = FinalStageRerun.Load(runFolder, finalStage);
+
+            var started = DateTimeOffset.UtcNow;
+            var comparison = await FinalStageRerun.RunAsync(
+                runSpec,
+                hallOfFame,
+                (done, total) => console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"final stage: {done}/{total} trainings, {(DateTimeOffset.UtcNow - started).TotalMinutes:F1} min")),
+                cancellationToken);
+            var run = new RunRecord("rerun", runSpec, SearchState.Completed, null, [], hallOfFame, RunRecord.RankedRows(comparison), comparison, 0, 0);
+            var outFolder = parse.GetValue(output)!;
+            Directory.CreateDirectory(outFolder);
+            await File.WriteAllTextAsync(Path.Combine(outFolder, "final.json"), FinalResultsFiles.Json(comparison), cancellationToken);
+            await File.WriteAllTextAsync(Path.Combine(outFolder, "final.csv"), FinalResultsFiles.Csv(comparison), cancellationToken);
+            await File.WriteAllTextAsync(Path.Combine(outFolder, "final.md"), RunReport.FormatFinal(run, runFolder), cancellationToken);
+            console.Out.Write(ComparisonTable.Format(run.Comparison, $"{comparison.Split} accuracy"));
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+}
