@@ -52,7 +52,12 @@ public static class SearchProgressView
 
     public static string Line(SearchStatus s) => string.Create(
         CultureInfo.InvariantCulture,
-        $"{StateText(s),-10} {s.EvaluationsDone}/{s.MaxEvaluations} done, {s.InFlight} in flight, {s.RejectedByScreening} rejected, {s.Deduplicated} deduped, {s.EvaluationsPerMinute:F1}/min, {s.TrainingSteps} steps, best (validation) {Best(s)}{FinalStage(s)}{Eta(s)}");
+        $"{StateText(s),-10} {s.EvaluationsDone}/{s.MaxEvaluations} done, {s.InFlight} in flight, {s.RejectedByScreening} rejected, {s.Deduplicated} deduped, {s.EvaluationsPerMinute:F1}/min, {TrainingSteps(s)}, best (validation) {Best(s)}{FinalStage(s)}{Eta(s)}");
+
+    // What a user compares methods by: the cost spent, and what is left of a step budget.
+    private static string TrainingSteps(SearchStatus s) => s.MaxTrainingSteps > 0
+        ? string.Create(CultureInfo.InvariantCulture, $"{s.TrainingSteps}/{s.MaxTrainingSteps} training steps ({Math.Max(0, s.MaxTrainingSteps - s.TrainingSteps)} left)")
+        : string.Create(CultureInfo.InvariantCulture, $"{s.TrainingSteps} training steps");
 
     public static IRenderable Render(SearchStatus s)
     {

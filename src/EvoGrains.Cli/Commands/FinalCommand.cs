@@ -29,7 +29,7 @@ public static class FinalCommand
                 hallOfFame,
                 (done, total) => console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"final stage: {done}/{total} trainings, {(DateTimeOffset.UtcNow - started).TotalMinutes:F1} min")),
                 cancellationToken);
-            var run = new RunRecord("rerun", runSpec, SearchState.Completed, null, [], hallOfFame, RunRecord.RankedRows(comparison), comparison, 0, 0);
+            var run = new RunRecord("rerun", runSpec, SearchState.Completed, null, [], hallOfFame, RunRecord.RankedRows(comparison, hallOfFame), comparison, 0, 0);
             var outFolder = parse.GetValue(output)!;
             Directory.CreateDirectory(outFolder);
             await File.WriteAllTextAsync(Path.Combine(outFolder, "final.json"), FinalResultsFiles.Json(comparison), cancellationToken);

@@ -29,10 +29,15 @@ public sealed record RunRecord(
 
     public static string StateText(SearchState state, string? failure) => failure is null ? state.ToString() : $"{state} ({failure})";
 
-    /// <summary>The final table's rows as a run folder prints them: evolved losses named by rank and hash, as in the report's list.</summary>
-    public static IReadOnlyList<ComparisonRow> RankedRows(FinalComparison? comparison)
+    /// <summary>
+    /// The final table's rows as a run folder prints them: an evolved loss named by its hall-of-fame rank and hash, as in the
+    /// report's list ("#3 4fc2088e24f9e7b2" when elimination kept the third).
+    /// </summary>
+    public static IReadOnlyList<ComparisonRow> RankedRows(FinalComparison? comparison, IReadOnlyList<HallOfFameEntry> hallOfFame)
     {
-        var evolved = 0;
-        return comparison?.Rows.Select(r => r.IsBaseline ? r : r with { Name = $"#{++evolved} {r.Name}" }).ToList() ?? [];
+        var rank = hallOfFame.Select((entry, i) => (entry.Hash, Rank: i + 1)).ToDictionary(e => e.Hash, e => e.Rank, StringComparer.Ordinal);
+        return comparison?.Rows
+            .Select(r => r.IsBaseline ? r : r with { Name = rank.TryGetValue(r.Name, out var at) ? $"#{at} {r.Name}" : r.Name })
+            .ToList() ?? [];
     }
 }

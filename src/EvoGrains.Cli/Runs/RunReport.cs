@@ -212,7 +212,7 @@ public static class RunReport
         var found = final.Rounds.Sum(r => r.Rows.Count(row => !row.IsBaseline) * r.Seeds);
         var foundSteps = final.Rounds.Sum(r => (long)r.Rows.Count(row => !row.IsBaseline) * r.Seeds * r.Steps);
         var families = final.Rounds[0].Rows.Where(r => r.IsBaseline).Select(r => FinalStage.Family(r.Name)).Distinct().ToList();
-        return Invariant($"Tuning budget of the baselines: {families.Count} families ({string.Join(", ", families)}), {final.Rounds[0].Rows.Count(r => r.IsBaseline)} grid points, {grid} trainings, {gridSteps} training steps on validation, with the seeds and steps of the found losses' rounds. {(run.History.Count > 0 ? Invariant($" The found losses were selected by the search ({run.History.Sum(h => h.TrainingSteps)} training steps over {run.History.Count} evaluations) and then") : " The found losses were")} trained {found} times ({foundSteps} steps) in these rounds.");
+        return Invariant($"Tuning budget of the baselines: {families.Count} families ({string.Join(", ", families)}), {final.Rounds[0].Rows.Count(r => r.IsBaseline)} grid points, {grid} trainings, {gridSteps} training steps on validation, with the seeds and steps of the found losses' rounds.{(run.History.Count > 0 ? Invariant($" The found losses were selected by the search ({run.History.Sum(h => h.TrainingSteps)} training steps over {run.History.Count} evaluations) and then") : " The found losses were")} trained {found} times ({foundSteps} steps) in these rounds.");
     }
 
     private const string OneHotNote =

@@ -67,7 +67,7 @@ public sealed class SearchBenchmarkTests
             Assert.All(runs, r => Assert.Equal(2, r.GetProperty("winnerTest").GetArrayLength()));
             Assert.All(runs, r => Assert.True(r.GetProperty("trainingSteps").GetInt64() >= 12 * 200));
             Assert.Equal(["regularized-evolution", "random"], result.RootElement.GetProperty("methods").EnumerateArray().Select(m => m.GetProperty("method").GetString()));
-            Assert.Equal(4, run.Error.Split('\n').Count(line => line.Contains(" evaluations, best validation ", StringComparison.Ordinal)));
+            Assert.Equal(4, run.Error.Split('\n').Count(line => line.Contains(" training steps, best validation ", StringComparison.Ordinal)));
         }
         finally
         {

@@ -47,6 +47,16 @@ public sealed class SearchProgressViewTests
         Assert.DoesNotContain(" of 01:00", line, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void The_line_shows_training_steps_spent_and_what_is_left_of_a_step_budget()
+    {
+        var running = Status(SearchState.Running) with { TrainingSteps = 12_000 };
+
+        Assert.Contains(", 12000 training steps, ", SearchProgressView.Line(running), StringComparison.Ordinal);
+        Assert.Contains(", 12000/50000 training steps (38000 left), ", SearchProgressView.Line(running with { MaxTrainingSteps = 50_000 }), StringComparison.Ordinal);
+        Assert.Contains(", 51000/50000 training steps (0 left), ", SearchProgressView.Line(running with { TrainingSteps = 51_000, MaxTrainingSteps = 50_000 }), StringComparison.Ordinal);
+    }
+
     private static SearchStatus Status(SearchState state) =>
         new("s", "unit", state, 3, 200, 0, 0, 0, 0, 1.5, double.NaN, null, [], 2, 0.5, 0, 0, null, null);
 }

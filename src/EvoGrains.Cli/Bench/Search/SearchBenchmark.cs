@@ -41,7 +41,7 @@ public static class SearchBenchmark
                         winner?.Name ?? "", winner?.Expression ?? "", winner?.Fitnesses ?? [], ce?.Fitnesses ?? [],
                         (clock.Elapsed - started).TotalSeconds, BestSoFar.Curve(run.History));
                     runs.Add(result);
-                    progress(string.Create(CultureInfo.InvariantCulture, $"{method} {repeat + 1}/{options.Repeats}: {result.Evaluations} evaluations, best validation {result.BestValidation:F4}, winner test {result.WinnerTestMean:F4} ({result.Seconds:F0} s)"));
+                    progress(string.Create(CultureInfo.InvariantCulture, $"{method} {repeat + 1}/{options.Repeats}: {result.Evaluations} evaluations, {result.TrainingSteps}/{options.TrainingSteps} training steps, best validation {result.BestValidation:F4}, winner test {result.WinnerTestMean:F4} ({result.Seconds:F0} s)"));
                 }
                 finally
                 {
