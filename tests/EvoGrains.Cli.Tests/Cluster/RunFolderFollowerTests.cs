@@ -19,7 +19,7 @@ public sealed partial class RunFolderFollowerTests
         {
             // Off xunit's synchronization context, as the command line runs it.
             var run = await Task.Run(() => LocalSearch.RunAsync(
-                folder, TinySpecs.Synthetic(60, delayMs: 40), new CliConsole(progress, TextWriter.Null), new ProgressOutput(false, TimeSpan.Zero), CancellationToken.None));
+                folder, TinySpecs.Synthetic(60, delayMs: 150), new CliConsole(progress, TextWriter.Null), new ProgressOutput(false, TimeSpan.Zero), CancellationToken.None));
 
             Assert.NotNull(run);
             var midRun = progress.Seen.Where(s => s.State == "Running" && s.Done > 0).ToList();
