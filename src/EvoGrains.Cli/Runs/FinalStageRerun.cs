@@ -71,28 +71,27 @@ public static class FinalStageRerun
 
             var done = FinalStage.DoneTrainings(spec, record);
             var results = new Dictionary<string, EvaluationResult>(record.Results, StringComparer.Ordinal);
-            // Packs form as a trainer's do: jobs that train alike (steps, seed, images, split), at most packSize at once.
+            // Packs form as a trainer's do: jobs with one evaluator (the trainers' key: the job's evaluation and its seed), at most packSize at once.
             var packs = FinalStage.Jobs(spec, record)
                 .Where(job => !results.ContainsKey(job.JobId))
-                .GroupBy(job => (job.Steps, job.Seed, job.TrainSubset, job.OnTestSet))
-                .SelectMany(alike => alike.Chunk(spec.Trainers.PackSize))
+                .GroupBy(job => (Evaluation: spec.Evaluation.ForFinalJob(job.Steps, job.TrainSubset, job.OnTestSet), job.Seed))
+                .SelectMany(alike => alike.Chunk(spec.Trainers.PackSize).Select(jobs => (alike.Key.Evaluation, alike.Key.Seed, Jobs: jobs)))
                 .ToList();
             await Task.WhenAll(packs.Select(async pack =>
             {
                 await trainers.WaitAsync(cancellationToken);
                 try
                 {
-                    var job = pack[0];
-                    var evaluator = factory.Create(spec.Evaluation.ForFinalJob(job.Steps, job.TrainSubset, job.OnTestSet), job.Seed);
-                    var outcomes = await Task.Run(() => evaluator.EvaluateBatchAsync([.. pack.Select(j => new EvaluationCandidate(j.Arm.Loss.ToLoss()))], cancellationToken), cancellationToken);
+                    var evaluator = factory.Create(pack.Evaluation, pack.Seed);
+                    var outcomes = await Task.Run(() => evaluator.EvaluateBatchAsync([.. pack.Jobs.Select(j => new EvaluationCandidate(j.Arm.Loss.ToLoss()))], cancellationToken), cancellationToken);
                     lock (results)
                     {
-                        foreach (var (packed, outcome) in pack.Zip(outcomes))
+                        foreach (var (packed, outcome) in pack.Jobs.Zip(outcomes))
                         {
                             results[packed.JobId] = outcome;
                         }
 
-                        done += pack.Length;
+                        done += pack.Jobs.Length;
                         progress(done, total);
                     }
                 }
