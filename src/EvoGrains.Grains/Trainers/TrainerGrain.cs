@@ -32,6 +32,9 @@ public sealed partial class TrainerGrain(IServiceProvider services, TrainerResil
     private EvaluatorCache? evaluators;
     private IGrainTimer? poll;
     private JobBatch? current;
+
+    // Withdrawals that arrive while a lease is on its way name jobs no batch holds yet; the batch they arrive in applies them.
+    private readonly HashSet<string> withdrawnBeforeBatch = new(StringComparer.Ordinal);
     private TimeSpan meanJobTime;
     private DateTimeOffset benchedUntil;
     private bool busy;
@@ -68,6 +71,7 @@ public sealed partial class TrainerGrain(IServiceProvider services, TrainerResil
         foreach (var jobId in jobIds)
         {
             current?.Withdraw(jobId);
+            withdrawnBeforeBatch.Add(jobId);
         }
 
         return Task.CompletedTask;
@@ -152,6 +156,13 @@ public sealed partial class TrainerGrain(IServiceProvider services, TrainerResil
     private async Task<IReadOnlyList<JobResult>> RunBatchAsync(TrainerAssignment held, IReadOnlyList<JobLease> leases)
     {
         using var batch = new JobBatch(leases, TrainerId, held.PackSize);
+        foreach (var jobId in leases.Select(l => l.Job.JobId).Where(withdrawnBeforeBatch.Contains))
+        {
+            batch.Withdraw(jobId);
+        }
+
+        // The queue leases no job after withdrawing it, so what this batch did not hold is already finished elsewhere.
+        withdrawnBeforeBatch.Clear();
         current = batch;
         metrics.TrainerBusy(TrainerId, true);
         try
