@@ -7,7 +7,11 @@ namespace EvoGrains.Core.Evolution;
 /// One island's method in asynchronous steady state: propose a screened, non-duplicate candidate
 /// whenever an evaluation slot frees, and absorb each result as it arrives (never a whole generation).
 /// </summary>
-public abstract class SearchStrategy(ScreeningFunnel funnel)
+/// <param name="proposalPool">
+/// Screened candidates drawn per proposal, of which a <see cref="PhenotypeSurrogate"/> picks the one predicted fittest;
+/// 1 proposes every screened candidate as drawn (no surrogate).
+/// </param>
+public abstract class SearchStrategy(ScreeningFunnel funnel, int proposalPool = 1)
 {
     private const int MaxAttempts = 2500;
     private const double PhenotypeDuplicateDistance = 0.01;
@@ -23,6 +27,9 @@ public abstract class SearchStrategy(ScreeningFunnel funnel)
     private readonly Dictionary<ulong, ScreeningStage> rejected = [];
 
     public ProposalStatistics Statistics { get; } = new();
+
+    /// <summary>What predicts a candidate's fitness from the results absorbed so far; null without a proposal pool.</summary>
+    public PhenotypeSurrogate? Surrogate { get; } = proposalPool > 1 ? new PhenotypeSurrogate() : null;
 
     protected ScreeningFunnel Funnel => funnel;
 
@@ -44,62 +51,34 @@ public abstract class SearchStrategy(ScreeningFunnel funnel)
     /// <summary>
     /// The next candidate, or null when waiting or when 2500 draws in a row were rejected or duplicates. A duplicate has
     /// the hash or the one-hot fingerprint (<see cref="LossFunction.Fingerprint"/>) of a loss this island proposed,
-    /// evaluated or holds, or a phenotype near a member's.
+    /// evaluated or holds, or a phenotype near a member's. With a <see cref="Surrogate"/> that is ready, it draws
+    /// <see cref="proposalPool"/> such candidates and proposes the one predicted fittest; the others are forgotten.
     /// </summary>
     public Candidate? Propose(Random random)
     {
-        for (var attempt = 0; attempt < MaxAttempts && !IsWaiting; attempt++)
+        if (Surrogate is not { IsReady: true })
         {
-            var (genome, op, parents) = Breed(random);
-            Statistics.CountGenerated();
-            var loss = genome.ToLoss();
-            if (seen.Contains(loss.Hash))
-            {
-                Statistics.CountDuplicate();
-                OnDiscarded();
-                continue;
-            }
-
-            if (rejected.TryGetValue(loss.Hash, out var stage))
-            {
-                Statistics.CountRejected(stage);
-                OnDiscarded();
-                continue;
-            }
-
-            var verdict = Screen(genome, loss);
-            if (verdict.Stage == ScreeningStage.Duplicate || seen.Contains(verdict.Loss.Hash))
-            {
-                Statistics.CountDuplicate();
-                OnDiscarded();
-                continue;
-            }
-
-            if (!verdict.Accepted)
-            {
-                Remember(loss.Hash, verdict.Stage);
-                Statistics.CountRejected(verdict.Stage);
-                OnDiscarded();
-                continue;
-            }
-
-            // The unflipped form too, so breeding it again is caught before screening.
-            seen.Add(loss.Hash);
-            seen.Add(verdict.Loss.Hash);
-            if (!seenFingerprints.Add(verdict.Fingerprint))
-            {
-                Statistics.CountDuplicate();
-                OnDiscarded();
-                continue;
-            }
-
-            Statistics.CountProposed();
-            var candidate = new Candidate(genome, verdict, op, parents);
-            OnProposed(candidate);
-            return candidate;
+            return Accept(Draw(random));
         }
 
-        return null;
+        Candidate? chosen = null;
+        var chosenPrediction = double.NaN;
+        for (var drawn = 0; drawn < proposalPool; drawn++)
+        {
+            if (Draw(random) is not { } candidate)
+            {
+                break;
+            }
+
+            // A candidate that behaves like one already evaluated (NaN) is taken only when nothing else was drawn.
+            var prediction = Surrogate.Predict(candidate.Verdict.Phenotype);
+            if (chosen is null || (double.IsFinite(prediction) && !(prediction <= chosenPrediction)))
+            {
+                (chosen, chosenPrediction) = (candidate, prediction);
+            }
+        }
+
+        return Accept(chosen);
     }
 
     /// <summary>Absorbs one evaluated candidate (from this island or a migrant) measured at <paramref name="rung"/>.</summary>
@@ -108,6 +87,7 @@ public abstract class SearchStrategy(ScreeningFunnel funnel)
         seen.Add(candidate.Loss.Hash);
         seenFingerprints.Add(candidate.Loss.Fingerprint);
         var member = new Member(candidate, fitness, Reported++) { Rung = rung };
+        Learn(member);
         Absorb(member);
         OnReported(member);
     }
@@ -139,6 +119,7 @@ public abstract class SearchStrategy(ScreeningFunnel funnel)
         seen.Add(member.Candidate.Loss.Hash);
         seenFingerprints.Add(member.Candidate.Loss.Fingerprint);
         Reported = Math.Max(Reported, member.Birth + 1);
+        Learn(member);
         Absorb(member);
     }
 
@@ -186,6 +167,83 @@ public abstract class SearchStrategy(ScreeningFunnel funnel)
         }
 
         return best;
+    }
+
+    private Candidate? Draw(Random random)
+    {
+        for (var attempt = 0; attempt < MaxAttempts && !IsWaiting; attempt++)
+        {
+            var (genome, op, parents) = Breed(random);
+            Statistics.CountGenerated();
+            var loss = genome.ToLoss();
+            if (seen.Contains(loss.Hash))
+            {
+                Statistics.CountDuplicate();
+                OnDiscarded();
+                continue;
+            }
+
+            if (rejected.TryGetValue(loss.Hash, out var stage))
+            {
+                Statistics.CountRejected(stage);
+                OnDiscarded();
+                continue;
+            }
+
+            var verdict = Screen(genome, loss);
+            if (verdict.Stage == ScreeningStage.Duplicate || seen.Contains(verdict.Loss.Hash))
+            {
+                Statistics.CountDuplicate();
+                OnDiscarded();
+                continue;
+            }
+
+            if (!verdict.Accepted)
+            {
+                Remember(loss.Hash, verdict.Stage);
+                Statistics.CountRejected(verdict.Stage);
+                OnDiscarded();
+                continue;
+            }
+
+            if (seenFingerprints.Contains(verdict.Fingerprint))
+            {
+                // The unflipped form too, so breeding it again is caught before screening.
+                seen.Add(loss.Hash);
+                seen.Add(verdict.Loss.Hash);
+                Statistics.CountDuplicate();
+                OnDiscarded();
+                continue;
+            }
+
+            return new Candidate(genome, verdict, op, parents);
+        }
+
+        return null;
+    }
+
+    private Candidate? Accept(Candidate? candidate)
+    {
+        if (candidate is null)
+        {
+            return null;
+        }
+
+        seen.Add(candidate.Genome.ToLoss().Hash);
+        seen.Add(candidate.Loss.Hash);
+        seenFingerprints.Add(candidate.Verdict.Fingerprint);
+        Statistics.CountProposed();
+        OnProposed(candidate);
+        return candidate;
+    }
+
+    // The surrogate predicts first-rung fitness, so it learns first-rung results only.
+    private void Learn(Member member)
+    {
+        if (member.Rung == 0)
+        {
+            Surrogate?.Add(member.Candidate.Verdict.Phenotype, member.Fitness);
+        }
     }
 
     private void Remember(ulong hash, ScreeningStage stage)

@@ -41,7 +41,8 @@ public static class StrategyFactory
         var seed = unchecked((search.Seed * 7_919) + island);
         return MethodOf(spec, island) switch
         {
-            "regularized-evolution" => new RegularizedEvolution(space, funnel, spec.PopulationSize, spec.TournamentSize, spec.SeedEvaluations),
+            RegularizedEvolution.PlainMethod => new RegularizedEvolution(space, funnel, spec.PopulationSize, spec.TournamentSize, spec.SeedEvaluations),
+            RegularizedEvolution.SurrogateMethod => new RegularizedEvolution(space, funnel, spec.PopulationSize, spec.TournamentSize, spec.SeedEvaluations, RegularizedEvolution.SurrogatePool),
             "gp" => new GeneticProgramming(space, funnel, spec.PopulationSize, spec.TournamentSize, spec.Elites),
             "random" => new RandomSearch(space, funnel, spec.PopulationSize),
             "glo" => new GloSearch(new TreeSpace(OperatorSet.Glo, spec.MaxDepth, reduction), funnel, spec.PopulationSize, spec.TournamentSize, spec.Elites, spec.CmaEs, seed),

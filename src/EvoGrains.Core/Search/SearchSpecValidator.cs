@@ -11,7 +11,7 @@ namespace EvoGrains.Core.Search;
 /// </summary>
 public static class SearchSpecValidator
 {
-    public static readonly IReadOnlyList<string> Methods = ["regularized-evolution", "gp", "random", "glo", "taylorglo"];
+    public static readonly IReadOnlyList<string> Methods = ["regularized-evolution", "surrogate-evolution", "gp", "random", "glo", "taylorglo"];
     public static readonly IReadOnlyList<string> Spaces = ["cell", "tree"];
     public static readonly IReadOnlyList<string> Evaluators = ["training", "synthetic"];
     public static readonly IReadOnlyList<string> Optimizers = ["adam", "sgd"];

@@ -58,7 +58,7 @@ public sealed class SearchBenchmarkTests
         var spec = TinySpecs.WriteTo(folder, TinySpecs.Synthetic(12, delayMs: 5));
         try
         {
-            var run = await CliRun.Of("bench", "search", "--spec", spec, "--repeats", "2", "--methods", "regularized-evolution", "random", "--test-seeds", "2", "--json");
+            var run = await CliRun.Of("bench", "search", "--spec", spec, "--repeats", "2", "--methods", "surrogate-evolution", "random", "--test-seeds", "2", "--json");
 
             Assert.True(run.ExitCode == 0, run.Error);
             using var result = JsonDocument.Parse(run.Out);
@@ -66,7 +66,10 @@ public sealed class SearchBenchmarkTests
             Assert.Equal(4, runs.Count);
             Assert.All(runs, r => Assert.Equal(2, r.GetProperty("winnerTest").GetArrayLength()));
             Assert.All(runs, r => Assert.True(r.GetProperty("trainingSteps").GetInt64() >= 12 * 200));
-            Assert.Equal(["regularized-evolution", "random"], result.RootElement.GetProperty("methods").EnumerateArray().Select(m => m.GetProperty("method").GetString()));
+            // Every search says why: what share of its losses screening rejected, and what its operators did.
+            Assert.All(runs, r => Assert.InRange(r.GetProperty("diagnostics").GetProperty("rejectedShare").GetDouble(), 0, 1));
+            Assert.All(runs, r => Assert.Contains(r.GetProperty("diagnostics").GetProperty("operators").EnumerateArray(), o => o.GetProperty("operator").GetString() == "random"));
+            Assert.Equal(["surrogate-evolution", "random"], result.RootElement.GetProperty("methods").EnumerateArray().Select(m => m.GetProperty("method").GetString()));
             Assert.Equal(4, run.Error.Split('\n').Count(line => line.Contains(" training steps, best validation ", StringComparison.Ordinal)));
         }
         finally
@@ -76,5 +79,5 @@ public sealed class SearchBenchmarkTests
     }
 
     private static SearchBenchRun Run(string method, int repeat, double test, double validation) =>
-        new(method, repeat, repeat, 10, 1000, validation, "h", "e", [test, test], [0.7, 0.7], 1, [new BestSoFarPoint(500, validation - 0.05), new BestSoFarPoint(1000, validation)]);
+        new(method, repeat, repeat, 10, 1000, validation, "h", "e", [test, test], [0.7, 0.7], 1, [new BestSoFarPoint(500, validation - 0.05), new BestSoFarPoint(1000, validation)], new SearchBenchDiagnostics(0, 0, [], double.NaN, double.NaN));
 }

@@ -36,6 +36,22 @@ public sealed class SearchRunnerTests
     }
 
     [Fact]
+    public async Task Surrogate_evolution_proposes_fitter_children_than_plain_evolution_at_the_same_budget()
+    {
+        double plain = 0, surrogate = 0;
+        foreach (var seed in new[] { 1, 2, 3 })
+        {
+            plain += LateMean(await Run(seed, 200));
+            var assisted = await Run(seed, 200, s => new RegularizedEvolution(s, Funnel, populationSize: 20, tournamentSize: 5, seedEvaluations: 40, RegularizedEvolution.SurrogatePool));
+            surrogate += LateMean(assisted);
+            Assert.Equal("surrogate-evolution", assisted.Strategy.Method);
+            Assert.Equal(200, assisted.Strategy.Surrogate!.Count);
+        }
+
+        Assert.True(surrogate > plain + 0.02, $"late mean fitness: surrogate {surrogate / 3:F3}, plain {plain / 3:F3}");
+    }
+
+    [Fact]
     public async Task Aging_population_keeps_its_size_and_retires_the_oldest()
     {
         var runner = await Run(seed: 5, evaluations: 120);

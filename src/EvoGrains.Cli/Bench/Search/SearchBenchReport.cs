@@ -30,6 +30,7 @@ public static class SearchBenchReport
         }
 
         text.AppendLine();
+        text.AppendLine(Diagnostics(result));
         text.AppendLine("| method | repeat | seed | evaluations | training steps | best validation | winner's test accuracy | CE's test accuracy | winner | s |");
         text.AppendLine("|---|---|---|---|---|---|---|---|---|---|");
         foreach (var run in result.Runs.OrderBy(r => r.Method, StringComparer.Ordinal).ThenBy(r => r.Repeat))
@@ -40,6 +41,27 @@ public static class SearchBenchReport
 
         return text.ToString();
     }
+
+    /// <summary>Why: per method, medians over its searches of what <see cref="SearchBenchDiagnostics"/> measures.</summary>
+    private static string Diagnostics(SearchBenchResult result)
+    {
+        var text = new StringBuilder();
+        text.AppendLine("Why (medians over each method's searches): the share of generated losses rejected by screening or dropped as duplicates; for bred children, Spearman's rho of child against parent fitness, the share that beat their best parent and the mean change; the leave-one-out rank correlation of a phenotype-nearest-neighbour surrogate over the search's results; the validation gap between the best and the fifth-best loss; and the seed-to-seed standard deviation of a winner's test accuracy (the noise selection must see through).");
+        text.AppendLine();
+        text.AppendLine("| method | rejected | duplicates | bred children | parent-child rho | improved | mean change | surrogate rho | best - 5th best | seed std |");
+        text.AppendLine("|---|---|---|---|---|---|---|---|---|---|");
+        foreach (var method in result.Methods)
+        {
+            var runs = result.Runs.Where(r => r.Method == method.Method).ToList();
+            var bred = runs.SelectMany(r => r.Diagnostics.Operators).Where(o => double.IsFinite(o.ImprovedShare)).ToList();
+            text.AppendLine(Invariant($"| {method.Method} | {Median(runs.Select(r => r.Diagnostics.RejectedShare)):P1} | {Median(runs.Select(r => r.Diagnostics.DuplicateShare)):P1} | {bred.Sum(o => o.Children)} | {Median(bred.Select(o => o.ParentCorrelation)):F3} | {Median(bred.Select(o => o.ImprovedShare)):P1} | {Median(bred.Select(o => o.MeanChange)):F4} | {Median(runs.Select(r => r.Diagnostics.SurrogateCorrelation)):F3} | {Median(runs.Select(r => r.Diagnostics.TopFiveGap)):F4} | {Median(runs.Select(r => r.WinnerTestStd)):F4} |"));
+        }
+
+        return text.ToString();
+    }
+
+    private static double Median(IEnumerable<double> values) =>
+        values.Where(double.IsFinite).ToList() is { Count: > 0 } finite ? MathNet.Numerics.Statistics.Statistics.Median(finite) : double.NaN;
 
     private static string Interval(double mean, double half) => double.IsFinite(half) ? Invariant($"{mean - half:F4}–{mean + half:F4}") : "—";
 

@@ -15,7 +15,11 @@ public sealed record SearchBenchRun(
     IReadOnlyList<double> WinnerTest,
     IReadOnlyList<double> CrossEntropyTest,
     double Seconds,
-    IReadOnlyList<BestSoFarPoint> Curve)
+    IReadOnlyList<BestSoFarPoint> Curve,
+    SearchBenchDiagnostics Diagnostics)
 {
     public double WinnerTestMean => WinnerTest.Count == 0 ? double.NaN : WinnerTest.Average();
+
+    /// <summary>The winner's test accuracy's standard deviation over its seeds: the noise of one training.</summary>
+    public double WinnerTestStd => WinnerTest.Count < 2 ? double.NaN : SampleSummary.Of(WinnerTest).StandardDeviation;
 }

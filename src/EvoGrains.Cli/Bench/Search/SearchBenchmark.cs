@@ -39,7 +39,7 @@ public static class SearchBenchmark
                         method, repeat, spec.Seed, run.History.Count, run.History.Sum(h => h.TrainingSteps),
                         run.HallOfFame.Count > 0 ? run.HallOfFame[0].Fitness : double.NaN,
                         winner?.Name ?? "", winner?.Expression ?? "", winner?.Fitnesses ?? [], ce?.Fitnesses ?? [],
-                        (clock.Elapsed - started).TotalSeconds, BestSoFar.Curve(run.History));
+                        (clock.Elapsed - started).TotalSeconds, BestSoFar.Curve(run.History), SearchBenchDiagnostics.Of(run));
                     runs.Add(result);
                     progress(string.Create(CultureInfo.InvariantCulture, $"{method} {repeat + 1}/{options.Repeats}: {result.Evaluations} evaluations, {result.TrainingSteps}/{options.TrainingSteps} training steps, best validation {result.BestValidation:F4}, winner test {result.WinnerTestMean:F4} ({result.Seconds:F0} s)"));
                 }
