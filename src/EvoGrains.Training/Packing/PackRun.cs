@@ -28,7 +28,7 @@ internal sealed class PackRun(TrainingRequest request, IPackedModel model, Train
         using var _ = ledger;
         using var optimizer = OptimizerFactory.Create(request.Optimizer, model.Parameters, request.LearningRate, request.Momentum, request.WeightDecay, request.FusedOptimizer);
         var schedule = new WarmupCosineSchedule(request.LearningRate, request.WarmupSteps, request.Steps);
-        var batches = new PackBatches(data.Train, request.BatchSize, members.Select(m => m.Seed).ToList(), device);
+        using var batches = new PackBatches(data.Train, request.BatchSize, members.Select(m => m.Seed).ToList(), device, request.Augment);
         batchSize = batches.BatchSize;
         using var correct = torch.zeros(model.Members, ScalarType.Int64, device).DetachFromDisposeScope();
         var rule = request.EarlyStop;
