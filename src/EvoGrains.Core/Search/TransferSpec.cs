@@ -41,13 +41,16 @@ public sealed record TransferSpec
     public bool SetsAnything => Model is not null || TrainSubset is not null || LabelNoise is not null || Steps is not null
         || BatchSize is not null || LearningRate is not null || Augment is not null;
 
-    /// <summary><paramref name="evaluation"/> with this setting's overrides.</summary>
+    /// <summary><paramref name="evaluation"/> with this setting's overrides (a built-in model in place of a TorchScript file drops the file).</summary>
     public EvaluationSpec Apply(EvaluationSpec evaluation)
     {
         ArgumentNullException.ThrowIfNull(evaluation);
+        var ownModel = Model is null || Model == evaluation.Model;
         return evaluation with
         {
             Model = Model ?? evaluation.Model,
+            ModelPath = ownModel ? evaluation.ModelPath : "",
+            Pretrained = ownModel && evaluation.Pretrained,
             TrainSubset = TrainSubset ?? evaluation.TrainSubset,
             LabelNoise = LabelNoise ?? evaluation.LabelNoise,
             Steps = Steps ?? evaluation.Steps,
