@@ -31,9 +31,20 @@ public static class FinalCommand
             var what = parse.GetValue(transferOnly) ? "transfer" : "final stage";
             void Progress(int done, int total) =>
                 console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{what}: {done}/{total} trainings, {(DateTimeOffset.UtcNow - started).TotalMinutes:F1} min"));
-            var comparison = parse.GetValue(transferOnly)
-                ? await FinalStageRerun.RunTransferAsync(runSpec, FinalStageRerun.LoadFinal(runFolder), Progress, cancellationToken)
-                : await FinalStageRerun.RunAsync(runSpec, hallOfFame, Progress, cancellationToken);
+            FinalComparison comparison;
+            if (parse.GetValue(transferOnly))
+            {
+                if (runSpec.FinalStage.Transfer.Count == 0)
+                {
+                    throw new InputException("finalStage.transfer: no transfer settings to train (give a spec with finalStage.transfer)");
+                }
+
+                comparison = await FinalStageRerun.RunTransferAsync(runSpec, FinalStageRerun.LoadFinal(runFolder), Progress, cancellationToken);
+            }
+            else
+            {
+                comparison = await FinalStageRerun.RunAsync(runSpec, hallOfFame, Progress, cancellationToken);
+            }
             var run = new RunRecord("rerun", runSpec, SearchState.Completed, null, [], hallOfFame, RunRecord.RankedRows(comparison, hallOfFame), comparison, 0, 0);
             var outFolder = parse.GetValue(output)!;
             Directory.CreateDirectory(outFolder);
