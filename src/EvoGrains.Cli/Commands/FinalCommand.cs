@@ -17,13 +17,22 @@ public static class FinalCommand
         {
             Description = "Train only the transfer settings (finalStage.transfer of --spec, else of the run's spec) on the arms of the run's final table (its final.json: survivors, baselines, tuned baselines), with the final stage's testSeeds; write the run's final table with the transfer tables.",
         };
+        var from = new Option<string?>("--final-json")
+        {
+            Description = "With --transfer-only: the final results whose table's arms train (default: the run folder's final.json), e.g. the final.json an earlier `evograins final` wrote to its --out.",
+        };
         var command = new Command("final", "Run a finished search's final stage again on this machine (rounds, tuned baselines, test table, transfer settings), e.g. against new baselines, without searching again.")
         {
-            folder, spec, output, transferOnly,
+            folder, spec, output, transferOnly, from,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
             var runFolder = parse.GetValue(folder)!;
+            if (parse.GetValue(from) is not null && !parse.GetValue(transferOnly))
+            {
+                throw new InputException("--final-json: only with --transfer-only (a whole final stage trains its own table)");
+            }
+
             var finalStage = parse.GetValue(spec) is { } file ? SearchSpecJson.Load(file).FinalStage : null;
             var (runSpec, hallOfFame) = FinalStageRerun.Load(runFolder, finalStage);
 
@@ -39,7 +48,7 @@ public static class FinalCommand
                     throw new InputException("finalStage.transfer: no transfer settings to train (give a spec with finalStage.transfer)");
                 }
 
-                comparison = await FinalStageRerun.RunTransferAsync(runSpec, FinalStageRerun.LoadFinal(runFolder), Progress, cancellationToken);
+                comparison = await FinalStageRerun.RunTransferAsync(runSpec, FinalStageRerun.LoadFinal(runFolder, parse.GetValue(from)), Progress, cancellationToken);
             }
             else
             {

@@ -55,15 +55,22 @@ public static class FinalStageRerun
     }
 
     /// <summary>
-    /// The run folder's final results (final.json): the test table whose arms (survivors, baselines, tuned baselines with their
-    /// chosen points) a transfer-only run retrains.
+    /// The run's final results (the run folder's final.json, or <paramref name="file"/>): the test table whose arms (survivors,
+    /// baselines, tuned baselines with their chosen points) a transfer-only run retrains.
     /// </summary>
-    public static FinalComparison LoadFinal(string folder)
+    /// <param name="folder">The run folder.</param>
+    /// <param name="file">The final results to read instead of the run folder's final.json (what `evograins final --out` wrote).</param>
+    public static FinalComparison LoadFinal(string folder, string? file = null)
     {
-        var file = Path.Combine(folder, "final.json");
+        if (file is not null && !File.Exists(file))
+        {
+            throw new InputException($"{file}: no such file");
+        }
+
+        file ??= Path.Combine(folder, "final.json");
         if (!File.Exists(file))
         {
-            throw new InputException($"{folder}: no final.json (the run has no final results; `evograins final {folder} --out <dir>` makes them)");
+            throw new InputException($"{folder}: no final.json (the run has no final results; `evograins final {folder} --out <dir>` makes them, and --final-json <dir>/final.json reads them)");
         }
 
         FinalComparison? final;

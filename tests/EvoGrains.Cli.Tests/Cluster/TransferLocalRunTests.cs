@@ -57,7 +57,10 @@ public sealed class TransferLocalRunTests
             Assert.Contains("#### Mean rank across settings", report, StringComparison.Ordinal);
             Assert.Contains("| loss | test table | crop-flip | more images | mean rank |", report, StringComparison.Ordinal);
 
-            var again = await CliRun.Of("final", folder, "--spec", other, "--transfer-only", "--out", folder + "-transfer");
+            // The final results may sit elsewhere (what `evograins final --out` wrote): --final-json reads them.
+            Directory.CreateDirectory(folder + "-rerun");
+            File.Move(Path.Combine(folder, "final.json"), Path.Combine(folder + "-rerun", "final.json"));
+            var again = await CliRun.Of("final", folder, "--spec", other, "--transfer-only", "--final-json", Path.Combine(folder + "-rerun", "final.json"), "--out", folder + "-transfer");
 
             Assert.True(again.ExitCode == 0, again.Error);
             using var only = JsonDocument.Parse(File.ReadAllText(Path.Combine(folder + "-transfer", "final.json")));
@@ -72,7 +75,7 @@ public sealed class TransferLocalRunTests
         }
         finally
         {
-            foreach (var path in new[] { folder, folder + "-in", folder + "-other", folder + "-transfer" }.Where(Directory.Exists))
+            foreach (var path in new[] { folder, folder + "-in", folder + "-other", folder + "-rerun", folder + "-transfer" }.Where(Directory.Exists))
             {
                 Directory.Delete(path, recursive: true);
             }
@@ -91,7 +94,7 @@ public sealed class TransferLocalRunTests
             var run = await CliRun.Of("final", folder, "--transfer-only", "--out", folder + "-transfer");
 
             Assert.Equal(2, run.ExitCode);
-            Assert.Equal($"evograins: {folder}: no final.json (the run has no final results; `evograins final {folder} --out <dir>` makes them)", run.Error.Trim());
+            Assert.Equal($"evograins: {folder}: no final.json (the run has no final results; `evograins final {folder} --out <dir>` makes them, and --final-json <dir>/final.json reads them)", run.Error.Trim());
             Assert.False(Directory.Exists(folder + "-transfer"));
         }
         finally
