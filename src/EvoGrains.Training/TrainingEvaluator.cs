@@ -39,6 +39,7 @@ public sealed class TrainingEvaluator(EvaluationSpec spec, int seed, int threads
         threads)
     {
         LabelNoise = spec.LabelNoise,
+        Augment = spec.Augment,
         ModelPath = string.IsNullOrWhiteSpace(spec.ModelPath) ? null : spec.ModelPath,
         Pretrained = spec.Pretrained,
     };

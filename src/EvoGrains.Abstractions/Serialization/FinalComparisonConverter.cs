@@ -7,7 +7,7 @@ namespace EvoGrains.Abstractions.Serialization;
 public sealed class FinalComparisonConverter : IConverter<FinalComparison, FinalComparisonConverter.Surrogate>
 {
     public FinalComparison ConvertFromSurrogate(in Surrogate surrogate) =>
-        new(surrogate.Steps, surrogate.Seeds, surrogate.Rows, surrogate.CompletedAt, surrogate.Split ?? FinalComparison.Validation, surrogate.Rounds ?? [], surrogate.Trainings);
+        new(surrogate.Steps, surrogate.Seeds, surrogate.Rows, surrogate.CompletedAt, surrogate.Split ?? FinalComparison.Validation, surrogate.Rounds ?? [], surrogate.Trainings) { Transfer = surrogate.Transfer ?? [] };
 
     public Surrogate ConvertToSurrogate(in FinalComparison value) => new()
     {
@@ -18,6 +18,7 @@ public sealed class FinalComparisonConverter : IConverter<FinalComparison, Final
         Split = value.Split,
         Rounds = value.Rounds,
         Trainings = value.Trainings,
+        Transfer = value.Transfer,
     };
 
     [GenerateSerializer, Immutable, Alias("evograins.final-comparison")]
@@ -43,5 +44,8 @@ public sealed class FinalComparisonConverter : IConverter<FinalComparison, Final
 
         [Id(6)]
         public int Trainings { get; set; }
+
+        [Id(7)]
+        public IReadOnlyList<TransferResult>? Transfer { get; set; }
     }
 }

@@ -78,7 +78,7 @@ public static class TrainCommand
         var e = options.Evaluation;
         return string.Create(
             CultureInfo.InvariantCulture,
-            $"train: {e.Dataset}{(e.DataPath.Length > 0 ? $" ({e.DataPath})" : "")}, {e.Model}, {e.Steps} steps x batch {e.BatchSize}, {e.Optimizer} lr {e.LearningRate} warm-up {e.WarmupSteps}, {(e.TrainSubset > 0 ? e.TrainSubset.ToString(CultureInfo.InvariantCulture) : "all")} training images, {e.ValidationSize} validation, label noise {e.LabelNoise}{(e.EarlyStopStep > 0 ? $", early stop below {e.EarlyStopAccuracy} at step {e.EarlyStopStep}" : "")}; {options.Seeds} seed(s) per loss, {options.Threads} libtorch thread(s)");
+            $"train: {e.Dataset}{(e.DataPath.Length > 0 ? $" ({e.DataPath})" : "")}, {e.Model}, {e.Steps} steps x batch {e.BatchSize}, {e.Optimizer} lr {e.LearningRate} warm-up {e.WarmupSteps}, {(e.TrainSubset > 0 ? e.TrainSubset.ToString(CultureInfo.InvariantCulture) : "all")} training images, {e.ValidationSize} validation, label noise {e.LabelNoise}, augment {e.Augment}{(e.EarlyStopStep > 0 ? $", early stop below {e.EarlyStopAccuracy} at step {e.EarlyStopStep}" : "")}; {options.Seeds} seed(s) per loss, {options.Threads} libtorch thread(s)");
     }
 
     /// <summary>CE, then each loss once: a zoo loss under its canonical name ("sce(0.1,1)"), an expression under its infix.</summary>

@@ -51,12 +51,15 @@ public sealed class TrainEvaluationOptions
     public Option<double> LabelNoise { get; } = new Option<double>("--label-noise") { Description = Default("Replace this fraction of training labels by another class (seeded; validation and test stay clean)", "labelNoise", Defaults.LabelNoise) }
         .FollowsSpec("evaluation.labelNoise", v => new() { LabelNoise = v });
 
+    public Option<string> Augment { get; } = new Option<string>("--augment") { Description = Default($"Augmentation of the training batches: {AugmentRegistry.Help}", "augment", Defaults.Augment) }
+        .AcceptOnlyFromAmong([.. AugmentRegistry.Names]);
+
     public Option<int> Threads { get; } = new Option<int>("--threads") { Description = "libtorch threads (default: what a `local` run's trainer gets, the cores over the spec's trainers.count; without --spec all cores)." }
         .InRange(1, 256);
 
     public void AddTo(Command command)
     {
-        foreach (var option in new Option[] { Spec, Dataset, DataPath, Model, Steps, BatchSize, LearningRate, Optimizer, Warmup, TrainSubset, ValidationSize, LabelNoise, Threads })
+        foreach (var option in new Option[] { Spec, Dataset, DataPath, Model, Steps, BatchSize, LearningRate, Optimizer, Warmup, TrainSubset, ValidationSize, LabelNoise, Augment, Threads })
         {
             command.Options.Add(option);
         }
@@ -84,6 +87,7 @@ public sealed class TrainEvaluationOptions
             TrainSubset = Given(TrainSubset, basis.TrainSubset),
             ValidationSize = Given(ValidationSize, basis.ValidationSize),
             LabelNoise = Given(LabelNoise, basis.LabelNoise),
+            Augment = Given(Augment, basis.Augment),
         };
 
         // Each option passed its own check; together, or with the spec, they may not (--warmup over --steps, the spec's early stop after --steps).

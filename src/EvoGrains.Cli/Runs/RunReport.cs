@@ -202,7 +202,52 @@ public static class RunReport
             text.AppendLine();
             text.AppendLine($"`*`: the best point of a baseline family's grid on validation (tuned above), then measured on the {split} set like every arm.");
         }
+
+        TransferSection(text, run, final);
     }
+
+    /// <summary>One table per transfer setting, in the final table's form, then every arm's rank in each table and its mean rank.</summary>
+    private static void TransferSection(StringBuilder text, RunRecord run, FinalComparison final)
+    {
+        if (final.Transfer.Count == 0)
+        {
+            return;
+        }
+
+        text.AppendLine();
+        text.AppendLine("### Transfer: the final table's arms in settings the search never saw");
+        text.AppendLine();
+        text.AppendLine(Invariant($"Every arm of the final table (survivors, baselines, tuned baselines with the point chosen on validation) retrained in each setting with the final table's seeds (seed i the same for every loss) and measured on the **{final.Split} set**; p-values as in the final table."));
+        foreach (var transfer in final.Transfer)
+        {
+            text.AppendLine();
+            text.AppendLine(Invariant($"#### {transfer.Name}"));
+            text.AppendLine();
+            text.AppendLine(Invariant($"Differs from the final table: {transfer.Differences}. {transfer.Seeds} seeds, {transfer.Steps} steps each."));
+            text.AppendLine();
+            text.Append(ComparisonTable.Format(Ranked(run, final, transfer.Rows), $"{final.Split} accuracy"));
+        }
+
+        var ranks = RankSummary.Of(final);
+        var names = Ranked(run, final, ranks.Rows.Select(r => final.Rows.First(row => row.Name == r.Name)).ToList()).Select(r => r.Name).ToList();
+        text.AppendLine();
+        text.AppendLine("#### Mean rank across settings");
+        text.AppendLine();
+        text.AppendLine(Invariant($"Each arm's rank by mean {final.Split} accuracy in the final table and in each transfer setting (1 is the best; ties share the mean of their ranks), best mean rank first."));
+        text.AppendLine();
+        text.AppendLine("| loss | " + string.Join(" | ", ranks.Settings) + " | mean rank |");
+        text.AppendLine("|------|" + string.Concat(ranks.Settings.Select(_ => "------|")) + "------|");
+        foreach (var (row, name) in ranks.Rows.Zip(names))
+        {
+            text.AppendLine(Invariant($"| {name} | {string.Join(" | ", row.Ranks.Select(Rank))} | {Rank(row.MeanRank)} |"));
+        }
+    }
+
+    // Rows named as the final table prints them (an evolved loss by its hall-of-fame rank and hash).
+    private static IReadOnlyList<ComparisonRow> Ranked(RunRecord run, FinalComparison final, IReadOnlyList<ComparisonRow> rows) =>
+        RunRecord.RankedRows(final with { Rows = rows }, run.HallOfFame);
+
+    private static string Rank(double rank) => double.IsNaN(rank) ? "—" : rank.ToString("0.##", CultureInfo.InvariantCulture);
 
     // The baselines get the tuning effort the found losses' final rounds get; say what that cost next to what the search cost.
     private static string TuningBudget(RunRecord run, FinalComparison final)

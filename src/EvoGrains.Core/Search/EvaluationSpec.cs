@@ -67,6 +67,13 @@ public sealed record EvaluationSpec
     /// <summary>Symmetric label noise on the training split only (0-0.8): this fraction of labels is replaced by another class, seeded.</summary>
     public double LabelNoise { get; init; }
 
+    /// <summary>
+    /// Augmentation of the training batches (<see cref="Registries.AugmentRegistry"/>): "none", or "crop-flip" (a random crop of
+    /// the image zero-padded by 4 pixels and a horizontal flip with probability 1/2, per example, drawn from the training seed;
+    /// every member of a pack sees the same augmented batch). Validation and test images are never augmented.
+    /// </summary>
+    public string Augment { get; init; } = Registries.AugmentRegistry.None;
+
     /// <summary>Simulated training time per evaluation for the synthetic evaluator, in milliseconds.</summary>
     public int SyntheticDelayMs { get; init; }
 
@@ -88,9 +95,15 @@ public sealed record EvaluationSpec
         return this with { Steps = at.Steps, Seeds = at.Seeds, Rungs = [] };
     }
 
-    /// <summary>This evaluation as a final-stage job trains it: its own steps and images, one seed, on the test set or not.</summary>
-    public EvaluationSpec ForFinalJob(int steps, int? trainSubset, bool onTestSet) =>
-        this with { Steps = steps, Seeds = 1, Rungs = [], TrainSubset = trainSubset ?? TrainSubset, MeasureOnTestSet = onTestSet };
+    /// <summary>
+    /// This evaluation as a final-stage job trains it: its own steps and images, one seed, on the test set or not, and for a
+    /// transfer job the setting's overrides (<see cref="TransferSpec.Apply"/>). The one rule for trainers, reruns and packs.
+    /// </summary>
+    public EvaluationSpec ForFinalJob(int steps, int? trainSubset, bool onTestSet, TransferSpec? transfer = null)
+    {
+        var job = this with { Steps = steps, Seeds = 1, Rungs = [], TrainSubset = trainSubset ?? TrainSubset, MeasureOnTestSet = onTestSet };
+        return transfer is null ? job : transfer.Apply(job);
+    }
 
     /// <summary>
     /// Value equality over every field, the rungs element by element: specs arrive as JSON with a new list each
@@ -107,9 +120,9 @@ public sealed record EvaluationSpec
     /// </summary>
     public IReadOnlyList<int> TrainingSeeds(int baseSeed) => Enumerable.Range(0, Math.Max(1, Seeds)).Select(i => baseSeed + i).ToList();
 
-    private (string, string, string, string, string, (int, int, double, int, int, int), (int, double, int, double, double, int, bool), (int, int, string, string, bool)) Scalars() =>
+    private (string, string, string, string, string, (int, int, double, int, int, int), (int, double, int, double, double, int, bool), (int, int, string, string, bool, string)) Scalars() =>
         (Evaluator, Dataset, DataPath, Model, Optimizer,
         (Steps, BatchSize, LearningRate, WarmupSteps, TrainSubset, ValidationSize),
         (EarlyStopStep, EarlyStopAccuracy, Seeds, Promote, LabelNoise, SyntheticDelayMs, MeasureOnTestSet),
-        (ImageSize, Channels, Layout, ModelPath, Pretrained));
+        (ImageSize, Channels, Layout, ModelPath, Pretrained, Augment));
 }

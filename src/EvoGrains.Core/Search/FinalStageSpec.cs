@@ -8,6 +8,7 @@ namespace EvoGrains.Core.Search;
 /// retrained <see cref="TestSeeds"/> times for <see cref="Steps"/> steps and measured on the test set.
 /// Without rounds, <see cref="TopK"/>, <see cref="Steps"/> and <see cref="Seeds"/> describe that one test round, and the
 /// <see cref="Tune"/> grids are trained in one validation round of <see cref="Steps"/> steps and <see cref="Seeds"/> seeds.
+/// Each <see cref="Transfer"/> setting retrains the test table's arms with its own training settings.
 /// </summary>
 public sealed record FinalStageSpec
 {
@@ -34,6 +35,12 @@ public sealed record FinalStageSpec
     /// <summary>Seeds of the test round; unset: <see cref="DefaultTestSeeds"/> with rounds, <see cref="Seeds"/> without.</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public int? TestSeeds { get; init; }
+
+    /// <summary>
+    /// Transfer settings (METHODS.md §9): after the test table's runs, its arms (survivors, baselines, tuned baselines) are
+    /// retrained in each setting with the test table's seeds and measured on the test set; empty: none.
+    /// </summary>
+    public IReadOnlyList<TransferSpec> Transfer { get; init; } = [];
 
     [JsonIgnore]
     public int EffectiveTestSeeds => TestSeeds ?? (Rounds.Count > 0 ? DefaultTestSeeds : Seeds);

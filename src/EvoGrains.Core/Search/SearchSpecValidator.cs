@@ -37,6 +37,7 @@ public static class SearchSpecValidator
         InRange(errors, "trainers.leaseSeconds", spec.Trainers.LeaseSeconds, 1, 3600);
         InRange(errors, "trainers.packSize", spec.Trainers.PackSize, 1, TrainerSpec.MaxPackSize);
         ValidateFinalStage(spec.FinalStage, errors);
+        ValidateTransfer(spec, errors);
         return errors;
     }
 
@@ -96,6 +97,7 @@ public static class SearchSpecValidator
         InRange(errors, "evaluation.syntheticDelayMs", evaluation.SyntheticDelayMs, 0, 600_000);
         InRange(errors, "evaluation.seeds", evaluation.Seeds, 1, 50);
         InRange(errors, "evaluation.labelNoise", evaluation.LabelNoise, 0, 0.8);
+        OneOf(errors, "evaluation.augment", evaluation.Augment, AugmentRegistry.Names);
         ValidateRungs(evaluation, errors);
     }
 
@@ -221,6 +223,65 @@ public static class SearchSpecValidator
             {
                 errors.Add($"{path}: {bad.Message}");
             }
+        }
+    }
+
+    private static void ValidateTransfer(SearchSpec spec, List<string> errors)
+    {
+        var transfer = spec.FinalStage.Transfer;
+        InRange(errors, "finalStage.transfer", transfer.Count, 0, 10);
+        var test = FinalStageTestEvaluation(spec);
+        var labels = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var i = 0; i < transfer.Count; i++)
+        {
+            var path = $"finalStage.transfer[{i}]";
+            var setting = transfer[i];
+            if (setting is null)
+            {
+                errors.Add($"{path}: must be an object of the settings that differ from the test table's (model, trainSubset, labelNoise, steps, batchSize, learningRate, augment)");
+                continue;
+            }
+
+            var before = errors.Count;
+            if (setting.Name is { } name && (name.Length is 0 or > 64 || name.Any(c => !(char.IsLetterOrDigit(c) || c is '-' or '_' or '.' or ' ' or ','))))
+            {
+                errors.Add($"{path}.name: must be 1..64 letters, digits, spaces, '-', '_', '.' or ','");
+            }
+
+            if (setting.Model is { } model && !ModelRegistry.BuiltInNames.Contains(model))
+            {
+                errors.Add($"{path}.model: '{model}' is not one of {string.Join(", ", ModelRegistry.BuiltInNames)}");
+            }
+
+            Optional(errors, $"{path}.trainSubset", setting.TrainSubset, 0, 10_000_000);
+            Optional(errors, $"{path}.labelNoise", setting.LabelNoise, 0, 0.8);
+            Optional(errors, $"{path}.steps", setting.Steps, 1, 10_000_000);
+            Optional(errors, $"{path}.batchSize", setting.BatchSize, 1, 4096);
+            Optional(errors, $"{path}.learningRate", setting.LearningRate, 1e-7, 10);
+            if (setting.Augment is { } augment)
+            {
+                OneOf(errors, $"{path}.augment", augment, AugmentRegistry.Names);
+            }
+
+            if (!setting.SetsAnything)
+            {
+                errors.Add($"{path}: sets nothing to train differently; give at least one of model, trainSubset, labelNoise, steps, batchSize, learningRate, augment");
+            }
+            else if (errors.Count == before && !labels.TryAdd(setting.Label(test), i))
+            {
+                errors.Add($"{path}: its name '{setting.Label(test)}' is also finalStage.transfer[{labels[setting.Label(test)]}]'s; give each setting its own name");
+            }
+        }
+    }
+
+    // The final stage's test evaluation (FinalStage.TestEvaluation, which lives in Book and needs a valid spec to mean anything).
+    private static EvaluationSpec FinalStageTestEvaluation(SearchSpec spec) => spec.Evaluation.ForFinalJob(spec.FinalStage.Steps, null, onTestSet: true);
+
+    private static void Optional(List<string> errors, string path, double? value, double min, double max)
+    {
+        if (value is { } set)
+        {
+            InRange(errors, path, set, min, max);
         }
     }
 

@@ -80,7 +80,7 @@ public sealed class SearchMessenger(IGrainFactory grains, string searchId, ILogg
         }
 
         var wire = jobs.Select(j => new EvaluationJob(
-            j.JobId, searchId, JobKind.Final, j.Arm.Name, j.Arm.Loss, j.Steps, j.Seed, spec.Trainers.LeaseSeconds, j.TrainSubset, j.OnTestSet)).ToList();
+            j.JobId, searchId, JobKind.Final, j.Arm.Name, j.Arm.Loss, j.Steps, j.Seed, spec.Trainers.LeaseSeconds, j.TrainSubset, j.OnTestSet, Transfer: j.Transfer)).ToList();
         return await side.CallAsync("queue", token => Queue.EnqueueManyAsync(wire, token)) ?? new Dictionary<string, EvaluationResult>();
     }
 

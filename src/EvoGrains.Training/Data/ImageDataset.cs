@@ -31,11 +31,15 @@ public sealed class ImageDataset : IDisposable
 
     public int Count { get; }
 
-    /// <summary>Normalised float32 images [B, C, H, W] and int64 labels [B] for the given int64 indices.</summary>
-    public (Tensor Images, Tensor Labels) Gather(Tensor indices)
+    /// <summary>
+    /// Normalised float32 images [B, C, H, W] and int64 labels [B] for the given int64 indices; <paramref name="augment"/>
+    /// transforms the raw uint8 images first (so its zero padding is a black pixel).
+    /// </summary>
+    public (Tensor Images, Tensor Labels) Gather(Tensor indices, Func<Tensor, Tensor>? augment = null)
     {
         ArgumentNullException.ThrowIfNull(indices);
-        return (Normalise(_images.index_select(0, indices)), _labels.index_select(0, indices));
+        var images = _images.index_select(0, indices);
+        return (Normalise(augment is null ? images : augment(images)), _labels.index_select(0, indices));
     }
 
     /// <summary>A contiguous block of normalised images and their labels, for evaluation.</summary>

@@ -41,6 +41,9 @@ public sealed record TrainingRequest(
     /// <see cref="SplitSeed"/>; validation and test labels stay clean.</summary>
     public double LabelNoise { get; init; }
 
+    /// <summary>Augmentation of the training batches (<see cref="AugmentRegistry"/>): "none" or "crop-flip", drawn from each member's seed.</summary>
+    public string Augment { get; init; } = AugmentRegistry.None;
+
     /// <summary>The TorchScript file of a "torchscript" model.</summary>
     public string? ModelPath { get; init; }
 
@@ -102,6 +105,11 @@ public sealed record TrainingRequest(
         if (!(LabelNoise >= 0 && LabelNoise <= Data.LabelNoise.MaxRate))
         {
             throw new ArgumentOutOfRangeException(nameof(LabelNoise), LabelNoise, $"Must be between 0 and {Data.LabelNoise.MaxRate}.");
+        }
+
+        if (!AugmentRegistry.Names.Contains(Augment))
+        {
+            throw new ArgumentOutOfRangeException(nameof(Augment), Augment, $"Must be one of {string.Join(", ", AugmentRegistry.Names)}.");
         }
 
         ArgumentOutOfRangeException.ThrowIfNegative(MaxThreads, nameof(MaxThreads));

@@ -104,7 +104,7 @@ public sealed class TrainSpecTests : IDisposable
 
         Assert.True(run.ExitCode == 0, run.Error);
         Assert.Equal(
-            $"train: synthetic, mlp, 12 steps x batch 32, sgd lr 0.003 warm-up 4, 600 training images, 200 validation, label noise 0.2; 1 seed(s) per loss, {EmbeddedSilo.TrainingThreads(Spec)} libtorch thread(s)",
+            $"train: synthetic, mlp, 12 steps x batch 32, sgd lr 0.003 warm-up 4, 600 training images, 200 validation, label noise 0.2, augment none; 1 seed(s) per loss, {EmbeddedSilo.TrainingThreads(Spec)} libtorch thread(s)",
             run.ErrorLines[0]);
         var rows = JsonDocument.Parse(run.Out).RootElement.EnumerateArray().ToList();
         Assert.Equal(["ce", "baikal"], rows.Select(r => r.GetProperty("name").GetString()));

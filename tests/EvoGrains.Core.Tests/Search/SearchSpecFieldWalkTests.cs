@@ -68,6 +68,7 @@ public sealed class SearchSpecFieldWalkTests
             Rungs = [new RungSpec { Steps = 100, Seeds = 1 }, new RungSpec { Steps = 300, Seeds = 2 }],
             Promote = 0.5,
             LabelNoise = 0.2,
+            Augment = "crop-flip",
             SyntheticDelayMs = 5,
         },
         Trainers = new TrainerSpec { Count = 2, AllowCpu = false, Threads = 2, LeaseSeconds = 60, PackSize = 4 },
@@ -80,6 +81,7 @@ public sealed class SearchSpecFieldWalkTests
             Tune = [new TunedFamilySpec { Family = "ls-ce", Grid = [[0.1], [0.3]] }, new TunedFamilySpec { Family = "sce", Grid = [[0.1, 1]] }],
             Rounds = [new FinalRoundSpec { Keep = 4, Steps = 400, Seeds = 2, TrainSubset = 2000 }, new FinalRoundSpec { Keep = 2, Steps = 800, Seeds = 3, TrainSubset = 0 }],
             TestSeeds = 4,
+            Transfer = [new TransferSpec { Name = "resnet9 on everything", Model = "resnet9", TrainSubset = 0, LabelNoise = 0.4, Steps = 300, BatchSize = 128, LearningRate = 0.002, Augment = "none" }],
         },
     };
 
@@ -128,7 +130,7 @@ public sealed class SearchSpecFieldWalkTests
         Assert.Subset(
             paths.ToHashSet(),
             new HashSet<string> { "name", "seed", "islands", "islands.methods[2]", "islands.cmaEs.sigma", "budget.maxTrainingSteps", "trainers.allowCpu",
-             "evaluation.rungs", "evaluation.rungs[1]", "evaluation.rungs[1].seeds", "finalStage.rounds[1].trainSubset", "finalStage.testSeeds", "finalStage.baselines[1]", "finalStage.tune[1].grid[0][1]" });
+             "evaluation.rungs", "evaluation.rungs[1]", "evaluation.rungs[1].seeds", "finalStage.rounds[1].trainSubset", "finalStage.testSeeds", "finalStage.baselines[1]", "finalStage.tune[1].grid[0][1]", "finalStage.transfer[0].learningRate", "evaluation.augment" });
         Assert.Equal(paths.Count, paths.Distinct().Count());
         Assert.True(paths.Count > 70, $"only {paths.Count} fields walked");
     }

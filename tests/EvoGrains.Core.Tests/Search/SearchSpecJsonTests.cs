@@ -12,6 +12,7 @@ public sealed class SearchSpecJsonTests
     [InlineData("cifar10-gpu.json")]
     [InlineData("seed-methods.json")]
     [InlineData("fashion-mnist-lowdata.json")]
+    [InlineData("fashion-mnist-lowdata-transfer.json")]
     public void Shipped_specs_are_valid(string file)
     {
         var spec = SearchSpecJson.Load(Path.Combine(SpecsFolder, file));

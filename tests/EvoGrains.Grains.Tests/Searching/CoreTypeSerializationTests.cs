@@ -72,5 +72,25 @@ public sealed class CoreTypeSerializationTests
         Assert.Null(RoundTrip(Loss).Normalized);
     }
 
+    [Fact]
+    public void A_transfer_job_keeps_its_setting_and_a_comparison_its_transfer_tables()
+    {
+        var setting = new TransferSpec { Name = "big", Model = "resnet9", TrainSubset = 0, LabelNoise = 0.2, Steps = 300, BatchSize = 128, LearningRate = 0.002, Augment = "crop-flip" };
+        var job = new EvaluationJob("final:transfer0:1:2", "s", JobKind.Final, "ce", Loss, 300, 1002, 30, 0, true, Transfer: setting);
+
+        var back = RoundTrip(job);
+
+        Assert.Equal(job, back);
+        Assert.True(back.TrainsLike(job));
+        Assert.False(back.TrainsLike(job with { Transfer = setting with { Augment = "none" } }));
+        Assert.False(back.TrainsLike(job with { Transfer = null }));
+
+        var row = new ComparisonRow("ce", true, "x", Loss, [0.1, 0.2], 0.15, 0.07, 0.6, double.NaN, 0.3, 0.4, double.NaN, 1.2, 1);
+        var comparison = new FinalComparison(600, 2, [row], DateTimeOffset.UnixEpoch, FinalComparison.Test, [], 9) { Transfer = [new TransferResult("big", setting, "model resnet9 instead of small-cnn", 300, 2, [row])] };
+        var transfer = Assert.Single(RoundTrip(comparison).Transfer);
+        Assert.Equal(("big", setting, "model resnet9 instead of small-cnn", 300, 2), (transfer.Name, transfer.Setting, transfer.Differences, transfer.Steps, transfer.Seeds));
+        Assert.Equal(row.Fitnesses, transfer.Rows[0].Fitnesses);
+    }
+
     private static T RoundTrip<T>(T value) => Serializer.Deserialize<T>(Serializer.SerializeToArray(value))!;
 }

@@ -25,7 +25,8 @@ public sealed class SearchPageBrowserTests(ITestOutputHelper output)
         await using var silo = await WebSilo.StartAsync(WebSilo.Token);
         var running = "browser-" + Guid.NewGuid().ToString("N")[..8];
         await silo.StartSearchAsync(running, SyntheticSpecs.Of(1_000_000, delayMs: 100, name: "browser"));
-        await silo.StartSearchAsync(MarkupId, SyntheticSpecs.Of(20));
+        var withTransfer = SyntheticSpecs.Of(20);
+        await silo.StartSearchAsync(MarkupId, withTransfer with { FinalStage = withTransfer.FinalStage with { Transfer = [new Core.Search.TransferSpec { Name = "more steps", Steps = 20 }] } });
         await silo.StartSearchAsync(ExpressionId, SyntheticSpecs.Of(20));
         await using var browser = await HeadlessChromium.StartAsync();
 
@@ -59,6 +60,10 @@ public sealed class SearchPageBrowserTests(ITestOutputHelper output)
             Assert.Equal(0, (await browser.EvaluateAsync(InjectedElements)).GetInt32());
         }
 
+        // The finished search with a transfer setting shows its table under the final table.
+        await browser.NavigateAsync(new Uri(silo.Address, "/searches/" + Uri.EscapeDataString(MarkupId)));
+        await browser.WaitUntilAsync("document.querySelectorAll('.transfer-table tbody tr').length === document.querySelectorAll('#final-table tbody tr').length && document.querySelectorAll('#final-table tbody tr').length > 0", TimeSpan.FromSeconds(60), "the transfer table with every arm of the final table");
+        Assert.Equal("Transfer: more steps", (await browser.EvaluateAsync("document.querySelector('#transfer-tables h3').textContent")).GetString());
         await ShootAsync(browser, "markup-search.png");
         Assert.True(browser.Problems.Count == 0, string.Join("\n", browser.Problems));
     }

@@ -152,7 +152,7 @@ public sealed class SearchWebApiTests(SearchWebApiTests.Cluster cluster) : IClas
 
         var (code, final) = await GetAsync($"/api/searches/{Cluster.Ended}/final");
         Assert.Equal(HttpStatusCode.OK, code);
-        Assert.Equal(["steps", "seeds", "rows", "completedAt", "split", "rounds", "trainings"], final.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(["steps", "seeds", "rows", "completedAt", "split", "rounds", "trainings", "transfer"], final.EnumerateObject().Select(p => p.Name));
         Assert.Equal("test", final.GetProperty("split").GetString());
         var expected = await cluster.Silo.Grains.GetGrain<ISearchGrain>(Cluster.Ended).GetFinalComparisonAsync();
         Assert.Equal(EvoGrainsJson.SerializeLine(expected), await cluster.Http.GetStringAsync($"/api/searches/{Cluster.Ended}/final"));

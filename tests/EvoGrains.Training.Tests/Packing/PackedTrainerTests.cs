@@ -70,6 +70,35 @@ public sealed class PackedTrainerTests
         }
     }
 
+    /// <summary>
+    /// Crop-flip draws come from each batch stream's seed: a pack sharing a seed augments its one batch once for every member,
+    /// and a member gets, bit for bit, the run it gets alone, which differs from the run without augmentation.
+    /// </summary>
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void Crop_flip_packs_give_each_member_its_lone_run(bool sharedSeed)
+    {
+        // The MLP's packed runs are bit-identical to lone runs with shared and with own seeds (the test above).
+        var request = Request("mlp", steps: 60) with { Augment = "crop-flip" };
+        var loss = new CompiledTensorLoss(LossZoo.Get("baikal"), "baikal");
+        var members = new[] { new PackMember(loss, 5), new PackMember(loss, sharedSeed ? 5 : 6) };
+
+        var packed = new PackedTrainer(Prepared).Train(request, members);
+        var alone = new SurrogateTrainer(Prepared).Train(request with { Seed = 5 }, loss);
+        var plain = new SurrogateTrainer(Prepared).Train(request with { Seed = 5, Augment = "none" }, loss);
+
+        Assert.True(alone.LossCurve.SequenceEqual(packed[0].LossCurve), "the first member's loss curve differs from the lone run's");
+        Assert.Equal(alone.ValidationAccuracy, packed[0].ValidationAccuracy);
+        Assert.Equal(sharedSeed, packed[1].LossCurve.SequenceEqual(packed[0].LossCurve));
+        Assert.False(plain.LossCurve.SequenceEqual(alone.LossCurve), "crop-flip changed nothing");
+        if (!sharedSeed)
+        {
+            var second = new SurrogateTrainer(Prepared).Train(request with { Seed = 6 }, loss);
+            Assert.True(second.LossCurve.SequenceEqual(packed[1].LossCurve), "the second member's loss curve differs from its lone run's");
+        }
+    }
+
     [Fact]
     public void Failing_members_are_frozen_and_leave_the_others_as_a_pack_without_them()
     {

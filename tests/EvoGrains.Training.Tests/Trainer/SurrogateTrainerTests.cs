@@ -22,6 +22,29 @@ public sealed class SurrogateTrainerTests
         EvaluateTest: true);
 
     [Fact]
+    public void A_crop_flip_run_learns_and_differs_from_the_plain_run()
+    {
+        var request = Tiny("small-cnn", steps: 100) with { Augment = "crop-flip" };
+
+        var augmented = new SurrogateTrainer(Cache).Train(request, new CrossEntropyTensorLoss());
+        var repeated = new SurrogateTrainer(Cache).Train(request, new CrossEntropyTensorLoss());
+        var plain = new SurrogateTrainer(Cache).Train(request with { Augment = "none" }, new CrossEntropyTensorLoss());
+
+        Assert.Equal(TrainingStatus.Completed, augmented.Status);
+        Assert.True(augmented.TestAccuracy > 0.5, $"test accuracy {augmented.TestAccuracy} (chance 0.25)");
+        Assert.True(augmented.LossCurve.SequenceEqual(repeated.LossCurve), "the same seed trained another run");
+        Assert.False(augmented.LossCurve.SequenceEqual(plain.LossCurve), "crop-flip changed nothing");
+    }
+
+    [Fact]
+    public void An_unknown_augmentation_is_an_invalid_request()
+    {
+        var error = Assert.Throws<ArgumentOutOfRangeException>(() => new SurrogateTrainer(Cache).Train(Tiny() with { Augment = "mixup" }, new CrossEntropyTensorLoss()));
+
+        Assert.Equal("Augment", error.ParamName);
+    }
+
+    [Fact]
     public void Tiny_run_on_synthetic_data_beats_chance_clearly()
     {
         var progress = new List<TrainingProgress>();

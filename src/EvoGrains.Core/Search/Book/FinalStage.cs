@@ -9,7 +9,9 @@ namespace EvoGrains.Core.Search.Book;
 /// <c>keep</c> found losses, and per tuned family its best <c>keep</c> points, by mean validation accuracy, ties to the
 /// earlier arm), and the test round of the surviving found losses against every baseline and each tuned family's best
 /// point. Without rounds, a spec that tunes gets one validation round in which only the grid points train. CE is
-/// always a baseline because the p-values are taken against it.
+/// always a baseline because the p-values are taken against it. The test round also trains every arm of the test table in
+/// each transfer setting (<c>finalStage.transfer</c>) with the test seeds; it is complete when the test table and every
+/// transfer table are.
 /// </summary>
 public static class FinalStage
 {
@@ -55,15 +57,69 @@ public static class FinalStage
         ? string.Create(CultureInfo.InvariantCulture, $"final:r{round}:{arm}:{seedIndex}")
         : string.Create(CultureInfo.InvariantCulture, $"final:test:{arm}:{seedIndex}");
 
+    public static string TransferJobId(int setting, int arm, int seedIndex) =>
+        string.Create(CultureInfo.InvariantCulture, $"final:transfer{setting}:{arm}:{seedIndex}");
+
+    /// <summary>The test table's evaluation: the spec's evaluation with the final stage's steps, measured on the test set.</summary>
+    public static EvaluationSpec TestEvaluation(SearchSpec spec) => spec.Evaluation.ForFinalJob(spec.FinalStage.Steps, null, onTestSet: true);
+
     public static IReadOnlyList<FinalJob> Jobs(SearchSpec spec, FinalStageRecord record)
     {
         var test = IsTestRound(spec, record);
         var round = test ? null : Rounds(spec)[record.Round];
         var steps = round?.Steps ?? spec.FinalStage.Steps;
         var seeds = Seeds(spec, record.Round);
-        return (from arm in Trained(spec, record)
-                from seed in Enumerable.Range(0, seeds)
-                select new FinalJob(JobId(spec, record.Round, arm, seed), record.Arms[arm], steps, Seed(spec, record.Round, seed), round?.TrainSubset, test)).ToList();
+        var jobs = (from arm in Trained(spec, record)
+                    from seed in Enumerable.Range(0, seeds)
+                    select new FinalJob(JobId(spec, record.Round, arm, seed), record.Arms[arm], steps, Seed(spec, record.Round, seed), round?.TrainSubset, test)).ToList();
+        return test ? [.. jobs, .. TransferJobs(spec, record.Arms)] : jobs;
+    }
+
+    /// <summary>
+    /// Every transfer training of the test table's <paramref name="arms"/>: per setting, each arm with each test seed (seed i
+    /// the test table's seed i), measured on the test set; a setting's jobs seed by seed, so jobs that train alike are adjacent.
+    /// </summary>
+    public static IReadOnlyList<FinalJob> TransferJobs(SearchSpec spec, IReadOnlyList<ComparisonArm> arms)
+    {
+        var final = spec.FinalStage;
+        return (from setting in Enumerable.Range(0, final.Transfer.Count)
+                let transfer = final.Transfer[setting]
+                from seed in Enumerable.Range(0, final.EffectiveTestSeeds)
+                from arm in Enumerable.Range(0, arms.Count)
+                select new FinalJob(TransferJobId(setting, arm, seed), arms[arm], transfer.Steps ?? final.Steps, TestSeed(spec, seed), transfer.TrainSubset, true, transfer)).ToList();
+    }
+
+    /// <summary>Each transfer setting's table of <paramref name="arms"/> once every (setting, arm, seed) has a result; null while some are missing.</summary>
+    public static IReadOnlyList<TransferResult>? TransferTables(SearchSpec spec, IReadOnlyList<ComparisonArm> arms, IReadOnlyDictionary<string, EvaluationResult> results)
+    {
+        var final = spec.FinalStage;
+        var seeds = final.EffectiveTestSeeds;
+        var test = TestEvaluation(spec);
+        var tables = new List<TransferResult>();
+        for (var setting = 0; setting < final.Transfer.Count; setting++)
+        {
+            var runs = new List<IReadOnlyList<EvaluationResult?>>();
+            for (var arm = 0; arm < arms.Count; arm++)
+            {
+                var armRuns = new List<EvaluationResult?>();
+                for (var seed = 0; seed < seeds; seed++)
+                {
+                    if (!results.TryGetValue(TransferJobId(setting, arm, seed), out var result))
+                    {
+                        return null;
+                    }
+
+                    armRuns.Add(result);
+                }
+
+                runs.Add(armRuns);
+            }
+
+            var transfer = final.Transfer[setting];
+            tables.Add(new TransferResult(transfer.Label(test), transfer, transfer.Differences(test), transfer.Steps ?? final.Steps, seeds, ArmComparison.Compare(arms, runs)));
+        }
+
+        return tables;
     }
 
     /// <summary>Moves past every round whose results are all in; returns the comparison once the test round is complete.</summary>
@@ -82,7 +138,9 @@ public static class FinalStage
             if (IsTestRound(spec, record))
             {
                 var final = spec.FinalStage;
-                return (record, new FinalComparison(final.Steps, final.EffectiveTestSeeds, rows, now, FinalComparison.Test, record.Finished, DoneTrainings(spec, record)));
+                return TransferTables(spec, record.Arms, record.Results) is { } transfer
+                    ? (record, new FinalComparison(final.Steps, final.EffectiveTestSeeds, rows, now, FinalComparison.Test, record.Finished, DoneTrainings(spec, record)) { Transfer = transfer })
+                    : (record, null);
             }
 
             var round = rounds[record.Round];
@@ -106,7 +164,7 @@ public static class FinalStage
         }
     }
 
-    /// <summary>Every training the final stage will run for a pool of <paramref name="pool"/> losses.</summary>
+    /// <summary>Every training the final stage will run for a pool of <paramref name="pool"/> losses, the transfer settings' included.</summary>
     public static int TotalTrainings(SearchSpec spec, int pool)
     {
         var rounds = Rounds(spec);
@@ -121,7 +179,7 @@ public static class FinalStage
             grid = grid.Select(points => Math.Min(points, i == rounds.Count - 1 ? 1 : round.Keep)).ToList();
         }
 
-        return total + ((pool + Baselines(spec.FinalStage).Count + grid.Count) * spec.FinalStage.EffectiveTestSeeds);
+        return total + ((pool + Baselines(spec.FinalStage).Count + grid.Count) * spec.FinalStage.EffectiveTestSeeds * (1 + spec.FinalStage.Transfer.Count));
     }
 
     public static int DoneTrainings(SearchSpec spec, FinalStageRecord record) =>

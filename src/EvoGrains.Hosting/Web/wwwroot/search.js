@@ -235,22 +235,31 @@
     const ranks = new Map(hallOrder.map((hash, i) => [hash, i + 1]));
     document.getElementById('final-caption').textContent = 'On the ' + final.split + ' set: every arm trained ' + final.seeds + ' time(s) for '
       + integer(final.steps) + ' steps; ' + integer(final.trainings) + ' final-stage trainings' + (final.rounds.length ? ', ' + final.rounds.length + ' elimination round(s) on validation first' : '') + '.';
-    const rows = final.rows.map((row) => {
-      const name = row.isBaseline || !ranks.has(row.name) ? row.name : ('#' + ranks.get(row.name) + ' ' + row.name);
-      const interval = row.confidenceHalfWidth === null ? '–'
-        : '[' + number(row.mean - row.confidenceHalfWidth, 4) + ', ' + number(row.mean + row.confidenceHalfWidth, 4) + ']';
-      return el('tr', { class: row.isBaseline ? 'baseline' : 'evolved' },
-        el('td', {}, name),
-        el('td', { class: 'expression' }, row.expression),
-        el('td', { class: 'num' }, number(row.mean, 4) + ' ± ' + number(row.standardDeviation, 4)),
-        el('td', {}, interval),
-        el('td', { class: 'num' }, pValue(row.pValueVsCe) + ' / ' + pValue(row.pairedPValueVsCe)),
-        el('td', { class: 'num' }, pValue(row.pValueVsBestBaseline) + ' / ' + pValue(row.pairedPValueVsBestBaseline)),
-        el('td', { class: 'num' }, String(row.runs)),
-        el('td', { class: 'num' }, String(row.failedRuns)));
-    });
-    document.querySelector('#final-table tbody').replaceChildren(...rows);
+    document.querySelector('#final-table tbody').replaceChildren(...final.rows.map((row) => finalRow(row, ranks)));
+    // Transfer settings: the final table's arms retrained in settings the search never saw, one table each.
+    const transfer = final.transfer || [];
+    const head = document.querySelector('#final-table thead');
+    document.getElementById('transfer-tables').replaceChildren(...transfer.flatMap((setting) => [
+      el('h3', {}, 'Transfer: ' + setting.name),
+      el('p', { class: 'muted' }, 'Differs from the final table: ' + setting.differences + '. ' + setting.seeds + ' seeds, ' + integer(setting.steps) + ' steps each, on the ' + final.split + ' set.'),
+      el('table', { class: 'grid transfer-table' }, head.cloneNode(true), el('tbody', {}, ...setting.rows.map((row) => finalRow(row, ranks)))),
+    ]));
     document.getElementById('final-table-wrap').hidden = false;
+  }
+
+  function finalRow(row, ranks) {
+    const name = row.isBaseline || !ranks.has(row.name) ? row.name : ('#' + ranks.get(row.name) + ' ' + row.name);
+    const interval = row.confidenceHalfWidth === null ? '–'
+      : '[' + number(row.mean - row.confidenceHalfWidth, 4) + ', ' + number(row.mean + row.confidenceHalfWidth, 4) + ']';
+    return el('tr', { class: row.isBaseline ? 'baseline' : 'evolved' },
+      el('td', {}, name),
+      el('td', { class: 'expression' }, row.expression),
+      el('td', { class: 'num' }, number(row.mean, 4) + ' ± ' + number(row.standardDeviation, 4)),
+      el('td', {}, interval),
+      el('td', { class: 'num' }, pValue(row.pValueVsCe) + ' / ' + pValue(row.pairedPValueVsCe)),
+      el('td', { class: 'num' }, pValue(row.pValueVsBestBaseline) + ' / ' + pValue(row.pairedPValueVsBestBaseline)),
+      el('td', { class: 'num' }, String(row.runs)),
+      el('td', { class: 'num' }, String(row.failedRuns)));
   }
 
   // ---------- hall of fame ----------
