@@ -174,13 +174,18 @@ public sealed partial class IslandGrain : Grain, IIslandGrain
     private async Task WriteAsync()
     {
         var version = runtime?.Version ?? 0;
-        if (runtime is not null)
+        var snapshot = runtime?.Snapshot();
+        if (snapshot is not null)
         {
-            Island.Capture(runtime.Snapshot(), runtime.InFlight);
+            Island.Capture(snapshot, runtime!.InFlight);
         }
 
         await state.WriteStateAsync();
         savedVersion = version;
+        if (snapshot is not null)
+        {
+            runtime?.Persisted(snapshot);
+        }
     }
 
     private IslandStatus Status() => runtime is null
