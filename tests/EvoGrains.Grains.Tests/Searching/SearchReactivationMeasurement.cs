@@ -78,6 +78,7 @@ public sealed class SearchReactivationMeasurement(ITestOutputHelper output)
             EndedAt = now,
             HistoryTail = all.GetRange(sealedPages * HistoryBook.PageSize, entries - (sealedPages * HistoryBook.PageSize)),
             SealedPages = sealedPages,
+            Reported = all.GroupBy(e => e.Island).ToDictionary(g => g.Key, g => g.Max(e => e.Sequence)),
         };
         var search = new GrainState<SearchGrainState>(new SearchGrainState { Record = record });
         await storage.WriteStateAsync("search", fixture.Client.GetGrain<ISearchGrain>(searchId).GetGrainId(), search);
@@ -88,6 +89,6 @@ public sealed class SearchReactivationMeasurement(ITestOutputHelper output)
         var island = index % 4;
         return new HistoryEntry(
             index, island, $"{index:x16}", "ce", LossText.From(LossZoo.CrossEntropy), "genome", 0.5, EvaluationStatus.Completed, 0.01, "random", [], null, false, DateTimeOffset.UnixEpoch)
-        { Steps = 10 };
+        { Steps = 10, Sequence = (index / 4) + 1 };
     }
 }
