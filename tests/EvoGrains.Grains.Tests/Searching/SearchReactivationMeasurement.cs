@@ -50,7 +50,7 @@ public sealed class SearchReactivationMeasurement(ITestOutputHelper output)
             warm.Stop();
             Assert.Equal(entries, status.EvaluationsDone);
 
-            output.WriteLine($"reactivation with {entries} history entries: first call {cold.Elapsed.TotalMilliseconds:F0} ms cold (no page grain active), {warm.Elapsed.TotalMilliseconds:F0} ms with the pages' grains still active");
+            output.WriteLine($"reactivation with {entries} history entries: first call {cold.Elapsed.TotalMilliseconds:F0} ms cold (no page grain active), {warm.Elapsed.TotalMilliseconds:F0} ms for a second reactivation (page grains the first one activated, if any, still active)");
         }
         finally
         {
