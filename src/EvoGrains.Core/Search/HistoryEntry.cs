@@ -30,13 +30,6 @@ public sealed record HistoryEntry(
     /// <summary>The successive-halving rung (0: the first); a promoted loss has one entry per rung it ran.</summary>
     public int Rung { get; init; }
 
-    /// <summary>
-    /// The island's number for this result: its n-th absorbed result has sequence n, never reused (see
-    /// <see cref="Islands.IslandRuntime.Reportable"/>); 0 when not set. The search counts a result iff its sequence is
-    /// above the island's high-water mark.
-    /// </summary>
-    public long Sequence { get; init; }
-
     /// <summary>Training steps per seed.</summary>
     public int Steps { get; init; }
 
@@ -45,6 +38,13 @@ public sealed record HistoryEntry(
 
     /// <summary>Sample standard deviation of the fitness over the seeds; NaN with one seed.</summary>
     public double Spread { get; init; } = double.NaN;
+
+    /// <summary>
+    /// The island's number for this result: its n-th absorbed result has sequence n, never reused (see
+    /// <see cref="Islands.IslandRuntime.Reportable"/>); 0 when not set. The search counts a result iff its sequence is
+    /// above the island's high-water mark.
+    /// </summary>
+    public long Sequence { get; init; }
 
     /// <summary>Training steps this result cost (none when another island's training was shared).</summary>
     [JsonIgnore]
