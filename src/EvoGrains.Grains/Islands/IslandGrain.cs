@@ -159,7 +159,7 @@ public sealed partial class IslandGrain : Grain, IIslandGrain
         send.Migrate(island.TakeMigrations());
         if (island.Outbox.Count > 0 || withStatus)
         {
-            send.Report(island, Status, () => pump.Wake(status: false));
+            send.Report(island, () => pump.Wake(status: false));
         }
     }
 

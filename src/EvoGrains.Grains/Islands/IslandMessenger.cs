@@ -67,11 +67,11 @@ internal sealed partial class IslandMessenger(IGrainFactory grains, string islan
     }
 
     /// <summary>Reports the outbox unless a report is on its way; <paramref name="again"/> runs when more results waited meanwhile.</summary>
-    public void Report(IslandRuntime island, Func<IslandStatus> status, Action again)
+    public void Report(IslandRuntime island, Action again)
     {
         if (reporting.IsCompleted)
         {
-            reporting = ReportAsync(island, status, again);
+            reporting = ReportAsync(island, again);
         }
     }
 
@@ -95,14 +95,14 @@ internal sealed partial class IslandMessenger(IGrainFactory grains, string islan
         }
     }
 
-    private async Task ReportAsync(IslandRuntime island, Func<IslandStatus> status, Action again)
+    private async Task ReportAsync(IslandRuntime island, Action again)
     {
         // Only results a written snapshot covers (IslandRuntime.Reportable); the rest wait for the next round's write.
-        var batch = island.Reportable;
+        var (batch, status) = island.NextReport();
         bool taken;
         try
         {
-            taken = await grains.GetGrain<ISearchGrain>(searchId).ReportAsync(new IslandReport(index, batch.Select(r => IslandMessages.Record(index, r)).ToList(), status()));
+            taken = await grains.GetGrain<ISearchGrain>(searchId).ReportAsync(new IslandReport(index, batch.Select(r => IslandMessages.Record(index, r)).ToList(), status));
         }
         catch (Exception error) when (error is not OutOfMemoryException)
         {

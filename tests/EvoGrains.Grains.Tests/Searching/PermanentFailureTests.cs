@@ -60,10 +60,12 @@ public sealed class PermanentFailureTests(MemorySearchClusterFixture fixture)
         Assert.True(final.EvaluationsDone < 200, $"{final.EvaluationsDone} evaluations: the search should stop early");
         Assert.Equal(final.Failure, (await search.GetStatusAsync()).Failure);
 
-        // Ended like a cancel: the queue dropped the search's jobs and the islands stopped, so poking them plans nothing
-        // and the queue sees no new job.
+        // Ended like a cancel: the queue dropped the search's jobs and the islands stopped, so once no trainer holds a job
+        // and every island answered a poke, poking them again plans nothing and the queue sees no new job.
         var queue = fixture.Client.GetGrain<IEvaluationQueueGrain>(searchId);
-        var enqueued = (await SearchAssertions.WaitUntilQueueAsync(queue, q => q.Queued == 0 && q.Leased == 0, TimeSpan.FromSeconds(30))).Enqueued;
+        await SearchAssertions.WaitUntilQueueAsync(queue, q => q.Leased == 0, TimeSpan.FromSeconds(30));
+        await SearchAssertions.PokeIdleIslandsAsync(fixture.Client, searchId, spec);
+        var enqueued = (await queue.GetStatisticsAsync()).Enqueued;
         await SearchAssertions.PokeIdleIslandsAsync(fixture.Client, searchId, spec);
         Assert.Equal(enqueued, (await queue.GetStatisticsAsync()).Enqueued);
 

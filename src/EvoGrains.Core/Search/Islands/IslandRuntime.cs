@@ -96,6 +96,17 @@ public sealed class IslandRuntime
     /// </remarks>
     public IReadOnlyList<IslandResult> Reportable => outbox.TakeWhile(r => r.Sequence <= persistedResults).ToList();
 
+    /// <summary>
+    /// What to report now: <see cref="Reportable"/>, with the progress as of those results (the results still withheld
+    /// are not counted), so the search's island table never shows a result its history does not have.
+    /// </summary>
+    public (IReadOnlyList<IslandResult> Results, IslandStatus Status) NextReport()
+    {
+        var results = Reportable;
+        var progress = Progress();
+        return (results, progress with { Evaluations = progress.Evaluations - (outbox.Count - results.Count) });
+    }
+
     /// <summary>The snapshot <paramref name="written"/> (taken by <see cref="Snapshot"/>) is stored: its results may be reported.</summary>
     public void Persisted(IslandSnapshot written) => persistedResults = Math.Max(persistedResults, written.Counters.Results);
 

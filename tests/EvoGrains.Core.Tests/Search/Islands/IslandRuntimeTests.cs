@@ -117,6 +117,9 @@ public sealed class IslandRuntimeTests
         // Absorbed while that snapshot was being written: not reportable until the next write.
         Assert.Equal([1L, 2, 3, 4, 5, 6], island.Outbox.Select(r => r.Sequence));
         Assert.Equal([1L, 2, 3], island.Reportable.Select(r => r.Sequence));
+        var (results, status) = island.NextReport();
+        Assert.Equal((3, 3L), (results.Count, status.Evaluations));
+        Assert.Equal(6, island.Progress().Evaluations);
 
         // A crash now reloads that snapshot: 4..6 are lost with the activation and the next results are numbered 4..6
         // again, which is safe because the search never saw those numbers; 1..3 come back under their own numbers.
