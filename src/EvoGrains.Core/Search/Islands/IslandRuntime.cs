@@ -107,6 +107,9 @@ public sealed class IslandRuntime
         return (results, progress with { Evaluations = progress.Evaluations - (outbox.Count - results.Count) });
     }
 
+    /// <summary>The outbox holds results no written snapshot covers yet (they are not <see cref="Reportable"/>).</summary>
+    public bool Withheld => outbox.Count > 0 && outbox[^1].Sequence > persistedResults;
+
     /// <summary>The snapshot <paramref name="written"/> (taken by <see cref="Snapshot"/>) is stored: its results may be reported.</summary>
     public void Persisted(IslandSnapshot written) => persistedResults = Math.Max(persistedResults, written.Counters.Results);
 

@@ -109,6 +109,7 @@ public sealed class IslandRuntimeTests
         EvaluateRound(island, Start);
         Assert.Equal([1L, 2, 3], island.Outbox.Select(r => r.Sequence));
         Assert.Empty(island.Reportable);
+        Assert.True(island.Withheld);
 
         var written = island.Snapshot();
         EvaluateRound(island, Start);
@@ -118,7 +119,7 @@ public sealed class IslandRuntimeTests
         Assert.Equal([1L, 2, 3, 4, 5, 6], island.Outbox.Select(r => r.Sequence));
         Assert.Equal([1L, 2, 3], island.Reportable.Select(r => r.Sequence));
         var (results, status) = island.NextReport();
-        Assert.Equal((3, 3L), (results.Count, status.Evaluations));
+        Assert.Equal((3, 3L, true), (results.Count, status.Evaluations, island.Withheld));
         Assert.Equal(6, island.Progress().Evaluations);
 
         // A crash now reloads that snapshot: 4..6 are lost with the activation and the next results are numbered 4..6
