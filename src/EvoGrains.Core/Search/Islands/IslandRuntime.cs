@@ -52,7 +52,9 @@ public sealed class IslandRuntime
 
         ladder = new RungLadder(spec.Evaluation.EffectiveRungs.Count, spec.Evaluation.Promote, saved.Rungs);
 
-        outbox.AddRange(saved.Outbox);
+        // An outbox written before results were numbered holds the island's last results: they get those numbers.
+        var firstInOutbox = results - saved.Outbox.Count;
+        outbox.AddRange(saved.Outbox.Select((r, i) => r.Sequence > 0 ? r : r with { Sequence = firstInOutbox + i + 1 }));
 
         // Seeded by island and progress, so a resumed island does not replay its earlier draws.
         random = new Random(unchecked((int)((spec.Seed * 1_000_003L) + (index * 7_919L) + (results * 31) + migrantsReceived)));

@@ -132,6 +132,22 @@ public sealed class IslandRuntimeTests
     }
 
     [Fact]
+    public void An_outbox_saved_before_results_were_numbered_gets_the_islands_last_numbers()
+    {
+        var island = new IslandRuntime(Spec(inFlight: 3), 0, Funnel);
+        EvaluateRound(island, Start);
+        EvaluateRound(island, Start);
+        island.Acknowledge(2);
+        var saved = island.Snapshot();
+        var unnumbered = saved with { Outbox = saved.Outbox.Select(r => r with { Sequence = 0 }).ToList() };
+
+        var reloaded = new IslandRuntime(Spec(inFlight: 3), 0, Funnel, unnumbered);
+
+        Assert.Equal([3L, 4, 5, 6], reloaded.Outbox.Select(r => r.Sequence));
+        Assert.Equal(4, reloaded.Reportable.Count);
+    }
+
+    [Fact]
     public void A_loss_the_island_reported_before_a_reactivation_and_proposes_again_joins_without_being_reported_twice()
     {
         var island = new IslandRuntime(Spec(inFlight: 2), 0, Funnel);
