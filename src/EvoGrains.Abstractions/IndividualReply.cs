@@ -11,4 +11,9 @@ namespace EvoGrains.Abstractions;
 public sealed record IndividualReply(
     [property: Id(0)] EvaluationResult? Outcome,
     [property: Id(1)] bool Shared,
-    [property: Id(2)] EvaluationJob? Job);
+    [property: Id(2)] EvaluationJob? Job)
+{
+    /// <summary>The asking island received this outcome before, on an earlier ask (see <see cref="EvaluationRequest.Again"/>): it must not report it again.</summary>
+    [Id(3)]
+    public bool Repeat { get; init; }
+}

@@ -8,7 +8,7 @@ namespace EvoGrains.Abstractions.Serialization;
 public sealed class HistoryEntryConverter : IConverter<HistoryEntry, HistoryEntryConverter.Surrogate>
 {
     public HistoryEntry ConvertFromSurrogate(in Surrogate surrogate) =>
-        new(surrogate.Index, surrogate.Island, surrogate.Hash, surrogate.Expression, surrogate.Loss, surrogate.Genome, surrogate.Fitness, (EvaluationStatus)surrogate.Status, surrogate.Seconds, surrogate.Operator, surrogate.Parents, surrogate.Failure, surrogate.Shared, surrogate.CompletedAt) { Permanent = surrogate.Permanent, Rung = surrogate.Rung, Steps = surrogate.Steps, Seeds = Math.Max(1, surrogate.Seeds), Spread = surrogate.Spread };
+        new(surrogate.Index, surrogate.Island, surrogate.Hash, surrogate.Expression, surrogate.Loss, surrogate.Genome, surrogate.Fitness, (EvaluationStatus)surrogate.Status, surrogate.Seconds, surrogate.Operator, surrogate.Parents, surrogate.Failure, surrogate.Shared, surrogate.CompletedAt) { Permanent = surrogate.Permanent, Rung = surrogate.Rung, Steps = surrogate.Steps, Seeds = Math.Max(1, surrogate.Seeds), Spread = surrogate.Spread, Sequence = surrogate.Sequence };
 
     public Surrogate ConvertToSurrogate(in HistoryEntry value) => new()
     {
@@ -31,6 +31,7 @@ public sealed class HistoryEntryConverter : IConverter<HistoryEntry, HistoryEntr
         Steps = value.Steps,
         Seeds = value.Seeds,
         Spread = value.Spread,
+        Sequence = value.Sequence,
     };
 
     [GenerateSerializer, Immutable, Alias("evograins.history-entry")]
@@ -92,5 +93,8 @@ public sealed class HistoryEntryConverter : IConverter<HistoryEntry, HistoryEntr
 
         [Id(18)]
         public double Spread { get; set; }
+
+        [Id(19)]
+        public long Sequence { get; set; }
     }
 }

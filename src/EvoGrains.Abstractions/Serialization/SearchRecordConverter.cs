@@ -8,7 +8,7 @@ namespace EvoGrains.Abstractions.Serialization;
 public sealed class SearchRecordConverter : IConverter<SearchRecord, SearchRecordConverter.Surrogate>
 {
     public SearchRecord ConvertFromSurrogate(in Surrogate surrogate) =>
-        new(surrogate.Spec, (SearchState)surrogate.State, surrogate.StartedAt, surrogate.EndedAt, surrogate.HistoryTail, surrogate.SealedPages, surrogate.LateResults, surrogate.Islands, surrogate.HallOfFame, surrogate.Final, surrogate.Comparison) { Failure = surrogate.Failure, TrainingSteps = surrogate.TrainingSteps, FinalStageStartedAt = surrogate.FinalStageStartedAt, CancelledTrainings = surrogate.CancelledTrainings };
+        new(surrogate.Spec, (SearchState)surrogate.State, surrogate.StartedAt, surrogate.EndedAt, surrogate.HistoryTail, surrogate.SealedPages, surrogate.LateResults, surrogate.Islands, surrogate.HallOfFame, surrogate.Final, surrogate.Comparison) { Failure = surrogate.Failure, TrainingSteps = surrogate.TrainingSteps, FinalStageStartedAt = surrogate.FinalStageStartedAt, CancelledTrainings = surrogate.CancelledTrainings, Reported = surrogate.Reported ?? [] };
 
     public Surrogate ConvertToSurrogate(in SearchRecord value) => new()
     {
@@ -27,6 +27,7 @@ public sealed class SearchRecordConverter : IConverter<SearchRecord, SearchRecor
         TrainingSteps = value.TrainingSteps,
         FinalStageStartedAt = value.FinalStageStartedAt,
         CancelledTrainings = value.CancelledTrainings,
+        Reported = new Dictionary<int, long>(value.Reported),
     };
 
     [GenerateSerializer, Immutable, Alias("evograins.search-record")]
@@ -76,5 +77,8 @@ public sealed class SearchRecordConverter : IConverter<SearchRecord, SearchRecor
 
         [Id(14)]
         public int CancelledTrainings { get; set; }
+
+        [Id(15)]
+        public Dictionary<int, long>? Reported { get; set; }
     }
 }

@@ -39,6 +39,13 @@ public sealed record HistoryEntry(
     /// <summary>Sample standard deviation of the fitness over the seeds; NaN with one seed.</summary>
     public double Spread { get; init; } = double.NaN;
 
+    /// <summary>
+    /// The island's number for this result: its n-th absorbed result has sequence n, never reused (see
+    /// <see cref="Islands.IslandRuntime.Reportable"/>); 0 when not set. The search counts a result iff its sequence is
+    /// above the island's high-water mark.
+    /// </summary>
+    public long Sequence { get; init; }
+
     /// <summary>Training steps this result cost (none when another island's training was shared).</summary>
     [JsonIgnore]
     public long TrainingSteps => Shared ? 0 : (long)Steps * Seeds;

@@ -37,7 +37,8 @@ public sealed class IndividualGrain(
                 await state.WriteStateAsync();
             }
 
-            return new IndividualReply(outcome, shared, null);
+            // The island absorbed this outcome and reported it before if it asked before and this is not a repeated ask.
+            return new IndividualReply(outcome, shared, null) { Repeat = !isNewRequester && !request.Again };
         }
 
         Individual.Candidate ??= request.Candidate;

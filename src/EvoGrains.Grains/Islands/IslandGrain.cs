@@ -21,6 +21,9 @@ namespace EvoGrains.Grains.Islands;
 /// </remarks>
 public sealed partial class IslandGrain : Grain, IIslandGrain
 {
+    // Writes a round may make before it reports (see RoundAsync).
+    private const int MaxWritesPerRound = 3;
+
     // Results arrive one message at a time; a write per 20 ms at most lets a busy island persist them in batches.
     private static readonly TimeSpan WriteSpacing = TimeSpan.FromMilliseconds(20);
 
@@ -137,7 +140,10 @@ public sealed partial class IslandGrain : Grain, IIslandGrain
         }
 
         var asks = SearchWork.Measure(() => island.PlanRequests(DateTimeOffset.UtcNow));
-        if (island.Version != savedVersion)
+
+        // Results absorbed while a write is on its way are reported only once a write covers them (IslandRuntime.Reportable):
+        // a few more writes let a burst of results leave in one report instead of being split, the rest behind by a write.
+        for (var writes = 0; island.Version != savedVersion && (writes == 0 || island.Withheld) && writes < MaxWritesPerRound; writes++)
         {
             try
             {
@@ -159,7 +165,7 @@ public sealed partial class IslandGrain : Grain, IIslandGrain
         send.Migrate(island.TakeMigrations());
         if (island.Outbox.Count > 0 || withStatus)
         {
-            send.Report(island, Status, () => pump.Wake(status: false));
+            send.Report(island, () => pump.Wake(status: false));
         }
     }
 
@@ -174,13 +180,18 @@ public sealed partial class IslandGrain : Grain, IIslandGrain
     private async Task WriteAsync()
     {
         var version = runtime?.Version ?? 0;
-        if (runtime is not null)
+        var snapshot = runtime?.Snapshot();
+        if (snapshot is not null)
         {
-            Island.Capture(runtime.Snapshot(), runtime.InFlight);
+            Island.Capture(snapshot, runtime!.InFlight);
         }
 
         await state.WriteStateAsync();
         savedVersion = version;
+        if (snapshot is not null)
+        {
+            runtime?.Persisted(snapshot);
+        }
     }
 
     private IslandStatus Status() => runtime is null

@@ -16,14 +16,14 @@ internal static class IslandMessages
         -1, island, result.Hash, result.Expression, LossText.From(result.Loss), result.Candidate.Genome, result.Result.Fitness, result.Result.Status,
         result.Result.Seconds, result.Candidate.Operator, result.Candidate.Parents, result.Result.Failure, result.Shared, result.CompletedAt)
     {
-        Permanent = result.Result.Permanent, Rung = result.Rung, Steps = result.Steps, Seeds = result.Result.Seeds, Spread = result.Result.Spread,
+        Permanent = result.Result.Permanent, Rung = result.Rung, Steps = result.Steps, Seeds = result.Result.Seeds, Spread = result.Result.Spread, Sequence = result.Sequence,
     };
 
     public static IslandResult Result(HistoryEntry record) => new(
         record.Hash, record.Expression, record.Loss.ToLoss(), new StoredCandidate(record.Genome, record.Operator, record.Parents),
         new EvaluationResult(record.Fitness, record.Status, record.Seconds, record.Failure) { Permanent = record.Permanent, Seeds = record.Seeds, Spread = record.Spread }, record.Shared, record.CompletedAt)
     {
-        Rung = record.Rung, Steps = record.Steps,
+        Rung = record.Rung, Steps = record.Steps, Sequence = record.Sequence,
     };
 
     public static MigrantRecord Record(Migrant migrant) => new(migrant.Candidate.Genome, migrant.Candidate.Operator, migrant.Candidate.Parents, migrant.Fitness, migrant.Rung);

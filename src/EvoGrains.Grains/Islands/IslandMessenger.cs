@@ -25,11 +25,16 @@ internal sealed partial class IslandMessenger(IGrainFactory grains, string islan
     {
         try
         {
-            var request = new EvaluationRequest(IslandMessages.Ticket(pending.Candidate), islandKey, island.Spec.Seed, island.Spec.Trainers.LeaseSeconds, pending.Rung);
+            var request = new EvaluationRequest(IslandMessages.Ticket(pending.Candidate), islandKey, island.Spec.Seed, island.Spec.Trainers.LeaseSeconds, pending.Rung) { Again = pending.Again };
             var reply = await grains.GetGrain<IIndividualGrain>(GrainKeys.Individual(searchId, pending.Key)).RequestEvaluationAsync(request);
             if (reply.Shared)
             {
                 island.MarkShared(pending.Key);
+            }
+
+            if (reply.Repeat)
+            {
+                island.MarkRepeat(pending.Key);
             }
 
             if (reply.Outcome is { } outcome)
@@ -62,11 +67,11 @@ internal sealed partial class IslandMessenger(IGrainFactory grains, string islan
     }
 
     /// <summary>Reports the outbox unless a report is on its way; <paramref name="again"/> runs when more results waited meanwhile.</summary>
-    public void Report(IslandRuntime island, Func<IslandStatus> status, Action again)
+    public void Report(IslandRuntime island, Action again)
     {
         if (reporting.IsCompleted)
         {
-            reporting = ReportAsync(island, status, again);
+            reporting = ReportAsync(island, again);
         }
     }
 
@@ -90,13 +95,14 @@ internal sealed partial class IslandMessenger(IGrainFactory grains, string islan
         }
     }
 
-    private async Task ReportAsync(IslandRuntime island, Func<IslandStatus> status, Action again)
+    private async Task ReportAsync(IslandRuntime island, Action again)
     {
-        var batch = island.Outbox.ToList();
+        // Only results a written snapshot covers (IslandRuntime.Reportable); the rest wait for the next round's write.
+        var (batch, status) = island.NextReport();
         bool taken;
         try
         {
-            taken = await grains.GetGrain<ISearchGrain>(searchId).ReportAsync(new IslandReport(index, batch.Select(r => IslandMessages.Record(index, r)).ToList(), status()));
+            taken = await grains.GetGrain<ISearchGrain>(searchId).ReportAsync(new IslandReport(index, batch.Select(r => IslandMessages.Record(index, r)).ToList(), status));
         }
         catch (Exception error) when (error is not OutOfMemoryException)
         {
@@ -105,7 +111,8 @@ internal sealed partial class IslandMessenger(IGrainFactory grains, string islan
         }
 
         // Not taken (the search is not loaded yet): kept for the next poke. Taken: only this lane
-        // removes from the outbox and others only append, so the batch is still its prefix.
+        // removes from the outbox and others only append, so the batch is still its prefix. What is left
+        // (absorbed meanwhile, or not yet covered by a write) goes with the next round, which writes first.
         if (taken)
         {
             island.Acknowledge(batch.Count);

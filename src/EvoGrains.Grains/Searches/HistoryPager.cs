@@ -10,15 +10,6 @@ public sealed partial class HistoryPager(IGrainFactory grains, string searchId, 
 {
     private Task sealing = Task.CompletedTask;
 
-    /// <summary>On activation: the sealed pages' results count as reported, so resent ones are ignored.</summary>
-    public async Task RememberSealedAsync(HistoryBook history)
-    {
-        for (var page = 0; page < history.SealedPages; page++)
-        {
-            history.Remember(await Page(page).ReadAsync());
-        }
-    }
-
     public async Task<HistoryPage> ReadAsync(HistoryWindow window)
     {
         var entries = new List<HistoryEntry>();

@@ -41,16 +41,18 @@ public sealed class SearchGrain(
         return state.WriteStateAsync();
     }, WriteSpacing);
 
-    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    // The record alone is enough to ignore resent results (each island's high-water mark): no sealed page is read.
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
         (messenger, pager) = (new SearchMessenger(GrainFactory, SearchId, logger), new HistoryPager(GrainFactory, SearchId, logger));
         book = new SearchBook(state.State.Record);
         ended = book.IsTerminal;
         if (book.Spec is not null)
         {
-            await pager.RememberSealedAsync(book.History);
             StartTimer();
         }
+
+        return Task.CompletedTask;
     }
 
     public async Task<SearchStatus> StartAsync(SearchSpec spec)

@@ -16,7 +16,7 @@ public sealed class CoreTypeSerializationTests
     [Fact]
     public void A_history_entry_keeps_every_field()
     {
-        var entry = new HistoryEntry(7, 2, "ab12", "-(y * log(p))", Loss, "genome", 0.83, EvaluationStatus.EarlyStopped, 1.5, "mutate", ["p1", "p2"], "why", true, DateTimeOffset.UnixEpoch.AddDays(3)) { Permanent = true };
+        var entry = new HistoryEntry(7, 2, "ab12", "-(y * log(p))", Loss, "genome", 0.83, EvaluationStatus.EarlyStopped, 1.5, "mutate", ["p1", "p2"], "why", true, DateTimeOffset.UnixEpoch.AddDays(3)) { Permanent = true, Sequence = 41 };
 
         var back = RoundTrip(entry);
 
@@ -42,8 +42,10 @@ public sealed class CoreTypeSerializationTests
         Assert.Equal(result, RoundTrip(result));
         var status = RoundTrip(new SearchStatus("s", "n", SearchState.Failed, 3, 10, 0, 0, 0, 0, 1, double.NaN, null, [], 2, 0.5, 0, 0, null, null) { Failure = "gone", TrainingSteps = 7, MaxTrainingSteps = 70, MaxMinutes = 2.5 });
         Assert.Equal((SearchState.Failed, "gone", 7L, 70L, 2.5), (status.State, status.Failure, status.TrainingSteps, status.MaxTrainingSteps, status.MaxMinutes));
-        var record = RoundTrip(EvoGrains.Core.Search.Book.SearchRecord.Empty with { State = SearchState.Failed, Failure = "gone" });
+        var record = RoundTrip(EvoGrains.Core.Search.Book.SearchRecord.Empty with { State = SearchState.Failed, Failure = "gone", Reported = new Dictionary<int, long> { [0] = 12, [3] = 4 } });
         Assert.Equal((SearchState.Failed, "gone"), (record.State, record.Failure));
+        Assert.Equal(new Dictionary<int, long> { [0] = 12, [3] = 4 }, record.Reported);
+        Assert.Empty(RoundTrip(EvoGrains.Core.Search.Book.SearchRecord.Empty).Reported);
 
         var evaluation = new EvaluationSpec { Steps = 17, Model = "mlp" };
         Assert.Equal(evaluation, RoundTrip(new TrainerAssignment("s", evaluation, 30)).Evaluation);

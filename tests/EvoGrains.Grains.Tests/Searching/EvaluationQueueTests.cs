@@ -125,12 +125,14 @@ public sealed class EvaluationQueueTests(MemorySearchClusterFixture fixture)
         var broken = new TrainerAssignment(searchId, new EvaluationSpec { Evaluator = "training" }, 30);
 
         await trainer.StartAsync(broken);
-        await WaitAsync(async () => (await queue.GetStatisticsAsync()).Released == 1);
-        await Task.Delay(500);
+        await WaitAsync(async () => (await queue.GetStatisticsAsync()) is { Released: 1, Leased: 0 });
+        var benched = await queue.GetStatisticsAsync();
         await trainer.StopAsync();
 
-        // Job 0 used up its retries and failed as a candidate; job 1 opened the breaker and went back.
+        // Job 0 used up its retries and failed as a candidate; job 1 opened the breaker and went back. The benched trainer
+        // held nothing and took nothing more until it stopped.
         var statistics = await queue.GetStatisticsAsync();
+        Assert.Equal((benched.Enqueued, benched.Completed, benched.Released, benched.Requeued, 0), (statistics.Enqueued, statistics.Completed, statistics.Released, statistics.Requeued, statistics.Leased));
         Assert.Equal(1, statistics.Completed);
         Assert.Equal(3, statistics.Queued);
         var failed = await EnqueueAsync(queue, CrossEntropyJobs(searchId, 1)[0]);

@@ -60,10 +60,13 @@ public sealed class PermanentFailureTests(MemorySearchClusterFixture fixture)
         Assert.True(final.EvaluationsDone < 200, $"{final.EvaluationsDone} evaluations: the search should stop early");
         Assert.Equal(final.Failure, (await search.GetStatusAsync()).Failure);
 
-        // Ended like a cancel: the islands stop asking, so the queue sees no new jobs.
+        // Ended like a cancel: the queue dropped the search's jobs and the islands stopped, so once no trainer holds a job
+        // and every island answered a poke, poking them again plans nothing and the queue sees no new job.
         var queue = fixture.Client.GetGrain<IEvaluationQueueGrain>(searchId);
+        await SearchAssertions.WaitUntilQueueAsync(queue, q => q.Leased == 0, TimeSpan.FromSeconds(30));
+        await SearchAssertions.PokeIdleIslandsAsync(fixture.Client, searchId, spec);
         var enqueued = (await queue.GetStatisticsAsync()).Enqueued;
-        await Task.Delay(1500);
+        await SearchAssertions.PokeIdleIslandsAsync(fixture.Client, searchId, spec);
         Assert.Equal(enqueued, (await queue.GetStatisticsAsync()).Enqueued);
 
         var listed = await fixture.Client.GetGrain<ISearchRegistryGrain>(ISearchRegistryGrain.SingletonKey).ListAsync();

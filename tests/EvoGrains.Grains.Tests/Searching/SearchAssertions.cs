@@ -25,6 +25,43 @@ internal static class SearchAssertions
         }
     }
 
+    public static async Task<QueueStatistics> WaitUntilQueueAsync(IEvaluationQueueGrain queue, Func<QueueStatistics, bool> condition, TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (true)
+        {
+            var statistics = await queue.GetStatisticsAsync();
+            if (condition(statistics))
+            {
+                return statistics;
+            }
+
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"the queue did not reach the condition within {timeout}: {statistics}");
+            }
+
+            await Task.Delay(100);
+        }
+    }
+
+    /// <summary>
+    /// Pokes every island of the search (a poke starts a round, which fills the free in-flight slots of a running island
+    /// before it first awaits) and reads its status after: none may have planned an evaluation (results that were still on
+    /// their way may land meanwhile, so in flight can only go down).
+    /// </summary>
+    public static async Task PokeIdleIslandsAsync(IGrainFactory grains, string searchId, SearchSpec spec)
+    {
+        for (var i = 0; i < spec.Islands.Count; i++)
+        {
+            var island = grains.GetGrain<IIslandGrain>(GrainKeys.Island(searchId, i));
+            var before = await island.GetStatusAsync();
+            await island.PokeAsync();
+            var after = await island.GetStatusAsync();
+            Assert.InRange(after.InFlight, 0, before.InFlight);
+        }
+    }
+
     /// <summary>Exactly the budget, each (island, hash) once, indexed 0..n-1, and a hall of fame that is the best of that history, one loss per one-hot fingerprint.</summary>
     public static async Task AssertCountedOnceAsync(ISearchGrain search, int budget)
     {

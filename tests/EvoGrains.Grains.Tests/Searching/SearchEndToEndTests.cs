@@ -114,15 +114,24 @@ public sealed class SearchEndToEndTests(MemorySearchClusterFixture fixture)
     [Fact]
     public async Task A_cancelled_search_stops_without_a_final_stage()
     {
-        var search = fixture.Client.GetGrain<ISearchGrain>($"cancel-{Guid.NewGuid():N}");
-        await search.StartAsync(TestSpecs.Synthetic("cancel", 1000, delayMs: 5));
+        var searchId = $"cancel-{Guid.NewGuid():N}";
+        var search = fixture.Client.GetGrain<ISearchGrain>(searchId);
+        var spec = TestSpecs.Synthetic("cancel", 1000, delayMs: 5);
+        await search.StartAsync(spec);
         await SearchAssertions.WaitUntilAsync(search, s => s.EvaluationsDone >= 10, TimeSpan.FromSeconds(30));
 
         await search.CancelAsync();
-        await Task.Delay(1000);
+        var atCancel = await search.GetStatusAsync();
 
+        // The work is over once no trainer holds a job (an enqueue already on its way may still land, but trainers are
+        // stopped); then every island is poked and plans nothing (it is stopped; whatever it still reports is late): the
+        // history is what it was at the cancel.
+        var queue = fixture.Client.GetGrain<IEvaluationQueueGrain>(searchId);
+        await SearchAssertions.WaitUntilQueueAsync(queue, q => q.Leased == 0, TimeSpan.FromSeconds(30));
+        await SearchAssertions.PokeIdleIslandsAsync(fixture.Client, searchId, spec);
         var status = await search.GetStatusAsync();
         Assert.Equal(SearchState.Cancelled, status.State);
+        Assert.Equal(atCancel.EvaluationsDone, status.EvaluationsDone);
         Assert.NotNull(status.EndedAt);
         Assert.True(status.EvaluationsDone < 1000);
         Assert.Null(await search.GetFinalComparisonAsync());
@@ -133,18 +142,25 @@ public sealed class SearchEndToEndTests(MemorySearchClusterFixture fixture)
     [Fact]
     public async Task A_paused_search_stops_proposing_and_resumes_to_completion()
     {
-        var search = fixture.Client.GetGrain<ISearchGrain>($"pause-{Guid.NewGuid():N}");
         // 50 ms jobs: long enough that the pause lands well before the budget (5 ms jobs finish 60 between two polls).
-        await search.StartAsync(TestSpecs.Synthetic("pause", 60, delayMs: 50));
+        var searchId = $"pause-{Guid.NewGuid():N}";
+        var search = fixture.Client.GetGrain<ISearchGrain>(searchId);
+        var spec = TestSpecs.Synthetic("pause", 60, delayMs: 50);
+        await search.StartAsync(spec);
         await SearchAssertions.WaitUntilAsync(search, s => s.EvaluationsDone >= 10, TimeSpan.FromSeconds(30));
 
+        // Paused islands propose nothing; what they had in flight still trains and counts. Once the islands report nothing
+        // in flight and the queue is empty, poking every island must not start anything, and the count stays.
         await search.PauseAsync();
-        await Task.Delay(1500);
-        var paused = await search.GetStatusAsync();
-        await Task.Delay(1000);
+        var queue = fixture.Client.GetGrain<IEvaluationQueueGrain>(searchId);
+        var paused = await SearchAssertions.WaitUntilAsync(search, s => s.InFlight == 0, TimeSpan.FromSeconds(30));
+        await SearchAssertions.WaitUntilQueueAsync(queue, q => q.Queued == 0 && q.Leased == 0, TimeSpan.FromSeconds(30));
+        var enqueued = (await queue.GetStatisticsAsync()).Enqueued;
+        await SearchAssertions.PokeIdleIslandsAsync(fixture.Client, searchId, spec);
         var stillPaused = await search.GetStatusAsync();
         Assert.Equal(SearchState.Paused, stillPaused.State);
         Assert.Equal(paused.EvaluationsDone, stillPaused.EvaluationsDone);
+        Assert.Equal(enqueued, (await queue.GetStatisticsAsync()).Enqueued);
 
         await search.ResumeAsync();
         var done = await SearchAssertions.WaitUntilAsync(search, s => s.IsTerminal, TimeSpan.FromSeconds(60));

@@ -25,7 +25,7 @@ public sealed class SearchWebApiTests(SearchWebApiTests.Cluster cluster) : IClas
     private static readonly string[] HistoryEntryFields =
     [
         "index", "island", "hash", "expression", "loss", "genome", "fitness", "status", "seconds", "operator", "parents", "failure",
-        "shared", "completedAt", "permanent", "rung", "steps", "seeds", "spread",
+        "shared", "completedAt", "permanent", "rung", "steps", "seeds", "spread", "sequence",
     ];
 
     [Fact]

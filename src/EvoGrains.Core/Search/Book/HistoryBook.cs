@@ -2,20 +2,23 @@ namespace EvoGrains.Core.Search.Book;
 
 /// <summary>
 /// A search's history: full pages of <see cref="PageSize"/> entries are sealed elsewhere, the rest stays in the
-/// tail. Every (island, hash, rung) counts once, so a resent result is ignored.
+/// tail. Every island result counts once: islands number their results 1, 2, 3... (<see cref="HistoryEntry.Sequence"/>)
+/// and send them in that order, so a result is new iff its sequence is above the island's high-water mark
+/// (<see cref="Reported"/>, part of the durable record). A resent result is ignored, and a reactivated search knows what it
+/// counted from the record alone, without reading the sealed pages.
 /// </summary>
 public sealed class HistoryBook
 {
     public const int PageSize = 64;
 
     private readonly List<HistoryEntry> tail;
-    private readonly HashSet<(int Island, string Hash, int Rung)> counted = [];
+    private readonly Dictionary<int, long> reported;
 
-    public HistoryBook(IEnumerable<HistoryEntry> tail, int sealedPages)
+    public HistoryBook(IEnumerable<HistoryEntry> tail, int sealedPages, IReadOnlyDictionary<int, long> reported)
     {
         this.tail = [.. tail];
         SealedPages = sealedPages;
-        Remember(this.tail);
+        this.reported = new Dictionary<int, long>(reported);
     }
 
     public int SealedPages { get; private set; }
@@ -27,17 +30,20 @@ public sealed class HistoryBook
     /// <summary>The oldest full page still in the tail, or null.</summary>
     public IReadOnlyList<HistoryEntry>? PageToSeal => tail.Count >= PageSize ? tail.GetRange(0, PageSize) : null;
 
-    /// <summary>Entries of sealed pages read back on activation, so their results are not counted again.</summary>
-    public void Remember(IEnumerable<HistoryEntry> entries)
-    {
-        foreach (var entry in entries)
-        {
-            counted.Add((entry.Island, entry.Hash, entry.Rung));
-        }
-    }
+    /// <summary>Each island's high-water mark: the highest sequence counted (taken into the history or counted late).</summary>
+    public IReadOnlyDictionary<int, long> Reported => reported;
 
-    /// <summary>False when this (island, hash, rung) was already counted.</summary>
-    public bool IsNew(HistoryEntry entry) => counted.Add((entry.Island, entry.Hash, entry.Rung));
+    /// <summary>True, and the island's mark moves up to it, when the entry's sequence is above its island's mark.</summary>
+    public bool IsNew(HistoryEntry entry)
+    {
+        if (entry.Sequence <= reported.GetValueOrDefault(entry.Island))
+        {
+            return false;
+        }
+
+        reported[entry.Island] = entry.Sequence;
+        return true;
+    }
 
     public HistoryEntry Append(HistoryEntry entry)
     {

@@ -6,8 +6,8 @@ namespace EvoGrains.Core.Search.Book;
 /// or persist a half-made decision, whatever interleaves.
 /// </summary>
 /// <remarks>
-/// Budget rule: the history holds exactly the first <c>budget.maxEvaluations</c> distinct (island, hash, rung)
-/// results to arrive (fewer if the time limit, <c>budget.maxTrainingSteps</c> or a cancel comes first). Results that arrive after that, or
+/// Budget rule: the history holds exactly the first <c>budget.maxEvaluations</c> distinct island results (by island and
+/// sequence, see <see cref="HistoryBook"/>) to arrive (fewer if the time limit, <c>budget.maxTrainingSteps</c> or a cancel comes first). Results that arrive after that, or
 /// after the search left Running/Paused, are counted in <see cref="SearchStatus.LateResults"/> and kept out
 /// of the history and hall of fame. A search also ends early when every island is exhausted with nothing in flight.
 /// End of the searching: the trainings still running are cancelled (the grain reports how many, <see cref="CancelledTrainings"/>),
@@ -30,7 +30,7 @@ public sealed class SearchBook
         State = record.State;
         StartedAt = record.StartedAt;
         EndedAt = record.EndedAt;
-        History = new HistoryBook(record.HistoryTail, record.SealedPages);
+        History = new HistoryBook(record.HistoryTail, record.SealedPages, record.Reported);
         LateResults = record.LateResults;
         islands = new Dictionary<int, IslandStatus>(record.Islands);
         Final = record.Final;
@@ -77,7 +77,7 @@ public sealed class SearchBook
 
     public SearchRecord Record => new(
         Spec, State, StartedAt, EndedAt, [.. History.Tail], History.SealedPages, LateResults,
-        new Dictionary<int, IslandStatus>(islands), [.. hallOfFame.Entries], Final, Comparison) { Failure = Failure, TrainingSteps = TrainingSteps, FinalStageStartedAt = FinalStageStartedAt, CancelledTrainings = CancelledTrainings };
+        new Dictionary<int, IslandStatus>(islands), [.. hallOfFame.Entries], Final, Comparison) { Failure = Failure, TrainingSteps = TrainingSteps, FinalStageStartedAt = FinalStageStartedAt, CancelledTrainings = CancelledTrainings, Reported = new Dictionary<int, long>(History.Reported) };
 
     /// <summary>True when this call started the search; false when it runs already with the same spec.</summary>
     /// <exception cref="ArgumentException">The id or spec is invalid (the message names the field path; the type crosses grains).</exception>

@@ -30,5 +30,11 @@ public sealed record SearchRecord(
     /// <summary>Search trainings still running when the searching ended, cancelled then (see <see cref="SearchStatus.CancelledTrainings"/>).</summary>
     public int CancelledTrainings { get; init; }
 
+    /// <summary>
+    /// Each island's high-water mark: the highest result sequence the search counted from it (see
+    /// <see cref="HistoryBook.Reported"/>). Island results at or below it are resends and are ignored.
+    /// </summary>
+    public IReadOnlyDictionary<int, long> Reported { get; init; } = new Dictionary<int, long>();
+
     public static SearchRecord Empty { get; } = new(null, SearchState.Created, null, null, [], 0, 0, new Dictionary<int, IslandStatus>(), [], null, null);
 }

@@ -15,4 +15,7 @@ public sealed record IslandResult(
     public int Rung { get; init; }
 
     public int Steps { get; init; }
+
+    /// <summary>The island's number for this result (its n-th absorbed result is n); see <see cref="IslandRuntime.Reportable"/>.</summary>
+    public long Sequence { get; init; }
 }

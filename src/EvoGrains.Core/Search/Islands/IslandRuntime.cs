@@ -23,6 +23,7 @@ public sealed class IslandRuntime
     private readonly RungLadder ladder;
     private Dictionary<long, StoredMember> stored;
     private long results;
+    private long persistedResults;
     private long resultsSinceMigration;
     private long sharedResults;
     private long migrantsReceived;
@@ -35,6 +36,7 @@ public sealed class IslandRuntime
         saved ??= new IslandSnapshot(false, false, [], [], [], new IslandCounters());
         (Paused, Stopped, restored) = (saved.Paused, saved.Stopped, saved.Counters);
         (results, resultsSinceMigration) = (restored.Results, restored.ResultsSinceMigration);
+        persistedResults = results;
         (sharedResults, migrantsReceived) = (restored.SharedResults, restored.MigrantsReceived);
         foreach (var member in saved.Members.OrderBy(m => m.Birth))
         {
@@ -44,13 +46,15 @@ public sealed class IslandRuntime
         stored = saved.Members.ToDictionary(m => m.Birth);
         foreach (var pending in saved.InFlight)
         {
-            var evaluation = new PendingEvaluation(pending.Candidate.Rebuild(strategy), pending.Shared, pending.Rung);
+            var evaluation = new PendingEvaluation(pending.Candidate.Rebuild(strategy), pending.Shared, pending.Rung) { AskedBefore = true };
             inFlight[evaluation.Key] = evaluation;
         }
 
         ladder = new RungLadder(spec.Evaluation.EffectiveRungs.Count, spec.Evaluation.Promote, saved.Rungs);
 
-        outbox.AddRange(saved.Outbox);
+        // An outbox written before results were numbered holds the island's last results: they get those numbers.
+        var firstInOutbox = results - saved.Outbox.Count;
+        outbox.AddRange(saved.Outbox.Select((r, i) => r.Sequence > 0 ? r : r with { Sequence = firstInOutbox + i + 1 }));
 
         // Seeded by island and progress, so a resumed island does not replay its earlier draws.
         random = new Random(unchecked((int)((spec.Seed * 1_000_003L) + (index * 7_919L) + (results * 31) + migrantsReceived)));
@@ -74,8 +78,42 @@ public sealed class IslandRuntime
 
     public IReadOnlyCollection<PendingEvaluation> InFlight => inFlight.Values;
 
-    /// <summary>Results the search has not accepted yet, oldest first.</summary>
+    /// <summary>Results the search has not accepted yet, oldest (lowest sequence) first.</summary>
     public IReadOnlyList<IslandResult> Outbox => outbox;
+
+    /// <summary>
+    /// The outbox's prefix that may be reported: results whose sequence a written snapshot already covers.
+    /// </summary>
+    /// <remarks>
+    /// The n-th absorbed result gets sequence n (the <see cref="IslandCounters.Results"/> counter, persisted in the same
+    /// snapshot as the outbox), and the search counts a result iff its sequence is above the island's high-water mark.
+    /// So a sequence must never be handed to a different result, and the search must never see a sequence the island
+    /// could hand out again. An island reloads from its last written snapshot: results absorbed after that write (for
+    /// instance while the write was being awaited) are lost with the activation and their evaluations are asked again,
+    /// and the reloaded counter would number the next results from that snapshot's count. Hence the rule: only results
+    /// with a sequence at or below the counter of a snapshot known to be written (<see cref="Persisted"/>) are reported;
+    /// the rest wait for the next write. Every sequence the search has seen is then backed by a durable counter at or
+    /// above it, and the durable outbox still holds every such result the search may not have accepted, under the same
+    /// sequence, so a resend after a crash is recognised as one.
+    /// </remarks>
+    public IReadOnlyList<IslandResult> Reportable => outbox.TakeWhile(r => r.Sequence <= persistedResults).ToList();
+
+    /// <summary>
+    /// What to report now: <see cref="Reportable"/>, with the progress as of those results (the results still withheld
+    /// are not counted), so the search's island table never shows a result its history does not have.
+    /// </summary>
+    public (IReadOnlyList<IslandResult> Results, IslandStatus Status) NextReport()
+    {
+        var results = Reportable;
+        var progress = Progress();
+        return (results, progress with { Evaluations = progress.Evaluations - (outbox.Count - results.Count) });
+    }
+
+    /// <summary>The outbox holds results no written snapshot covers yet (they are not <see cref="Reportable"/>).</summary>
+    public bool Withheld => outbox.Count > 0 && outbox[^1].Sequence > persistedResults;
+
+    /// <summary>The snapshot <paramref name="written"/> (taken by <see cref="Snapshot"/>) is stored: its results may be reported.</summary>
+    public void Persisted(IslandSnapshot written) => persistedResults = Math.Max(persistedResults, written.Counters.Results);
 
     public IReadOnlyList<Member> Members => strategy.Members;
 
@@ -97,6 +135,7 @@ public sealed class IslandRuntime
         foreach (var pending in due)
         {
             pending.AskedAt = now;
+            (pending.Again, pending.AskedBefore) = (pending.AskedBefore, true);
         }
 
         return due;
@@ -108,6 +147,7 @@ public sealed class IslandRuntime
         foreach (var pending in asked)
         {
             pending.AskedAt = null;
+            pending.AskedBefore = pending.Again;
         }
     }
 
@@ -118,6 +158,15 @@ public sealed class IslandRuntime
         {
             pending.Shared = true;
             Version++;
+        }
+    }
+
+    /// <summary>The individual said this island received its outcome before (see <see cref="PendingEvaluation.Repeat"/>).</summary>
+    public void MarkRepeat(string key)
+    {
+        if (inFlight.TryGetValue(key, out var pending))
+        {
+            pending.Repeat = true;
         }
     }
 
@@ -146,10 +195,19 @@ public sealed class IslandRuntime
         ladder.Record(pending.Hash, pending.Rung, result, evaluated);
         results++;
         sharedResults += pending.Shared ? 1 : 0;
+        if (pending.Repeat)
+        {
+            // Reported in an earlier activation (sequences may skip a number; the search only needs them to grow).
+            PlanMigrationIfDue();
+            Version++;
+            return true;
+        }
+
         outbox.Add(new IslandResult(pending.Hash, candidate.Loss.ToString(), candidate.Loss, evaluated, result, pending.Shared, now)
         {
             Rung = pending.Rung,
             Steps = Spec.Evaluation.EffectiveRungs[pending.Rung].Steps,
+            Sequence = results,
         });
         PlanMigrationIfDue();
         Version++;

@@ -19,6 +19,19 @@ public sealed class PendingEvaluation(Candidate candidate, bool shared = false, 
 
     public DateTimeOffset? AskedAt { get; internal set; }
 
+    /// <summary>An ask for it went out before this activation's current one (restored evaluations count as asked).</summary>
+    public bool AskedBefore { get; internal set; }
+
+    /// <summary>The current ask repeats an earlier one (the reply to it was lost, or the island reactivated since).</summary>
+    public bool Again { get; internal set; }
+
+    /// <summary>
+    /// The individual says this island already received its outcome, though this ask is a first one: the island absorbed and
+    /// reported it in an earlier activation and proposed it again (the set of losses it has seen does not survive a
+    /// reactivation). Its result joins the population but is not reported a second time.
+    /// </summary>
+    public bool Repeat { get; internal set; }
+
     /// <summary>Another island asked for the same loss (or a one-hot twin) first: the result comes from its training.</summary>
     public bool Shared { get; internal set; } = shared;
 }

@@ -6,6 +6,8 @@ namespace EvoGrains.Core.Tests.Search.Book;
 /// <summary>Specs, reports and results for the search book's tests.</summary>
 internal static class BookFixtures
 {
+    private static long sequence;
+
     public static readonly DateTimeOffset T0 = new(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
 
     public static SearchSpec Spec(int budget = 5, int islands = 1, FinalStageSpec? final = null) => new()
@@ -17,13 +19,17 @@ internal static class BookFixtures
         FinalStage = final ?? new FinalStageSpec { TopK = 2, Steps = 50, Seeds = 2, Baselines = ["ce", "focal"], Tune = [] },
     };
 
-    /// <summary>A result of the loss named <paramref name="hash"/>: CE scaled by a factor of its own, so that every hash is another loss.</summary>
+    /// <summary>
+    /// A result of the loss named <paramref name="hash"/>: CE scaled by a factor of its own, so that every hash is another loss.
+    /// Each entry takes the next sequence of one counter, so results built in the order they are reported arrive in their
+    /// islands' order, as outboxes send them; a test resends a result by sending the same entry again.
+    /// </summary>
     public static HistoryEntry Entry(string hash, double fitness, int island = 0) =>
         Entry(hash, LossFunction.Parse(FormattableString.Invariant($"-(y * log(p)) * {1 + (StableHash.Of(hash) % 997)}")), fitness, island);
 
     public static HistoryEntry Entry(string hash, LossFunction loss, double fitness, int island = 0) => new(
         -1, island, hash, $"expr-{hash}", LossText.From(loss), "", fitness, EvaluationStatus.Completed, 0.1,
-        "random", [], null, false, T0);
+        "random", [], null, false, T0) { Sequence = Interlocked.Increment(ref sequence) };
 
     public static IslandStatus Island(int index, bool exhausted = false, int inFlight = 0) =>
         new(index, "random", 5, double.NaN, null, 1, 0, inFlight, 3, 1, 2, 0, exhausted);

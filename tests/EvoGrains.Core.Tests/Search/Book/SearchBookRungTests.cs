@@ -18,15 +18,16 @@ public sealed class SearchBookRungTests
     {
         var book = Started(Spec(budget: 10));
         book.Report(0, [Entry("a", 0.9) with { Steps = 20 }, Entry("b", 0.8) with { Steps = 20 }], Island(0));
-        book.Report(0, [Entry("b", 0.7) with { Rung = 1, Steps = 60, Seeds = 2, Spread = 0.01 }], Island(0));
+        var promoted = Entry("b", 0.7) with { Rung = 1, Steps = 60, Seeds = 2, Spread = 0.01 };
+        book.Report(0, [promoted], Island(0));
 
         Assert.Equal(3, book.History.Count);
         Assert.Equal(["b", "a"], book.HallOfFame.Select(e => e.Hash));
         var top = book.HallOfFame[0];
         Assert.Equal((1, 2, 0.01, 0.7), (top.Rung, top.Seeds, top.Spread, top.Fitness));
 
-        // The same (island, hash, rung) again changes nothing; a lower rung never replaces a higher one.
-        book.Report(0, [Entry("b", 0.7) with { Rung = 1, Steps = 60, Seeds = 2 }, Entry("b", 0.99) with { Island = 1 }], Island(0));
+        // The same result again changes nothing; a lower rung never replaces a higher one.
+        book.Report(0, [promoted, Entry("b", 0.99) with { Island = 1 }], Island(0));
         Assert.Equal(4, book.History.Count);
         Assert.Equal((1, 0.7), (book.HallOfFame[0].Rung, book.HallOfFame[0].Fitness));
     }

@@ -37,7 +37,8 @@ public sealed class SearchBookTests
     {
         var book = Started(Spec(budget: 3));
 
-        Assert.True(book.Report(0, [Entry("a", 0.5), Entry("b", 0.7), Entry("a", 0.5)], Island(0)));
+        var a = Entry("a", 0.5);
+        Assert.True(book.Report(0, [a, Entry("b", 0.7), a], Island(0)));
         Assert.True(book.Report(0, [Entry("c", 0.6), Entry("d", 0.9)], Island(0)));
 
         Assert.Equal(3, book.History.Count);
@@ -99,15 +100,37 @@ public sealed class SearchBookTests
     public void A_record_restores_the_same_book()
     {
         var book = Started(Spec(budget: 10));
-        book.Report(0, [Entry("a", 0.5), Entry("b", 0.8)], Island(0));
+        var (a, b) = (Entry("a", 0.5), Entry("b", 0.8));
+        book.Report(0, [a, b], Island(0));
         book.Pause();
 
         var restored = new SearchBook(book.Record);
-        restored.Report(0, [Entry("a", 0.5), Entry("c", 0.6)], Island(0));
+        restored.Report(0, [a, b, Entry("c", 0.6)], Island(0));
 
         Assert.Equal(SearchState.Paused, restored.State);
         Assert.Equal(3, restored.History.Count);
+        Assert.Equal(0, restored.LateResults);
         Assert.Equal(["b", "c", "a"], restored.HallOfFame.Select(h => h.Hash));
+    }
+
+    [Fact]
+    public void A_resent_report_and_an_out_of_date_sequence_are_ignored_also_by_a_book_restored_from_its_record()
+    {
+        var book = Started(Spec(budget: 10, islands: 2));
+        var report = new[] { Entry("a", 0.5) with { Sequence = 1 }, Entry("b", 0.6) with { Sequence = 2 } };
+        book.Report(0, report, Island(0));
+        book.Report(0, report, Island(0));
+        Assert.Equal(2, book.History.Count);
+
+        var restored = new SearchBook(book.Record);
+        restored.Report(0, report, Island(0));
+        restored.Report(0, [Entry("stale", 0.9) with { Sequence = 1 }, Entry("c", 0.7) with { Sequence = 3 }], Island(0));
+        restored.Report(1, [Entry("a", 0.5, island: 1) with { Sequence = 1 }], Island(1));
+
+        Assert.Equal(["a", "b", "c", "a"], restored.History.Tail.Select(h => h.Hash));
+        Assert.Equal([0, 0, 0, 1], restored.History.Tail.Select(h => h.Island));
+        Assert.Equal(0, restored.LateResults);
+        Assert.Equal(new Dictionary<int, long> { [0] = 3, [1] = 1 }, restored.Record.Reported);
     }
 
     [Fact]

@@ -103,6 +103,74 @@ public sealed class IslandRuntimeTests
     }
 
     [Fact]
+    public void Results_are_numbered_in_order_and_reportable_only_once_a_written_snapshot_covers_them()
+    {
+        var island = new IslandRuntime(Spec(inFlight: 3), 0, Funnel);
+        EvaluateRound(island, Start);
+        Assert.Equal([1L, 2, 3], island.Outbox.Select(r => r.Sequence));
+        Assert.Empty(island.Reportable);
+        Assert.True(island.Withheld);
+
+        var written = island.Snapshot();
+        EvaluateRound(island, Start);
+        island.Persisted(written);
+
+        // Absorbed while that snapshot was being written: not reportable until the next write.
+        Assert.Equal([1L, 2, 3, 4, 5, 6], island.Outbox.Select(r => r.Sequence));
+        Assert.Equal([1L, 2, 3], island.Reportable.Select(r => r.Sequence));
+        var (results, status) = island.NextReport();
+        Assert.Equal((3, 3L, true), (results.Count, status.Evaluations, island.Withheld));
+        Assert.Equal(6, island.Progress().Evaluations);
+
+        // A crash now reloads that snapshot: 4..6 are lost with the activation and the next results are numbered 4..6
+        // again, which is safe because the search never saw those numbers; 1..3 come back under their own numbers.
+        var reloaded = new IslandRuntime(Spec(inFlight: 3), 0, Funnel, written);
+        Assert.Equal([1L, 2, 3], reloaded.Reportable.Select(r => r.Sequence));
+        EvaluateRound(reloaded, Start);
+        Assert.Equal([1L, 2, 3, 4, 5, 6], reloaded.Outbox.Select(r => r.Sequence));
+        Assert.Equal(3, reloaded.Reportable.Count);
+    }
+
+    [Fact]
+    public void An_outbox_saved_before_results_were_numbered_gets_the_islands_last_numbers()
+    {
+        var island = new IslandRuntime(Spec(inFlight: 3), 0, Funnel);
+        EvaluateRound(island, Start);
+        EvaluateRound(island, Start);
+        island.Acknowledge(2);
+        var saved = island.Snapshot();
+        var unnumbered = saved with { Outbox = saved.Outbox.Select(r => r with { Sequence = 0 }).ToList() };
+
+        var reloaded = new IslandRuntime(Spec(inFlight: 3), 0, Funnel, unnumbered);
+
+        Assert.Equal([3L, 4, 5, 6], reloaded.Outbox.Select(r => r.Sequence));
+        Assert.Equal(4, reloaded.Reportable.Count);
+    }
+
+    [Fact]
+    public void A_loss_the_island_reported_before_a_reactivation_and_proposes_again_joins_without_being_reported_twice()
+    {
+        var island = new IslandRuntime(Spec(inFlight: 2), 0, Funnel);
+        var asked = island.PlanRequests(Start);
+        Assert.All(asked, p => Assert.False(p.Again));
+
+        island.MarkRepeat(asked[0].Key);
+        Assert.True(island.Absorb(asked[0].Key, Evaluator.Evaluate(asked[0].Candidate.Loss), Start));
+        Assert.True(island.Absorb(asked[1].Key, Evaluator.Evaluate(asked[1].Candidate.Loss), Start));
+
+        Assert.Equal([asked[1].Hash], island.Outbox.Select(r => r.Hash));
+        Assert.Equal(2, island.Counters.Results);
+        Assert.Contains(island.Members, m => m.Hash == asked[0].Hash);
+
+        // An ask that repeats one (stale, or after a reload) says so, so the individual hands it the outcome to report.
+        var next = island.PlanRequests(Start);
+        Assert.All(next, p => Assert.False(p.Again));
+        Assert.All(island.PlanRequests(Start + IslandRuntime.StaleAfter + TimeSpan.FromSeconds(1)), p => Assert.True(p.Again));
+        var reloaded = new IslandRuntime(Spec(inFlight: 2), 0, Funnel, island.Snapshot());
+        Assert.Equal(next.Select(p => p.Key).Order(), reloaded.PlanRequests(Start).Where(p => p.Again).Select(p => p.Key).Order());
+    }
+
+    [Fact]
     public void A_paused_or_stopped_island_proposes_nothing_but_still_takes_its_results()
     {
         var island = new IslandRuntime(Spec(inFlight: 2), 0, Funnel);

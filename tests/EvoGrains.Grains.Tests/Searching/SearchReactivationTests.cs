@@ -1,0 +1,93 @@
+using EvoGrains.Abstractions;
+using EvoGrains.Core.Expressions;
+using EvoGrains.Core.Search;
+using EvoGrains.Core.Search.Book;
+using EvoGrains.Grains.Searches;
+using EvoGrains.Grains.Storage;
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.Storage;
+
+namespace EvoGrains.Grains.Tests.Searching;
+
+/// <summary>A search that comes back from storage knows what it counted from its record alone.</summary>
+[Trait("Category", "Integration")]
+[Collection(MemorySearchCluster.Name)]
+public sealed class SearchReactivationTests(MemorySearchClusterFixture fixture)
+{
+    private const int SealedPages = 2;
+
+    [Fact]
+    public async Task A_reactivated_search_with_sealed_pages_ignores_resent_results_without_reading_a_page()
+    {
+        var searchId = $"reactivated-{Guid.NewGuid():N}";
+        var search = fixture.Client.GetGrain<ISearchGrain>(searchId);
+        // Islands 0 and 1 took turns: 138 results, island 0 numbered 1..69, island 1 numbered 1..69.
+        var history = Enumerable.Range(0, (SealedPages * HistoryBook.PageSize) + 10).Select(i => Entry(i, island: i % 2, sequence: (i / 2) + 1)).ToList();
+        await WritePausedSearchAsync(searchId, history);
+
+        Assert.Equal(history.Count, (await search.GetStatusAsync()).EvaluationsDone);
+        AssertNoPageActive(searchId);
+
+        // Resent: one from a sealed page, one from the tail; out of date: an old number for another result. Then a new one.
+        var island0 = history.Where(e => e.Island == 0).ToList();
+        var resent = new[] { island0[3] with { Index = -1 }, island0[^1] with { Index = -1 }, Entry(-1, island: 0, sequence: 5) with { Hash = "stale" } };
+        Assert.True(await search.ReportAsync(new IslandReport(0, resent, Status(0))));
+        Assert.Equal(history.Count, (await search.GetStatusAsync()).EvaluationsDone);
+        Assert.True(await search.ReportAsync(new IslandReport(0, [.. resent, Entry(-1, island: 0, sequence: 70) with { Hash = "new" }], Status(0))));
+        Assert.Equal(history.Count + 1, (await search.GetStatusAsync()).EvaluationsDone);
+
+        // Once more after the search's own write and a deactivation: the high-water marks came back with the record.
+        await fixture.Cluster.DeactivateAsync(search.GetGrainId());
+        Assert.True(await search.ReportAsync(new IslandReport(1, [history[^1] with { Index = -1 }], Status(1))));
+        Assert.True(await search.ReportAsync(new IslandReport(0, [.. resent, Entry(-1, island: 0, sequence: 70) with { Hash = "new" }], Status(0))));
+        var status = await search.GetStatusAsync();
+        Assert.Equal(history.Count + 1, status.EvaluationsDone);
+        Assert.Equal(0, status.LateResults);
+        AssertNoPageActive(searchId);
+
+        await search.CancelAsync();
+        var all = await search.GetHistoryAsync(0, int.MaxValue);
+        Assert.Equal(history.Select(e => e.Hash).Append("new"), all.Entries.Select(e => e.Hash));
+    }
+
+    private void AssertNoPageActive(string searchId)
+    {
+        for (var page = 0; page < SealedPages; page++)
+        {
+            var id = fixture.Client.GetGrain<IHistoryPageGrain>(GrainKeys.HistoryPage(searchId, page)).GetGrainId();
+            Assert.False(fixture.Cluster.TryGetGrainContext(id, out _), $"history page {page} was activated");
+        }
+    }
+
+    // The state a search that sealed two pages persists: the pages, and a record with the tail and the islands' marks.
+    private async Task WritePausedSearchAsync(string searchId, List<HistoryEntry> history)
+    {
+        var storage = fixture.Cluster.GetSiloServiceProvider(fixture.Cluster.Silos[0].SiloAddress).GetRequiredKeyedService<IGrainStorage>(EvoGrainsStorage.ProviderName);
+        for (var page = 0; page < SealedPages; page++)
+        {
+            var id = fixture.Client.GetGrain<IHistoryPageGrain>(GrainKeys.HistoryPage(searchId, page)).GetGrainId();
+            await storage.WriteStateAsync("history-page", id, new GrainState<HistoryPageState>(new HistoryPageState { Records = history.GetRange(page * HistoryBook.PageSize, HistoryBook.PageSize) }));
+        }
+
+        var record = SearchRecord.Empty with
+        {
+            Spec = TestSpecs.Synthetic("reactivated", 1000, delayMs: 0),
+            State = SearchState.Paused,
+            StartedAt = DateTimeOffset.UtcNow,
+            HistoryTail = history.Skip(SealedPages * HistoryBook.PageSize).ToList(),
+            SealedPages = SealedPages,
+            Reported = history.GroupBy(e => e.Island).ToDictionary(g => g.Key, g => g.Max(e => e.Sequence)),
+        };
+        var searchGrain = fixture.Client.GetGrain<ISearchGrain>(searchId).GetGrainId();
+        await storage.WriteStateAsync("search", searchGrain, new GrainState<SearchGrainState>(new SearchGrainState { Record = record }));
+    }
+
+    private static HistoryEntry Entry(long index, int island, long sequence) => new(
+        index, island, $"h{index}", "ce", LossText.From(LossZoo.CrossEntropy), "genome", 0.5, EvaluationStatus.Completed, 0.01, "random", [], null, false, DateTimeOffset.UnixEpoch)
+    {
+        Steps = 10,
+        Sequence = sequence,
+    };
+
+    private static IslandStatus Status(int island) => new(island, "random", 5, double.NaN, null, 1, 0, 0, 0, 0, 0, 0, false);
+}
