@@ -17,6 +17,14 @@ internal static class TinySpecs
         FinalStage = new FinalStageSpec { TopK = 2, Steps = 10, Seeds = 2, Baselines = ["ce", "baikal"] },
     };
 
+    /// <summary>A 4-evaluation random search that trains a tiny MLP for real, with <paramref name="finalStage"/>.</summary>
+    public static SearchSpec TinyTraining(FinalStageSpec finalStage) => Synthetic(4) with
+    {
+        Islands = new IslandSpec { Count = 1, Methods = ["random"], PopulationSize = 4, SeedEvaluations = 4, InFlight = 2 },
+        Evaluation = new EvaluationSpec { Evaluator = "training", Model = "mlp", Steps = 30, BatchSize = 32, TrainSubset = 400, ValidationSize = 200 },
+        FinalStage = finalStage,
+    };
+
     public static string WriteTo(string folder, SearchSpec spec)
     {
         Directory.CreateDirectory(folder);

@@ -11,20 +11,15 @@ namespace EvoGrains.Cli.Tests.Cluster;
 [Trait("Category", "Integration")]
 public sealed class TransferLocalRunTests
 {
-    private static readonly SearchSpec Spec = TinySpecs.Synthetic(4) with
+    private static readonly SearchSpec Spec = TinySpecs.TinyTraining(new FinalStageSpec
     {
-        Islands = new IslandSpec { Count = 1, Methods = ["random"], PopulationSize = 4, SeedEvaluations = 4, InFlight = 2 },
-        Evaluation = new EvaluationSpec { Evaluator = "training", Model = "mlp", Steps = 30, BatchSize = 32, TrainSubset = 400, ValidationSize = 200 },
-        FinalStage = new FinalStageSpec
-        {
-            TopK = 1,
-            Steps = 30,
-            Seeds = 2,
-            Baselines = ["ce"],
-            Tune = [new TunedFamilySpec { Family = "ls-ce", Grid = [[0.1], [0.5]] }],
-            Transfer = [new TransferSpec { Augment = "crop-flip" }, new TransferSpec { Name = "more images", TrainSubset = 800, LearningRate = 0.003 }],
-        },
-    };
+        TopK = 1,
+        Steps = 30,
+        Seeds = 2,
+        Baselines = ["ce"],
+        Tune = [new TunedFamilySpec { Family = "ls-ce", Grid = [[0.1], [0.5]] }],
+        Transfer = [new TransferSpec { Augment = "crop-flip" }, new TransferSpec { Name = "more images", TrainSubset = 800, LearningRate = 0.003 }],
+    });
 
     [Fact]
     public async Task Every_arm_of_the_test_table_is_retrained_in_each_setting_and_transfer_only_adds_settings_from_final_json()

@@ -11,19 +11,14 @@ public sealed class TunedBaselinesLocalRunTests
     public async Task The_final_table_holds_each_tuned_familys_best_grid_point_and_the_report_its_grid_and_budget()
     {
         var folder = TinySpecs.TempFolder();
-        var spec = TinySpecs.Synthetic(4) with
+        var spec = TinySpecs.TinyTraining(new FinalStageSpec
         {
-            Islands = new IslandSpec { Count = 1, Methods = ["random"], PopulationSize = 4, SeedEvaluations = 4, InFlight = 2 },
-            Evaluation = new EvaluationSpec { Evaluator = "training", Model = "mlp", Steps = 30, BatchSize = 32, TrainSubset = 400, ValidationSize = 200 },
-            FinalStage = new FinalStageSpec
-            {
-                TopK = 1,
-                Steps = 30,
-                Seeds = 2,
-                Baselines = ["ce"],
-                Tune = [new TunedFamilySpec { Family = "ls-ce", Grid = [[0.1], [0.5]] }, new TunedFamilySpec { Family = "poly1", Grid = [[1], [2]] }],
-            },
-        };
+            TopK = 1,
+            Steps = 30,
+            Seeds = 2,
+            Baselines = ["ce"],
+            Tune = [new TunedFamilySpec { Family = "ls-ce", Grid = [[0.1], [0.5]] }, new TunedFamilySpec { Family = "poly1", Grid = [[1], [2]] }],
+        });
         var input = TinySpecs.WriteTo(folder + "-in", spec);
         try
         {

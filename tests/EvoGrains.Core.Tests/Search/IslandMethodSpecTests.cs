@@ -13,7 +13,7 @@ public sealed class IslandMethodSpecTests
     [InlineData("""{"islands": {"cmaEs": {"sigma": 1000}}}""", "islands.cmaEs.sigma: must be between")]
     [InlineData("""{"islands": {"cmaEs": {"generations": 0}}}""", "islands.cmaEs.generations: must be between 1 and 100000 (got 0)")]
     [InlineData("""{"islands": {"cmaEs": {"lambda": 4}}}""", "islands.cmaEs.lambda: unknown field 'lambda'")]
-    [InlineData("""{"islands": {"methods": ["taylor-glo"]}}""", "islands.methods[0]: 'taylor-glo' is not one of regularized-evolution, gp, random, glo, taylorglo")]
+    [InlineData("""{"islands": {"methods": ["taylor-glo"]}}""", "islands.methods[0]: 'taylor-glo' is not one of regularized-evolution, surrogate-evolution, gp, random, glo, taylorglo")]
     [InlineData("""{"islands": {"count": 2, "methods": ["taylorglo"]}}""", "migration.count: no island can take another's migrants (taylorglo islands exchange with none")]
     [InlineData("""{"islands": {"count": 2, "methods": ["glo", "regularized-evolution"], "space": "cell"}}""", "migration.count: no island can take another's migrants")]
     public void A_bad_island_method_field_is_named_with_its_path(string json, string expected)
