@@ -17,12 +17,17 @@ public sealed class PhenotypeSurrogate
 {
     public const int Neighbours = 5;
 
+    /// <summary>Losses it remembers at most: the newest replace the oldest, so a long search's island stays within a few MB and milliseconds.</summary>
+    public const int Capacity = 4096;
+
     private const int Stride = 10;
 
     /// <summary>Curves closer than this (root mean square over the kept points, in units of the curve's range) are one curve.</summary>
     public const double NearDistance = 0.005;
 
     private readonly List<Known> known = [];
+
+    private long added;
 
     /// <summary>Evaluated losses it has learned from.</summary>
     public int Count => known.Count;
@@ -33,10 +38,22 @@ public sealed class PhenotypeSurrogate
     /// <summary>Learns one evaluated loss; a loss without a phenotype or a fitness that is not finite teaches nothing.</summary>
     public void Add(double[]? phenotype, double fitness)
     {
-        if (phenotype is { Length: > 0 } && double.IsFinite(fitness))
+        if (phenotype is not { Length: > 0 } || !double.IsFinite(fitness))
         {
-            known.Add(new Known(Thin(phenotype), fitness));
+            return;
         }
+
+        var learned = new Known(Thin(phenotype), fitness);
+        if (known.Count < Capacity)
+        {
+            known.Add(learned);
+        }
+        else
+        {
+            known[(int)(added % Capacity)] = learned;
+        }
+
+        added++;
     }
 
     /// <summary>

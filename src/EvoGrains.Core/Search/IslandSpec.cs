@@ -2,7 +2,7 @@ namespace EvoGrains.Core.Search;
 
 /// <summary>
 /// The islands: how many, and the method of each (island i runs Methods[i % Methods.Count]).
-/// Methods: "regularized-evolution", "gp", "random" (in <see cref="Space"/>), "glo" (GP over trees with
+/// Methods: "surrogate-evolution" (the default), "regularized-evolution", "gp", "random" (in <see cref="Space"/>), "glo" (GP over trees with
 /// GLO's operators plus CMA-ES stages) and "taylorglo" (CMA-ES over TaylorGLO's 8 parameters, its own space).
 /// Spaces: "cell" (NLFS) or "tree" (GLO/NGL).
 /// </summary>
@@ -10,7 +10,7 @@ public sealed record IslandSpec
 {
     public int Count { get; init; } = 1;
 
-    public IReadOnlyList<string> Methods { get; init; } = ["regularized-evolution"];
+    public IReadOnlyList<string> Methods { get; init; } = ["surrogate-evolution"];
 
     public string Space { get; init; } = "cell";
 

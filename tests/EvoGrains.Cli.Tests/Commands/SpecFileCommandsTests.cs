@@ -18,7 +18,7 @@ public sealed class SpecFileCommandsTests : IDisposable
         [
             ("""{"name": "bad", "evaluation": {"rungs": [{"steps": 100}, null]}}""", "evaluation.rungs[1]: must not be null"),
             ("""{"finalStage": null}""", "finalStage: must not be null"),
-            // regularized-evolution uses no CMA-ES: its settings are still checked.
+            // The default method uses no CMA-ES: its settings are still checked.
             ("""{"islands": {"cmaEs": {"populationSize": 0}}}""", "islands.cmaEs.populationSize: must be between 2 and 1000 (got 0)"),
         ];
         var cases = new TheoryData<string, string, string>();

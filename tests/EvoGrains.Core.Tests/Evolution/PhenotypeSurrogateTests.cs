@@ -41,6 +41,20 @@ public sealed class PhenotypeSurrogateTests
         Assert.True(double.IsNaN(surrogate.Predict([])));
     }
 
+    [Fact]
+    public void It_remembers_the_newest_losses_up_to_its_capacity()
+    {
+        var surrogate = new PhenotypeSurrogate();
+        for (var k = 0; k < PhenotypeSurrogate.Capacity + 10; k++)
+        {
+            // The oldest ten said 0 for the curve asked about below; the newest say 1.
+            surrogate.Add(Curve(x => Math.Pow(x, 2 + (k < 10 ? 0.001 * k : 3 + (0.001 * k)))), k < 10 ? 0 : 1);
+        }
+
+        Assert.Equal(PhenotypeSurrogate.Capacity, surrogate.Count);
+        Assert.Equal(1, surrogate.Predict(Curve(x => Math.Pow(x, 2.3))), 12);
+    }
+
     private static double[] Curve(Func<double, double> shape) =>
         [.. Enumerable.Range(0, 1000).Select(i => shape(i / 999.0))];
 }
