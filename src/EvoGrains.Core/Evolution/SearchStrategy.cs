@@ -52,7 +52,7 @@ public abstract class SearchStrategy(ScreeningFunnel funnel, int proposalPool = 
     /// The next candidate, or null when waiting or when 2500 draws in a row were rejected or duplicates. A duplicate has
     /// the hash or the one-hot fingerprint (<see cref="LossFunction.Fingerprint"/>) of a loss this island proposed,
     /// evaluated or holds, or a phenotype near a member's. With a <see cref="Surrogate"/> that is ready, it draws
-    /// <see cref="proposalPool"/> such candidates and proposes the one predicted fittest; the others are forgotten.
+    /// as many such candidates as its proposal pool holds and proposes the one predicted fittest; the others are forgotten.
     /// </summary>
     public Candidate? Propose(Random random)
     {
