@@ -67,8 +67,8 @@ public sealed class PhenotypeSurrogate
             return double.NaN;
         }
 
-        var curve = Thin(phenotype);
-        return known.Any(k => Distance(curve, k.Curve) < NearDistance) ? double.NaN : Predict(curve, except: -1);
+        var (fitness, nearest) = Predict(Thin(phenotype), except: -1);
+        return nearest < NearDistance ? double.NaN : fitness;
     }
 
     /// <summary>
@@ -82,11 +82,12 @@ public sealed class PhenotypeSurrogate
             return double.NaN;
         }
 
-        var predicted = known.Select((k, i) => Predict(k.Curve, except: i)).ToList();
+        var predicted = known.Select((k, i) => Predict(k.Curve, except: i).Fitness).ToList();
         return RankCorrelation.Spearman(predicted, [.. known.Select(k => k.Fitness)]);
     }
 
-    private double Predict(float[] curve, int except)
+    /// <summary>The weighted mean of the nearest losses' fitness, and the distance to the nearest, in one pass over what it knows.</summary>
+    private (double Fitness, double Nearest) Predict(float[] curve, int except)
     {
         // The nearest few by insertion into a short sorted list: k is 5, the known set a few thousand at most.
         Span<double> distances = stackalloc double[Neighbours];
@@ -126,7 +127,7 @@ public sealed class PhenotypeSurrogate
             weights += weight;
         }
 
-        return weighted / weights;
+        return (weighted / weights, distances[0]);
     }
 
     private static double Distance(float[] a, float[] b)
