@@ -22,7 +22,7 @@ public sealed class SiloFaultTests(ITestOutputHelper output)
     private static readonly TimeSpan ScenarioTimeout = TimeSpan.FromSeconds(90);
     private static readonly TimeSpan RecoveryTimeout = TimeSpan.FromSeconds(40);
 
-    private readonly Stopwatch _clock = Stopwatch.StartNew();
+    private readonly Stopwatch clock = Stopwatch.StartNew();
 
     [Fact]
     public async Task A_search_survives_killing_its_search_silo_then_its_trainer_silo()
@@ -68,7 +68,7 @@ public sealed class SiloFaultTests(ITestOutputHelper output)
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
-            Log($"FAILED after {_clock.Elapsed.TotalSeconds:F1} s: {ex.Message}{Environment.NewLine}{cluster.Diagnostics()}");
+            Log($"FAILED after {clock.Elapsed.TotalSeconds:F1} s: {ex.Message}{Environment.NewLine}{cluster.Diagnostics()}");
             throw;
         }
     }
@@ -88,7 +88,7 @@ public sealed class SiloFaultTests(ITestOutputHelper output)
 
             var before = await search.GetStatusAsync();
             var recorded = await RecordedAsync(search);
-            var killedAt = _clock.Elapsed;
+            var killedAt = clock.Elapsed;
             var killedUtc = DateTimeOffset.UtcNow;
             await Task.WhenAll(cluster.Silos.Select(s => s.KillAsync()));
             Log($"killed all {cluster.Silos.Count} silos (SIGKILL) at {before.EvaluationsDone}/{Budget} evaluations");
@@ -96,7 +96,7 @@ public sealed class SiloFaultTests(ITestOutputHelper output)
             // All replacements at the same instant, as after a node or cluster restart (the silo's membership
             // settings are what make this rejoin quickly; see SiloClustering in EvoGrains.Hosting).
             await Task.WhenAll(cluster.Silos.Select(silo => cluster.RestartAsync(silo.Index)));
-            var ready = _clock.Elapsed - killedAt;
+            var ready = clock.Elapsed - killedAt;
             Log($"3 replacement silos ready {ready.TotalSeconds:F1} s after the kill");
 
             // The old client lost every gateway; a fresh one re-pokes the search, which reloads from Redis.
@@ -120,7 +120,7 @@ public sealed class SiloFaultTests(ITestOutputHelper output)
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
-            Log($"FAILED after {_clock.Elapsed.TotalSeconds:F1} s: {ex.Message}{Environment.NewLine}{cluster.Diagnostics()}");
+            Log($"FAILED after {clock.Elapsed.TotalSeconds:F1} s: {ex.Message}{Environment.NewLine}{cluster.Diagnostics()}");
             throw;
         }
     }
@@ -175,7 +175,7 @@ public sealed class SiloFaultTests(ITestOutputHelper output)
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
-            Log($"FAILED after {_clock.Elapsed.TotalSeconds:F1} s: {ex.Message}{Environment.NewLine}{cluster.Diagnostics()}");
+            Log($"FAILED after {clock.Elapsed.TotalSeconds:F1} s: {ex.Message}{Environment.NewLine}{cluster.Diagnostics()}");
             throw;
         }
     }
@@ -207,7 +207,7 @@ public sealed class SiloFaultTests(ITestOutputHelper output)
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
-            Log($"FAILED after {_clock.Elapsed.TotalSeconds:F1} s: {ex.Message}{Environment.NewLine}{cluster.Diagnostics()}");
+            Log($"FAILED after {clock.Elapsed.TotalSeconds:F1} s: {ex.Message}{Environment.NewLine}{cluster.Diagnostics()}");
             throw;
         }
     }
@@ -232,14 +232,14 @@ public sealed class SiloFaultTests(ITestOutputHelper output)
         FinalStage = new FinalStageSpec { TopK = 2, Steps = 10, Seeds = 2, Baselines = ["ce"] },
     };
 
-    private readonly List<HashSet<(int Island, string Hash)>> _recordedBeforeKills = [];
+    private readonly List<HashSet<(int Island, string Hash)>> recordedBeforeKills = [];
 
     private async Task<FaultMeasurement> KillAndMeasureAsync(ProcessCluster cluster, IClusterClient client, ISearchGrain search, string searchId, SiloProcess victim, string fault, bool restartAtOnce)
     {
         var grains = await GrainsOnAsync(cluster, client, search, searchId, victim);
         var before = await search.GetStatusAsync();
-        _recordedBeforeKills.Add(await RecordedAsync(search));
-        var killedAt = _clock.Elapsed;
+        recordedBeforeKills.Add(await RecordedAsync(search));
+        var killedAt = clock.Elapsed;
         var killedUtc = DateTimeOffset.UtcNow;
         await victim.KillAsync();
         Log($"kill -9 {victim} ({fault}; hosts {grains}) at {before.EvaluationsDone}/{Budget} evaluations");
@@ -250,7 +250,7 @@ public sealed class SiloFaultTests(ITestOutputHelper output)
             replacement = Task.Run(async () =>
             {
                 await cluster.RestartAsync(victim.Index);
-                return _clock.Elapsed - killedAt;
+                return clock.Elapsed - killedAt;
             });
         }
 
@@ -272,20 +272,20 @@ public sealed class SiloFaultTests(ITestOutputHelper output)
         TimeSpan? recovery = null;
         var lowest = long.MaxValue;
         string? lastError = null;
-        while (_clock.Elapsed - killedAt < RecoveryTimeout)
+        while (clock.Elapsed - killedAt < RecoveryTimeout)
         {
             try
             {
                 var status = await search.GetStatusAsync();
-                firstAnswer ??= _clock.Elapsed - killedAt;
+                firstAnswer ??= clock.Elapsed - killedAt;
                 lowest = Math.Min(lowest, status.EvaluationsDone);
                 if (status.EvaluationsDone > countAtKill || status.IsTerminal)
                 {
-                    recovery ??= _clock.Elapsed - killedAt;
+                    recovery ??= clock.Elapsed - killedAt;
                     var history = await search.GetHistoryAsync(0, int.MaxValue);
                     if (history.Entries.Any(e => !e.Shared && e.CompletedAt > killedUtc))
                     {
-                        return (firstAnswer.Value, lowest, recovery.Value, _clock.Elapsed - killedAt);
+                        return (firstAnswer.Value, lowest, recovery.Value, clock.Elapsed - killedAt);
                     }
 
                     if (status.IsTerminal)
@@ -345,7 +345,7 @@ public sealed class SiloFaultTests(ITestOutputHelper output)
     {
         var history = await search.GetHistoryAsync(0, int.MaxValue);
         var final = history.Entries.Select(e => (e.Island, e.Hash)).ToHashSet();
-        var recorded = recordedBeforeKills ?? _recordedBeforeKills;
+        var recorded = recordedBeforeKills ?? recordedBeforeKills;
         var withLoss = measurements.Select((m, i) => m with { RecordedBeforeKillLost = recorded[i].Count(r => !final.Contains(r)) }).ToList();
         Log($"final history: {history.Total} entries, {final.Count} distinct (island, hash); lost per fault: {string.Join(", ", withLoss.Select(m => m.RecordedBeforeKillLost))}");
 
@@ -367,10 +367,10 @@ public sealed class SiloFaultTests(ITestOutputHelper output)
 
     private async Task<SearchStatus> WaitAsync(ISearchGrain search, Func<SearchStatus, bool> condition, TimeSpan timeout, string what)
     {
-        var deadline = _clock.Elapsed + timeout;
+        var deadline = clock.Elapsed + timeout;
         SearchStatus? last = null;
         string? lastError = null;
-        while (_clock.Elapsed < deadline)
+        while (clock.Elapsed < deadline)
         {
             try
             {
@@ -393,7 +393,7 @@ public sealed class SiloFaultTests(ITestOutputHelper output)
 
     private TimeSpan Remaining()
     {
-        var left = ScenarioTimeout - _clock.Elapsed;
+        var left = ScenarioTimeout - clock.Elapsed;
         return left > TimeSpan.FromSeconds(5) ? left : TimeSpan.FromSeconds(5);
     }
 
@@ -402,7 +402,7 @@ public sealed class SiloFaultTests(ITestOutputHelper output)
         var text = new StringBuilder();
         text.AppendLine(CultureInfo.InvariantCulture, $"## {title}");
         text.AppendLine();
-        text.AppendLine(CultureInfo.InvariantCulture, $"Run {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cores. Budget {Budget} evaluations, {Islands} islands, {Trainers} trainers, synthetic 150 ms, lease 3 s, trainers only on the GPU silo in A (allowCpu false), anywhere in B. Search completed with {done.EvaluationsDone} evaluations (late results {done.LateResults}, deduplicated {done.Deduplicated}); scenario wall time {_clock.Elapsed.TotalSeconds:F1} s (cluster start included).");
+        text.AppendLine(CultureInfo.InvariantCulture, $"Run {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cores. Budget {Budget} evaluations, {Islands} islands, {Trainers} trainers, synthetic 150 ms, lease 3 s, trainers only on the GPU silo in A (allowCpu false), anywhere in B. Search completed with {done.EvaluationsDone} evaluations (late results {done.LateResults}, deduplicated {done.Deduplicated}); scenario wall time {clock.Elapsed.TotalSeconds:F1} s (cluster start included).");
         text.AppendLine();
         text.AppendLine(FaultMeasurement.Header);
         foreach (var m in measurements)
@@ -415,5 +415,5 @@ public sealed class SiloFaultTests(ITestOutputHelper output)
         Log(text.ToString());
     }
 
-    private void Log(string line) => output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"[{_clock.Elapsed.TotalSeconds,6:F1} s] {line}"));
+    private void Log(string line) => output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"[{clock.Elapsed.TotalSeconds,6:F1} s] {line}"));
 }

@@ -8,7 +8,7 @@ namespace EvoGrains.Hosting.Tests;
 [Trait("Category", "Integration")]
 public sealed class FileStorageSiloTests : IDisposable
 {
-    private readonly string _runFolder = Directory.CreateTempSubdirectory("evograins-run-").FullName;
+    private readonly string runFolder = Directory.CreateTempSubdirectory("evograins-run-").FullName;
 
     [Fact]
     public async Task Localhost_silo_with_file_storage_resumes_state_after_restart()
@@ -24,7 +24,7 @@ public sealed class FileStorageSiloTests : IDisposable
         }
 
         // The silo stores Orleans' binary format, so its files say so.
-        var files = Directory.GetFiles(Path.Combine(_runFolder, "state"), "*", SearchOption.AllDirectories);
+        var files = Directory.GetFiles(Path.Combine(runFolder, "state"), "*", SearchOption.AllDirectories);
         Assert.NotEmpty(files);
         Assert.All(files, file => Assert.EndsWith(".bin", file, StringComparison.Ordinal));
 
@@ -33,14 +33,14 @@ public sealed class FileStorageSiloTests : IDisposable
         Assert.Equal(3, await resumed.Get());
     }
 
-    public void Dispose() => Directory.Delete(_runFolder, recursive: true);
+    public void Dispose() => Directory.Delete(runFolder, recursive: true);
 
     private async Task<RunningCluster> StartAsync()
     {
         var configuration = SiloHostFactory.BaseConfiguration($"svc-{Guid.NewGuid():N}");
         configuration["EvoGrains:Clustering:Provider"] = "localhost";
         configuration["EvoGrains:Storage:Provider"] = "file";
-        configuration["EvoGrains:Storage:RootFolder"] = Path.Combine(_runFolder, "state");
+        configuration["EvoGrains:Storage:RootFolder"] = Path.Combine(runFolder, "state");
 
         // The embedded silo keeps the dashboard services even without an HTTP endpoint to map them on.
         configuration["EvoGrains:Dashboard:Enabled"] = "true";

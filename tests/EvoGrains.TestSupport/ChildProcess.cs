@@ -28,23 +28,23 @@ public sealed class ChildProcess : IAsyncDisposable
         }
     };
 
-    private readonly Process _process;
-    private readonly StringBuilder _output = new();
-    private bool _disposed;
+    private readonly Process process;
+    private readonly StringBuilder output = new();
+    private bool disposed;
 
-    private ChildProcess(Process process) => _process = process;
+    private ChildProcess(Process process) => this.process = process;
 
-    public int Id => _process.Id;
+    public int Id => process.Id;
 
-    public bool HasExited => _disposed || _process.HasExited;
+    public bool HasExited => disposed || process.HasExited;
 
     public string Output
     {
         get
         {
-            lock (_output)
+            lock (output)
             {
-                return _output.ToString();
+                return output.ToString();
             }
         }
     }
@@ -111,16 +111,16 @@ public sealed class ChildProcess : IAsyncDisposable
     /// <summary>SIGKILL to the process tree (kill -9): no shutdown, no deactivation, sockets just close.</summary>
     public void Kill()
     {
-        if (_disposed)
+        if (disposed)
         {
             return;
         }
 
         try
         {
-            if (!_process.HasExited)
+            if (!process.HasExited)
             {
-                _process.Kill(entireProcessTree: true);
+                process.Kill(entireProcessTree: true);
             }
         }
         catch (InvalidOperationException)
@@ -131,7 +131,7 @@ public sealed class ChildProcess : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        if (_disposed)
+        if (disposed)
         {
             return;
         }
@@ -140,20 +140,20 @@ public sealed class ChildProcess : IAsyncDisposable
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
         try
         {
-            await _process.WaitForExitAsync(timeout.Token);
+            await process.WaitForExitAsync(timeout.Token);
         }
         catch (OperationCanceledException)
         {
             // Reported by the caller's assertions; never hang a test run on a zombie.
         }
 
-        _disposed = true;
+        disposed = true;
         lock (Live)
         {
             Live.Remove(this);
         }
 
-        _process.Dispose();
+        process.Dispose();
     }
 
     private static ProcessStartInfo StartInfo(string fileName, IEnumerable<string> arguments, string workingDirectory, IReadOnlyDictionary<string, string>? environment)
@@ -185,12 +185,12 @@ public sealed class ChildProcess : IAsyncDisposable
             return;
         }
 
-        lock (_output)
+        lock (output)
         {
-            _output.AppendLine(line);
-            if (_output.Length > MaxOutputChars)
+            output.AppendLine(line);
+            if (output.Length > MaxOutputChars)
             {
-                _output.Remove(0, _output.Length - MaxOutputChars / 2);
+                output.Remove(0, output.Length - MaxOutputChars / 2);
             }
         }
     }

@@ -13,16 +13,16 @@ namespace EvoGrains.Benchmarks.Training;
 /// <summary>Measurements behind the CLI's benchmark command; each returns a plain result record.</summary>
 public sealed class TrainingBenchmarks
 {
-    private readonly DatasetCache _datasets;
-    private readonly SurrogateTrainer _trainer;
-    private readonly PackedTrainer _packed;
+    private readonly DatasetCache datasets;
+    private readonly SurrogateTrainer trainer;
+    private readonly PackedTrainer packed;
 
     public TrainingBenchmarks(DatasetCache? datasets = null)
     {
-        _datasets = datasets ?? new DatasetCache();
-        var prepared = new PreparedDataCache(_datasets);
-        _trainer = new SurrogateTrainer(prepared);
-        _packed = new PackedTrainer(prepared);
+        this.datasets = datasets ?? new DatasetCache();
+        var prepared = new PreparedDataCache(this.datasets);
+        trainer = new SurrogateTrainer(prepared);
+        packed = new PackedTrainer(prepared);
     }
 
     /// <summary>Best of <paramref name="repetitions"/> timed <c>torch.matmul</c> calls after one warm-up call.</summary>
@@ -53,7 +53,7 @@ public sealed class TrainingBenchmarks
     {
         ArgumentNullException.ThrowIfNull(request);
         var macs = ForwardMacs(request);
-        var result = _trainer.Train(request, loss ?? new CrossEntropyTensorLoss());
+        var result = trainer.Train(request, loss ?? new CrossEntropyTensorLoss());
         var flopsPerImage = 3.0 * 2.0 * macs;
         return new ModelFlopsResult(request.Model, macs, flopsPerImage, result.ImagesPerSecond, flopsPerImage * result.ImagesPerSecond / 1e9);
     }
@@ -64,7 +64,7 @@ public sealed class TrainingBenchmarks
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(losses);
         return losses
-            .Select(loss => (loss, result: _trainer.Train(request, loss)))
+            .Select(loss => (loss, result: trainer.Train(request, loss)))
             .Select(r => new LossThroughputResult(r.loss.Name, r.result.Status, r.result.ImagesPerSecond, r.result.StepsPerSecond))
             .ToList();
     }
@@ -77,7 +77,7 @@ public sealed class TrainingBenchmarks
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(loss);
-        return MeasureGrowth(() => _trainer.Train(request, loss), evaluations, warmupEvaluations, 1);
+        return MeasureGrowth(() => trainer.Train(request, loss), evaluations, warmupEvaluations, 1);
     }
 
     /// <summary>
@@ -91,7 +91,7 @@ public sealed class TrainingBenchmarks
         ArgumentOutOfRangeException.ThrowIfLessThan(losses.Count, 1);
         var members = losses.Select(loss => new PackMember(loss, request.Seed)).ToList();
         var packs = (evaluations + losses.Count - 1) / losses.Count;
-        return MeasureGrowth(() => _packed.Train(request, members), packs, warmupPacks, losses.Count);
+        return MeasureGrowth(() => packed.Train(request, members), packs, warmupPacks, losses.Count);
     }
 
     private static MemoryGrowthResult MeasureGrowth(Action evaluate, int runs, int warmupRuns, int evaluationsPerRun)
@@ -111,7 +111,7 @@ public sealed class TrainingBenchmarks
 
     private long ForwardMacs(TrainingRequest request)
     {
-        var dataset = _datasets.Get(request.Dataset);
+        var dataset = datasets.Get(request.Dataset);
         using var model = ModelFactory.Create(request.Model, dataset.Shape, dataset.Classes, 0, CPU);
         return model.ForwardMacsPerImage;
     }

@@ -27,6 +27,13 @@ public sealed class HallOfFame(int capacity)
             return false;
         }
 
+        // Most results rank below a full hall's last entry. Any twin of theirs in the hall ranks above them, so none
+        // can replace it: skip parsing the loss for its fingerprint.
+        if (entries.Count >= Capacity && entry.Rank <= entries[^1].Rank)
+        {
+            return false;
+        }
+
         var fingerprint = entry.Loss.ToLoss().Fingerprint;
         var known = fingerprints.IndexOf(fingerprint);
         if (known >= 0)

@@ -9,20 +9,20 @@ namespace EvoGrains.Training.Data;
 /// </summary>
 public sealed class BatchSampler
 {
-    private readonly Random _random;
-    private readonly int[] _order;
-    private readonly Device _device;
-    private int _position;
+    private readonly Random random;
+    private readonly int[] order;
+    private readonly Device device;
+    private int position;
 
     public BatchSampler(int count, int batchSize, int seed, Device device)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(count, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(batchSize, 1);
         BatchSize = Math.Min(batchSize, count);
-        _random = new Random(seed);
-        _order = Enumerable.Range(0, count).ToArray();
-        _device = device;
-        _position = count;
+        random = new Random(seed);
+        order = Enumerable.Range(0, count).ToArray();
+        this.device = device;
+        position = count;
     }
 
     public int BatchSize { get; }
@@ -30,19 +30,19 @@ public sealed class BatchSampler
     /// <summary>int64 indices of the next batch, on the device; a short tail is dropped and a new epoch begins.</summary>
     public Tensor Next()
     {
-        if (_position + BatchSize > _order.Length)
+        if (position + BatchSize > order.Length)
         {
-            _random.Shuffle(_order);
-            _position = 0;
+            random.Shuffle(order);
+            position = 0;
         }
 
         var batch = new long[BatchSize];
         for (var i = 0; i < BatchSize; i++)
         {
-            batch[i] = _order[_position + i];
+            batch[i] = order[position + i];
         }
 
-        _position += BatchSize;
-        return torch.tensor(batch, device: _device);
+        position += BatchSize;
+        return torch.tensor(batch, device: device);
     }
 }

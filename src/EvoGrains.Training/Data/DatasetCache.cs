@@ -8,13 +8,13 @@ namespace EvoGrains.Training.Data;
 /// </summary>
 public sealed class DatasetCache
 {
-    private readonly ConcurrentDictionary<DatasetSpec, Lazy<LoadedDataset>> _entries = new();
+    private readonly ConcurrentDictionary<DatasetSpec, Lazy<LoadedDataset>> entries = new();
 
     /// <exception cref="DatasetException">A file is missing or malformed; the failure is not remembered.</exception>
     public LoadedDataset Get(DatasetSpec spec)
     {
         ArgumentNullException.ThrowIfNull(spec);
-        var entry = _entries.GetOrAdd(spec, s => new Lazy<LoadedDataset>(() => DatasetLoader.Load(s)));
+        var entry = entries.GetOrAdd(spec, s => new Lazy<LoadedDataset>(() => DatasetLoader.Load(s)));
         try
         {
             return entry.Value;
@@ -22,7 +22,7 @@ public sealed class DatasetCache
         catch
         {
             // A failed read (file not there yet, say) must not be remembered.
-            _entries.TryRemove(new KeyValuePair<DatasetSpec, Lazy<LoadedDataset>>(spec, entry));
+            entries.TryRemove(new KeyValuePair<DatasetSpec, Lazy<LoadedDataset>>(spec, entry));
             throw;
         }
     }

@@ -9,10 +9,10 @@ namespace EvoGrains.Training.Data;
 /// </summary>
 public sealed class ImageDataset : IDisposable
 {
-    private readonly Tensor _images;
-    private readonly Tensor _labels;
-    private readonly Tensor _mean;
-    private readonly Tensor _std;
+    private readonly Tensor images;
+    private readonly Tensor labels;
+    private readonly Tensor mean;
+    private readonly Tensor std;
 
     public ImageDataset(LabelledImages source, ChannelStatistics statistics, Device device)
     {
@@ -21,10 +21,10 @@ public sealed class ImageDataset : IDisposable
         ArgumentNullException.ThrowIfNull(device);
         Shape = source.Shape;
         Count = source.Count;
-        _images = torch.tensor(source.Pixels, [Count, Shape.Channels, Shape.Height, Shape.Width], ScalarType.Byte, device: device).DetachFromDisposeScope();
-        _labels = torch.tensor(Array.ConvertAll(source.Labels, l => (long)l), [Count], device: device).DetachFromDisposeScope();
-        _mean = torch.tensor(statistics.Mean.Select(m => (float)m).ToArray(), [1, Shape.Channels, 1, 1], device: device).DetachFromDisposeScope();
-        _std = torch.tensor(statistics.Std.Select(s => (float)s).ToArray(), [1, Shape.Channels, 1, 1], device: device).DetachFromDisposeScope();
+        images = torch.tensor(source.Pixels, [Count, Shape.Channels, Shape.Height, Shape.Width], ScalarType.Byte, device: device).DetachFromDisposeScope();
+        labels = torch.tensor(Array.ConvertAll(source.Labels, l => (long)l), [Count], device: device).DetachFromDisposeScope();
+        mean = torch.tensor(statistics.Mean.Select(m => (float)m).ToArray(), [1, Shape.Channels, 1, 1], device: device).DetachFromDisposeScope();
+        std = torch.tensor(statistics.Std.Select(s => (float)s).ToArray(), [1, Shape.Channels, 1, 1], device: device).DetachFromDisposeScope();
     }
 
     public ImageShape Shape { get; }
@@ -38,8 +38,8 @@ public sealed class ImageDataset : IDisposable
     public (Tensor Images, Tensor Labels) Gather(Tensor indices, Func<Tensor, Tensor>? augment = null)
     {
         ArgumentNullException.ThrowIfNull(indices);
-        var images = _images.index_select(0, indices);
-        return (Normalise(augment is null ? images : augment(images)), _labels.index_select(0, indices));
+        var batch = images.index_select(0, indices);
+        return (Normalise(augment is null ? batch : augment(batch)), labels.index_select(0, indices));
     }
 
     /// <summary>A contiguous block of normalised images and their labels, for evaluation.</summary>
@@ -47,16 +47,16 @@ public sealed class ImageDataset : IDisposable
     {
         ArgumentOutOfRangeException.ThrowIfNegative(start);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(start + length, Count);
-        return (Normalise(_images.narrow(0, start, length)), _labels.narrow(0, start, length));
+        return (Normalise(images.narrow(0, start, length)), labels.narrow(0, start, length));
     }
 
     public void Dispose()
     {
-        _images.Dispose();
-        _labels.Dispose();
-        _mean.Dispose();
-        _std.Dispose();
+        images.Dispose();
+        labels.Dispose();
+        mean.Dispose();
+        std.Dispose();
     }
 
-    private Tensor Normalise(Tensor bytes) => bytes.to_type(ScalarType.Float32).sub_(_mean).div_(_std);
+    private Tensor Normalise(Tensor bytes) => bytes.to_type(ScalarType.Float32).sub_(mean).div_(std);
 }

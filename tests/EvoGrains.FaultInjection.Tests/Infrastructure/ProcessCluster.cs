@@ -15,14 +15,14 @@ internal sealed class ProcessCluster : IAsyncDisposable
 {
     public static readonly TimeSpan ReadyTimeout = TimeSpan.FromSeconds(45);
 
-    private readonly string _workingDirectory;
-    private readonly List<IHost> _clients = [];
+    private readonly string workingDirectory;
+    private readonly List<IHost> clients = [];
 
     private ProcessCluster(RedisServer redis, IReadOnlyList<SiloProcess> silos, string workingDirectory)
     {
         Redis = redis;
         Silos = silos;
-        _workingDirectory = workingDirectory;
+        this.workingDirectory = workingDirectory;
     }
 
     public RedisServer Redis { get; }
@@ -86,7 +86,7 @@ internal sealed class ProcessCluster : IAsyncDisposable
         var host = builder.Build();
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
         await host.StartAsync(timeout.Token);
-        _clients.Add(host);
+        clients.Add(host);
         return host.Services.GetRequiredService<IClusterClient>();
     }
 
@@ -108,7 +108,7 @@ internal sealed class ProcessCluster : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        foreach (var host in _clients)
+        foreach (var host in clients)
         {
             try
             {
@@ -133,7 +133,7 @@ internal sealed class ProcessCluster : IAsyncDisposable
         await DisposeQuietlyAsync(Redis, failures);
         try
         {
-            Directory.Delete(_workingDirectory, recursive: true);
+            Directory.Delete(workingDirectory, recursive: true);
         }
         catch (IOException)
         {

@@ -11,18 +11,18 @@ internal sealed class SiloProcess : IAsyncDisposable
 {
     private static readonly HttpClient Http = new() { Timeout = TimeSpan.FromSeconds(2) };
 
-    private readonly string _redis;
-    private readonly bool _allowCpuTrainers;
-    private readonly string _workingDirectory;
-    private ChildProcess? _process;
-    private string _previousOutput = string.Empty;
+    private readonly string redis;
+    private readonly bool allowCpuTrainers;
+    private readonly string workingDirectory;
+    private ChildProcess? process;
+    private string previousOutput = string.Empty;
 
     public SiloProcess(int index, string redisConnectionString, bool allowCpuTrainers, string workingDirectory)
     {
         Index = index;
-        _redis = redisConnectionString;
-        _allowCpuTrainers = allowCpuTrainers;
-        _workingDirectory = workingDirectory;
+        redis = redisConnectionString;
+        this.allowCpuTrainers = allowCpuTrainers;
+        this.workingDirectory = workingDirectory;
         SiloPort = FreeTcpPort.Next();
         GatewayPort = FreeTcpPort.Next();
         HttpPort = FreeTcpPort.Next();
@@ -42,10 +42,10 @@ internal sealed class SiloProcess : IAsyncDisposable
     /// <summary>How many times this slot has been started (1 after the first start).</summary>
     public int Starts { get; private set; }
 
-    public bool IsRunning => _process is { HasExited: false };
+    public bool IsRunning => process is { HasExited: false };
 
     /// <summary>Output of the current process, after that of the killed ones.</summary>
-    public string Output => _previousOutput + (_process?.Output ?? string.Empty);
+    public string Output => previousOutput + (process?.Output ?? string.Empty);
 
     public override string ToString() => $"silo {Index} ({(IsGpu ? "gpu" : "cpu")}, port {SiloPort}, gateway {GatewayPort})";
 
@@ -59,14 +59,14 @@ internal sealed class SiloProcess : IAsyncDisposable
         var environment = new Dictionary<string, string>
         {
             ["EvoGrains__Clustering__Provider"] = "redis",
-            ["EvoGrains__Clustering__ConnectionString"] = _redis,
+            ["EvoGrains__Clustering__ConnectionString"] = redis,
             ["EvoGrains__Storage__Provider"] = "redis",
-            ["EvoGrains__Storage__ConnectionString"] = _redis,
+            ["EvoGrains__Storage__ConnectionString"] = redis,
             ["EvoGrains__Silo__SiloPort"] = SiloPort.ToString(),
             ["EvoGrains__Silo__GatewayPort"] = GatewayPort.ToString(),
             ["EvoGrains__Silo__AdvertisedIPAddress"] = "127.0.0.1",
             ["EvoGrains__Silo__Accelerator"] = IsGpu ? "gpu" : "cpu",
-            ["EvoGrains__Placement__AllowCpuTrainers"] = _allowCpuTrainers ? "true" : "false",
+            ["EvoGrains__Placement__AllowCpuTrainers"] = allowCpuTrainers ? "true" : "false",
             ["EvoGrains__Dashboard__Enabled"] = "false",
             ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{HttpPort}",
             ["Logging__LogLevel__Default"] = "Warning",
@@ -75,7 +75,7 @@ internal sealed class SiloProcess : IAsyncDisposable
             ["DOTNET_gcServer"] = "0",
             ["DOTNET_TieredPGO"] = "0",
         };
-        _process = ChildProcess.Start("dotnet", [SiloExecutable.Path], _workingDirectory, environment);
+        process = ChildProcess.Start("dotnet", [SiloExecutable.Path], workingDirectory, environment);
         Starts++;
     }
 
@@ -112,21 +112,21 @@ internal sealed class SiloProcess : IAsyncDisposable
     /// <summary>kill -9.</summary>
     public async Task KillAsync()
     {
-        if (_process is { } process)
+        if (process is { } killed)
         {
-            process.Kill();
-            await process.DisposeAsync();
-            _previousOutput += $"{process.Output}[killed with SIGKILL]{Environment.NewLine}";
-            _process = null;
+            killed.Kill();
+            await killed.DisposeAsync();
+            previousOutput += $"{killed.Output}[killed with SIGKILL]{Environment.NewLine}";
+            process = null;
         }
     }
 
     public async ValueTask DisposeAsync()
     {
-        if (_process is not null)
+        if (process is not null)
         {
-            await _process.DisposeAsync();
-            _process = null;
+            await process.DisposeAsync();
+            process = null;
         }
     }
 }

@@ -11,9 +11,9 @@ public abstract class GpuPlacementClusterFixture(bool allowCpuTrainers) : IAsync
     public const string GpuSiloName = "Silo_1";
     private const short SiloCount = 3;
 
-    private InProcessTestCluster? _cluster;
+    private InProcessTestCluster? cluster;
 
-    public InProcessTestCluster Cluster => _cluster ?? throw new InvalidOperationException("Cluster not deployed.");
+    public InProcessTestCluster Cluster => cluster ?? throw new InvalidOperationException("Cluster not deployed.");
 
     public SiloAddress GpuSilo => Cluster.Silos.Single(silo => silo.Name == GpuSiloName).SiloAddress;
 
@@ -27,16 +27,16 @@ public abstract class GpuPlacementClusterFixture(bool allowCpuTrainers) : IAsync
             silo.Services.Configure<GpuPlacementOptions>(options => options.AllowCpuTrainers = allowCpuTrainers);
         });
 
-        _cluster = builder.Build();
-        await _cluster.DeployAsync();
-        await WaitForSiloMetadataAsync(_cluster);
+        cluster = builder.Build();
+        await cluster.DeployAsync();
+        await WaitForSiloMetadataAsync(cluster);
     }
 
     public async Task DisposeAsync()
     {
-        if (_cluster is not null)
+        if (cluster is not null)
         {
-            await _cluster.DisposeAsync();
+            await cluster.DisposeAsync();
         }
     }
 

@@ -20,34 +20,34 @@ public sealed partial class FileGrainStorage : IGrainStorage, ILifecycleParticip
     // Escaped file names longer than this fall back to a hash so any grain key fits in NAME_MAX (255).
     private const int MaxReadableFileNameLength = 200;
 
-    private readonly string _name;
-    private readonly FileGrainStorageOptions _options;
-    private readonly string _root;
-    private readonly string _extension;
-    private readonly IActivatorProvider _activatorProvider;
-    private readonly ILogger<FileGrainStorage> _logger;
-    private readonly ConcurrentDictionary<string, SemaphoreSlim> _fileLocks = new(StringComparer.Ordinal);
+    private readonly string name;
+    private readonly FileGrainStorageOptions options;
+    private readonly string root;
+    private readonly string extension;
+    private readonly IActivatorProvider activatorProvider;
+    private readonly ILogger<FileGrainStorage> logger;
+    private readonly ConcurrentDictionary<string, SemaphoreSlim> fileLocks = new(StringComparer.Ordinal);
 
     public FileGrainStorage(string name, FileGrainStorageOptions options, IActivatorProvider activatorProvider, ILogger<FileGrainStorage> logger)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(options.RootFolder);
         ArgumentNullException.ThrowIfNull(options.GrainStorageSerializer);
-        _name = name;
-        _options = options;
-        _root = Path.GetFullPath(options.RootFolder);
-        _extension = options.GrainStorageSerializer is SystemTextJsonGrainStorageSerializer or JsonGrainStorageSerializer ? ".json" : ".bin";
-        _activatorProvider = activatorProvider;
-        _logger = logger;
+        this.name = name;
+        this.options = options;
+        root = Path.GetFullPath(options.RootFolder);
+        extension = options.GrainStorageSerializer is SystemTextJsonGrainStorageSerializer or JsonGrainStorageSerializer ? ".json" : ".bin";
+        this.activatorProvider = activatorProvider;
+        this.logger = logger;
     }
 
     public void Participate(ISiloLifecycle lifecycle) =>
-        lifecycle.Subscribe(OptionFormattingUtilities.Name<FileGrainStorage>(_name), _options.InitStage, InitializeAsync);
+        lifecycle.Subscribe(OptionFormattingUtilities.Name<FileGrainStorage>(name), options.InitStage, InitializeAsync);
 
     /// <summary>Creates the root folder if it does not exist yet.</summary>
     public Task InitializeAsync(CancellationToken cancellationToken)
     {
-        Directory.CreateDirectory(_root);
-        LogInitialized(_name, _root);
+        Directory.CreateDirectory(root);
+        LogInitialized(name, root);
         return Task.CompletedTask;
     }
 
@@ -63,7 +63,7 @@ public sealed partial class FileGrainStorage : IGrainStorage, ILifecycleParticip
             return;
         }
 
-        grainState.State = _options.GrainStorageSerializer.Deserialize<T>(new BinaryData(content)) ?? CreateInstance<T>();
+        grainState.State = options.GrainStorageSerializer.Deserialize<T>(new BinaryData(content)) ?? CreateInstance<T>();
         grainState.ETag = ComputeETag(content);
         grainState.RecordExists = true;
     }
@@ -71,8 +71,8 @@ public sealed partial class FileGrainStorage : IGrainStorage, ILifecycleParticip
     public async Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
     {
         var path = GetPath(stateName, grainId);
-        var content = _options.GrainStorageSerializer.Serialize(grainState.State).ToArray();
-        var fileLock = _fileLocks.GetOrAdd(path, static _ => new SemaphoreSlim(1, 1));
+        var content = options.GrainStorageSerializer.Serialize(grainState.State).ToArray();
+        var fileLock = fileLocks.GetOrAdd(path, static _ => new SemaphoreSlim(1, 1));
         await fileLock.WaitAsync().ConfigureAwait(false);
         try
         {
@@ -106,7 +106,7 @@ public sealed partial class FileGrainStorage : IGrainStorage, ILifecycleParticip
     public async Task ClearStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
     {
         var path = GetPath(stateName, grainId);
-        var fileLock = _fileLocks.GetOrAdd(path, static _ => new SemaphoreSlim(1, 1));
+        var fileLock = fileLocks.GetOrAdd(path, static _ => new SemaphoreSlim(1, 1));
         await fileLock.WaitAsync().ConfigureAwait(false);
         try
         {
@@ -130,7 +130,7 @@ public sealed partial class FileGrainStorage : IGrainStorage, ILifecycleParticip
         if (!string.Equals(currentETag, expectedETag, StringComparison.Ordinal))
         {
             throw new InconsistentStateException(
-                $"Version conflict ({operation}): provider={_name} state={stateName} grain={grainId}.",
+                $"Version conflict ({operation}): provider={name} state={stateName} grain={grainId}.",
                 storedEtag: currentETag,
                 currentEtag: expectedETag);
         }
@@ -149,7 +149,7 @@ public sealed partial class FileGrainStorage : IGrainStorage, ILifecycleParticip
     }
 
     private string GetPath(string stateName, GrainId grainId) =>
-        Path.Combine(_root, ToFileName(stateName), ToFileName(grainId.ToString()) + _extension);
+        Path.Combine(root, ToFileName(stateName), ToFileName(grainId.ToString()) + extension);
 
     private static string ToFileName(string value)
     {
@@ -161,7 +161,7 @@ public sealed partial class FileGrainStorage : IGrainStorage, ILifecycleParticip
 
     private static string ComputeETag(byte[] content) => Convert.ToHexStringLower(SHA256.HashData(content));
 
-    private T CreateInstance<T>() => _activatorProvider.GetActivator<T>().Create();
+    private T CreateInstance<T>() => activatorProvider.GetActivator<T>().Create();
 
     [LoggerMessage(Level = LogLevel.Information, Message = "File grain storage '{Name}' ready under '{Root}'.")]
     private partial void LogInitialized(string name, string root);

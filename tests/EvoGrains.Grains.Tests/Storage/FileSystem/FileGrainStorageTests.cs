@@ -7,18 +7,18 @@ namespace EvoGrains.Grains.Tests.Storage.FileSystem;
 
 public sealed class FileGrainStorageTests : GrainStorageContractTests, IAsyncLifetime
 {
-    private readonly string _root = Path.Combine(Path.GetTempPath(), $"evograins-files-{Guid.NewGuid():N}");
+    private readonly string root = Path.Combine(Path.GetTempPath(), $"evograins-files-{Guid.NewGuid():N}");
 
     public Task InitializeAsync() => CreateFileStorage().InitializeAsync(CancellationToken.None);
 
     public Task DisposeAsync()
     {
-        Directory.Delete(_root, recursive: true);
+        Directory.Delete(root, recursive: true);
         return Task.CompletedTask;
     }
 
     [Fact]
-    public void Initialization_creates_the_root_folder() => Assert.True(Directory.Exists(_root));
+    public void Initialization_creates_the_root_folder() => Assert.True(Directory.Exists(root));
 
     [Fact]
     public async Task Writes_leave_exactly_one_json_file_and_no_temp_files()
@@ -31,7 +31,7 @@ public sealed class FileGrainStorageTests : GrainStorageContractTests, IAsyncLif
         state.State.Value = 2;
         await storage.WriteStateAsync("counter", grainId, state);
 
-        var files = Directory.GetFiles(_root, "*", SearchOption.AllDirectories);
+        var files = Directory.GetFiles(root, "*", SearchOption.AllDirectories);
         var file = Assert.Single(files);
         Assert.EndsWith(".json", file, StringComparison.Ordinal);
         Assert.Contains("\"Value\":2", await File.ReadAllTextAsync(file), StringComparison.Ordinal);
@@ -42,7 +42,7 @@ public sealed class FileGrainStorageTests : GrainStorageContractTests, IAsyncLif
     {
         var storage = new FileGrainStorage(
             "evograins",
-            new FileGrainStorageOptions { RootFolder = _root, GrainStorageSerializer = GrainStorageHarness.BinarySerializer },
+            new FileGrainStorageOptions { RootFolder = root, GrainStorageSerializer = GrainStorageHarness.BinarySerializer },
             GrainStorageHarness.ActivatorProvider,
             NullLogger<FileGrainStorage>.Instance);
         var grainId = GrainStorageHarness.NewGrainId();
@@ -51,7 +51,7 @@ public sealed class FileGrainStorageTests : GrainStorageContractTests, IAsyncLif
         var read = new CounterGrainState();
         await storage.ReadStateAsync("counter", grainId, read);
 
-        Assert.EndsWith(".bin", Assert.Single(Directory.GetFiles(_root, "*", SearchOption.AllDirectories)), StringComparison.Ordinal);
+        Assert.EndsWith(".bin", Assert.Single(Directory.GetFiles(root, "*", SearchOption.AllDirectories)), StringComparison.Ordinal);
         Assert.Equal(5, read.State.Value);
     }
 
@@ -73,7 +73,7 @@ public sealed class FileGrainStorageTests : GrainStorageContractTests, IAsyncLif
     private FileGrainStorage CreateFileStorage() =>
         new(
             "evograins",
-            new FileGrainStorageOptions { RootFolder = _root, GrainStorageSerializer = GrainStorageHarness.Serializer },
+            new FileGrainStorageOptions { RootFolder = root, GrainStorageSerializer = GrainStorageHarness.Serializer },
             GrainStorageHarness.ActivatorProvider,
             NullLogger<FileGrainStorage>.Instance);
 }
