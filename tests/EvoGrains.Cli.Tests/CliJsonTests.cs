@@ -11,7 +11,7 @@ public sealed class CliJsonTests
     public void Keys_are_camel_case_enums_are_strings_and_undefined_numbers_are_null()
     {
         var row = Row(0.85, double.PositiveInfinity);
-        var status = new SearchStatus("s-1", "unit", SearchState.FinalStage, 3, 10, 1, 0, 0, 0, double.NaN, double.NegativeInfinity, null, [], 1, 0.5, 0, 0, null, null);
+        var status = new SearchStatus { SearchId = "s-1", Name = "unit", State = SearchState.FinalStage, EvaluationsDone = 3, MaxEvaluations = 10, InFlight = 1, RejectedByScreening = 0, Deduplicated = 0, LateResults = 0, EvaluationsPerMinute = double.NaN, BestFitness = double.NegativeInfinity, BestExpression = null, Islands = [], Trainers = 1, TrainerUtilisation = 0.5, FinalJobsDone = 0, FinalJobsTotal = 0, StartedAt = null, EndedAt = null };
 
         var json = JsonDocument.Parse(CliJson.Serialize(new { row, status })).RootElement;
 
@@ -38,7 +38,7 @@ public sealed class CliJsonTests
     }
 
     private static ComparisonRow Row(double mean, double standardDeviation) =>
-        new("ce", true, "-(y * log(p))", LossText.From(LossZoo.CrossEntropy), [mean], mean, standardDeviation, double.NaN, double.NaN, double.NaN, double.NaN, double.NaN, 3.2, 0);
+        new ComparisonRow { Name = "ce", IsBaseline = true, Expression = "-(y * log(p))", Loss = LossText.From(LossZoo.CrossEntropy), Fitnesses = [mean], Mean = mean, StandardDeviation = standardDeviation, ConfidenceHalfWidth = double.NaN, PValueVsCe = double.NaN, PairedPValueVsCe = double.NaN, PValueVsBestBaseline = double.NaN, PairedPValueVsBestBaseline = double.NaN, SecondsPerRun = 3.2, FailedRuns = 0 };
 
     [Fact]
     public async Task Loss_eval_writes_null_where_the_loss_overflows()

@@ -7,8 +7,23 @@ namespace EvoGrains.Abstractions.Serialization;
 [RegisterConverter]
 public sealed class ComparisonRowConverter : IConverter<ComparisonRow, ComparisonRowConverter.Surrogate>
 {
-    public ComparisonRow ConvertFromSurrogate(in Surrogate surrogate) =>
-        new(surrogate.Name, surrogate.IsBaseline, surrogate.Expression, surrogate.Loss, surrogate.Fitnesses, surrogate.Mean, surrogate.StandardDeviation, surrogate.ConfidenceHalfWidth, surrogate.PValueVsCe, surrogate.PairedPValueVsCe, surrogate.PValueVsBestBaseline, surrogate.PairedPValueVsBestBaseline, surrogate.SecondsPerRun, surrogate.FailedRuns);
+    public ComparisonRow ConvertFromSurrogate(in Surrogate surrogate) => new()
+    {
+        Name = surrogate.Name,
+        IsBaseline = surrogate.IsBaseline,
+        Expression = surrogate.Expression,
+        Loss = surrogate.Loss,
+        Fitnesses = surrogate.Fitnesses,
+        Mean = surrogate.Mean,
+        StandardDeviation = surrogate.StandardDeviation,
+        ConfidenceHalfWidth = surrogate.ConfidenceHalfWidth,
+        PValueVsCe = surrogate.PValueVsCe,
+        PairedPValueVsCe = surrogate.PairedPValueVsCe,
+        PValueVsBestBaseline = surrogate.PValueVsBestBaseline,
+        PairedPValueVsBestBaseline = surrogate.PairedPValueVsBestBaseline,
+        SecondsPerRun = surrogate.SecondsPerRun,
+        FailedRuns = surrogate.FailedRuns,
+    };
 
     public Surrogate ConvertToSurrogate(in ComparisonRow value) => new()
     {

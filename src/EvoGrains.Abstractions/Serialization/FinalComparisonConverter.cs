@@ -6,8 +6,17 @@ namespace EvoGrains.Abstractions.Serialization;
 [RegisterConverter]
 public sealed class FinalComparisonConverter : IConverter<FinalComparison, FinalComparisonConverter.Surrogate>
 {
-    public FinalComparison ConvertFromSurrogate(in Surrogate surrogate) =>
-        new(surrogate.Steps, surrogate.Seeds, surrogate.Rows, surrogate.CompletedAt, surrogate.Split ?? FinalComparison.Validation, surrogate.Rounds ?? [], surrogate.Trainings) { Transfer = surrogate.Transfer ?? [] };
+    public FinalComparison ConvertFromSurrogate(in Surrogate surrogate) => new()
+    {
+        Steps = surrogate.Steps,
+        Seeds = surrogate.Seeds,
+        Rows = surrogate.Rows,
+        CompletedAt = surrogate.CompletedAt,
+        Split = surrogate.Split ?? FinalComparison.Validation,
+        Rounds = surrogate.Rounds ?? [],
+        Trainings = surrogate.Trainings,
+        Transfer = surrogate.Transfer ?? [],
+    };
 
     public Surrogate ConvertToSurrogate(in FinalComparison value) => new()
     {

@@ -7,8 +7,19 @@ namespace EvoGrains.Abstractions.Serialization;
 [RegisterConverter]
 public sealed class HallOfFameEntryConverter : IConverter<HallOfFameEntry, HallOfFameEntryConverter.Surrogate>
 {
-    public HallOfFameEntry ConvertFromSurrogate(in Surrogate surrogate) =>
-        new(surrogate.Hash, surrogate.Expression, surrogate.Loss, surrogate.Fitness, surrogate.Island, surrogate.Operator, surrogate.Parents) { Rung = surrogate.Rung, Seeds = Math.Max(1, surrogate.Seeds), Spread = surrogate.Spread };
+    public HallOfFameEntry ConvertFromSurrogate(in Surrogate surrogate) => new()
+    {
+        Hash = surrogate.Hash,
+        Expression = surrogate.Expression,
+        Loss = surrogate.Loss,
+        Fitness = surrogate.Fitness,
+        Island = surrogate.Island,
+        Operator = surrogate.Operator,
+        Parents = surrogate.Parents,
+        Rung = surrogate.Rung,
+        Seeds = Math.Max(1, surrogate.Seeds),
+        Spread = surrogate.Spread,
+    };
 
     public Surrogate ConvertToSurrogate(in HallOfFameEntry value) => new()
     {

@@ -7,8 +7,29 @@ namespace EvoGrains.Abstractions.Serialization;
 [RegisterConverter]
 public sealed class HistoryEntryConverter : IConverter<HistoryEntry, HistoryEntryConverter.Surrogate>
 {
-    public HistoryEntry ConvertFromSurrogate(in Surrogate surrogate) =>
-        new(surrogate.Index, surrogate.Island, surrogate.Hash, surrogate.Expression, surrogate.Loss, surrogate.Genome, surrogate.Fitness, (EvaluationStatus)surrogate.Status, surrogate.Seconds, surrogate.Operator, surrogate.Parents, surrogate.Failure, surrogate.Shared, surrogate.CompletedAt) { Permanent = surrogate.Permanent, Rung = surrogate.Rung, Steps = surrogate.Steps, Seeds = Math.Max(1, surrogate.Seeds), Spread = surrogate.Spread, Sequence = surrogate.Sequence };
+    public HistoryEntry ConvertFromSurrogate(in Surrogate surrogate) => new()
+    {
+        Index = surrogate.Index,
+        Island = surrogate.Island,
+        Hash = surrogate.Hash,
+        Expression = surrogate.Expression,
+        Loss = surrogate.Loss,
+        Genome = surrogate.Genome,
+        Fitness = surrogate.Fitness,
+        Status = (EvaluationStatus)surrogate.Status,
+        Seconds = surrogate.Seconds,
+        Operator = surrogate.Operator,
+        Parents = surrogate.Parents,
+        Failure = surrogate.Failure,
+        Shared = surrogate.Shared,
+        CompletedAt = surrogate.CompletedAt,
+        Permanent = surrogate.Permanent,
+        Rung = surrogate.Rung,
+        Steps = surrogate.Steps,
+        Seeds = Math.Max(1, surrogate.Seeds),
+        Spread = surrogate.Spread,
+        Sequence = surrogate.Sequence,
+    };
 
     public Surrogate ConvertToSurrogate(in HistoryEntry value) => new()
     {

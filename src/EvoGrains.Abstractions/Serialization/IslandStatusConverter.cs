@@ -6,8 +6,22 @@ namespace EvoGrains.Abstractions.Serialization;
 [RegisterConverter]
 public sealed class IslandStatusConverter : IConverter<IslandStatus, IslandStatusConverter.Surrogate>
 {
-    public IslandStatus ConvertFromSurrogate(in Surrogate surrogate) =>
-        new(surrogate.Island, surrogate.Method, surrogate.PopulationSize, surrogate.BestFitness, surrogate.BestExpression, surrogate.Diversity, surrogate.Evaluations, surrogate.InFlight, surrogate.RejectedByScreening, surrogate.Duplicates, surrogate.SharedResults, surrogate.MigrantsReceived, surrogate.Exhausted);
+    public IslandStatus ConvertFromSurrogate(in Surrogate surrogate) => new()
+    {
+        Island = surrogate.Island,
+        Method = surrogate.Method,
+        PopulationSize = surrogate.PopulationSize,
+        BestFitness = surrogate.BestFitness,
+        BestExpression = surrogate.BestExpression,
+        Diversity = surrogate.Diversity,
+        Evaluations = surrogate.Evaluations,
+        InFlight = surrogate.InFlight,
+        RejectedByScreening = surrogate.RejectedByScreening,
+        Duplicates = surrogate.Duplicates,
+        SharedResults = surrogate.SharedResults,
+        MigrantsReceived = surrogate.MigrantsReceived,
+        Exhausted = surrogate.Exhausted,
+    };
 
     public Surrogate ConvertToSurrogate(in IslandStatus value) => new()
     {

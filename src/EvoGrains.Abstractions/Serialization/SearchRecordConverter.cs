@@ -7,8 +7,25 @@ namespace EvoGrains.Abstractions.Serialization;
 [RegisterConverter]
 public sealed class SearchRecordConverter : IConverter<SearchRecord, SearchRecordConverter.Surrogate>
 {
-    public SearchRecord ConvertFromSurrogate(in Surrogate surrogate) =>
-        new(surrogate.Spec, (SearchState)surrogate.State, surrogate.StartedAt, surrogate.EndedAt, surrogate.HistoryTail, surrogate.SealedPages, surrogate.LateResults, surrogate.Islands, surrogate.HallOfFame, surrogate.Final, surrogate.Comparison) { Failure = surrogate.Failure, TrainingSteps = surrogate.TrainingSteps, FinalStageStartedAt = surrogate.FinalStageStartedAt, CancelledTrainings = surrogate.CancelledTrainings, Reported = surrogate.Reported ?? [] };
+    public SearchRecord ConvertFromSurrogate(in Surrogate surrogate) => new()
+    {
+        Spec = surrogate.Spec,
+        State = (SearchState)surrogate.State,
+        StartedAt = surrogate.StartedAt,
+        EndedAt = surrogate.EndedAt,
+        HistoryTail = surrogate.HistoryTail,
+        SealedPages = surrogate.SealedPages,
+        LateResults = surrogate.LateResults,
+        Islands = surrogate.Islands,
+        HallOfFame = surrogate.HallOfFame,
+        Final = surrogate.Final,
+        Comparison = surrogate.Comparison,
+        Failure = surrogate.Failure,
+        TrainingSteps = surrogate.TrainingSteps,
+        FinalStageStartedAt = surrogate.FinalStageStartedAt,
+        CancelledTrainings = surrogate.CancelledTrainings,
+        Reported = surrogate.Reported ?? [],
+    };
 
     public Surrogate ConvertToSurrogate(in SearchRecord value) => new()
     {

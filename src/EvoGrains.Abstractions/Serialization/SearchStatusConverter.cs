@@ -6,8 +6,34 @@ namespace EvoGrains.Abstractions.Serialization;
 [RegisterConverter]
 public sealed class SearchStatusConverter : IConverter<SearchStatus, SearchStatusConverter.Surrogate>
 {
-    public SearchStatus ConvertFromSurrogate(in Surrogate surrogate) =>
-        new(surrogate.SearchId, surrogate.Name, (SearchState)surrogate.State, surrogate.EvaluationsDone, surrogate.MaxEvaluations, surrogate.InFlight, surrogate.RejectedByScreening, surrogate.Deduplicated, surrogate.LateResults, surrogate.EvaluationsPerMinute, surrogate.BestFitness, surrogate.BestExpression, surrogate.Islands, surrogate.Trainers, surrogate.TrainerUtilisation, surrogate.FinalJobsDone, surrogate.FinalJobsTotal, surrogate.StartedAt, surrogate.EndedAt) { Failure = surrogate.Failure, TrainingSteps = surrogate.TrainingSteps, MaxTrainingSteps = surrogate.MaxTrainingSteps, MaxMinutes = surrogate.MaxMinutes, FinalStageStartedAt = surrogate.FinalStageStartedAt, CancelledTrainings = surrogate.CancelledTrainings };
+    public SearchStatus ConvertFromSurrogate(in Surrogate surrogate) => new()
+    {
+        SearchId = surrogate.SearchId,
+        Name = surrogate.Name,
+        State = (SearchState)surrogate.State,
+        EvaluationsDone = surrogate.EvaluationsDone,
+        MaxEvaluations = surrogate.MaxEvaluations,
+        InFlight = surrogate.InFlight,
+        RejectedByScreening = surrogate.RejectedByScreening,
+        Deduplicated = surrogate.Deduplicated,
+        LateResults = surrogate.LateResults,
+        EvaluationsPerMinute = surrogate.EvaluationsPerMinute,
+        BestFitness = surrogate.BestFitness,
+        BestExpression = surrogate.BestExpression,
+        Islands = surrogate.Islands,
+        Trainers = surrogate.Trainers,
+        TrainerUtilisation = surrogate.TrainerUtilisation,
+        FinalJobsDone = surrogate.FinalJobsDone,
+        FinalJobsTotal = surrogate.FinalJobsTotal,
+        StartedAt = surrogate.StartedAt,
+        EndedAt = surrogate.EndedAt,
+        Failure = surrogate.Failure,
+        TrainingSteps = surrogate.TrainingSteps,
+        MaxTrainingSteps = surrogate.MaxTrainingSteps,
+        MaxMinutes = surrogate.MaxMinutes,
+        FinalStageStartedAt = surrogate.FinalStageStartedAt,
+        CancelledTrainings = surrogate.CancelledTrainings,
+    };
 
     public Surrogate ConvertToSurrogate(in SearchStatus value) => new()
     {

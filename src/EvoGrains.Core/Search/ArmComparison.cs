@@ -51,12 +51,23 @@ public static class ArmComparison
         return arms.Select((arm, i) =>
         {
             var done = runs[i].OfType<EvaluationResult>().ToList();
-            return new ComparisonRow(
-                arm.Name, arm.IsBaseline, arm.Expression, arm.Loss, bySeed[i].OfType<double>().ToList(),
-                summaries[i].Mean, summaries[i].StandardDeviation, HalfWidth(summaries[i]),
-                Welch(i, reference), Paired(i, reference), Welch(i, best), Paired(i, best),
-                done.Count == 0 ? double.NaN : done.Average(r => r.Seconds),
-                done.Count(r => r.Status == EvaluationStatus.Failed));
+            return new ComparisonRow
+            {
+                Name = arm.Name,
+                IsBaseline = arm.IsBaseline,
+                Expression = arm.Expression,
+                Loss = arm.Loss,
+                Fitnesses = bySeed[i].OfType<double>().ToList(),
+                Mean = summaries[i].Mean,
+                StandardDeviation = summaries[i].StandardDeviation,
+                ConfidenceHalfWidth = HalfWidth(summaries[i]),
+                PValueVsCe = Welch(i, reference),
+                PairedPValueVsCe = Paired(i, reference),
+                PValueVsBestBaseline = Welch(i, best),
+                PairedPValueVsBestBaseline = Paired(i, best),
+                SecondsPerRun = done.Count == 0 ? double.NaN : done.Average(r => r.Seconds),
+                FailedRuns = done.Count(r => r.Status == EvaluationStatus.Failed),
+            };
         }).ToList();
     }
 

@@ -1,4 +1,13 @@
+using Orleans;
+
 namespace EvoGrains.Core.Search;
 
 /// <summary>A finished elimination round: its budget, the validation table of every loss it trained, and the names it kept.</summary>
-public sealed record FinalRoundResult(int Round, int Steps, int Seeds, int? TrainSubset, IReadOnlyList<ComparisonRow> Rows, IReadOnlyList<string> Kept);
+[GenerateSerializer, Immutable, Alias("evograins.final-round-result")]
+public sealed record FinalRoundResult(
+    [Id(0)] int Round,
+    [Id(1)] int Steps,
+    [Id(2)] int Seeds,
+    [Id(3)] int? TrainSubset,
+    [Id(4)] IReadOnlyList<ComparisonRow> Rows,
+    [Id(5)] IReadOnlyList<string> Kept);

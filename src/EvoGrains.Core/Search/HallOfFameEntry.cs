@@ -1,15 +1,28 @@
 using System.Text.Json.Serialization;
 using EvoGrains.Core.Evolution;
 using EvoGrains.Core.Expressions;
-
 namespace EvoGrains.Core.Search;
 
 /// <summary>
 /// One of the best losses of a search: its identity, text, trainable loss, fitness (the mean over <see cref="Seeds"/>
 /// at its highest <see cref="Rung"/>) and where it came from.
 /// </summary>
-public sealed record HallOfFameEntry(string Hash, string Expression, LossText Loss, double Fitness, int Island, string Operator, IReadOnlyList<string> Parents)
+public sealed record HallOfFameEntry
 {
+    public required string Hash { get; init; }
+
+    public required string Expression { get; init; }
+
+    public required LossText Loss { get; init; }
+
+    public required double Fitness { get; init; }
+
+    public required int Island { get; init; }
+
+    public required string Operator { get; init; }
+
+    public required IReadOnlyList<string> Parents { get; init; }
+
     public int Rung { get; init; }
 
     public int Seeds { get; init; } = 1;
@@ -20,5 +33,17 @@ public sealed record HallOfFameEntry(string Hash, string Expression, LossText Lo
     public FitnessRank Rank => new(Rung, Fitness);
 
     public static HallOfFameEntry Of(HistoryEntry entry) =>
-        new(entry.Hash, entry.Expression, entry.Loss, entry.Fitness, entry.Island, entry.Operator, entry.Parents) { Rung = entry.Rung, Seeds = entry.Seeds, Spread = entry.Spread };
+        new()
+        {
+            Hash = entry.Hash,
+            Expression = entry.Expression,
+            Loss = entry.Loss,
+            Fitness = entry.Fitness,
+            Island = entry.Island,
+            Operator = entry.Operator,
+            Parents = entry.Parents,
+            Rung = entry.Rung,
+            Seeds = entry.Seeds,
+            Spread = entry.Spread,
+        };
 }

@@ -1,29 +1,42 @@
 using System.Text.Json.Serialization;
 using EvoGrains.Core.Evolution;
 using EvoGrains.Core.Expressions;
-
 namespace EvoGrains.Core.Search;
 
 /// <summary>
 /// One evaluation as the search recorded it (a row of history.csv). The search assigns <see cref="Index"/>;
 /// islands send -1. <see cref="Shared"/>: the result came from another island's training (dedup).
 /// </summary>
-public sealed record HistoryEntry(
-    long Index,
-    int Island,
-    string Hash,
-    string Expression,
-    LossText Loss,
-    string Genome,
-    double Fitness,
-    EvaluationStatus Status,
-    double Seconds,
-    string Operator,
-    IReadOnlyList<string> Parents,
-    string? Failure,
-    bool Shared,
-    DateTimeOffset CompletedAt)
+public sealed record HistoryEntry
 {
+    public required long Index { get; init; }
+
+    public required int Island { get; init; }
+
+    public required string Hash { get; init; }
+
+    public required string Expression { get; init; }
+
+    public required LossText Loss { get; init; }
+
+    public required string Genome { get; init; }
+
+    public required double Fitness { get; init; }
+
+    public required EvaluationStatus Status { get; init; }
+
+    public required double Seconds { get; init; }
+
+    public required string Operator { get; init; }
+
+    public required IReadOnlyList<string> Parents { get; init; }
+
+    public required string? Failure { get; init; }
+
+    public required bool Shared { get; init; }
+
+    public required DateTimeOffset CompletedAt { get; init; }
+
     /// <summary>A failure that will not go away on retry (<see cref="EvaluationResult.Permanent"/>).</summary>
     public bool Permanent { get; init; }
 

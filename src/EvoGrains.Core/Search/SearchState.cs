@@ -1,6 +1,9 @@
+using Orleans;
+
 namespace EvoGrains.Core.Search;
 
 /// <summary>Where a search is in its life. Completed, Cancelled and Failed are terminal. The values are stored as numbers.</summary>
+[GenerateSerializer, Alias("evograins.search-state")]
 public enum SearchState
 {
     Created = 0,

@@ -1,27 +1,46 @@
 namespace EvoGrains.Core.Search;
 
 /// <summary>A snapshot of a search. EvaluationsDone counts history entries; Deduplicated counts results shared between islands plus proposals rejected as duplicates; TrainerUtilisation is busy trainer time over trainers x elapsed time.</summary>
-public sealed record SearchStatus(
-    string SearchId,
-    string Name,
-    SearchState State,
-    long EvaluationsDone,
-    int MaxEvaluations,
-    int InFlight,
-    long RejectedByScreening,
-    long Deduplicated,
-    long LateResults,
-    double EvaluationsPerMinute,
-    double BestFitness,
-    string? BestExpression,
-    IReadOnlyList<IslandStatus> Islands,
-    int Trainers,
-    double TrainerUtilisation,
-    int FinalJobsDone,
-    int FinalJobsTotal,
-    DateTimeOffset? StartedAt,
-    DateTimeOffset? EndedAt)
+public sealed record SearchStatus
 {
+    public required string SearchId { get; init; }
+
+    public required string Name { get; init; }
+
+    public required SearchState State { get; init; }
+
+    public long EvaluationsDone { get; init; }
+
+    public int MaxEvaluations { get; init; }
+
+    public int InFlight { get; init; }
+
+    public long RejectedByScreening { get; init; }
+
+    public long Deduplicated { get; init; }
+
+    public long LateResults { get; init; }
+
+    public double EvaluationsPerMinute { get; init; }
+
+    public double BestFitness { get; init; } = double.NaN;
+
+    public string? BestExpression { get; init; }
+
+    public IReadOnlyList<IslandStatus> Islands { get; init; } = [];
+
+    public int Trainers { get; init; }
+
+    public double TrainerUtilisation { get; init; }
+
+    public int FinalJobsDone { get; init; }
+
+    public int FinalJobsTotal { get; init; }
+
+    public DateTimeOffset? StartedAt { get; init; }
+
+    public DateTimeOffset? EndedAt { get; init; }
+
     /// <summary>Why the search failed, when <see cref="State"/> is <see cref="SearchState.Failed"/>.</summary>
     public string? Failure { get; init; }
 

@@ -1,12 +1,15 @@
+using Orleans;
+
 namespace EvoGrains.Core.Search;
 
 /// <summary>A search as the registry lists it.</summary>
+[GenerateSerializer, Immutable, Alias("evograins.search-summary")]
 public sealed record SearchSummary(
-    string SearchId,
-    string Name,
-    SearchState State,
-    DateTimeOffset CreatedAt,
-    DateTimeOffset UpdatedAt)
+    [Id(0)] string SearchId,
+    [Id(1)] string Name,
+    [Id(2)] SearchState State,
+    [Id(3)] DateTimeOffset CreatedAt,
+    [Id(4)] DateTimeOffset UpdatedAt)
 {
     /// <summary>
     /// The search has work to drive (searching or in its final stage). Its grain's timer is what drives it, and a timer

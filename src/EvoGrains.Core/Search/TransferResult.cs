@@ -1,3 +1,5 @@
+using Orleans;
+
 namespace EvoGrains.Core.Search;
 
 /// <summary>
@@ -10,4 +12,11 @@ namespace EvoGrains.Core.Search;
 /// <param name="Steps">Training steps of each run.</param>
 /// <param name="Seeds">Runs per arm.</param>
 /// <param name="Rows">Every arm of the test table, in its order.</param>
-public sealed record TransferResult(string Name, TransferSpec Setting, string Differences, int Steps, int Seeds, IReadOnlyList<ComparisonRow> Rows);
+[GenerateSerializer, Immutable, Alias("evograins.transfer-result")]
+public sealed record TransferResult(
+    [Id(0)] string Name,
+    [Id(1)] TransferSpec Setting,
+    [Id(2)] string Differences,
+    [Id(3)] int Steps,
+    [Id(4)] int Seeds,
+    [Id(5)] IReadOnlyList<ComparisonRow> Rows);

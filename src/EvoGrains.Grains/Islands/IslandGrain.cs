@@ -195,7 +195,7 @@ public sealed partial class IslandGrain : Grain, IIslandGrain
     }
 
     private IslandStatus Status() => runtime is null
-        ? new IslandStatus(Island.Index, "", 0, double.NaN, null, 0, 0, 0, 0, 0, 0, 0, false)
+        ? new IslandStatus { Island = Island.Index, Method = "" }
         : runtime.Progress();
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Island {Island} could not persist; it tries again on the next result or poke")]

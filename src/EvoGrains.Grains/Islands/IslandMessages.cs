@@ -12,11 +12,28 @@ internal static class IslandMessages
     public static CandidateTicket Ticket(Candidate candidate) =>
         new(candidate.Loss.HashHex, candidate.Genome.Encode(), LossText.From(candidate.Loss), candidate.Loss.ToString(), candidate.Operator, candidate.Parents.ToArray());
 
-    public static HistoryEntry Record(int island, IslandResult result) => new(
-        -1, island, result.Hash, result.Expression, LossText.From(result.Loss), result.Candidate.Genome, result.Result.Fitness, result.Result.Status,
-        result.Result.Seconds, result.Candidate.Operator, result.Candidate.Parents, result.Result.Failure, result.Shared, result.CompletedAt)
+    public static HistoryEntry Record(int island, IslandResult result) => new()
     {
-        Permanent = result.Result.Permanent, Rung = result.Rung, Steps = result.Steps, Seeds = result.Result.Seeds, Spread = result.Result.Spread, Sequence = result.Sequence,
+        Index = -1,
+        Island = island,
+        Hash = result.Hash,
+        Expression = result.Expression,
+        Loss = LossText.From(result.Loss),
+        Genome = result.Candidate.Genome,
+        Fitness = result.Result.Fitness,
+        Status = result.Result.Status,
+        Seconds = result.Result.Seconds,
+        Operator = result.Candidate.Operator,
+        Parents = result.Candidate.Parents,
+        Failure = result.Result.Failure,
+        Shared = result.Shared,
+        CompletedAt = result.CompletedAt,
+        Permanent = result.Result.Permanent,
+        Rung = result.Rung,
+        Steps = result.Steps,
+        Seeds = result.Result.Seeds,
+        Spread = result.Result.Spread,
+        Sequence = result.Sequence,
     };
 
     public static IslandResult Result(HistoryEntry record) => new(

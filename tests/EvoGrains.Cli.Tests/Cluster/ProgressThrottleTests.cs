@@ -104,5 +104,5 @@ public sealed class ProgressThrottleTests
     }
 
     private static SearchStatus Running(long done, double best) =>
-        new("s-1", "unit", SearchState.Running, done, 200, 4, 0, 0, 0, 60 + done % 7, best, "-log(p)", [], 2, 0.9, 0, 0, DateTimeOffset.UnixEpoch, null);
+        new SearchStatus { SearchId = "s-1", Name = "unit", State = SearchState.Running, EvaluationsDone = done, MaxEvaluations = 200, InFlight = 4, RejectedByScreening = 0, Deduplicated = 0, LateResults = 0, EvaluationsPerMinute = 60 + done % 7, BestFitness = best, BestExpression = "-log(p)", Islands = [], Trainers = 2, TrainerUtilisation = 0.9, FinalJobsDone = 0, FinalJobsTotal = 0, StartedAt = DateTimeOffset.UnixEpoch, EndedAt = null };
 }

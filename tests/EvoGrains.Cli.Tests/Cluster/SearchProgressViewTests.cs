@@ -58,5 +58,5 @@ public sealed class SearchProgressViewTests
     }
 
     private static SearchStatus Status(SearchState state) =>
-        new("s", "unit", state, 3, 200, 0, 0, 0, 0, 1.5, double.NaN, null, [], 2, 0.5, 0, 0, null, null);
+        new SearchStatus { SearchId = "s", Name = "unit", State = state, EvaluationsDone = 3, MaxEvaluations = 200, InFlight = 0, RejectedByScreening = 0, Deduplicated = 0, LateResults = 0, EvaluationsPerMinute = 1.5, BestFitness = double.NaN, BestExpression = null, Islands = [], Trainers = 2, TrainerUtilisation = 0.5, FinalJobsDone = 0, FinalJobsTotal = 0, StartedAt = null, EndedAt = null };
 }

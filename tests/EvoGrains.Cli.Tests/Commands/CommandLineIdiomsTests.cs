@@ -98,8 +98,8 @@ public sealed class CommandLineIdiomsTests
         var console = new CliConsole(output, TextWriter.Null);
         ComparisonRow[] rows =
         [
-            new("ce", true, "-(y * log(p))", LossText.From(LossZoo.CrossEntropy), [0.84, 0.85, 0.86, 0.84, 0.86], 0.85, 0.01, 0.01, double.NaN, double.NaN, double.NaN, double.NaN, 3.2, 0),
-            new("baikal", true, "-(log(p) - y / p)", LossText.From(LossZoo.Get("baikal")), [0.86, 0.85, 0.87, 0.86, 0.86], 0.86, 0.02, 0.01, 0.04, 0.05, 0.3, 0.3, 3.3, 1),
+            new ComparisonRow { Name = "ce", IsBaseline = true, Expression = "-(y * log(p))", Loss = LossText.From(LossZoo.CrossEntropy), Fitnesses = [0.84, 0.85, 0.86, 0.84, 0.86], Mean = 0.85, StandardDeviation = 0.01, ConfidenceHalfWidth = 0.01, PValueVsCe = double.NaN, PairedPValueVsCe = double.NaN, PValueVsBestBaseline = double.NaN, PairedPValueVsBestBaseline = double.NaN, SecondsPerRun = 3.2, FailedRuns = 0 },
+            new ComparisonRow { Name = "baikal", IsBaseline = true, Expression = "-(log(p) - y / p)", Loss = LossText.From(LossZoo.Get("baikal")), Fitnesses = [0.86, 0.85, 0.87, 0.86, 0.86], Mean = 0.86, StandardDeviation = 0.02, ConfidenceHalfWidth = 0.01, PValueVsCe = 0.04, PairedPValueVsCe = 0.05, PValueVsBestBaseline = 0.3, PairedPValueVsBestBaseline = 0.3, SecondsPerRun = 3.3, FailedRuns = 1 },
         ];
 
         console.Ansi.Write(ComparisonTable.Render(rows, "validation accuracy"));

@@ -134,7 +134,7 @@ public sealed class ReplayCommandTests
             {
                 var loss = LossFunction.Parse(l.Expression);
                 var fitness = l.Fitness ?? new SyntheticEvaluator().Evaluate(loss).Fitness;
-                return new HistoryEntry(i, 0, loss.HashHex, loss.ToString(), LossText.From(loss), "", fitness, EvaluationStatus.Completed, 0, "random", [], null, false, DateTimeOffset.UnixEpoch);
+                return new HistoryEntry { Index = i, Island = 0, Hash = loss.HashHex, Expression = loss.ToString(), Loss = LossText.From(loss), Genome = "", Fitness = fitness, Status = EvaluationStatus.Completed, Seconds = 0, Operator = "random", Parents = [], Failure = null, Shared = false, CompletedAt = DateTimeOffset.UnixEpoch };
             });
             File.WriteAllText(System.IO.Path.Combine(Path, "history.csv"), HistoryCsv.Format(history));
         }

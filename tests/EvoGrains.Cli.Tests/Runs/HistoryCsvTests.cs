@@ -30,7 +30,7 @@ public sealed class HistoryCsvTests
     [Fact]
     public void Quoted_fields_keep_commas_quotes_and_line_breaks_and_line_numbers_follow_them()
     {
-        var failed = new HistoryEntry(0, 1, "00", "max(p, y)", LossText.From(LossZoo.CrossEntropy), "", 0.5, EvaluationStatus.Failed, 1, "random", [], "said \"no\"\r\nthen stopped", false, DateTimeOffset.UnixEpoch);
+        var failed = new HistoryEntry { Index = 0, Island = 1, Hash = "00", Expression = "max(p, y)", Loss = LossText.From(LossZoo.CrossEntropy), Genome = "", Fitness = 0.5, Status = EvaluationStatus.Failed, Seconds = 1, Operator = "random", Parents = [], Failure = "said \"no\"\r\nthen stopped", Shared = false, CompletedAt = DateTimeOffset.UnixEpoch };
         var next = failed with { Index = 1, Hash = "01", Expression = "p" };
 
         var rows = HistoryCsv.Parse(HistoryCsv.Format([failed, next]), "h.csv");

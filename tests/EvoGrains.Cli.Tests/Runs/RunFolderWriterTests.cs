@@ -23,7 +23,7 @@ public sealed class RunFolderWriterTests
             Row("ce", true, "-(y * log(p))", 0.85, double.NaN),
             Row(runner.HallOfFame.Entries[0].Hash, false, runner.HallOfFame.Entries[0].Expression, 0.86, 0.04),
         };
-        var run = new RunRecord("test-1", new SearchSpec { Name = "unit" }, SearchState.Completed, null, runner.History, runner.HallOfFame.Entries, comparison, new FinalComparison(600, 5, comparison, DateTimeOffset.UnixEpoch, FinalComparison.Test, [], 10), 123, 4);
+        var run = new RunRecord("test-1", new SearchSpec { Name = "unit" }, SearchState.Completed, null, runner.History, runner.HallOfFame.Entries, comparison, new FinalComparison { Steps = 600, Seeds = 5, Rows = comparison, CompletedAt = DateTimeOffset.UnixEpoch, Split = FinalComparison.Test, Rounds = [], Trainings = 10 }, 123, 4);
         var folder = Path.Combine(Path.GetTempPath(), "evograins-run-" + Guid.NewGuid().ToString("N"));
 
         try
@@ -95,7 +95,7 @@ public sealed class RunFolderWriterTests
         {
             new(0, 800, 3, 20000, [Row("abc", false, "x", 0.81, double.NaN), Row("def", false, "y", 0.79, double.NaN)], ["abc"]),
         };
-        var final = new FinalComparison(1000, 10, rows, DateTimeOffset.UnixEpoch, FinalComparison.Test, rounds, 26);
+        var final = new FinalComparison { Steps = 1000, Seeds = 10, Rows = rows, CompletedAt = DateTimeOffset.UnixEpoch, Split = FinalComparison.Test, Rounds = rounds, Trainings = 26 };
         var run = new RunRecord("test-2", new SearchSpec { Name = "unit" }, SearchState.Completed, null, [], [], rows, final, 0, 0);
 
         var report = RunReport.Format(run);
@@ -121,7 +121,7 @@ public sealed class RunFolderWriterTests
     public void The_answer_names_the_strongest_baseline_and_says_plainly_when_the_found_loss_does_not_win(double found, double p, string verdict)
     {
         var rows = new List<ComparisonRow> { Row("ce", true, "-(y * log(p))", 0.85, double.NaN), Row("sce", true, "sce", 0.87, double.NaN), Row("#1 abc", false, "x", found, p) };
-        var final = new FinalComparison(1000, 10, rows, DateTimeOffset.UnixEpoch, FinalComparison.Test, [], 30);
+        var final = new FinalComparison { Steps = 1000, Seeds = 10, Rows = rows, CompletedAt = DateTimeOffset.UnixEpoch, Split = FinalComparison.Test, Rounds = [], Trainings = 30 };
         var run = new RunRecord("test-3", new SearchSpec { Name = "unit" }, SearchState.Completed, null, [], [], rows, final, 0, 0);
 
         var report = RunReport.Format(run);
@@ -142,7 +142,7 @@ public sealed class RunFolderWriterTests
     [Fact]
     public void Csv_quotes_fields_with_commas_and_quotes()
     {
-        var entry = new HistoryEntry(0, 1, "00", "max(p, y)", LossText.From(LossZoo.CrossEntropy), "", 0.5, EvaluationStatus.Failed, 1, "random", [], "said \"no\"", false, DateTimeOffset.UnixEpoch);
+        var entry = new HistoryEntry { Index = 0, Island = 1, Hash = "00", Expression = "max(p, y)", Loss = LossText.From(LossZoo.CrossEntropy), Genome = "", Fitness = 0.5, Status = EvaluationStatus.Failed, Seconds = 1, Operator = "random", Parents = [], Failure = "said \"no\"", Shared = false, CompletedAt = DateTimeOffset.UnixEpoch };
         var promoted = entry with { Rung = 1, Steps = 360, Seeds = 2, Spread = 0.25, Failure = null, Status = EvaluationStatus.Completed };
 
         var lines = HistoryCsv.Format([entry, promoted]).Split('\n').Select(l => l.TrimEnd('\r')).ToList();
@@ -152,5 +152,5 @@ public sealed class RunFolderWriterTests
     }
 
     private static ComparisonRow Row(string name, bool baseline, string expression, double mean, double p) =>
-        new(name, baseline, expression, LossText.From(LossZoo.CrossEntropy), [mean, mean, mean, mean, mean], mean, 0.01, 0.012, p, p, p, p, 3.2, 0);
+        new ComparisonRow { Name = name, IsBaseline = baseline, Expression = expression, Loss = LossText.From(LossZoo.CrossEntropy), Fitnesses = [mean, mean, mean, mean, mean], Mean = mean, StandardDeviation = 0.01, ConfidenceHalfWidth = 0.012, PValueVsCe = p, PairedPValueVsCe = p, PValueVsBestBaseline = p, PairedPValueVsBestBaseline = p, SecondsPerRun = 3.2, FailedRuns = 0 };
 }

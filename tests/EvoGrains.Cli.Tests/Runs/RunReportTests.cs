@@ -84,12 +84,12 @@ public sealed class RunReportTests
     private static RunRecord Run(SearchSpec spec, IReadOnlyList<HistoryEntry> history)
     {
         List<ComparisonRow> rows = [Row("ce", true, 0.85), Row("#1 abc", false, 0.86)];
-        return new RunRecord("report", spec, SearchState.Completed, null, history, [], rows, new FinalComparison(1000, 5, rows, DateTimeOffset.UnixEpoch, FinalComparison.Test, [], 10), 0, 0);
+        return new RunRecord("report", spec, SearchState.Completed, null, history, [], rows, new FinalComparison { Steps = 1000, Seeds = 5, Rows = rows, CompletedAt = DateTimeOffset.UnixEpoch, Split = FinalComparison.Test, Rounds = [], Trainings = 10 }, 0, 0);
     }
 
     private static HistoryEntry Entry(long index, int island, double fitness) =>
-        new(index, island, $"{index:x16}", "-(y * log(p))", LossText.From(LossZoo.CrossEntropy), "", fitness, EvaluationStatus.Completed, 1, "random", [], null, false, DateTimeOffset.UnixEpoch);
+        new HistoryEntry { Index = index, Island = island, Hash = $"{index:x16}", Expression = "-(y * log(p))", Loss = LossText.From(LossZoo.CrossEntropy), Genome = "", Fitness = fitness, Status = EvaluationStatus.Completed, Seconds = 1, Operator = "random", Parents = [], Failure = null, Shared = false, CompletedAt = DateTimeOffset.UnixEpoch };
 
     private static ComparisonRow Row(string name, bool baseline, double mean) =>
-        new(name, baseline, "-(y * log(p))", LossText.From(LossZoo.CrossEntropy), [mean, mean, mean, mean, mean], mean, 0.01, 0.012, 0.04, 0.04, 0.04, 0.04, 3.2, 0);
+        new ComparisonRow { Name = name, IsBaseline = baseline, Expression = "-(y * log(p))", Loss = LossText.From(LossZoo.CrossEntropy), Fitnesses = [mean, mean, mean, mean, mean], Mean = mean, StandardDeviation = 0.01, ConfidenceHalfWidth = 0.012, PValueVsCe = 0.04, PairedPValueVsCe = 0.04, PValueVsBestBaseline = 0.04, PairedPValueVsBestBaseline = 0.04, SecondsPerRun = 3.2, FailedRuns = 0 };
 }

@@ -54,8 +54,8 @@ public sealed class RunTensorBoardTests : IDisposable
     }
 
     private static HistoryEntry Entry(long index, int island, double fitness, EvaluationStatus status) =>
-        new(index, island, $"{index:x16}", "-(y * log(p))", LossText.From(LossZoo.CrossEntropy), "", fitness, status, 1, "random", [], null, false, Start.AddSeconds(6 * index));
+        new HistoryEntry { Index = index, Island = island, Hash = $"{index:x16}", Expression = "-(y * log(p))", Loss = LossText.From(LossZoo.CrossEntropy), Genome = "", Fitness = fitness, Status = status, Seconds = 1, Operator = "random", Parents = [], Failure = null, Shared = false, CompletedAt = Start.AddSeconds(6 * index) };
 
     private static ComparisonRow Row(string name, double[] accuracies) =>
-        new(name, name == "ce", "-(y * log(p))", LossText.From(LossZoo.CrossEntropy), accuracies, accuracies.Average(), 0.01, 0.01, double.NaN, double.NaN, double.NaN, double.NaN, 3, 0);
+        new ComparisonRow { Name = name, IsBaseline = name == "ce", Expression = "-(y * log(p))", Loss = LossText.From(LossZoo.CrossEntropy), Fitnesses = accuracies, Mean = accuracies.Average(), StandardDeviation = 0.01, ConfidenceHalfWidth = 0.01, PValueVsCe = double.NaN, PairedPValueVsCe = double.NaN, PValueVsBestBaseline = double.NaN, PairedPValueVsBestBaseline = double.NaN, SecondsPerRun = 3, FailedRuns = 0 };
 }

@@ -37,5 +37,5 @@ public sealed class OperatorEffectTests
     }
 
     private static HistoryEntry Entry(long index, string hash, double fitness, string op, params string[] parents) =>
-        new(index, 0, hash, "p", new LossText("p", "sum", 0), "", fitness, EvaluationStatus.Completed, 1, op, parents, null, false, DateTimeOffset.UnixEpoch);
+        new HistoryEntry { Index = index, Island = 0, Hash = hash, Expression = "p", Loss = new LossText("p", "sum", 0), Genome = "", Fitness = fitness, Status = EvaluationStatus.Completed, Seconds = 1, Operator = op, Parents = parents, Failure = null, Shared = false, CompletedAt = DateTimeOffset.UnixEpoch };
 }

@@ -36,10 +36,7 @@ public sealed class RankSummaryTests
     [Fact]
     public void A_final_comparison_ranks_its_test_table_first_then_each_transfer_setting()
     {
-        var final = new FinalComparison(10, 2, [Row("ce", 0.8), Row("a", 0.9)], DateTimeOffset.UnixEpoch, FinalComparison.Test, [], 8)
-        {
-            Transfer = [new TransferResult("resnet9", new TransferSpec { Model = "resnet9" }, "model resnet9", 10, 2, [Row("ce", 0.9), Row("a", 0.7)])],
-        };
+        var final = new FinalComparison { Steps = 10, Seeds = 2, Rows = [Row("ce", 0.8), Row("a", 0.9)], CompletedAt = DateTimeOffset.UnixEpoch, Split = FinalComparison.Test, Rounds = [], Trainings = 8, Transfer = [new TransferResult("resnet9", new TransferSpec { Model = "resnet9" }, "model resnet9", 10, 2, [Row("ce", 0.9), Row("a", 0.7)])] };
 
         var summary = RankSummary.Of(final);
 
@@ -49,5 +46,5 @@ public sealed class RankSummaryTests
     }
 
     private static ComparisonRow Row(string name, double mean) =>
-        new(name, name != "found" && name != "a", "-(y*log(p))", LossText.From(LossZoo.CrossEntropy), [mean], mean, 0, double.NaN, double.NaN, double.NaN, double.NaN, double.NaN, 1, 0);
+        new ComparisonRow { Name = name, IsBaseline = name != "found" && name != "a", Expression = "-(y*log(p))", Loss = LossText.From(LossZoo.CrossEntropy), Fitnesses = [mean], Mean = mean, StandardDeviation = 0, ConfidenceHalfWidth = double.NaN, PValueVsCe = double.NaN, PairedPValueVsCe = double.NaN, PValueVsBestBaseline = double.NaN, PairedPValueVsBestBaseline = double.NaN, SecondsPerRun = 1, FailedRuns = 0 };
 }

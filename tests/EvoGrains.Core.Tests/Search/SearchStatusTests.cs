@@ -75,5 +75,5 @@ public sealed class SearchStatusTests
     }
 
     private static SearchStatus Status(long done, int max, double perMinute) =>
-        new("s", "n", SearchState.Running, done, max, 0, 0, 0, 0, perMinute, double.NaN, null, [], 1, 0, 0, 0, Start, null);
+        new SearchStatus { SearchId = "s", Name = "n", State = SearchState.Running, EvaluationsDone = done, MaxEvaluations = max, InFlight = 0, RejectedByScreening = 0, Deduplicated = 0, LateResults = 0, EvaluationsPerMinute = perMinute, BestFitness = double.NaN, BestExpression = null, Islands = [], Trainers = 1, TrainerUtilisation = 0, FinalJobsDone = 0, FinalJobsTotal = 0, StartedAt = Start, EndedAt = null };
 }

@@ -6,7 +6,7 @@ using Orleans.Serialization;
 
 namespace EvoGrains.Grains.Tests.Searching;
 
-/// <summary>Core types cross grains through the surrogates in Abstractions: every field survives the round trip.</summary>
+/// <summary>Core types cross grains through generated serializers or the converters in Abstractions: every field survives the round trip.</summary>
 public sealed class CoreTypeSerializationTests
 {
     private static readonly Serializer Serializer = new ServiceCollection().AddSerializer().BuildServiceProvider().GetRequiredService<Serializer>();
@@ -16,7 +16,7 @@ public sealed class CoreTypeSerializationTests
     [Fact]
     public void A_history_entry_keeps_every_field()
     {
-        var entry = new HistoryEntry(7, 2, "ab12", "-(y * log(p))", Loss, "genome", 0.83, EvaluationStatus.EarlyStopped, 1.5, "mutate", ["p1", "p2"], "why", true, DateTimeOffset.UnixEpoch.AddDays(3)) { Permanent = true, Sequence = 41 };
+        var entry = new HistoryEntry { Index = 7, Island = 2, Hash = "ab12", Expression = "-(y * log(p))", Loss = Loss, Genome = "genome", Fitness = 0.83, Status = EvaluationStatus.EarlyStopped, Seconds = 1.5, Operator = "mutate", Parents = ["p1", "p2"], Failure = "why", Shared = true, CompletedAt = DateTimeOffset.UnixEpoch.AddDays(3), Permanent = true, Sequence = 41 };
 
         var back = RoundTrip(entry);
 
@@ -40,7 +40,7 @@ public sealed class CoreTypeSerializationTests
     {
         var result = new EvaluationResult(0.5, EvaluationStatus.Failed, 2, "nan", 0.7) { TrainerId = "s/3", Permanent = true };
         Assert.Equal(result, RoundTrip(result));
-        var status = RoundTrip(new SearchStatus("s", "n", SearchState.Failed, 3, 10, 0, 0, 0, 0, 1, double.NaN, null, [], 2, 0.5, 0, 0, null, null) { Failure = "gone", TrainingSteps = 7, MaxTrainingSteps = 70, MaxMinutes = 2.5 });
+        var status = RoundTrip(new SearchStatus { SearchId = "s", Name = "n", State = SearchState.Failed, EvaluationsDone = 3, MaxEvaluations = 10, InFlight = 0, RejectedByScreening = 0, Deduplicated = 0, LateResults = 0, EvaluationsPerMinute = 1, BestFitness = double.NaN, BestExpression = null, Islands = [], Trainers = 2, TrainerUtilisation = 0.5, FinalJobsDone = 0, FinalJobsTotal = 0, StartedAt = null, EndedAt = null, Failure = "gone", TrainingSteps = 7, MaxTrainingSteps = 70, MaxMinutes = 2.5 });
         Assert.Equal((SearchState.Failed, "gone", 7L, 70L, 2.5), (status.State, status.Failure, status.TrainingSteps, status.MaxTrainingSteps, status.MaxMinutes));
         var record = RoundTrip(EvoGrains.Core.Search.Book.SearchRecord.Empty with { State = SearchState.Failed, Failure = "gone", Reported = new Dictionary<int, long> { [0] = 12, [3] = 4 } });
         Assert.Equal((SearchState.Failed, "gone"), (record.State, record.Failure));
@@ -50,9 +50,9 @@ public sealed class CoreTypeSerializationTests
         var evaluation = new EvaluationSpec { Steps = 17, Model = "mlp" };
         Assert.Equal(evaluation, RoundTrip(new TrainerAssignment("s", evaluation, 30)).Evaluation);
 
-        var row = new ComparisonRow("ce", true, "x", Loss, [0.1, 0.2], 0.15, 0.07, 0.6, double.NaN, 0.3, 0.4, double.NaN, 1.2, 1);
+        var row = new ComparisonRow { Name = "ce", IsBaseline = true, Expression = "x", Loss = Loss, Fitnesses = [0.1, 0.2], Mean = 0.15, StandardDeviation = 0.07, ConfidenceHalfWidth = 0.6, PValueVsCe = double.NaN, PairedPValueVsCe = 0.3, PValueVsBestBaseline = 0.4, PairedPValueVsBestBaseline = double.NaN, SecondsPerRun = 1.2, FailedRuns = 1 };
         var round = new FinalRoundResult(0, 100, 2, 500, [row], ["ce"]);
-        var comparison = RoundTrip(new FinalComparison(600, 2, [row], DateTimeOffset.UnixEpoch, FinalComparison.Test, [round], 9));
+        var comparison = RoundTrip(new FinalComparison { Steps = 600, Seeds = 2, Rows = [row], CompletedAt = DateTimeOffset.UnixEpoch, Split = FinalComparison.Test, Rounds = [round], Trainings = 9 });
         Assert.Equal((FinalComparison.Test, 9, 500, "ce"), (comparison.Split, comparison.Trainings, comparison.Rounds[0].TrainSubset, comparison.Rounds[0].Kept[0]));
         Assert.Equal(row with { Fitnesses = comparison.Rows[0].Fitnesses }, comparison.Rows[0]);
         Assert.Equal(row.Fitnesses, comparison.Rows[0].Fitnesses);
@@ -87,8 +87,8 @@ public sealed class CoreTypeSerializationTests
         Assert.False(back.TrainsLike(job with { Transfer = setting with { Augment = "none" } }));
         Assert.False(back.TrainsLike(job with { Transfer = null }));
 
-        var row = new ComparisonRow("ce", true, "x", Loss, [0.1, 0.2], 0.15, 0.07, 0.6, double.NaN, 0.3, 0.4, double.NaN, 1.2, 1);
-        var comparison = new FinalComparison(600, 2, [row], DateTimeOffset.UnixEpoch, FinalComparison.Test, [], 9) { Transfer = [new TransferResult("big", setting, "model resnet9 instead of small-cnn", 300, 2, [row])] };
+        var row = new ComparisonRow { Name = "ce", IsBaseline = true, Expression = "x", Loss = Loss, Fitnesses = [0.1, 0.2], Mean = 0.15, StandardDeviation = 0.07, ConfidenceHalfWidth = 0.6, PValueVsCe = double.NaN, PairedPValueVsCe = 0.3, PValueVsBestBaseline = 0.4, PairedPValueVsBestBaseline = double.NaN, SecondsPerRun = 1.2, FailedRuns = 1 };
+        var comparison = new FinalComparison { Steps = 600, Seeds = 2, Rows = [row], CompletedAt = DateTimeOffset.UnixEpoch, Split = FinalComparison.Test, Rounds = [], Trainings = 9, Transfer = [new TransferResult("big", setting, "model resnet9 instead of small-cnn", 300, 2, [row])] };
         var transfer = Assert.Single(RoundTrip(comparison).Transfer);
         Assert.Equal(("big", setting, "model resnet9 instead of small-cnn", 300, 2), (transfer.Name, transfer.Setting, transfer.Differences, transfer.Steps, transfer.Seeds));
         Assert.Equal(row.Fitnesses, transfer.Rows[0].Fitnesses);

@@ -87,8 +87,6 @@ public sealed class SearchReactivationMeasurement(ITestOutputHelper output)
     private static HistoryEntry Entry(int index)
     {
         var island = index % 4;
-        return new HistoryEntry(
-            index, island, $"{index:x16}", "ce", LossText.From(LossZoo.CrossEntropy), "genome", 0.5, EvaluationStatus.Completed, 0.01, "random", [], null, false, DateTimeOffset.UnixEpoch)
-        { Steps = 10, Sequence = (index / 4) + 1 };
+        return new HistoryEntry { Index = index, Island = island, Hash = $"{index:x16}", Expression = "ce", Loss = LossText.From(LossZoo.CrossEntropy), Genome = "genome", Fitness = 0.5, Status = EvaluationStatus.Completed, Seconds = 0.01, Operator = "random", Parents = [], Failure = null, Shared = false, CompletedAt = DateTimeOffset.UnixEpoch, Steps = 10, Sequence = (index / 4) + 1 };
     }
 }

@@ -82,12 +82,7 @@ public sealed class SearchReactivationTests(MemorySearchClusterFixture fixture)
         await storage.WriteStateAsync("search", searchGrain, new GrainState<SearchGrainState>(new SearchGrainState { Record = record }));
     }
 
-    private static HistoryEntry Entry(long index, int island, long sequence) => new(
-        index, island, $"h{index}", "ce", LossText.From(LossZoo.CrossEntropy), "genome", 0.5, EvaluationStatus.Completed, 0.01, "random", [], null, false, DateTimeOffset.UnixEpoch)
-    {
-        Steps = 10,
-        Sequence = sequence,
-    };
+    private static HistoryEntry Entry(long index, int island, long sequence) => new HistoryEntry { Index = index, Island = island, Hash = $"h{index}", Expression = "ce", Loss = LossText.From(LossZoo.CrossEntropy), Genome = "genome", Fitness = 0.5, Status = EvaluationStatus.Completed, Seconds = 0.01, Operator = "random", Parents = [], Failure = null, Shared = false, CompletedAt = DateTimeOffset.UnixEpoch, Steps = 10, Sequence = sequence };
 
-    private static IslandStatus Status(int island) => new(island, "random", 5, double.NaN, null, 1, 0, 0, 0, 0, 0, 0, false);
+    private static IslandStatus Status(int island) => new IslandStatus { Island = island, Method = "random", PopulationSize = 5, BestFitness = double.NaN, BestExpression = null, Diversity = 1, Evaluations = 0, InFlight = 0, RejectedByScreening = 0, Duplicates = 0, SharedResults = 0, MigrantsReceived = 0, Exhausted = false };
 }

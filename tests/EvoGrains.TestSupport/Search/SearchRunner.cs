@@ -47,9 +47,23 @@ public sealed class SearchRunner(SearchStrategy strategy, IFitnessEvaluator eval
     {
         strategy.Report(candidate, result.Fitness);
         var loss = candidate.Loss;
-        var entry = new HistoryEntry(
-            History.Count, island, loss.HashHex, loss.ToString(), LossText.From(loss), candidate.Genome.Encode(), result.Fitness, result.Status, result.Seconds,
-            candidate.Operator, candidate.Parents, result.Failure, false, DateTimeOffset.UtcNow);
+        var entry = new HistoryEntry
+        {
+            Index = History.Count,
+            Island = island,
+            Hash = loss.HashHex,
+            Expression = loss.ToString(),
+            Loss = LossText.From(loss),
+            Genome = candidate.Genome.Encode(),
+            Fitness = result.Fitness,
+            Status = result.Status,
+            Seconds = result.Seconds,
+            Operator = candidate.Operator,
+            Parents = candidate.Parents,
+            Failure = result.Failure,
+            Shared = false,
+            CompletedAt = DateTimeOffset.UtcNow,
+        };
         History.Add(entry);
         HallOfFame.Offer(HallOfFameEntry.Of(entry));
     }

@@ -139,7 +139,17 @@ public static class FinalStage
             {
                 var final = spec.FinalStage;
                 return TransferTables(spec, record.Arms, record.Results) is { } transfer
-                    ? (record, new FinalComparison(final.Steps, final.EffectiveTestSeeds, rows, now, FinalComparison.Test, record.Finished, DoneTrainings(spec, record)) { Transfer = transfer })
+                    ? (record, new FinalComparison
+                    {
+                        Steps = final.Steps,
+                        Seeds = final.EffectiveTestSeeds,
+                        Rows = rows,
+                        CompletedAt = now,
+                        Split = FinalComparison.Test,
+                        Rounds = record.Finished,
+                        Trainings = DoneTrainings(spec, record),
+                        Transfer = transfer,
+                    })
                     : (record, null);
             }
 

@@ -75,9 +75,25 @@ public sealed class SearchBook
 
     public bool IsSearching => State is SearchState.Running or SearchState.Paused;
 
-    public SearchRecord Record => new(
-        Spec, State, StartedAt, EndedAt, [.. History.Tail], History.SealedPages, LateResults,
-        new Dictionary<int, IslandStatus>(islands), [.. hallOfFame.Entries], Final, Comparison) { Failure = Failure, TrainingSteps = TrainingSteps, FinalStageStartedAt = FinalStageStartedAt, CancelledTrainings = CancelledTrainings, Reported = new Dictionary<int, long>(History.Reported) };
+    public SearchRecord Record => new()
+    {
+        Spec = Spec,
+        State = State,
+        StartedAt = StartedAt,
+        EndedAt = EndedAt,
+        HistoryTail = [.. History.Tail],
+        SealedPages = History.SealedPages,
+        LateResults = LateResults,
+        Islands = new Dictionary<int, IslandStatus>(islands),
+        HallOfFame = [.. hallOfFame.Entries],
+        Final = Final,
+        Comparison = Comparison,
+        Failure = Failure,
+        TrainingSteps = TrainingSteps,
+        FinalStageStartedAt = FinalStageStartedAt,
+        CancelledTrainings = CancelledTrainings,
+        Reported = new Dictionary<int, long>(History.Reported),
+    };
 
     /// <summary>True when this call started the search; false when it runs already with the same spec.</summary>
     /// <exception cref="ArgumentException">The id or spec is invalid (the message names the field path; the type crosses grains).</exception>
@@ -204,14 +220,34 @@ public sealed class SearchBook
         var trainers = Spec?.Trainers.Count ?? 0;
         var best = hallOfFame.Entries.Count > 0 ? hallOfFame.Entries[0] : null;
         var (done, total) = FinalProgress();
-        return new SearchStatus(
-            searchId, Spec?.Name ?? "", State, History.Count, Spec?.Budget.MaxEvaluations ?? 0,
-            IsSearching ? all.Sum(i => i.InFlight) : 0,
-            all.Sum(i => i.RejectedByScreening), all.Sum(i => i.Duplicates + i.SharedResults), LateResults,
-            elapsed > 0 ? History.Count / (elapsed / 60) : 0,
-            best?.Fitness ?? double.NaN, best?.Expression, all, trainers,
-            elapsed > 0 && trainers > 0 && busySeconds is { } busy ? Math.Min(1, busy / (elapsed * trainers)) : 0,
-            done, total, StartedAt, EndedAt) { Failure = Failure, TrainingSteps = TrainingSteps, MaxTrainingSteps = Spec?.Budget.MaxTrainingSteps ?? 0, MaxMinutes = Spec?.Budget.MaxMinutes ?? 0, FinalStageStartedAt = FinalStageStartedAt, CancelledTrainings = CancelledTrainings };
+        return new SearchStatus
+        {
+            SearchId = searchId,
+            Name = Spec?.Name ?? "",
+            State = State,
+            EvaluationsDone = History.Count,
+            MaxEvaluations = Spec?.Budget.MaxEvaluations ?? 0,
+            InFlight = IsSearching ? all.Sum(i => i.InFlight) : 0,
+            RejectedByScreening = all.Sum(i => i.RejectedByScreening),
+            Deduplicated = all.Sum(i => i.Duplicates + i.SharedResults),
+            LateResults = LateResults,
+            EvaluationsPerMinute = elapsed > 0 ? History.Count / (elapsed / 60) : 0,
+            BestFitness = best?.Fitness ?? double.NaN,
+            BestExpression = best?.Expression,
+            Islands = all,
+            Trainers = trainers,
+            TrainerUtilisation = elapsed > 0 && trainers > 0 && busySeconds is { } busy ? Math.Min(1, busy / (elapsed * trainers)) : 0,
+            FinalJobsDone = done,
+            FinalJobsTotal = total,
+            StartedAt = StartedAt,
+            EndedAt = EndedAt,
+            Failure = Failure,
+            TrainingSteps = TrainingSteps,
+            MaxTrainingSteps = Spec?.Budget.MaxTrainingSteps ?? 0,
+            MaxMinutes = Spec?.Budget.MaxMinutes ?? 0,
+            FinalStageStartedAt = FinalStageStartedAt,
+            CancelledTrainings = CancelledTrainings,
+        };
     }
 
     private (int Done, int Total) FinalProgress()

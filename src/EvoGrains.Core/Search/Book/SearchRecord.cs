@@ -5,19 +5,30 @@ namespace EvoGrains.Core.Search.Book;
 /// the hall of fame (best first, in the order ties were broken), each island's last status, the final stage
 /// in progress and its table. Its size is bounded by the page size, the hall of fame and one final round.
 /// </summary>
-public sealed record SearchRecord(
-    SearchSpec? Spec,
-    SearchState State,
-    DateTimeOffset? StartedAt,
-    DateTimeOffset? EndedAt,
-    IReadOnlyList<HistoryEntry> HistoryTail,
-    int SealedPages,
-    long LateResults,
-    IReadOnlyDictionary<int, IslandStatus> Islands,
-    IReadOnlyList<HallOfFameEntry> HallOfFame,
-    FinalStageRecord? Final,
-    FinalComparison? Comparison)
+public sealed record SearchRecord
 {
+    public SearchSpec? Spec { get; init; }
+
+    public SearchState State { get; init; } = SearchState.Created;
+
+    public DateTimeOffset? StartedAt { get; init; }
+
+    public DateTimeOffset? EndedAt { get; init; }
+
+    public IReadOnlyList<HistoryEntry> HistoryTail { get; init; } = [];
+
+    public int SealedPages { get; init; }
+
+    public long LateResults { get; init; }
+
+    public IReadOnlyDictionary<int, IslandStatus> Islands { get; init; } = new Dictionary<int, IslandStatus>();
+
+    public IReadOnlyList<HallOfFameEntry> HallOfFame { get; init; } = [];
+
+    public FinalStageRecord? Final { get; init; }
+
+    public FinalComparison? Comparison { get; init; }
+
     /// <summary>Why the search failed (state Failed).</summary>
     public string? Failure { get; init; }
 
@@ -36,5 +47,5 @@ public sealed record SearchRecord(
     /// </summary>
     public IReadOnlyDictionary<int, long> Reported { get; init; } = new Dictionary<int, long>();
 
-    public static SearchRecord Empty { get; } = new(null, SearchState.Created, null, null, [], 0, 0, new Dictionary<int, IslandStatus>(), [], null, null);
+    public static SearchRecord Empty { get; } = new();
 }

@@ -263,10 +263,22 @@ public sealed class IslandRuntime
         var members = strategy.Members;
         var best = strategy.Best;
         var counters = Counters;
-        return new IslandStatus(
-            Index, Method, members.Count, best?.Fitness ?? double.NaN, best?.Candidate.Loss.ToString(),
-            members.Select(m => Math.Round(m.Fitness, 9)).Distinct().Count(), counters.Results, inFlight.Count,
-            counters.RejectedByScreening, counters.Duplicates, counters.SharedResults, counters.MigrantsReceived, Exhausted);
+        return new IslandStatus
+        {
+            Island = Index,
+            Method = Method,
+            PopulationSize = members.Count,
+            BestFitness = best?.Fitness ?? double.NaN,
+            BestExpression = best?.Candidate.Loss.ToString(),
+            Diversity = members.Select(m => Math.Round(m.Fitness, 9)).Distinct().Count(),
+            Evaluations = counters.Results,
+            InFlight = inFlight.Count,
+            RejectedByScreening = counters.RejectedByScreening,
+            Duplicates = counters.Duplicates,
+            SharedResults = counters.SharedResults,
+            MigrantsReceived = counters.MigrantsReceived,
+            Exhausted = Exhausted,
+        };
     }
 
     /// <summary>What to persist. Members are encoded once, as most writes change one or two.</summary>

@@ -27,12 +27,10 @@ internal static class BookFixtures
     public static HistoryEntry Entry(string hash, double fitness, int island = 0) =>
         Entry(hash, LossFunction.Parse(FormattableString.Invariant($"-(y * log(p)) * {1 + (StableHash.Of(hash) % 997)}")), fitness, island);
 
-    public static HistoryEntry Entry(string hash, LossFunction loss, double fitness, int island = 0) => new(
-        -1, island, hash, $"expr-{hash}", LossText.From(loss), "", fitness, EvaluationStatus.Completed, 0.1,
-        "random", [], null, false, T0) { Sequence = Interlocked.Increment(ref sequence) };
+    public static HistoryEntry Entry(string hash, LossFunction loss, double fitness, int island = 0) => new HistoryEntry { Index = -1, Island = island, Hash = hash, Expression = $"expr-{hash}", Loss = LossText.From(loss), Genome = "", Fitness = fitness, Status = EvaluationStatus.Completed, Seconds = 0.1, Operator = "random", Parents = [], Failure = null, Shared = false, CompletedAt = T0, Sequence = Interlocked.Increment(ref sequence) };
 
     public static IslandStatus Island(int index, bool exhausted = false, int inFlight = 0) =>
-        new(index, "random", 5, double.NaN, null, 1, 0, inFlight, 3, 1, 2, 0, exhausted);
+        new IslandStatus { Island = index, Method = "random", PopulationSize = 5, BestFitness = double.NaN, BestExpression = null, Diversity = 1, Evaluations = 0, InFlight = inFlight, RejectedByScreening = 3, Duplicates = 1, SharedResults = 2, MigrantsReceived = 0, Exhausted = exhausted };
 
     public static EvaluationResult Result(double fitness, double seconds = 1) => new(fitness, EvaluationStatus.Completed, seconds);
 }
