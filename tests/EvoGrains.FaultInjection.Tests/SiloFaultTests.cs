@@ -345,7 +345,7 @@ public sealed class SiloFaultTests(ITestOutputHelper output)
     {
         var history = await search.GetHistoryAsync(0, int.MaxValue);
         var final = history.Entries.Select(e => (e.Island, e.Hash)).ToHashSet();
-        var recorded = recordedBeforeKills ?? recordedBeforeKills;
+        var recorded = recordedBeforeKills ?? this.recordedBeforeKills;
         var withLoss = measurements.Select((m, i) => m with { RecordedBeforeKillLost = recorded[i].Count(r => !final.Contains(r)) }).ToList();
         Log($"final history: {history.Total} entries, {final.Count} distinct (island, hash); lost per fault: {string.Join(", ", withLoss.Select(m => m.RecordedBeforeKillLost))}");
 
