@@ -36,8 +36,8 @@ public sealed class TrainEvaluationOptions
     public Option<double> LearningRate { get; } = new Option<double>("--lr") { Description = Default("Peak learning rate (warm-up + cosine)", "learningRate", Defaults.LearningRate) }
         .FollowsSpec("evaluation.learningRate", v => new() { LearningRate = v });
 
-    public Option<string> Optimizer { get; } = new Option<string>("--optimizer") { Description = Default("The optimizer", "optimizer", Defaults.Optimizer) }
-        .AcceptOnlyFromAmong([.. SearchSpecValidator.Optimizers]);
+    public Option<string> Optimizer { get; } = new Option<string>("--optimizer") { Description = Default($"The optimizer: {OptimizerRegistry.Help}", "optimizer", Defaults.Optimizer) }
+        .AcceptOnlyFromAmong([.. OptimizerRegistry.Names]);
 
     public Option<int> Warmup { get; } = new Option<int>("--warmup") { Description = Default("Linear warm-up steps, at most --steps", "warmupSteps", Defaults.WarmupSteps) }
         .FollowsSpec("evaluation.warmupSteps", v => new() { WarmupSteps = v, Steps = 1_000_000 });

@@ -12,11 +12,12 @@ public sealed class CommandLineIdiomsTests
         EvoGrainsCommandLine.Build(new CliConsole(TextWriter.Null, TextWriter.Null)).Parse(line).GetCompletions().Select(c => c.Label);
 
     [Fact]
-    public void Dataset_model_optimizer_and_reduce_complete_with_the_allowed_values()
+    public void Dataset_model_optimizer_method_and_reduce_complete_with_the_allowed_values()
     {
         Assert.Equal(DatasetRegistry.Names.Order(), Completions("train --loss ce --dataset ").Order());
         Assert.Equal(ModelRegistry.BuiltInNames.Order(), Completions("train --loss ce --model ").Order());
-        Assert.Equal(SearchSpecValidator.Optimizers.Order(), Completions("train --loss ce --optimizer ").Order());
+        Assert.Equal(OptimizerRegistry.Names.Order(), Completions("train --loss ce --optimizer ").Order());
+        Assert.Equal(MethodRegistry.Names.Order(), Completions("bench search --spec s.json --methods ").Order());
         Assert.Equal(["mean", "sum"], Completions("loss check ce --reduce ").Order());
     }
 
