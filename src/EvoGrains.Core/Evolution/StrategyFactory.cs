@@ -47,8 +47,11 @@ public static class StrategyFactory
     public static string GenomeKind(IslandSpec spec, int island) =>
         MethodRegistry.Get(MethodOf(spec, island)).OwnGenomes ?? (spec.Space == "tree" ? $"tree/{spec.Operators}" : "cell");
 
-    /// <summary>Classes the TaylorGLO invariant assumes for a dataset.</summary>
-    public static int ClassesOf(string dataset) => dataset == "cifar100" ? 100 : 10;
+    /// <summary>
+    /// Classes the TaylorGLO invariant assumes for a dataset: the registry's count, else (the user's files, unread when the
+    /// island starts) the 10 TaylorGLO published it for.
+    /// </summary>
+    public static int ClassesOf(string dataset) => DatasetRegistry.Find(dataset)?.Classes ?? 10;
 
     /// <exception cref="ArgumentException">The island's method is not in <see cref="MethodRegistry"/>.</exception>
     public static SearchStrategy Create(SearchSpec search, int island, ScreeningFunnel funnel)

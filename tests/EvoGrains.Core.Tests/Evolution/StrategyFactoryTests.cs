@@ -27,6 +27,17 @@ public sealed class StrategyFactoryTests
         }
     }
 
+    [Theory]
+    [InlineData("fashion-mnist", 10)]
+    [InlineData("cifar100", 100)]
+    [InlineData("cifar100-coarse", 20)]
+    [InlineData("synthetic", 4)]
+    [InlineData("folder", 10)]
+    public void TaylorGlos_invariant_assumes_the_registrys_classes_and_ten_for_the_users_files(string dataset, int classes)
+    {
+        Assert.Equal(classes, StrategyFactory.ClassesOf(dataset));
+    }
+
     [Fact]
     public void An_unknown_method_is_refused_with_the_known_ones()
     {
