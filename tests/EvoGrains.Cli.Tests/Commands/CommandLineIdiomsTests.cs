@@ -22,6 +22,21 @@ public sealed class CommandLineIdiomsTests
     }
 
     [Fact]
+    public void The_help_of_each_registry_option_describes_every_entry()
+    {
+        var root = EvoGrainsCommandLine.Build(new CliConsole(TextWriter.Null, TextWriter.Null));
+        var train = root.Subcommands.Single(c => c.Name == "train");
+        var benchSearch = root.Subcommands.Single(c => c.Name == "bench").Subcommands.Single(c => c.Name == "search");
+        static string Help(Command command, string option) => command.Options.Single(o => o.Name == option).Description!;
+
+        Assert.All(DatasetRegistry.All, d => Assert.Contains($"{d.Name} ({d.Description})", Help(train, "--dataset"), StringComparison.Ordinal));
+        Assert.All(ModelRegistry.All.Where(m => !m.ReadsModelPath), m => Assert.Contains($"{m.Name} ({m.Description})", Help(train, "--model"), StringComparison.Ordinal));
+        Assert.All(OptimizerRegistry.All, o => Assert.Contains($"{o.Name} ({o.Description})", Help(train, "--optimizer"), StringComparison.Ordinal));
+        Assert.All(AugmentRegistry.Names, a => Assert.Contains($"{a} (", Help(train, "--augment"), StringComparison.Ordinal));
+        Assert.All(MethodRegistry.All, m => Assert.Contains($"{m.Name} ({m.Description})", Help(benchSearch, "--methods"), StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Invalid_choices_fail_at_parse_time_naming_the_option_and_the_allowed_values_on_one_line()
     {
         var run = await CliRun.Of("loss", "check", "ce", "--reduce", "max");
