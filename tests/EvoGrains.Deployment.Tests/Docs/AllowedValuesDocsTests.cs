@@ -7,7 +7,8 @@ namespace EvoGrains.Deployment.Tests.Docs;
 
 /// <summary>
 /// The allowed-values cells of the spec tables (README.md and docs/spec-reference.md) list exactly the names of the
-/// registries, in their order, so the docs cannot drift from what the validator accepts.
+/// registries, in their order, and README's command usages their option choices, so the docs cannot drift from what the
+/// validator and the CLI accept.
 /// </summary>
 public sealed partial class AllowedValuesDocsTests
 {
@@ -43,6 +44,24 @@ public sealed partial class AllowedValuesDocsTests
         var list = AllowedCell("docs/spec-reference.md", ReferenceAllowed, "finalStage.baselines").Split(" (e.g.")[0];
 
         Assert.Equal(LossZoo.Families.Select(f => f.Signature), Quoted(list));
+    }
+
+    public static TheoryData<string, string, string[]> Usages => new()
+    {
+        { "train", "--optimizer", [.. OptimizerRegistry.Names] },
+        { "train", "--augment", [.. AugmentRegistry.Names] },
+        { "bench packing", "--model", [.. ModelRegistry.BuiltInNames] },
+    };
+
+    [Theory]
+    [MemberData(nameof(Usages))]
+    public void The_command_usage_lists_the_option_choices_of_the_registry(string command, string option, string[] names)
+    {
+        var usage = Assert.Single(File.ReadAllLines(Path.Combine(RepoPaths.Root, "README.md")), l => l.StartsWith($"| `{command} ", StringComparison.Ordinal));
+        var choices = Regex.Match(usage, $@"\[{option} ([^\]\s]+)\]").Groups[1].Value.Split(@"\|");
+
+        // A usage puts the default first, so only the set is the registry's.
+        Assert.Equal(names.Order(StringComparer.Ordinal), choices.Order(StringComparer.Ordinal));
     }
 
     private static string AllowedCell(string document, int column, string field)
