@@ -14,13 +14,13 @@ public static class OptimizerRegistry
     public static OptimizerDescriptor Adam { get; } = new()
     {
         Name = AdamName,
-        Description = "Adam (betas 0.9, 0.999)",
+        Description = "Adam with PyTorch's betas 0.9 and 0.999",
     };
 
     public static OptimizerDescriptor Sgd { get; } = new()
     {
         Name = "sgd",
-        Description = "SGD with momentum 0.9 (not Nesterov)",
+        Description = "SGD with momentum 0.9, not Nesterov",
     };
 
     /// <summary>Every optimizer, in the order help and docs list them.</summary>
