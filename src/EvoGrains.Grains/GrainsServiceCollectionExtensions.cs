@@ -1,5 +1,6 @@
 using EvoGrains.Core.Evaluation;
 using EvoGrains.Core.Screening;
+using EvoGrains.Core.Search.Registries;
 using EvoGrains.Grains.Resilience;
 using EvoGrains.Grains.Searches;
 using EvoGrains.Grains.Telemetry;
@@ -20,7 +21,7 @@ public static class GrainsServiceCollectionExtensions
     {
         services.TryAddSingleton<ScreeningFunnel>();
         services.TryAddSingleton<EvoGrainsMetrics>();
-        services.TryAddKeyedSingleton<IEvaluatorFactory, SyntheticEvaluatorFactory>(SyntheticEvaluatorFactory.EvaluatorName);
+        services.TryAddKeyedSingleton<IEvaluatorFactory, SyntheticEvaluatorFactory>(EvaluatorRegistry.Synthetic.Name);
         var options = services.AddOptions<TrainerResilienceOptions>();
         if (configureResilience is not null)
         {

@@ -1,4 +1,5 @@
 using EvoGrains.Core.Evaluation;
+using EvoGrains.Core.Search.Registries;
 using EvoGrains.Grains;
 using EvoGrains.Grains.Placement;
 using EvoGrains.Grains.Telemetry;
@@ -64,14 +65,14 @@ public static class EvoGrainsSiloExtensions
     }
 
     /// <summary>
-    /// The evaluator factories trainers use, keyed by <c>evaluation.evaluator</c> ("training" with
-    /// <paramref name="trainingThreads"/> libtorch threads, "synthetic"); also what `evograins replay` retrains with.
+    /// The evaluator factories trainers use, one per <see cref="EvaluatorRegistry"/> entry keyed by its name (training with
+    /// <paramref name="trainingThreads"/> libtorch threads, synthetic); also what `evograins replay` retrains with.
     /// </summary>
     public static IServiceCollection AddEvoGrainsEvaluators(this IServiceCollection services, int trainingThreads)
     {
         services.AddSingleton(new TrainingHostOptions(trainingThreads));
-        services.AddKeyedSingleton<IEvaluatorFactory, TrainingEvaluatorFactory>(TrainingEvaluatorFactory.EvaluatorName);
-        services.TryAddKeyedSingleton<IEvaluatorFactory, SyntheticEvaluatorFactory>(SyntheticEvaluatorFactory.EvaluatorName);
+        services.AddKeyedSingleton<IEvaluatorFactory, TrainingEvaluatorFactory>(EvaluatorRegistry.Training.Name);
+        services.TryAddKeyedSingleton<IEvaluatorFactory, SyntheticEvaluatorFactory>(EvaluatorRegistry.Synthetic.Name);
         return services;
     }
 

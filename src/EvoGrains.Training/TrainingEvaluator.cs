@@ -3,7 +3,6 @@ using EvoGrains.Core.Search;
 using EvoGrains.Core.Search.Registries;
 using EvoGrains.Training.Data;
 using EvoGrains.Training.Losses;
-using EvoGrains.Training.Optimization;
 using EvoGrains.Training.Packing;
 using EvoGrains.Training.Trainer;
 
@@ -30,7 +29,7 @@ public sealed class TrainingEvaluator(EvaluationSpec spec, int seed, int threads
         spec.Steps,
         spec.BatchSize,
         spec.LearningRate,
-        spec.Optimizer == "sgd" ? OptimizerKind.Sgd : OptimizerKind.Adam,
+        spec.Optimizer,
         spec.WarmupSteps,
         seed,
         spec.ValidationSize,

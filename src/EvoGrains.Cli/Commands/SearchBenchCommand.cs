@@ -3,6 +3,7 @@ using EvoGrains.Cli.Bench;
 using EvoGrains.Cli.Bench.Search;
 using EvoGrains.Cli.Cluster;
 using EvoGrains.Core.Search;
+using EvoGrains.Core.Search.Registries;
 
 namespace EvoGrains.Cli.Commands;
 
@@ -13,7 +14,8 @@ public static class SearchBenchCommand
     {
         var spec = new Option<string>("--spec") { Description = "Search spec (JSON): its evaluation, islands' settings and budget.", Required = true };
         var repeats = new Option<int>("--repeats") { Description = "Independent searches per method.", DefaultValueFactory = _ => 5 }.InRange(1, 100);
-        var methods = new Option<string[]>("--methods") { Description = "Methods to compare (default: the spec's islands' methods, and random).", AllowMultipleArgumentsPerToken = true };
+        var methods = new Option<string[]>("--methods") { Description = $"Methods to compare (default: the spec's islands' methods, and {SearchBenchOptions.Control}): {MethodRegistry.Help}.", AllowMultipleArgumentsPerToken = true }
+            .AcceptOnlyFromAmong([.. MethodRegistry.Names]);
         var steps = new Option<long?>("--training-steps") { Description = "Budget of each search in training steps (default: the spec's budget.maxTrainingSteps, else maxEvaluations at the first rung's cost)." };
         var testSeeds = new Option<int>("--test-seeds") { Description = "Test-set retrainings of each search's winner.", DefaultValueFactory = _ => 5 }.InRange(2, 50);
         var json = new Option<bool>("--json") { Description = "Print {\"specName\", \"methods\", \"runs\", ...} instead of writing the results file." };

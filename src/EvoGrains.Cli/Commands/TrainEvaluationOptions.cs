@@ -19,12 +19,12 @@ public sealed class TrainEvaluationOptions
         Description = "Take the settings from this search spec's evaluation (the last rung's steps when it has rungs, its early stop and label noise) and the threads a `local` run's trainers get; the options given here still win.",
     };
 
-    public Option<string> Dataset { get; } = new Option<string>("--dataset") { Description = Default("The dataset", "dataset", Defaults.Dataset) }
+    public Option<string> Dataset { get; } = new Option<string>("--dataset") { Description = Default($"The dataset: {DatasetRegistry.Help}", "dataset", Defaults.Dataset) }
         .AcceptOnlyFromAmong([.. DatasetRegistry.Names]);
 
     public Option<string?> DataPath { get; } = new("--data-path") { Description = "Folder with the dataset files (default: the spec's dataPath, else the dataset's standard location)." };
 
-    public Option<string> Model { get; } = new Option<string>("--model") { Description = Default("The model", "model", Defaults.Model) }
+    public Option<string> Model { get; } = new Option<string>("--model") { Description = Default($"The model: {ModelRegistry.BuiltInHelp}", "model", Defaults.Model) }
         .AcceptOnlyFromAmong([.. ModelRegistry.BuiltInNames]);
 
     public Option<int> Steps { get; } = new Option<int>("--steps") { Description = Default("Optimizer steps per run", "steps", Defaults.Steps) }
@@ -36,8 +36,8 @@ public sealed class TrainEvaluationOptions
     public Option<double> LearningRate { get; } = new Option<double>("--lr") { Description = Default("Peak learning rate (warm-up + cosine)", "learningRate", Defaults.LearningRate) }
         .FollowsSpec("evaluation.learningRate", v => new() { LearningRate = v });
 
-    public Option<string> Optimizer { get; } = new Option<string>("--optimizer") { Description = Default("The optimizer", "optimizer", Defaults.Optimizer) }
-        .AcceptOnlyFromAmong([.. SearchSpecValidator.Optimizers]);
+    public Option<string> Optimizer { get; } = new Option<string>("--optimizer") { Description = Default($"The optimizer: {OptimizerRegistry.Help}", "optimizer", Defaults.Optimizer) }
+        .AcceptOnlyFromAmong([.. OptimizerRegistry.Names]);
 
     public Option<int> Warmup { get; } = new Option<int>("--warmup") { Description = Default("Linear warm-up steps, at most --steps", "warmupSteps", Defaults.WarmupSteps) }
         .FollowsSpec("evaluation.warmupSteps", v => new() { WarmupSteps = v, Steps = 1_000_000 });

@@ -4,7 +4,7 @@ namespace EvoGrains.Core.Evaluation;
 
 /// <summary>
 /// Makes the evaluator a trainer runs. Registered as a keyed singleton under the name that
-/// <see cref="EvaluationSpec.Evaluator"/> selects ("synthetic", "training").
+/// <see cref="EvaluationSpec.Evaluator"/> selects: one per entry of <see cref="Search.Registries.EvaluatorRegistry"/>.
 /// </summary>
 public interface IEvaluatorFactory
 {

@@ -1,4 +1,5 @@
 using EvoGrains.Core.Screening;
+using EvoGrains.Core.Search.Registries;
 
 namespace EvoGrains.Core.Evolution;
 
@@ -18,7 +19,7 @@ public class GeneticProgramming(
 {
     private readonly List<Member> population = [];
 
-    public override string Method => "gp";
+    public override string Method => MethodRegistry.GeneticProgramming.Name;
 
     public override IReadOnlyList<Member> Members => population;
 

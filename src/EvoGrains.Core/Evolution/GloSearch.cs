@@ -1,6 +1,7 @@
 using EvoGrains.Core.Expressions;
 using EvoGrains.Core.Screening;
 using EvoGrains.Core.Search;
+using EvoGrains.Core.Search.Registries;
 
 namespace EvoGrains.Core.Evolution;
 
@@ -24,7 +25,7 @@ public sealed class GloSearch(GenomeSpace space, ScreeningFunnel funnel, int pop
     private int stages;
     private long sinceStage;
 
-    public override string Method => "glo";
+    public override string Method => MethodRegistry.Glo.Name;
 
     /// <summary>The running or last stage; null before the first.</summary>
     public CmaEsStage? Stage => stage;

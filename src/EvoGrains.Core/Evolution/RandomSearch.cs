@@ -1,4 +1,5 @@
 using EvoGrains.Core.Screening;
+using EvoGrains.Core.Search.Registries;
 
 namespace EvoGrains.Core.Evolution;
 
@@ -7,7 +8,7 @@ public sealed class RandomSearch(GenomeSpace space, ScreeningFunnel funnel, int 
 {
     private readonly List<Member> best = [];
 
-    public override string Method => "random";
+    public override string Method => MethodRegistry.Random.Name;
 
     public override IReadOnlyList<Member> Members => best;
 

@@ -1,4 +1,5 @@
 using EvoGrains.Core.Screening;
+using EvoGrains.Core.Search.Registries;
 
 namespace EvoGrains.Core.Evolution;
 
@@ -6,22 +7,18 @@ namespace EvoGrains.Core.Evolution;
 /// NLFS's regularized (aging) evolution: seed with random screened losses and keep the best
 /// <c>PopulationSize</c>; then draw a tournament with replacement, mutate the fittest once, and let
 /// the child replace the oldest member (ties: the least fit). No crossover, no elitism.
-/// With a <paramref name="proposalPool"/> above 1 it is <see cref="SurrogateMethod"/>: every proposal is the one of that
+/// With a <paramref name="proposalPool"/> above 1 it is <see cref="MethodRegistry.SurrogateEvolution"/>: every proposal is the one of that
 /// many screened children (or seeds) that a <see cref="PhenotypeSurrogate"/> of the results so far predicts fittest.
 /// </summary>
 public sealed class RegularizedEvolution(GenomeSpace space, ScreeningFunnel funnel, int populationSize, int tournamentSize, int seedEvaluations, int proposalPool = 1)
     : SearchStrategy(funnel, proposalPool)
 {
-    public const string PlainMethod = "regularized-evolution";
-
-    public const string SurrogateMethod = "surrogate-evolution";
-
     /// <summary>Screened children the surrogate chooses from, per proposal.</summary>
     public const int SurrogatePool = 8;
 
     private readonly List<Member> population = [];
 
-    public override string Method => Surrogate is null ? PlainMethod : SurrogateMethod;
+    public override string Method => (Surrogate is null ? MethodRegistry.RegularizedEvolution : MethodRegistry.SurrogateEvolution).Name;
 
     public override IReadOnlyList<Member> Members => population;
 

@@ -1,6 +1,7 @@
 using EvoGrains.Core.Expressions;
 using EvoGrains.Core.Screening;
 using EvoGrains.Core.Search;
+using EvoGrains.Core.Search.Registries;
 
 namespace EvoGrains.Core.Evolution;
 
@@ -19,7 +20,7 @@ public sealed class TaylorGloSearch(ScreeningFunnel funnel, CmaEsSpec cmaEs, int
     private int runs;
     private int slot = -1;
 
-    public override string Method => "taylorglo";
+    public override string Method => MethodRegistry.TaylorGlo.Name;
 
     public override IReadOnlyList<Member> Members => best;
 

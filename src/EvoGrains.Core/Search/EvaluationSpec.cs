@@ -8,7 +8,7 @@ namespace EvoGrains.Core.Search;
 /// </summary>
 public sealed record EvaluationSpec
 {
-    public string Evaluator { get; init; } = "training";
+    public string Evaluator { get; init; } = Registries.EvaluatorRegistry.TrainingName;
 
     public string Dataset { get; init; } = "fashion-mnist";
 
@@ -38,7 +38,7 @@ public sealed record EvaluationSpec
 
     public double LearningRate { get; init; } = 1e-3;
 
-    public string Optimizer { get; init; } = "adam";
+    public string Optimizer { get; init; } = Registries.OptimizerRegistry.AdamName;
 
     public int WarmupSteps { get; init; } = 20;
 

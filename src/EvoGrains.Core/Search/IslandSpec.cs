@@ -2,15 +2,15 @@ namespace EvoGrains.Core.Search;
 
 /// <summary>
 /// The islands: how many, and the method of each (island i runs Methods[i % Methods.Count]).
-/// Methods: "surrogate-evolution" (the default), "regularized-evolution", "gp", "random" (in <see cref="Space"/>), "glo" (GP over trees with
-/// GLO's operators plus CMA-ES stages) and "taylorglo" (CMA-ES over TaylorGLO's 8 parameters, its own space).
+/// Methods: <see cref="Registries.MethodRegistry"/> ("surrogate-evolution" by default); most breed in <see cref="Space"/>, "glo" and
+/// "taylorglo" in their own.
 /// Spaces: "cell" (NLFS) or "tree" (GLO/NGL).
 /// </summary>
 public sealed record IslandSpec
 {
     public int Count { get; init; } = 1;
 
-    public IReadOnlyList<string> Methods { get; init; } = ["surrogate-evolution"];
+    public IReadOnlyList<string> Methods { get; init; } = [Registries.MethodRegistry.SurrogateEvolutionName];
 
     public string Space { get; init; } = "cell";
 

@@ -11,10 +11,7 @@ namespace EvoGrains.Core.Search;
 /// </summary>
 public static class SearchSpecValidator
 {
-    public static readonly IReadOnlyList<string> Methods = ["regularized-evolution", "surrogate-evolution", "gp", "random", "glo", "taylorglo"];
     public static readonly IReadOnlyList<string> Spaces = ["cell", "tree"];
-    public static readonly IReadOnlyList<string> Evaluators = ["training", "synthetic"];
-    public static readonly IReadOnlyList<string> Optimizers = ["adam", "sgd"];
 
     public static IReadOnlyList<string> Validate(SearchSpec spec)
     {
@@ -52,7 +49,7 @@ public static class SearchSpecValidator
 
         for (var i = 0; i < islands.Methods.Count; i++)
         {
-            OneOf(errors, $"islands.methods[{i}]", islands.Methods[i], Methods);
+            OneOf(errors, $"islands.methods[{i}]", islands.Methods[i], MethodRegistry.Names);
         }
 
         OneOf(errors, "islands.space", islands.Space, Spaces);
@@ -64,9 +61,9 @@ public static class SearchSpecValidator
         InRange(errors, "islands.seedEvaluations", islands.SeedEvaluations, 1, 100_000);
         InRange(errors, "islands.elites", islands.Elites, 0, Math.Max(0, islands.PopulationSize - 1));
         InRange(errors, "islands.inFlight", islands.InFlight, 1, 256);
-        if (islands.Space == "cell" && islands.Methods.Contains("gp"))
+        foreach (var method in MethodRegistry.All.Where(m => m.NeedsTreeSpace && islands.Space == "cell" && islands.Methods.Contains(m.Name)))
         {
-            errors.Add("islands.methods: gp needs the tree space (islands.space = \"tree\"): NLFS cells have no crossover");
+            errors.Add($"islands.methods: {method.Name} needs the tree space (islands.space = \"tree\"): NLFS cells have no crossover");
         }
 
         var cmaEs = islands.CmaEs;
@@ -82,10 +79,10 @@ public static class SearchSpecValidator
 
     private static void ValidateEvaluation(EvaluationSpec evaluation, List<string> errors)
     {
-        OneOf(errors, "evaluation.evaluator", evaluation.Evaluator, Evaluators);
+        OneOf(errors, "evaluation.evaluator", evaluation.Evaluator, EvaluatorRegistry.Names);
         ValidateDataset(evaluation, errors);
         ValidateModel(evaluation, errors);
-        OneOf(errors, "evaluation.optimizer", evaluation.Optimizer, Optimizers);
+        OneOf(errors, "evaluation.optimizer", evaluation.Optimizer, OptimizerRegistry.Names);
         InRange(errors, "evaluation.steps", evaluation.Steps, 1, 1_000_000);
         InRange(errors, "evaluation.batchSize", evaluation.BatchSize, 1, 4096);
         InRange(errors, "evaluation.learningRate", evaluation.LearningRate, 1e-7, 10);

@@ -22,7 +22,7 @@ public static class DataCheck
     public static DataCheckResult Inspect(EvaluationSpec spec, DatasetCache? cache = null)
     {
         ArgumentNullException.ThrowIfNull(spec);
-        if (spec.Evaluator != "training")
+        if (EvaluatorRegistry.Find(spec.Evaluator) is not { Trains: true })
         {
             return DataCheckResult.NotNeeded;
         }

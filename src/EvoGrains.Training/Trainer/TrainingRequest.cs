@@ -1,6 +1,5 @@
 using EvoGrains.Core.Search.Registries;
 using EvoGrains.Training.Data;
-using EvoGrains.Training.Optimization;
 
 namespace EvoGrains.Training.Trainer;
 
@@ -10,7 +9,7 @@ namespace EvoGrains.Training.Trainer;
 /// <param name="Steps">Optimizer steps.</param>
 /// <param name="BatchSize">Images per step.</param>
 /// <param name="LearningRate">Peak learning rate of the warm-up + cosine schedule.</param>
-/// <param name="Optimizer">Adam or SGD with momentum.</param>
+/// <param name="Optimizer">An optimizer of the registry (<see cref="OptimizerRegistry"/>): "adam", or "sgd" with <see cref="Momentum"/>.</param>
 /// <param name="WarmupSteps">Linear warm-up length.</param>
 /// <param name="Seed">Seeds parameter initialisation and batch order.</param>
 /// <param name="ValidationSize">Images held out of the training set for fitness.</param>
@@ -24,7 +23,7 @@ public sealed record TrainingRequest(
     int Steps = 1000,
     int BatchSize = 128,
     double LearningRate = 1e-3,
-    OptimizerKind Optimizer = OptimizerKind.Adam,
+    string Optimizer = OptimizerRegistry.AdamName,
     int WarmupSteps = 100,
     int Seed = 0,
     int ValidationSize = 5000,

@@ -12,12 +12,28 @@ public sealed class CommandLineIdiomsTests
         EvoGrainsCommandLine.Build(new CliConsole(TextWriter.Null, TextWriter.Null)).Parse(line).GetCompletions().Select(c => c.Label);
 
     [Fact]
-    public void Dataset_model_optimizer_and_reduce_complete_with_the_allowed_values()
+    public void Dataset_model_optimizer_method_and_reduce_complete_with_the_allowed_values()
     {
         Assert.Equal(DatasetRegistry.Names.Order(), Completions("train --loss ce --dataset ").Order());
         Assert.Equal(ModelRegistry.BuiltInNames.Order(), Completions("train --loss ce --model ").Order());
-        Assert.Equal(SearchSpecValidator.Optimizers.Order(), Completions("train --loss ce --optimizer ").Order());
+        Assert.Equal(OptimizerRegistry.Names.Order(), Completions("train --loss ce --optimizer ").Order());
+        Assert.Equal(MethodRegistry.Names.Order(), Completions("bench search --spec s.json --methods ").Order());
         Assert.Equal(["mean", "sum"], Completions("loss check ce --reduce ").Order());
+    }
+
+    [Fact]
+    public void The_help_of_each_registry_option_describes_every_entry()
+    {
+        var root = EvoGrainsCommandLine.Build(new CliConsole(TextWriter.Null, TextWriter.Null));
+        var train = root.Subcommands.Single(c => c.Name == "train");
+        var benchSearch = root.Subcommands.Single(c => c.Name == "bench").Subcommands.Single(c => c.Name == "search");
+        static string Help(Command command, string option) => command.Options.Single(o => o.Name == option).Description!;
+
+        Assert.All(DatasetRegistry.All, d => Assert.Contains($"{d.Name} ({d.Description})", Help(train, "--dataset"), StringComparison.Ordinal));
+        Assert.All(ModelRegistry.All.Where(m => !m.ReadsModelPath), m => Assert.Contains($"{m.Name} ({m.Description})", Help(train, "--model"), StringComparison.Ordinal));
+        Assert.All(OptimizerRegistry.All, o => Assert.Contains($"{o.Name} ({o.Description})", Help(train, "--optimizer"), StringComparison.Ordinal));
+        Assert.All(AugmentRegistry.Names, a => Assert.Contains($"{a} (", Help(train, "--augment"), StringComparison.Ordinal));
+        Assert.All(MethodRegistry.All, m => Assert.Contains($"{m.Name} ({m.Description})", Help(benchSearch, "--methods"), StringComparison.Ordinal));
     }
 
     [Fact]

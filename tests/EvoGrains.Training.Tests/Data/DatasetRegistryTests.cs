@@ -17,6 +17,12 @@ public sealed class DatasetRegistryTests
     }
 
     [Fact]
+    public void The_synthetic_reader_makes_the_classes_the_registry_states()
+    {
+        Assert.Equal(DatasetRegistry.Synthetic.Classes, DatasetLoader.Load(DatasetSpec.SyntheticSet()).Classes);
+    }
+
+    [Fact]
     public void A_specs_dataset_fields_reach_the_dataset_spec()
     {
         var dataset = TrainingEvaluator.DatasetOf(new EvaluationSpec { Dataset = "npz", DataPath = "/d/x.npz", Layout = "nchw" });

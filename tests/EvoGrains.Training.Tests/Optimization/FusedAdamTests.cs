@@ -1,3 +1,4 @@
+using EvoGrains.Core.Search.Registries;
 using EvoGrains.Training.Optimization;
 using TorchSharp;
 using TorchSharp.Modules;
@@ -19,8 +20,8 @@ public sealed class FusedAdamTests
         var start = shapes.Select(s => torch.randn(s, generator: torch.manual_seed(generator.Next()))).ToArray();
         var reference = start.Select(t => new Parameter(t.clone())).ToArray();
         var fused = start.Select(t => new Parameter(t.clone())).ToArray();
-        using var adam = OptimizerFactory.Create(OptimizerKind.Adam, reference, 0.01, weightDecay: weightDecay, fused: false);
-        using var fusedAdam = OptimizerFactory.Create(OptimizerKind.Adam, fused, 0.01, weightDecay: weightDecay);
+        using var adam = OptimizerFactory.Create(OptimizerRegistry.Adam.Name, reference, 0.01, weightDecay: weightDecay, fused: false);
+        using var fusedAdam = OptimizerFactory.Create(OptimizerRegistry.Adam.Name, fused, 0.01, weightDecay: weightDecay);
         Assert.IsType<FusedAdam>(fusedAdam);
         var schedule = new WarmupCosineSchedule(0.01, 5, 40);
 
@@ -54,7 +55,7 @@ public sealed class FusedAdamTests
         using var scope = torch.NewDisposeScope();
         var used = new Parameter(torch.ones(3));
         var unused = new Parameter(torch.ones(3));
-        using var adam = OptimizerFactory.Create(OptimizerKind.Adam, [used, unused], 0.1);
+        using var adam = OptimizerFactory.Create(OptimizerRegistry.Adam.Name, [used, unused], 0.1);
         used.grad = torch.ones(3);
 
         adam.step();

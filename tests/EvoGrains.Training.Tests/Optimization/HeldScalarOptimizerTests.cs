@@ -1,3 +1,4 @@
+using EvoGrains.Core.Search.Registries;
 using EvoGrains.Training.Optimization;
 using TorchSharp;
 using TorchSharp.Modules;
@@ -21,7 +22,7 @@ public sealed class HeldScalarOptimizerTests
         var reference = start.Select(t => new Parameter(t.clone())).ToArray();
         var held = start.Select(t => new Parameter(t.clone())).ToArray();
         using var sgd = torch.optim.SGD(reference, 0.05, momentum: momentum, weight_decay: weightDecay);
-        using var heldSgd = OptimizerFactory.Create(OptimizerKind.Sgd, held, 0.05, momentum, weightDecay);
+        using var heldSgd = OptimizerFactory.Create(OptimizerRegistry.Sgd.Name, held, 0.05, momentum, weightDecay);
         Assert.IsType<HeldScalarSgd>(heldSgd);
         var schedule = new WarmupCosineSchedule(0.05, 5, 30);
 
@@ -59,7 +60,7 @@ public sealed class HeldScalarOptimizerTests
         var reference = start.Select(t => new Parameter(t.clone())).ToArray();
         var held = start.Select(t => new Parameter(t.clone())).ToArray();
         using var adam = torch.optim.Adam(reference, 0.01, weight_decay: weightDecay);
-        using var heldAdam = OptimizerFactory.Create(OptimizerKind.Adam, held, 0.01, weightDecay: weightDecay, fused: false);
+        using var heldAdam = OptimizerFactory.Create(OptimizerRegistry.Adam.Name, held, 0.01, weightDecay: weightDecay, fused: false);
         Assert.IsType<HeldScalarAdam>(heldAdam);
         var schedule = new WarmupCosineSchedule(0.01, 5, 30);
 

@@ -1,7 +1,7 @@
 using EvoGrains.Core.Expressions;
+using EvoGrains.Core.Search.Registries;
 using EvoGrains.Training.Data;
 using EvoGrains.Training.Losses;
-using EvoGrains.Training.Optimization;
 using EvoGrains.Training.Packing;
 using EvoGrains.Training.Tests.Trainer;
 using EvoGrains.Training.Trainer;
@@ -12,22 +12,22 @@ public sealed class PackedTrainerTests
 {
     private static readonly PreparedDataCache Prepared = new();
 
-    public static TheoryData<string, OptimizerKind, bool> ModelCases => new()
+    public static TheoryData<string, string, bool> ModelCases => new()
     {
-        { "mlp", OptimizerKind.Adam, true },
-        { "mlp", OptimizerKind.Sgd, false },
-        { "small-cnn", OptimizerKind.Adam, false },
-        { "small-cnn", OptimizerKind.Sgd, true },
-        { "resnet9", OptimizerKind.Adam, true },
-        { "resnet9", OptimizerKind.Adam, false },
+        { "mlp", OptimizerRegistry.Adam.Name, true },
+        { "mlp", OptimizerRegistry.Sgd.Name, false },
+        { "small-cnn", OptimizerRegistry.Adam.Name, false },
+        { "small-cnn", OptimizerRegistry.Sgd.Name, true },
+        { "resnet9", OptimizerRegistry.Adam.Name, true },
+        { "resnet9", OptimizerRegistry.Adam.Name, false },
     };
 
     [Theory]
     [MemberData(nameof(ModelCases))]
-    public void A_member_computes_what_the_ordinary_model_computes(string model, OptimizerKind optimizer, bool sharedSeed)
+    public void A_member_computes_what_the_ordinary_model_computes(string model, string optimizer, bool sharedSeed)
     {
         var request = Request(model);
-        request = request with { Optimizer = optimizer, LearningRate = optimizer == OptimizerKind.Sgd ? 10 * request.LearningRate : request.LearningRate, WeightDecay = 1e-4 };
+        request = request with { Optimizer = optimizer, LearningRate = optimizer == OptimizerRegistry.Sgd.Name ? 10 * request.LearningRate : request.LearningRate, WeightDecay = 1e-4 };
         var losses = new ITensorLoss[] { new CrossEntropyTensorLoss(), new CompiledTensorLoss(LossZoo.Get("baikal"), "baikal"), new CrossEntropyTensorLoss(0.1) };
         // ResNet9 has 6.5 million parameters a member: two members show the same as three.
         var members = losses.Take(model == "resnet9" ? 2 : 3).Select((loss, i) => new PackMember(loss, sharedSeed ? 5 : 5 + i)).ToList();
@@ -102,7 +102,7 @@ public sealed class PackedTrainerTests
     [Fact]
     public void Failing_members_are_frozen_and_leave_the_others_as_a_pack_without_them()
     {
-        var request = Request("mlp") with { Optimizer = OptimizerKind.Sgd, LearningRate = 0.05, MaxParameterNorm = 1e4, ParameterCheckInterval = 5 };
+        var request = Request("mlp") with { Optimizer = OptimizerRegistry.Sgd.Name, LearningRate = 0.05, MaxParameterNorm = 1e4, ParameterCheckInterval = 5 };
         var healthy = new ITensorLoss[] { new CrossEntropyTensorLoss(), new CrossEntropyTensorLoss(0.1) };
         var broken = new ITensorLoss[] { TestLoss.NaN(), TestLoss.Throwing(), TestLoss.Unbounded(), TestLoss.NotScalar() };
         var mixed = new[] { healthy[0], broken[0], broken[1], healthy[1], broken[2], broken[3] };

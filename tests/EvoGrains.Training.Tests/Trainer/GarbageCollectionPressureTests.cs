@@ -1,4 +1,5 @@
 using EvoGrains.Core.Expressions;
+using EvoGrains.Core.Search.Registries;
 using EvoGrains.Training.Data;
 using EvoGrains.Training.Losses;
 using EvoGrains.Training.Optimization;
@@ -72,7 +73,7 @@ public sealed class GarbageCollectionPressureTests
             new CompiledTensorLoss(LossZoo.Get("baikal"), "baikal"),
             new CompiledTensorLoss(LossZoo.Get("ngl"), "ngl"),
         };
-        foreach (var optimizer in new[] { OptimizerKind.Adam, OptimizerKind.Sgd })
+        foreach (var optimizer in new[] { OptimizerRegistry.Adam.Name, OptimizerRegistry.Sgd.Name })
         {
             var request = Request() with { Optimizer = optimizer, WeightDecay = 1e-4 };
             yield return () => new PackedTrainer(Prepared).Train(request, losses.Select((loss, i) => new PackMember(loss, 3 + i)).ToList());

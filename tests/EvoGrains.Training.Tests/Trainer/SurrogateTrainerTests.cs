@@ -1,6 +1,6 @@
+using EvoGrains.Core.Search.Registries;
 using EvoGrains.Training.Data;
 using EvoGrains.Training.Losses;
-using EvoGrains.Training.Optimization;
 using EvoGrains.Training.Trainer;
 
 namespace EvoGrains.Training.Tests.Trainer;
@@ -66,7 +66,7 @@ public sealed class SurrogateTrainerTests
     [Fact]
     public void Small_cnn_with_sgd_learns_too()
     {
-        var request = Tiny("small-cnn", steps: 80) with { Optimizer = OptimizerKind.Sgd, LearningRate = 0.05 };
+        var request = Tiny("small-cnn", steps: 80) with { Optimizer = OptimizerRegistry.Sgd.Name, LearningRate = 0.05 };
 
         var result = new SurrogateTrainer(Cache).Train(request, new CrossEntropyTensorLoss(0.1));
 
@@ -128,7 +128,7 @@ public sealed class SurrogateTrainerTests
     [Fact]
     public void Exploding_weights_fail_with_a_reason()
     {
-        var result = new SurrogateTrainer(Cache).Train(Tiny() with { LearningRate = 1.0, Optimizer = OptimizerKind.Sgd, MaxParameterNorm = 1e4, ParameterCheckInterval = 1 }, TestLoss.Unbounded());
+        var result = new SurrogateTrainer(Cache).Train(Tiny() with { LearningRate = 1.0, Optimizer = OptimizerRegistry.Sgd.Name, MaxParameterNorm = 1e4, ParameterCheckInterval = 1 }, TestLoss.Unbounded());
 
         Assert.Equal(TrainingStatus.Failed, result.Status);
         Assert.Matches("exploding weights|non-finite", result.FailureReason);

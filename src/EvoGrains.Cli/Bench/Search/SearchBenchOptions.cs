@@ -1,4 +1,5 @@
 using EvoGrains.Core.Search;
+using EvoGrains.Core.Search.Registries;
 
 namespace EvoGrains.Cli.Bench.Search;
 
@@ -6,7 +7,7 @@ namespace EvoGrains.Cli.Bench.Search;
 public sealed record SearchBenchOptions(SearchSpec Spec, int Repeats, IReadOnlyList<string> Methods, long TrainingSteps, int TestSeeds)
 {
     /// <summary>The method every other is compared with.</summary>
-    public const string Control = "random";
+    public static readonly string Control = MethodRegistry.Random.Name;
 
     /// <summary>The budget in training steps: the spec's, or its evaluations at the first rung's cost.</summary>
     public static long DefaultTrainingSteps(SearchSpec spec) => spec.Budget.MaxTrainingSteps > 0

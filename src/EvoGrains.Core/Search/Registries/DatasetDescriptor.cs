@@ -12,6 +12,9 @@ public sealed record DatasetDescriptor
     /// <summary>One line for `--help`, the spec reference and `data check`.</summary>
     public required string Description { get; init; }
 
+    /// <summary>The classes of its labels; null when the files decide (the user's images or arrays).</summary>
+    public int? Classes { get; init; }
+
     /// <summary>What <c>evaluation.dataPath</c> names ("a folder with ..."); null when the dataset reads no files.</summary>
     public string? DataPath { get; init; }
 

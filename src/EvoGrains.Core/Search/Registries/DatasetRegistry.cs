@@ -19,6 +19,7 @@ public static class DatasetRegistry
     {
         Name = "fashion-mnist",
         Description = "Fashion-MNIST, 28x28 grey, 10 classes (IDX files; Debian's dataset-fashion-mnist installs them)",
+        Classes = 10,
         DataPath = "a folder with the IDX files (train-images-idx3-ubyte[.gz], train-labels-idx1-ubyte[.gz], t10k-...)",
         DefaultDataPath = "/usr/share/datasets/fashion-mnist",
     };
@@ -43,6 +44,7 @@ public static class DatasetRegistry
     {
         Name = "synthetic",
         Description = "seeded Gaussian-blob images, 16x16 grey, 4 classes (tests and smoke runs; reads no files)",
+        Classes = 4,
     };
 
     /// <summary>Every dataset, in the order help and docs list them.</summary>
@@ -53,30 +55,35 @@ public static class DatasetRegistry
         {
             Name = "mnist",
             Description = "MNIST digits, 28x28 grey, 10 classes (IDX files)",
+            Classes = 10,
             DataPath = FashionMnist.DataPath,
         },
         new()
         {
             Name = "kmnist",
             Description = "Kuzushiji-MNIST, 28x28 grey, 10 classes (IDX files)",
+            Classes = 10,
             DataPath = FashionMnist.DataPath,
         },
         new()
         {
             Name = "cifar10",
             Description = "CIFAR-10, 32x32 colour, 10 classes (binary batches)",
+            Classes = 10,
             DataPath = "the folder cifar-10-batches-bin (data_batch_1.bin ... data_batch_5.bin, test_batch.bin)",
         },
         new()
         {
             Name = "cifar100",
             Description = "CIFAR-100, 32x32 colour, 100 fine classes (binary batches)",
+            Classes = 100,
             DataPath = "the folder cifar-100-binary (train.bin, test.bin)",
         },
         new()
         {
             Name = "cifar100-coarse",
             Description = "CIFAR-100 with its 20 coarse classes (superclasses)",
+            Classes = 20,
             DataPath = "the folder cifar-100-binary (train.bin, test.bin)",
         },
         Folder,
