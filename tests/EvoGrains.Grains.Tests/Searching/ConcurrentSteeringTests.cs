@@ -117,12 +117,129 @@ public sealed class ConcurrentSteeringTests(MemorySearchClusterFixture fixture, 
         await WaitUntilEveryIslandResultIsCountedAsync(search, spec, context);
         Assert.Equal(history.Count, (await search.GetStatusAsync()).EvaluationsDone);
 
-        // The registry ends with the state the search ended in.
+        await WaitUntilRegistryShowsAsync(searchId, end.State, context);
+    }
+
+    [Fact]
+    public async Task Island_reports_fired_with_start_pause_resume_and_cancel_count_each_result_once_and_lose_none()
+    {
+        var (entry, island) = await TemplatesAsync();
+        var random = new Random(2112);
+        for (var round = 0; round < 12; round++)
+        {
+            await ReportRoundAsync(random, round, entry, island);
+        }
+    }
+
+    // Three simulated islands report numbered results (in order, one report at a time, resending what was not taken and
+    // sometimes what was) while start, pause, resume and cancel land at random. The search's own islands train nothing
+    // meanwhile (a synthetic training takes a minute), so the simulated reports are the whole history.
+    private async Task ReportRoundAsync(Random random, int round, HistoryEntry entry, IslandStatus island)
+    {
+        var searchId = $"reports-{round}-{Guid.NewGuid():N}";
+        var search = fixture.Client.GetGrain<ISearchGrain>(searchId);
+        var budget = random.Next(10, 50);
+        var spec = TestSpecs.Synthetic("reports", budget, delayMs: 60_000, trainers: 2);
+        var ended = false;
+
+        var calls = new List<(int Delay, Func<Task> Call)>();
+        for (var i = random.Next(1, 4); i > 0; i--)
+        {
+            calls.Add((random.Next(0, 10), async () => Assert.NotEqual(SearchState.Created, (await search.StartAsync(spec)).State)));
+        }
+
+        for (var i = random.Next(2, 6); i > 0; i--)
+        {
+            calls.Add((random.Next(0, 300), search.PauseAsync));
+            calls.Add((random.Next(0, 300), search.ResumeAsync));
+        }
+
+        calls.Add((random.Next(100, 400), async () =>
+        {
+            await search.CancelAsync();
+            ended = true;
+        }));
+
+        var taken = Enumerable.Range(0, spec.Islands.Count).Select(_ => new List<long>()).ToArray();
+        var observed = new List<SearchState>();
+        using var watching = new CancellationTokenSource();
+        var watcher = WatchStatesAsync(search, observed, watching.Token);
+        var islands = taken.Select((list, i) => SimulatedIslandAsync(search, i, list, new Random(random.Next()), () => ended, entry, island with { Island = i }));
+        await Task.WhenAll(calls.Select(async c =>
+        {
+            await Task.Delay(c.Delay);
+            await c.Call();
+        }).Concat(islands));
+        await watching.CancelAsync();
+        await watcher;
+
+        var end = await search.GetStatusAsync();
+        observed.Add(end.State);
+        var context = $"round {round} (budget {budget}): states {string.Join(" ", observed)}, taken {taken.Sum(t => t.Count)}, counted {end.EvaluationsDone} + {end.LateResults} late";
+        output.WriteLine(context);
+        AssertLegal(observed, context);
+        Assert.Equal(SearchState.Cancelled, end.State);
+
+        // Each result once; each island's results in the history are exactly its first ones, in its order (the rest came
+        // after the budget was spent or the search was cancelled, and count as late); every taken result counted.
+        var history = (await search.GetHistoryAsync(0, int.MaxValue)).Entries;
+        Assert.Equal(end.EvaluationsDone, history.Count);
+        Assert.Equal(Enumerable.Range(0, history.Count).Select(i => (long)i), history.Select(e => e.Index));
+        Assert.True(history.Count <= budget, context);
+        Assert.True(!observed.Contains(SearchState.FinalStage) || history.Count == budget, context);
+        for (var i = 0; i < taken.Length; i++)
+        {
+            var sequences = history.Where(e => e.Island == i).Select(e => e.Sequence).ToList();
+            Assert.Equal(Enumerable.Range(1, sequences.Count).Select(s => (long)s), sequences);
+            Assert.Equal(sequences, taken[i].Take(sequences.Count));
+        }
+
+        Assert.Equal(taken.Sum(t => t.Count), end.EvaluationsDone + end.LateResults);
+        await WaitUntilRegistryShowsAsync(searchId, end.State, context);
+    }
+
+    private static async Task SimulatedIslandAsync(ISearchGrain search, int island, List<long> taken, Random random, Func<bool> ended, HistoryEntry entry, IslandStatus status)
+    {
+        var outbox = new List<HistoryEntry>();
+        var lastTaken = new List<HistoryEntry>();
+        var next = 1L;
+        for (var afterEnd = 0; afterEnd < 3; afterEnd += ended() ? 1 : 0)
+        {
+            for (var k = random.Next(0, 4); k > 0; k--, next++)
+            {
+                outbox.Add(entry with { Index = -1, Island = island, Sequence = next, Hash = $"{island}-{next}" });
+            }
+
+            // A resend of what was taken (an acknowledgement lost on the way) goes first, as an island's outbox would.
+            var report = random.Next(4) == 0 ? [.. lastTaken, .. outbox] : outbox.ToList();
+            if (await search.ReportAsync(new IslandReport(island, report, status)))
+            {
+                taken.AddRange(outbox.Select(e => e.Sequence));
+                (lastTaken, outbox) = (outbox, []);
+            }
+
+            await Task.Delay(random.Next(0, 5));
+        }
+    }
+
+    // A history entry and an island status as a search makes them, to copy with other numbers.
+    private async Task<(HistoryEntry Entry, IslandStatus Island)> TemplatesAsync()
+    {
+        var search = fixture.Client.GetGrain<ISearchGrain>($"templates-{Guid.NewGuid():N}");
+        await search.StartAsync(TestSpecs.Synthetic("templates", 100, delayMs: 1, trainers: 2));
+        var status = await SearchAssertions.WaitUntilAsync(search, s => s.EvaluationsDone > 0 && s.Islands.Count > 0, Patience);
+        await search.CancelAsync();
+        return ((await search.GetHistoryAsync(0, 1)).Entries[0], status.Islands[0]);
+    }
+
+    // The registry ends with the state the search ended in.
+    private async Task WaitUntilRegistryShowsAsync(string searchId, SearchState state, string context)
+    {
         var registry = fixture.Client.GetGrain<ISearchRegistryGrain>(ISearchRegistryGrain.SingletonKey);
         var deadline = DateTime.UtcNow + Patience;
-        while ((await registry.ListAsync()).Single(s => s.SearchId == searchId).State != end.State)
+        while ((await registry.ListAsync()).Single(s => s.SearchId == searchId).State != state)
         {
-            Assert.True(DateTime.UtcNow < deadline, $"{context}: the registry does not show {end.State}");
+            Assert.True(DateTime.UtcNow < deadline, $"{context}: the registry does not show {state}");
             await Task.Delay(50);
         }
     }
