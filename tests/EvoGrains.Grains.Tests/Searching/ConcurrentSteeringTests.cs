@@ -140,7 +140,7 @@ public sealed class ConcurrentSteeringTests(MemorySearchClusterFixture fixture, 
         var search = fixture.Client.GetGrain<ISearchGrain>(searchId);
         var budget = random.Next(10, 50);
         var spec = TestSpecs.Synthetic("reports", budget, delayMs: 60_000, trainers: 2);
-        var ended = false;
+        var ended = new TaskCompletionSource();
 
         var calls = new List<(int Delay, Func<Task> Call)>();
         for (var i = random.Next(1, 4); i > 0; i--)
@@ -157,14 +157,14 @@ public sealed class ConcurrentSteeringTests(MemorySearchClusterFixture fixture, 
         calls.Add((random.Next(100, 400), async () =>
         {
             await search.CancelAsync();
-            ended = true;
+            ended.SetResult();
         }));
 
         var taken = Enumerable.Range(0, spec.Islands.Count).Select(_ => new List<long>()).ToArray();
         var observed = new List<SearchState>();
         using var watching = new CancellationTokenSource();
         var watcher = WatchStatesAsync(search, observed, watching.Token);
-        var islands = taken.Select((list, i) => SimulatedIslandAsync(search, i, list, new Random(random.Next()), () => ended, entry, island with { Island = i }));
+        var islands = taken.Select((list, i) => SimulatedIslandAsync(search, i, list, new Random(random.Next()), () => ended.Task.IsCompleted, entry, island with { Island = i }));
         await Task.WhenAll(calls.Select(async c =>
         {
             await Task.Delay(c.Delay);
@@ -227,9 +227,12 @@ public sealed class ConcurrentSteeringTests(MemorySearchClusterFixture fixture, 
     {
         var search = fixture.Client.GetGrain<ISearchGrain>($"templates-{Guid.NewGuid():N}");
         await search.StartAsync(TestSpecs.Synthetic("templates", 100, delayMs: 1, trainers: 2));
-        var status = await SearchAssertions.WaitUntilAsync(search, s => s.EvaluationsDone > 0 && s.Islands.Count > 0, Patience);
+        var status = await SearchAssertions.WaitUntilAsync(search, s => s.EvaluationsDone >= 10 && s.Islands.Count > 0, Patience);
         await search.CancelAsync();
-        return ((await search.GetHistoryAsync(0, 1)).Entries[0], status.Islands[0]);
+
+        // A success: a permanent failure would count towards ending the search Failed.
+        var entry = (await search.GetHistoryAsync(0, int.MaxValue)).Entries.First(e => e.Failure is null && !e.Permanent);
+        return (entry, status.Islands[0]);
     }
 
     // The registry ends with the state the search ended in.
@@ -318,6 +321,12 @@ public sealed class ConcurrentSteeringTests(MemorySearchClusterFixture fixture, 
             if (taken == status.EvaluationsDone + status.LateResults)
             {
                 return;
+            }
+
+            // A poke makes an island report whatever its outbox still holds (the search's timer no longer runs).
+            foreach (var island in islands)
+            {
+                await island.PokeAsync();
             }
 
             Assert.True(DateTime.UtcNow < deadline, $"{context}: the islands took {taken} results, the search counted {status.EvaluationsDone} + {status.LateResults} late");
