@@ -5,10 +5,11 @@ using Xunit.Abstractions;
 namespace EvoGrains.Grains.Tests.Searching;
 
 /// <summary>
-/// Start, pause, resume, cancel and island reports (the islands' own, and resent copies of results the search already
-/// counted) fired at one search together, in an order a seeded <see cref="Random"/> shuffles, many times over. Each round
-/// then checks what must hold whatever interleaved (docs/architecture.md, "Concurrency"): every result counted once,
-/// nothing lost, the lifecycle moving only along SearchBook's transitions, and the islands doing what the search says.
+/// Start, pause, resume, cancel and island reports (the islands' own, resent copies of results the search already
+/// counted, and simulated islands' numbered results) fired at one search together, and an island's own calls fired at it
+/// while its pump and messenger run, in orders a seeded <see cref="Random"/> shuffles, many times over. Each round then
+/// checks what must hold whatever interleaved (docs/architecture.md, "Concurrency"): every result counted once, nothing
+/// lost, the lifecycle moving only along SearchBook's transitions, and the islands doing what they were told.
 /// </summary>
 [Trait("Category", "Integration")]
 [Collection(MemorySearchCluster.Name)]
@@ -129,6 +130,65 @@ public sealed class ConcurrentSteeringTests(MemorySearchClusterFixture fixture, 
         {
             await ReportRoundAsync(random, round, entry, island);
         }
+    }
+
+    [Fact]
+    public async Task Island_calls_fired_together_with_its_own_work_leave_a_stopped_island_idle_and_lose_no_result()
+    {
+        var random = new Random(1_2_21);
+        for (var round = 0; round < 8; round++)
+        {
+            await IslandRoundAsync(random, round);
+        }
+    }
+
+    // An island's calls (pause, resume, poke, stop) land on it directly, at random, while its pump, writes, asks and
+    // reports run: those interleave with every call at every await (the island is reentrant), and must still leave a
+    // stopped island proposing nothing and every result it took counted by the search.
+    private async Task IslandRoundAsync(Random random, int round)
+    {
+        var searchId = $"island-calls-{round}-{Guid.NewGuid():N}";
+        var search = fixture.Client.GetGrain<ISearchGrain>(searchId);
+        var spec = TestSpecs.Synthetic("island-calls", 10_000, delayMs: 2, trainers: 2);
+        await search.StartAsync(spec);
+        await SearchAssertions.WaitUntilAsync(search, s => s.EvaluationsDone >= 5, Patience);
+
+        var islands = Enumerable.Range(0, spec.Islands.Count).Select(i => fixture.Client.GetGrain<IIslandGrain>(GrainKeys.Island(searchId, i))).ToList();
+        var calls = new List<(int Delay, Func<Task> Call)>();
+        foreach (var island in islands)
+        {
+            for (var i = random.Next(2, 6); i > 0; i--)
+            {
+                calls.Add((random.Next(0, 200), island.PauseAsync));
+                calls.Add((random.Next(0, 200), island.ResumeAsync));
+                calls.Add((random.Next(0, 200), island.PokeAsync));
+            }
+        }
+
+        var stopped = islands[random.Next(islands.Count)];
+        calls.Add((random.Next(0, 200), stopped.StopAsync));
+        await Task.WhenAll(calls.Select(async c =>
+        {
+            await Task.Delay(c.Delay);
+            await c.Call();
+        }));
+
+        // Calls from one caller arrive in order, so the (one-way) stop has landed before this read; a poke then plans
+        // nothing on the stopped island however the rest interleaved.
+        var before = await stopped.GetStatusAsync();
+        await stopped.PokeAsync();
+        Assert.InRange((await stopped.GetStatusAsync()).InFlight, 0, before.InFlight);
+
+        await search.CancelAsync();
+        var queue = fixture.Client.GetGrain<IEvaluationQueueGrain>(searchId);
+        await SearchAssertions.WaitUntilQueueAsync(queue, q => q.Leased == 0, Patience);
+        var context = $"island round {round}";
+        await WaitUntilEveryIslandResultIsCountedAsync(search, spec, context);
+        var end = await search.GetStatusAsync();
+        var history = (await search.GetHistoryAsync(0, int.MaxValue)).Entries;
+        Assert.Equal(end.EvaluationsDone, history.Count);
+        Assert.Equal(history.Count, history.Select(e => (e.Island, e.Sequence)).Distinct().Count());
+        output.WriteLine($"{context}: {history.Count} counted, {end.LateResults} late");
     }
 
     // Three simulated islands report numbered results (in order, one report at a time, resending what was not taken and
