@@ -53,10 +53,11 @@ public interface ISearchGrain : IGrainWithStringKey
     /// false: not taken (the search is not loaded yet), so the island keeps them and sends them again.
     /// Duplicates by (island, hash) are ignored.
     /// </summary>
-    // Interleaves so concurrent reports share one state write (group commit).
-    [Alias("Report"), AlwaysInterleave]
+    // Not interleaving: a report is a turn like a steering call, so it never runs between the awaits of another
+    // (docs/architecture.md, "Concurrency"). Islands batch what collects meanwhile into their next report.
+    [Alias("Report")]
     Task<bool> ReportAsync(IslandReport report);
 
-    [Alias("OnFinalResult"), OneWay, AlwaysInterleave]
+    [Alias("OnFinalResult"), OneWay]
     Task OnFinalResultAsync(string jobId, EvaluationResult outcome);
 }

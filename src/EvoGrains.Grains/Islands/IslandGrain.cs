@@ -5,6 +5,7 @@ using EvoGrains.Core.Search.Islands;
 using EvoGrains.Grains.Storage;
 using EvoGrains.Grains.Telemetry;
 using Microsoft.Extensions.Logging;
+using Orleans.Concurrency;
 
 namespace EvoGrains.Grains.Islands;
 
@@ -14,11 +15,18 @@ namespace EvoGrains.Grains.Islands;
 /// migrates and reports the outbox to the search.
 /// </summary>
 /// <remarks>
-/// Interleaving: calls only change the runtime and wake the pump. One pump round at a time plans
-/// the asks, persists (so after a crash the island asks again for exactly what it had asked for),
-/// then sends. Enqueuing and reporting each have at most one call in flight; what collects
-/// meanwhile leaves together in the next, and their completion wakes the pump again.
+/// Concurrency (docs/architecture.md, "Concurrency"): reentrant, because the island interleaves anyway. Its pump
+/// round, the group commit's writes and the messenger's asks, enqueues and reports are tasks on the grain's
+/// scheduler that outlive the call that started them, so at each of their awaits any call or any other of these
+/// tasks may run. Each step between two awaits is one synchronous change of the runtime that holds whatever ran
+/// before it (the runtime ignores an outcome not in flight, only the report lane removes from the outbox, a stopped
+/// island enqueues and asks nothing), and each step re-reads what it needs after an await. Calls only change the
+/// runtime and wake the pump. One pump round at a time plans the asks, persists (so after a crash the island asks
+/// again for exactly what it had asked for), then sends. Enqueuing and reporting each have at most one call in
+/// flight; what collects meanwhile leaves together in the next, and their completion wakes the pump again. Breeding and
+/// screening take well under a millisecond a candidate; training runs on the trainers' own threads, never here.
 /// </remarks>
+[Reentrant]
 public sealed partial class IslandGrain : Grain, IIslandGrain
 {
     // Writes a round may make before it reports (see RoundAsync).
@@ -157,7 +165,9 @@ public sealed partial class IslandGrain : Grain, IIslandGrain
             }
         }
 
-        foreach (var pending in asks)
+        // Stopped while the write was on its way (the search ended or began its final stage): the planned asks would
+        // only make jobs no one enqueues.
+        foreach (var pending in island.Stopped ? [] : asks)
         {
             _ = send.AskAsync(island, pending, OnResult);
         }

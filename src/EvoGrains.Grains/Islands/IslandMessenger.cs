@@ -6,9 +6,9 @@ using Microsoft.Extensions.Logging;
 namespace EvoGrains.Grains.Islands;
 
 /// <summary>
-/// An island's outgoing calls. Runs on the island's scheduler (every method is called from a grain
-/// turn), so nothing here races. Enqueuing and reporting each keep at most one call in flight; what
-/// collects meanwhile leaves together in the next. Failures are logged and repaired by later rounds:
+/// An island's outgoing calls. Runs on the island's scheduler (called from its calls and pump rounds), so
+/// nothing here races on a thread; between awaits the island's calls interleave (see IslandGrain).
+/// Enqueuing and reporting each keep at most one call in flight; what collects meanwhile leaves together in the next. Failures are logged and repaired by later rounds:
 /// asks go stale and are asked again, the outbox stays until a report is taken.
 /// </summary>
 internal sealed partial class IslandMessenger(IGrainFactory grains, string islandKey, string searchId, int index, ILogger logger)

@@ -8,8 +8,6 @@ namespace EvoGrains.Grains.Searches;
 /// <summary>Moves a search's full history pages into page grains and reads windows of the history back.</summary>
 public sealed partial class HistoryPager(IGrainFactory grains, string searchId, ILogger logger)
 {
-    private Task sealing = Task.CompletedTask;
-
     public async Task<HistoryPage> ReadAsync(HistoryWindow window)
     {
         var entries = new List<HistoryEntry>();
@@ -22,17 +20,11 @@ public sealed partial class HistoryPager(IGrainFactory grains, string searchId, 
         return new HistoryPage(window.Start, window.Total, entries);
     }
 
-    /// <summary>Starts sealing when a page is full and no sealing runs; reports keep appending meanwhile.</summary>
-    public void SealIfDue(HistoryBook history, Func<Task> commit)
-    {
-        if (history.PageToSeal is not null && sealing.IsCompleted)
-        {
-            sealing = SealAsync(history, commit);
-        }
-    }
-
-    // Page first, then the search's own write, so a crash in between only writes the same page again.
-    private async Task SealAsync(HistoryBook history, Func<Task> commit)
+    /// <summary>
+    /// Seals every full page of the tail; the search awaits it in the turn that filled the page, so nothing appends
+    /// meanwhile. Page first, then the search's own write, so a crash in between only writes the same page again.
+    /// </summary>
+    public async Task SealDueAsync(HistoryBook history, Func<Task> commit)
     {
         try
         {

@@ -8,10 +8,15 @@ namespace EvoGrains.Grains.Searches;
 
 /// <summary>
 /// Owns one search: loads its <see cref="SearchBook"/>, lets it decide, persists, and sends what the decisions call for.
-/// Reports and final results interleave: every decision is one synchronous book call, so an interleaved call sees the
-/// book before or after it, never halfway; a transition's side effects follow the transition the book reports.
 /// A timer re-pokes islands and trainers every second so a search continues after a silo dies.
 /// </summary>
+/// <remarks>
+/// Concurrency (docs/architecture.md, "Concurrency"): non-reentrant, and nothing that changes the book interleaves.
+/// Starts, steering, island reports, final results and the timer's tick are turns that run one at a time, each to its
+/// end with its awaits (persisting, sealing a history page, telling the queue, the registry and the workers), so a
+/// transition's side effects run before the next call sees the book. Only readers interleave: the [ReadOnly] getters
+/// among themselves, and the status stream's steps (Orleans' enumeration calls), which read the book synchronously.
+/// </remarks>
 public sealed class SearchGrain(
     [PersistentState("search", EvoGrainsStorage.ProviderName)] IPersistentState<SearchGrainState> state,
     ILogger<SearchGrain> logger) : Grain, ISearchGrain
@@ -109,7 +114,7 @@ public sealed class SearchGrain(
             await AfterChangeAsync();
         }
 
-        pager.SealIfDue(book.History, Commit.CommitAsync);
+        await pager.SealDueAsync(book.History, Commit.CommitAsync);
         return true;
     }
 
@@ -159,7 +164,7 @@ public sealed class SearchGrain(
         await AfterChangeAsync();
     }
 
-    // Persists; the first call after the search ended also stops its workers (once, whatever interleaves).
+    // Persists; the first call after the search ended also stops its workers (once).
     private async Task AfterChangeAsync()
     {
         await Commit.CommitAsync();
@@ -174,8 +179,9 @@ public sealed class SearchGrain(
         await messenger.UpdateRegistryAsync(book.Summary(SearchId, DateTimeOffset.UtcNow));
     }
 
+    // Interleave = false: a tick is a turn like any call, so it never runs between the awaits of another.
     private void StartTimer() =>
-        timer ??= book.IsTerminal ? null : this.RegisterGrainTimer(TickAsync, new GrainTimerCreationOptions(TickPeriod, TickPeriod) { KeepAlive = true });
+        timer ??= book.IsTerminal ? null : this.RegisterGrainTimer(TickAsync, new GrainTimerCreationOptions(TickPeriod, TickPeriod) { KeepAlive = true, Interleave = false });
 
     private void StopTimer() => Interlocked.Exchange(ref timer, null)?.Dispose();
 
