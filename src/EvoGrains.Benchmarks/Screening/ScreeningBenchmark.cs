@@ -1,7 +1,7 @@
-using EvoGrains.Core.Screening;
 using System.Diagnostics;
 using EvoGrains.Core.Evolution;
 using EvoGrains.Core.Expressions;
+using EvoGrains.Core.Screening;
 
 namespace EvoGrains.Benchmarks.Screening;
 

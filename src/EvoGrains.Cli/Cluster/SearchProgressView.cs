@@ -2,8 +2,8 @@ using System.Globalization;
 using EvoGrains.Abstractions;
 using EvoGrains.Cli.Runs;
 using EvoGrains.Core.Search;
-using Spectre.Console.Rendering;
 using Spectre.Console;
+using Spectre.Console.Rendering;
 
 namespace EvoGrains.Cli.Cluster;
 

@@ -1,8 +1,8 @@
 using EvoGrains.Abstractions;
 using EvoGrains.Core.Evolution;
 using EvoGrains.Core.Expressions;
-using EvoGrains.Core.Search.Islands;
 using EvoGrains.Core.Search;
+using EvoGrains.Core.Search.Islands;
 
 namespace EvoGrains.Grains.Islands;
 

@@ -1,6 +1,6 @@
 using EvoGrains.Abstractions;
-using EvoGrains.Core.Search.Islands;
 using EvoGrains.Core.Search;
+using EvoGrains.Core.Search.Islands;
 
 namespace EvoGrains.Grains.Islands;
 

@@ -1,6 +1,6 @@
 using EvoGrains.Abstractions;
-using EvoGrains.Core.Search.Queue;
 using EvoGrains.Core.Search;
+using EvoGrains.Core.Search.Queue;
 using EvoGrains.Grains.Storage;
 using EvoGrains.Grains.Telemetry;
 using Microsoft.Extensions.Logging;

@@ -5,13 +5,13 @@ using EvoGrains.Abstractions;
 using EvoGrains.Core.Json;
 using EvoGrains.Core.Search;
 using EvoGrains.Hosting.Configuration;
-using Orleans.Runtime;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
+using Orleans.Runtime;
 
 namespace EvoGrains.Hosting.Web;
 

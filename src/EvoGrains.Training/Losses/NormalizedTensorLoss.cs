@@ -1,5 +1,5 @@
-using EvoGrains.Training.Native;
 using EvoGrains.Core.Expressions;
+using EvoGrains.Training.Native;
 using static TorchSharp.torch;
 
 namespace EvoGrains.Training.Losses;

@@ -36,7 +36,10 @@ public sealed class SearchProgressViewTests
     {
         var final = Status(SearchState.FinalStage) with
         {
-            MaxMinutes = 1, StartedAt = DateTimeOffset.UtcNow.AddMinutes(-4), FinalJobsDone = 30, FinalJobsTotal = 120,
+            MaxMinutes = 1,
+            StartedAt = DateTimeOffset.UtcNow.AddMinutes(-4),
+            FinalJobsDone = 30,
+            FinalJobsTotal = 120,
             FinalStageStartedAt = DateTimeOffset.UtcNow.AddMinutes(-3),
         };
 

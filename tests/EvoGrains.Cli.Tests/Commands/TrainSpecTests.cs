@@ -61,8 +61,17 @@ public sealed class TrainSpecTests : IDisposable
         Assert.Equal(
             Spec.Evaluation with
             {
-                Steps = 30, BatchSize = 16, LearningRate = 0.01, Optimizer = "adam", WarmupSteps = 2, TrainSubset = 0,
-                ValidationSize = 100, LabelNoise = 0, Model = "small-cnn", Dataset = "mnist", DataPath = "/data",
+                Steps = 30,
+                BatchSize = 16,
+                LearningRate = 0.01,
+                Optimizer = "adam",
+                WarmupSteps = 2,
+                TrainSubset = 0,
+                ValidationSize = 100,
+                LabelNoise = 0,
+                Model = "small-cnn",
+                Dataset = "mnist",
+                DataPath = "/data",
             },
             evaluation);
         Assert.Equal(1, threads);

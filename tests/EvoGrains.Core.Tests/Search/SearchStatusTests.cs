@@ -57,7 +57,10 @@ public sealed class SearchStatusTests
         // 30 of 120 trainings in 3 minutes: 90 more take 9 minutes, whatever the searching's rate was.
         var status = Status(done: 600, max: 600, perMinute: 500) with
         {
-            State = SearchState.FinalStage, FinalJobsDone = 30, FinalJobsTotal = 120, FinalStageStartedAt = Start.AddMinutes(10),
+            State = SearchState.FinalStage,
+            FinalJobsDone = 30,
+            FinalJobsTotal = 120,
+            FinalStageStartedAt = Start.AddMinutes(10),
         };
 
         Assert.Equal(TimeSpan.FromMinutes(9), status.FinalStageTimeLeft(Start.AddMinutes(13)));

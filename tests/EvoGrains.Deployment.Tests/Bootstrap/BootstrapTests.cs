@@ -69,7 +69,7 @@ public sealed class BootstrapTests : IDisposable
 
         Assert.Equal(2, commands.Count);
         Assert.StartsWith("./deploy/bootstrap.sh && dotnet run -c Release --project src/EvoGrains.Cli -- local ", commands[0], StringComparison.Ordinal);
-        Assert.Equal("./deploy/bootstrap.sh --tests && dotnet test EvoGrains.sln -c Release", commands[1]);
+        Assert.Equal("./deploy/bootstrap.sh --tests && dotnet format EvoGrains.sln --verify-no-changes && dotnet test EvoGrains.sln -c Release", commands[1]);
         Assert.Equal(commands[1], File.ReadAllLines(Path.Combine(RepoPaths.Root, ".ci", "run")).Last());
     }
 

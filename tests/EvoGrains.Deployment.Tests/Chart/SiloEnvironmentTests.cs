@@ -1,8 +1,8 @@
 using System.Reflection;
 using EvoGrains.Deployment.Tests.Rendering;
-using EvoGrains.Hosting.Evaluation;
 using EvoGrains.Grains.Placement;
 using EvoGrains.Hosting.Configuration;
+using EvoGrains.Hosting.Evaluation;
 using k8s.Models;
 using Microsoft.Extensions.Configuration;
 

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
+using EvoGrains.Core.Evaluation;
 using EvoGrains.Core.Expressions;
 using EvoGrains.Core.Search;
-using EvoGrains.Core.Evaluation;
 
 namespace EvoGrains.Grains.Tests.Searching;
 

@@ -214,11 +214,13 @@ public sealed class ConcurrentSteeringTests(MemorySearchClusterFixture fixture, 
             calls.Add((random.Next(0, 300), search.ResumeAsync));
         }
 
-        calls.Add((random.Next(100, 400), async () =>
+        calls.Add((random.Next(100, 400), CancelAsync));
+
+        async Task CancelAsync()
         {
             await search.CancelAsync();
             ended.SetResult();
-        }));
+        }
 
         var taken = Enumerable.Range(0, spec.Islands.Count).Select(_ => new List<long>()).ToArray();
         var observed = new List<SearchState>();

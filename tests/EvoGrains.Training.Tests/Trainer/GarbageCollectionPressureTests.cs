@@ -104,16 +104,18 @@ public sealed class GarbageCollectionPressureTests
 
         public CollectionPressure()
         {
-            thread = new Thread(() =>
-            {
-                while (!stopping)
-                {
-                    GC.Collect();
-                    GC.WaitForPendingFinalizers();
-                    Interlocked.Increment(ref collections);
-                }
-            }) { IsBackground = true, Name = "gc-pressure" };
+            thread = new Thread(Collect) { IsBackground = true, Name = "gc-pressure" };
             thread.Start();
+        }
+
+        private void Collect()
+        {
+            while (!stopping)
+            {
+                GC.Collect();
+                GC.WaitForPendingFinalizers();
+                Interlocked.Increment(ref collections);
+            }
         }
 
         public int Collections => Volatile.Read(ref collections);

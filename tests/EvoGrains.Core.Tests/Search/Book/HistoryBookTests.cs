@@ -1,5 +1,5 @@
-using EvoGrains.Core.Search.Book;
 using EvoGrains.Core.Search;
+using EvoGrains.Core.Search.Book;
 using static EvoGrains.Core.Tests.Search.Book.BookFixtures;
 
 namespace EvoGrains.Core.Tests.Search.Book;
