@@ -5,7 +5,7 @@ namespace EvoGrains.Core.Search.Registries;
 /// <c>evaluation.dataPath</c> names for it, and which of the dataset fields of <see cref="EvaluationSpec"/> it reads.
 /// How it loads is Training's: <c>DatasetFormats</c> binds each name to a reader.
 /// </summary>
-public sealed record DatasetDescriptor
+public sealed record DatasetDescriptor : IRegistryEntry
 {
     public required string Name { get; init; }
 

@@ -1,5 +1,3 @@
-using System.Collections.Frozen;
-
 namespace EvoGrains.Core.Search.Registries;
 
 /// <summary>
@@ -99,18 +97,17 @@ public static class DatasetRegistry
         (Layout, e => e.Layout != Layouts[0]),
     ];
 
-    private static readonly FrozenDictionary<string, DatasetDescriptor> ByName = All.ToFrozenDictionary(d => d.Name, StringComparer.Ordinal);
+    private static readonly Registry<DatasetDescriptor> Entries = new("dataset", All);
 
-    public static IReadOnlyList<string> Names { get; } = [.. All.Select(d => d.Name)];
+    public static IReadOnlyList<string> Names => Entries.Names;
 
     /// <summary>Every dataset with its description, "name (description); ..." (option help).</summary>
-    public static string Help { get; } = string.Join("; ", All.Select(d => $"{d.Name} ({d.Description})"));
+    public static string Help => Entries.Help;
 
     /// <summary>The dataset named <paramref name="name"/> (exactly, as specs spell it), or null.</summary>
-    public static DatasetDescriptor? Find(string name) => ByName.GetValueOrDefault(name);
+    public static DatasetDescriptor? Find(string name) => Entries.Find(name);
 
     /// <summary>The dataset named <paramref name="name"/>.</summary>
     /// <exception cref="ArgumentException">No dataset has that name.</exception>
-    public static DatasetDescriptor Get(string name) =>
-        Find(name) ?? throw new ArgumentException($"unknown dataset '{name}'; known: {string.Join(", ", Names)}", nameof(name));
+    public static DatasetDescriptor Get(string name) => Entries.Get(name);
 }

@@ -5,7 +5,7 @@ namespace EvoGrains.Core.Search.Registries;
 /// real models (and so reads the spec's data and model). Which factory makes it is the host's: each name is the key of
 /// one keyed <c>IEvaluatorFactory</c>.
 /// </summary>
-public sealed record EvaluatorDescriptor
+public sealed record EvaluatorDescriptor : IRegistryEntry
 {
     public required string Name { get; init; }
 

@@ -1,5 +1,3 @@
-using System.Collections.Frozen;
-
 namespace EvoGrains.Core.Search.Registries;
 
 /// <summary>
@@ -27,15 +25,14 @@ public static class EvaluatorRegistry
     /// <summary>Every evaluator, in the order help and docs list them.</summary>
     public static IReadOnlyList<EvaluatorDescriptor> All { get; } = [Training, Synthetic];
 
-    private static readonly FrozenDictionary<string, EvaluatorDescriptor> ByName = All.ToFrozenDictionary(d => d.Name, StringComparer.Ordinal);
+    private static readonly Registry<EvaluatorDescriptor> Entries = new("evaluator", All);
 
-    public static IReadOnlyList<string> Names { get; } = [.. All.Select(d => d.Name)];
+    public static IReadOnlyList<string> Names => Entries.Names;
 
     /// <summary>The evaluator named <paramref name="name"/> (exactly, as specs spell it), or null.</summary>
-    public static EvaluatorDescriptor? Find(string name) => ByName.GetValueOrDefault(name);
+    public static EvaluatorDescriptor? Find(string name) => Entries.Find(name);
 
     /// <summary>The evaluator named <paramref name="name"/>.</summary>
     /// <exception cref="ArgumentException">No evaluator has that name.</exception>
-    public static EvaluatorDescriptor Get(string name) =>
-        Find(name) ?? throw new ArgumentException($"unknown evaluator '{name}'; known: {string.Join(", ", Names)}", nameof(name));
+    public static EvaluatorDescriptor Get(string name) => Entries.Get(name);
 }

@@ -4,7 +4,7 @@ namespace EvoGrains.Core.Search.Registries;
 /// One search method of <see cref="MethodRegistry"/>: its name in specs, a line for help and docs, and what it needs of
 /// the islands' settings. How it breeds is Evolution's: <c>StrategyFactory</c> binds each name to a strategy.
 /// </summary>
-public sealed record MethodDescriptor
+public sealed record MethodDescriptor : IRegistryEntry
 {
     public required string Name { get; init; }
 

@@ -1,4 +1,3 @@
-using System.Collections.Frozen;
 using EvoGrains.Core.Evolution;
 
 namespace EvoGrains.Core.Search.Registries;
@@ -54,18 +53,17 @@ public static class MethodRegistry
     /// <summary>Every method, in the order help and docs list them.</summary>
     public static IReadOnlyList<MethodDescriptor> All { get; } = [RegularizedEvolution, SurrogateEvolution, GeneticProgramming, Random, Glo, TaylorGlo];
 
-    private static readonly FrozenDictionary<string, MethodDescriptor> ByName = All.ToFrozenDictionary(d => d.Name, StringComparer.Ordinal);
+    private static readonly Registry<MethodDescriptor> Entries = new("method", All);
 
-    public static IReadOnlyList<string> Names { get; } = [.. All.Select(d => d.Name)];
+    public static IReadOnlyList<string> Names => Entries.Names;
 
     /// <summary>Every method with its description, "name (description); ..." (option help).</summary>
-    public static string Help { get; } = string.Join("; ", All.Select(d => $"{d.Name} ({d.Description})"));
+    public static string Help => Entries.Help;
 
     /// <summary>The method named <paramref name="name"/> (exactly, as specs spell it), or null.</summary>
-    public static MethodDescriptor? Find(string name) => ByName.GetValueOrDefault(name);
+    public static MethodDescriptor? Find(string name) => Entries.Find(name);
 
     /// <summary>The method named <paramref name="name"/>.</summary>
     /// <exception cref="ArgumentException">No method has that name.</exception>
-    public static MethodDescriptor Get(string name) =>
-        Find(name) ?? throw new ArgumentException($"unknown method '{name}'; known: {string.Join(", ", Names)}", nameof(name));
+    public static MethodDescriptor Get(string name) => Entries.Get(name);
 }

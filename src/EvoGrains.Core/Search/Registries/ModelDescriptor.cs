@@ -5,7 +5,7 @@ namespace EvoGrains.Core.Search.Registries;
 /// user's file (<c>evaluation.modelPath</c>, <c>evaluation.pretrained</c>). How it is built is Training's:
 /// <c>ModelBuilders</c> binds each name to a builder.
 /// </summary>
-public sealed record ModelDescriptor
+public sealed record ModelDescriptor : IRegistryEntry
 {
     public required string Name { get; init; }
 

@@ -1,5 +1,3 @@
-using System.Collections.Frozen;
-
 namespace EvoGrains.Core.Search.Registries;
 
 /// <summary>
@@ -39,9 +37,9 @@ public static class ModelRegistry
     /// <summary>Every model, in the order help and docs list them.</summary>
     public static IReadOnlyList<ModelDescriptor> All { get; } = [SmallCnn, ResNet9, Mlp, TorchScript];
 
-    private static readonly FrozenDictionary<string, ModelDescriptor> ByName = All.ToFrozenDictionary(d => d.Name, StringComparer.Ordinal);
+    private static readonly Registry<ModelDescriptor> Entries = new("model", All);
 
-    public static IReadOnlyList<string> Names { get; } = [.. All.Select(d => d.Name)];
+    public static IReadOnlyList<string> Names => Entries.Names;
 
     /// <summary>The models written in C# (every one but the user's file): what `train` and the benchmarks offer.</summary>
     public static IReadOnlyList<string> BuiltInNames { get; } = [.. All.Where(d => !d.ReadsModelPath).Select(d => d.Name)];
@@ -50,10 +48,9 @@ public static class ModelRegistry
     public static string BuiltInHelp { get; } = string.Join("; ", All.Where(d => !d.ReadsModelPath).Select(d => $"{d.Name} ({d.Description})"));
 
     /// <summary>The model named <paramref name="name"/> (exactly, as specs spell it), or null.</summary>
-    public static ModelDescriptor? Find(string name) => ByName.GetValueOrDefault(name);
+    public static ModelDescriptor? Find(string name) => Entries.Find(name);
 
     /// <summary>The model named <paramref name="name"/>.</summary>
     /// <exception cref="ArgumentException">No model has that name.</exception>
-    public static ModelDescriptor Get(string name) =>
-        Find(name) ?? throw new ArgumentException($"unknown model '{name}'; known: {string.Join(", ", Names)}", nameof(name));
+    public static ModelDescriptor Get(string name) => Entries.Get(name);
 }

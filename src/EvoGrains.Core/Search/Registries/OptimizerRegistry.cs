@@ -1,5 +1,3 @@
-using System.Collections.Frozen;
-
 namespace EvoGrains.Core.Search.Registries;
 
 /// <summary>
@@ -26,18 +24,17 @@ public static class OptimizerRegistry
     /// <summary>Every optimizer, in the order help and docs list them.</summary>
     public static IReadOnlyList<OptimizerDescriptor> All { get; } = [Adam, Sgd];
 
-    private static readonly FrozenDictionary<string, OptimizerDescriptor> ByName = All.ToFrozenDictionary(d => d.Name, StringComparer.Ordinal);
+    private static readonly Registry<OptimizerDescriptor> Entries = new("optimizer", All);
 
-    public static IReadOnlyList<string> Names { get; } = [.. All.Select(d => d.Name)];
+    public static IReadOnlyList<string> Names => Entries.Names;
 
     /// <summary>Every optimizer with its description, "name (description); ..." (option help).</summary>
-    public static string Help { get; } = string.Join("; ", All.Select(d => $"{d.Name} ({d.Description})"));
+    public static string Help => Entries.Help;
 
     /// <summary>The optimizer named <paramref name="name"/> (exactly, as specs spell it), or null.</summary>
-    public static OptimizerDescriptor? Find(string name) => ByName.GetValueOrDefault(name);
+    public static OptimizerDescriptor? Find(string name) => Entries.Find(name);
 
     /// <summary>The optimizer named <paramref name="name"/>.</summary>
     /// <exception cref="ArgumentException">No optimizer has that name.</exception>
-    public static OptimizerDescriptor Get(string name) =>
-        Find(name) ?? throw new ArgumentException($"unknown optimizer '{name}'; known: {string.Join(", ", Names)}", nameof(name));
+    public static OptimizerDescriptor Get(string name) => Entries.Get(name);
 }
