@@ -2,7 +2,10 @@ using EvoGrains.Core.Expressions;
 
 namespace EvoGrains.Abstractions;
 
-/// <summary>A screened candidate an island asks to have evaluated: identity, genome text, the (possibly flipped) loss to train and its lineage.</summary>
+/// <summary>
+/// A screened candidate an island asks to have evaluated: identity, genome text, the (possibly flipped) loss to train
+/// and its lineage.
+/// </summary>
 [GenerateSerializer, Immutable, Alias("evograins.candidate-ticket")]
 public sealed record CandidateTicket(
     [property: Id(0)] string Hash,

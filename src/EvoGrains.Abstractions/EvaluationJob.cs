@@ -26,6 +26,8 @@ public sealed record EvaluationJob(
 {
     /// <summary>The two jobs train with the same settings, so one evaluator (and one pack) serves both.</summary>
     public bool TrainsLike(EvaluationJob other) =>
-        Kind == other.Kind && Rung == other.Rung && Steps == other.Steps && Seed == other.Seed && TrainSubset == other.TrainSubset && OnTestSet == other.OnTestSet
+        Kind == other.Kind
+            && Rung == other.Rung && Steps == other.Steps && Seed == other.Seed && TrainSubset == other.TrainSubset
+            && OnTestSet == other.OnTestSet
         && Equals(Transfer, other.Transfer);
 }

@@ -22,7 +22,8 @@ public interface IEvaluationQueueGrain : IGrainWithStringKey
     /// completed, by job id; search jobs among them are also delivered to their individual again.
     /// </summary>
     [Alias("EnqueueMany")]
-    Task<IReadOnlyDictionary<string, EvaluationResult>> EnqueueManyAsync(IReadOnlyList<EvaluationJob> jobs, CancellationToken cancellationToken = default);
+    Task<IReadOnlyDictionary<string, EvaluationResult>> EnqueueManyAsync(
+        IReadOnlyList<EvaluationJob> jobs, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Records a trainer's finished jobs (the first completion of a job counts; later ones are
@@ -32,7 +33,10 @@ public interface IEvaluationQueueGrain : IGrainWithStringKey
     [Alias("CompleteAndLease")]
     Task<IReadOnlyList<JobLease>> CompleteAndLeaseAsync(string trainerId, IReadOnlyList<JobResult> finished, int wanted);
 
-    /// <summary>Extends the trainer's leases; returns the ids it still holds (the others expired and were re-queued, or completed elsewhere).</summary>
+    /// <summary>
+    /// Extends the trainer's leases; returns the ids it still holds (the others expired and were re-queued, or
+    /// completed elsewhere).
+    /// </summary>
     [Alias("Heartbeat")]
     Task<IReadOnlyList<string>> HeartbeatAsync(string trainerId, IReadOnlyList<string> jobIds);
 

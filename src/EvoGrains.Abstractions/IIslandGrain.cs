@@ -29,7 +29,10 @@ public interface IIslandGrain : IGrainWithStringKey
     [Alias("Stop"), OneWay]
     Task StopAsync();
 
-    /// <summary>An evaluation finished (its key: the hash, with the rung above the first). Ignored unless in flight here, so repeats are harmless.</summary>
+    /// <summary>
+    /// An evaluation finished (its key: the hash, with the rung above the first). Ignored unless in flight here, so
+    /// repeats are harmless.
+    /// </summary>
     [Alias("OnResult"), OneWay]
     Task OnResultAsync(string evaluationKey, EvaluationResult outcome);
 

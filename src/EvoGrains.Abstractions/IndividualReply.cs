@@ -13,7 +13,10 @@ public sealed record IndividualReply(
     [property: Id(1)] bool Shared,
     [property: Id(2)] EvaluationJob? Job)
 {
-    /// <summary>The asking island received this outcome before, on an earlier ask (see <see cref="EvaluationRequest.Again"/>): it must not report it again.</summary>
+    /// <summary>
+    /// The asking island received this outcome before, on an earlier ask (see <see cref="EvaluationRequest.Again"/>):
+    /// it must not report it again.
+    /// </summary>
     [Id(3)]
     public bool Repeat { get; init; }
 }

@@ -1,6 +1,9 @@
 namespace EvoGrains.Abstractions;
 
-/// <summary>A job handed to one trainer until <see cref="ExpiresAt"/> unless it heartbeats; <see cref="Attempt"/> counts leases of this job.</summary>
+/// <summary>
+/// A job handed to one trainer until <see cref="ExpiresAt"/> unless it heartbeats; <see cref="Attempt"/> counts
+/// leases of this job.
+/// </summary>
 [GenerateSerializer, Immutable, Alias("evograins.job-lease")]
 public sealed record JobLease(
     [property: Id(0)] EvaluationJob Job,

@@ -2,7 +2,10 @@ using EvoGrains.Core.Search;
 
 namespace EvoGrains.Abstractions;
 
-/// <summary>What a trainer needs to pull jobs: its search, the evaluation spec and the lease length. Records compare by value, so a repeated assignment is recognised as the same.</summary>
+/// <summary>
+/// What a trainer needs to pull jobs: its search, the evaluation spec and the lease length. Records compare by value,
+/// so a repeated assignment is recognised as the same.
+/// </summary>
 [GenerateSerializer, Immutable, Alias("evograins.trainer-assignment")]
 public sealed record TrainerAssignment(
     [property: Id(0)] string SearchId,

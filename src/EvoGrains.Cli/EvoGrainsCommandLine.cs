@@ -43,7 +43,15 @@ public static class EvoGrainsCommandLine
 
         try
         {
-            return await parse.InvokeAsync(new InvocationConfiguration { Output = console.Out, Error = console.Error, EnableDefaultExceptionHandler = false, ProcessTerminationTimeout = GracefulStop }, cancellationToken);
+            return await parse.InvokeAsync(
+                new InvocationConfiguration
+                {
+                    Output = console.Out,
+                    Error = console.Error,
+                    EnableDefaultExceptionHandler = false,
+                    ProcessTerminationTimeout = GracefulStop,
+                },
+                cancellationToken);
         }
         catch (Exception error) when (ToInputMessage(error) is { } message)
         {
@@ -73,7 +81,9 @@ public static class EvoGrainsCommandLine
     /// <summary>A parse error on one line, naming the option it is about (list messages span lines).</summary>
     private static string OneLine(ParseError error)
     {
-        var message = string.Join(' ', error.Message.Split(['\r', '\n', '\t'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+        var message = string.Join(
+            ' ',
+            error.Message.Split(['\r', '\n', '\t'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
         var option = error.SymbolResult switch
         {
             OptionResult result => result.Option.Name,

@@ -17,7 +17,8 @@ public static class GrainsServiceCollectionExtensions
     /// the searches underway. The "training"
     /// evaluator is TorchSharp's, registered by EvoGrains.Hosting (or a test's stand-in).
     /// </summary>
-    public static IServiceCollection AddEvoGrainsGrains(this IServiceCollection services, Action<TrainerResilienceOptions>? configureResilience = null)
+    public static IServiceCollection AddEvoGrainsGrains(
+        this IServiceCollection services, Action<TrainerResilienceOptions>? configureResilience = null)
     {
         services.TryAddSingleton<ScreeningFunnel>();
         services.TryAddSingleton<EvoGrainsMetrics>();

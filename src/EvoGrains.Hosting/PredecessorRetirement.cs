@@ -61,6 +61,8 @@ internal sealed partial class PredecessorRetirement(IMembershipTable table, ILoc
     [LoggerMessage(Level = LogLevel.Information, Message = "Marked predecessor {Predecessor} Dead in the membership table (this silo is {Silo}).")]
     private partial void LogRetired(SiloAddress predecessor, SiloAddress silo);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not mark predecessor {Predecessor} Dead after {Attempts} conflicting writes; leaving it to failure detection.")]
+    [LoggerMessage(
+        Level = LogLevel.Warning,
+        Message = "Could not mark predecessor {Predecessor} Dead after {Attempts} conflicting writes; leaving it to failure detection.")]
     private partial void LogGaveUp(SiloAddress predecessor, int attempts);
 }

@@ -35,7 +35,9 @@ internal static class SiloClustering
         switch (clustering.Provider)
         {
             case ClusteringProvider.Localhost:
-                silo.UseLocalhostClustering(options.Silo.SiloPort, options.Silo.GatewayPort, serviceId: options.ServiceId, clusterId: options.ClusterId);
+                silo.UseLocalhostClustering(
+                    options.Silo.SiloPort, options.Silo.GatewayPort, serviceId: options.ServiceId,
+                    clusterId: options.ClusterId);
                 return;
 
             case ClusteringProvider.Redis:

@@ -60,7 +60,11 @@ public sealed class TrainingEvaluator(EvaluationSpec spec, int seed, int threads
 
     public Task<EvaluationResult> EvaluateAsync(LossFunction loss, CancellationToken cancellationToken) =>
         Task.Factory.StartNew(
-            () => EvaluationResult.OverSeeds(spec.TrainingSeeds(seed).Select(s => ToEvaluation(trainer.Train(Request() with { Seed = s }, new CompiledTensorLoss(loss), cancellationToken: cancellationToken), spec.MeasureOnTestSet)).ToList()),
+            () => EvaluationResult.OverSeeds(spec.TrainingSeeds(seed)
+                .Select(s => ToEvaluation(
+                    trainer.Train(Request() with { Seed = s }, new CompiledTensorLoss(loss), cancellationToken: cancellationToken),
+                    spec.MeasureOnTestSet))
+                .ToList()),
             cancellationToken,
             TaskCreationOptions.LongRunning,
             TaskScheduler.Default);
@@ -69,7 +73,8 @@ public sealed class TrainingEvaluator(EvaluationSpec spec, int seed, int threads
     /// One pack per call (split only by the memory budget) of every (candidate, seed) member; each candidate's result
     /// is the mean over the spec's seeds, and its seconds its share of the pack's wall time.
     /// </summary>
-    public Task<IReadOnlyList<EvaluationResult>> EvaluateBatchAsync(IReadOnlyList<EvaluationCandidate> candidates, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<EvaluationResult>> EvaluateBatchAsync(
+        IReadOnlyList<EvaluationCandidate> candidates, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(candidates);
         return Task.Factory.StartNew(
@@ -89,7 +94,8 @@ public sealed class TrainingEvaluator(EvaluationSpec spec, int seed, int threads
     }
 
     /// <summary>Every candidate with every seed, candidate-major.</summary>
-    private List<EvaluationResult> TrainMembers(IReadOnlyList<EvaluationCandidate> candidates, IReadOnlyList<int> seeds, CancellationToken cancellationToken)
+    private List<EvaluationResult> TrainMembers(
+        IReadOnlyList<EvaluationCandidate> candidates, IReadOnlyList<int> seeds, CancellationToken cancellationToken)
     {
         var members = candidates.SelectMany(c => seeds.Select(s => (Candidate: c, Seed: s))).ToList();
         if (spec.MeasureOnTestSet)
@@ -98,11 +104,18 @@ public sealed class TrainingEvaluator(EvaluationSpec spec, int seed, int threads
             return members
                 .Select(m => m.Candidate.Withdrawn.IsCancellationRequested
                     ? EvaluationCandidate.WithdrawnResult
-                    : ToEvaluation(trainer.Train(Request() with { Seed = m.Seed }, new CompiledTensorLoss(m.Candidate.Loss), cancellationToken: cancellationToken), onTestSet: true))
+                    : ToEvaluation(
+                        trainer.Train(
+                            Request() with { Seed = m.Seed }, new CompiledTensorLoss(m.Candidate.Loss),
+                            cancellationToken: cancellationToken),
+                        onTestSet: true))
                 .ToList();
         }
 
-        var results = packed.Train(Request(), members.Select(m => new PackMember(new CompiledTensorLoss(m.Candidate.Loss), m.Seed) { Withdrawn = m.Candidate.Withdrawn }).ToList(), cancellationToken);
+        var results = packed.Train(
+            Request(),
+            members.Select(m => new PackMember(new CompiledTensorLoss(m.Candidate.Loss), m.Seed) { Withdrawn = m.Candidate.Withdrawn }).ToList(),
+            cancellationToken);
         return results.Select(r => ToEvaluation(r) with { Seconds = r.WallTime.TotalSeconds / results.Count }).ToList();
     }
 

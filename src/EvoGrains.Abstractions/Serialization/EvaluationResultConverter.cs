@@ -7,7 +7,13 @@ namespace EvoGrains.Abstractions.Serialization;
 public sealed class EvaluationResultConverter : IConverter<EvaluationResult, EvaluationResultConverter.Surrogate>
 {
     public EvaluationResult ConvertFromSurrogate(in Surrogate surrogate) =>
-        new(surrogate.Fitness, (EvaluationStatus)surrogate.Status, surrogate.Seconds, surrogate.Failure, surrogate.TrainingLoss) { TrainerId = surrogate.TrainerId ?? "", Permanent = surrogate.Permanent, Seeds = Math.Max(1, surrogate.Seeds), Spread = surrogate.Spread };
+        new(surrogate.Fitness, (EvaluationStatus)surrogate.Status, surrogate.Seconds, surrogate.Failure, surrogate.TrainingLoss)
+        {
+            TrainerId = surrogate.TrainerId ?? "",
+            Permanent = surrogate.Permanent,
+            Seeds = Math.Max(1, surrogate.Seeds),
+            Spread = surrogate.Spread,
+        };
 
     public Surrogate ConvertToSurrogate(in EvaluationResult value) => new()
     {

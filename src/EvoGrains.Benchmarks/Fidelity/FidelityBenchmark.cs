@@ -14,7 +14,9 @@ namespace EvoGrains.Benchmarks.Fidelity;
 /// </summary>
 public static class FidelityBenchmark
 {
-    public static async Task<FidelityBenchmarkResult> RunAsync(FidelityBenchmarkOptions options, Action<string>? progress = null, DatasetCache? datasets = null, CancellationToken cancellationToken = default)
+    public static async Task<FidelityBenchmarkResult> RunAsync(
+        FidelityBenchmarkOptions options, Action<string>? progress = null, DatasetCache? datasets = null,
+        CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentOutOfRangeException.ThrowIfLessThan(options.FinalSeeds, FidelityBenchmarkOptions.MinFinalSeeds);
@@ -34,10 +36,13 @@ public static class FidelityBenchmark
         // mean and spread; a loss failing on any seed fails). The final budget as the final stage's test round
         // runs it: one job per seed, each loss's mean over them.
         progress?.Invoke(Describe("first rung", losses.Count, firstBudget));
-        var cheap = await EvaluatorRuns.TrainAsync([new TrainingEvaluator(firstRung, spec.Seed, threads, prepared)], lossList, spec.Trainers, Done("first rung"), cancellationToken).ConfigureAwait(false);
+        var cheap = await EvaluatorRuns.TrainAsync(
+            [new TrainingEvaluator(firstRung, spec.Seed, threads, prepared)], lossList, spec.Trainers,
+            Done("first rung"), cancellationToken).ConfigureAwait(false);
         progress?.Invoke(Describe("final budget", losses.Count, finalBudget));
         var finalEvaluators = finalBudget.Seeds.Select(seed => (IFitnessEvaluator)new TrainingEvaluator(final, seed, threads, prepared)).ToList();
-        var expensive = await EvaluatorRuns.TrainAsync(finalEvaluators, lossList, spec.Trainers, Done("final budget"), cancellationToken).ConfigureAwait(false);
+        var expensive = await EvaluatorRuns.TrainAsync(
+            finalEvaluators, lossList, spec.Trainers, Done("final budget"), cancellationToken).ConfigureAwait(false);
 
         var cheapMeans = cheap.Select(runs => runs[0].Fitness).ToList();
         var finalMeans = expensive.Select(runs => SampleSummary.Of(Accuracies(runs)).Mean).ToList();
@@ -57,7 +62,9 @@ public static class FidelityBenchmark
             expensive[i].Count(r => r.Status == EvaluationStatus.Failed))).ToList();
         var spearman = PairedBootstrap.Percentile(cheapMeans, finalMeans, RankCorrelation.Spearman, spec.Seed, options.Resamples);
         var kendall = PairedBootstrap.Percentile(cheapMeans, finalMeans, RankCorrelation.KendallTauB, spec.Seed, options.Resamples);
-        return new FidelityBenchmarkResult(spec.Name, spec.Evaluation.Dataset, spec.Evaluation.Model, firstBudget, finalBudget, spec.Trainers, rows, spearman, kendall, watch.Elapsed.TotalSeconds);
+        return new FidelityBenchmarkResult(
+            spec.Name, spec.Evaluation.Dataset, spec.Evaluation.Model, firstBudget, finalBudget, spec.Trainers,
+            rows, spearman, kendall, watch.Elapsed.TotalSeconds);
     }
 
     /// <summary>The search's cheapest fidelity: rung 0's steps and seeds (common random numbers from the spec's seed), on validation.</summary>

@@ -24,7 +24,9 @@ public static class FidelityCandidates
         for (var i = 0; i < candidates; i++)
         {
             var candidate = strategy.Propose(random)
-                ?? throw new InvalidOperationException($"the '{spec.Islands.Space}' space gave no new screened candidate after {i} (2500 draws in a row rejected or duplicates)");
+                ?? throw new InvalidOperationException(
+                    $"the '{spec.Islands.Space}' space gave no new screened candidate after {i} (2500 draws in a "
+                    + "row rejected or duplicates)");
             losses.Add(new FidelityLoss(candidate.Loss.HashHex, candidate.Loss, false));
         }
 

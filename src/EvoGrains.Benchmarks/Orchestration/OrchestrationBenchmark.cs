@@ -15,14 +15,22 @@ public static class OrchestrationBenchmark
 {
     private static readonly TimeSpan PollPeriod = TimeSpan.FromMilliseconds(250);
 
-    public static async Task<OrchestrationBenchmarkResult> RunAsync(IGrainFactory grains, OrchestrationBenchmarkOptions options, CancellationToken cancellationToken = default)
+    public static async Task<OrchestrationBenchmarkResult> RunAsync(
+        IGrainFactory grains, OrchestrationBenchmarkOptions options, CancellationToken cancellationToken = default)
     {
         if (options.WarmupEvaluations > 0)
         {
-            await RunSearchAsync(grains, Spec("bench-warmup", options.WarmupEvaluations, options.ThroughputTrainers, options.ThroughputIslands, options.ThroughputInFlightPerIsland, delayMs: 0), options.RunTimeout, cancellationToken);
+            await RunSearchAsync(
+                grains,
+                Spec(
+                    "bench-warmup", options.WarmupEvaluations, options.ThroughputTrainers,
+                    options.ThroughputIslands, options.ThroughputInFlightPerIsland, delayMs: 0),
+                options.RunTimeout, cancellationToken);
         }
 
-        var throughputSpec = Spec("bench-throughput", options.ThroughputEvaluations, options.ThroughputTrainers, options.ThroughputIslands, options.ThroughputInFlightPerIsland, delayMs: 0);
+        var throughputSpec = Spec(
+            "bench-throughput", options.ThroughputEvaluations, options.ThroughputTrainers,
+            options.ThroughputIslands, options.ThroughputInFlightPerIsland, delayMs: 0);
         var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
         var searchBefore = SearchWork.Total;
         var throughput = await RunSearchAsync(grains, throughputSpec, options.RunTimeout, cancellationToken);
@@ -81,7 +89,8 @@ public static class OrchestrationBenchmark
         FinalStage = new FinalStageSpec { TopK = 0, Seeds = 1, Steps = 1, Baselines = ["ce"] },
     };
 
-    private static async Task<(int Trained, TimeSpan Elapsed)> RunSearchAsync(IGrainFactory grains, SearchSpec spec, TimeSpan timeout, CancellationToken cancellationToken)
+    private static async Task<(int Trained, TimeSpan Elapsed)> RunSearchAsync(
+        IGrainFactory grains, SearchSpec spec, TimeSpan timeout, CancellationToken cancellationToken)
     {
         var searchId = string.Create(CultureInfo.InvariantCulture, $"{spec.Name}-{Guid.NewGuid():N}");
         var search = grains.GetGrain<ISearchGrain>(searchId);

@@ -6,7 +6,10 @@ public sealed record OrchestrationBenchmarkOptions
     /// <summary>A first, unmeasured search that pays for JIT compilation (up to optimised code) and first activations.</summary>
     public int WarmupEvaluations { get; init; } = 3000;
 
-    /// <summary>Evaluations of the zero-cost throughput run: about ten seconds, so the steady state outweighs the last tier-up compilations.</summary>
+    /// <summary>
+    /// Evaluations of the zero-cost throughput run: about ten seconds, so the steady state outweighs the last tier-up
+    /// compilations.
+    /// </summary>
     public int ThroughputEvaluations { get; init; } = 20000;
 
     public int ThroughputTrainers { get; init; } = 4;

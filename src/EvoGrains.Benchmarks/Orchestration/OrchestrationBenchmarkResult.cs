@@ -24,5 +24,7 @@ public sealed record OrchestrationBenchmarkResult(
     public TimeSpan OrchestrationCpuPerEvaluation => CpuPerEvaluation - SearchCostPerEvaluation;
 
     public double OrchestrationCapacity =>
-        OrchestrationCpuPerEvaluation > TimeSpan.Zero ? Environment.ProcessorCount / OrchestrationCpuPerEvaluation.TotalSeconds : double.PositiveInfinity;
+        OrchestrationCpuPerEvaluation > TimeSpan.Zero
+            ? Environment.ProcessorCount / OrchestrationCpuPerEvaluation.TotalSeconds
+            : double.PositiveInfinity;
 }

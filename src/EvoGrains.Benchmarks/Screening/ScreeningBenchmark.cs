@@ -59,6 +59,7 @@ public static class ScreeningBenchmark
             rates[^1],
             cpuRates[cpuRates.Count / 2],
             // Every stage a candidate can end at here: without a population, none stops at the duplicate check.
-            Enum.GetValues<ScreeningStage>().Where(stage => stage != ScreeningStage.Duplicate).ToDictionary(stage => stage, stage => (double)stages.GetValueOrDefault(stage) / candidates));
+            Enum.GetValues<ScreeningStage>().Where(stage => stage != ScreeningStage.Duplicate).ToDictionary(
+                stage => stage, stage => (double)stages.GetValueOrDefault(stage) / candidates));
     }
 }

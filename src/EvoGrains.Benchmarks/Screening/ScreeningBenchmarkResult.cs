@@ -2,7 +2,10 @@ using EvoGrains.Core.Screening;
 
 namespace EvoGrains.Benchmarks.Screening;
 
-/// <summary>Screening throughput on one core and the share of candidates ending at each stage (every stage but the duplicate check, in the funnel's order).</summary>
+/// <summary>
+/// Screening throughput on one core and the share of candidates ending at each stage (every stage but the duplicate
+/// check, in the funnel's order).
+/// </summary>
 public sealed record ScreeningBenchmarkResult(
     int Candidates,
     int Repeats,

@@ -5,7 +5,11 @@ namespace EvoGrains.Benchmarks.Training;
 /// <param name="WarmupEvaluations">Runs allowed to grow memory (allocator pools, JIT, caches).</param>
 /// <param name="GrowthAfterWarmupKilobytes">RSS after the last run minus RSS after the warm-up ones.</param>
 /// <param name="EvaluationsPerRun">Evaluations in one run: 1, or the pack's members.</param>
-public sealed record MemoryGrowthResult(IReadOnlyList<long> RssKilobytes, int WarmupEvaluations, long GrowthAfterWarmupKilobytes, int EvaluationsPerRun = 1)
+public sealed record MemoryGrowthResult(
+    IReadOnlyList<long> RssKilobytes,
+    int WarmupEvaluations,
+    long GrowthAfterWarmupKilobytes,
+    int EvaluationsPerRun = 1)
 {
     public int Evaluations => RssKilobytes.Count * EvaluationsPerRun;
 

@@ -55,7 +55,9 @@ public static class PackingBenchmark
                 process.Refresh();
                 var cpuBefore = process.TotalProcessorTime;
                 var watch = Stopwatch.StartNew();
-                var results = k is { } size ? Packed(request, losses, prepared, size, options.Trainers) : Today(request, losses, cache, options.Trainers);
+                var results = k is { } size
+                    ? Packed(request, losses, prepared, size, options.Trainers)
+                    : Today(request, losses, cache, options.Trainers);
                 wall[k ?? 0] = Math.Min(wall[k ?? 0], watch.Elapsed.TotalSeconds);
                 process.Refresh();
                 cpu[k ?? 0] = Math.Min(cpu[k ?? 0], (process.TotalProcessorTime - cpuBefore).TotalSeconds);
@@ -65,7 +67,9 @@ public static class PackingBenchmark
 
         double Rate(int? k) => options.Candidates / wall[k ?? 0];
         double CpuPerEvaluation(int? k) => cpu[k ?? 0] / options.Candidates;
-        PackingRow Row(int? k) => new(k, Rate(k), Rate(k) / Rate(null), Rate(k) * flops / (gemm * 1e9), CpuPerEvaluation(k), CpuPerEvaluation(null) / CpuPerEvaluation(k), failed[k ?? 0]);
+        PackingRow Row(int? k) => new(
+            k, Rate(k), Rate(k) / Rate(null), Rate(k) * flops / (gemm * 1e9), CpuPerEvaluation(k),
+            CpuPerEvaluation(null) / CpuPerEvaluation(k), failed[k ?? 0]);
         return new PackingBenchmarkResult(options, flops, gemm, Row(null), configurations.Skip(1).Select(Row).ToList());
     }
 
@@ -123,7 +127,9 @@ public static class PackingBenchmark
     }
 
     /// <summary>Packed: each trainer thread takes the next K candidates and trains them as one pack.</summary>
-    private static List<TrainingResult> Packed(TrainingRequest request, IReadOnlyList<ITensorLoss> losses, PreparedDataCache prepared, int packSize, int trainers)
+    private static List<TrainingResult> Packed(
+        TrainingRequest request, IReadOnlyList<ITensorLoss> losses, PreparedDataCache prepared, int packSize,
+        int trainers)
     {
         var work = new ConcurrentQueue<ITensorLoss[]>(losses.Chunk(packSize));
         var trainer = new PackedTrainer(prepared);

@@ -8,4 +8,11 @@ namespace EvoGrains.Benchmarks.Training;
 /// <param name="CpuSecondsPerEvaluation">Process CPU time per evaluation, best round: steadier than the wall clock on shared cores.</param>
 /// <param name="CpuSpeedup">Today's CPU seconds per evaluation over this configuration's.</param>
 /// <param name="Failed">Candidates whose training failed (they count as evaluations, as in a search).</param>
-public sealed record PackingRow(int? PackSize, double EvaluationsPerSecond, double Speedup, double FlopFraction, double CpuSecondsPerEvaluation, double CpuSpeedup, int Failed);
+public sealed record PackingRow(
+    int? PackSize,
+    double EvaluationsPerSecond,
+    double Speedup,
+    double FlopFraction,
+    double CpuSecondsPerEvaluation,
+    double CpuSpeedup,
+    int Failed);

@@ -48,7 +48,10 @@ public sealed class TrainingBenchmarks
         return new GemmBenchmarkResult(size, repetitions, best, flops / best / 1e9, DeviceSelector.Name(device));
     }
 
-    /// <summary>Trains with <paramref name="loss"/> (cross-entropy if null) and relates the measured images/s to the model's analytic cost.</summary>
+    /// <summary>
+    /// Trains with <paramref name="loss"/> (cross-entropy if null) and relates the measured images/s to the model's
+    /// analytic cost.
+    /// </summary>
     public ModelFlopsResult MeasureTrainingFlops(TrainingRequest request, ITensorLoss? loss = null)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -84,7 +87,8 @@ public sealed class TrainingBenchmarks
     /// The same check for packed training: <paramref name="evaluations"/> evaluations as consecutive packs of
     /// <paramref name="losses"/> (one RSS reading per pack; warm-up counted in packs).
     /// </summary>
-    public MemoryGrowthResult MeasurePackedMemoryGrowth(TrainingRequest request, IReadOnlyList<ITensorLoss> losses, int evaluations, int warmupPacks = 5)
+    public MemoryGrowthResult MeasurePackedMemoryGrowth(
+        TrainingRequest request, IReadOnlyList<ITensorLoss> losses, int evaluations, int warmupPacks = 5)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(losses);

@@ -26,19 +26,36 @@ public static class FidelityBenchReport
         var text = new StringBuilder();
         text.AppendLine(Invariant($"## {result.SpecName}"));
         text.AppendLine();
-        text.AppendLine(Invariant($"`{specFile}`: {result.Dataset}, {result.Model}, {Images(first.TrainImages)}; {baselines.Count} baselines ({string.Join(", ", baselines)}) and {result.Rows.Count - baselines.Count} screened candidates, the first the spec's random control proposes."));
+        text.AppendLine(
+            Invariant($"`{specFile}`: {result.Dataset}, {result.Model}, {Images(first.TrainImages)}; ")
+            + Invariant($"{baselines.Count} baselines ({string.Join(", ", baselines)}) and ")
+            + Invariant($"{result.Rows.Count - baselines.Count} screened candidates, the first the spec's random ")
+            + "control proposes.");
         text.AppendLine(Invariant($"First rung: {Budget(first)}. Final budget (the final stage's test round): {Budget(final)}."));
-        text.AppendLine(Invariant($"Trained through the search's evaluator: {trainers.Count} trainer(s) x {trainers.Threads} libtorch thread(s); the first rung in packs of up to {trainers.PackSize} losses (x the rung's seeds), the test runs one at a time as the final stage trains them; {result.Seconds:F0} s wall; {Environment.ProcessorCount} cores ({Cpu()}), load average {load.Before:F2} before and {load.After:F2} after; {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC."));
+        text.AppendLine(
+            Invariant($"Trained through the search's evaluator: {trainers.Count} trainer(s) x {trainers.Threads} ")
+            + Invariant($"libtorch thread(s); the first rung in packs of up to {trainers.PackSize} losses (x the ")
+            + "rung's seeds), the test runs one at a time as the final stage trains them; "
+            + Invariant($"{result.Seconds:F0} s wall; {Environment.ProcessorCount} cores ({Cpu()}), load average ")
+            + Invariant($"{load.Before:F2} before and {load.After:F2} after; {DateTime.UtcNow:yyyy-MM-dd HH:mm} ")
+            + "UTC.");
         text.AppendLine();
-        text.AppendLine("| loss | first rung, validation (mean ± spread) | final, test (mean ± std) | first-rung rank | final rank | failed: first rung / final runs |");
+        text.AppendLine(
+            "| loss | first rung, validation (mean ± spread) | final, test (mean ± std) | first-rung rank | final "
+            + "rank | failed: first rung / final runs |");
         text.AppendLine("|---|---|---|---|---|---|");
         foreach (var row in result.Rows.OrderBy(r => r.FinalRank).ThenBy(r => r.FirstRungRank))
         {
-            text.AppendLine(Invariant($"| {Name(row)} | {Percent(row.FirstRungMean, row.FirstRungSpread)} | {Percent(row.FinalMean, row.FinalStd)} | {row.FirstRungRank:0.#} | {row.FinalRank:0.#} | {(row.FirstRungFailed ? "yes" : "no")} / {row.FinalFailed} |"));
+            text.AppendLine(
+                Invariant($"| {Name(row)} | {Percent(row.FirstRungMean, row.FirstRungSpread)} | ")
+                + Invariant($"{Percent(row.FinalMean, row.FinalStd)} | {row.FirstRungRank:0.#} | ")
+                + Invariant($"{row.FinalRank:0.#} | {(row.FirstRungFailed ? "yes" : "no")} / {row.FinalFailed} |"));
         }
 
         text.AppendLine();
-        text.AppendLine(Invariant($"Spearman's rho {Interval(result.Spearman)}; Kendall's tau-b {Interval(result.Kendall)} ({Resampling(result.Spearman)})."));
+        text.AppendLine(
+            Invariant($"Spearman's rho {Interval(result.Spearman)}; Kendall's tau-b {Interval(result.Kendall)} ")
+            + Invariant($"({Resampling(result.Spearman)})."));
         text.AppendLine(Invariant($"Issue 16's target, Spearman >= {TargetSpearman:0.0#}: {Verdict(result.Spearman)}."));
         if (figure is not null)
         {
@@ -76,7 +93,9 @@ public static class FidelityBenchReport
             : Invariant($"missed (the interval reaches {Bound(spearman.Upper)})");
 
     private static string Cpu() => File.Exists("/proc/cpuinfo")
-        ? File.ReadLines("/proc/cpuinfo").FirstOrDefault(l => l.StartsWith("model name", StringComparison.Ordinal))?.Split(':', 2)[1].Trim() ?? "cpu unknown"
+        ? File.ReadLines("/proc/cpuinfo")
+            .FirstOrDefault(l => l.StartsWith("model name", StringComparison.Ordinal))?.Split(':', 2)[1]
+            .Trim() ?? "cpu unknown"
         : "cpu unknown";
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);

@@ -13,10 +13,18 @@ public static class ScreeningBenchReport
         var text = new StringBuilder();
         text.AppendLine("# Screening benchmark");
         text.AppendLine();
-        text.AppendLine(Invariant($"{result.Candidates} random candidates (half NLFS cells, half depth-5 GP trees over all operators), one thread, {result.Repeats} repeats, {Environment.ProcessorCount} cores, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC."));
+        text.AppendLine(
+            Invariant($"{result.Candidates} random candidates (half NLFS cells, half depth-5 GP trees over all ")
+            + Invariant($"operators), one thread, {result.Repeats} repeats, {Environment.ProcessorCount} cores, ")
+            + Invariant($"{DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC."));
         text.AppendLine();
-        text.AppendLine(Invariant($"- screened per CPU second of the screening thread's process (median, the per-core rate): **{result.MedianPerCpuSecond:F0}**; target >= 5000"));
-        text.AppendLine(Invariant($"- screened per wall-clock second (median): {result.MedianPerSecond:F0} (slowest {result.SlowestPerSecond:F0}, fastest {result.FastestPerSecond:F0}); lower when other processes share the cores"));
+        text.AppendLine(
+            "- screened per CPU second of the screening thread's process (median, the per-core rate): "
+            + Invariant($"**{result.MedianPerCpuSecond:F0}**; target >= 5000"));
+        text.AppendLine(
+            Invariant($"- screened per wall-clock second (median): {result.MedianPerSecond:F0} (slowest ")
+            + Invariant($"{result.SlowestPerSecond:F0}, fastest {result.FastestPerSecond:F0}); lower when other ")
+            + "processes share the cores");
         text.AppendLine(Invariant($"- rejected by the funnel: **{result.RejectedShare:P1}**"));
         text.AppendLine();
         text.AppendLine("| stage | share of candidates |");

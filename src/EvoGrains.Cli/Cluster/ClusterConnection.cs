@@ -57,7 +57,9 @@ public sealed class ClusterConnection : IAsyncDisposable
         }
         catch (Exception error) when (IsUnreachable(error))
         {
-            var reason = error is Polly.Timeout.TimeoutRejectedException ? $"no answer within {AttemptTimeout.TotalSeconds:F0} s, 3 attempts" : FirstLine(error.Message);
+            var reason = error is Polly.Timeout.TimeoutRejectedException
+                ? $"no answer within {AttemptTimeout.TotalSeconds:F0} s, 3 attempts"
+                : FirstLine(error.Message);
             throw new ClusterUnavailableException($"cannot reach the EvoGrains cluster at {endpoint} ({reason}); is a silo running?");
         }
     }

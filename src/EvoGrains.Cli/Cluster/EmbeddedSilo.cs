@@ -48,7 +48,10 @@ public sealed class EmbeddedSilo : IAsyncDisposable
     public static IReadOnlyDictionary<string, string?> RedisStorage(string connectionString) =>
         new Dictionary<string, string?> { ["EvoGrains:Storage:Provider"] = "redis", ["EvoGrains:Storage:ConnectionString"] = connectionString };
 
-    /// <summary>libtorch threads of this machine's trainers for <paramref name="spec"/>: they are process-wide, so the trainers share the cores.</summary>
+    /// <summary>
+    /// libtorch threads of this machine's trainers for <paramref name="spec"/>: they are process-wide, so the
+    /// trainers share the cores.
+    /// </summary>
     public static int TrainingThreads(SearchSpec spec) => Math.Max(1, Environment.ProcessorCount / spec.Trainers.Count);
 
     public static Task<EmbeddedSilo> StartAsync(string stateFolder, SearchSpec spec, CancellationToken cancellationToken, int? webPort = null) =>
@@ -59,7 +62,9 @@ public sealed class EmbeddedSilo : IAsyncDisposable
     /// <param name="cancellationToken">Stops the start.</param>
     /// <param name="webPort">Serve the web page on 127.0.0.1 at this port (0: a free one); null: no web page.</param>
     /// <exception cref="InputException">The web port is taken.</exception>
-    public static async Task<EmbeddedSilo> StartAsync(IReadOnlyDictionary<string, string?> storage, SearchSpec spec, CancellationToken cancellationToken, int? webPort = null)
+    public static async Task<EmbeddedSilo> StartAsync(
+        IReadOnlyDictionary<string, string?> storage, SearchSpec spec, CancellationToken cancellationToken,
+        int? webPort = null)
     {
         ArgumentNullException.ThrowIfNull(spec);
         var gatewayPort = FreePort();
@@ -103,10 +108,12 @@ public sealed class EmbeddedSilo : IAsyncDisposable
         {
             await app.StartAsync(cancellationToken);
         }
-        catch (IOException error) when (error.InnerException is SocketException { SocketErrorCode: SocketError.AddressAlreadyInUse } || error.Message.Contains("address already in use", StringComparison.OrdinalIgnoreCase))
+        catch (IOException error) when (error.InnerException is SocketException { SocketErrorCode: SocketError.AddressAlreadyInUse }
+            || error.Message.Contains("address already in use", StringComparison.OrdinalIgnoreCase))
         {
             await DisposeQuietlyAsync(app);
-            throw new InputException($"--web-port {webPort}: 127.0.0.1:{webPort} is already in use (give another port, 0 for a free one, or --no-web)");
+            throw new InputException(
+                $"--web-port {webPort}: 127.0.0.1:{webPort} is already in use (give another port, 0 for a free one, or --no-web)");
         }
 
         // Kestrel reports the port it bound, the free one when asked for 0.

@@ -7,7 +7,8 @@ using EvoGrains.Training.Data;
 namespace EvoGrains.Cli.Cluster;
 
 /// <summary>
-/// Runs one search on an embedded silo and writes its run folder, which grows while the search runs (<see cref="LiveRunFolder"/>). Cancelling pauses the search and
+/// Runs one search on an embedded silo and writes its run folder, which grows while the search runs
+/// (<see cref="LiveRunFolder"/>). Cancelling pauses the search and
 /// stops the silo cleanly; running it again on the same folder resumes where it stopped.
 /// </summary>
 public static class LocalSearch
@@ -23,7 +24,9 @@ public static class LocalSearch
     /// <param name="cancellationToken">Stops the run: the search is paused, to be resumed.</param>
     /// <param name="webPort">Serve the web page on 127.0.0.1 at this port (0: a free one) and print its address; null: none.</param>
     /// <returns>The final run record, or null when cancelled before the end.</returns>
-    public static async Task<RunRecord?> RunAsync(string folder, SearchSpec? newSpec, CliConsole console, ProgressOutput output, CancellationToken cancellationToken, int? webPort = null)
+    public static async Task<RunRecord?> RunAsync(
+        string folder, SearchSpec? newSpec, CliConsole console, ProgressOutput output,
+        CancellationToken cancellationToken, int? webPort = null)
     {
         ArgumentNullException.ThrowIfNull(console);
         var (searchId, spec) = newSpec is null ? Load(folder) : Create(folder, newSpec);
@@ -47,13 +50,16 @@ public static class LocalSearch
         {
             try
             {
-                await SearchProgressView.FollowAsync(RunFolderFollower.FollowAsync(search.WatchAsync(cancellationToken), search, live, cancellationToken), console, output, cancellationToken);
+                await SearchProgressView.FollowAsync(
+                    RunFolderFollower.FollowAsync(search.WatchAsync(cancellationToken), search, live, cancellationToken),
+                    console, output, cancellationToken);
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {
                 await search.PauseAsync();
                 var paused = await search.GetStatusAsync();
-                await console.Error.WriteLineAsync($"stopped at {paused.EvaluationsDone} evaluations; continue with: evograins local --resume {folder}");
+                await console.Error.WriteLineAsync(
+                    $"stopped at {paused.EvaluationsDone} evaluations; continue with: evograins local --resume {folder}");
                 return null;
             }
 

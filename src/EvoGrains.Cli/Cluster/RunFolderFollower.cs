@@ -13,7 +13,8 @@ public static class RunFolderFollower
 {
     /// <summary>Passes <paramref name="snapshots"/> on, each after the folder has caught up with it.</summary>
     public static async IAsyncEnumerable<SearchStatus> FollowAsync(
-        IAsyncEnumerable<SearchStatus> snapshots, ISearchGrain search, LiveRunFolder folder, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+        IAsyncEnumerable<SearchStatus> snapshots, ISearchGrain search, LiveRunFolder folder,
+        [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(snapshots);
         ArgumentNullException.ThrowIfNull(search);

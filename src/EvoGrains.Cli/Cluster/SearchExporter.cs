@@ -19,7 +19,9 @@ public static class SearchExporter
 
         var hall = await search.GetHallOfFameAsync();
         var comparison = await search.GetFinalComparisonAsync();
-        return new RunRecord(searchId, spec, status.State, status.Failure, history, hall, RunRecord.RankedRows(comparison, hall), comparison, status.RejectedByScreening, status.Deduplicated)
+        return new RunRecord(
+            searchId, spec, status.State, status.Failure, history, hall, RunRecord.RankedRows(comparison, hall),
+            comparison, status.RejectedByScreening, status.Deduplicated)
         {
             LateResults = status.LateResults,
             CancelledTrainings = status.CancelledTrainings,

@@ -15,7 +15,9 @@ public static class SearchProgressView
 {
     /// <summary>Follows <paramref name="snapshots"/> to their end.</summary>
     /// <returns>The last snapshot, or null when there was none.</returns>
-    public static async Task<SearchStatus?> FollowAsync(IAsyncEnumerable<SearchStatus> snapshots, CliConsole console, ProgressOutput output, CancellationToken cancellationToken)
+    public static async Task<SearchStatus?> FollowAsync(
+        IAsyncEnumerable<SearchStatus> snapshots, CliConsole console, ProgressOutput output,
+        CancellationToken cancellationToken)
     {
         SearchStatus? last = null;
         if (IsLive(console, output))
@@ -52,11 +54,15 @@ public static class SearchProgressView
 
     public static string Line(SearchStatus s) => string.Create(
         CultureInfo.InvariantCulture,
-        $"{StateText(s),-10} {s.EvaluationsDone}/{s.MaxEvaluations} done, {s.InFlight} in flight, {s.RejectedByScreening} rejected, {s.Deduplicated} deduped, {s.EvaluationsPerMinute:F1}/min, {TrainingSteps(s)}, best (validation) {Best(s)}{FinalStage(s)}{Eta(s)}");
+        $"{StateText(s),-10} {s.EvaluationsDone}/{s.MaxEvaluations} done, {s.InFlight} in flight, "
+        + $"{s.RejectedByScreening} rejected, {s.Deduplicated} deduped, {s.EvaluationsPerMinute:F1}/min, "
+        + $"{TrainingSteps(s)}, best (validation) {Best(s)}{FinalStage(s)}{Eta(s)}");
 
     // What a user compares methods by: the cost spent, and what is left of a step budget.
     private static string TrainingSteps(SearchStatus s) => s.MaxTrainingSteps > 0
-        ? string.Create(CultureInfo.InvariantCulture, $"{s.TrainingSteps}/{s.MaxTrainingSteps} training steps ({Math.Max(0, s.MaxTrainingSteps - s.TrainingSteps)} left)")
+        ? string.Create(CultureInfo.InvariantCulture,
+            $"{s.TrainingSteps}/{s.MaxTrainingSteps} training steps "
+            + $"({Math.Max(0, s.MaxTrainingSteps - s.TrainingSteps)} left)")
         : string.Create(CultureInfo.InvariantCulture, $"{s.TrainingSteps} training steps");
 
     public static IRenderable Render(SearchStatus s)
@@ -64,15 +70,19 @@ public static class SearchProgressView
         var summary = new Grid().AddColumn().AddColumn();
         summary.AddRow("search", $"{Markup.Escape(s.SearchId)} ({Markup.Escape(s.Name)})");
         summary.AddRow("state", Markup.Escape(StateText(s)));
-        summary.AddRow("evaluations", string.Create(CultureInfo.InvariantCulture, $"{s.EvaluationsDone} / {s.MaxEvaluations} done, {s.InFlight} in flight"));
-        summary.AddRow("training steps", string.Create(CultureInfo.InvariantCulture, $"{s.TrainingSteps}{(s.MaxTrainingSteps > 0 ? $" / {s.MaxTrainingSteps}" : "")} (steps x seeds over every evaluation)"));
+        summary.AddRow("evaluations", string.Create(CultureInfo.InvariantCulture,
+            $"{s.EvaluationsDone} / {s.MaxEvaluations} done, {s.InFlight} in flight"));
+        summary.AddRow("training steps", string.Create(CultureInfo.InvariantCulture,
+            $"{s.TrainingSteps}{(s.MaxTrainingSteps > 0 ? $" / {s.MaxTrainingSteps}" : "")} (steps x seeds over every evaluation)"));
         summary.AddRow("screening", string.Create(CultureInfo.InvariantCulture, $"{s.RejectedByScreening} rejected, {s.Deduplicated} deduplicated"));
         summary.AddRow("rate", string.Create(CultureInfo.InvariantCulture, $"{s.EvaluationsPerMinute:F1} evaluations/min{Eta(s)}"));
         summary.AddRow("best (validation)", Markup.Escape(Best(s)));
         summary.AddRow("trainers", string.Create(CultureInfo.InvariantCulture, $"{s.Trainers}, {s.TrainerUtilisation:P0} busy"));
         if (s.FinalJobsTotal > 0)
         {
-            summary.AddRow("final stage", string.Create(CultureInfo.InvariantCulture, $"{s.FinalJobsDone} / {s.FinalJobsTotal} trainings (rounds on validation, final table on test){FinalStageEta(s)}"));
+            summary.AddRow("final stage", string.Create(CultureInfo.InvariantCulture,
+                $"{s.FinalJobsDone} / {s.FinalJobsTotal} trainings (rounds on validation, final table on "
+                + $"test){FinalStageEta(s)}"));
         }
 
         var islands = new Table().AddColumns("island", "method", "evaluations", "best", "diversity", "migrants in", "best loss");
@@ -92,7 +102,9 @@ public static class SearchProgressView
     }
 
     private static string FinalStage(SearchStatus s) =>
-        s.FinalJobsTotal > 0 ? string.Create(CultureInfo.InvariantCulture, $", final stage {s.FinalJobsDone}/{s.FinalJobsTotal} trainings{FinalStageEta(s)}") : "";
+        s.FinalJobsTotal > 0
+            ? string.Create(CultureInfo.InvariantCulture, $", final stage {s.FinalJobsDone}/{s.FinalJobsTotal} trainings{FinalStageEta(s)}")
+            : "";
 
     /// <summary>When the final stage ends at the pace of its own trainings so far.</summary>
     private static string FinalStageEta(SearchStatus s) => s.FinalStageTimeLeft(DateTimeOffset.UtcNow) is { } left ? $", ETA {Clock(left)}" : "";

@@ -50,7 +50,9 @@ public static class ComparisonTable
     [
         row.Name,
         Invariant($"{row.Mean:F4} ± {row.StandardDeviation:F4} (n={row.Runs})"),
-        double.IsNaN(row.ConfidenceHalfWidth) ? "—" : Invariant($"{row.Mean - row.ConfidenceHalfWidth:F4}–{row.Mean + row.ConfidenceHalfWidth:F4}"),
+        double.IsNaN(row.ConfidenceHalfWidth)
+            ? "—"
+            : Invariant($"{row.Mean - row.ConfidenceHalfWidth:F4}–{row.Mean + row.ConfidenceHalfWidth:F4}"),
         Pair(row.PValueVsCe, row.PairedPValueVsCe),
         Pair(row.PValueVsBestBaseline, row.PairedPValueVsBestBaseline),
         double.IsNaN(row.SecondsPerRun) ? "—" : row.SecondsPerRun.ToString("F1", CultureInfo.InvariantCulture),

@@ -22,11 +22,16 @@ public static class DataCommand
     private static Command BuildCheck(CliConsole console)
     {
         var spec = new Argument<string>("spec") { Description = "The search spec (JSON) whose evaluation names the dataset and model." };
-        var json = new Option<bool>("--json") { Description = "Print {dataset, dataPath, classes, train, validation, trainedOn, test, shape, cache, model, ...} as JSON." };
+        var json = new Option<bool>("--json")
+        {
+            Description = "Print {dataset, dataPath, classes, train, validation, trainedOn, test, shape, cache, model, ...} as JSON.",
+        };
         var check = new Command(
             "check",
-            "Load the spec's data (both splits, decoding and caching image folders) and check its model on them, as a submit does before the search starts: "
-            + "print the classes, the images per split, the image shape and where the decoded data is cached. Exit 0 when it serves, 2 with one line naming the file when not.")
+            "Load the spec's data (both splits, decoding and caching image folders) and check its model on them, "
+            + "as a submit does before the search starts: "
+            + "print the classes, the images per split, the image shape and where the decoded data is cached. "
+            + "Exit 0 when it serves, 2 with one line naming the file when not.")
         {
             spec, json,
         };
@@ -93,14 +98,17 @@ public static class DataCommand
         output.WriteLine($"dataset     {report.Dataset}: {DatasetRegistry.Get(report.Dataset).Description}");
         output.WriteLine($"data path   {report.DataPath ?? "(none: generated)"}");
         output.WriteLine(Line($"classes     {classes.Count}: {names}"));
-        output.WriteLine(Line($"train       {report.Train:N0} images: {report.Validation:N0} held out for validation (fitness), {report.TrainedOn:N0} trained on"));
+        output.WriteLine(
+            Line($"train       {report.Train:N0} images: {report.Validation:N0} held out for validation (fitness), ")
+            + Line($"{report.TrainedOn:N0} trained on"));
         output.WriteLine(Line($"test        {report.Test:N0} images (final reports only)"));
         output.WriteLine($"images      {report.Shape!.Channels} x {report.Shape.Height} x {report.Shape.Width} (channels x height x width)");
         output.WriteLine(report.Cache is { } cache ? $"cache       {cache}"
             : report.CacheProblem is { } problem ? $"cache       not written ({problem}): every run decodes the images again"
             : "cache       none needed: the files are read as they are stored");
         output.WriteLine(report.ModelPath is { } path
-            ? $"model       {report.Model} {path}: loads and maps [B, {report.Shape.Channels}, {report.Shape.Height}, {report.Shape.Width}] to {classes.Count} logits; "
+            ? $"model       {report.Model} {path}: loads and maps [B, {report.Shape.Channels}, "
+                + $"{report.Shape.Height}, {report.Shape.Width}] to {classes.Count} logits; "
                 + (report.Pretrained == true ? "training starts from its weights (pretrained)" : "its weights are redrawn from each training seed")
             : $"model       {report.Model}: {ModelRegistry.Get(report.Model!).Description}");
     }

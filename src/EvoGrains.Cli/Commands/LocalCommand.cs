@@ -16,12 +16,18 @@ public static class LocalCommand
         var resume = new Option<string?>("--resume") { Description = "Continue the interrupted search in this run folder." };
         var webPort = new Option<int>("--web-port")
         {
-            Description = "Serve the search's web page (live charts, islands, hall of fame) on 127.0.0.1 at this port; 0 (the default) takes a free one. The address is printed on stderr.",
+            Description =
+                "Serve the search's web page (live charts, islands, hall of fame) on 127.0.0.1 at this port; 0 "
+                + "(the default) takes a free one. The address is printed on stderr.",
             DefaultValueFactory = _ => 0,
         }.InRange(0, 65_535);
         var noWeb = new Option<bool>("--no-web") { Description = "Serve no web page." };
-        var progress = new ProgressOptions("--json-progress", "Print the progress as JSON, one status object (as `status --json`) per line; the summary at the end goes to stderr.");
-        var command = new Command("local", "Run a search on this machine (embedded silo, CPU trainers) and write its run folder. Ctrl-C stops; --resume continues.")
+        var progress = new ProgressOptions("--json-progress",
+            "Print the progress as JSON, one status object (as `status --json`) per line; the summary at the end goes to stderr.");
+        var command = new Command(
+            "local",
+            "Run a search on this machine (embedded silo, CPU trainers) and write its run folder. Ctrl-C stops; "
+            + "--resume continues.")
         {
             spec, output, resume, webPort, noWeb,
         };
@@ -43,7 +49,9 @@ public static class LocalCommand
             var resumeFolder = parse.GetValue(resume);
             var specFile = parse.GetValue(spec);
             var newSpec = specFile is null ? null : LocalSearch.CheckData(SearchSpecJson.Load(specFile), specFile);
-            var folder = resumeFolder ?? parse.GetValue(output) ?? Path.Combine("runs", string.Create(CultureInfo.InvariantCulture, $"{newSpec!.Name}-{DateTime.Now:yyyyMMdd-HHmmss}"));
+            var folder = resumeFolder ?? parse.GetValue(output) ?? Path.Combine(
+                "runs",
+                string.Create(CultureInfo.InvariantCulture, $"{newSpec!.Name}-{DateTime.Now:yyyyMMdd-HHmmss}"));
             var shown = progress.Read(parse);
             int? web = parse.GetValue(noWeb) ? null : parse.GetValue(webPort);
             var run = await LocalSearch.RunAsync(folder, newSpec, console, shown, cancellationToken, web);

@@ -22,10 +22,16 @@ public static class LossCommand
 
     private static Command BuildCheck(CliConsole console)
     {
-        var expression = new Argument<string>("expression") { Description = "An expression in y, p, z (e.g. \"-(log(p) - y/p)\") or a zoo name (e.g. \"gce(0.5)\")." };
+        var expression = new Argument<string>("expression")
+        {
+            Description = "An expression in y, p, z (e.g. \"-(log(p) - y/p)\") or a zoo name (e.g. \"gce(0.5)\").",
+        };
         var reduce = ReduceOption();
         var json = new Option<bool>("--json") { Description = "Print the result as JSON." };
-        var check = new Command("check", "Canonical form, hash, screening verdict, the one-hot halves t(1,p) and t(0,p) and the nearest known loss. Exit 0 accepted, 3 rejected, 2 invalid input.")
+        var check = new Command(
+            "check",
+            "Canonical form, hash, screening verdict, the one-hot halves t(1,p) and t(0,p) and the nearest known "
+            + "loss. Exit 0 accepted, 3 rejected, 2 invalid input.")
         {
             expression, reduce, json,
         };
@@ -88,7 +94,11 @@ public static class LossCommand
     private static Command BuildEval(CliConsole console)
     {
         var expression = new Argument<string>("expression") { Description = "An expression in y, p, z or a zoo name (e.g. \"nce+rce(1,1)\")." };
-        var probabilities = new Option<string>("--p") { Description = "Softmax output of one sample, comma-separated (e.g. 0.1,0.2,0.7).", Required = true };
+        var probabilities = new Option<string>("--p")
+        {
+            Description = "Softmax output of one sample, comma-separated (e.g. 0.1,0.2,0.7).",
+            Required = true,
+        };
         var label = new Option<int>("--label") { Description = "The true class index.", Required = true };
         var reduce = ReduceOption();
         var json = new Option<bool>("--json") { Description = "Print {\"loss\": L, \"gradLogits\": [...]} (null where not finite)." };
@@ -126,7 +136,10 @@ public static class LossCommand
     private static Command BuildZoo(CliConsole console)
     {
         var json = new Option<bool>("--json") { Description = "Print the families as JSON." };
-        var zoo = new Command("zoo", "The zoo's loss families: parameters with their ranges and published defaults (what a bare name means).") { json };
+        var zoo = new Command(
+            "zoo",
+            "The zoo's loss families: parameters with their ranges and published defaults (what a bare name "
+            + "means).") { json };
         zoo.SetAction(parse =>
         {
             if (parse.GetValue(json))
@@ -144,8 +157,10 @@ public static class LossCommand
             {
                 foreach (var family in LossZoo.Families)
                 {
-                    var parameters = family.Parameters.Select(p => string.Create(CultureInfo.InvariantCulture, $"{p.Name} in {p.Range}, default {p.Default}"));
-                    console.Out.WriteLine($"{family.Signature,-22}{(family.Parameters.Count == 0 ? "no parameters" : string.Join("; ", parameters))}");
+                    var parameters = family.Parameters.Select(p => string.Create(
+                        CultureInfo.InvariantCulture, $"{p.Name} in {p.Range}, default {p.Default}"));
+                    console.Out.WriteLine(
+                        $"{family.Signature,-22}{(family.Parameters.Count == 0 ? "no parameters" : string.Join("; ", parameters))}");
                     console.Out.WriteLine($"{"",-22}{family.Description}");
                 }
             }

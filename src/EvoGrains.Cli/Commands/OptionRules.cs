@@ -46,7 +46,8 @@ public static class OptionRules
     /// </summary>
     public static Option<T> FollowsSpec<T>(this Option<T> option, string path, Func<T, EvaluationSpec> evaluation) =>
         option.Check(value =>
-            SearchSpecValidator.Validate(new SearchSpec { Evaluation = evaluation(value) }).FirstOrDefault(e => e.StartsWith(path + ":", StringComparison.Ordinal)) is { } error
+            SearchSpecValidator.Validate(new SearchSpec { Evaluation = evaluation(value) })
+                .FirstOrDefault(e => e.StartsWith(path + ":", StringComparison.Ordinal)) is { } error
                 ? option.Name + error[path.Length..]
                 : null);
 }

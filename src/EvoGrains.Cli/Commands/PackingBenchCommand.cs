@@ -12,16 +12,35 @@ public static class PackingBenchCommand
     {
         var model = new Option<string>("--model") { Description = "Surrogate model.", DefaultValueFactory = _ => ModelRegistry.Mlp.Name };
         model.AcceptOnlyFromAmong([.. ModelRegistry.BuiltInNames]);
-        var candidates = new Option<int>("--candidates") { Description = "Losses trained in every configuration (zoo, then random screened cells); default per model." }.InRange(1, 4096);
+        var candidates = new Option<int>("--candidates")
+        {
+            Description = "Losses trained in every configuration (zoo, then random screened cells); default per model.",
+        }.InRange(1, 4096);
         var steps = new Option<int>("--steps") { Description = "Steps per evaluation; default per model." }.InRange(1, 1_000_000);
-        var packSizes = new Option<int[]>("--pack-sizes") { Description = "Pack sizes to measure (default 1 2 4 8 16 32; fewer for resnet9).", AllowMultipleArgumentsPerToken = true };
+        var packSizes = new Option<int[]>("--pack-sizes")
+        {
+            Description = "Pack sizes to measure (default 1 2 4 8 16 32; fewer for resnet9).",
+            AllowMultipleArgumentsPerToken = true,
+        };
         packSizes.Check(sizes => sizes.Where(k => k is < 1 or > 1024).Select(k => (int?)k).FirstOrDefault() is { } outside
             ? $"--pack-sizes: {outside} is outside 1..1024"
             : sizes.Length != sizes.Distinct().Count() ? "--pack-sizes: each size may appear once" : null);
         var rounds = new Option<int>("--rounds") { Description = "Interleaved rounds.", DefaultValueFactory = _ => 1 }.InRange(1, 100);
-        var json = new Option<bool>("--json") { Description = "Print {\"model\", \"today\", \"rows\": [{\"packSize\", \"evaluationsPerSecond\", \"speedup\", ...}]} instead of writing the results file." };
-        var output = new Option<string>("--out") { Description = "Results file (one section per model).", DefaultValueFactory = _ => BenchResultsFile.DefaultPath("packing") };
-        var command = new Command("packing", "End-to-end evaluations/s of packed training at K = 1..32 against today's way (two trainers of one thread, one candidate each), and the FLOP-limit fraction.")
+        var json = new Option<bool>("--json")
+        {
+            Description =
+                "Print {\"model\", \"today\", \"rows\": [{\"packSize\", \"evaluationsPerSecond\", \"speedup\", "
+                + "...}]} instead of writing the results file.",
+        };
+        var output = new Option<string>("--out")
+        {
+            Description = "Results file (one section per model).",
+            DefaultValueFactory = _ => BenchResultsFile.DefaultPath("packing"),
+        };
+        var command = new Command(
+            "packing",
+            "End-to-end evaluations/s of packed training at K = 1..32 against today's way (two trainers of one "
+            + "thread, one candidate each), and the FLOP-limit fraction.")
         {
             model, candidates, steps, packSizes, rounds, json, output,
         };
@@ -45,7 +64,11 @@ public static class PackingBenchCommand
             }
 
             var path = parse.GetValue(output)!;
-            BenchResultsFile.Publish(console, path, PackingBenchReport.Merge(File.Exists(path) ? File.ReadAllText(path) : "", options.Model, PackingBenchReport.Section(result, (loadBefore, MachineLoad.LoadAverage()))));
+            BenchResultsFile.Publish(
+                console, path,
+                PackingBenchReport.Merge(
+                    File.Exists(path) ? File.ReadAllText(path) : "", options.Model,
+                    PackingBenchReport.Section(result, (loadBefore, MachineLoad.LoadAverage()))));
             return ExitCodes.Success;
         });
         return command;

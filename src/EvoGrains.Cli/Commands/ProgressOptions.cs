@@ -8,7 +8,10 @@ public sealed class ProgressOptions(string jsonName, string jsonDescription)
 {
     public Option<int> Interval { get; } = new Option<int>("--progress-interval")
     {
-        Description = "When the output is not an interactive terminal, or is JSON: print a line when the search progressed (state, evaluations done, best fitness, final-stage trainings), at most one every this many seconds (0: at every change). The last snapshot is always printed.",
+        Description =
+            "When the output is not an interactive terminal, or is JSON: print a line when the search progressed "
+            + "(state, evaluations done, best fitness, final-stage trainings), at most one every this many seconds "
+            + "(0: at every change). The last snapshot is always printed.",
         DefaultValueFactory = _ => (int)ProgressOutput.DefaultInterval.TotalSeconds,
     }.InRange(0, 86_400);
 

@@ -13,7 +13,10 @@ public static class ReplayCommand
         var hash = new Argument<string>("hash") { Description = "The loss's hash from history.csv (a unique prefix is enough)." };
         var rung = new Option<int?>("--rung") { Description = "The rung to replay (default: the highest the loss reached)." };
         var json = new Option<bool>("--json") { Description = "Print the result as JSON." };
-        var command = new Command("replay", "Retrain one evaluation of a search exactly as the search did (same spec, seed, split and rung) and compare with the recorded fitness. Exit 1 if it differs.")
+        var command = new Command(
+            "replay",
+            "Retrain one evaluation of a search exactly as the search did (same spec, seed, split and rung) and "
+            + "compare with the recorded fitness. Exit 1 if it differs.")
         {
             folder, hash, rung, json,
         };

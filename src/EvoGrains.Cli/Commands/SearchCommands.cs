@@ -108,11 +108,15 @@ public static class SearchCommands
 
     private static Command List(CliConsole console, ClusterOptions cluster)
     {
-        var json = new Option<bool>("--json") { Description = "Print the searches as a JSON array of {\"searchId\", \"name\", \"state\", \"createdAt\", \"updatedAt\"}." };
+        var json = new Option<bool>("--json")
+        {
+            Description = "Print the searches as a JSON array of {\"searchId\", \"name\", \"state\", \"createdAt\", \"updatedAt\"}.",
+        };
         var command = new Command("list", "All searches on the cluster, oldest first.") { json };
         command.SetAction((parse, cancellationToken) => cluster.WithClientAsync(parse, cancellationToken, async client =>
         {
-            var searches = (await client.GetGrain<ISearchRegistryGrain>(ISearchRegistryGrain.SingletonKey).ListAsync()).OrderBy(s => s.CreatedAt).ToList();
+            var searches = (await client.GetGrain<ISearchRegistryGrain>(ISearchRegistryGrain.SingletonKey).ListAsync())
+                .OrderBy(s => s.CreatedAt).ToList();
             if (parse.GetValue(json))
             {
                 await console.Out.WriteLineAsync(CliJson.Serialize(searches));

@@ -15,12 +15,25 @@ public static class TrainCommand
 {
     public static Command Build(CliConsole console)
     {
-        var losses = new Option<string[]>("--loss") { Description = $"A zoo name ({LossZoo.Signatures}; e.g. \"sce(0.1,1)\", bare: the published defaults, see `loss zoo`) or an expression; repeat for several. CE is always added.", Required = true };
+        var losses = new Option<string[]>("--loss")
+        {
+            Description =
+                $"A zoo name ({LossZoo.Signatures}; e.g. \"sce(0.1,1)\", bare: the published defaults, see `loss "
+                + "zoo`) or an expression; repeat for several. CE is always added.",
+            Required = true,
+        };
         var evaluation = new TrainEvaluationOptions();
-        var seeds = new Option<int>("--seeds") { Description = "Runs per loss, seeds 1..K (the same for every loss).", DefaultValueFactory = _ => 3 }.InRange(1, 50);
+        var seeds = new Option<int>("--seeds")
+        {
+            Description = "Runs per loss, seeds 1..K (the same for every loss).",
+            DefaultValueFactory = _ => 3,
+        }.InRange(1, 50);
         var test = new Option<bool>("--test") { Description = "Also report test-set accuracy and compare on it (final reports only)." };
         var json = new Option<bool>("--json") { Description = "Print the results as JSON on stdout (progress still goes to stderr)." };
-        var command = new Command("train", "Train with one or more losses and CE under the same budget and seeds (a search spec's, or a spec's defaults; options override); print mean ± std, Welch p vs CE and time.")
+        var command = new Command(
+            "train",
+            "Train with one or more losses and CE under the same budget and seeds (a search spec's, or a spec's "
+            + "defaults; options override); print mean ± std, Welch p vs CE and time.")
         {
             losses, seeds, test, json,
         };
@@ -44,7 +57,9 @@ public static class TrainCommand
         return command;
     }
 
-    internal static IReadOnlyList<ComparisonRow> Run(TrainOptions options, IReadOnlyList<(string Name, LossFunction Loss, bool IsBaseline)> losses, CliConsole console, CancellationToken cancellationToken)
+    internal static IReadOnlyList<ComparisonRow> Run(
+        TrainOptions options, IReadOnlyList<(string Name, LossFunction Loss, bool IsBaseline)> losses,
+        CliConsole console, CancellationToken cancellationToken)
     {
         // Data that does not load is exit 2 naming the file, before anything is printed.
         var datasets = new DatasetCache();
@@ -62,14 +77,23 @@ public static class TrainCommand
                 runs.Add(result);
                 console.Error.WriteLine(string.Create(
                     CultureInfo.InvariantCulture,
-                    $"[{name}] seed {seed}/{options.Seeds}: validation {result.ValidationAccuracy:F4}{(result.TestAccuracy is { } t ? $", test {t:F4}" : "")}, {result.WallTime.TotalSeconds:F1} s{(result.FailureReason is { } why ? $" ({result.Status}: {why})" : "")}"));
+                    $"[{name}] seed {seed}/{options.Seeds}: validation "
+                    + $"{result.ValidationAccuracy:F4}{(result.TestAccuracy is { } t ? $", test {t:F4}" : "")}, "
+                    + $"{result.WallTime.TotalSeconds:F1} "
+                    + $"s{(result.FailureReason is { } why ? $" ({result.Status}: {why})" : "")}"));
             }
 
             results.Add((name, isBaseline, loss, runs));
         }
 
         var arms = results.Select(r => new ComparisonArm(r.Name, r.IsBaseline, r.Loss.ToString(), LossText.From(r.Loss))).ToList();
-        return ArmComparison.Compare(arms, results.Select(r => (IReadOnlyList<EvaluationResult?>)r.Runs.Select(run => (EvaluationResult?)TrainingEvaluator.ToEvaluation(run, options.Test)).ToList()).ToList());
+        return ArmComparison.Compare(
+            arms,
+            results
+                .Select(r => (IReadOnlyList<EvaluationResult?>)r.Runs
+                    .Select(run => (EvaluationResult?)TrainingEvaluator.ToEvaluation(run, options.Test))
+                    .ToList())
+                .ToList());
     }
 
     /// <summary>The settings every run trains with, so a log says what was compared.</summary>
@@ -78,7 +102,12 @@ public static class TrainCommand
         var e = options.Evaluation;
         return string.Create(
             CultureInfo.InvariantCulture,
-            $"train: {e.Dataset}{(e.DataPath.Length > 0 ? $" ({e.DataPath})" : "")}, {e.Model}, {e.Steps} steps x batch {e.BatchSize}, {e.Optimizer} lr {e.LearningRate} warm-up {e.WarmupSteps}, {(e.TrainSubset > 0 ? e.TrainSubset.ToString(CultureInfo.InvariantCulture) : "all")} training images, {e.ValidationSize} validation, label noise {e.LabelNoise}, augment {e.Augment}{(e.EarlyStopStep > 0 ? $", early stop below {e.EarlyStopAccuracy} at step {e.EarlyStopStep}" : "")}; {options.Seeds} seed(s) per loss, {options.Threads} libtorch thread(s)");
+            $"train: {e.Dataset}{(e.DataPath.Length > 0 ? $" ({e.DataPath})" : "")}, {e.Model}, {e.Steps} steps x "
+            + $"batch {e.BatchSize}, {e.Optimizer} lr {e.LearningRate} warm-up {e.WarmupSteps}, "
+            + $"{(e.TrainSubset > 0 ? e.TrainSubset.ToString(CultureInfo.InvariantCulture) : "all")} training "
+            + $"images, {e.ValidationSize} validation, label noise {e.LabelNoise}, augment "
+            + $"{e.Augment}{(e.EarlyStopStep > 0 ? $", early stop below {e.EarlyStopAccuracy} at step {e.EarlyStopStep}" : "")}; "
+            + $"{options.Seeds} seed(s) per loss, {options.Threads} libtorch thread(s)");
     }
 
     /// <summary>CE, then each loss once: a zoo loss under its canonical name ("sce(0.1,1)"), an expression under its infix.</summary>

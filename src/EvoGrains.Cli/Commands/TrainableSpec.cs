@@ -7,9 +7,12 @@ namespace EvoGrains.Cli.Commands;
 public static class TrainableSpec
 {
     // The synthetic evaluator has no model, steps or test set to train.
-    public static SearchSpec Require(SearchSpec spec, string specFile, string command) => EvaluatorRegistry.Find(spec.Evaluation.Evaluator) is { Trains: true }
-        ? spec
-        : throw new InputException($"{specFile}: evaluation.evaluator: {command} trains real models, so it needs {Trainers} (got \"{spec.Evaluation.Evaluator}\")");
+    public static SearchSpec Require(SearchSpec spec, string specFile, string command) =>
+        EvaluatorRegistry.Find(spec.Evaluation.Evaluator) is { Trains: true }
+            ? spec
+            : throw new InputException(
+                $"{specFile}: evaluation.evaluator: {command} trains real models, so it needs {Trainers} (got "
+                + $"\"{spec.Evaluation.Evaluator}\")");
 
     private static string Trainers => string.Join(" or ", EvaluatorRegistry.All.Where(e => e.Trains).Select(e => $"\"{e.Name}\""));
 }

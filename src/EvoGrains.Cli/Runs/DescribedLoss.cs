@@ -4,7 +4,10 @@ using EvoGrains.Core.Search;
 
 namespace EvoGrains.Cli.Runs;
 
-/// <summary>A hall-of-fame loss with what Core says it is (one-hot halves, nearest known loss), worked out once for the report and the plots.</summary>
+/// <summary>
+/// A hall-of-fame loss with what Core says it is (one-hot halves, nearest known loss), worked out once for the report
+/// and the plots.
+/// </summary>
 public sealed record DescribedLoss(int Rank, HallOfFameEntry Entry, LossFunction Loss, NearestKnownLoss? Nearest)
 {
     /// <summary>The plot of its halves beside CE and the nearest known loss, in the run folder.</summary>

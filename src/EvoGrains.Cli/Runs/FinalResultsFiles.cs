@@ -13,7 +13,8 @@ namespace EvoGrains.Cli.Runs;
 public static class FinalResultsFiles
 {
     public const string CsvHeader =
-        "arm,baseline,expression,seed,accuracy,mean,standardDeviation,confidenceHalfWidth,pValueVsCe,pairedPValueVsCe,pValueVsBestBaseline,pairedPValueVsBestBaseline,split,steps";
+        "arm,baseline,expression,seed,accuracy,mean,standardDeviation,confidenceHalfWidth,pValueVsCe,pairedPValueVsCe,"
+        + "pValueVsBestBaseline,pairedPValueVsBestBaseline,split,steps";
 
     public static string Json(FinalComparison final) => CliJson.Serialize(final);
 
@@ -52,7 +53,8 @@ public static class FinalResultsFiles
     /// (<c>{"split", "mean", "standardDeviation", "confidenceHalfWidth", "seeds"}</c>), or null when it was not a finalist;
     /// the web API's /hall-of-fame gives the same (<see cref="HallOfFameJson"/>).
     /// </summary>
-    public static string HallOfFame(IReadOnlyList<HallOfFameEntry> hallOfFame, FinalComparison? final) => HallOfFameJson.Serialize(hallOfFame, final);
+    public static string HallOfFame(IReadOnlyList<HallOfFameEntry> hallOfFame, FinalComparison? final) =>
+        HallOfFameJson.Serialize(hallOfFame, final);
 
     private static string Number(double value) => double.IsFinite(value) ? value.ToString("R", CultureInfo.InvariantCulture) : "";
 }

@@ -70,7 +70,9 @@ public static class FinalStageRerun
         file ??= Path.Combine(folder, "final.json");
         if (!File.Exists(file))
         {
-            throw new InputException($"{folder}: no final.json (the run has no final results; `evograins final {folder} --out <dir>` makes them, and --final-json <dir>/final.json reads them)");
+            throw new InputException(
+                $"{folder}: no final.json (the run has no final results; `evograins final {folder} --out <dir>` "
+                + "makes them, and --final-json <dir>/final.json reads them)");
         }
 
         FinalComparison? final;
@@ -89,7 +91,9 @@ public static class FinalStageRerun
     }
 
     /// <param name="progress">Told (done, total) after each pack.</param>
-    public static async Task<FinalComparison> RunAsync(SearchSpec spec, IReadOnlyList<HallOfFameEntry> hallOfFame, Action<int, int> progress, CancellationToken cancellationToken)
+    public static async Task<FinalComparison> RunAsync(
+        SearchSpec spec, IReadOnlyList<HallOfFameEntry> hallOfFame, Action<int, int> progress,
+        CancellationToken cancellationToken)
     {
         await using var services = new ServiceCollection().AddEvoGrainsEvaluators(EmbeddedSilo.TrainingThreads(spec)).BuildServiceProvider();
         var factory = Factory(services, spec);
@@ -103,7 +107,9 @@ public static class FinalStageRerun
                 return comparison;
             }
 
-            var results = await TrainAsync(spec, factory, FinalStage.Jobs(spec, record), record.Results, FinalStage.DoneTrainings(spec, record), total, progress, cancellationToken);
+            var results = await TrainAsync(
+                spec, factory, FinalStage.Jobs(spec, record), record.Results,
+                FinalStage.DoneTrainings(spec, record), total, progress, cancellationToken);
             record = record with { Results = results };
         }
     }
@@ -114,7 +120,8 @@ public static class FinalStageRerun
     /// (and their trainings counted).
     /// </summary>
     /// <param name="progress">Told (done, total) after each pack.</param>
-    public static async Task<FinalComparison> RunTransferAsync(SearchSpec spec, FinalComparison final, Action<int, int> progress, CancellationToken cancellationToken)
+    public static async Task<FinalComparison> RunTransferAsync(
+        SearchSpec spec, FinalComparison final, Action<int, int> progress, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(final);
         if (spec.FinalStage.Transfer.Count == 0)
@@ -126,8 +133,15 @@ public static class FinalStageRerun
         var factory = Factory(services, spec);
         var arms = final.Rows.Select(r => new ComparisonArm(r.Name, r.IsBaseline, r.Expression, r.Loss)).ToList();
         var jobs = FinalStage.TransferJobs(spec, arms);
-        var results = await TrainAsync(spec, factory, jobs, new Dictionary<string, EvaluationResult>(StringComparer.Ordinal), 0, jobs.Count, progress, cancellationToken);
-        return final with { Transfer = FinalStage.TransferTables(spec, arms, results)!, Trainings = final.Trainings + jobs.Count, CompletedAt = DateTimeOffset.UtcNow };
+        var results = await TrainAsync(
+            spec, factory, jobs, new Dictionary<string, EvaluationResult>(StringComparer.Ordinal), 0, jobs.Count,
+            progress, cancellationToken);
+        return final with
+        {
+            Transfer = FinalStage.TransferTables(spec, arms, results)!,
+            Trainings = final.Trainings + jobs.Count,
+            CompletedAt = DateTimeOffset.UtcNow,
+        };
     }
 
     private static IEvaluatorFactory Factory(IServiceProvider services, SearchSpec spec)
@@ -138,7 +152,9 @@ public static class FinalStageRerun
 
     // The jobs without a result, in packs as a trainer forms them, trainers.count packs at once; returns every result.
     private static async Task<IReadOnlyDictionary<string, EvaluationResult>> TrainAsync(
-        SearchSpec spec, IEvaluatorFactory factory, IReadOnlyList<FinalJob> jobs, IReadOnlyDictionary<string, EvaluationResult> known, int done, int total, Action<int, int> progress, CancellationToken cancellationToken)
+        SearchSpec spec, IEvaluatorFactory factory, IReadOnlyList<FinalJob> jobs,
+        IReadOnlyDictionary<string, EvaluationResult> known, int done, int total, Action<int, int> progress,
+        CancellationToken cancellationToken)
     {
         var results = new Dictionary<string, EvaluationResult>(known, StringComparer.Ordinal);
         using var trainers = new SemaphoreSlim(spec.Trainers.Count);
@@ -154,7 +170,9 @@ public static class FinalStageRerun
             try
             {
                 var evaluator = factory.Create(pack.Evaluation, pack.Seed);
-                var outcomes = await Task.Run(() => evaluator.EvaluateBatchAsync([.. pack.Jobs.Select(j => new EvaluationCandidate(j.Arm.Loss.ToLoss()))], cancellationToken), cancellationToken);
+                var outcomes = await Task.Run(
+                    () => evaluator.EvaluateBatchAsync([.. pack.Jobs.Select(j => new EvaluationCandidate(j.Arm.Loss.ToLoss()))], cancellationToken),
+                    cancellationToken);
                 lock (results)
                 {
                     foreach (var (packed, outcome) in pack.Jobs.Zip(outcomes))

@@ -49,15 +49,23 @@ public static class HistoryCsv
         }
 
         var header = records[0].Fields;
-        int Column(string name) => header.IndexOf(name) is var at and >= 0 ? at : throw new InputException($"{source}: no '{name}' column in the header");
-        var (index, hash, expression, island, fitness, status) = (Column("index"), Column("hash"), Column("expression"), Column("island"), Column("fitness"), Column("status"));
+        int Column(string name) => header.IndexOf(name) is var at and >= 0
+            ? at
+            : throw new InputException($"{source}: no '{name}' column in the header");
+        var (index, hash, expression, island, fitness, status) = (
+            Column("index"), Column("hash"), Column("expression"), Column("island"), Column("fitness"),
+            Column("status"));
         var (rung, spread) = (header.IndexOf("rung"), header.IndexOf("spread"));
         return records.Skip(1).Select(record =>
         {
-            string Field(int at) => at < record.Fields.Count ? record.Fields[at] : throw new InputException($"{source}: line {record.Line}: {header.Count} fields expected, got {record.Fields.Count}");
+            string Field(int at) => at < record.Fields.Count
+                ? record.Fields[at]
+                : throw new InputException($"{source}: line {record.Line}: {header.Count} fields expected, got {record.Fields.Count}");
             T Number<T>(int at)
                 where T : ISpanParsable<T> =>
-                T.TryParse(Field(at), CultureInfo.InvariantCulture, out var value) ? value : throw new InputException($"{source}: line {record.Line}: {header[at]} '{Field(at)}' is not a number");
+                T.TryParse(Field(at), CultureInfo.InvariantCulture, out var value)
+                    ? value
+                    : throw new InputException($"{source}: line {record.Line}: {header[at]} '{Field(at)}' is not a number");
             return new HistoryRow(
                 record.Line, Number<long>(index), Field(hash), Field(expression), Number<int>(island), Number<double>(fitness), Field(status),
                 rung < 0 ? 0 : Number<int>(rung), spread < 0 || Field(spread).Length == 0 ? double.NaN : Number<double>(spread));

@@ -19,7 +19,9 @@ public sealed class LiveRunFolder : IDisposable
         this.folder = folder;
         Events = RunTensorBoard.Replace(folder, spec);
         // Readers may open history.csv at any time; the writer shares it for reading only.
-        history = new StreamWriter(new FileStream(Path.Combine(folder, RunFolderWriter.HistoryFile), FileMode.Create, FileAccess.Write, FileShare.Read), new UTF8Encoding(false));
+        history = new StreamWriter(
+            new FileStream(Path.Combine(folder, RunFolderWriter.HistoryFile), FileMode.Create, FileAccess.Write, FileShare.Read),
+            new UTF8Encoding(false));
         history.WriteLine(HistoryCsv.Header);
         history.Flush();
     }

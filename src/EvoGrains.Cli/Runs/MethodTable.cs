@@ -26,11 +26,15 @@ public static class MethodTable
             var count = Enumerable.Range(0, islands.Count).Count(i => MethodOf(i) == method);
             var entries = run.History.Where(h => MethodOf(h.Island) == method).ToList();
             var best = entries.Where(h => double.IsFinite(h.Fitness)).Select(h => h.Fitness).DefaultIfEmpty(double.NaN).Max();
-            var share = run.HallOfFame.Count == 0 ? "—" : string.Create(CultureInfo.InvariantCulture, $"{100.0 * run.HallOfFame.Count(h => MethodOf(h.Island) == method) / run.HallOfFame.Count:F0}%");
+            var share = run.HallOfFame.Count == 0
+                ? "—"
+                : string.Create(CultureInfo.InvariantCulture,
+                    $"{100.0 * run.HallOfFame.Count(h => MethodOf(h.Island) == method) / run.HallOfFame.Count:F0}%");
             var promotions = rungs ? $" {entries.Count(h => h.Rung > 0)} |" : "";
             text.AppendLine(string.Create(
                 CultureInfo.InvariantCulture,
-                $"| {method} | {count} | {entries.Count} |{promotions} {(double.IsFinite(best) ? best.ToString("F4", CultureInfo.InvariantCulture) : "—")} | {share} |"));
+                $"| {method} | {count} | {entries.Count} |{promotions} "
+                + $"{(double.IsFinite(best) ? best.ToString("F4", CultureInfo.InvariantCulture) : "—")} | {share} |"));
         }
 
         return text.ToString();

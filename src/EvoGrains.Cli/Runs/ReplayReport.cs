@@ -1,6 +1,9 @@
 namespace EvoGrains.Cli.Runs;
 
-/// <summary>What `evograins replay` prints (and `--json` serialises): the recorded and the replayed result (fitness: the mean over the seeds, spread: their standard deviation).</summary>
+/// <summary>
+/// What `evograins replay` prints (and `--json` serialises): the recorded and the replayed result (fitness: the mean
+/// over the seeds, spread: their standard deviation).
+/// </summary>
 public sealed record ReplayReport(
     string Hash,
     string Expression,

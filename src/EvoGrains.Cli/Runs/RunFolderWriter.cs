@@ -5,7 +5,8 @@ using EvoGrains.Core.Search;
 namespace EvoGrains.Cli.Runs;
 
 /// <summary>
-/// Writes a run folder: spec.json, history.csv, hall-of-fame.json, final.json, final.csv and final-accuracy.png (when the final stage ran), plots (fitness, islands, the top losses' true-class
+/// Writes a run folder: spec.json, history.csv, hall-of-fame.json, final.json, final.csv and final-accuracy.png (when
+/// the final stage ran), plots (fitness, islands, the top losses' true-class
 /// terms, and one-hot-{rank}.png for every hall-of-fame loss), report.md and TensorBoard events.
 /// </summary>
 public static class RunFolderWriter
@@ -15,7 +16,8 @@ public static class RunFolderWriter
 
     /// <param name="run">The finished run.</param>
     /// <param name="folder">Its run folder.</param>
-    /// <param name="liveEvents">The TensorBoard events a <see cref="LiveRunFolder"/> wrote while the search ran, which get the rest; without them the events are written afresh.</param>
+    /// <param name="liveEvents">The TensorBoard events a <see cref="LiveRunFolder"/> wrote while the search ran,
+    /// which get the rest; without them the events are written afresh.</param>
     public static void Write(RunRecord run, string folder, RunTensorBoard? liveEvents = null)
     {
         Directory.CreateDirectory(folder);

@@ -37,7 +37,9 @@ public static class RunPlots
             var fitness = entries.Select(h => h.Fitness).ToArray();
             var color = palette.GetColor(island.Key);
             AddLine(plot, xs, RunningBest(fitness), $"island {island.Key} ({method(island.Key)}): best", color, 2.5f);
-            AddLine(plot, xs, RollingMedian(fitness, Math.Max(5, entries.Count / 10)), $"island {island.Key}: rolling median", color.WithAlpha(0.7), 1.5f)
+            AddLine(
+                plot, xs, RollingMedian(fitness, Math.Max(5, entries.Count / 10)),
+                $"island {island.Key}: rolling median", color.WithAlpha(0.7), 1.5f)
                 .LinePattern = LinePattern.Dashed;
         }
 
@@ -47,7 +49,9 @@ public static class RunPlots
     /// <summary>The true class's share of the loss (its term, x 1/C for a mean over classes) against p for the top losses and CE.</summary>
     public static void LossCurves(IReadOnlyList<(string Name, LossFunction Loss)> losses, string path)
     {
-        var plot = NewPlot("Loss term for the true class, t(y=1, p)", "p (predicted probability of that class)", "the true class's share of the loss, shifted so that its minimum is 0");
+        var plot = NewPlot(
+            "Loss term for the true class, t(y=1, p)", "p (predicted probability of that class)",
+            "the true class's share of the loss, shifted so that its minimum is 0");
         var palette = new ScottPlot.Palettes.Category10();
         var all = new List<double>();
         for (var i = 0; i < losses.Count; i++)
@@ -69,7 +73,8 @@ public static class RunPlots
         var nearest = loss.Nearest;
         var drawn = nearest is { Member.Loss.Normalized.Count: 0 };
         var plot = NewPlot(
-            $"Loss {loss.Rank}: one-hot halves beside CE{(nearest is null ? "" : drawn ? $" and {nearest.Name}" : $" ({nearest.Name} has terms summed over classes: not drawn)")}",
+            $"Loss {loss.Rank}: one-hot halves beside "
+            + $"CE{(nearest is null ? "" : drawn ? $" and {nearest.Name}" : $" ({nearest.Name} has terms summed over classes: not drawn)")}",
             "p (predicted probability of that class)",
             "one class's share of the loss, shifted so that its minimum is 0");
         var curves = new List<(string Name, OneHotHalves Halves, double Scale, Color Color, float Width)>
@@ -89,7 +94,8 @@ public static class RunPlots
             {
                 var shifted = Floored(halves, isTrueClass, scale);
                 all.AddRange(shifted.Where(double.IsFinite));
-                var line = AddLine(plot, CurveP, shifted, $"{name}: {(isTrueClass ? "true class, t(1, p)" : "another class, t(0, p)")}", color, width);
+                var line = AddLine(plot, CurveP, shifted,
+                    $"{name}: {(isTrueClass ? "true class, t(1, p)" : "another class, t(0, p)")}", color, width);
                 line.LinePattern = isTrueClass ? LinePattern.Solid : LinePattern.Dashed;
             }
         }

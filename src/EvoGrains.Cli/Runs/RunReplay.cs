@@ -60,7 +60,8 @@ public static class RunReplay
         var status = result.Status.ToString().ToLowerInvariant();
         return new ReplayReport(
             plan.Row.Hash, plan.Row.Expression, plan.Rung, plan.Evaluation.Steps, plan.Evaluation.Seeds, plan.Seed,
-            plan.Row.Fitness, plan.Row.Spread, plan.Row.Status, result.Fitness, result.Spread, status, result.Seconds, Verdict(plan, result.Fitness, status));
+            plan.Row.Fitness, plan.Row.Spread, plan.Row.Status, result.Fitness, result.Spread, status,
+            result.Seconds, Verdict(plan, result.Fitness, status));
     }
 
     private static ReplayVerdict Verdict(ReplayPlan plan, double fitness, string status)
@@ -84,7 +85,9 @@ public static class RunReplay
         {
             0 => throw new InputException($"{historyFile}: no evaluation with hash '{hash}'"),
             1 => matches,
-            _ => throw new InputException($"{historyFile}: hash prefix '{hash}' matches {hashes.Count} losses ({string.Join(", ", hashes.Take(5))}{(hashes.Count > 5 ? ", ..." : "")}); give more digits"),
+            _ => throw new InputException(
+                $"{historyFile}: hash prefix '{hash}' matches {hashes.Count} losses "
+                + $"({string.Join(", ", hashes.Take(5))}{(hashes.Count > 5 ? ", ..." : "")}); give more digits"),
         };
     }
 
@@ -98,7 +101,8 @@ public static class RunReplay
 
         var at = rung ?? reached;
         return rows.FirstOrDefault(r => r.Rung == at)
-            ?? throw new InputException(string.Create(CultureInfo.InvariantCulture, $"--rung {at}: loss {rows[0].Hash} reached rung {reached} at most"));
+            ?? throw new InputException(string.Create(
+                CultureInfo.InvariantCulture, $"--rung {at}: loss {rows[0].Hash} reached rung {reached} at most"));
     }
 
     /// <summary>The loss of a row, checked against its hash, so a misread expression cannot replay another loss.</summary>
@@ -114,6 +118,8 @@ public static class RunReplay
             throw new InputException($"{historyFile}: line {row.Line}: expression does not parse: {error.Message}");
         }
 
-        return loss.HashHex == row.Hash ? loss : throw new InputException($"{historyFile}: line {row.Line}: expression hashes to {loss.HashHex}, not {row.Hash}");
+        return loss.HashHex == row.Hash
+            ? loss
+            : throw new InputException($"{historyFile}: line {row.Line}: expression hashes to {loss.HashHex}, not {row.Hash}");
     }
 }

@@ -52,11 +52,16 @@ public static class RunReport
         foreach (var loss in described.Take(TopLosses))
         {
             var entry = loss.Entry;
-            text.AppendLine(Invariant($"### {loss.Rank}. validation fitness {entry.Fitness:F4}{Spread(entry.Spread)}{AtRung(spec, entry.Rung)} ({entry.Seeds} seed(s)) — `{entry.Hash}` (island {entry.Island}, {entry.Operator})"));
+            text.AppendLine(
+                Invariant($"### {loss.Rank}. validation fitness ")
+                + Invariant($"{entry.Fitness:F4}{Spread(entry.Spread)}{AtRung(spec, entry.Rung)} ({entry.Seeds} ")
+                + Invariant($"seed(s)) — `{entry.Hash}` (island {entry.Island}, {entry.Operator})"));
             text.AppendLine();
             text.AppendLine(Invariant($"Infix: `{entry.Expression}`"));
             text.AppendLine();
-            text.AppendLine(Invariant($"One-hot halves: `{loss.Loss.OneHot.TrueClassText}` for the true class, `{loss.Loss.OneHot.OtherClassText}` for the others."));
+            text.AppendLine(
+                Invariant($"One-hot halves: `{loss.Loss.OneHot.TrueClassText}` for the true class, ")
+                + Invariant($"`{loss.Loss.OneHot.OtherClassText}` for the others."));
             text.AppendLine();
             text.AppendLine(Invariant($"Nearest known loss: {Nearest(loss)}."));
             text.AppendLine();
@@ -85,7 +90,10 @@ public static class RunReport
             foreach (var loss in described.Skip(TopLosses))
             {
                 var halves = loss.Loss.OneHot;
-                text.AppendLine(Invariant($"| {loss.Rank} | {loss.Entry.Fitness:F4}{AtRung(spec, loss.Entry.Rung)} | `{loss.Entry.Hash}` | `{halves.TrueClassText}` | `{halves.OtherClassText}` | {Nearest(loss)} | [{loss.PlotFile}]({loss.PlotFile}) |"));
+                text.AppendLine(
+                    Invariant($"| {loss.Rank} | {loss.Entry.Fitness:F4}{AtRung(spec, loss.Entry.Rung)} | ")
+                    + Invariant($"`{loss.Entry.Hash}` | `{halves.TrueClassText}` | `{halves.OtherClassText}` | ")
+                    + Invariant($"{Nearest(loss)} | [{loss.PlotFile}]({loss.PlotFile}) |"));
             }
 
             text.AppendLine();
@@ -122,14 +130,23 @@ public static class RunReport
             : "is ahead of, but not significantly (Welch p >= 0.05),";
         text.AppendLine("## Answer");
         text.AppendLine();
-        text.AppendLine(Invariant($"On the **{final.Split} set** ({final.Seeds} seeds, {final.Steps} steps each, every arm alike), the best found loss `{found.Expression}` ({found.Mean:F4}) {verdict} the strongest baseline, {strongest.Name} ({strongest.Mean:F4})."));
+        text.AppendLine(
+            Invariant($"On the **{final.Split} set** ({final.Seeds} seeds, {final.Steps} steps each, every arm ")
+            + Invariant($"alike), the best found loss `{found.Expression}` ({found.Mean:F4}) {verdict} the ")
+            + Invariant($"strongest baseline, {strongest.Name} ({strongest.Mean:F4})."));
         text.AppendLine();
-        text.AppendLine(Invariant($"| loss | {final.Split} accuracy | 95% CI | p vs CE (Welch / paired) | p vs {strongest.Name} (Welch / paired) |"));
+        text.AppendLine(
+            Invariant($"| loss | {final.Split} accuracy | 95% CI | p vs CE (Welch / paired) | p vs ")
+            + Invariant($"{strongest.Name} (Welch / paired) |"));
         text.AppendLine("|------|------|------|------|------|");
         var ce = run.Comparison.FirstOrDefault(r => r.IsBaseline && r.Name == "ce");
         foreach (var row in new[] { found, ce, strongest }.OfType<ComparisonRow>().Distinct())
         {
-            text.AppendLine(Invariant($"| {(row.IsBaseline ? row.Name : $"found: `{row.Name}`")} | {row.Mean:F4} ± {row.StandardDeviation:F4} | ±{row.ConfidenceHalfWidth:F4} | {ComparisonTable.Pair(row.PValueVsCe, row.PairedPValueVsCe)} | {ComparisonTable.Pair(row.PValueVsBestBaseline, row.PairedPValueVsBestBaseline)} |"));
+            text.AppendLine(
+                Invariant($"| {(row.IsBaseline ? row.Name : $"found: `{row.Name}`")} | {row.Mean:F4} ± ")
+                + Invariant($"{row.StandardDeviation:F4} | ±{row.ConfidenceHalfWidth:F4} | ")
+                + Invariant($"{ComparisonTable.Pair(row.PValueVsCe, row.PairedPValueVsCe)} | ")
+                + Invariant($"{ComparisonTable.Pair(row.PValueVsBestBaseline, row.PairedPValueVsBestBaseline)} |"));
         }
 
         text.AppendLine();
@@ -171,7 +188,9 @@ public static class RunReport
         if (final.Rounds.Count > 0)
         {
             var tuned = final.Rounds.Any(r => r.Rows.Any(row => row.IsBaseline));
-            text.AppendLine(tuned ? "### Validation rounds: elimination of the found losses, tuning of the baseline families" : "### Elimination rounds (validation accuracy)");
+            text.AppendLine(tuned
+                ? "### Validation rounds: elimination of the found losses, tuning of the baseline families"
+                : "### Elimination rounds (validation accuracy)");
             text.AppendLine();
             if (tuned)
             {
@@ -185,7 +204,9 @@ public static class RunReport
             {
                 var trained = string.Join(", ", round.Rows.Select(r => Invariant($"`{r.Name}` {r.Mean:F4}")));
                 var images = round.TrainSubset is { } subset ? Invariant($"{subset}") : "evaluation's";
-                text.AppendLine(Invariant($"| {round.Round + 1} | {round.Steps} | {round.Seeds} | {images} | {trained} | {string.Join(", ", round.Kept.Select(k => $"`{k}`"))} |"));
+                text.AppendLine(
+                    Invariant($"| {round.Round + 1} | {round.Steps} | {round.Seeds} | {images} | {trained} | ")
+                    + Invariant($"{string.Join(", ", round.Kept.Select(k => $"`{k}`"))} |"));
             }
 
             text.AppendLine();
@@ -194,13 +215,20 @@ public static class RunReport
         var split = final.Split;
         text.AppendLine(Invariant($"### Final table ({split} accuracy)"));
         text.AppendLine();
-        text.AppendLine(Invariant($"{(final.Rounds.Count > 0 ? "Survivors" : "The finalists")} and baselines each retrained {final.Seeds} times for {final.Steps} steps (seed i is the same for every loss) and measured on the **{split} set**: mean ± std, 95% confidence interval of the mean, Welch / paired (same-seed) p-values against CE and against the best baseline (the baseline with the highest mean). The final stage ran {final.Trainings} trainings."));
+        text.AppendLine(
+            Invariant($"{(final.Rounds.Count > 0 ? "Survivors" : "The finalists")} and baselines each retrained ")
+            + Invariant($"{final.Seeds} times for {final.Steps} steps (seed i is the same for every loss) and ")
+            + Invariant($"measured on the **{split} set**: mean ± std, 95% confidence interval of the mean, Welch ")
+            + "/ paired (same-seed) p-values against CE and against the best baseline (the baseline "
+            + Invariant($"with the highest mean). The final stage ran {final.Trainings} trainings."));
         text.AppendLine();
         text.Append(ComparisonTable.Format(run.Comparison, $"{split} accuracy"));
         if (run.Comparison.Any(r => r.IsTuned))
         {
             text.AppendLine();
-            text.AppendLine($"`*`: the best point of a baseline family's grid on validation (tuned above), then measured on the {split} set like every arm.");
+            text.AppendLine(
+                "`*`: the best point of a baseline family's grid on validation (tuned above), then measured on "
+                + $"the {split} set like every arm.");
         }
 
         TransferSection(text, run, final);
@@ -217,13 +245,19 @@ public static class RunReport
         text.AppendLine();
         text.AppendLine("### Transfer: the final table's arms in settings the search never saw");
         text.AppendLine();
-        text.AppendLine(Invariant($"Every arm of the final table (survivors, baselines, tuned baselines with the point chosen on validation) retrained in each setting with the final table's seeds (seed i the same for every loss) and measured on the **{final.Split} set**; p-values as in the final table."));
+        text.AppendLine(
+            "Every arm of the final table (survivors, baselines, tuned baselines with the point "
+            + "chosen on validation) retrained in each setting with the final table's seeds (seed i the "
+            + Invariant($"same for every loss) and measured on the **{final.Split} set**; p-values as in the final ")
+            + "table.");
         foreach (var transfer in final.Transfer)
         {
             text.AppendLine();
             text.AppendLine(Invariant($"#### {transfer.Name}"));
             text.AppendLine();
-            text.AppendLine(Invariant($"Differs from the final table: {transfer.Differences}. {transfer.Seeds} seeds, {transfer.Steps} steps each."));
+            text.AppendLine(
+                Invariant($"Differs from the final table: {transfer.Differences}. {transfer.Seeds} seeds, ")
+                + Invariant($"{transfer.Steps} steps each."));
             text.AppendLine();
             text.Append(ComparisonTable.Format(Ranked(run, final, transfer.Rows), $"{final.Split} accuracy"));
         }
@@ -233,7 +267,9 @@ public static class RunReport
         text.AppendLine();
         text.AppendLine("#### Mean rank across settings");
         text.AppendLine();
-        text.AppendLine(Invariant($"Each arm's rank by mean {final.Split} accuracy in the final table and in each transfer setting (1 is the best; ties share the mean of their ranks), best mean rank first."));
+        text.AppendLine(
+            Invariant($"Each arm's rank by mean {final.Split} accuracy in the final table and in each transfer ")
+            + "setting (1 is the best; ties share the mean of their ranks), best mean rank first.");
         text.AppendLine();
         text.AppendLine("| loss | " + string.Join(" | ", ranks.Settings) + " | mean rank |");
         text.AppendLine("|------|" + string.Concat(ranks.Settings.Select(_ => "------|")) + "------|");
@@ -257,13 +293,21 @@ public static class RunReport
         var found = final.Rounds.Sum(r => r.Rows.Count(row => !row.IsBaseline) * r.Seeds);
         var foundSteps = final.Rounds.Sum(r => (long)r.Rows.Count(row => !row.IsBaseline) * r.Seeds * r.Steps);
         var families = final.Rounds[0].Rows.Where(r => r.IsBaseline).Select(r => FinalStage.Family(r.Name)).Distinct().ToList();
-        return Invariant($"Tuning budget of the baselines: {families.Count} families ({string.Join(", ", families)}), {final.Rounds[0].Rows.Count(r => r.IsBaseline)} grid points, {grid} trainings, {gridSteps} training steps on validation, with the seeds and steps of the found losses' rounds.{(run.History.Count > 0 ? Invariant($" The found losses were selected by the search ({run.History.Sum(h => h.TrainingSteps)} training steps over {run.History.Count} evaluations) and then") : " The found losses were")} trained {found} times ({foundSteps} steps) in these rounds.");
+        return Invariant($"Tuning budget of the baselines: {families.Count} families ({string.Join(", ", families)}), ")
+            + Invariant($"{final.Rounds[0].Rows.Count(r => r.IsBaseline)} grid points, {grid} trainings, ")
+            + Invariant($"{gridSteps} training steps on validation, with the seeds and steps of the found losses' rounds.")
+            + (run.History.Count > 0
+                ? Invariant($" The found losses were selected by the search ({run.History.Sum(h => h.TrainingSteps)} ")
+                    + Invariant($"training steps over {run.History.Count} evaluations) and then")
+                : " The found losses were")
+            + Invariant($" trained {found} times ({foundSteps} steps) in these rounds.");
     }
 
     private const string OneHotNote =
         "Labels are one-hot, so a loss is two functions of p: its one-hot halves t(1, p) for the true class and t(0, p) for each other class "
         + "(simplified; the search trains one loss per pair of halves). Its nearest known loss is the zoo member whose gradient dL/dz on fixed "
-        + "10-class probe logits (confidently wrong to confidently right, each sample weighted alike) points the same way, with the scale that fits best (with Adam a "
+        + "10-class probe logits (confidently wrong to confidently right, each sample weighted alike) points "
+        + "the same way, with the scale that fits best (with Adam a "
         + "constant factor barely changes training).";
 
     private static string Nearest(DescribedLoss loss) => loss.Nearest?.ToString() ?? "none (its gradient on the probes is zero or not finite)";
@@ -275,7 +319,9 @@ public static class RunReport
         var current = hash;
         for (var generation = 0; generation < 12 && byHash.TryGetValue(current, out var entry) && seen.Add(current); generation++)
         {
-            yield return Invariant($"{generation + 1}. `{entry.Expression}` — fitness {entry.Fitness:F4}, {entry.Operator} (evaluation {entry.Index}, island {entry.Island})");
+            yield return
+                Invariant($"{generation + 1}. `{entry.Expression}` — fitness {entry.Fitness:F4}, ")
+                + Invariant($"{entry.Operator} (evaluation {entry.Index}, island {entry.Island})");
             if (entry.Parents.Count == 0)
             {
                 yield break;
@@ -297,25 +343,52 @@ public static class RunReport
     private static void Summary(StringBuilder text, RunRecord run)
     {
         var spec = run.Spec;
-        text.AppendLine(Invariant($"Status: **{run.Status}**. {run.History.Count} evaluations; {run.RejectedByScreening} candidates rejected by screening and {run.Deduplicated} duplicates skipped before training."));
+        text.AppendLine(
+            Invariant($"Status: **{run.Status}**. {run.History.Count} evaluations; {run.RejectedByScreening} ")
+            + Invariant($"candidates rejected by screening and {run.Deduplicated} duplicates skipped before ")
+            + "training.");
         text.AppendLine();
         var migrates = spec.Migration.Count > 0 && spec.Islands.Count > 1;
-        text.AppendLine(Invariant($"- islands: {spec.Islands.Count} ({string.Join(", ", spec.Islands.Methods)}; {spec.Islands.Space} space), population {spec.Islands.PopulationSize}, {spec.Islands.InFlight} in flight each{(migrates ? $"; migration of {spec.Migration.Count} every {spec.Migration.Every} results ({spec.Migration.Topology})" : "")}"));
+        text.AppendLine(
+            Invariant($"- islands: {spec.Islands.Count} ({string.Join(", ", spec.Islands.Methods)}; ")
+            + Invariant($"{spec.Islands.Space} space), population {spec.Islands.PopulationSize}, ")
+            + Invariant($"{spec.Islands.InFlight} in flight each")
+            + (migrates
+                ? $"; migration of {spec.Migration.Count} every {spec.Migration.Every} results ({spec.Migration.Topology})"
+                : ""));
         var ladder = spec.Evaluation.EffectiveRungs;
         var trained = ladder.Count > 1
-            ? Invariant($"rungs {string.Join(" -> ", ladder.Select(r => Invariant($"{r.Steps} steps x {r.Seeds} seed(s)")))}, the best {spec.Evaluation.Promote:P0} of a rung promoted")
+            ? Invariant($"rungs {string.Join(" -> ", ladder.Select(r => Invariant($"{r.Steps} steps x {r.Seeds} seed(s)")))}, ")
+                + Invariant($"the best {spec.Evaluation.Promote:P0} of a rung promoted")
             : Invariant($"{ladder[0].Steps} steps x {ladder[0].Seeds} seed(s)");
-        text.AppendLine(Invariant($"- fitness: {spec.Evaluation.Evaluator} — {spec.Evaluation.Model} on {spec.Evaluation.Dataset}, batches of {spec.Evaluation.BatchSize}, {trained}; mean validation accuracy over the seeds on {spec.Evaluation.ValidationSize} held-out training images{(spec.Evaluation.LabelNoise > 0 ? $", {spec.Evaluation.LabelNoise:P0} of training labels noisy" : "")}"));
+        text.AppendLine(
+            Invariant($"- fitness: {spec.Evaluation.Evaluator} — {spec.Evaluation.Model} on ")
+            + Invariant($"{spec.Evaluation.Dataset}, batches of {spec.Evaluation.BatchSize}, {trained}; mean ")
+            + Invariant($"validation accuracy over the seeds on {spec.Evaluation.ValidationSize} held-out training ")
+            + "images"
+            + (spec.Evaluation.LabelNoise > 0 ? $", {spec.Evaluation.LabelNoise:P0} of training labels noisy" : ""));
         var promotions = ladder.Count > 1 ? Invariant($", {run.History.Count(h => h.Rung > 0)} of them promotions") : "";
-        text.AppendLine(Invariant($"- budget: {spec.Budget.MaxEvaluations} evaluations{(spec.Budget.MaxTrainingSteps > 0 ? $" or {spec.Budget.MaxTrainingSteps} training steps" : "")}{(spec.Budget.MaxMinutes > 0 ? $" or {spec.Budget.MaxMinutes} minutes" : "")}; spent: {run.History.Sum(h => h.TrainingSteps)} training steps (steps x seeds) over {run.History.Count} evaluations{promotions}"));
+        text.AppendLine(
+            Invariant($"- budget: {spec.Budget.MaxEvaluations} evaluations")
+            + (spec.Budget.MaxTrainingSteps > 0 ? $" or {spec.Budget.MaxTrainingSteps} training steps" : "")
+            + (spec.Budget.MaxMinutes > 0 ? $" or {spec.Budget.MaxMinutes} minutes" : "")
+            + "; "
+            + Invariant($"spent: {run.History.Sum(h => h.TrainingSteps)} training steps (steps x seeds) over ")
+            + Invariant($"{run.History.Count} evaluations{promotions}"));
         if (run.Final is not null)
         {
-            text.AppendLine(Invariant($"- end of the searching: {Count(run.CancelledTrainings, "training")} still running then cancelled, so the final stage had every trainer at once; {Count(run.LateResults, "result")} that arrived after the end not counted"));
+            text.AppendLine(
+                Invariant($"- end of the searching: {Count(run.CancelledTrainings, "training")} still running ")
+                + "then cancelled, so the final stage had every trainer at once; "
+                + Invariant($"{Count(run.LateResults, "result")} that arrived after the end not counted"));
         }
         if (run.History.Count > 0)
         {
             var firstBest = run.History.Take(Math.Max(1, run.History.Count / 5)).Max(h => h.Fitness);
-            text.AppendLine(Invariant($"- best validation fitness: {run.History.Max(h => h.Fitness):F4} (best of the first fifth of the search: {firstBest:F4}; median of all evaluations: {Median(run.History.Select(h => h.Fitness)):F4})"));
+            text.AppendLine(
+                Invariant($"- best validation fitness: {run.History.Max(h => h.Fitness):F4} (best of the first ")
+                + Invariant($"fifth of the search: {firstBest:F4}; median of all evaluations: ")
+                + Invariant($"{Median(run.History.Select(h => h.Fitness)):F4})"));
         }
 
     }

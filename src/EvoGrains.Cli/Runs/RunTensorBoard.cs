@@ -63,7 +63,10 @@ public sealed class RunTensorBoard
         }
     }
 
-    /// <summary>The shares of the proposed candidates that screening rejected and that were duplicates, at <paramref name="evaluations"/> done.</summary>
+    /// <summary>
+    /// The shares of the proposed candidates that screening rejected and that were duplicates, at
+    /// <paramref name="evaluations"/> done.
+    /// </summary>
     public void Screening(long rejected, long deduplicated, long evaluations, DateTimeOffset at)
     {
         var proposed = rejected + deduplicated + evaluations;

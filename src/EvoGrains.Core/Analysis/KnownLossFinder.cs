@@ -79,7 +79,8 @@ public static class KnownLossFinder
         var family = LossZoo.Families[familyIndex];
         var (from, to, arguments) = Coordinate(family);
         var grid = Grids.Value[familyIndex];
-        var best = grid.Select(point => Match(point, target)).Aggregate((NearestKnownLoss?)null, (kept, match) => Better(match, kept) ? match : kept);
+        var best = grid.Select(point => Match(point, target)).Aggregate(
+            (NearestKnownLoss?)null, (kept, match) => Better(match, kept) ? match : kept);
         if (grid.Length == 1)
         {
             return best;
@@ -141,7 +142,8 @@ public static class KnownLossFinder
             case 2 when family.Parameters.All(p => p.Admits(0) && p.Admits(1)):
                 return (0, Math.PI / 2, Direction);
             default:
-                throw new NotSupportedException($"{family.Signature}: the nearest-loss search reads families of at most two weights (alpha·A + beta·B)");
+                throw new NotSupportedException(
+                    $"{family.Signature}: the nearest-loss search reads families of at most two weights (alpha·A + beta·B)");
         }
     }
 

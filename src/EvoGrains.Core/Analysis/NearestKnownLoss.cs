@@ -23,7 +23,8 @@ public sealed record NearestKnownLoss(ZooLoss Member, double Scale, double Cosin
     /// <summary>One line, e.g. "behaves like 11 x ls-ce(0.909): gradient cosine 1.0000".</summary>
     public override string ToString() => Cosine > 0
         ? string.Create(CultureInfo.InvariantCulture, $"behaves like {ScaledName}: gradient cosine {Cosine:F4}")
-        : string.Create(CultureInfo.InvariantCulture, $"behaves like no known loss: its gradient points away from every one (best: {Name}, gradient cosine {Cosine:F4})");
+        : string.Create(CultureInfo.InvariantCulture,
+            $"behaves like no known loss: its gradient points away from every one (best: {Name}, gradient cosine {Cosine:F4})");
 
     // 3 significant digits, written as the shortest number that reads back as them ("11", "0.909", "1E-05").
     private static string Significant(double value) =>

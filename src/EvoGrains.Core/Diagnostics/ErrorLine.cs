@@ -40,7 +40,8 @@ public static partial class ErrorLine
     private static string? OwnFrame(Exception error) =>
         new StackTrace(error, fNeedFileInfo: false).GetFrames()
             .Select(f => f.GetMethod())
-            .FirstOrDefault(m => m?.DeclaringType?.Namespace?.StartsWith("EvoGrains.", StringComparison.Ordinal) == true && !m.DeclaringType.Name.StartsWith('<'))
+            .FirstOrDefault(m => m?.DeclaringType?.Namespace?.StartsWith("EvoGrains.", StringComparison.Ordinal) == true
+                && !m.DeclaringType.Name.StartsWith('<'))
             is { } method
             ? $"{method.DeclaringType!.Name}.{method.Name}"
             : null;

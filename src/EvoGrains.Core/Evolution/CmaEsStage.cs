@@ -17,7 +17,9 @@ public sealed class CmaEsStage
 
     public CmaEsStage(IReadOnlyList<double> start, double sigma, int populationSize, int generations, int seed, string parent = "")
     {
-        optimizer = new CmaEs([.. start], new CmaEsOptions { InitialSigma = sigma, PopulationSize = populationSize, Seed = seed, MaxGenerations = generations });
+        optimizer = new CmaEs(
+            [.. start],
+            new CmaEsOptions { InitialSigma = sigma, PopulationSize = populationSize, Seed = seed, MaxGenerations = generations });
         this.generations = generations;
         Parent = parent;
     }

@@ -55,7 +55,8 @@ internal sealed class CmaEsStopRule
             return CmaEsTermination.MaxEvaluations;
         }
 
-        if (bestHistory.Count >= historyLength && Math.Max(bestHistory.Max(), told.Max()) - Math.Min(bestHistory.Min(), told.Min()) < functionTolerance)
+        if (bestHistory.Count >= historyLength
+            && Math.Max(bestHistory.Max(), told.Max()) - Math.Min(bestHistory.Min(), told.Min()) < functionTolerance)
         {
             return CmaEsTermination.FunctionTolerance;
         }

@@ -4,7 +4,10 @@ using EvoGrains.Core.Expressions;
 
 namespace EvoGrains.Core.Evolution;
 
-/// <summary>Reads the text form of genomes: <c>tree|sum|&lt;infix&gt;</c>, <c>cell|sum|op:a[,b];...</c> or <c>taylorglo|sum|c0,c1,a2,...</c>.</summary>
+/// <summary>
+/// Reads the text form of genomes: <c>tree|sum|&lt;infix&gt;</c>, <c>cell|sum|op:a[,b];...</c> or
+/// <c>taylorglo|sum|c0,c1,a2,...</c>.
+/// </summary>
 public static class GenomeCodec
 {
     public static string ReductionName(ClassReduction reduction) => reduction == ClassReduction.Mean ? "mean" : "sum";

@@ -13,7 +13,14 @@ namespace EvoGrains.Core.Evolution;
 /// population and tells the stage. While a generation waits for its results, GP breeds as usual.
 /// </summary>
 /// <remarks>A stage does not survive reactivation; structures tuned before are recognised by their tuned children.</remarks>
-public sealed class GloSearch(GenomeSpace space, ScreeningFunnel funnel, int populationSize, int tournamentSize, int elites, CmaEsSpec cmaEs, int seed)
+public sealed class GloSearch(
+    GenomeSpace space,
+    ScreeningFunnel funnel,
+    int populationSize,
+    int tournamentSize,
+    int elites,
+    CmaEsSpec cmaEs,
+    int seed)
     : GeneticProgramming(space, funnel, populationSize, tournamentSize, elites)
 {
     public const string TuningOperator = "cma-es";
@@ -43,7 +50,10 @@ public sealed class GloSearch(GenomeSpace space, ScreeningFunnel funnel, int pop
         return base.Breed(random);
     }
 
-    /// <summary>Stage candidates skip the phenotype check: scaling a loss leaves its normalised curve unchanged, and fine shape changes are what the stage tunes.</summary>
+    /// <summary>
+    /// Stage candidates skip the phenotype check: scaling a loss leaves its normalised curve unchanged, and fine
+    /// shape changes are what the stage tunes.
+    /// </summary>
     protected override ScreeningVerdict Screen(Genome genome, LossFunction loss) => slot >= 0 ? Funnel.Screen(loss) : base.Screen(genome, loss);
 
     protected override void OnDiscarded()
@@ -83,7 +93,8 @@ public sealed class GloSearch(GenomeSpace space, ScreeningFunnel funnel, int pop
 
     private void StartStage()
     {
-        var structure = Members.Where(m => m.Candidate.Operator != TuningOperator && !tuned.Contains(m.Hash) && !double.IsNaN(m.Fitness)).MaxBy(m => m.Rank);
+        var structure = Members.Where(m => m.Candidate.Operator != TuningOperator
+            && !tuned.Contains(m.Hash) && !double.IsNaN(m.Fitness)).MaxBy(m => m.Rank);
         if (structure is null)
         {
             return;

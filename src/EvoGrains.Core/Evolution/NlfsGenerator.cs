@@ -70,7 +70,9 @@ public static class NlfsGenerator
     private static NlfsNode RandomNode(Random random, int index, bool unary) =>
         unary
             ? new NlfsNode(OperatorCatalog.NlfsUnary[random.Next(OperatorCatalog.NlfsUnary.Count)], RandomInput(random, index))
-            : new NlfsNode(OperatorCatalog.NlfsBinary[random.Next(OperatorCatalog.NlfsBinary.Count)], RandomInput(random, index), RandomInput(random, index));
+            : new NlfsNode(
+                OperatorCatalog.NlfsBinary[random.Next(OperatorCatalog.NlfsBinary.Count)],
+                RandomInput(random, index), RandomInput(random, index));
 
     private static NlfsNode RewireOne(NlfsNode node, int index, Random random) =>
         node.IsBinary && random.Next(2) == 1

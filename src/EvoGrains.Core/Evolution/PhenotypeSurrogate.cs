@@ -17,7 +17,10 @@ public sealed class PhenotypeSurrogate
 {
     public const int Neighbours = 5;
 
-    /// <summary>Losses it remembers at most: the newest replace the oldest, so a long search's island stays within a few MB and milliseconds.</summary>
+    /// <summary>
+    /// Losses it remembers at most: the newest replace the oldest, so a long search's island stays within a few MB
+    /// and milliseconds.
+    /// </summary>
     public const int Capacity = 4096;
 
     private const int Stride = 10;

@@ -10,7 +10,13 @@ namespace EvoGrains.Core.Evolution;
 /// With a <paramref name="proposalPool"/> above 1 it is <see cref="MethodRegistry.SurrogateEvolution"/>: every proposal is the one of that
 /// many screened children (or seeds) that a <see cref="PhenotypeSurrogate"/> of the results so far predicts fittest.
 /// </summary>
-public sealed class RegularizedEvolution(GenomeSpace space, ScreeningFunnel funnel, int populationSize, int tournamentSize, int seedEvaluations, int proposalPool = 1)
+public sealed class RegularizedEvolution(
+    GenomeSpace space,
+    ScreeningFunnel funnel,
+    int populationSize,
+    int tournamentSize,
+    int seedEvaluations,
+    int proposalPool = 1)
     : SearchStrategy(funnel, proposalPool)
 {
     /// <summary>Screened children the surrogate chooses from, per proposal.</summary>

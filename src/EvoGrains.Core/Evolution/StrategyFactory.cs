@@ -18,14 +18,20 @@ public static class StrategyFactory
         new Dictionary<string, Func<SearchSpec, GenomeSpace, ScreeningFunnel, int, SearchStrategy>>(StringComparer.Ordinal)
         {
             [MethodRegistry.RegularizedEvolution.Name] = (search, space, funnel, _) =>
-                new RegularizedEvolution(space, funnel, search.Islands.PopulationSize, search.Islands.TournamentSize, search.Islands.SeedEvaluations),
+                new RegularizedEvolution(
+                    space, funnel, search.Islands.PopulationSize, search.Islands.TournamentSize,
+                    search.Islands.SeedEvaluations),
             [MethodRegistry.SurrogateEvolution.Name] = (search, space, funnel, _) =>
-                new RegularizedEvolution(space, funnel, search.Islands.PopulationSize, search.Islands.TournamentSize, search.Islands.SeedEvaluations, RegularizedEvolution.SurrogatePool),
+                new RegularizedEvolution(
+                    space, funnel, search.Islands.PopulationSize, search.Islands.TournamentSize,
+                    search.Islands.SeedEvaluations, RegularizedEvolution.SurrogatePool),
             [MethodRegistry.GeneticProgramming.Name] = (search, space, funnel, _) =>
                 new GeneticProgramming(space, funnel, search.Islands.PopulationSize, search.Islands.TournamentSize, search.Islands.Elites),
             [MethodRegistry.Random.Name] = (search, space, funnel, _) => new RandomSearch(space, funnel, search.Islands.PopulationSize),
             [MethodRegistry.Glo.Name] = (search, _, funnel, seed) => new GloSearch(
-                new TreeSpace(OperatorSet.Glo, search.Islands.MaxDepth, ReductionOf(search.Islands)), funnel, search.Islands.PopulationSize, search.Islands.TournamentSize, search.Islands.Elites, search.Islands.CmaEs, seed),
+                new TreeSpace(OperatorSet.Glo, search.Islands.MaxDepth, ReductionOf(search.Islands)), funnel,
+                search.Islands.PopulationSize, search.Islands.TournamentSize, search.Islands.Elites,
+                search.Islands.CmaEs, seed),
             [MethodRegistry.TaylorGlo.Name] = (search, _, funnel, seed) =>
                 new TaylorGloSearch(funnel, search.Islands.CmaEs, ClassesOf(search.Evaluation.Dataset), search.Islands.PopulationSize, seed),
         }.ToFrozenDictionary(StringComparer.Ordinal);
@@ -43,7 +49,10 @@ public static class StrategyFactory
         return sent != ParameterGenome.Kind && (sent == taker || (sent == "tree/glo" && taker == "tree/full"));
     }
 
-    /// <summary>The genomes island i breeds: "cell", "tree/&lt;operators&gt;" or its method's own (<see cref="MethodDescriptor.OwnGenomes"/>).</summary>
+    /// <summary>
+    /// The genomes island i breeds: "cell", "tree/&lt;operators&gt;" or its method's own
+    /// (<see cref="MethodDescriptor.OwnGenomes"/>).
+    /// </summary>
     public static string GenomeKind(IslandSpec spec, int island) =>
         MethodRegistry.Get(MethodOf(spec, island)).OwnGenomes ?? (spec.Space == "tree" ? $"tree/{spec.Operators}" : "cell");
 

@@ -36,7 +36,8 @@ public static class TaylorGloInvariant
         }
 
         return left < right
-            ? string.Create(CultureInfo.InvariantCulture, $"taylorglo invariant: ky + kyy + khy/n = {left:G4} < (n - 2)(k1 + kh/n + khh/n^2) = {right:G4} for n = {classes}")
+            ? string.Create(CultureInfo.InvariantCulture,
+                $"taylorglo invariant: ky + kyy + khy/n = {left:G4} < (n - 2)(k1 + kh/n + khh/n^2) = {right:G4} for n = {classes}")
             : null;
     }
 }

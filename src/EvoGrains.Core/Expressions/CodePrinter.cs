@@ -11,7 +11,9 @@ public static class CodePrinter
     public static string TorchSharpExpression(Expr expr) => Print(expr, static info => info.TorchSharp);
 
     public static string PyTorch(LossFunction loss) => Write(loss, new Dialect(
-        Header: ["import torch", "", $"EPS = {Eps}", "", "", "def loss(logits: torch.Tensor, target: torch.Tensor) -> torch.Tensor:", $"    \"\"\"{loss}\"\"\""],
+        Header: [
+            "import torch", "", $"EPS = {Eps}", "", "",
+            "def loss(logits: torch.Tensor, target: torch.Tensor) -> torch.Tensor:", $"    \"\"\"{loss}\"\"\""],
         Probabilities: "    p = torch.softmax(logits, dim=1)",
         Labels: "    y = torch.nn.functional.one_hot(target, logits.shape[1]).to(logits.dtype)",
         Smoothing: "    y = y * (1 - {0}) + {0} / logits.shape[1]",
@@ -22,7 +24,9 @@ public static class CodePrinter
         Footer: []));
 
     public static string TorchSharp(LossFunction loss) => Write(loss, new Dialect(
-        Header: ["using TorchSharp;", "using static TorchSharp.torch;", "", $"// {loss}", "static Tensor Loss(Tensor logits, Tensor target)", "{", $"    const double EPS = {Eps};"],
+        Header: [
+            "using TorchSharp;", "using static TorchSharp.torch;", "", $"// {loss}",
+            "static Tensor Loss(Tensor logits, Tensor target)", "{", $"    const double EPS = {Eps};"],
         Probabilities: "    var p = torch.nn.functional.softmax(logits, 1);",
         Labels: "    var y = torch.nn.functional.one_hot(target, logits.shape[1]).to(logits.dtype);",
         Smoothing: "    y = y * (1 - {0}) + {0} / logits.shape[1];",

@@ -30,7 +30,8 @@ public sealed class Expr : IEquatable<Expr>
 
         if (size > ExpressionLimits.MaxNodes)
         {
-            throw new ArgumentException($"an expression has at most {ExpressionLimits.MaxNodes:N0} nodes; this one would have {size:N0}", nameof(children));
+            throw new ArgumentException(
+                $"an expression has at most {ExpressionLimits.MaxNodes:N0} nodes; this one would have {size:N0}", nameof(children));
         }
 
         Size = size;
@@ -64,7 +65,9 @@ public sealed class Expr : IEquatable<Expr>
     public Expr this[int index] => Children[index];
 
     public static Expr Const(double value) =>
-        double.IsFinite(value) ? new(Op.Const, value == 0 ? 0 : value, []) : throw new ArgumentOutOfRangeException(nameof(value), value, "constants must be finite");
+        double.IsFinite(value)
+            ? new(Op.Const, value == 0 ? 0 : value, [])
+            : throw new ArgumentOutOfRangeException(nameof(value), value, "constants must be finite");
 
     public static Expr Leaf(Op op) => op switch
     {

@@ -161,7 +161,8 @@ public sealed partial class ExpressionParser
     {
         if (outer.Count >= ExpressionLimits.MaxDepth)
         {
-            throw new ExpressionParseException(at + 1, $"an expression nests at most {ExpressionLimits.MaxDepth:N0} parentheses and function calls inside one another");
+            throw new ExpressionParseException(at + 1,
+                $"an expression nests at most {ExpressionLimits.MaxDepth:N0} parentheses and function calls inside one another");
         }
 
         outer.Push(group);

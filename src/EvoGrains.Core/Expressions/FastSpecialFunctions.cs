@@ -19,9 +19,11 @@ internal static class FastSpecialFunctions
 
     // I(x) e^{-|x|} on [0, 8] (I1 divided by x), and sqrt(x) I(x) e^{-x} as a function of t = 8/x beyond.
     private static readonly ChebyshevSeries I0eNear = new(x => SpecialFunctions.BesselIScaled(0, x), 0, BesselSplit, 45);
-    private static readonly ChebyshevSeries I0eFar = new(t => Math.Sqrt(BesselSplit / t) * SpecialFunctions.BesselIScaled(0, BesselSplit / t), 0, 1, 40);
+    private static readonly ChebyshevSeries I0eFar = new(
+        t => Math.Sqrt(BesselSplit / t) * SpecialFunctions.BesselIScaled(0, BesselSplit / t), 0, 1, 40);
     private static readonly ChebyshevSeries I1eNear = new(x => x == 0 ? 0.5 : SpecialFunctions.BesselIScaled(1, x) / x, 0, BesselSplit, 45);
-    private static readonly ChebyshevSeries I1eFar = new(t => Math.Sqrt(BesselSplit / t) * SpecialFunctions.BesselIScaled(1, BesselSplit / t), 0, 1, 40);
+    private static readonly ChebyshevSeries I1eFar = new(
+        t => Math.Sqrt(BesselSplit / t) * SpecialFunctions.BesselIScaled(1, BesselSplit / t), 0, 1, 40);
 
     public static double Erf(double x)
     {

@@ -93,7 +93,11 @@ public sealed record LossFunction(Expr Element, ClassReduction Reduction = Class
         ArgumentNullException.ThrowIfNull(text);
         var smoothing = 0.0;
         var at = text.LastIndexOf(SmoothingPrefix, StringComparison.Ordinal);
-        if (at >= 0 && text.EndsWith(']') && double.TryParse(text.AsSpan(at + SmoothingPrefix.Length, text.Length - at - SmoothingPrefix.Length - 1), NumberStyles.Float, CultureInfo.InvariantCulture, out var parsed))
+        if (at >= 0
+            && text.EndsWith(']')
+            && double.TryParse(
+                text.AsSpan(at + SmoothingPrefix.Length, text.Length - at - SmoothingPrefix.Length - 1),
+                NumberStyles.Float, CultureInfo.InvariantCulture, out var parsed))
         {
             smoothing = parsed;
             text = text[..at];

@@ -16,7 +16,9 @@ public sealed record LossText(
     [Id(3)][property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Normalized = null)
 {
     public static LossText From(LossFunction loss) =>
-        new(InfixPrinter.Print(loss.Element), GenomeCodec.ReductionName(loss.Reduction), loss.LabelSmoothing, loss.Normalized.Count > 0 ? NormalizedTerm.Format(loss.Normalized) : null);
+        new(
+            InfixPrinter.Print(loss.Element), GenomeCodec.ReductionName(loss.Reduction), loss.LabelSmoothing,
+            loss.Normalized.Count > 0 ? NormalizedTerm.Format(loss.Normalized) : null);
 
     public LossFunction ToLoss() =>
         new(ExpressionParser.Parse(Infix), Reduction == "mean" ? ClassReduction.Mean : ClassReduction.Sum, LabelSmoothing)

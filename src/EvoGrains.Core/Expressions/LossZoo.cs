@@ -32,7 +32,9 @@ public static class LossZoo
             "NGL (Akhmedova & Körber 2024), mean over classes of exp(2.4092 - p·(1 + y)) - cos(cos(sin p))",
             [],
             _ => LossFunction.Parse("exp(2.4092 - p * (1 + y)) - cos(cos(sin(p)))", ClassReduction.Mean)),
-        Family("taylorglo-mnist", "TaylorGLO's MNIST loss (Gonzalez & Miikkulainen 2021)", [], _ => TaylorGloLoss.FromParameters(TaylorGloLoss.MnistParameters)),
+        Family(
+            "taylorglo-mnist", "TaylorGLO's MNIST loss (Gonzalez & Miikkulainen 2021)", [],
+            _ => TaylorGloLoss.FromParameters(TaylorGloLoss.MnistParameters)),
         Family(
             "poly1",
             "Poly-1 (Leng et al. 2022), -log p_y + eps·(1 - p_y)",
@@ -56,7 +58,8 @@ public static class LossZoo
             a => LossFunction.Parse(Rce(a[1])) with { Normalized = [new(NormalizedLoss.Nce, a[0])] }),
         Family(
             "nce+nnce",
-            "ANL-CE's loss (Ye et al. 2023), alpha·NCE + beta·NNCE, NNCE = 1 - (A + log p_y)/Σ_k(A + log p_k), A = -log(1e-7); CIFAR-10: nce+nnce(5,5)",
+            "ANL-CE's loss (Ye et al. 2023), alpha·NCE + beta·NNCE, NNCE = 1 - (A + log p_y)/Σ_k(A + log p_k), A "
+            + "= -log(1e-7); CIFAR-10: nce+nnce(5,5)",
             [new("alpha", 1, 0, 100), new("beta", 1, 0, 100)],
             a => new LossFunction(Expr.Const(0)) { Normalized = [new(NormalizedLoss.Nce, a[0]), new(NormalizedLoss.Nnce, a[1])] }),
     ];

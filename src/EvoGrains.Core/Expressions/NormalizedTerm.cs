@@ -75,7 +75,9 @@ public sealed record NormalizedTerm(NormalizedLoss Loss, double Weight)
             "nnce" => NormalizedLoss.Nnce,
             _ => null,
         };
-        if (loss is null || !double.TryParse(text.AsSpan(0, star), NumberStyles.Float, CultureInfo.InvariantCulture, out var weight) || !double.IsFinite(weight))
+        if (loss is null
+            || !double.TryParse(text.AsSpan(0, star), NumberStyles.Float, CultureInfo.InvariantCulture, out var weight)
+            || !double.IsFinite(weight))
         {
             throw new FormatException($"'{text}' is not a normalised term (weight*nce or weight*nnce)");
         }

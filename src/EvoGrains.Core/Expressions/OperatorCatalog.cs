@@ -22,7 +22,9 @@ public static class OperatorCatalog
         new(Op.Abs, "abs", 1, false, @"\left|{0}\right|", "torch.abs({0})", "torch.abs({0})"),
         new(Op.Sigmoid, "sigmoid", 1, false, @"\sigma\left({0}\right)", "torch.sigmoid({0})", "torch.sigmoid({0})"),
         new(Op.SoftRecip, "softrecip", 1, false, @"\frac{1}{1+\left|{0}\right|}", "1 / (1 + torch.abs({0}))", "1 / (1 + torch.abs({0}))"),
-        new(Op.SoftPlus, "softplus", 1, false, @"\log\left|1+e^{{0}}\right|", "torch.log(torch.abs(1 + torch.exp({0})) + EPS)", "torch.log(torch.abs(1 + torch.exp({0})) + EPS)"),
+        new(
+            Op.SoftPlus, "softplus", 1, false, @"\log\left|1+e^{{0}}\right|",
+            "torch.log(torch.abs(1 + torch.exp({0})) + EPS)", "torch.log(torch.abs(1 + torch.exp({0})) + EPS)"),
         new(Op.Erf, "erf", 1, false, @"\operatorname{erf}\left({0}\right)", "torch.erf({0})", "torch.erf({0})"),
         new(Op.Erfc, "erfc", 1, false, @"\operatorname{erfc}\left({0}\right)", "torch.erfc({0})", "torch.erfc({0})"),
         new(Op.Sin, "sin", 1, false, @"\sin\left({0}\right)", "torch.sin({0})", "torch.sin({0})"),
@@ -40,8 +42,12 @@ public static class OperatorCatalog
         new(Op.Square, "sq", 1, false, @"\left({0}\right)^2", "torch.square({0})", "torch.square({0})"),
         new(Op.SqrtAbs, "sqrtabs", 1, false, @"\sqrt{\left|{0}\right|}", "torch.sqrt(torch.abs({0}) + EPS)", "torch.sqrt(torch.abs({0}) + EPS)"),
         new(Op.SoftSign, "softsign", 1, false, @"\frac{{0}}{1+\left|{0}\right|}", "({0}) / (1 + torch.abs({0}))", "({0}) / (1 + torch.abs({0}))"),
-        new(Op.Sech2, "sech2", 1, false, @"\left(1-\tanh^2\left({0}\right)\right)", "(1 - torch.square(torch.tanh({0})))", "(1 - torch.square(torch.tanh({0})))"),
-        new(Op.SigmoidDeriv, "dsigmoid", 1, false, @"\sigma'\left({0}\right)", "(torch.sigmoid({0}) * (1 - torch.sigmoid({0})))", "(torch.sigmoid({0}) * (1 - torch.sigmoid({0})))"),
+        new(
+            Op.Sech2, "sech2", 1, false, @"\left(1-\tanh^2\left({0}\right)\right)",
+            "(1 - torch.square(torch.tanh({0})))", "(1 - torch.square(torch.tanh({0})))"),
+        new(
+            Op.SigmoidDeriv, "dsigmoid", 1, false, @"\sigma'\left({0}\right)",
+            "(torch.sigmoid({0}) * (1 - torch.sigmoid({0})))", "(torch.sigmoid({0}) * (1 - torch.sigmoid({0})))"),
         new(Op.Cos, "cos", 1, false, @"\cos\left({0}\right)", "torch.cos({0})", "torch.cos({0})"),
 
         new(Op.Add, "+", 2, true, "{0} + {1}", "({0} + {1})", "({0} + {1})"),
@@ -50,7 +56,9 @@ public static class OperatorCatalog
         new(Op.Max, "max", 2, true, @"\max\left({0}, {1}\right)", "torch.maximum({0}, {1})", "torch.maximum({0}, {1})"),
         new(Op.Min, "min", 2, true, @"\min\left({0}, {1}\right)", "torch.minimum({0}, {1})", "torch.minimum({0}, {1})"),
         new(Op.Div, "/", 2, false, @"\frac{{0}}{{1}}", "({0} / ({1} + EPS))", "({0} / ({1} + EPS))"),
-        new(Op.Isru, "isru", 2, false, @"\frac{{0}}{\sqrt{1+\left({1}\right)^2}}", "({0} / torch.sqrt(1 + torch.square({1})))", "({0} / torch.sqrt(1 + torch.square({1})))"),
+        new(
+            Op.Isru, "isru", 2, false, @"\frac{{0}}{\sqrt{1+\left({1}\right)^2}}",
+            "({0} / torch.sqrt(1 + torch.square({1})))", "({0} / torch.sqrt(1 + torch.square({1})))"),
     ];
 
     private static readonly FrozenDictionary<string, Op> ByFunctionName = Infos

@@ -11,7 +11,9 @@ internal static class Template
         for (var i = 0; i < template.Length; i++)
         {
             // "{1}" in a unary template is LaTeX (as in \frac{1}{x}), not a placeholder.
-            if (template[i] == '{' && i + 2 < template.Length && template[i + 2] == '}' && template[i + 1] - '0' is var index && index >= 0 && index < operands.Count)
+            if (template[i] == '{'
+                && i + 2 < template.Length && template[i + 2] == '}' && template[i + 1] - '0' is var index
+                && index >= 0 && index < operands.Count)
             {
                 text.Append(operands[index]);
                 i += 2;

@@ -69,7 +69,8 @@ public sealed class ZooFamily
             var parameter = Parameters[i];
             if (!parameter.Admits(arguments[i]))
             {
-                throw new LossNameException(string.Create(CultureInfo.InvariantCulture, $"{call}: {Name}'s {parameter.Name} must be in {parameter.Range} (got {arguments[i]})"), i);
+                throw new LossNameException(string.Create(CultureInfo.InvariantCulture,
+                    $"{call}: {Name}'s {parameter.Name} must be in {parameter.Range} (got {arguments[i]})"), i);
             }
         }
 
@@ -82,7 +83,8 @@ public sealed class ZooFamily
         {
             throw new LossNameException(Parameters.Count == 0
                 ? $"{call}: {Name} takes no parameters"
-                : $"{call}: {Name} takes {Parameters.Count} parameter{(Parameters.Count == 1 ? "" : "s")} ({string.Join(", ", Parameters.Select(p => $"{p.Name} in {p.Range}"))}), not {count}");
+                : $"{call}: {Name} takes {Parameters.Count} parameter{(Parameters.Count == 1 ? "" : "s")} "
+                    + $"({string.Join(", ", Parameters.Select(p => $"{p.Name} in {p.Range}"))}), not {count}");
         }
     }
 }

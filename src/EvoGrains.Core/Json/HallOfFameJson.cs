@@ -21,7 +21,9 @@ public static class HallOfFameJson
         {
             var node = JsonSerializer.SerializeToNode(entry, options)!.AsObject();
             node["final"] = rows.TryGetValue(entry.Hash, out var row)
-                ? JsonSerializer.SerializeToNode(new FinalistNumbers(final!.Split, row.Mean, row.StandardDeviation, row.ConfidenceHalfWidth, row.Runs), options)
+                ? JsonSerializer.SerializeToNode(
+                    new FinalistNumbers(final!.Split, row.Mean, row.StandardDeviation, row.ConfidenceHalfWidth, row.Runs),
+                    options)
                 : null;
             entries.Add(node);
         }

@@ -20,7 +20,13 @@ public sealed record OneHotHalvesJson(double TrueLabel, double OtherLabel, strin
 /// The zoo member a loss behaves like, as `loss check --json` and the web API give it: <c>name</c> with its parameters to 3
 /// significant digits, <c>scale</c> the fitted positive factor, <c>cosine</c> in [-1, 1].
 /// </summary>
-public sealed record NearestKnownLossJson(string Family, string Name, IReadOnlyList<double> Parameters, double Scale, double Cosine, string Description)
+public sealed record NearestKnownLossJson(
+    string Family,
+    string Name,
+    IReadOnlyList<double> Parameters,
+    double Scale,
+    double Cosine,
+    string Description)
 {
     /// <summary>Null when there is none (the loss's gradient on the probes is zero or not finite).</summary>
     public static NearestKnownLossJson? Of(NearestKnownLoss? nearest) => nearest is null

@@ -72,7 +72,9 @@ public static class IntegrityCheck
 
     private static ColumnEvaluator Columns(double[] p, int capacity) => new(p, p.Select(x => Math.Log(x)).ToArray(), capacity);
 
-    private static double[] Curve(LossFunction loss, double[] q, ColumnEvaluator wrongClass, double yWrong, ColumnEvaluator trueClass, double yTrue, double weight)
+    private static double[] Curve(
+        LossFunction loss, double[] q, ColumnEvaluator wrongClass, double yWrong, ColumnEvaluator trueClass,
+        double yTrue, double weight)
     {
         var wrong = wrongClass.Evaluate(loss.Element, yWrong);
         var right = trueClass.Evaluate(loss.Element, yTrue);

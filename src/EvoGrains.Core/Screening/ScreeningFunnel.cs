@@ -46,7 +46,9 @@ public sealed class ScreeningFunnel
         var candidate = integrity.Flipped ? loss.Negated() : loss;
         if (isKnownPhenotype?.Invoke(integrity.Phenotype) == true)
         {
-            return new ScreeningVerdict(false, ScreeningStage.Duplicate, "behaves like a loss already held", candidate, integrity.Flipped, integrity.Phenotype);
+            return new ScreeningVerdict(
+                false, ScreeningStage.Duplicate, "behaves like a loss already held", candidate, integrity.Flipped,
+                integrity.Phenotype);
         }
 
         var interpreter = new LossInterpreter(candidate);

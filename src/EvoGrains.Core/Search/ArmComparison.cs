@@ -42,7 +42,9 @@ public static class ArmComparison
     public static double HalfWidth(SampleSummary summary) =>
         summary.Count < 2 ? double.NaN : StudentT.InvCDF(0, 1, summary.Count - 1, 0.975) * summary.StandardDeviation / Math.Sqrt(summary.Count);
 
-    private static IReadOnlyList<ComparisonRow> Rows(IReadOnlyList<ComparisonArm> arms, IReadOnlyList<IReadOnlyList<EvaluationResult?>> runs, int reference, int best)
+    private static IReadOnlyList<ComparisonRow> Rows(
+        IReadOnlyList<ComparisonArm> arms, IReadOnlyList<IReadOnlyList<EvaluationResult?>> runs, int reference,
+        int best)
     {
         var bySeed = runs.Select(r => (IReadOnlyList<double?>)r.Select(Metric).ToList()).ToList();
         var summaries = bySeed.Select(v => SampleSummary.Of(v.OfType<double>())).ToList();

@@ -42,7 +42,10 @@ public static class BestSoFar
         return best;
     }
 
-    /// <summary>At each of <paramref name="points"/> evenly spaced step counts up to <paramref name="budget"/>: the median and quartiles over the curves that have a value there.</summary>
+    /// <summary>
+    /// At each of <paramref name="points"/> evenly spaced step counts up to <paramref name="budget"/>: the median and
+    /// quartiles over the curves that have a value there.
+    /// </summary>
     public static IReadOnlyList<BestSoFarBand> Band(IReadOnlyList<IReadOnlyList<BestSoFarPoint>> curves, long budget, int points)
     {
         ArgumentNullException.ThrowIfNull(curves);

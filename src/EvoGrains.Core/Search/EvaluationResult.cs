@@ -6,11 +6,19 @@ namespace EvoGrains.Core.Search;
 /// measured it when the run went through the cluster's trainers. Over several seeds the fitness is the
 /// mean and <see cref="Spread"/> the sample standard deviation.
 /// </summary>
-public sealed record EvaluationResult(double Fitness, EvaluationStatus Status, double Seconds, string? Failure = null, double TrainingLoss = double.NaN)
+public sealed record EvaluationResult(
+    double Fitness,
+    EvaluationStatus Status,
+    double Seconds,
+    string? Failure = null,
+    double TrainingLoss = double.NaN)
 {
     public string TrainerId { get; init; } = "";
 
-    /// <summary>The failure will not go away on retry (missing or corrupt data, an invalid loss); see <see cref="PermanentEvaluationException"/>.</summary>
+    /// <summary>
+    /// The failure will not go away on retry (missing or corrupt data, an invalid loss); see
+    /// <see cref="PermanentEvaluationException"/>.
+    /// </summary>
     public bool Permanent { get; init; }
 
     /// <summary>Training seeds behind <see cref="Fitness"/>.</summary>
@@ -45,7 +53,11 @@ public sealed record EvaluationResult(double Fitness, EvaluationStatus Status, d
         if (failedIndex >= 0)
         {
             var failed = perSeed[failedIndex];
-            return Failed($"seed {failedIndex + 1} of {perSeed.Count}: {failed.Failure}", seconds) with { Permanent = failed.Permanent, Seeds = perSeed.Count };
+            return Failed($"seed {failedIndex + 1} of {perSeed.Count}: {failed.Failure}", seconds) with
+            {
+                Permanent = failed.Permanent,
+                Seeds = perSeed.Count,
+            };
         }
 
         var summary = SampleSummary.Of(perSeed.Select(r => r.Fitness));

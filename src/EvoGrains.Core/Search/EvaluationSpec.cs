@@ -120,7 +120,9 @@ public sealed record EvaluationSpec
     /// </summary>
     public IReadOnlyList<int> TrainingSeeds(int baseSeed) => Enumerable.Range(0, Math.Max(1, Seeds)).Select(i => baseSeed + i).ToList();
 
-    private (string, string, string, string, string, (int, int, double, int, int, int), (int, double, int, double, double, int, bool), (int, int, string, string, bool, string)) Scalars() =>
+    private (
+        string, string, string, string, string, (int, int, double, int, int, int),
+        (int, double, int, double, double, int, bool), (int, int, string, string, bool, string)) Scalars() =>
         (Evaluator, Dataset, DataPath, Model, Optimizer,
         (Steps, BatchSize, LearningRate, WarmupSteps, TrainSubset, ValidationSize),
         (EarlyStopStep, EarlyStopAccuracy, Seeds, Promote, LabelNoise, SyntheticDelayMs, MeasureOnTestSet),

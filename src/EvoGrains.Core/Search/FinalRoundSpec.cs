@@ -2,7 +2,10 @@ using System.Text.Json.Serialization;
 
 namespace EvoGrains.Core.Search;
 
-/// <summary>One elimination round: every remaining loss trains <see cref="Seeds"/> times for <see cref="Steps"/> steps; the best <see cref="Keep"/> by mean validation accuracy go on.</summary>
+/// <summary>
+/// One elimination round: every remaining loss trains <see cref="Seeds"/> times for <see cref="Steps"/> steps; the
+/// best <see cref="Keep"/> by mean validation accuracy go on.
+/// </summary>
 public sealed record FinalRoundSpec
 {
     public int Keep { get; init; } = 1;

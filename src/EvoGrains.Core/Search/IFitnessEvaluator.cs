@@ -12,7 +12,8 @@ public interface IFitnessEvaluator
     /// <see cref="EvaluateAsync"/> gives. Evaluators that can train candidates together (packed training) do;
     /// the default evaluates them one after another.
     /// </summary>
-    async Task<IReadOnlyList<EvaluationResult>> EvaluateBatchAsync(IReadOnlyList<EvaluationCandidate> candidates, CancellationToken cancellationToken)
+    async Task<IReadOnlyList<EvaluationResult>> EvaluateBatchAsync(
+        IReadOnlyList<EvaluationCandidate> candidates, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(candidates);
         var results = new List<EvaluationResult>(candidates.Count);

@@ -1,6 +1,9 @@
 namespace EvoGrains.Core.Search;
 
-/// <summary>One island's progress. Diversity is the number of distinct fitness values in the population. Exhausted: its last proposal attempt found no new screened candidate (2500 draws).</summary>
+/// <summary>
+/// One island's progress. Diversity is the number of distinct fitness values in the population. Exhausted: its last
+/// proposal attempt found no new screened candidate (2500 draws).
+/// </summary>
 public sealed record IslandStatus
 {
     public required int Island { get; init; }

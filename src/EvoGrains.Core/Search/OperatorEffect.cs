@@ -7,11 +7,18 @@ namespace EvoGrains.Core.Search;
 /// </summary>
 /// <param name="Operator">The operator as history names it ("random", "mutation", "crossover", ...).</param>
 /// <param name="Children">Completed first-rung results it bred (every parent found in the history, for bred children).</param>
-/// <param name="ParentCorrelation">Spearman's rho of child fitness against the mean of its parents'; NaN without parents or with fewer than 3 children.</param>
+/// <param name="ParentCorrelation">Spearman's rho of child fitness against the mean of its parents'; NaN without
+/// parents or with fewer than 3 children.</param>
 /// <param name="ImprovedShare">Share of children fitter than the best of their parents; NaN without parents.</param>
 /// <param name="MeanChange">Mean of child fitness minus the best parent's; NaN without parents.</param>
 /// <param name="MeanFitness">Mean fitness of its children.</param>
-public sealed record OperatorEffect(string Operator, int Children, double ParentCorrelation, double ImprovedShare, double MeanChange, double MeanFitness)
+public sealed record OperatorEffect(
+    string Operator,
+    int Children,
+    double ParentCorrelation,
+    double ImprovedShare,
+    double MeanChange,
+    double MeanFitness)
 {
     /// <summary>One effect per operator of the completed first-rung results of <paramref name="history"/>, in order of first use.</summary>
     public static IReadOnlyList<OperatorEffect> Of(IReadOnlyList<HistoryEntry> history)

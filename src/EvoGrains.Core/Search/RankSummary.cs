@@ -45,7 +45,8 @@ public sealed record RankSummary(IReadOnlyList<string> Settings, IReadOnlyList<R
     // Fractional ("average") ranks by mean, descending; a NaN mean counts as the lowest.
     private static Dictionary<string, double> Ranks(IReadOnlyList<ComparisonRow> rows)
     {
-        var ordered = rows.Select(r => (r.Name, Mean: double.IsFinite(r.Mean) ? r.Mean : double.NegativeInfinity)).OrderByDescending(r => r.Mean).ToList();
+        var ordered = rows.Select(r => (r.Name, Mean: double.IsFinite(r.Mean) ? r.Mean : double.NegativeInfinity))
+            .OrderByDescending(r => r.Mean).ToList();
         var ranks = new Dictionary<string, double>(StringComparer.Ordinal);
         for (var start = 0; start < ordered.Count;)
         {

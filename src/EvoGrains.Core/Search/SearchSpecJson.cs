@@ -24,7 +24,10 @@ public static class SearchSpecJson
 
     private static JsonSerializerOptions WireOptions { get; } = new(Options) { WriteIndented = false };
 
-    /// <summary>The spec in <paramref name="json"/>, valid; anything else is a <see cref="SearchSpecException"/> naming <paramref name="source"/> and the field.</summary>
+    /// <summary>
+    /// The spec in <paramref name="json"/>, valid; anything else is a <see cref="SearchSpecException"/> naming
+    /// <paramref name="source"/> and the field.
+    /// </summary>
     public static SearchSpec Parse(string json, string source)
     {
         SearchSpec? spec = null;
@@ -49,7 +52,9 @@ public static class SearchSpecJson
             : unreadable is not null ? [unreadable]
             : spec is null ? ["the spec is empty (expected a JSON object)"]
             : SearchSpecValidator.Validate(spec);
-        return errors.Count == 0 ? spec! : throw new SearchSpecException($"{source}: {errors[0]}" + (errors.Count > 1 ? $" (and {errors.Count - 1} more)" : ""));
+        return errors.Count == 0
+            ? spec!
+            : throw new SearchSpecException($"{source}: {errors[0]}" + (errors.Count > 1 ? $" (and {errors.Count - 1} more)" : ""));
     }
 
     public static SearchSpec Load(string path)

@@ -16,7 +16,8 @@ public static class SearchSpecValidator
     public static IReadOnlyList<string> Validate(SearchSpec spec)
     {
         var errors = new List<string>();
-        if (string.IsNullOrWhiteSpace(spec.Name) || spec.Name.Length > 64 || spec.Name.Any(c => !(char.IsLetterOrDigit(c) || c is '-' or '_' or '.')))
+        if (string.IsNullOrWhiteSpace(spec.Name)
+            || spec.Name.Length > 64 || spec.Name.Any(c => !(char.IsLetterOrDigit(c) || c is '-' or '_' or '.')))
         {
             errors.Add("name: must be 1..64 letters, digits, '-', '_' or '.'");
         }
@@ -71,9 +72,14 @@ public static class SearchSpecValidator
         InRange(errors, "islands.cmaEs.populationSize", cmaEs.PopulationSize, 2, 1000);
         InRange(errors, "islands.cmaEs.sigma", cmaEs.Sigma, 1e-6, 100);
         InRange(errors, "islands.cmaEs.generations", cmaEs.Generations, 1, 100_000);
-        if (errors.Count == 0 && islands.Count > 1 && spec.Migration.Count > 0 && !Enumerable.Range(0, islands.Count).Any(i => Enumerable.Range(0, islands.Count).Any(j => i != j && StrategyFactory.CanExchange(islands, i, j))))
+        if (errors.Count == 0
+            && islands.Count > 1 && spec.Migration.Count > 0
+            && !Enumerable.Range(0, islands.Count).Any(i => Enumerable.Range(0, islands.Count).Any(j => i != j
+                && StrategyFactory.CanExchange(islands, i, j))))
         {
-            errors.Add("migration.count: no island can take another's migrants (taylorglo islands exchange with none; cell and tree islands cannot read each other's genomes); set it to 0 or add islands of a matching method");
+            errors.Add(
+                "migration.count: no island can take another's migrants (taylorglo islands exchange with none; "
+                + "cell and tree islands cannot read each other's genomes); set it to 0 or add islands of a matching method");
         }
     }
 
@@ -235,12 +241,15 @@ public static class SearchSpecValidator
             var setting = transfer[i];
             if (setting is null)
             {
-                errors.Add($"{path}: must be an object of the settings that differ from the test table's (model, trainSubset, labelNoise, steps, batchSize, learningRate, augment)");
+                errors.Add(
+                    $"{path}: must be an object of the settings that differ from the test table's (model, "
+                    + "trainSubset, labelNoise, steps, batchSize, learningRate, augment)");
                 continue;
             }
 
             var before = errors.Count;
-            if (setting.Name is { } name && (name.Length is 0 or > 64 || name.Any(c => !(char.IsLetterOrDigit(c) || c is '-' or '_' or '.' or ' ' or ','))))
+            if (setting.Name is { } name
+                && (name.Length is 0 or > 64 || name.Any(c => !(char.IsLetterOrDigit(c) || c is '-' or '_' or '.' or ' ' or ','))))
             {
                 errors.Add($"{path}.name: must be 1..64 letters, digits, spaces, '-', '_', '.' or ','");
             }
@@ -262,17 +271,22 @@ public static class SearchSpecValidator
 
             if (!setting.SetsAnything)
             {
-                errors.Add($"{path}: sets nothing to train differently; give at least one of model, trainSubset, labelNoise, steps, batchSize, learningRate, augment");
+                errors.Add(
+                    $"{path}: sets nothing to train differently; give at least one of model, trainSubset, "
+                    + "labelNoise, steps, batchSize, learningRate, augment");
             }
             else if (errors.Count == before && !labels.TryAdd(setting.Label(test), i))
             {
-                errors.Add($"{path}: its name '{setting.Label(test)}' is also finalStage.transfer[{labels[setting.Label(test)]}]'s; give each setting its own name");
+                errors.Add(
+                    $"{path}: its name '{setting.Label(test)}' is also "
+                    + $"finalStage.transfer[{labels[setting.Label(test)]}]'s; give each setting its own name");
             }
         }
     }
 
     // The final stage's test evaluation (FinalStage.TestEvaluation, which lives in Book and needs a valid spec to mean anything).
-    private static EvaluationSpec FinalStageTestEvaluation(SearchSpec spec) => spec.Evaluation.ForFinalJob(spec.FinalStage.Steps, null, onTestSet: true);
+    private static EvaluationSpec FinalStageTestEvaluation(SearchSpec spec) =>
+        spec.Evaluation.ForFinalJob(spec.FinalStage.Steps, null, onTestSet: true);
 
     private static void Optional(List<string> errors, string path, double? value, double min, double max)
     {
@@ -298,7 +312,9 @@ public static class SearchSpecValidator
             var family = zoo.Family;
             if (family.Parameters.Count == 0 || !families.Add(family.Name))
             {
-                errors.Add(family.Parameters.Count == 0 ? $"{path}.family: {family.Name} has no parameter to tune" : $"{path}.family: {family.Name} is tuned twice");
+                errors.Add(family.Parameters.Count == 0
+                    ? $"{path}.family: {family.Name} has no parameter to tune"
+                    : $"{path}.family: {family.Name} is tuned twice");
                 continue;
             }
 

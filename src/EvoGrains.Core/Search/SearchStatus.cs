@@ -1,6 +1,9 @@
 namespace EvoGrains.Core.Search;
 
-/// <summary>A snapshot of a search. EvaluationsDone counts history entries; Deduplicated counts results shared between islands plus proposals rejected as duplicates; TrainerUtilisation is busy trainer time over trainers x elapsed time.</summary>
+/// <summary>
+/// A snapshot of a search. EvaluationsDone counts history entries; Deduplicated counts results shared between islands
+/// plus proposals rejected as duplicates; TrainerUtilisation is busy trainer time over trainers x elapsed time.
+/// </summary>
 public sealed record SearchStatus
 {
     public required string SearchId { get; init; }

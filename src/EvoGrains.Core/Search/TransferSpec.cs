@@ -41,7 +41,10 @@ public sealed record TransferSpec
     public bool SetsAnything => Model is not null || TrainSubset is not null || LabelNoise is not null || Steps is not null
         || BatchSize is not null || LearningRate is not null || Augment is not null;
 
-    /// <summary><paramref name="evaluation"/> with this setting's overrides (a built-in model in place of a TorchScript file drops the file).</summary>
+    /// <summary>
+    /// <paramref name="evaluation"/> with this setting's overrides (a built-in model in place of a TorchScript file
+    /// drops the file).
+    /// </summary>
     public EvaluationSpec Apply(EvaluationSpec evaluation)
     {
         ArgumentNullException.ThrowIfNull(evaluation);
@@ -87,7 +90,9 @@ public sealed record TransferSpec
 
         if (to.LabelNoise != test.LabelNoise)
         {
-            changes.Add((Invariant($"label noise {to.LabelNoise:0.###}"), Invariant($"label noise {to.LabelNoise:0.###} instead of {test.LabelNoise:0.###}")));
+            changes.Add((
+                Invariant($"label noise {to.LabelNoise:0.###}"),
+                Invariant($"label noise {to.LabelNoise:0.###} instead of {test.LabelNoise:0.###}")));
         }
 
         if (to.Steps != test.Steps)

@@ -49,7 +49,11 @@ public sealed class IndividualGrain(
 
         var key = this.GetPrimaryKeyString();
         var (searchId, evaluation) = GrainKeys.Split(key);
-        return new IndividualReply(null, shared, new EvaluationJob(key, searchId, JobKind.Search, evaluation, Individual.Candidate.Loss, 0, request.Seed, request.LeaseSeconds, Rung: request.Rung));
+        return new IndividualReply(
+            null, shared,
+            new EvaluationJob(
+                key, searchId, JobKind.Search, evaluation, Individual.Candidate.Loss, 0, request.Seed,
+                request.LeaseSeconds, Rung: request.Rung));
     }
 
     public async Task OnEvaluatedAsync(EvaluationResult outcome)

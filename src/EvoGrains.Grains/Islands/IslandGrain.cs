@@ -44,7 +44,9 @@ public sealed partial class IslandGrain : Grain, IIslandGrain
     private IslandMessenger? messenger;
     private long savedVersion;
 
-    public IslandGrain([PersistentState("island", EvoGrainsStorage.ProviderName)] IPersistentState<IslandState> state, ScreeningFunnel funnel, ILogger<IslandGrain> logger)
+    public IslandGrain(
+        [PersistentState("island", EvoGrainsStorage.ProviderName)] IPersistentState<IslandState> state,
+        ScreeningFunnel funnel, ILogger<IslandGrain> logger)
     {
         (this.state, this.funnel, this.logger) = (state, funnel, logger);
         pump = new CoalescingPump(RoundAsync);

@@ -10,7 +10,9 @@ namespace EvoGrains.Grains.Islands;
 internal static class IslandMessages
 {
     public static CandidateTicket Ticket(Candidate candidate) =>
-        new(candidate.Loss.HashHex, candidate.Genome.Encode(), LossText.From(candidate.Loss), candidate.Loss.ToString(), candidate.Operator, candidate.Parents.ToArray());
+        new(
+            candidate.Loss.HashHex, candidate.Genome.Encode(), LossText.From(candidate.Loss),
+            candidate.Loss.ToString(), candidate.Operator, candidate.Parents.ToArray());
 
     public static HistoryEntry Record(int island, IslandResult result) => new()
     {
@@ -38,16 +40,24 @@ internal static class IslandMessages
 
     public static IslandResult Result(HistoryEntry record) => new(
         record.Hash, record.Expression, record.Loss.ToLoss(), new StoredCandidate(record.Genome, record.Operator, record.Parents),
-        new EvaluationResult(record.Fitness, record.Status, record.Seconds, record.Failure) { Permanent = record.Permanent, Seeds = record.Seeds, Spread = record.Spread }, record.Shared, record.CompletedAt)
+        new EvaluationResult(record.Fitness, record.Status, record.Seconds, record.Failure)
+        {
+            Permanent = record.Permanent, Seeds = record.Seeds, Spread = record.Spread,
+        },
+        record.Shared, record.CompletedAt)
     {
         Rung = record.Rung, Steps = record.Steps, Sequence = record.Sequence,
     };
 
-    public static MigrantRecord Record(Migrant migrant) => new(migrant.Candidate.Genome, migrant.Candidate.Operator, migrant.Candidate.Parents, migrant.Fitness, migrant.Rung);
+    public static MigrantRecord Record(Migrant migrant) =>
+        new(migrant.Candidate.Genome, migrant.Candidate.Operator, migrant.Candidate.Parents, migrant.Fitness, migrant.Rung);
 
-    public static Migrant Migrant(MigrantRecord record) => new(new StoredCandidate(record.Genome, record.Operator, record.Parents), record.Fitness) { Rung = record.Rung };
+    public static Migrant Migrant(MigrantRecord record) =>
+        new(new StoredCandidate(record.Genome, record.Operator, record.Parents), record.Fitness) { Rung = record.Rung };
 
-    public static RungRecord Record(RungResult result) => new(result.Hash, result.Rung, result.Fitness, result.Candidate.Genome, result.Candidate.Operator, result.Candidate.Parents, result.Promoted);
+    public static RungRecord Record(RungResult result) =>
+        new(result.Hash, result.Rung, result.Fitness, result.Candidate.Genome, result.Candidate.Operator, result.Candidate.Parents, result.Promoted);
 
-    public static RungResult Result(RungRecord record) => new(record.Hash, record.Rung, record.Fitness, new StoredCandidate(record.Genome, record.Operator, record.Parents), record.Promoted);
+    public static RungResult Result(RungRecord record) =>
+        new(record.Hash, record.Rung, record.Fitness, new StoredCandidate(record.Genome, record.Operator, record.Parents), record.Promoted);
 }

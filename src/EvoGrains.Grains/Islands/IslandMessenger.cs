@@ -8,7 +8,8 @@ namespace EvoGrains.Grains.Islands;
 /// <summary>
 /// An island's outgoing calls. Runs on the island's scheduler (called from its calls and pump rounds), so
 /// nothing here races on a thread; between awaits the island's calls interleave (see IslandGrain).
-/// Enqueuing and reporting each keep at most one call in flight; what collects meanwhile leaves together in the next. Failures are logged and repaired by later rounds:
+/// Enqueuing and reporting each keep at most one call in flight; what collects meanwhile leaves together in the next.
+/// Failures are logged and repaired by later rounds:
 /// asks go stale and are asked again, the outbox stays until a report is taken.
 /// </summary>
 internal sealed partial class IslandMessenger(IGrainFactory grains, string islandKey, string searchId, int index, ILogger logger)
@@ -25,7 +26,12 @@ internal sealed partial class IslandMessenger(IGrainFactory grains, string islan
     {
         try
         {
-            var request = new EvaluationRequest(IslandMessages.Ticket(pending.Candidate), islandKey, island.Spec.Seed, island.Spec.Trainers.LeaseSeconds, pending.Rung) { Again = pending.Again };
+            var request = new EvaluationRequest(
+                IslandMessages.Ticket(pending.Candidate), islandKey, island.Spec.Seed,
+                island.Spec.Trainers.LeaseSeconds, pending.Rung)
+            {
+                Again = pending.Again,
+            };
             var reply = await grains.GetGrain<IIndividualGrain>(GrainKeys.Individual(searchId, pending.Key)).RequestEvaluationAsync(request);
             if (reply.Shared)
             {
@@ -62,7 +68,8 @@ internal sealed partial class IslandMessenger(IGrainFactory grains, string islan
     {
         foreach (var plan in plans)
         {
-            _ = grains.GetGrain<IIslandGrain>(GrainKeys.Island(searchId, plan.Neighbour)).ReceiveMigrantsAsync(plan.Migrants.Select(IslandMessages.Record).ToList());
+            _ = grains.GetGrain<IIslandGrain>(GrainKeys.Island(searchId, plan.Neighbour))
+                .ReceiveMigrantsAsync(plan.Migrants.Select(IslandMessages.Record).ToList());
         }
     }
 
@@ -102,7 +109,8 @@ internal sealed partial class IslandMessenger(IGrainFactory grains, string islan
         bool taken;
         try
         {
-            taken = await grains.GetGrain<ISearchGrain>(searchId).ReportAsync(new IslandReport(index, batch.Select(r => IslandMessages.Record(index, r)).ToList(), status));
+            taken = await grains.GetGrain<ISearchGrain>(searchId).ReportAsync(new IslandReport(
+                index, batch.Select(r => IslandMessages.Record(index, r)).ToList(), status));
         }
         catch (Exception error) when (error is not OutOfMemoryException)
         {

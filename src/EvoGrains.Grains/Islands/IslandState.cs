@@ -63,7 +63,12 @@ public sealed class IslandState
         Paused,
         Stopped,
         Members.Select(m => m.ToStored()).ToList(),
-        InFlight.Values.Select(f => new StoredPending(new StoredCandidate(f.Ticket.Genome, f.Ticket.Operator, f.Ticket.Parents), f.Shared) { Rung = f.Rung }).ToList(),
+        InFlight.Values
+            .Select(f => new StoredPending(new StoredCandidate(f.Ticket.Genome, f.Ticket.Operator, f.Ticket.Parents), f.Shared)
+            {
+                Rung = f.Rung,
+            })
+            .ToList(),
         Outbox.Select(IslandMessages.Result).ToList(),
         new IslandCounters
         {
@@ -79,7 +84,10 @@ public sealed class IslandState
     {
         (Paused, Stopped) = (snapshot.Paused, snapshot.Stopped);
         Members = snapshot.Members.Select(MemberRecord.From).ToList();
-        InFlight = inFlight.ToDictionary(p => p.Key, p => new InFlightRecord { Ticket = IslandMessages.Ticket(p.Candidate), Shared = p.Shared, Rung = p.Rung }, StringComparer.Ordinal);
+        InFlight = inFlight.ToDictionary(
+            p => p.Key,
+            p => new InFlightRecord { Ticket = IslandMessages.Ticket(p.Candidate), Shared = p.Shared, Rung = p.Rung },
+            StringComparer.Ordinal);
         Rungs = snapshot.Rungs.Select(IslandMessages.Record).ToList();
         Outbox = snapshot.Outbox.Select(r => IslandMessages.Record(Index, r)).ToList();
         var counters = snapshot.Counters;

@@ -39,7 +39,8 @@ public sealed partial class EvaluationQueueGrain(
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
         book = new JobQueueBook<EvaluationJob, EvaluationResult>(
-            job => job.JobId, job => TimeSpan.FromSeconds(Math.Max(1, job.LeaseSeconds)), RememberedOutcomes, state.State.OpenJobs(), state.State.Counters());
+            job => job.JobId, job => TimeSpan.FromSeconds(Math.Max(1, job.LeaseSeconds)), RememberedOutcomes,
+            state.State.OpenJobs(), state.State.Counters());
         this.RegisterGrainTimer(CheckLeasesAsync, ExpiryCheckPeriod, ExpiryCheckPeriod);
         return Task.CompletedTask;
     }
@@ -53,7 +54,8 @@ public sealed partial class EvaluationQueueGrain(
         }
     }
 
-    public Task<IReadOnlyDictionary<string, EvaluationResult>> EnqueueManyAsync(IReadOnlyList<EvaluationJob> jobs, CancellationToken cancellationToken = default)
+    public Task<IReadOnlyDictionary<string, EvaluationResult>> EnqueueManyAsync(
+        IReadOnlyList<EvaluationJob> jobs, CancellationToken cancellationToken = default)
     {
         var (known, added) = book.Enqueue(jobs);
         foreach (var (job, outcome) in known)
@@ -66,7 +68,8 @@ public sealed partial class EvaluationQueueGrain(
             Changed(added);
         }
 
-        return Task.FromResult<IReadOnlyDictionary<string, EvaluationResult>>(known.ToDictionary(k => k.Job.JobId, k => k.Outcome, StringComparer.Ordinal));
+        return Task.FromResult<IReadOnlyDictionary<string, EvaluationResult>>(known.ToDictionary(
+            k => k.Job.JobId, k => k.Outcome, StringComparer.Ordinal));
     }
 
     public Task<IReadOnlyList<JobLease>> CompleteAndLeaseAsync(string trainerId, IReadOnlyList<JobResult> finished, int wanted)
@@ -118,7 +121,8 @@ public sealed partial class EvaluationQueueGrain(
     {
         var counters = book.Counters;
         return Task.FromResult(new QueueStatistics(
-            book.Queued, book.Leased, counters.Enqueued, counters.Completed, counters.Requeued, counters.Released, counters.DuplicateCompletions, counters.BusySeconds));
+            book.Queued, book.Leased, counters.Enqueued, counters.Completed, counters.Requeued, counters.Released,
+            counters.DuplicateCompletions, counters.BusySeconds));
     }
 
     private Task CheckLeasesAsync()
@@ -175,6 +179,8 @@ public sealed partial class EvaluationQueueGrain(
             : GrainFactory.GetGrain<ISearchGrain>(SearchId).OnFinalResultAsync(job.JobId, outcome);
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Evaluation queue {SearchId}: writing its state failed; it is written again with the next change")]
+    [LoggerMessage(
+        Level = LogLevel.Warning,
+        Message = "Evaluation queue {SearchId}: writing its state failed; it is written again with the next change")]
     private static partial void LogWriteFailed(ILogger logger, Exception error, string searchId);
 }

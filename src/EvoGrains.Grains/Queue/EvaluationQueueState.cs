@@ -35,7 +35,8 @@ public sealed class EvaluationQueueState
 
     public QueueCounters Counters() => new()
     {
-        Enqueued = Enqueued, Completed = Completed, Requeued = Requeued, Released = Released, DuplicateCompletions = DuplicateCompletions, BusySeconds = BusySeconds,
+        Enqueued = Enqueued, Completed = Completed, Requeued = Requeued, Released = Released,
+        DuplicateCompletions = DuplicateCompletions, BusySeconds = BusySeconds,
     };
 
     public void Capture(IEnumerable<OpenJob<EvaluationJob>> open, QueueCounters counters)

@@ -67,7 +67,8 @@ public sealed class TrainerResilience
     private static bool IsTransientEvaluationFailure(Exception error) =>
         error is IOException or OutOfMemoryException
         || (error is System.Runtime.InteropServices.ExternalException
-            && (error.Message.Contains("out of memory", StringComparison.OrdinalIgnoreCase) || error.Message.StartsWith("CUDA error", StringComparison.Ordinal)));
+            && (error.Message.Contains("out of memory", StringComparison.OrdinalIgnoreCase)
+                || error.Message.StartsWith("CUDA error", StringComparison.Ordinal)));
 
     /// <summary>A grain call that failed because a silo is failing over or membership still settles.</summary>
     internal static bool IsTransientCallFailure(Exception error) =>

@@ -80,7 +80,8 @@ public sealed class SearchGrain(
 
     public Task<SearchStatus> GetStatusAsync() => Task.FromResult(Status());
 
-    public IAsyncEnumerable<SearchStatus> WatchAsync(CancellationToken cancellationToken = default) => SearchStatusStream.Watch(Status, TickPeriod, cancellationToken);
+    public IAsyncEnumerable<SearchStatus> WatchAsync(CancellationToken cancellationToken = default) =>
+        SearchStatusStream.Watch(Status, TickPeriod, cancellationToken);
 
     public Task PauseAsync() => SteerAsync(book.Pause(), messenger.PauseIslandsAsync);
 
@@ -181,7 +182,9 @@ public sealed class SearchGrain(
 
     // Interleave = false: a tick is a turn like any call, so it never runs between the awaits of another.
     private void StartTimer() =>
-        timer ??= book.IsTerminal ? null : this.RegisterGrainTimer(TickAsync, new GrainTimerCreationOptions(TickPeriod, TickPeriod) { KeepAlive = true, Interleave = false });
+        timer ??= book.IsTerminal
+            ? null
+            : this.RegisterGrainTimer(TickAsync, new GrainTimerCreationOptions(TickPeriod, TickPeriod) { KeepAlive = true, Interleave = false });
 
     private void StopTimer() => Interlocked.Exchange(ref timer, null)?.Dispose();
 

@@ -80,11 +80,13 @@ public sealed class SearchMessenger(IGrainFactory grains, string searchId, ILogg
         }
 
         var wire = jobs.Select(j => new EvaluationJob(
-            j.JobId, searchId, JobKind.Final, j.Arm.Name, j.Arm.Loss, j.Steps, j.Seed, spec.Trainers.LeaseSeconds, j.TrainSubset, j.OnTestSet, Transfer: j.Transfer)).ToList();
+            j.JobId, searchId, JobKind.Final, j.Arm.Name, j.Arm.Loss, j.Steps, j.Seed, spec.Trainers.LeaseSeconds,
+            j.TrainSubset, j.OnTestSet, Transfer: j.Transfer)).ToList();
         return await side.CallAsync("queue", token => Queue.EnqueueManyAsync(wire, token)) ?? new Dictionary<string, EvaluationResult>();
     }
 
-    public Task<QueueStatistics?> StatisticsAsync() => side.CallAsync<QueueStatistics?>("queue", async token => await Queue.GetStatisticsAsync(token));
+    public Task<QueueStatistics?> StatisticsAsync() =>
+        side.CallAsync<QueueStatistics?>("queue", async token => await Queue.GetStatisticsAsync(token));
 
     public Task UpdateRegistryAsync(SearchSummary summary) =>
         side.CallAsync("registry", token => grains.GetGrain<ISearchRegistryGrain>(ISearchRegistryGrain.SingletonKey).UpsertAsync(summary, token));

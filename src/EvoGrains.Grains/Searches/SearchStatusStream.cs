@@ -6,7 +6,8 @@ namespace EvoGrains.Grains.Searches;
 /// <summary>A search's status every period until it is terminal (the last snapshot) or not started.</summary>
 public static class SearchStatusStream
 {
-    public static async IAsyncEnumerable<SearchStatus> Watch(Func<SearchStatus> status, TimeSpan period, [EnumeratorCancellation] CancellationToken cancellationToken)
+    public static async IAsyncEnumerable<SearchStatus> Watch(
+        Func<SearchStatus> status, TimeSpan period, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         while (true)
         {

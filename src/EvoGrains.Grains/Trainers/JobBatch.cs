@@ -79,7 +79,8 @@ internal sealed class JobBatch(IReadOnlyList<JobLease> leases, string trainerId,
     }
 
     /// <summary>Runs the jobs pack by pack; <paramref name="evaluate"/> throws to fail a whole pack.</summary>
-    public async Task RunAsync(Func<IReadOnlyList<EvaluationJob>, IReadOnlyList<EvaluationCandidate>, CancellationToken, Task<IReadOnlyList<EvaluationResult>>> evaluate)
+    public async Task RunAsync(
+        Func<IReadOnlyList<EvaluationJob>, IReadOnlyList<EvaluationCandidate>, CancellationToken, Task<IReadOnlyList<EvaluationResult>>> evaluate)
     {
         var watch = Stopwatch.StartNew();
         var ran = 0;
@@ -160,7 +161,9 @@ internal sealed class JobBatch(IReadOnlyList<JobLease> leases, string trainerId,
 
     /// <summary>Results of the jobs still held: a withdrawn job's result is nobody's.</summary>
     private List<JobResult> Wanted(List<EvaluationJob> pack, Func<int, EvaluationResult> outcome) =>
-        pack.Select((job, i) => (job, i)).Where(p => !withdrawn.Contains(p.job.JobId)).Select(p => new JobResult(p.job.JobId, outcome(p.i))).ToList();
+        pack.Select((job, i) => (job, i))
+            .Where(p => !withdrawn.Contains(p.job.JobId)).Select(p => new JobResult(p.job.JobId, outcome(p.i)))
+            .ToList();
 
     private EvaluationResult Outcome(EvaluationResult result) => result with { TrainerId = trainerId };
 

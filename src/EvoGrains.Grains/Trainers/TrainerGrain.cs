@@ -21,7 +21,11 @@ namespace EvoGrains.Grains.Trainers;
 // Reentrant so heartbeats, pokes and stop requests are served while a batch runs; the job loop is guarded by 'busy'.
 [Reentrant]
 [GpuTrainerPlacement]
-public sealed partial class TrainerGrain(IServiceProvider services, TrainerResilience resilience, EvoGrainsMetrics metrics, ILogger<TrainerGrain> logger)
+public sealed partial class TrainerGrain(
+    IServiceProvider services,
+    TrainerResilience resilience,
+    EvoGrainsMetrics metrics,
+    ILogger<TrainerGrain> logger)
     : Grain, ITrainerGrain
 {
     private static readonly TimeSpan PollPeriod = TimeSpan.FromSeconds(1);
@@ -49,13 +53,17 @@ public sealed partial class TrainerGrain(IServiceProvider services, TrainerResil
     {
         if (evaluators?.Spec != assignment.Evaluation)
         {
-            evaluators = new EvaluatorCache(services.GetRequiredKeyedService<IEvaluatorFactory>(assignment.Evaluation.Evaluator), assignment.Evaluation);
+            evaluators = new EvaluatorCache(
+                services.GetRequiredKeyedService<IEvaluatorFactory>(assignment.Evaluation.Evaluator),
+                assignment.Evaluation);
             meanJobTime = TimeSpan.Zero;
         }
 
         this.assignment = assignment;
         stopped = false;
-        poll ??= this.RegisterGrainTimer(_ => { Kick(); return Task.CompletedTask; }, new GrainTimerCreationOptions(PollPeriod, PollPeriod) { Interleave = true, KeepAlive = true });
+        poll ??= this.RegisterGrainTimer(
+            _ => { Kick(); return Task.CompletedTask; },
+            new GrainTimerCreationOptions(PollPeriod, PollPeriod) { Interleave = true, KeepAlive = true });
         Kick();
         return Task.CompletedTask;
     }
@@ -201,7 +209,8 @@ public sealed partial class TrainerGrain(IServiceProvider services, TrainerResil
     }
 
     /// <summary>One pack through the resilience pipeline; a pack's jobs train alike, so one evaluator serves it.</summary>
-    private Task<IReadOnlyList<EvaluationResult>> EvaluatePackAsync(IReadOnlyList<EvaluationJob> jobs, IReadOnlyList<EvaluationCandidate> candidates, CancellationToken token) =>
+    private Task<IReadOnlyList<EvaluationResult>> EvaluatePackAsync(
+        IReadOnlyList<EvaluationJob> jobs, IReadOnlyList<EvaluationCandidate> candidates, CancellationToken token) =>
         evaluation.ExecuteAsync(
             static async (state, token) => await state.evaluator.EvaluateBatchAsync(state.candidates, token),
             (evaluator: evaluators!.For(jobs[0]), candidates),

@@ -67,7 +67,9 @@ internal sealed partial class TrainerMessenger(IGrainFactory grains, TrainerResi
 
     private IEvaluationQueueGrain Queue(TrainerAssignment held) => grains.GetGrain<IEvaluationQueueGrain>(held.SearchId);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Trainer {Trainer} could not release {Count} jobs while deactivating; their leases will expire")]
+    [LoggerMessage(
+        Level = LogLevel.Warning,
+        Message = "Trainer {Trainer} could not release {Count} jobs while deactivating; their leases will expire")]
     private static partial void LogReleaseFailed(ILogger logger, Exception error, int count, string trainer);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Trainer {Trainer} could not report {Count} finished jobs; their leases will expire")]

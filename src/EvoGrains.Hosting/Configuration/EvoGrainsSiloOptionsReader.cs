@@ -36,7 +36,9 @@ public static class EvoGrainsSiloOptionsReader
 
         if (options.Clustering.Provider is ClusteringProvider.Redis or ClusteringProvider.AzureTable)
         {
-            Require(options.Clustering.ConnectionString, $"{Section}:Clustering:ConnectionString", $"EvoGrains:Clustering:Provider is {options.Clustering.Provider}");
+            Require(
+                options.Clustering.ConnectionString, $"{Section}:Clustering:ConnectionString",
+                $"EvoGrains:Clustering:Provider is {options.Clustering.Provider}");
         }
 
         if (options.Clustering.Provider == ClusteringProvider.AzureTable)
@@ -51,7 +53,9 @@ public static class EvoGrainsSiloOptionsReader
                 break;
             case StorageProvider.Redis:
             case StorageProvider.AzureBlob:
-                Require(options.Storage.ConnectionString, $"{Section}:Storage:ConnectionString", $"EvoGrains:Storage:Provider is {options.Storage.Provider}");
+                Require(
+                    options.Storage.ConnectionString, $"{Section}:Storage:ConnectionString",
+                    $"EvoGrains:Storage:Provider is {options.Storage.Provider}");
                 break;
         }
 
@@ -85,12 +89,14 @@ public static class EvoGrainsSiloOptionsReader
         {
             // The message never echoes the token.
             throw new EvoGrainsConfigurationException(
-                $"{Section}:Web:AccessToken must have at least {WebSettings.MinimumTokenLength} characters, got {token.Length} (e.g. `openssl rand -hex 24`).");
+                $"{Section}:Web:AccessToken must have at least {WebSettings.MinimumTokenLength} characters, got "
+                + $"{token.Length} (e.g. `openssl rand -hex 24`).");
         }
 
         if (options.Dashboard.Enabled && options.Web.Enabled && options.Dashboard.Path.TrimEnd('/') is "" or "/api" or "/static" or "/searches")
         {
-            throw new EvoGrainsConfigurationException($"{Section}:Dashboard:Path '{options.Dashboard.Path}' is taken by the web page; choose another path.");
+            throw new EvoGrainsConfigurationException(
+                $"{Section}:Dashboard:Path '{options.Dashboard.Path}' is taken by the web page; choose another path.");
         }
     }
 

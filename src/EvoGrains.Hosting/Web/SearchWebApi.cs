@@ -40,22 +40,34 @@ public static class SearchWebApi
         var assets = WebAssets.Instance;
         endpoints.MapGet("/", context => assets.ServeAsync(context, "index.html"));
         endpoints.MapGet("/searches/{id}", context => assets.ServeAsync(context, "search.html"));
-        endpoints.MapMethods("/static/{**path}", [HttpMethods.Get, HttpMethods.Head], context => assets.ServeAsync(context, (string)context.GetRouteValue("path")!));
+        endpoints.MapMethods(
+            "/static/{**path}", [HttpMethods.Get, HttpMethods.Head],
+            context => assets.ServeAsync(context, (string)context.GetRouteValue("path")!));
 
         var api = endpoints.MapGroup("/api");
         api.MapGet("/control", context => JsonResponses.WriteAsync(context, new ControlInfo(Settings(context).ControlEnabled)));
         api.MapGet("/searches", ListAsync);
-        api.MapGet("/searches/{id}", context => WithSearchAsync(context, async search => await JsonResponses.WriteAsync(context, await search.GetStatusAsync())));
+        api.MapGet(
+            "/searches/{id}",
+            context => WithSearchAsync(context, async search => await JsonResponses.WriteAsync(context, await search.GetStatusAsync())));
         api.MapGet("/searches/{id}/history", context => WithSearchAsync(context, search => HistoryAsync(context, search)));
         api.MapGet("/searches/{id}/hall-of-fame", context => WithSearchAsync(context, async search =>
-            await JsonResponses.WriteTextAsync(context, HallOfFameJson.Serialize(await search.GetHallOfFameAsync(), await search.GetFinalComparisonAsync(), EvoGrainsJson.LineOptions))));
+            await JsonResponses.WriteTextAsync(
+                context,
+                HallOfFameJson.Serialize(await search.GetHallOfFameAsync(), await search.GetFinalComparisonAsync(), EvoGrainsJson.LineOptions))));
         api.MapGet("/searches/{id}/hall-of-fame/{hash}", context => WithSearchAsync(context, search => LossAsync(context, search)));
-        api.MapGet("/searches/{id}/final", context => WithSearchAsync(context, async search => await JsonResponses.WriteAsync(context, await search.GetFinalComparisonAsync())));
+        api.MapGet(
+            "/searches/{id}/final",
+            context => WithSearchAsync(context, async search => await JsonResponses.WriteAsync(context, await search.GetFinalComparisonAsync())));
         api.MapGet("/searches/{id}/events", context => WithSearchAsync(context, search => EventsAsync(context, search)));
         api.MapPost("/searches/{id}/pause", context => ControlAsync(context, search => search.PauseAsync()));
         api.MapPost("/searches/{id}/resume", context => ControlAsync(context, search => search.ResumeAsync()));
         api.MapPost("/searches/{id}/cancel", context => ControlAsync(context, search => search.CancelAsync()));
-        api.Map("/{**rest}", context => JsonResponses.ErrorAsync(context, StatusCodes.Status404NotFound, $"no such API endpoint: {context.Request.Method} {context.Request.Path}"));
+        api.Map(
+            "/{**rest}",
+            context => JsonResponses.ErrorAsync(
+                context, StatusCodes.Status404NotFound,
+                $"no such API endpoint: {context.Request.Method} {context.Request.Path}"));
         return endpoints;
     }
 
@@ -122,7 +134,9 @@ public static class SearchWebApi
         var entry = (await search.GetHallOfFameAsync()).FirstOrDefault(e => e.Hash == hash);
         if (entry is null)
         {
-            await JsonResponses.ErrorAsync(context, StatusCodes.Status404NotFound, $"no loss '{Shorten(hash)}' in the hall of fame of '{Shorten((string)context.GetRouteValue("id")!)}'");
+            await JsonResponses.ErrorAsync(context, StatusCodes.Status404NotFound,
+                $"no loss '{Shorten(hash)}' in the hall of fame of "
+                + $"'{Shorten((string)context.GetRouteValue("id")!)}'");
             return;
         }
 
@@ -192,14 +206,17 @@ public static class SearchWebApi
         var settings = Settings(context);
         if (!settings.ControlEnabled)
         {
-            await JsonResponses.ErrorAsync(context, StatusCodes.Status403Forbidden, "control is off: this silo has no access token (EvoGrains:Web:AccessToken), so the page is read-only");
+            await JsonResponses.ErrorAsync(context, StatusCodes.Status403Forbidden,
+                "control is off: this silo has no access token (EvoGrains:Web:AccessToken), so the page is read-only");
             return;
         }
 
         if (!Carries(context.Request, settings.AccessToken!))
         {
             context.Response.Headers.WWWAuthenticate = "Bearer realm=\"evograins\"";
-            await JsonResponses.ErrorAsync(context, StatusCodes.Status401Unauthorized, "this needs the silo's access token as 'Authorization: Bearer <token>'");
+            await JsonResponses.ErrorAsync(
+                context, StatusCodes.Status401Unauthorized,
+                "this needs the silo's access token as 'Authorization: Bearer <token>'");
             return;
         }
 

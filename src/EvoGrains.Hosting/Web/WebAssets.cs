@@ -99,7 +99,9 @@ internal sealed class WebAssets
             // Fonts (woff2) and images are compressed already.
             var compressible = type.Contains("charset", StringComparison.Ordinal);
             var etag = $"\"{Convert.ToHexStringLower(SHA256.HashData(content))[..20]}\"";
-            assets[path] = new Asset(type, content, etag, compressible ? Compress(content, brotli: true) : null, compressible ? Compress(content, brotli: false) : null);
+            assets[path] = new Asset(
+                type, content, etag, compressible ? Compress(content, brotli: true) : null,
+                compressible ? Compress(content, brotli: false) : null);
         }
 
         return new WebAssets(assets.ToFrozenDictionary(StringComparer.Ordinal));
@@ -108,7 +110,9 @@ internal sealed class WebAssets
     private static byte[] Compress(byte[] content, bool brotli)
     {
         using var output = new MemoryStream();
-        using (Stream compressor = brotli ? new BrotliStream(output, CompressionLevel.SmallestSize) : new GZipStream(output, CompressionLevel.SmallestSize))
+        using (Stream compressor = brotli
+            ? new BrotliStream(output, CompressionLevel.SmallestSize)
+            : new GZipStream(output, CompressionLevel.SmallestSize))
         {
             compressor.Write(content);
         }

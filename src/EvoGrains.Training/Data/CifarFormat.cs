@@ -17,7 +17,9 @@ internal sealed class CifarFormat(CifarFormat.Variant variant) : IDatasetFormat
         if (variant == Variant.Cifar10)
         {
             return new(
-                CifarReader.ReadBatches(CifarReader.Cifar10TrainFiles.Select(f => Path.Combine(directory, f)), labelBytes: 1, labelIndex: 0, maxLabel: 9),
+                CifarReader.ReadBatches(
+                    CifarReader.Cifar10TrainFiles.Select(f => Path.Combine(directory, f)), labelBytes: 1,
+                    labelIndex: 0, maxLabel: 9),
                 CifarReader.ReadBatch(Path.Combine(directory, CifarReader.Cifar10TestFile), labelBytes: 1, labelIndex: 0, maxLabel: 9),
                 LoadedDataset.Numbered(10));
         }

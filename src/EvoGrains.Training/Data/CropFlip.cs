@@ -24,7 +24,10 @@ public sealed class CropFlip : IDisposable
         generator = new Generator(unchecked(((ulong)(uint)seed * 0x9E3779B97F4A7C15UL) ^ 0x5DEECE66DUL), device);
     }
 
-    /// <summary>The next draws for <paramref name="count"/> images: the crop's row and column offsets (0..8) and whether to flip (0 or 1), each int64 [count].</summary>
+    /// <summary>
+    /// The next draws for <paramref name="count"/> images: the crop's row and column offsets (0..8) and whether to
+    /// flip (0 or 1), each int64 [count].
+    /// </summary>
     public (Tensor Rows, Tensor Columns, Tensor Flips) Draw(int count)
     {
         var offsets = torch.randint(0, (2 * Padding) + 1, [2, count], ScalarType.Int64, device, generator: generator);

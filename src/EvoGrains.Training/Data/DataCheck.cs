@@ -42,7 +42,8 @@ public static class DataCheck
         if (spec.ValidationSize >= data.Train.Count)
         {
             return new DataCheckResult(
-                $"evaluation.validationSize: {spec.ValidationSize} validation images leave none of the {data.Train.Count} training images to train on",
+                $"evaluation.validationSize: {spec.ValidationSize} validation images leave none of the "
+                + $"{data.Train.Count} training images to train on",
                 dataset,
                 data);
         }

@@ -13,7 +13,9 @@ public static class DataSplit
         ArgumentOutOfRangeException.ThrowIfNegative(validationSize);
         if (validationSize >= count)
         {
-            throw new ArgumentOutOfRangeException(nameof(validationSize), validationSize, $"The validation set must leave training images out of {count}.");
+            throw new ArgumentOutOfRangeException(
+                nameof(validationSize), validationSize,
+                $"The validation set must leave training images out of {count}.");
         }
 
         var order = Enumerable.Range(0, count).ToArray();

@@ -22,7 +22,9 @@ public static class DatasetDiskCache
     public static string DefaultFolder =>
         Environment.GetEnvironmentVariable(FolderVariable) is { Length: > 0 } folder ? folder
         : Path.Combine(
-            Environment.GetEnvironmentVariable("XDG_CACHE_HOME") is { Length: > 0 } xdg ? xdg : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".cache"),
+            Environment.GetEnvironmentVariable("XDG_CACHE_HOME") is { Length: > 0 } xdg
+                ? xdg
+                : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".cache"),
             "evograins",
             "datasets");
 
@@ -36,7 +38,8 @@ public static class DatasetDiskCache
         foreach (var (file, label) in listing.Train.Concat(listing.Test))
         {
             var info = new FileInfo(file);
-            key.AppendLine(CultureInfo.InvariantCulture, $"{Path.GetRelativePath(listing.Root, file)}\t{label}\t{info.Length}\t{info.LastWriteTimeUtc.Ticks}");
+            key.AppendLine(CultureInfo.InvariantCulture,
+                $"{Path.GetRelativePath(listing.Root, file)}\t{label}\t{info.Length}\t{info.LastWriteTimeUtc.Ticks}");
         }
 
         var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key.ToString())))[..24];

@@ -2,7 +2,10 @@ using EvoGrains.Core.Search;
 
 namespace EvoGrains.Training.Data;
 
-/// <summary>A dataset file is missing or does not have the expected format; the message names the file. Retrying cannot help, so it is permanent.</summary>
+/// <summary>
+/// A dataset file is missing or does not have the expected format; the message names the file. Retrying cannot help,
+/// so it is permanent.
+/// </summary>
 public sealed class DatasetException : PermanentEvaluationException
 {
     public DatasetException()

@@ -59,7 +59,10 @@ internal static class DatasetFile
             var expected = compressed.Length >= 18 ? BinaryPrimitives.ReadUInt32LittleEndian(compressed.AsSpan(^4)) : (uint?)null;
             if (expected != (uint)output.Length)
             {
-                throw DatasetException.ForFile(path, $"corrupt or truncated gzip stream (trailer expects {expected?.ToString(CultureInfo.InvariantCulture) ?? "a size"}, decompressed {output.Length} bytes)");
+                throw DatasetException.ForFile(path,
+                    "corrupt or truncated gzip stream (trailer expects "
+                    + $"{expected?.ToString(CultureInfo.InvariantCulture) ?? "a size"}, decompressed "
+                    + $"{output.Length} bytes)");
             }
 
             return output.ToArray();

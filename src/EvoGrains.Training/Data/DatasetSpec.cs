@@ -24,10 +24,13 @@ public sealed record DatasetSpec(string Name, string? Path = null)
 
     public static DatasetSpec FashionMnist(string? path = null) => new(DatasetRegistry.FashionMnist.Name, path);
 
-    public static DatasetSpec SyntheticSet(SyntheticOptions? options = null) => new(DatasetRegistry.Synthetic.Name) { Synthetic = options ?? new SyntheticOptions() };
+    public static DatasetSpec SyntheticSet(SyntheticOptions? options = null) =>
+        new(DatasetRegistry.Synthetic.Name) { Synthetic = options ?? new SyntheticOptions() };
 
     /// <summary>The folder or file to read: <see cref="Path"/>, or the registry's default location for the dataset.</summary>
     /// <exception cref="ArgumentException">The dataset is unknown, or has no default and no path was given.</exception>
     public string Location =>
-        Path ?? DatasetRegistry.Get(Name).DefaultDataPath ?? throw new ArgumentException($"the {Name} dataset needs a path: {DatasetRegistry.Get(Name).DataPath}");
+        Path
+            ?? DatasetRegistry.Get(Name).DefaultDataPath
+            ?? throw new ArgumentException($"the {Name} dataset needs a path: {DatasetRegistry.Get(Name).DataPath}");
 }

@@ -21,7 +21,8 @@ public sealed class ImageDataset : IDisposable
         ArgumentNullException.ThrowIfNull(device);
         Shape = source.Shape;
         Count = source.Count;
-        images = torch.tensor(source.Pixels, [Count, Shape.Channels, Shape.Height, Shape.Width], ScalarType.Byte, device: device).DetachFromDisposeScope();
+        images = torch.tensor(
+            source.Pixels, [Count, Shape.Channels, Shape.Height, Shape.Width], ScalarType.Byte, device: device).DetachFromDisposeScope();
         labels = torch.tensor(Array.ConvertAll(source.Labels, l => (long)l), [Count], device: device).DetachFromDisposeScope();
         mean = torch.tensor(statistics.Mean.Select(m => (float)m).ToArray(), [1, Shape.Channels, 1, 1], device: device).DetachFromDisposeScope();
         std = torch.tensor(statistics.Std.Select(s => (float)s).ToArray(), [1, Shape.Channels, 1, 1], device: device).DetachFromDisposeScope();

@@ -16,7 +16,9 @@ public static class ImageFolder
     {
         if (!Directory.Exists(root))
         {
-            throw DatasetException.ForFile(root, File.Exists(root) ? "expected a folder with train/ and test/ in it, found a file" : "folder not found");
+            throw DatasetException.ForFile(
+                root,
+                File.Exists(root) ? "expected a folder with train/ and test/ in it, found a file" : "folder not found");
         }
 
         var train = SplitFolder(root, "train");
@@ -39,7 +41,8 @@ public static class ImageFolder
 
         if (Subfolders(test).FirstOrDefault(c => !classes.Contains(c)) is { } extra)
         {
-            throw DatasetException.ForFile(Path.Combine(test, extra), $"class '{extra}' has no training images ({Path.Combine(train, extra)} is missing)");
+            throw DatasetException.ForFile(Path.Combine(test, extra),
+                $"class '{extra}' has no training images ({Path.Combine(train, extra)} is missing)");
         }
 
         return new ImageFolderListing(root, classes, Files(train, classes, "training"), Files(test, classes, "test"));
@@ -54,7 +57,10 @@ public static class ImageFolder
     }
 
     private static List<string> Subfolders(string folder) =>
-        [.. Directory.EnumerateDirectories(folder).Select(Path.GetFileName).OfType<string>().Where(n => !n.StartsWith('.')).Order(StringComparer.Ordinal)];
+        [
+            .. Directory.EnumerateDirectories(folder).Select(Path.GetFileName).OfType<string>()
+                .Where(n => !n.StartsWith('.')).Order(StringComparer.Ordinal),
+        ];
 
     private static IEnumerable<string> Images(string folder) =>
         Directory.EnumerateFiles(folder)

@@ -19,7 +19,8 @@ internal static class ImageFolderDecoder
         {
             throw DatasetException.ForFile(
                 files[odd],
-                $"{probes[odd].Width}x{probes[odd].Height} pixels, but {files[0]} is {shape.Width}x{shape.Height}; set evaluation.imageSize to resize every image to one size");
+                $"{probes[odd].Width}x{probes[odd].Height} pixels, but {files[0]} is "
+                + $"{shape.Width}x{shape.Height}; set evaluation.imageSize to resize every image to one size");
         }
 
         var size = shape.PixelsPerImage;

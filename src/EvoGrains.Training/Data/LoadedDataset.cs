@@ -17,5 +17,6 @@ public sealed record LoadedDataset(LabelledImages Train, LabelledImages Test, IR
     public string? CacheProblem { get; init; }
 
     /// <summary>Classes named by their labels, "0" to "classes - 1".</summary>
-    public static IReadOnlyList<string> Numbered(int classes) => [.. Enumerable.Range(0, classes).Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture))];
+    public static IReadOnlyList<string> Numbered(int classes) =>
+        [.. Enumerable.Range(0, classes).Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture))];
 }

@@ -105,7 +105,9 @@ public static partial class NpzFile
         var dataOffset = (prefix[6] == 1 ? 10 : 12) + headerLength;
         if (length - dataOffset != bytes)
         {
-            throw DatasetException.ForFile(path, $"{name}: expected {bytes} bytes of {dtype} data for shape ({string.Join(", ", shape)}), found {length - dataOffset}");
+            throw DatasetException.ForFile(path,
+                $"{name}: expected {bytes} bytes of {dtype} data for shape ({string.Join(", ", shape)}), found "
+                + $"{length - dataOffset}");
         }
 
         if (bytes > Array.MaxLength)
@@ -142,7 +144,10 @@ public static partial class NpzFile
     }
 
     private static long ItemSize(string path, string name, string dtype) =>
-        dtype.Length >= 3 && dtype[0] is '<' or '|' && int.TryParse(dtype.AsSpan(2), NumberStyles.None, CultureInfo.InvariantCulture, out var size) && dtype[1] is 'u' or 'i' or 'f' or 'b'
+        dtype.Length >= 3
+            && dtype[0] is '<' or '|'
+            && int.TryParse(dtype.AsSpan(2), NumberStyles.None, CultureInfo.InvariantCulture, out var size)
+            && dtype[1] is 'u' or 'i' or 'f' or 'b'
             ? size
             : throw DatasetException.ForFile(path, $"{name}: dtype {dtype} is not read (little-endian integers, floats or booleans only)");
 

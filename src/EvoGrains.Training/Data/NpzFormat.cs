@@ -61,7 +61,10 @@ internal sealed class NpzFormat : IDatasetFormat
     private static NpyArray Require(string path, IReadOnlyDictionary<string, NpyArray> arrays, string name) =>
         arrays.TryGetValue(name, out var array)
             ? array
-            : throw DatasetException.ForFile(path, $"no {name} array (found: {(arrays.Count == 0 ? "none" : string.Join(", ", arrays.Keys.Order(StringComparer.Ordinal)))}; expected x_train, y_train, x_test, y_test)");
+            : throw DatasetException.ForFile(path,
+                $"no {name} array (found: "
+                + $"{(arrays.Count == 0 ? "none" : string.Join(", ", arrays.Keys.Order(StringComparer.Ordinal)))}; "
+                + "expected x_train, y_train, x_test, y_test)");
 
     private static ImageShape ShapeOf(string path, NpyArray images, bool channelsFirst)
     {
@@ -86,7 +89,9 @@ internal sealed class NpzFormat : IDatasetFormat
         {
             var layout = channelsFirst ? "NCHW" : "NHWC";
             var other = channelsFirst ? "nhwc" : "nchw";
-            throw DatasetException.ForFile(path, $"{images.Name}: shape {images.ShapeText} read as {layout} has {channels} channels (at most {MaxChannels}); is evaluation.layout \"{other}\"?");
+            throw DatasetException.ForFile(path,
+                $"{images.Name}: shape {images.ShapeText} read as {layout} has {channels} channels (at most "
+                + $"{MaxChannels}); is evaluation.layout \"{other}\"?");
         }
 
         return new ImageShape((int)channels, checked((int)height), checked((int)width));
@@ -141,7 +146,8 @@ internal sealed class NpzFormat : IDatasetFormat
         var index = Array.FindIndex(labels, l => l >= classes);
         if (index >= 0)
         {
-            throw DatasetException.ForFile(path, $"{name}: label {labels[index]} at index {index} is out of range (0..{classes - 1}, the classes of y_train)");
+            throw DatasetException.ForFile(path,
+                $"{name}: label {labels[index]} at index {index} is out of range (0..{classes - 1}, the classes of y_train)");
         }
     }
 

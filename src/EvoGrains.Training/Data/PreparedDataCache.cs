@@ -19,7 +19,9 @@ public sealed class PreparedDataCache(DatasetCache? datasets = null) : IDisposab
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(device);
-        var key = new Key(request.Dataset, request.ValidationSize, request.TrainSubsetSize, request.SplitSeed, request.LabelNoise, request.EvaluateTest, device.ToString());
+        var key = new Key(
+            request.Dataset, request.ValidationSize, request.TrainSubsetSize, request.SplitSeed, request.LabelNoise,
+            request.EvaluateTest, device.ToString());
         var entry = entries.GetOrAdd(key, k => new Lazy<TrainingData>(() => Build(k, device)));
         try
         {
@@ -57,5 +59,12 @@ public sealed class PreparedDataCache(DatasetCache? datasets = null) : IDisposab
             key.LabelNoise);
     }
 
-    private sealed record Key(DatasetSpec Dataset, int ValidationSize, int? TrainSubsetSize, int SplitSeed, double LabelNoise, bool WithTest, string Device);
+    private sealed record Key(
+        DatasetSpec Dataset,
+        int ValidationSize,
+        int? TrainSubsetSize,
+        int SplitSeed,
+        double LabelNoise,
+        bool WithTest,
+        string Device);
 }

@@ -38,7 +38,10 @@ public sealed class TrainingData : IDisposable
         var (trainIndices, validationIndices) = DataSplit.Indices(trainSource.Count, validationSize, trainSubsetSize, splitSeed);
         // Noise is drawn over the whole source by image index and taken for the training indices only:
         // validation and test labels stay clean, and the pixels are shared, not copied.
-        var noisy = new LabelledImages(trainSource.Pixels, LabelNoise.Apply(trainSource.Labels, classes, labelNoise, LabelNoise.SeedOf(splitSeed)), trainSource.Shape);
+        var noisy = new LabelledImages(
+            trainSource.Pixels,
+            LabelNoise.Apply(trainSource.Labels, classes, labelNoise, LabelNoise.SeedOf(splitSeed)),
+            trainSource.Shape);
         var train = noisy.Select(trainIndices);
         // Normalisation statistics come from the training portion only, so nothing leaks from validation or test.
         var statistics = ChannelStatistics.Compute(train);

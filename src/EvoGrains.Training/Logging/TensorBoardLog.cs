@@ -15,7 +15,10 @@ public sealed class TensorBoardLog
 
     private TensorBoardLog(string folder) => writer = torch.utils.tensorboard.SummaryWriter(folder);
 
-    /// <summary>Starts the log of <paramref name="folder"/> afresh: event files already there are deleted, so writing a run twice does not show it twice.</summary>
+    /// <summary>
+    /// Starts the log of <paramref name="folder"/> afresh: event files already there are deleted, so writing a run
+    /// twice does not show it twice.
+    /// </summary>
     public static TensorBoardLog Replace(string folder)
     {
         if (Directory.Exists(folder))

@@ -15,7 +15,10 @@ public static class TensorLossCompiler
     /// <summary>Mean over the batch of the class sum (or mean) of t(y, p, z), plus the loss's normalised terms.</summary>
     public static Tensor Forward(LossFunction loss, Tensor logits, Tensor labels) => Forward(loss, LossInputs.Of(logits, labels));
 
-    /// <summary>As <see cref="Forward(LossFunction, Tensor, Tensor)"/>, with the softmax and one-hot labels from <paramref name="inputs"/>.</summary>
+    /// <summary>
+    /// As <see cref="Forward(LossFunction, Tensor, Tensor)"/>, with the softmax and one-hot labels from
+    /// <paramref name="inputs"/>.
+    /// </summary>
     public static Tensor Forward(LossFunction loss, LossInputs inputs)
     {
         var logits = inputs.Logits;

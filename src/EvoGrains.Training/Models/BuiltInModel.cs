@@ -70,7 +70,9 @@ internal sealed class BuiltInModel(Func<ImageShape, int, ClassifierModule> creat
         }
         catch (ArgumentException error)
         {
-            return $"the {request.Model} model cannot take {shape.Channels}x{shape.Height}x{shape.Width} images and {classes} classes: {error.Message.Split('\n')[0]}";
+            return
+                $"the {request.Model} model cannot take {shape.Channels}x{shape.Height}x{shape.Width} images and "
+                + $"{classes} classes: {error.Message.Split('\n')[0]}";
         }
     }
 }

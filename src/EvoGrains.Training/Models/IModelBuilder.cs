@@ -17,6 +17,9 @@ internal interface IModelBuilder
     /// <summary>Memory one member needs to train with batches of <paramref name="batchSize"/> (<see cref="PackMemoryBudget"/>).</summary>
     long BytesPerMember(TrainingRequest request, ImageShape shape, int classes, int batchSize);
 
-    /// <summary>Why the model cannot train on images of <paramref name="shape"/> with <paramref name="classes"/> classes, in one line; null when it can.</summary>
+    /// <summary>
+    /// Why the model cannot train on images of <paramref name="shape"/> with <paramref name="classes"/> classes, in
+    /// one line; null when it can.
+    /// </summary>
     string? Problem(TrainingRequest request, ImageShape shape, int classes);
 }

@@ -20,7 +20,8 @@ internal sealed class ResidualBlock : nn.Module<Tensor, Tensor>
 
     public long Macs(long height, long width) => first.Macs(height, width) + second.Macs(height, width);
 
-    public long Activations(long height, long width) => first.Activations(height, width) + second.Activations(height, width) + (height * width * first.OutChannels);
+    public long Activations(long height, long width) =>
+        first.Activations(height, width) + second.Activations(height, width) + (height * width * first.OutChannels);
 
     public override Tensor forward(Tensor input) => input.Plus(second.forward(first.forward(input)));
 }

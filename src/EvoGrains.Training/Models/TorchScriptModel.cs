@@ -89,7 +89,9 @@ internal sealed class TorchScriptModel : IModelBuilder
 
             if (output.shape is not [2, var logits] || logits != classes || !output.is_floating_point())
             {
-                return $"{path}: maps a {input} batch to {output.dtype} [{string.Join(", ", output.shape)}]; the dataset has {classes} classes, so float logits [2, {classes}] are expected";
+                return
+                    $"{path}: maps a {input} batch to {output.dtype} [{string.Join(", ", output.shape)}]; the "
+                    + $"dataset has {classes} classes, so float logits [2, {classes}] are expected";
             }
         }
 
@@ -97,5 +99,6 @@ internal sealed class TorchScriptModel : IModelBuilder
     }
 
     private static jit.ScriptModule<Tensor, Tensor> Load(TrainingRequest request) =>
-        torch.jit.load<Tensor, Tensor>(request.ModelPath ?? throw new ArgumentException("the torchscript model needs evaluation.modelPath", nameof(request)));
+        torch.jit.load<Tensor, Tensor>(request.ModelPath ?? throw new ArgumentException(
+            "the torchscript model needs evaluation.modelPath", nameof(request)));
 }

@@ -18,7 +18,8 @@ public static class OptimizerFactory
             [OptimizerRegistry.Adam.Name] = (parameters, learningRate, _, weightDecay, fused) => fused
                 ? new FusedAdam(parameters, learningRate, weightDecay)
                 : new HeldScalarAdam(parameters, learningRate, weightDecay),
-            [OptimizerRegistry.Sgd.Name] = (parameters, learningRate, momentum, weightDecay, _) => new HeldScalarSgd(parameters, learningRate, momentum, weightDecay),
+            [OptimizerRegistry.Sgd.Name] = (parameters, learningRate, momentum, weightDecay, _) =>
+                new HeldScalarSgd(parameters, learningRate, momentum, weightDecay),
         }.ToFrozenDictionary(StringComparer.Ordinal);
 
     /// <param name="name">An optimizer of <see cref="OptimizerRegistry"/>.</param>

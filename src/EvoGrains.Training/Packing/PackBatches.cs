@@ -56,6 +56,8 @@ internal sealed class PackBatches : IDisposable
     private Tensor AugmentPerMember(Tensor images)
     {
         var draws = augments.Select(a => a.Draw(BatchSize)).ToList();
-        return CropFlip.Apply(images, torch.cat(draws.Select(d => d.Rows).ToArray()), torch.cat(draws.Select(d => d.Columns).ToArray()), torch.cat(draws.Select(d => d.Flips).ToArray()));
+        return CropFlip.Apply(
+            images, torch.cat(draws.Select(d => d.Rows).ToArray()),
+            torch.cat(draws.Select(d => d.Columns).ToArray()), torch.cat(draws.Select(d => d.Flips).ToArray()));
     }
 }

@@ -24,7 +24,8 @@ internal sealed class PackLedger(IReadOnlyList<PackMember> members, double maxPa
     public IEnumerable<int> Open() => Enumerable.Range(0, Members.Count).Where(i => Members[i].Outcome is null);
 
     /// <summary>Takes ownership of <paramref name="values"/> (detached from any dispose scope).</summary>
-    public void AddLosses(int step, int[] memberIndices, Tensor values) => pending.Add(new StepRecord(step, step, memberIndices, values, IsNorm: false));
+    public void AddLosses(int step, int[] memberIndices, Tensor values) =>
+        pending.Add(new StepRecord(step, step, memberIndices, values, IsNorm: false));
 
     /// <summary>Takes ownership of <paramref name="norms"/>, one per member of the pack.</summary>
     public void AddNorms(int step, int stepsCompleted, Tensor norms) =>

@@ -31,7 +31,9 @@ internal sealed class PackRun(TrainingRequest request, IPackedModel model, Train
     public IReadOnlyList<TrainingResult> Run(IProgress<TrainingProgress>? progress, Stopwatch wall, CancellationToken cancellationToken)
     {
         using var _ = ledger;
-        using var optimizer = OptimizerFactory.Create(request.Optimizer, model.Parameters, request.LearningRate, request.Momentum, request.WeightDecay, request.FusedOptimizer);
+        using var optimizer = OptimizerFactory.Create(
+            request.Optimizer, model.Parameters, request.LearningRate, request.Momentum, request.WeightDecay,
+            request.FusedOptimizer);
         var schedule = new WarmupCosineSchedule(request.LearningRate, request.WarmupSteps, request.Steps);
         using var batches = new PackBatches(data.Train, request.BatchSize, members.Select(m => m.Seed).ToList(), device, request.Augment);
         batchSize = batches.BatchSize;
@@ -44,7 +46,8 @@ internal sealed class PackRun(TrainingRequest request, IPackedModel model, Train
             cancellationToken.ThrowIfCancellationRequested();
             loop.Start();
             var learningRate = schedule.Apply(optimizer, step);
-            var countCorrect = rule is { Metric: EarlyStopMetric.Training } && step >= rule.Step - EarlyStopRule.TrainingAccuracyWindow && step < rule.Step;
+            var countCorrect = rule is { Metric: EarlyStopMetric.Training }
+                && step >= rule.Step - EarlyStopRule.TrainingAccuracyWindow && step < rule.Step;
             RunStep(optimizer, batches, step, countCorrect ? correct : null);
             if ((step + 1) % request.ParameterCheckInterval == 0)
             {
@@ -204,8 +207,9 @@ internal sealed class PackRun(TrainingRequest request, IPackedModel model, Train
             var measured = trainingCorrect is null ? validation[member] : (double)trainingCorrect[member] / Math.Max(1, windowSeen);
             if (measured < rule.AccuracyFloor)
             {
-                var reason = FormattableString.Invariant(
-                    $"{rule.Metric.ToString().ToLowerInvariant()} accuracy {measured:0.####} below floor {rule.AccuracyFloor:0.####} at step {step}");
+                var reason =
+                    FormattableString.Invariant($"{rule.Metric.ToString().ToLowerInvariant()} accuracy {measured:0.####} ")
+                    + FormattableString.Invariant($"below floor {rule.AccuracyFloor:0.####} at step {step}");
                 ledger.Finish(member, TrainingStatus.EarlyStopped, reason, validation[member], null, step);
             }
         }
@@ -263,7 +267,10 @@ internal sealed class PackRun(TrainingRequest request, IPackedModel model, Train
         {
             var builder = ModelBuilders.Of(request.Model);
             // Per image: the training estimate's activations and their gradients (PackMemoryBudget), halved to the forward pass.
-            var perImage = Math.Max(1, (builder.BytesPerMember(request, data.Train.Shape, data.Classes, 2) - builder.BytesPerMember(request, data.Train.Shape, data.Classes, 1)) / 2);
+            var perImage = Math.Max(
+                1,
+                (builder.BytesPerMember(request, data.Train.Shape, data.Classes, 2)
+                    - builder.BytesPerMember(request, data.Train.Shape, data.Classes, 1)) / 2);
             var byMemory = EvaluationPassBytes / (perImage * model.Members);
             evaluationImages = (int)Math.Clamp(Math.Min(byMemory, request.EvaluationBatchSize / model.Members), 1, int.MaxValue);
         }

@@ -27,7 +27,9 @@ internal sealed class PackedState : IDisposable
     private readonly Dictionary<string, (Parameter Stored, long[] Shape)> parameters;
     private readonly Dictionary<string, Tensor> buffers;
 
-    private PackedState(int members, Dictionary<string, (Parameter Stored, long[] Shape)> parameters, Dictionary<string, Tensor> buffers, IReadOnlyList<Parameter> ordered)
+    private PackedState(
+        int members, Dictionary<string, (Parameter Stored, long[] Shape)> parameters,
+        Dictionary<string, Tensor> buffers, IReadOnlyList<Parameter> ordered)
     {
         Members = members;
         this.parameters = parameters;
@@ -73,17 +75,22 @@ internal sealed class PackedState : IDisposable
                 var shape = memberParameters[0][i].parameter.shape;
                 var size = memberParameters[0][i].parameter.numel();
                 var padding = ((size + MemberAlignment - 1) / MemberAlignment * MemberAlignment) - size;
-                var stacked = torch.stack(memberParameters.Select(p => F.pad(p[i].parameter.detach().flatten(), [0, padding])).ToArray()).contiguous();
+                var stacked = torch.stack(
+                    memberParameters.Select(p => F.pad(p[i].parameter.detach().flatten(), [0, padding])).ToArray())
+                    .contiguous();
                 var parameter = new Parameter(stacked, requires_grad: true);
                 parameter.DetachFromDisposeScope();
                 ordered.Add(parameter);
                 parameters[name] = (parameter, shape);
             }
 
-            var memberBuffers = members.Select(m => m.named_buffers().Where(b => !b.name.EndsWith("num_batches_tracked", StringComparison.Ordinal)).ToList()).ToList();
+            var memberBuffers = members
+                .Select(m => m.named_buffers().Where(b => !b.name.EndsWith("num_batches_tracked", StringComparison.Ordinal)).ToList())
+                .ToList();
             for (var i = 0; i < memberBuffers[0].Count; i++)
             {
-                buffers[memberBuffers[0][i].name] = torch.cat(memberBuffers.Select(b => b[i].buffer).ToArray()).contiguous().DetachFromDisposeScope();
+                buffers[memberBuffers[0][i].name] = torch.cat(memberBuffers.Select(b => b[i].buffer).ToArray())
+                    .contiguous().DetachFromDisposeScope();
             }
         }
 

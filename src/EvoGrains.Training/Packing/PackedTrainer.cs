@@ -32,7 +32,8 @@ public sealed class PackedTrainer
     /// <exception cref="ArgumentException">The request is invalid.</exception>
     /// <exception cref="DatasetException">A dataset file is missing or corrupt.</exception>
     /// <exception cref="OperationCanceledException">The token was cancelled (checked between steps).</exception>
-    public IReadOnlyList<TrainingResult> Train(TrainingRequest request, IReadOnlyList<PackMember> members, CancellationToken cancellationToken = default)
+    public IReadOnlyList<TrainingResult> Train(
+        TrainingRequest request, IReadOnlyList<PackMember> members, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(members);
         ArgumentOutOfRangeException.ThrowIfLessThan(members.Count, 1, nameof(members));
@@ -55,6 +56,8 @@ public sealed class PackedTrainer
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(data);
-        return PackMemoryBudget.MaxMembers(ModelBuilders.Of(request.Model).BytesPerMember(request, data.Shape, data.Classes, request.BatchSize), memoryBudgetBytes);
+        return PackMemoryBudget.MaxMembers(
+            ModelBuilders.Of(request.Model).BytesPerMember(request, data.Shape, data.Classes, request.BatchSize),
+            memoryBudgetBytes);
     }
 }

@@ -8,7 +8,9 @@ public static class DeviceSelector
     public static Device Select(DevicePreference preference = DevicePreference.Auto) => preference switch
     {
         DevicePreference.Cpu => CPU,
-        DevicePreference.Cuda => cuda.is_available() ? CUDA : throw new InvalidOperationException("CUDA was requested but torch.cuda.is_available() is false."),
+        DevicePreference.Cuda => cuda.is_available()
+            ? CUDA
+            : throw new InvalidOperationException("CUDA was requested but torch.cuda.is_available() is false."),
         DevicePreference.Auto => cuda.is_available() ? CUDA : CPU,
         _ => throw new ArgumentOutOfRangeException(nameof(preference), preference, "Unknown device preference."),
     };

@@ -40,7 +40,10 @@ public sealed record TrainingRequest(
     /// <see cref="SplitSeed"/>; validation and test labels stay clean.</summary>
     public double LabelNoise { get; init; }
 
-    /// <summary>Augmentation of the training batches (<see cref="AugmentRegistry"/>): "none" or "crop-flip", drawn from each member's seed.</summary>
+    /// <summary>
+    /// Augmentation of the training batches (<see cref="AugmentRegistry"/>): "none" or "crop-flip", drawn from each
+    /// member's seed.
+    /// </summary>
     public string Augment { get; init; } = AugmentRegistry.None;
 
     /// <summary>The TorchScript file of a "torchscript" model.</summary>

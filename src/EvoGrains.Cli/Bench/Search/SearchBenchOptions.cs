@@ -3,7 +3,10 @@ using EvoGrains.Core.Search.Registries;
 
 namespace EvoGrains.Cli.Bench.Search;
 
-/// <summary>`bench search`: <see cref="Repeats"/> searches per method, each of <see cref="TrainingSteps"/> training steps, and each winner retrained <see cref="TestSeeds"/> times on the test set.</summary>
+/// <summary>
+/// `bench search`: <see cref="Repeats"/> searches per method, each of <see cref="TrainingSteps"/> training steps, and
+/// each winner retrained <see cref="TestSeeds"/> times on the test set.
+/// </summary>
 public sealed record SearchBenchOptions(SearchSpec Spec, int Repeats, IReadOnlyList<string> Methods, long TrainingSteps, int TestSeeds)
 {
     /// <summary>The method every other is compared with.</summary>

@@ -2,7 +2,10 @@ using EvoGrains.Cli.Runs;
 
 namespace EvoGrains.Cli.Bench.Search;
 
-/// <summary>The benchmark's figure: per method, the median best-so-far validation fitness against training steps, with the interquartile band.</summary>
+/// <summary>
+/// The benchmark's figure: per method, the median best-so-far validation fitness against training steps, with the
+/// interquartile band.
+/// </summary>
 public static class SearchBenchPlot
 {
     public static string FileName(string specName) => $"search-{specName}.png";

@@ -41,7 +41,10 @@ public static class SearchBenchmark
                         winner?.Name ?? "", winner?.Expression ?? "", winner?.Fitnesses ?? [], ce?.Fitnesses ?? [],
                         (clock.Elapsed - started).TotalSeconds, BestSoFar.Curve(run.History), SearchBenchDiagnostics.Of(run));
                     runs.Add(result);
-                    progress(string.Create(CultureInfo.InvariantCulture, $"{method} {repeat + 1}/{options.Repeats}: {result.Evaluations} evaluations, {result.TrainingSteps}/{options.TrainingSteps} training steps, best validation {result.BestValidation:F4}, winner test {result.WinnerTestMean:F4} ({result.Seconds:F0} s)"));
+                    progress(string.Create(CultureInfo.InvariantCulture,
+                        $"{method} {repeat + 1}/{options.Repeats}: {result.Evaluations} evaluations, "
+                        + $"{result.TrainingSteps}/{options.TrainingSteps} training steps, best validation "
+                        + $"{result.BestValidation:F4}, winner test {result.WinnerTestMean:F4} ({result.Seconds:F0} s)"));
                 }
                 finally
                 {
@@ -53,7 +56,10 @@ public static class SearchBenchmark
             }
         }
 
-        return new SearchBenchResult(options.Spec.Name, options.Repeats, options.TrainingSteps, options.TestSeeds, options.Spec.FinalStage.Steps, clock.Elapsed.TotalSeconds, Summarize(options.Methods, runs, options.TrainingSteps), runs);
+        return new SearchBenchResult(
+            options.Spec.Name, options.Repeats, options.TrainingSteps, options.TestSeeds,
+            options.Spec.FinalStage.Steps, clock.Elapsed.TotalSeconds,
+            Summarize(options.Methods, runs, options.TrainingSteps), runs);
     }
 
     /// <summary>Each method's band, winners' test accuracy and p-values against <see cref="SearchBenchOptions.Control"/>.</summary>

@@ -23,7 +23,8 @@ public static class FinalStage
     }
 
     public static IReadOnlyList<ComparisonArm> Baselines(FinalStageSpec final) =>
-        final.Baselines.Prepend(ArmComparison.CrossEntropy).Select(ComparisonArm.Baseline).DistinctBy(arm => arm.Name, StringComparer.Ordinal).ToList();
+        final.Baselines.Prepend(ArmComparison.CrossEntropy)
+            .Select(ComparisonArm.Baseline).DistinctBy(arm => arm.Name, StringComparer.Ordinal).ToList();
 
     /// <summary>The tuned families: the spec's, or the defaults of its regime.</summary>
     public static IReadOnlyList<TunedFamilySpec> Tuning(SearchSpec spec) =>
@@ -71,7 +72,9 @@ public static class FinalStage
         var seeds = Seeds(spec, record.Round);
         var jobs = (from arm in Trained(spec, record)
                     from seed in Enumerable.Range(0, seeds)
-                    select new FinalJob(JobId(spec, record.Round, arm, seed), record.Arms[arm], steps, Seed(spec, record.Round, seed), round?.TrainSubset, test)).ToList();
+                    select new FinalJob(
+                        JobId(spec, record.Round, arm, seed), record.Arms[arm], steps,
+                        Seed(spec, record.Round, seed), round?.TrainSubset, test)).ToList();
         return test ? [.. jobs, .. TransferJobs(spec, record.Arms)] : jobs;
     }
 
@@ -86,11 +89,17 @@ public static class FinalStage
                 let transfer = final.Transfer[setting]
                 from seed in Enumerable.Range(0, final.EffectiveTestSeeds)
                 from arm in Enumerable.Range(0, arms.Count)
-                select new FinalJob(TransferJobId(setting, arm, seed), arms[arm], transfer.Steps ?? final.Steps, TestSeed(spec, seed), transfer.TrainSubset, true, transfer)).ToList();
+                select new FinalJob(
+                    TransferJobId(setting, arm, seed), arms[arm], transfer.Steps ?? final.Steps,
+                    TestSeed(spec, seed), transfer.TrainSubset, true, transfer)).ToList();
     }
 
-    /// <summary>Each transfer setting's table of <paramref name="arms"/> once every (setting, arm, seed) has a result; null while some are missing.</summary>
-    public static IReadOnlyList<TransferResult>? TransferTables(SearchSpec spec, IReadOnlyList<ComparisonArm> arms, IReadOnlyDictionary<string, EvaluationResult> results)
+    /// <summary>
+    /// Each transfer setting's table of <paramref name="arms"/> once every (setting, arm, seed) has a result; null
+    /// while some are missing.
+    /// </summary>
+    public static IReadOnlyList<TransferResult>? TransferTables(
+        SearchSpec spec, IReadOnlyList<ComparisonArm> arms, IReadOnlyDictionary<string, EvaluationResult> results)
     {
         var final = spec.FinalStage;
         var seeds = final.EffectiveTestSeeds;
@@ -116,7 +125,9 @@ public static class FinalStage
             }
 
             var transfer = final.Transfer[setting];
-            tables.Add(new TransferResult(transfer.Label(test), transfer, transfer.Differences(test), transfer.Steps ?? final.Steps, seeds, ArmComparison.Compare(arms, runs)));
+            tables.Add(new TransferResult(
+                transfer.Label(test), transfer, transfer.Differences(test), transfer.Steps ?? final.Steps, seeds,
+                ArmComparison.Compare(arms, runs)));
         }
 
         return tables;
@@ -155,11 +166,13 @@ public static class FinalStage
 
             var round = rounds[record.Round];
             var last = record.Round == rounds.Count - 1;
-            var mean = trained.Select((arm, row) => (arm, row)).ToDictionary(t => t.arm, t => double.IsNaN(rows[t.row].Mean) ? double.NegativeInfinity : rows[t.row].Mean);
+            var mean = trained.Select((arm, row) => (arm, row)).ToDictionary(
+                t => t.arm, t => double.IsNaN(rows[t.row].Mean) ? double.NegativeInfinity : rows[t.row].Mean);
             var kept = Enumerable.Range(0, record.Arms.Count)
                 .Where(i => !mean.ContainsKey(i))
                 .Concat(Best(mean.Keys.Where(i => !record.Arms[i].IsBaseline), round.Keep))
-                .Concat(mean.Keys.Where(i => record.Arms[i].IsBaseline).GroupBy(i => Family(record.Arms[i].Name)).SelectMany(family => Best(family, last ? 1 : round.Keep)))
+                .Concat(mean.Keys.Where(i => record.Arms[i].IsBaseline).GroupBy(i => Family(record.Arms[i].Name))
+                    .SelectMany(family => Best(family, last ? 1 : round.Keep)))
                 .Order()
                 .Select(i => record.Arms[i])
                 .ToList();
@@ -167,8 +180,12 @@ public static class FinalStage
             var next = record.Round + 1;
             IReadOnlyList<ComparisonArm> nextArms = next < rounds.Count
                 ? kept
-                : [.. kept.Where(a => !a.IsBaseline), .. Baselines(spec.FinalStage), .. kept.Where(a => a.IsBaseline).Select(a => a with { Name = a.Name + ComparisonArm.TunedMark })];
-            record = new FinalStageRecord(next, nextArms, new Dictionary<string, EvaluationResult>(StringComparer.Ordinal), [.. record.Finished, finished]);
+                : [
+                    .. kept.Where(a => !a.IsBaseline), .. Baselines(spec.FinalStage),
+                    .. kept.Where(a => a.IsBaseline).Select(a => a with { Name = a.Name + ComparisonArm.TunedMark })];
+            record = new FinalStageRecord(
+                next, nextArms, new Dictionary<string, EvaluationResult>(StringComparer.Ordinal),
+                [.. record.Finished, finished]);
 
             IEnumerable<int> Best(IEnumerable<int> arms, int keep) => arms.OrderByDescending(i => mean[i]).ThenBy(i => i).Take(keep);
         }
@@ -189,7 +206,8 @@ public static class FinalStage
             grid = grid.Select(points => Math.Min(points, i == rounds.Count - 1 ? 1 : round.Keep)).ToList();
         }
 
-        return total + ((pool + Baselines(spec.FinalStage).Count + grid.Count) * spec.FinalStage.EffectiveTestSeeds * (1 + spec.FinalStage.Transfer.Count));
+        return total
+            + ((pool + Baselines(spec.FinalStage).Count + grid.Count) * spec.FinalStage.EffectiveTestSeeds * (1 + spec.FinalStage.Transfer.Count));
     }
 
     public static int DoneTrainings(SearchSpec spec, FinalStageRecord record) =>

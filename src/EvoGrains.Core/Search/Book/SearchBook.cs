@@ -7,7 +7,8 @@ namespace EvoGrains.Core.Search.Book;
 /// </summary>
 /// <remarks>
 /// Budget rule: the history holds exactly the first <c>budget.maxEvaluations</c> distinct island results (by island and
-/// sequence, see <see cref="HistoryBook"/>) to arrive (fewer if the time limit, <c>budget.maxTrainingSteps</c> or a cancel comes first). Results that arrive after that, or
+/// sequence, see <see cref="HistoryBook"/>) to arrive (fewer if the time limit, <c>budget.maxTrainingSteps</c> or a
+/// cancel comes first). Results that arrive after that, or
 /// after the search left Running/Paused, are counted in <see cref="SearchStatus.LateResults"/> and kept out
 /// of the history and hall of fame. A search also ends early when every island is exhausted with nothing in flight.
 /// End of the searching: the trainings still running are cancelled (the grain reports how many, <see cref="CancelledTrainings"/>),

@@ -38,7 +38,10 @@ public sealed record SearchRecord
     /// <summary>When the final stage began (null before).</summary>
     public DateTimeOffset? FinalStageStartedAt { get; init; }
 
-    /// <summary>Search trainings still running when the searching ended, cancelled then (see <see cref="SearchStatus.CancelledTrainings"/>).</summary>
+    /// <summary>
+    /// Search trainings still running when the searching ended, cancelled then (see
+    /// <see cref="SearchStatus.CancelledTrainings"/>).
+    /// </summary>
     public int CancelledTrainings { get; init; }
 
     /// <summary>

@@ -9,5 +9,6 @@ namespace EvoGrains.Core.Search.Islands;
 /// </summary>
 public static class EvaluationKey
 {
-    public static string Of(string fingerprint, int rung) => rung == 0 ? fingerprint : string.Create(CultureInfo.InvariantCulture, $"{fingerprint}@{rung}");
+    public static string Of(string fingerprint, int rung) =>
+        rung == 0 ? fingerprint : string.Create(CultureInfo.InvariantCulture, $"{fingerprint}@{rung}");
 }

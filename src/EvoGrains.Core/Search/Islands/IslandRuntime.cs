@@ -286,9 +286,13 @@ public sealed class IslandRuntime
     {
         stored = strategy.Members.ToDictionary(
             m => m.Birth,
-            m => stored.GetValueOrDefault(m.Birth) is { } known && known.Rung == m.Rung ? known : new StoredMember(StoredCandidate.From(m.Candidate), m.Fitness, m.Birth) { Rung = m.Rung });
+            m => stored.GetValueOrDefault(m.Birth) is { } known && known.Rung == m.Rung
+                ? known
+                : new StoredMember(StoredCandidate.From(m.Candidate), m.Fitness, m.Birth) { Rung = m.Rung });
         return new IslandSnapshot(
-            Paused, Stopped, stored.Values.ToList(), inFlight.Values.Select(p => new StoredPending(StoredCandidate.From(p.Candidate), p.Shared) { Rung = p.Rung }).ToList(), outbox.ToList(), Counters)
+            Paused, Stopped, stored.Values.ToList(),
+            inFlight.Values.Select(p => new StoredPending(StoredCandidate.From(p.Candidate), p.Shared) { Rung = p.Rung }).ToList(),
+            outbox.ToList(), Counters)
         {
             Rungs = ladder.Results.ToList(),
         };
@@ -334,7 +338,11 @@ public sealed class IslandRuntime
         resultsSinceMigration = 0;
         if (MigrationTopology.Neighbour(Spec, Index, random) is { } neighbour)
         {
-            migrations.Add(new MigrationPlan(neighbour, strategy.Emigrants(migration.Count).Select(m => new Migrant(StoredCandidate.From(m.Candidate), m.Fitness) { Rung = m.Rung }).ToList()));
+            migrations.Add(new MigrationPlan(
+                neighbour,
+                strategy.Emigrants(migration.Count)
+                    .Select(m => new Migrant(StoredCandidate.From(m.Candidate), m.Fitness) { Rung = m.Rung })
+                    .ToList()));
         }
     }
 }

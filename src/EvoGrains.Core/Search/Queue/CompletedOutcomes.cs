@@ -1,6 +1,9 @@
 namespace EvoGrains.Core.Search.Queue;
 
-/// <summary>The outcomes of recently completed jobs, oldest forgotten first, so a repeated enqueue or completion is answered without training again.</summary>
+/// <summary>
+/// The outcomes of recently completed jobs, oldest forgotten first, so a repeated enqueue or completion is answered
+/// without training again.
+/// </summary>
 internal sealed class CompletedOutcomes<TOutcome>(int capacity)
 {
     private readonly Dictionary<string, TOutcome> outcomes = new(StringComparer.Ordinal);

@@ -18,7 +18,9 @@ public sealed class JobQueueBook<TJob, TOutcome>
     // Trainers that found the queue empty, oldest first; told when work arrives so they need not poll fast.
     private readonly List<string> idleTrainers = [];
 
-    public JobQueueBook(Func<TJob, string> idOf, Func<TJob, TimeSpan> leaseLengthOf, int rememberedOutcomes, IEnumerable<OpenJob<TJob>>? openJobs = null, QueueCounters? counters = null)
+    public JobQueueBook(
+        Func<TJob, string> idOf, Func<TJob, TimeSpan> leaseLengthOf, int rememberedOutcomes,
+        IEnumerable<OpenJob<TJob>>? openJobs = null, QueueCounters? counters = null)
     {
         (this.idOf, this.leaseLengthOf) = (idOf, leaseLengthOf);
         completed = new CompletedOutcomes<TOutcome>(rememberedOutcomes);

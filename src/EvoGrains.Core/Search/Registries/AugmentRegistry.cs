@@ -8,7 +8,10 @@ public static class AugmentRegistry
 {
     public const string None = "none";
 
-    /// <summary>A random crop of the image zero-padded by <see cref="CropPadding"/> pixels, and a horizontal flip with probability 1/2, per example.</summary>
+    /// <summary>
+    /// A random crop of the image zero-padded by <see cref="CropPadding"/> pixels, and a horizontal flip with
+    /// probability 1/2, per example.
+    /// </summary>
     public const string CropFlip = "crop-flip";
 
     public const int CropPadding = 4;
@@ -17,5 +20,6 @@ public static class AugmentRegistry
 
     /// <summary>The augmentations with their descriptions, "name (description); ..." (option help).</summary>
     public static string Help { get; } =
-        $"{None} (the images as they are); {CropFlip} (per training image: a random crop of the image zero-padded by {CropPadding} pixels, and a horizontal flip with probability 1/2)";
+        $"{None} (the images as they are); {CropFlip} (per training image: a random crop of the image zero-padded "
+        + $"by {CropPadding} pixels, and a horizontal flip with probability 1/2)";
 }

@@ -14,7 +14,9 @@ public static class MethodRegistry
     public static MethodDescriptor SurrogateEvolution { get; } = new()
     {
         Name = SurrogateEvolutionName,
-        Description = $"regularized evolution that trains only the one of {Evolution.RegularizedEvolution.SurrogatePool} screened children a phenotype-nearest-neighbour surrogate of its results predicts fittest",
+        Description =
+            $"regularized evolution that trains only the one of {Evolution.RegularizedEvolution.SurrogatePool} "
+            + "screened children a phenotype-nearest-neighbour surrogate of its results predicts fittest",
     };
 
     public static MethodDescriptor RegularizedEvolution { get; } = new()
@@ -39,7 +41,9 @@ public static class MethodRegistry
     public static MethodDescriptor Glo { get; } = new()
     {
         Name = "glo",
-        Description = "GP over trees with GLO's operators, and every cmaEs.every results a CMA-ES stage over the coefficients of the best structure not tuned yet",
+        Description =
+            "GP over trees with GLO's operators, and every cmaEs.every results a CMA-ES stage over the "
+            + "coefficients of the best structure not tuned yet",
         OwnGenomes = "tree/glo",
     };
 
@@ -51,7 +55,8 @@ public static class MethodRegistry
     };
 
     /// <summary>Every method, in the order help and docs list them.</summary>
-    public static IReadOnlyList<MethodDescriptor> All { get; } = [RegularizedEvolution, SurrogateEvolution, GeneticProgramming, Random, Glo, TaylorGlo];
+    public static IReadOnlyList<MethodDescriptor> All { get; } = [
+        RegularizedEvolution, SurrogateEvolution, GeneticProgramming, Random, Glo, TaylorGlo];
 
     private static readonly Registry<MethodDescriptor> Entries = new("method", All);
 

@@ -30,7 +30,9 @@ public static class ModelRegistry
     public static ModelDescriptor TorchScript { get; } = new()
     {
         Name = "torchscript",
-        Description = "your model: a TorchScript file (torch.jit.save) in modelPath mapping images [B, C, H, W] to logits [B, classes]; redrawn from the seed unless pretrained",
+        Description =
+            "your model: a TorchScript file (torch.jit.save) in modelPath mapping images [B, C, H, W] to logits "
+            + "[B, classes]; redrawn from the seed unless pretrained",
         ReadsModelPath = true,
     };
 

@@ -16,7 +16,9 @@ public static class FileGrainStorageExtensions
     public static IServiceCollection AddFileGrainStorage(this IServiceCollection services, string name, Action<FileGrainStorageOptions> configure)
     {
         services.AddOptions<FileGrainStorageOptions>(name).Configure(configure);
-        services.AddTransient<IPostConfigureOptions<FileGrainStorageOptions>, DefaultStorageProviderSerializerOptionsConfigurator<FileGrainStorageOptions>>();
+        services.AddTransient<
+            IPostConfigureOptions<FileGrainStorageOptions>,
+            DefaultStorageProviderSerializerOptionsConfigurator<FileGrainStorageOptions>>();
         services.AddTransient<IConfigurationValidator>(sp =>
             new FileGrainStorageOptionsValidator(sp.GetRequiredService<IOptionsMonitor<FileGrainStorageOptions>>().Get(name), name));
         return services.AddGrainStorage(name, static (sp, providerName) =>
