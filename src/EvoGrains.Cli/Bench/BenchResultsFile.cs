@@ -1,9 +1,18 @@
+using System.CommandLine;
+
 namespace EvoGrains.Cli.Bench;
 
 /// <summary>Writes a benchmark's Markdown to its results file and shows it.</summary>
 public static class BenchResultsFile
 {
     public static string DefaultPath(string name) => Path.Combine("bench-results", name + ".md");
+
+    /// <summary>A bench command's `--out`, defaulting to <see cref="DefaultPath"/> of <paramref name="name"/>.</summary>
+    public static Option<string> OutOption(string name, string description = "Results file.") => new("--out")
+    {
+        Description = description,
+        DefaultValueFactory = _ => DefaultPath(name),
+    };
 
     public static void Publish(CliConsole console, string path, string markdown)
     {

@@ -28,12 +28,6 @@ public static class BenchCommand
         return bench;
     }
 
-    private static Option<string> OutOption(string name) => new("--out")
-    {
-        Description = "Results file.",
-        DefaultValueFactory = _ => BenchResultsFile.DefaultPath(name),
-    };
-
     private static Option<bool> JsonOption(string shape) => new("--json")
     {
         Description = $"Print the measurements as JSON ({shape}; see the README) instead of writing the results file.",
@@ -44,7 +38,7 @@ public static class BenchCommand
         var candidates = new Option<int>("--candidates") { DefaultValueFactory = _ => 20000 }.InRange(1, 10_000_000);
         var repeats = new Option<int>("--repeats") { DefaultValueFactory = _ => 5 }.InRange(1, 1000);
         var json = JsonOption("{\"candidates\", \"medianPerCpuSecond\", \"shareByStage\", ...}");
-        var output = OutOption("screening");
+        var output = BenchResultsFile.OutOption("screening");
         var command = new Command("screening", "Screened candidates per second on one core (median of repeats) and the funnel's rejection shares.")
         {
             candidates, repeats, json, output,
@@ -79,7 +73,7 @@ public static class BenchCommand
         };
         var threads = new Option<int>("--threads") { DefaultValueFactory = _ => defaults.Threads }.InRange(1, 256);
         var json = JsonOption("{\"stepCosts\", \"gemm\", \"flops\", \"flopFraction\", \"memory\", \"packedMemory\", \"accuracy\", ...}");
-        var output = OutOption("training");
+        var output = BenchResultsFile.OutOption("training");
         var command = new Command(
             "training",
             "Images/s per zoo loss vs CE, GEMM and training FLOP/s, memory growth, and (optionally) real accuracy.")
@@ -129,7 +123,7 @@ public static class BenchCommand
         scaling.Check(counts => counts.Any(n => n is < 1 or > 1024) ? "--scaling-trainers: each count must be between 1 and 1024" : null);
         var json = JsonOption(
             "an array of {\"storage\", \"result\": {\"evaluationsPerSecond\", \"orchestrationCpuPerEvaluation\", \"scaling\", ...}}");
-        var output = OutOption("orchestration");
+        var output = BenchResultsFile.OutOption("orchestration");
         var command = new Command(
             "orchestration",
             "Island -> individual -> queue -> trainer -> back with a zero-cost evaluator: evaluations/s, "

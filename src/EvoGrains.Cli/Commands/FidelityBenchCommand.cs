@@ -35,11 +35,7 @@ public static class FidelityBenchCommand
                 "Print {\"specName\", \"firstRung\", \"final\", \"rows\", \"spearman\", \"kendall\", ...} instead "
                 + "of writing the results file.",
         };
-        var output = new Option<string>("--out")
-        {
-            Description = "Results file (one section per spec).",
-            DefaultValueFactory = _ => BenchResultsFile.DefaultPath("fidelity"),
-        };
+        var output = BenchResultsFile.OutOption("fidelity", "Results file (one section per spec).");
         var command = new Command(
             "fidelity",
             "Trains the spec's baselines and N screened candidates at its first rung (validation) and at its "

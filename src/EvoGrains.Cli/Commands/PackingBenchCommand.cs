@@ -32,11 +32,7 @@ public static class PackingBenchCommand
                 "Print {\"model\", \"today\", \"rows\": [{\"packSize\", \"evaluationsPerSecond\", \"speedup\", "
                 + "...}]} instead of writing the results file.",
         };
-        var output = new Option<string>("--out")
-        {
-            Description = "Results file (one section per model).",
-            DefaultValueFactory = _ => BenchResultsFile.DefaultPath("packing"),
-        };
+        var output = BenchResultsFile.OutOption("packing", "Results file (one section per model).");
         var command = new Command(
             "packing",
             "End-to-end evaluations/s of packed training at K = 1..32 against today's way (two trainers of one "

@@ -45,11 +45,7 @@ public static class SearchBenchCommand
         {
             Description = "Print {\"specName\", \"methods\", \"runs\", ...} instead of writing the results file.",
         };
-        var output = new Option<string>("--out")
-        {
-            Description = "Results file (one section per spec).",
-            DefaultValueFactory = _ => BenchResultsFile.DefaultPath("search"),
-        };
+        var output = BenchResultsFile.OutOption("search", "Results file (one section per spec).");
         var command = new Command(
             "search",
             "Runs N independent searches per method (one island each, the same budget in training steps), records "
