@@ -134,7 +134,7 @@ public abstract class SearchStrategy(ScreeningFunnel funnel, int proposalPool = 
         members[members.FindIndex(m => ReferenceEquals(m, old))] = updated;
 
     /// <summary>Screens a bred genome; the NLFS funnel unless a method has its own check.</summary>
-    protected virtual ScreeningVerdict Screen(Genome genome, LossFunction loss) => funnel.Screen(loss, IsKnownPhenotype);
+    protected virtual ScreeningVerdict Screen(Genome genome, LossFunction loss) => funnel.Screen(loss, IsKnown);
 
     /// <summary>The verdict an accepted genome got, for <see cref="Rebuild"/>.</summary>
     protected virtual ScreeningVerdict Rescreen(Genome genome) => funnel.Screen(genome.ToLoss());
@@ -193,6 +193,12 @@ public abstract class SearchStrategy(ScreeningFunnel funnel, int proposalPool = 
             var verdict = Screen(genome, loss);
             if (verdict.Stage == ScreeningStage.Duplicate || seen.Contains(verdict.Loss.Hash))
             {
+                if (seen.Contains(verdict.Loss.Hash))
+                {
+                    // The unflipped form too: a twin stays one whatever the population holds.
+                    seen.Add(loss.Hash);
+                }
+
                 Statistics.CountDuplicate();
                 OnDiscarded();
                 continue;
@@ -252,6 +258,27 @@ public abstract class SearchStrategy(ScreeningFunnel funnel, int proposalPool = 
         {
             rejected[hash] = stage;
         }
+    }
+
+    /// <summary>
+    /// Asked by the funnel right after the integrity check, so neither a phenotype near a member's nor a one-hot twin of a
+    /// loss seen before pays for the dearer checks. A twin's hash joins <see cref="seen"/>: breeding it again costs no screen.
+    /// </summary>
+    private bool IsKnown(LossFunction candidate, double[] phenotype)
+    {
+        // Phenotype first: it is the cheaper test, and the common duplicate of a converged population.
+        if (IsKnownPhenotype(phenotype))
+        {
+            return true;
+        }
+
+        if (!seenFingerprints.Contains(candidate.Fingerprint))
+        {
+            return false;
+        }
+
+        seen.Add(candidate.Hash);
+        return true;
     }
 
     private bool IsKnownPhenotype(double[] phenotype)

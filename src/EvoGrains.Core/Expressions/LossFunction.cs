@@ -13,6 +13,7 @@ public sealed record LossFunction(Expr Element, ClassReduction Reduction = Class
     private const string NormalizedPrefix = " [+ ";
 
     private Expr? canonical;
+    private string? infix;
     private string? canonicalText;
     private ulong? hash;
     private OneHotHalves? oneHot;
@@ -53,8 +54,13 @@ public sealed record LossFunction(Expr Element, ClassReduction Reduction = Class
 
     public string FingerprintHex => StableHash.ToHex(Fingerprint);
 
+    /// <summary>
+    /// The element term as written (computed once: islands print every in-flight and reported loss on each write).
+    /// </summary>
+    public string Infix => infix ??= InfixPrinter.Print(Element);
+
     /// <summary>Canonical infix plus the normalised terms, reduction and smoothing when they differ from the defaults.</summary>
-    public string CanonicalText => canonicalText ??= Describe(Canonical);
+    public string CanonicalText => canonicalText ??= Describe(InfixPrinter.Print(Canonical));
 
     public bool UsesLabel => Element.Uses(Op.Y) || LabelSmoothing > 0 || Normalized.Count > 0;
 
@@ -80,7 +86,7 @@ public sealed record LossFunction(Expr Element, ClassReduction Reduction = Class
     public LossFunction Negated() =>
         this with { Element = -Element, Normalized = [.. Normalized.Select(term => term with { Weight = -term.Weight })] };
 
-    public override string ToString() => Describe(Element);
+    public override string ToString() => Describe(Infix);
 
     public static LossFunction Parse(string text, ClassReduction reduction = ClassReduction.Sum) =>
         new(ExpressionParser.Parse(text), reduction);
@@ -116,9 +122,9 @@ public sealed record LossFunction(Expr Element, ClassReduction Reduction = Class
         return new(ExpressionParser.Parse(text), mean ? ClassReduction.Mean : ClassReduction.Sum, smoothing) { Normalized = normalized };
     }
 
-    private string Describe(Expr expr)
+    private string Describe(string infixText)
     {
-        var text = InfixPrinter.Print(expr);
+        var text = infixText;
         if (Normalized.Count > 0)
         {
             text += NormalizedPrefix + NormalizedTerm.Format(Normalized) + "]";

@@ -17,7 +17,7 @@ public sealed record LossText(
 {
     public static LossText From(LossFunction loss) =>
         new(
-            InfixPrinter.Print(loss.Element), GenomeCodec.ReductionName(loss.Reduction), loss.LabelSmoothing,
+            loss.Infix, GenomeCodec.ReductionName(loss.Reduction), loss.LabelSmoothing,
             loss.Normalized.Count > 0 ? NormalizedTerm.Format(loss.Normalized) : null);
 
     public LossFunction ToLoss() =>

@@ -15,11 +15,12 @@ public sealed class ScreeningFunnel
     private readonly ProbeSet rejectionProbes = new(samples: 8, classes: 10, seed: 20220619, logitScale: 1);
 
     /// <param name="loss">The candidate.</param>
-    /// <param name="isKnownPhenotype">
-    /// Asked right after the integrity check; true stops screening there with <see cref="ScreeningStage.Duplicate"/>,
-    /// so a candidate that behaves like one the caller already holds costs none of the dearer checks.
+    /// <param name="isKnown">
+    /// Asked right after the integrity check with the candidate as it would be proposed (flipped if it was) and its
+    /// phenotype; true stops screening there with <see cref="ScreeningStage.Duplicate"/>, so a candidate the caller
+    /// already knows costs none of the dearer checks.
     /// </param>
-    public ScreeningVerdict Screen(LossFunction loss, Func<double[], bool>? isKnownPhenotype = null)
+    public ScreeningVerdict Screen(LossFunction loss, Func<LossFunction, double[], bool>? isKnown = null)
     {
         // The raw tree decides structure: canonicalising costs more than the check saves.
         if (!loss.UsesLabel)
@@ -44,10 +45,10 @@ public sealed class ScreeningFunnel
         }
 
         var candidate = integrity.Flipped ? loss.Negated() : loss;
-        if (isKnownPhenotype?.Invoke(integrity.Phenotype) == true)
+        if (isKnown?.Invoke(candidate, integrity.Phenotype) == true)
         {
             return new ScreeningVerdict(
-                false, ScreeningStage.Duplicate, "behaves like a loss already held", candidate, integrity.Flipped,
+                false, ScreeningStage.Duplicate, "behaves like a loss already known", candidate, integrity.Flipped,
                 integrity.Phenotype);
         }
 

@@ -9,10 +9,10 @@ namespace EvoGrains.Grains.Islands;
 /// <summary>The island runtime's values in the form other grains receive and storage keeps.</summary>
 internal static class IslandMessages
 {
-    public static CandidateTicket Ticket(Candidate candidate) =>
+    public static CandidateTicket Ticket(PendingEvaluation pending) =>
         new(
-            candidate.Loss.HashHex, candidate.Genome.Encode(), LossText.From(candidate.Loss),
-            candidate.Loss.ToString(), candidate.Operator, candidate.Parents.ToArray());
+            pending.Hash, pending.Stored.Genome, LossText.From(pending.Candidate.Loss), pending.Candidate.Loss.ToString(),
+            pending.Stored.Operator, pending.Stored.Parents);
 
     public static HistoryEntry Record(int island, IslandResult result) => new()
     {

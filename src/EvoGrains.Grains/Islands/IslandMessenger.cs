@@ -27,7 +27,7 @@ internal sealed partial class IslandMessenger(IGrainFactory grains, string islan
         try
         {
             var request = new EvaluationRequest(
-                IslandMessages.Ticket(pending.Candidate), islandKey, island.Spec.Seed,
+                IslandMessages.Ticket(pending), islandKey, island.Spec.Seed,
                 island.Spec.Trainers.LeaseSeconds, pending.Rung)
             {
                 Again = pending.Again,

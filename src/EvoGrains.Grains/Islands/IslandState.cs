@@ -86,7 +86,7 @@ public sealed class IslandState
         Members = snapshot.Members.Select(MemberRecord.From).ToList();
         InFlight = inFlight.ToDictionary(
             p => p.Key,
-            p => new InFlightRecord { Ticket = IslandMessages.Ticket(p.Candidate), Shared = p.Shared, Rung = p.Rung },
+            p => new InFlightRecord { Ticket = IslandMessages.Ticket(p), Shared = p.Shared, Rung = p.Rung },
             StringComparer.Ordinal);
         Rungs = snapshot.Rungs.Select(IslandMessages.Record).ToList();
         Outbox = snapshot.Outbox.Select(r => IslandMessages.Record(Index, r)).ToList();

@@ -27,29 +27,31 @@ public sealed class ScreeningFunnelTests
     }
 
     [Fact]
-    public void A_known_phenotype_stops_screening_after_the_integrity_check()
+    public void A_known_candidate_stops_screening_after_the_integrity_check()
     {
         var loss = LossZoo.Get("focal");
         var accepted = Funnel.Screen(loss);
         double[]? asked = null;
+        LossFunction? askedLoss = null;
 
-        var duplicate = Funnel.Screen(loss, phenotype =>
+        var duplicate = Funnel.Screen(loss, (candidate, phenotype) =>
         {
-            asked = phenotype;
+            (askedLoss, asked) = (candidate, phenotype);
             return true;
         });
 
         Assert.False(duplicate.Accepted);
         Assert.Equal(ScreeningStage.Duplicate, duplicate.Stage);
         Assert.Equal(accepted.Phenotype, asked);
+        Assert.Equal(accepted.Loss, askedLoss);
         Assert.Equal(0UL, duplicate.Fingerprint);
-        Assert.Equal(ScreeningStage.Accepted, Funnel.Screen(loss, _ => false).Stage);
+        Assert.Equal(ScreeningStage.Accepted, Funnel.Screen(loss, (_, _) => false).Stage);
     }
 
     [Fact]
     public void A_loss_that_fails_integrity_is_never_compared_by_phenotype()
     {
-        var verdict = Funnel.Screen(LossZoo.Resolve("y - p"), _ => throw new InvalidOperationException("asked about a rejected curve"));
+        var verdict = Funnel.Screen(LossZoo.Resolve("y - p"), (_, _) => throw new InvalidOperationException("asked about a rejected curve"));
 
         Assert.Equal(ScreeningStage.Integrity, verdict.Stage);
     }
@@ -100,6 +102,17 @@ public sealed class ScreeningFunnelTests
         Assert.Equal(-ExpressionParser.Parse("y * log(p)"), verdict.Loss.Element);
         Assert.Equal(Screen("ce").Fingerprint, verdict.Fingerprint);
         Assert.True(IntegrityCheck.Distance(Screen("ce").Phenotype, verdict.Phenotype) < 1e-9);
+    }
+
+    [Fact]
+    public void The_caller_is_asked_about_the_flipped_candidate_it_would_be_proposed()
+    {
+        var ceFingerprint = Screen("ce").Fingerprint;
+
+        var verdict = Funnel.Screen(LossZoo.Resolve("y * log(p)"), (candidate, _) => candidate.Fingerprint == ceFingerprint);
+
+        Assert.Equal(ScreeningStage.Duplicate, verdict.Stage);
+        Assert.True(verdict.Flipped);
     }
 
     [Fact]

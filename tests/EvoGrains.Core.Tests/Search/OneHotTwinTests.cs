@@ -42,6 +42,18 @@ public sealed class OneHotTwinTests
     }
 
     [Fact]
+    public void A_twin_stops_after_the_integrity_check_and_is_never_screened_again()
+    {
+        var strategy = new Scripted(Twin, TwinWithOne, TwinWithOne, Other);
+
+        strategy.Propose(new Random(1));
+        strategy.Propose(new Random(1));
+
+        Assert.Equal([ScreeningStage.Accepted, ScreeningStage.Duplicate, ScreeningStage.Accepted], strategy.Screened);
+        Assert.Equal(2, strategy.Statistics.Duplicates);
+    }
+
+    [Fact]
     public void An_island_never_proposes_the_twin_of_a_loss_it_evaluated_or_received()
     {
         var strategy = new Scripted(TwinWithOne);
@@ -114,8 +126,18 @@ public sealed class OneHotTwinTests
 
         public override bool IsWaiting => next >= expressions.Length;
 
+        /// <summary>Where the funnel stopped each bred expression it was asked about.</summary>
+        public List<ScreeningStage> Screened { get; } = [];
+
         protected override (Genome, string, IReadOnlyList<string>) Breed(Random random) =>
             (new TreeGenome(ExpressionParser.Parse(expressions[next++])), "random", []);
+
+        protected override ScreeningVerdict Screen(Genome genome, LossFunction loss)
+        {
+            var verdict = base.Screen(genome, loss);
+            Screened.Add(verdict.Stage);
+            return verdict;
+        }
 
         protected override void Absorb(Member member)
         {

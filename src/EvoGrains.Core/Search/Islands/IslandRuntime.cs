@@ -291,7 +291,7 @@ public sealed class IslandRuntime
                 : new StoredMember(StoredCandidate.From(m.Candidate), m.Fitness, m.Birth) { Rung = m.Rung });
         return new IslandSnapshot(
             Paused, Stopped, stored.Values.ToList(),
-            inFlight.Values.Select(p => new StoredPending(StoredCandidate.From(p.Candidate), p.Shared) { Rung = p.Rung }).ToList(),
+            inFlight.Values.Select(p => new StoredPending(p.Stored, p.Shared) { Rung = p.Rung }).ToList(),
             outbox.ToList(), Counters)
         {
             Rungs = ladder.Results.ToList(),

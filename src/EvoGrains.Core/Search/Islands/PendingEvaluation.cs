@@ -8,6 +8,8 @@ namespace EvoGrains.Core.Search.Islands;
 /// </summary>
 public sealed class PendingEvaluation(Candidate candidate, bool shared = false, int rung = 0)
 {
+    private StoredCandidate? stored;
+
     public Candidate Candidate { get; } = candidate;
 
     public string Hash => Candidate.Loss.HashHex;
@@ -15,7 +17,10 @@ public sealed class PendingEvaluation(Candidate candidate, bool shared = false, 
     public int Rung { get; } = rung;
 
     /// <summary>See <see cref="EvaluationKey"/>: one-hot twins share it, so the search trains one of them.</summary>
-    public string Key => EvaluationKey.Of(Candidate.Loss.FingerprintHex, Rung);
+    public string Key { get; } = EvaluationKey.Of(candidate.Loss.FingerprintHex, rung);
+
+    /// <summary>The candidate as storage and asks carry it, encoded once: the island writes it on every write while it waits.</summary>
+    public StoredCandidate Stored => stored ??= StoredCandidate.From(Candidate);
 
     public DateTimeOffset? AskedAt { get; internal set; }
 
