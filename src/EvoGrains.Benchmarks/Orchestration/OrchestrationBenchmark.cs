@@ -32,10 +32,13 @@ public static class OrchestrationBenchmark
             "bench-throughput", options.ThroughputEvaluations, options.ThroughputTrainers,
             options.ThroughputIslands, options.ThroughputInFlightPerIsland, delayMs: 0);
         var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
-        var searchBefore = SearchWork.Total;
+        var (searchBefore, searchBytesBefore) = (SearchWork.Total, SearchWork.Allocated);
+        var (bytesBefore, collectionsBefore) = (GC.GetTotalAllocatedBytes(), Collections());
         var throughput = await RunSearchAsync(grains, throughputSpec, options.RunTimeout, cancellationToken);
         var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
         var search = SearchWork.Total - searchBefore;
+        var (bytes, searchBytes) = (GC.GetTotalAllocatedBytes() - bytesBefore, SearchWork.Allocated - searchBytesBefore);
+        var collections = Collections() - collectionsBefore;
         var perSecond = throughput.Trained / throughput.Elapsed.TotalSeconds;
 
         var scaling = new List<TrainerScalingPoint>();
@@ -64,8 +67,15 @@ public static class OrchestrationBenchmark
             TimeSpan.FromSeconds(throughput.Elapsed.TotalSeconds * options.ThroughputTrainers / throughput.Trained),
             cpu / throughput.Trained,
             search / throughput.Trained,
-            scaling);
+            scaling)
+        {
+            AllocatedPerEvaluation = (double)bytes / throughput.Trained,
+            SearchAllocatedPerEvaluation = (double)searchBytes / throughput.Trained,
+            Collections = collections,
+        };
     }
+
+    private static int Collections() => Enumerable.Range(0, GC.MaxGeneration + 1).Sum(GC.CollectionCount);
 
     private static SearchSpec Spec(string name, int evaluations, int trainers, int islands, int inFlightPerIsland, int delayMs) => new()
     {

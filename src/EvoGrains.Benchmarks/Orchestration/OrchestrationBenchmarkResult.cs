@@ -10,6 +10,8 @@ namespace EvoGrains.Benchmarks.Orchestration;
 /// grains, messages and storage cost each evaluation, and <see cref="OrchestrationCapacity"/> the evaluations
 /// per second this machine's cores could carry if the search itself cost nothing.
 /// Evaluations count trained jobs: a result shared between islands by deduplication is counted once.
+/// <see cref="AllocatedPerEvaluation"/> (bytes, all threads) and <see cref="SearchAllocatedPerEvaluation"/> (the search
+/// work's share) say how much of the garbage collector's time, which counts as orchestration, the search causes.
 /// </summary>
 public sealed record OrchestrationBenchmarkResult(
     int Evaluations,
@@ -21,6 +23,13 @@ public sealed record OrchestrationBenchmarkResult(
     TimeSpan SearchCostPerEvaluation,
     IReadOnlyList<TrainerScalingPoint> Scaling)
 {
+    public double AllocatedPerEvaluation { get; init; }
+
+    public double SearchAllocatedPerEvaluation { get; init; }
+
+    /// <summary>Garbage collections (all generations) during the zero-cost run.</summary>
+    public int Collections { get; init; }
+
     public TimeSpan OrchestrationCpuPerEvaluation => CpuPerEvaluation - SearchCostPerEvaluation;
 
     public double OrchestrationCapacity =>

@@ -72,6 +72,10 @@ public static class OrchestrationBenchReport
                 + Invariant($"**{result.OrchestrationCpuPerEvaluation.TotalMilliseconds * 1000:F0} µs CPU per ")
                 + Invariant($"evaluation**, so {Environment.ProcessorCount} cores carry ")
                 + Invariant($"**{result.OrchestrationCapacity:F0} evaluations/s** of orchestration"));
+            text.AppendLine(
+                Invariant($"- allocated per evaluation: {result.AllocatedPerEvaluation / 1024:F1} KB, of which search work ")
+                + Invariant($"{result.SearchAllocatedPerEvaluation / 1024:F1} KB; {result.Collections} garbage collections ")
+                + "(their threads' time is part of orchestration)");
             if (result.Scaling.Count > 0)
             {
                 text.AppendLine();

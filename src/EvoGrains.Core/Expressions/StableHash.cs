@@ -10,9 +10,35 @@ public static class StableHash
 
     public static ulong Of(string text) => Of(Encoding.UTF8.GetBytes(text));
 
-    public static ulong Of(ReadOnlySpan<byte> bytes)
+    public static ulong Of(ReadOnlySpan<byte> bytes) => Add(OffsetBasis, bytes);
+
+    /// <summary>The hash of the builder's text (the same as of its string), without making the string.</summary>
+    public static ulong Of(StringBuilder text)
     {
+        ArgumentNullException.ThrowIfNull(text);
+        var encoder = Encoding.UTF8.GetEncoder();
+        Span<byte> bytes = stackalloc byte[1024];
         var hash = OffsetBasis;
+        foreach (var chunk in text.GetChunks())
+        {
+            var chars = chunk.Span;
+            while (!chars.IsEmpty)
+            {
+                // Not flushed between chunks: a surrogate pair split across two is still encoded as one character.
+                encoder.Convert(chars, bytes, flush: false, out var used, out var written, out _);
+                hash = Add(hash, bytes[..written]);
+                chars = chars[used..];
+            }
+        }
+
+        encoder.Convert([], bytes, flush: true, out _, out var last, out _);
+        return Add(hash, bytes[..last]);
+    }
+
+    public static string ToHex(ulong hash) => hash.ToString("x16");
+
+    private static ulong Add(ulong hash, ReadOnlySpan<byte> bytes)
+    {
         foreach (var b in bytes)
         {
             hash ^= b;
@@ -21,6 +47,4 @@ public static class StableHash
 
         return hash;
     }
-
-    public static string ToHex(ulong hash) => hash.ToString("x16");
 }

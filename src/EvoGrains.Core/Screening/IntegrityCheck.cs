@@ -44,7 +44,8 @@ public static class IntegrityCheck
 
         // A coarse pass over a subset of the same grid rejects most bad curves at a twentieth of
         // the cost; any curve it rejects (non-finite, too many turns) the full grid would reject too.
-        var coarse = Curve(loss, CoarseQ, CoarseWrongClass, yWrong, CoarseTrueClass, yTrue, weight);
+        Span<double> coarse = stackalloc double[CoarseQ.Length];
+        Curve(loss, CoarseQ, CoarseWrongClass, yWrong, CoarseTrueClass, yTrue, weight, coarse);
         for (var k = 0; k < coarse.Length; k++)
         {
             if (!double.IsFinite(coarse[k]))
@@ -58,7 +59,9 @@ public static class IntegrityCheck
             return new($"the slope changes sign more than {MaxSlopeSignChanges} times", false, []);
         }
 
-        var curve = Curve(loss, Q, WrongClass, yWrong, TrueClass, yTrue, weight);
+        // On the stack (8 KB): islands screen thousands of candidates a second, and only a passing curve's phenotype is kept.
+        Span<double> curve = stackalloc double[Points];
+        Curve(loss, Q, WrongClass, yWrong, TrueClass, yTrue, weight, curve);
         for (var i = 0; i < Points; i++)
         {
             if (!double.IsFinite(curve[i]))
@@ -72,24 +75,22 @@ public static class IntegrityCheck
 
     private static ColumnEvaluator Columns(double[] p, int capacity) => new(p, p.Select(x => Math.Log(x)).ToArray(), capacity);
 
-    private static double[] Curve(
+    private static void Curve(
         LossFunction loss, double[] q, ColumnEvaluator wrongClass, double yWrong, ColumnEvaluator trueClass,
-        double yTrue, double weight)
+        double yTrue, double weight, Span<double> curve)
     {
         var wrong = wrongClass.Evaluate(loss.Element, yWrong);
         var right = trueClass.Evaluate(loss.Element, yTrue);
-        var curve = GC.AllocateUninitializedArray<double>(wrong.Length);
         for (var i = 0; i < curve.Length; i++)
         {
             curve[i] = weight * (wrong[i] + right[i]);
         }
 
         AddNormalized(loss.Normalized, q, curve);
-        return curve;
     }
 
     /// <summary>Adds the normalised terms (zoo baselines only) at each point: p = [q, 1 - q], true class 1.</summary>
-    private static void AddNormalized(IReadOnlyList<NormalizedTerm> terms, ReadOnlySpan<double> q, double[] curve)
+    private static void AddNormalized(IReadOnlyList<NormalizedTerm> terms, ReadOnlySpan<double> q, Span<double> curve)
     {
         if (terms.Count == 0)
         {
@@ -133,7 +134,7 @@ public static class IntegrityCheck
     private static bool IsFlat(double before, double after) =>
         Math.Abs(after - before) <= FlatTolerance * Math.Max(1, Math.Max(Math.Abs(after), Math.Abs(before)));
 
-    private static IntegrityCurve Judge(double[] curve)
+    private static IntegrityCurve Judge(ReadOnlySpan<double> curve)
     {
         int argMin = 0, argMax = 0, flatSteps = 0;
         var allZero = curve[0] == 0;

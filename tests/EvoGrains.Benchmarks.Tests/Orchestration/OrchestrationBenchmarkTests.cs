@@ -27,6 +27,7 @@ public sealed class OrchestrationBenchmarkTests(OrchestrationSiloFixture fixture
         Assert.True(result.EvaluationsPerSecond > 0);
         Assert.True(result.SearchCostPerEvaluation > TimeSpan.Zero);
         Assert.True(result.CpuPerEvaluation > TimeSpan.Zero);
+        Assert.InRange(result.SearchAllocatedPerEvaluation, 1, result.AllocatedPerEvaluation);
         Assert.Equal(options.ScalingTrainers, result.Scaling.Select(p => p.Trainers));
         Assert.All(result.Scaling, p => Assert.True(p.Efficiency is > 0 and <= 1.05));
     }
