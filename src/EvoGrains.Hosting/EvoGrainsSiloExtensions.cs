@@ -34,7 +34,8 @@ public static class EvoGrainsSiloExtensions
     /// executable and the CLI's embedded silo.
     /// </summary>
     /// <param name="configureSilo">Extra silo configuration applied last (embedding hosts, tests).</param>
-    /// <exception cref="EvoGrainsConfigurationException">The configuration is invalid; the message names the key.</exception>
+    /// <exception cref="EvoGrainsConfigurationException">The configuration is invalid; the message names the
+    /// key.</exception>
     public static IHostApplicationBuilder AddEvoGrainsSilo(this IHostApplicationBuilder builder, Action<ISiloBuilder>? configureSilo = null)
     {
         var options = EvoGrainsSiloOptionsReader.Read(builder.Configuration);
@@ -65,8 +66,9 @@ public static class EvoGrainsSiloExtensions
     }
 
     /// <summary>
-    /// The evaluator factories trainers use, one per <see cref="EvaluatorRegistry"/> entry keyed by its name (training with
-    /// <paramref name="trainingThreads"/> libtorch threads, synthetic); also what `evograins replay` retrains with.
+    /// The evaluator factories trainers use, one per <see cref="EvaluatorRegistry"/> entry keyed by its name (training
+    /// with <paramref name="trainingThreads"/> libtorch threads, synthetic); also what `evograins replay` retrains
+    /// with.
     /// </summary>
     public static IServiceCollection AddEvoGrainsEvaluators(this IServiceCollection services, int trainingThreads)
     {

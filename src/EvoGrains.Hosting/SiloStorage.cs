@@ -31,7 +31,8 @@ internal static class SiloStorage
                 silo.AddRedisGrainStorage(name, o => o.ConfigurationOptions = ConfigurationOptions.Parse(storage.ConnectionString!));
                 return;
             case StorageProvider.AzureBlob:
-                // Orleans' provider keys blobs by state name and grain id only, not by ServiceId: one container per service.
+                // Orleans' provider keys blobs by state name and grain id only, not by ServiceId: one container per
+                // service.
                 silo.AddAzureBlobGrainStorage(name, o =>
                 {
                     o.BlobServiceClient = new BlobServiceClient(storage.ConnectionString);

@@ -11,7 +11,8 @@ namespace EvoGrains.Benchmarks.Fidelity;
 /// </summary>
 public static class EvaluatorRuns
 {
-    /// <param name="done">Called after each batch with the evaluations finished so far and the total (from the workers' threads).</param>
+    /// <param name="done">Called after each batch with the evaluations finished so far and the total (from the workers'
+    /// threads).</param>
     /// <returns>results[loss][evaluator index].</returns>
     public static async Task<IReadOnlyList<IReadOnlyList<EvaluationResult>>> TrainAsync(
         IReadOnlyList<IFitnessEvaluator> evaluators,

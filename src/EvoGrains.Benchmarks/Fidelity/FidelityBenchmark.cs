@@ -67,7 +67,10 @@ public static class FidelityBenchmark
             rows, spearman, kendall, watch.Elapsed.TotalSeconds);
     }
 
-    /// <summary>The search's cheapest fidelity: rung 0's steps and seeds (common random numbers from the spec's seed), on validation.</summary>
+    /// <summary>
+    /// The search's cheapest fidelity: rung 0's steps and seeds (common random numbers from the spec's seed), on
+    /// validation.
+    /// </summary>
     public static (EvaluationSpec Evaluation, FidelityBudget Budget) FirstRung(SearchSpec spec)
     {
         ArgumentNullException.ThrowIfNull(spec);

@@ -73,7 +73,9 @@ public static class PackingBenchmark
         return new PackingBenchmarkResult(options, flops, gemm, Row(null), configurations.Skip(1).Select(Row).ToList());
     }
 
-    /// <summary>The quickstart's evaluation (Fashion-MNIST, batch 64, 10,000 training and 2,000 validation images).</summary>
+    /// <summary>
+    /// The quickstart's evaluation (Fashion-MNIST, batch 64, 10,000 training and 2,000 validation images).
+    /// </summary>
     public static EvaluationSpec Evaluation(PackingBenchmarkOptions options) => new()
     {
         Dataset = "fashion-mnist",
@@ -86,7 +88,9 @@ public static class PackingBenchmark
         ValidationSize = 2000,
     };
 
-    /// <summary>The zoo, then random NLFS cells the screening funnel accepts (seeded: every run trains the same set).</summary>
+    /// <summary>
+    /// The zoo, then random NLFS cells the screening funnel accepts (seeded: every run trains the same set).
+    /// </summary>
     public static IReadOnlyList<ITensorLoss> Losses(int count)
     {
         var losses = LossZoo.Names.Take(count).Select(name => (ITensorLoss)new CompiledTensorLoss(LossZoo.Get(name), name)).ToList();

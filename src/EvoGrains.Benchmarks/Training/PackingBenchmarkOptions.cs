@@ -1,6 +1,8 @@
 namespace EvoGrains.Benchmarks.Training;
 
-/// <summary>What the packing benchmark trains: the quickstart's evaluation with the given model, steps and candidates.</summary>
+/// <summary>
+/// What the packing benchmark trains: the quickstart's evaluation with the given model, steps and candidates.
+/// </summary>
 /// <param name="Model">mlp, small-cnn or resnet9.</param>
 /// <param name="Candidates">Zoo losses first, then random screened NLFS cells.</param>
 /// <param name="Steps">Optimizer steps per evaluation.</param>

@@ -25,7 +25,9 @@ public sealed class TrainingBenchmarks
         packed = new PackedTrainer(prepared);
     }
 
-    /// <summary>Best of <paramref name="repetitions"/> timed <c>torch.matmul</c> calls after one warm-up call.</summary>
+    /// <summary>
+    /// Best of <paramref name="repetitions"/> timed <c>torch.matmul</c> calls after one warm-up call.
+    /// </summary>
     public static GemmBenchmarkResult MeasureGemm(int size = 1024, int repetitions = 10, DevicePreference preference = DevicePreference.Auto)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(size, 1);

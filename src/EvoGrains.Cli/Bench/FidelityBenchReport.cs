@@ -5,7 +5,9 @@ using EvoGrains.Core.Search;
 
 namespace EvoGrains.Cli.Bench;
 
-/// <summary>The fidelity benchmark's section of bench-results/fidelity.md: one section per spec, the latest run each.</summary>
+/// <summary>
+/// The fidelity benchmark's section of bench-results/fidelity.md: one section per spec, the latest run each.
+/// </summary>
 public static class FidelityBenchReport
 {
     public const string Title = "# Rank fidelity: first rung against the final budget";
@@ -16,7 +18,8 @@ public static class FidelityBenchReport
     public static string Merge(string existing, string specName, string section) =>
         BenchResultsFile.MergeSection(existing, Title, specName, section);
 
-    /// <param name="load">The 1-minute load average before and after the run (NaN where the system does not say).</param>
+    /// <param name="load">The 1-minute load average before and after the run (NaN where the system does not
+    /// say).</param>
     /// <param name="figure">The scatter plot's file name next to the results file, when one was drawn.</param>
     public static string Section(FidelityBenchmarkResult result, string specFile, (double Before, double After) load, string? figure = null)
     {

@@ -4,7 +4,9 @@ using ScottPlot;
 
 namespace EvoGrains.Cli.Bench;
 
-/// <summary>The fidelity figure: each loss's first-rung validation accuracy against its final-budget test accuracy.</summary>
+/// <summary>
+/// The fidelity figure: each loss's first-rung validation accuracy against its final-budget test accuracy.
+/// </summary>
 public static class FidelityPlot
 {
     public static string FileName(string specName) => $"fidelity-{specName}.png";

@@ -4,7 +4,9 @@ using EvoGrains.Benchmarks.Training;
 
 namespace EvoGrains.Cli.Bench;
 
-/// <summary>The packing benchmark's section of bench-results/packing.md (one section per model, the latest run each).</summary>
+/// <summary>
+/// The packing benchmark's section of bench-results/packing.md (one section per model, the latest run each).
+/// </summary>
 public static class PackingBenchReport
 {
     /// <summary>Replaces (or appends) this model's section, so one file holds every model's latest run.</summary>

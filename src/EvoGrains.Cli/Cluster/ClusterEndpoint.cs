@@ -18,7 +18,9 @@ public sealed record ClusterEndpoint(IPEndPoint? Gateway, string? RedisConnectio
         return new ClusterEndpoint(ResolveGateway(text), null, ClusterId: clusterId ?? "local");
     }
 
-    /// <summary>Why <paramref name="text"/> is not host:port, or null when it is (the host is not resolved here).</summary>
+    /// <summary>
+    /// Why <paramref name="text"/> is not host:port, or null when it is (the host is not resolved here).
+    /// </summary>
     public static string? SyntaxError(string text)
     {
         if (IPEndPoint.TryParse(text, out var endpoint) && endpoint.Port != 0)

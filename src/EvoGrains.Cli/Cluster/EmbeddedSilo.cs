@@ -38,7 +38,9 @@ public sealed class EmbeddedSilo : IAsyncDisposable
     /// <summary>The web page's address (http://127.0.0.1:port/), or null when the silo serves none.</summary>
     public Uri? WebAddress { get; }
 
-    /// <summary>Grain state in files under <paramref name="folder"/>: survives the process, so searches resume.</summary>
+    /// <summary>
+    /// Grain state in files under <paramref name="folder"/>: survives the process, so searches resume.
+    /// </summary>
     public static IReadOnlyDictionary<string, string?> FileStorage(string folder) =>
         new Dictionary<string, string?> { ["EvoGrains:Storage:Provider"] = "file", ["EvoGrains:Storage:RootFolder"] = folder };
 
@@ -57,8 +59,10 @@ public sealed class EmbeddedSilo : IAsyncDisposable
     public static Task<EmbeddedSilo> StartAsync(string stateFolder, SearchSpec spec, CancellationToken cancellationToken, int? webPort = null) =>
         StartAsync(FileStorage(stateFolder), spec, cancellationToken, webPort);
 
-    /// <param name="storage">Grain storage settings (<see cref="FileStorage"/>, <see cref="MemoryStorage"/>...).</param>
-    /// <param name="spec">The search the silo is for: its trainers decide the CPU placement and libtorch threads.</param>
+    /// <param name="storage">Grain storage settings (<see cref="FileStorage"/>,
+    /// <see cref="MemoryStorage"/>...).</param>
+    /// <param name="spec">The search the silo is for: its trainers decide the CPU placement and libtorch
+    /// threads.</param>
     /// <param name="cancellationToken">Stops the start.</param>
     /// <param name="webPort">Serve the web page on 127.0.0.1 at this port (0: a free one); null: no web page.</param>
     /// <exception cref="InputException">The web port is taken.</exception>

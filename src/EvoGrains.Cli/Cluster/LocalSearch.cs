@@ -22,7 +22,8 @@ public static class LocalSearch
     /// <param name="console">Where progress and messages go.</param>
     /// <param name="output">How progress is shown.</param>
     /// <param name="cancellationToken">Stops the run: the search is paused, to be resumed.</param>
-    /// <param name="webPort">Serve the web page on 127.0.0.1 at this port (0: a free one) and print its address; null: none.</param>
+    /// <param name="webPort">Serve the web page on 127.0.0.1 at this port (0: a free one) and print its address; null:
+    /// none.</param>
     /// <returns>The final run record, or null when cancelled before the end.</returns>
     public static async Task<RunRecord?> RunAsync(
         string folder, SearchSpec? newSpec, CliConsole console, ProgressOutput output,
@@ -100,14 +101,18 @@ public static class LocalSearch
         return (File.ReadAllText(idFile).Trim(), CheckData(SearchSpecJson.Load(specFile), specFile));
     }
 
-    /// <summary>Fails fast, as an input error naming the data file, when the search's data or model does not load.</summary>
+    /// <summary>
+    /// Fails fast, as an input error naming the data file, when the search's data or model does not load.
+    /// </summary>
     public static SearchSpec CheckData(SearchSpec spec, string specFile)
     {
         _ = InspectData(spec, specFile);
         return spec;
     }
 
-    /// <summary>What the spec's data resolves to (`data check`); an input error naming the file when it does not load.</summary>
+    /// <summary>
+    /// What the spec's data resolves to (`data check`); an input error naming the file when it does not load.
+    /// </summary>
     public static DataCheckResult InspectData(SearchSpec spec, string specFile)
     {
         ArgumentNullException.ThrowIfNull(spec);

@@ -4,7 +4,9 @@ using EvoGrains.Core.Search;
 
 namespace EvoGrains.Cli.Cluster;
 
-/// <summary>Reads a search's spec, history, hall of fame and final comparison from the cluster into a run record.</summary>
+/// <summary>
+/// Reads a search's spec, history, hall of fame and final comparison from the cluster into a run record.
+/// </summary>
 public static class SearchExporter
 {
     private const int PageSize = 500;

@@ -48,7 +48,9 @@ public static class SearchProgressView
         return last;
     }
 
-    /// <summary>Whether <see cref="FollowAsync"/> shows a live panel (whose end is no printed line) rather than lines.</summary>
+    /// <summary>
+    /// Whether <see cref="FollowAsync"/> shows a live panel (whose end is no printed line) rather than lines.
+    /// </summary>
     public static bool IsLive(CliConsole console, ProgressOutput output) =>
         !output.Json && console.Ansi.Profile.Capabilities is { Ansi: true, Interactive: true };
 
@@ -113,7 +115,9 @@ public static class SearchProgressView
 
     private static string Fitness(double value) => double.IsFinite(value) ? value.ToString("F4", CultureInfo.InvariantCulture) : "—";
 
-    /// <summary>The time budget used so far, and when the searching ends at the pace so far (every budget counts).</summary>
+    /// <summary>
+    /// The time budget used so far, and when the searching ends at the pace so far (every budget counts).
+    /// </summary>
     private static string Eta(SearchStatus s)
     {
         var now = DateTimeOffset.UtcNow;

@@ -7,7 +7,8 @@ namespace EvoGrains.Cli.Commands;
 
 /// <summary>
 /// Comparison rows as a console table (Spectre) or as Markdown for report.md, with the same cells: mean ± std of the
-/// named metric, the 95% confidence interval of the mean, Welch / paired p-values against CE and against the best baseline.
+/// named metric, the 95% confidence interval of the mean, Welch / paired p-values against CE and against the best
+/// baseline.
 /// </summary>
 public static class ComparisonTable
 {

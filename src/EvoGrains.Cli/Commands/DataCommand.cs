@@ -7,7 +7,9 @@ using EvoGrains.Training.Data;
 
 namespace EvoGrains.Cli.Commands;
 
-/// <summary>`evograins data check`: what a spec's data and model resolve to, by the check a submit runs before a search starts.</summary>
+/// <summary>
+/// `evograins data check`: what a spec's data and model resolve to, by the check a submit runs before a search starts.
+/// </summary>
 public static class DataCommand
 {
     private const int NamesShown = 20;

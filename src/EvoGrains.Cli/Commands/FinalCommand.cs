@@ -5,7 +5,9 @@ using EvoGrains.Core.Search;
 
 namespace EvoGrains.Cli.Commands;
 
-/// <summary>`evograins final`: run a finished search's final stage again, with its own or another spec's final stage.</summary>
+/// <summary>
+/// `evograins final`: run a finished search's final stage again, with its own or another spec's final stage.
+/// </summary>
 public static class FinalCommand
 {
     public static Command Build(CliConsole console)

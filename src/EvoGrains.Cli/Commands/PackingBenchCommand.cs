@@ -5,7 +5,10 @@ using EvoGrains.Core.Search.Registries;
 
 namespace EvoGrains.Cli.Commands;
 
-/// <summary>`evograins bench packing`: packed training against today's way, one model per run, its own section of the results file.</summary>
+/// <summary>
+/// `evograins bench packing`: packed training against today's way, one model per run, its own section of the results
+/// file.
+/// </summary>
 public static class PackingBenchCommand
 {
     public static Command Build(CliConsole console)

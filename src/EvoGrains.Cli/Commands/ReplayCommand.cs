@@ -4,7 +4,9 @@ using EvoGrains.Cli.Runs;
 
 namespace EvoGrains.Cli.Commands;
 
-/// <summary>`evograins replay`: retrain one evaluation of a run folder as the search did and compare the fitness.</summary>
+/// <summary>
+/// `evograins replay`: retrain one evaluation of a run folder as the search did and compare the fitness.
+/// </summary>
 public static class ReplayCommand
 {
     public static Command Build(CliConsole console)

@@ -110,7 +110,9 @@ public static class TrainCommand
             + $"{options.Seeds} seed(s) per loss, {options.Threads} libtorch thread(s)");
     }
 
-    /// <summary>CE, then each loss once: a zoo loss under its canonical name ("sce(0.1,1)"), an expression under its infix.</summary>
+    /// <summary>
+    /// CE, then each loss once: a zoo loss under its canonical name ("sce(0.1,1)"), an expression under its infix.
+    /// </summary>
     private static IReadOnlyList<(string Name, LossFunction Loss, bool IsBaseline)> Named(IEnumerable<string> texts)
     {
         var named = new List<(string Name, LossFunction Loss, bool IsBaseline)> { (ArmComparison.CrossEntropy, LossZoo.CrossEntropy, true) };

@@ -130,7 +130,8 @@ public sealed class TrainEvaluationOptions
             Augment = Given(Augment, basis.Augment),
         };
 
-        // Each option passed its own check; together, or with the spec, they may not (--warmup over --steps, the spec's early stop after --steps).
+        // Each option passed its own check; together, or with the spec, they may not (--warmup over --steps, the spec's
+        // early stop after --steps).
         if (SearchSpecValidator.Validate(spec with { Evaluation = evaluation }).FirstOrDefault() is { } error)
         {
             throw new InputException(specFile is null ? $"the options given disagree: {error}" : $"{specFile} with the options given: {error}");

@@ -3,7 +3,10 @@ using EvoGrains.Core.Search.Registries;
 
 namespace EvoGrains.Cli.Commands;
 
-/// <summary>The commands that train a spec's evaluation for real (`train --spec`, `bench fidelity`) need an evaluator that trains.</summary>
+/// <summary>
+/// The commands that train a spec's evaluation for real (`train --spec`, `bench fidelity`) need an evaluator that
+/// trains.
+/// </summary>
 public static class TrainableSpec
 {
     // The synthetic evaluator has no model, steps or test set to train.

@@ -3,7 +3,9 @@ using ScottPlot;
 
 namespace EvoGrains.Cli.Runs;
 
-/// <summary>final-accuracy.png: each arm of the final table, its mean accuracy on the table's split with its 95% interval.</summary>
+/// <summary>
+/// final-accuracy.png: each arm of the final table, its mean accuracy on the table's split with its 95% interval.
+/// </summary>
 public static class FinalAccuracyPlot
 {
     public const string FileName = "final-accuracy.png";

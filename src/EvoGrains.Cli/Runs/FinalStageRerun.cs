@@ -16,7 +16,9 @@ namespace EvoGrains.Cli.Runs;
 /// </summary>
 public static class FinalStageRerun
 {
-    /// <summary>The run folder's spec (with <paramref name="finalStage"/> instead of its own, when given) and hall of fame.</summary>
+    /// <summary>
+    /// The run folder's spec (with <paramref name="finalStage"/> instead of its own, when given) and hall of fame.
+    /// </summary>
     public static (SearchSpec Spec, IReadOnlyList<HallOfFameEntry> HallOfFame) Load(string folder, FinalStageSpec? finalStage)
     {
         var specFile = Path.Combine(folder, "spec.json");
@@ -28,7 +30,8 @@ public static class FinalStageRerun
 
         var spec = SearchSpecJson.Load(specFile);
         spec = finalStage is null ? spec : spec with { FinalStage = finalStage };
-        // Another spec's final stage must also hold with this run's evaluation (its transfer settings change that evaluation).
+        // Another spec's final stage must also hold with this run's evaluation (its transfer settings change that
+        // evaluation).
         if (SearchSpecValidator.Validate(spec).FirstOrDefault() is { } error)
         {
             throw new InputException($"{specFile} with the given final stage: {error}");
@@ -55,11 +58,12 @@ public static class FinalStageRerun
     }
 
     /// <summary>
-    /// The run's final results (the run folder's final.json, or <paramref name="file"/>): the test table whose arms (survivors,
-    /// baselines, tuned baselines with their chosen points) a transfer-only run retrains.
+    /// The run's final results (the run folder's final.json, or <paramref name="file"/>): the test table whose arms
+    /// (survivors, baselines, tuned baselines with their chosen points) a transfer-only run retrains.
     /// </summary>
     /// <param name="folder">The run folder.</param>
-    /// <param name="file">The final results to read instead of the run folder's final.json (what `evograins final --out` wrote).</param>
+    /// <param name="file">The final results to read instead of the run folder's final.json (what
+    /// `evograins final --out` wrote).</param>
     public static FinalComparison LoadFinal(string folder, string? file = null)
     {
         if (file is not null && !File.Exists(file))
@@ -115,9 +119,9 @@ public static class FinalStageRerun
     }
 
     /// <summary>
-    /// Trains only the transfer settings of <paramref name="spec"/>'s final stage on the arms of <paramref name="final"/>'s test
-    /// table, with the test seeds (seed i is the test table's seed i); returns <paramref name="final"/> with the transfer tables
-    /// (and their trainings counted).
+    /// Trains only the transfer settings of <paramref name="spec"/>'s final stage on the arms of
+    /// <paramref name="final"/>'s test table, with the test seeds (seed i is the test table's seed i); returns
+    /// <paramref name="final"/> with the transfer tables (and their trainings counted).
     /// </summary>
     /// <param name="progress">Told (done, total) after each pack.</param>
     public static async Task<FinalComparison> RunTransferAsync(
@@ -158,7 +162,8 @@ public static class FinalStageRerun
     {
         var results = new Dictionary<string, EvaluationResult>(known, StringComparer.Ordinal);
         using var trainers = new SemaphoreSlim(spec.Trainers.Count);
-        // Packs form as a trainer's do: jobs with one evaluator (the trainers' key: the job's evaluation and its seed), at most packSize at once.
+        // Packs form as a trainer's do: jobs with one evaluator (the trainers' key: the job's evaluation and its seed),
+        // at most packSize at once.
         var packs = jobs
             .Where(job => !results.ContainsKey(job.JobId))
             .GroupBy(job => (Evaluation: spec.Evaluation.ForFinalJob(job.Steps, job.TrainSubset, job.OnTestSet, job.Transfer), job.Seed))

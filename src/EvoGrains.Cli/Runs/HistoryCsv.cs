@@ -4,7 +4,10 @@ using EvoGrains.Core.Search;
 
 namespace EvoGrains.Cli.Runs;
 
-/// <summary>history.csv: one row per evaluation (RFC 4180 quoting); fitness is the mean validation accuracy over the seeds at the rung.</summary>
+/// <summary>
+/// history.csv: one row per evaluation (RFC 4180 quoting); fitness is the mean validation accuracy over the seeds at
+/// the rung.
+/// </summary>
 public static class HistoryCsv
 {
     public const string Header = "index,hash,expression,island,fitness,status,seconds,operator,parents,failure,rung,steps,seeds,spread";
@@ -38,7 +41,10 @@ public static class HistoryCsv
         h.Seeds.ToString(CultureInfo.InvariantCulture),
         double.IsFinite(h.Spread) ? h.Spread.ToString("R", CultureInfo.InvariantCulture) : "");
 
-    /// <summary>Reads history.csv back by column name, so files with more (or, without rungs and spread, fewer) columns read alike.</summary>
+    /// <summary>
+    /// Reads history.csv back by column name, so files with more (or, without rungs and spread, fewer) columns read
+    /// alike.
+    /// </summary>
     /// <exception cref="InputException">A missing column or a malformed row, naming the file and line.</exception>
     public static IReadOnlyList<HistoryRow> Parse(string csv, string source)
     {
@@ -72,7 +78,9 @@ public static class HistoryCsv
         }).ToList();
     }
 
-    /// <summary>RFC 4180 records (quoted fields may hold commas, quotes and line breaks), each with its first line number.</summary>
+    /// <summary>
+    /// RFC 4180 records (quoted fields may hold commas, quotes and line breaks), each with its first line number.
+    /// </summary>
     private static List<(int Line, List<string> Fields)> Records(string csv)
     {
         var records = new List<(int, List<string>)>();

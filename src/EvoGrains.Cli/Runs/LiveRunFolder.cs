@@ -6,8 +6,8 @@ namespace EvoGrains.Cli.Runs;
 /// <summary>
 /// The run folder while its search runs: history.csv grows a row per result (each flushed as it is written, so a reader
 /// sees whole rows), TensorBoard scalars follow the results, and hall-of-fame.json is replaced whole when it changes.
-/// Started afresh on every start or resume, from the search's whole history so far; <see cref="RunFolderWriter"/> writes
-/// the finished folder after it.
+/// Started afresh on every start or resume, from the search's whole history so far; <see cref="RunFolderWriter"/>
+/// writes the finished folder after it.
 /// </summary>
 public sealed class LiveRunFolder : IDisposable
 {

@@ -15,7 +15,9 @@ namespace EvoGrains.Cli.Runs;
 /// </summary>
 public static class RunReplay
 {
-    /// <summary>Finds the evaluation; every problem with the folder, the hash or the rung is an <see cref="InputException"/>.</summary>
+    /// <summary>
+    /// Finds the evaluation; every problem with the folder, the hash or the rung is an <see cref="InputException"/>.
+    /// </summary>
     /// <param name="rung">The rung to replay; null: the highest the loss reached.</param>
     public static ReplayPlan Plan(string folder, string hash, int? rung)
     {
@@ -105,7 +107,9 @@ public static class RunReplay
                 CultureInfo.InvariantCulture, $"--rung {at}: loss {rows[0].Hash} reached rung {reached} at most"));
     }
 
-    /// <summary>The loss of a row, checked against its hash, so a misread expression cannot replay another loss.</summary>
+    /// <summary>
+    /// The loss of a row, checked against its hash, so a misread expression cannot replay another loss.
+    /// </summary>
     private static LossFunction LossOf(HistoryRow row, string historyFile)
     {
         LossFunction loss;

@@ -12,7 +12,9 @@ public static class RunReport
 {
     public const int TopLosses = 5;
 
-    /// <summary>final.md of `evograins final`: the answer and the final comparison of a final stage run again.</summary>
+    /// <summary>
+    /// final.md of `evograins final`: the answer and the final comparison of a final stage run again.
+    /// </summary>
     public static string FormatFinal(RunRecord run, string source)
     {
         var text = new StringBuilder();
@@ -24,7 +26,8 @@ public static class RunReport
     }
 
     /// <param name="run">The run.</param>
-    /// <param name="described">Its hall of fame described (<see cref="DescribedLoss.Of"/>); worked out here when not given.</param>
+    /// <param name="described">Its hall of fame described (<see cref="DescribedLoss.Of"/>); worked out here when not
+    /// given.</param>
     public static string Format(RunRecord run, IReadOnlyList<DescribedLoss>? described = null)
     {
         described ??= DescribedLoss.Of(run.HallOfFame);
@@ -115,7 +118,9 @@ public static class RunReport
         return text.ToString();
     }
 
-    /// <summary>The report's first words: the best found loss against CE and the strongest baseline, on the final table's split.</summary>
+    /// <summary>
+    /// The report's first words: the best found loss against CE and the strongest baseline, on the final table's split.
+    /// </summary>
     private static void Answer(StringBuilder text, RunRecord run)
     {
         var found = run.Comparison.Where(r => !r.IsBaseline).MaxBy(r => r.Mean);
@@ -234,7 +239,10 @@ public static class RunReport
         TransferSection(text, run, final);
     }
 
-    /// <summary>One table per transfer setting, in the final table's form, then every arm's rank in each table and its mean rank.</summary>
+    /// <summary>
+    /// One table per transfer setting, in the final table's form, then every arm's rank in each table and its mean
+    /// rank.
+    /// </summary>
     private static void TransferSection(StringBuilder text, RunRecord run, FinalComparison final)
     {
         if (final.Transfer.Count == 0)
@@ -285,7 +293,8 @@ public static class RunReport
 
     private static string Rank(double rank) => double.IsNaN(rank) ? "—" : rank.ToString("0.##", CultureInfo.InvariantCulture);
 
-    // The baselines get the tuning effort the found losses' final rounds get; say what that cost next to what the search cost.
+    // The baselines get the tuning effort the found losses' final rounds get; say what that cost next to what the
+    // search cost.
     private static string TuningBudget(RunRecord run, FinalComparison final)
     {
         var grid = final.Rounds.Sum(r => r.Rows.Count(row => row.IsBaseline) * r.Seeds);

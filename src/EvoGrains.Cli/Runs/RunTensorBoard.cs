@@ -92,7 +92,9 @@ public sealed class RunTensorBoard
         }
     }
 
-    /// <summary>Evaluations per minute over the last <see cref="RateWindow"/> completions up to this one, in completion order.</summary>
+    /// <summary>
+    /// Evaluations per minute over the last <see cref="RateWindow"/> completions up to this one, in completion order.
+    /// </summary>
     private void Throughput(DateTimeOffset completedAt)
     {
         var at = completions.BinarySearch(completedAt) is var found && found < 0 ? ~found : found + 1;

@@ -7,9 +7,9 @@ using EvoGrains.Training.Data;
 namespace EvoGrains.Hosting.Evaluation;
 
 /// <summary>
-/// Real fitness (<see cref="EvaluatorRegistry.Training"/>): TorchSharp training of the spec's surrogate model. Data sets are read, and each
-/// split prepared, once per silo and shared by every trainer; libtorch's thread count is process-wide, set from
-/// <c>EvoGrains:Training:Threads</c>.
+/// Real fitness (<see cref="EvaluatorRegistry.Training"/>): TorchSharp training of the spec's surrogate model. Data
+/// sets are read, and each split prepared, once per silo and shared by every trainer; libtorch's thread count is
+/// process-wide, set from <c>EvoGrains:Training:Threads</c>.
 /// </summary>
 public sealed class TrainingEvaluatorFactory(TrainingHostOptions options) : IEvaluatorFactory
 {

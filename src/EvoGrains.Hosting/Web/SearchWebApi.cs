@@ -16,8 +16,9 @@ using Orleans.Runtime;
 namespace EvoGrains.Hosting.Web;
 
 /// <summary>
-/// The searches' web page and its HTTP API on the silo's web host (and `evograins local`'s): read-only JSON in the CLI's
-/// shapes, server-sent status events, and pause/resume/cancel for requests that carry the configured access token.
+/// The searches' web page and its HTTP API on the silo's web host (and `evograins local`'s): read-only JSON in the
+/// CLI's shapes, server-sent status events, and pause/resume/cancel for requests that carry the configured access
+/// token.
 /// </summary>
 public static class SearchWebApi
 {
@@ -30,7 +31,10 @@ public static class SearchWebApi
     /// <summary>Search ids are grain keys; a longer one names no search and is not looked up.</summary>
     public const int MaxSearchIdLength = 256;
 
-    /// <summary>While a search's status does not change, an event stream still sends a comment this often, so proxies keep it open.</summary>
+    /// <summary>
+    /// While a search's status does not change, an event stream still sends a comment this often, so proxies keep it
+    /// open.
+    /// </summary>
     public static readonly TimeSpan KeepAlive = TimeSpan.FromSeconds(15);
 
     /// <summary>Maps the pages (/, /searches/{id}, /static/...) and the API (/api/...).</summary>
@@ -81,7 +85,9 @@ public static class SearchWebApi
         await JsonResponses.WriteAsync(context, searches);
     }
 
-    /// <summary>Runs <paramref name="action"/> on the search the route names, or answers 404 when there is none.</summary>
+    /// <summary>
+    /// Runs <paramref name="action"/> on the search the route names, or answers 404 when there is none.
+    /// </summary>
     private static async Task WithSearchAsync(HttpContext context, Func<ISearchGrain, Task> action)
     {
         var id = (string)context.GetRouteValue("id")!;
@@ -198,8 +204,8 @@ public static class SearchWebApi
     }
 
     /// <summary>
-    /// pause/resume/cancel: 403 unless the silo has an access token, 401 unless the request carries it as a bearer token,
-    /// then the search's status after the change.
+    /// pause/resume/cancel: 403 unless the silo has an access token, 401 unless the request carries it as a bearer
+    /// token, then the search's status after the change.
     /// </summary>
     private static async Task ControlAsync(HttpContext context, Func<ISearchGrain, Task> action)
     {

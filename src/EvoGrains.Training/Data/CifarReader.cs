@@ -18,7 +18,8 @@ public static class CifarReader
     /// <summary>Reads one batch file.</summary>
     /// <param name="path">The .bin file (gzip accepted).</param>
     /// <param name="labelBytes">1 for CIFAR-10, 2 for CIFAR-100.</param>
-    /// <param name="labelIndex">Which label byte to keep: 0 (CIFAR-10, or CIFAR-100 coarse) or 1 (CIFAR-100 fine).</param>
+    /// <param name="labelIndex">Which label byte to keep: 0 (CIFAR-10, or CIFAR-100 coarse) or 1 (CIFAR-100
+    /// fine).</param>
     /// <param name="maxLabel">Largest valid label, to catch files of the wrong variant.</param>
     public static LabelledImages ReadBatch(string path, int labelBytes, int labelIndex, int maxLabel)
     {

@@ -18,7 +18,9 @@ public static class DataCheck
     /// </summary>
     public static string? Problem(EvaluationSpec spec, DatasetCache? cache = null) => Inspect(spec, cache).Problem;
 
-    /// <summary>What the spec's data resolves to, and the problem if there is one (see <see cref="Problem"/>).</summary>
+    /// <summary>
+    /// What the spec's data resolves to, and the problem if there is one (see <see cref="Problem"/>).
+    /// </summary>
     public static DataCheckResult Inspect(EvaluationSpec spec, DatasetCache? cache = null)
     {
         ArgumentNullException.ThrowIfNull(spec);

@@ -1,6 +1,8 @@
 namespace EvoGrains.Training.Data;
 
-/// <summary>MNIST-style IDX files in one folder: train-* and t10k-* images and labels, gzip or raw; 10 classes.</summary>
+/// <summary>
+/// MNIST-style IDX files in one folder: train-* and t10k-* images and labels, gzip or raw; 10 classes.
+/// </summary>
 internal sealed class IdxFormat : IDatasetFormat
 {
     private const int Classes = 10;

@@ -33,8 +33,8 @@ public sealed class ImageDataset : IDisposable
     public int Count { get; }
 
     /// <summary>
-    /// Normalised float32 images [B, C, H, W] and int64 labels [B] for the given int64 indices; <paramref name="augment"/>
-    /// transforms the raw uint8 images first (so its zero padding is a black pixel).
+    /// Normalised float32 images [B, C, H, W] and int64 labels [B] for the given int64 indices;
+    /// <paramref name="augment"/> transforms the raw uint8 images first (so its zero padding is a black pixel).
     /// </summary>
     public (Tensor Images, Tensor Labels) Gather(Tensor indices, Func<Tensor, Tensor>? augment = null)
     {

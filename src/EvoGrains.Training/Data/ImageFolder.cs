@@ -11,7 +11,8 @@ public static class ImageFolder
 
     private const int MaxClasses = byte.MaxValue + 1;
 
-    /// <exception cref="DatasetException">The folders are missing, a class has no training or no test images, and so on.</exception>
+    /// <exception cref="DatasetException">The folders are missing, a class has no training or no test images, and so
+    /// on.</exception>
     public static ImageFolderListing List(string root)
     {
         if (!Directory.Exists(root))

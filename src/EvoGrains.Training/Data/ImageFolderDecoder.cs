@@ -33,7 +33,9 @@ internal static class ImageFolderDecoder
             listing.ClassNames);
     }
 
-    /// <summary>Runs <paramref name="action"/> for 0..count-1 in parallel; of several failures, the lowest index's is thrown.</summary>
+    /// <summary>
+    /// Runs <paramref name="action"/> for 0..count-1 in parallel; of several failures, the lowest index's is thrown.
+    /// </summary>
     private static void InOrder(int count, Action<int> action)
     {
         var errors = new Exception?[count];

@@ -16,7 +16,8 @@ public static partial class NpzFile
     private static readonly byte[] Magic = [0x93, (byte)'N', (byte)'U', (byte)'M', (byte)'P', (byte)'Y'];
 
     /// <summary>Every .npy member of the file, by name without ".npy".</summary>
-    /// <exception cref="DatasetException">The file is missing, not a zip, or a member is not a readable array.</exception>
+    /// <exception cref="DatasetException">The file is missing, not a zip, or a member is not a readable
+    /// array.</exception>
     public static IReadOnlyDictionary<string, NpyArray> Read(string path)
     {
         try
@@ -46,7 +47,9 @@ public static partial class NpzFile
         }
     }
 
-    /// <summary>Writes the arrays uncompressed to a temporary file beside <paramref name="path"/>, then moves it there.</summary>
+    /// <summary>
+    /// Writes the arrays uncompressed to a temporary file beside <paramref name="path"/>, then moves it there.
+    /// </summary>
     public static void Write(string path, IEnumerable<NpyArray> arrays)
     {
         var temporary = $"{path}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp";

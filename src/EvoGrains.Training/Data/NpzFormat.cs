@@ -18,7 +18,9 @@ internal sealed class NpzFormat : IDatasetFormat
 
     public LoadedDataset Load(DatasetSpec spec) => FromArrays(spec.Location, NpzFile.Read(spec.Location), spec.ChannelsFirst);
 
-    /// <summary>The dataset the arrays of <paramref name="path"/> hold, checked; errors name the file and the array.</summary>
+    /// <summary>
+    /// The dataset the arrays of <paramref name="path"/> hold, checked; errors name the file and the array.
+    /// </summary>
     public static LoadedDataset FromArrays(string path, IReadOnlyDictionary<string, NpyArray> arrays, bool channelsFirst)
     {
         var xTrain = Require(path, arrays, "x_train");
@@ -151,7 +153,9 @@ internal sealed class NpzFormat : IDatasetFormat
         }
     }
 
-    /// <summary>The smallest and largest value of float32 images, all checked finite; (0, 0) for uint8 images.</summary>
+    /// <summary>
+    /// The smallest and largest value of float32 images, all checked finite; (0, 0) for uint8 images.
+    /// </summary>
     private static (float Min, float Max) FloatRange(string path, NpyArray images)
     {
         if (images.Dtype != "<f4")

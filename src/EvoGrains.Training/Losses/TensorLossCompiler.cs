@@ -12,7 +12,9 @@ namespace EvoGrains.Training.Losses;
 /// </summary>
 public static class TensorLossCompiler
 {
-    /// <summary>Mean over the batch of the class sum (or mean) of t(y, p, z), plus the loss's normalised terms.</summary>
+    /// <summary>
+    /// Mean over the batch of the class sum (or mean) of t(y, p, z), plus the loss's normalised terms.
+    /// </summary>
     public static Tensor Forward(LossFunction loss, Tensor logits, Tensor labels) => Forward(loss, LossInputs.Of(logits, labels));
 
     /// <summary>

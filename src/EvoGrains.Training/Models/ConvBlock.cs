@@ -5,7 +5,9 @@ using F = TorchSharp.torch.nn.functional;
 
 namespace EvoGrains.Training.Models;
 
-/// <summary>3x3 conv (no bias: batch norm supplies it) -> batch norm -> ReLU, optionally followed by 2x2 max pooling.</summary>
+/// <summary>
+/// 3x3 conv (no bias: batch norm supplies it) -> batch norm -> ReLU, optionally followed by 2x2 max pooling.
+/// </summary>
 internal sealed class ConvBlock : nn.Module<Tensor, Tensor>
 {
     private readonly Conv2d conv;

@@ -5,7 +5,9 @@ using F = TorchSharp.torch.nn.functional;
 
 namespace EvoGrains.Training.Models;
 
-/// <summary>conv 32 -> pool -> conv 64 -> pool -> fc 128 -> classes: cheap enough for CPU surrogate runs on 28x28.</summary>
+/// <summary>
+/// conv 32 -> pool -> conv 64 -> pool -> fc 128 -> classes: cheap enough for CPU surrogate runs on 28x28.
+/// </summary>
 public sealed class SmallCnn : ClassifierModule
 {
     private const int Conv1Channels = 32;

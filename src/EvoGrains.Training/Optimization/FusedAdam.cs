@@ -82,7 +82,9 @@ internal sealed class FusedAdam : TorchSharp.Modules.Adam
         base.Dispose(disposing);
     }
 
-    /// <summary>The kernel counts steps in a float tensor on the parameter's device (as PyTorch's fused Adam does).</summary>
+    /// <summary>
+    /// The kernel counts steps in a float tensor on the parameter's device (as PyTorch's fused Adam does).
+    /// </summary>
     private Tensor Steps(Parameter parameter)
     {
         if (!steps.TryGetValue(parameter.Handle, out var count))

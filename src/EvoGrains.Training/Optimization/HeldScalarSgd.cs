@@ -7,8 +7,8 @@ namespace EvoGrains.Training.Optimization;
 
 /// <summary>
 /// TorchSharp's SGD update (weight decay, momentum with dampening, Nesterov, maximize), with every Scalar it hands to
-/// libtorch held until the call has returned. TorchSharp's own step passes Scalars made on the fly from doubles, which a
-/// collection can free while libtorch reads them (see <see cref="HeldScalars"/>).
+/// libtorch held until the call has returned. TorchSharp's own step passes Scalars made on the fly from doubles, which
+/// a collection can free while libtorch reads them (see <see cref="HeldScalars"/>).
 /// </summary>
 internal sealed class HeldScalarSgd(IEnumerable<Parameter> parameters, double learningRate, double momentum, double weightDecay)
     : TorchSharp.Modules.SGD(parameters, learningRate, momentum, weight_decay: weightDecay)

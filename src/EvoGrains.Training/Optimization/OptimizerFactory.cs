@@ -11,7 +11,9 @@ namespace EvoGrains.Training.Optimization;
 /// </summary>
 public static class OptimizerFactory
 {
-    /// <summary>Each optimizer from (parameters, learning rate, momentum, weight decay, fused); each reads the settings it has.</summary>
+    /// <summary>
+    /// Each optimizer from (parameters, learning rate, momentum, weight decay, fused); each reads the settings it has.
+    /// </summary>
     internal static FrozenDictionary<string, Func<IEnumerable<Parameter>, double, double, double, bool, torch.optim.Optimizer>> Builders { get; } =
         new Dictionary<string, Func<IEnumerable<Parameter>, double, double, double, bool, torch.optim.Optimizer>>(StringComparer.Ordinal)
         {

@@ -15,7 +15,8 @@ internal sealed class ModulePack : IPackedModel
     private readonly IReadOnlyList<nn.Module> modules;
     private readonly IReadOnlyList<Parameter>[] memberParameters;
 
-    /// <param name="modules">The members, each an <see cref="nn.IModule{T, TResult}"/> of tensors; the pack owns them.</param>
+    /// <param name="modules">The members, each an <see cref="nn.IModule{T, TResult}"/> of tensors; the pack owns
+    /// them.</param>
     public ModulePack(IReadOnlyList<nn.Module> modules)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(modules.Count, 1);

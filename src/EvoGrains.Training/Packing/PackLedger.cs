@@ -36,7 +36,9 @@ internal sealed class PackLedger(IReadOnlyList<PackMember> members, double maxPa
     public void Finish(int member, TrainingStatus status, string? reason, double validation, double? test, int stepsCompleted) =>
         Members[member].Outcome = new MemberOutcome(status, reason, validation, test, stepsCompleted);
 
-    /// <summary>The one host synchronisation: reads every pending value, then settles failures and withdrawals.</summary>
+    /// <summary>
+    /// The one host synchronisation: reads every pending value, then settles failures and withdrawals.
+    /// </summary>
     public void Settle()
     {
         if (pending.Count > 0)

@@ -256,17 +256,19 @@ internal sealed class PackRun(TrainingRequest request, IPackedModel model, Train
     }
 
     /// <summary>
-    /// Images per evaluation pass: <see cref="TrainingRequest.EvaluationBatchSize"/> shared by the members, and no more than
-    /// keep one pass's activations within <see cref="EvaluationPassBytes"/>. A pass of ResNet-9 over 1,000 images holds
-    /// gigabytes, and on a CPU such a pass is bound by memory and page faults: measured on Fashion-MNIST with one thread,
-    /// 13,000 images took 5.3 CPU-minutes in passes of 1,000 and well under one in passes of 100, with the same accuracies.
+    /// Images per evaluation pass: <see cref="TrainingRequest.EvaluationBatchSize"/> shared by the members, and no more
+    /// than keep one pass's activations within <see cref="EvaluationPassBytes"/>. A pass of ResNet-9 over 1,000 images
+    /// holds gigabytes, and on a CPU such a pass is bound by memory and page faults: measured on Fashion-MNIST with one
+    /// thread, 13,000 images took 5.3 CPU-minutes in passes of 1,000 and well under one in passes of 100, with the same
+    /// accuracies.
     /// </summary>
     private int EvaluationImagesPerPass()
     {
         if (evaluationImages == 0)
         {
             var builder = ModelBuilders.Of(request.Model);
-            // Per image: the training estimate's activations and their gradients (PackMemoryBudget), halved to the forward pass.
+            // Per image: the training estimate's activations and their gradients (PackMemoryBudget), halved to the
+            // forward pass.
             var perImage = Math.Max(
                 1,
                 (builder.BytesPerMember(request, data.Train.Shape, data.Classes, 2)

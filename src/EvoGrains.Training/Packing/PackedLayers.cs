@@ -50,7 +50,9 @@ internal static class PackedLayers
     public static Tensor BatchNorm(Tensor x, Tensor weight, Tensor bias, Tensor runningMean, Tensor runningVar, bool training) =>
         F.batch_norm(x, runningMean, runningVar, weight.reshape(-1), bias.reshape(-1), training, BatchNormMomentum, BatchNormEpsilon);
 
-    /// <summary>[B, K*C, ...] to [K, B, C*...]: each member's features, flattened as one model's flatten(1) would.</summary>
+    /// <summary>
+    /// [B, K*C, ...] to [K, B, C*...]: each member's features, flattened as one model's flatten(1) would.
+    /// </summary>
     public static Tensor ChannelsToMembers(Tensor x, long members) => x.reshape(x.shape[0], members, -1).transpose(0, 1);
 
     /// <summary>Per-member images [K, B, C, H, W] to member-major channels [B, K*C, H, W].</summary>

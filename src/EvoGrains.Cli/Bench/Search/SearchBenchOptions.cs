@@ -18,9 +18,10 @@ public sealed record SearchBenchOptions(SearchSpec Spec, int Repeats, IReadOnlyL
         : (long)spec.Budget.MaxEvaluations * spec.Evaluation.EffectiveRungs[0].Steps * spec.Evaluation.EffectiveRungs[0].Seeds;
 
     /// <summary>
-    /// Repeat <paramref name="repeat"/> of <paramref name="method"/>: one island of that method, its own search seed (the
-    /// same for every method, so repeat r of each starts from the same seed), the budget in training steps only (a
-    /// clock budget would measure the machine), and a final stage that only retrains the winner (and CE) on the test set.
+    /// Repeat <paramref name="repeat"/> of <paramref name="method"/>: one island of that method, its own search seed
+    /// (the same for every method, so repeat r of each starts from the same seed), the budget in training steps only (a
+    /// clock budget would measure the machine), and a final stage that only retrains the winner (and CE) on the test
+    /// set.
     /// </summary>
     public SearchSpec For(string method, int repeat) => Spec with
     {

@@ -3,7 +3,9 @@ using System.Text;
 
 namespace EvoGrains.Cli.Bench.Search;
 
-/// <summary>The search benchmark's section of bench-results/search.md: one section per spec, the latest run each.</summary>
+/// <summary>
+/// The search benchmark's section of bench-results/search.md: one section per spec, the latest run each.
+/// </summary>
 public static class SearchBenchReport
 {
     public const string Title = "# Does the search pay? Each method against random search at equal budget";
@@ -62,7 +64,9 @@ public static class SearchBenchReport
         return text.ToString();
     }
 
-    /// <summary>Why: per method, medians over its searches of what <see cref="SearchBenchDiagnostics"/> measures.</summary>
+    /// <summary>
+    /// Why: per method, medians over its searches of what <see cref="SearchBenchDiagnostics"/> measures.
+    /// </summary>
     private static string Diagnostics(SearchBenchResult result)
     {
         var text = new StringBuilder();

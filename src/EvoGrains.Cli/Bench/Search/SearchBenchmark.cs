@@ -62,7 +62,9 @@ public static class SearchBenchmark
             Summarize(options.Methods, runs, options.TrainingSteps), runs);
     }
 
-    /// <summary>Each method's band, winners' test accuracy and p-values against <see cref="SearchBenchOptions.Control"/>.</summary>
+    /// <summary>
+    /// Each method's band, winners' test accuracy and p-values against <see cref="SearchBenchOptions.Control"/>.
+    /// </summary>
     public static IReadOnlyList<SearchBenchMethod> Summarize(IReadOnlyList<string> methods, IReadOnlyList<SearchBenchRun> runs, long budget)
     {
         ArgumentNullException.ThrowIfNull(runs);
