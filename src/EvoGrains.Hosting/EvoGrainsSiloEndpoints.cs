@@ -21,7 +21,9 @@ public static class EvoGrainsSiloEndpoints
     {
         // Liveness runs no checks: a slow or partitioned cluster must not get the pod restarted.
         endpoints.MapHealthChecks(LivePath, new HealthCheckOptions { Predicate = _ => false });
-        endpoints.MapHealthChecks(ReadyPath, new HealthCheckOptions { Predicate = check => check.Tags.Contains(EvoGrainsSiloExtensions.ReadyTag) });
+        endpoints.MapHealthChecks(
+            ReadyPath,
+            new HealthCheckOptions { Predicate = check => check.Tags.Contains(EvoGrainsSiloExtensions.ReadyTag) });
 
         var options = endpoints.ServiceProvider.GetRequiredService<IOptions<EvoGrainsSiloOptions>>().Value;
         if (options.Dashboard.Enabled)

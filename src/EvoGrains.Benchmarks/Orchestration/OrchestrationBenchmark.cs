@@ -46,7 +46,8 @@ public static class OrchestrationBenchmark
             var islands = Math.Clamp((int)Math.Ceiling(inFlight / 8.0), 2, 64);
             var perIsland = (int)Math.Ceiling(inFlight / (double)islands);
             var evaluations = trainers * options.ScalingJobsPerTrainer;
-            var spec = Spec($"bench-scaling-{trainers}", evaluations, trainers, islands, perIsland, options.ScalingJobMilliseconds);
+            var spec = Spec(
+                $"bench-scaling-{trainers}", evaluations, trainers, islands, perIsland, options.ScalingJobMilliseconds);
             var run = await RunSearchAsync(grains, spec, options.RunTimeout, cancellationToken);
             scaling.Add(new TrainerScalingPoint(
                 trainers,
@@ -67,7 +68,13 @@ public static class OrchestrationBenchmark
             scaling);
     }
 
-    private static SearchSpec Spec(string name, int evaluations, int trainers, int islands, int inFlightPerIsland, int delayMs) => new()
+    private static SearchSpec Spec(
+        string name,
+        int evaluations,
+        int trainers,
+        int islands,
+        int inFlightPerIsland,
+        int delayMs) => new()
     {
         Name = name,
         Seed = 11,
@@ -106,7 +113,8 @@ public static class OrchestrationBenchmark
         var total = (int)status.EvaluationsDone;
         if (status.State != SearchState.Completed || total == 0 || status.StartedAt is not { } started)
         {
-            throw new InvalidOperationException($"benchmark search {searchId} ended {status.State} with {total} evaluations");
+            throw new InvalidOperationException(
+                $"benchmark search {searchId} ended {status.State} with {total} evaluations");
         }
 
         // Islands stamp results in parallel, so the latest stamp (not the last index) ends the run.

@@ -15,7 +15,8 @@ public sealed class TrainingEvaluatorFactory(TrainingHostOptions options) : IEva
 {
     private readonly PreparedDataCache prepared = new();
 
-    public IFitnessEvaluator Create(EvaluationSpec spec, int seed) => new TrainingEvaluator(spec, seed, options.Threads, prepared);
+    public IFitnessEvaluator Create(EvaluationSpec spec, int seed) =>
+        new TrainingEvaluator(spec, seed, options.Threads, prepared);
 
     // Through the silo's cache: the data the check loads is the data its trainers then use.
     public string? DataProblem(EvaluationSpec spec) => DataCheck.Problem(spec, prepared.Datasets);

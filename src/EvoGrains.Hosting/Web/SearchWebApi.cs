@@ -49,21 +49,34 @@ public static class SearchWebApi
             context => assets.ServeAsync(context, (string)context.GetRouteValue("path")!));
 
         var api = endpoints.MapGroup("/api");
-        api.MapGet("/control", context => JsonResponses.WriteAsync(context, new ControlInfo(Settings(context).ControlEnabled)));
+        api.MapGet(
+            "/control",
+            context => JsonResponses.WriteAsync(context, new ControlInfo(Settings(context).ControlEnabled)));
         api.MapGet("/searches", ListAsync);
         api.MapGet(
             "/searches/{id}",
-            context => WithSearchAsync(context, async search => await JsonResponses.WriteAsync(context, await search.GetStatusAsync())));
-        api.MapGet("/searches/{id}/history", context => WithSearchAsync(context, search => HistoryAsync(context, search)));
+            context => WithSearchAsync(context, async search =>
+                await JsonResponses.WriteAsync(context, await search.GetStatusAsync())));
+        api.MapGet(
+            "/searches/{id}/history",
+            context => WithSearchAsync(context, search => HistoryAsync(context, search)));
         api.MapGet("/searches/{id}/hall-of-fame", context => WithSearchAsync(context, async search =>
             await JsonResponses.WriteTextAsync(
                 context,
-                HallOfFameJson.Serialize(await search.GetHallOfFameAsync(), await search.GetFinalComparisonAsync(), EvoGrainsJson.LineOptions))));
-        api.MapGet("/searches/{id}/hall-of-fame/{hash}", context => WithSearchAsync(context, search => LossAsync(context, search)));
+                HallOfFameJson.Serialize(
+                    await search.GetHallOfFameAsync(),
+                    await search.GetFinalComparisonAsync(),
+                    EvoGrainsJson.LineOptions))));
+        api.MapGet(
+            "/searches/{id}/hall-of-fame/{hash}",
+            context => WithSearchAsync(context, search => LossAsync(context, search)));
         api.MapGet(
             "/searches/{id}/final",
-            context => WithSearchAsync(context, async search => await JsonResponses.WriteAsync(context, await search.GetFinalComparisonAsync())));
-        api.MapGet("/searches/{id}/events", context => WithSearchAsync(context, search => EventsAsync(context, search)));
+            context => WithSearchAsync(context, async search =>
+                await JsonResponses.WriteAsync(context, await search.GetFinalComparisonAsync())));
+        api.MapGet(
+            "/searches/{id}/events",
+            context => WithSearchAsync(context, search => EventsAsync(context, search)));
         api.MapPost("/searches/{id}/pause", context => ControlAsync(context, search => search.PauseAsync()));
         api.MapPost("/searches/{id}/resume", context => ControlAsync(context, search => search.ResumeAsync()));
         api.MapPost("/searches/{id}/cancel", context => ControlAsync(context, search => search.CancelAsync()));
@@ -80,7 +93,8 @@ public static class SearchWebApi
 
     private static async Task ListAsync(HttpContext context)
     {
-        var registry = context.RequestServices.GetRequiredService<IGrainFactory>().GetGrain<ISearchRegistryGrain>(ISearchRegistryGrain.SingletonKey);
+        var registry = context.RequestServices.GetRequiredService<IGrainFactory>()
+            .GetGrain<ISearchRegistryGrain>(ISearchRegistryGrain.SingletonKey);
         var searches = (await registry.ListAsync()).OrderBy(s => s.CreatedAt).ToList();
         await JsonResponses.WriteAsync(context, searches);
     }
@@ -91,10 +105,13 @@ public static class SearchWebApi
     private static async Task WithSearchAsync(HttpContext context, Func<ISearchGrain, Task> action)
     {
         var id = (string)context.GetRouteValue("id")!;
-        var search = id.Length <= MaxSearchIdLength ? context.RequestServices.GetRequiredService<IGrainFactory>().GetGrain<ISearchGrain>(id) : null;
+        var search = id.Length <= MaxSearchIdLength
+            ? context.RequestServices.GetRequiredService<IGrainFactory>().GetGrain<ISearchGrain>(id)
+            : null;
         if (search is null || await search.GetSpecAsync() is null)
         {
-            await JsonResponses.ErrorAsync(context, StatusCodes.Status404NotFound, $"no search '{Shorten(id)}' on this cluster");
+            await JsonResponses.ErrorAsync(
+                context, StatusCodes.Status404NotFound, $"no search '{Shorten(id)}' on this cluster");
             return;
         }
 
@@ -114,7 +131,14 @@ public static class SearchWebApi
         await JsonResponses.WriteAsync(context, await search.GetHistoryAsync(after, (int)limit));
     }
 
-    private static bool TryReadNumber(IQueryCollection query, string name, long min, long max, long fallback, out long value, out string? problem)
+    private static bool TryReadNumber(
+        IQueryCollection query,
+        string name,
+        long min,
+        long max,
+        long fallback,
+        out long value,
+        out string? problem)
     {
         value = fallback;
         problem = null;
@@ -124,7 +148,10 @@ public static class SearchWebApi
             return true;
         }
 
-        if (given.Count == 1 && long.TryParse(given[0], NumberStyles.None, CultureInfo.InvariantCulture, out value) && value >= min && value <= max)
+        if (given.Count == 1
+            && long.TryParse(given[0], NumberStyles.None, CultureInfo.InvariantCulture, out value)
+            && value >= min
+            && value <= max)
         {
             return true;
         }
