@@ -29,7 +29,9 @@ public static class CifarReader
         var recordLength = labelBytes + Shape.PixelsPerImage;
         if (bytes.Length == 0 || bytes.Length % recordLength != 0)
         {
-            throw DatasetException.ForFile(path, $"expected a multiple of the {recordLength}-byte CIFAR record length, found {bytes.Length} bytes");
+            throw DatasetException.ForFile(
+                path,
+                $"expected a multiple of the {recordLength}-byte CIFAR record length, found {bytes.Length} bytes");
         }
 
         var count = bytes.Length / recordLength;

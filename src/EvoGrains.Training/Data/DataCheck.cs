@@ -51,9 +51,12 @@ public static class DataCheck
         }
 
         var model = ModelRegistry.Get(spec.Model);
-        var problem = ModelBuilders.Of(model.Name).Problem(TrainingEvaluator.ToRequest(spec, 0, 0), data.Shape, data.Classes);
+        var problem = ModelBuilders.Of(model.Name)
+            .Problem(TrainingEvaluator.ToRequest(spec, 0, 0), data.Shape, data.Classes);
         return new DataCheckResult(
-            problem is null ? null : $"{(model.ReadsModelPath ? "evaluation.modelPath" : "evaluation.model")}: {problem}",
+            problem is null
+                ? null
+                : $"{(model.ReadsModelPath ? "evaluation.modelPath" : "evaluation.model")}: {problem}",
             dataset,
             data);
     }

@@ -82,9 +82,11 @@ public static class DatasetDiskCache
             var names = Encoding.UTF8.GetBytes(string.Join('\n', dataset.ClassNames));
             NpzFile.Write(file,
             [
-                NpyArray.Bytes("x_train", dataset.Train.Pixels, dataset.Train.Count, shape.Channels, shape.Height, shape.Width),
+                NpyArray.Bytes(
+                    "x_train", dataset.Train.Pixels, dataset.Train.Count, shape.Channels, shape.Height, shape.Width),
                 NpyArray.Bytes("y_train", dataset.Train.Labels, dataset.Train.Count),
-                NpyArray.Bytes("x_test", dataset.Test.Pixels, dataset.Test.Count, shape.Channels, shape.Height, shape.Width),
+                NpyArray.Bytes(
+                    "x_test", dataset.Test.Pixels, dataset.Test.Count, shape.Channels, shape.Height, shape.Width),
                 NpyArray.Bytes("y_test", dataset.Test.Labels, dataset.Test.Count),
                 NpyArray.Bytes(NpzFormat.ClassNamesArray, names, names.Length),
             ]);

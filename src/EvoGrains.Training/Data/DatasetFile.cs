@@ -60,7 +60,9 @@ internal static class DatasetFile
 
             // GZipStream stops quietly at a truncated stream; the trailer's ISIZE (length mod 2^32) catches that.
             // Dataset files are single-member gzip, for which the trailer describes the whole file.
-            var expected = compressed.Length >= 18 ? BinaryPrimitives.ReadUInt32LittleEndian(compressed.AsSpan(^4)) : (uint?)null;
+            var expected = compressed.Length >= 18
+                ? BinaryPrimitives.ReadUInt32LittleEndian(compressed.AsSpan(^4))
+                : (uint?)null;
             if (expected != (uint)output.Length)
             {
                 throw DatasetException.ForFile(path,

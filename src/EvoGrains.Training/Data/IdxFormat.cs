@@ -16,6 +16,8 @@ internal sealed class IdxFormat : IDatasetFormat
         var labels = DatasetFile.Resolve(directory, $"{prefix}-labels-idx1-ubyte");
         var set = IdxReader.Read(images, labels);
         var max = set.Labels.Length == 0 ? 0 : set.Labels.Max();
-        return max < Classes ? set : throw DatasetException.ForFile(labels, $"expected labels in 0..{Classes - 1}, found {max}");
+        return max < Classes
+            ? set
+            : throw DatasetException.ForFile(labels, $"expected labels in 0..{Classes - 1}, found {max}");
     }
 }

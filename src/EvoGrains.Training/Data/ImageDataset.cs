@@ -22,10 +22,14 @@ public sealed class ImageDataset : IDisposable
         Shape = source.Shape;
         Count = source.Count;
         images = torch.tensor(
-            source.Pixels, [Count, Shape.Channels, Shape.Height, Shape.Width], ScalarType.Byte, device: device).DetachFromDisposeScope();
-        labels = torch.tensor(Array.ConvertAll(source.Labels, l => (long)l), [Count], device: device).DetachFromDisposeScope();
-        mean = torch.tensor(statistics.Mean.Select(m => (float)m).ToArray(), [1, Shape.Channels, 1, 1], device: device).DetachFromDisposeScope();
-        std = torch.tensor(statistics.Std.Select(s => (float)s).ToArray(), [1, Shape.Channels, 1, 1], device: device).DetachFromDisposeScope();
+            source.Pixels, [Count, Shape.Channels, Shape.Height, Shape.Width], ScalarType.Byte, device: device)
+            .DetachFromDisposeScope();
+        labels = torch.tensor(Array.ConvertAll(source.Labels, l => (long)l), [Count], device: device)
+            .DetachFromDisposeScope();
+        mean = torch.tensor(statistics.Mean.Select(m => (float)m).ToArray(), [1, Shape.Channels, 1, 1], device: device)
+            .DetachFromDisposeScope();
+        std = torch.tensor(statistics.Std.Select(s => (float)s).ToArray(), [1, Shape.Channels, 1, 1], device: device)
+            .DetachFromDisposeScope();
     }
 
     public ImageShape Shape { get; }

@@ -36,7 +36,9 @@ public static class ImageDecoder
         }
 
         var target = new SKImageInfo(shape.Width, shape.Height, SKColorType.Rgba8888, SKAlphaType.Unpremul);
-        using var resized = info.Width == shape.Width && info.Height == shape.Height ? null : decoded.Resize(target, Sampling);
+        using var resized = info.Width == shape.Width && info.Height == shape.Height
+            ? null
+            : decoded.Resize(target, Sampling);
         var bitmap = resized ?? decoded;
         var pixels = bitmap.GetPixelSpan();
         var plane = shape.Height * shape.Width;

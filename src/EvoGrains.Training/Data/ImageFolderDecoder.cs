@@ -15,7 +15,8 @@ internal static class ImageFolderDecoder
             channels != 0 ? channels : probes.All(p => p.Grey) ? 1 : 3,
             imageSize != 0 ? imageSize : probes[0].Height,
             imageSize != 0 ? imageSize : probes[0].Width);
-        if (imageSize == 0 && Array.FindIndex(probes, p => (p.Height, p.Width) != (shape.Height, shape.Width)) is var odd and >= 0)
+        if (imageSize == 0
+            && Array.FindIndex(probes, p => (p.Height, p.Width) != (shape.Height, shape.Width)) is var odd and >= 0)
         {
             throw DatasetException.ForFile(
                 files[odd],

@@ -44,5 +44,6 @@ public sealed class LossInputs
         new(logits, labels, () => nn.functional.softmax(logits, 1), () => OneHotOf(labels, logits));
 
     /// <summary>One-hot labels ([..., C]) in the type of <paramref name="logits"/> ([..., C]).</summary>
-    public static Tensor OneHotOf(Tensor labels, Tensor logits) => nn.functional.one_hot(labels, logits.shape[^1]).to(logits.dtype);
+    public static Tensor OneHotOf(Tensor labels, Tensor logits) =>
+        nn.functional.one_hot(labels, logits.shape[^1]).to(logits.dtype);
 }

@@ -33,7 +33,8 @@ internal sealed class ConvBlock : nn.Module<Tensor, Tensor>
     public long Macs(long height, long width) => height * width * OutChannels * InChannels * 9;
 
     /// <summary>Conv, batch-norm and ReLU outputs (and the pooled map) kept for the backward pass.</summary>
-    public long Activations(long height, long width) => (height * width * OutChannels * 3) + (pool is null ? 0 : height * width * OutChannels / 4);
+    public long Activations(long height, long width) =>
+        (height * width * OutChannels * 3) + (pool is null ? 0 : height * width * OutChannels / 4);
 
     public override Tensor forward(Tensor input)
     {

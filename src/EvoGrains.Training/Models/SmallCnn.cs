@@ -41,7 +41,9 @@ public sealed class SmallCnn : ClassifierModule
             + (flat * Hidden)
             + ((long)Hidden * classes);
         // Input, conv and ReLU outputs before each pool, the pooled maps, the hidden layer and the logits.
-        ActivationsPerImage = shape.PixelsPerImage + (2 * h * w * Conv1Channels) + (3 * (h / 2) * (w / 2) * Conv2Channels)
+        ActivationsPerImage = shape.PixelsPerImage
+            + (2 * h * w * Conv1Channels)
+            + (3 * (h / 2) * (w / 2) * Conv2Channels)
             + flat + (2 * Hidden) + classes;
     }
 

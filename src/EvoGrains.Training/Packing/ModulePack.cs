@@ -45,7 +45,8 @@ internal sealed class ModulePack : IPackedModel
     public Tensor Forward(Tensor images)
     {
         var shared = images.dim() == 4;
-        return torch.stack(modules.Select((m, k) => ((nn.IModule<Tensor, Tensor>)m).call(shared ? images : images[k])).ToArray());
+        return torch.stack(
+            modules.Select((m, k) => ((nn.IModule<Tensor, Tensor>)m).call(shared ? images : images[k])).ToArray());
     }
 
     public Tensor MemberNorms() =>

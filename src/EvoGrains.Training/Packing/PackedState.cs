@@ -93,7 +93,9 @@ internal sealed class PackedState : IDisposable
             }
 
             var memberBuffers = members
-                .Select(m => m.named_buffers().Where(b => !b.name.EndsWith("num_batches_tracked", StringComparison.Ordinal)).ToList())
+                .Select(m => m.named_buffers()
+                    .Where(b => !b.name.EndsWith("num_batches_tracked", StringComparison.Ordinal))
+                    .ToList())
                 .ToList();
             for (var i = 0; i < memberBuffers[0].Count; i++)
             {

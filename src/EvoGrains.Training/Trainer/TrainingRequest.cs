@@ -110,12 +110,14 @@ public sealed record TrainingRequest(
 
         if (!(LabelNoise >= 0 && LabelNoise <= Data.LabelNoise.MaxRate))
         {
-            throw new ArgumentOutOfRangeException(nameof(LabelNoise), LabelNoise, $"Must be between 0 and {Data.LabelNoise.MaxRate}.");
+            throw new ArgumentOutOfRangeException(
+                nameof(LabelNoise), LabelNoise, $"Must be between 0 and {Data.LabelNoise.MaxRate}.");
         }
 
         if (!AugmentRegistry.Names.Contains(Augment))
         {
-            throw new ArgumentOutOfRangeException(nameof(Augment), Augment, $"Must be one of {string.Join(", ", AugmentRegistry.Names)}.");
+            throw new ArgumentOutOfRangeException(
+                nameof(Augment), Augment, $"Must be one of {string.Join(", ", AugmentRegistry.Names)}.");
         }
 
         ArgumentOutOfRangeException.ThrowIfNegative(MaxThreads, nameof(MaxThreads));

@@ -9,7 +9,10 @@ namespace EvoGrains.Training.Trainer;
 /// </summary>
 internal static class TrainingSetup
 {
-    public static (Device Device, TrainingData Data) Prepare(TrainingRequest request, int seed, PreparedDataCache prepared)
+    public static (Device Device, TrainingData Data) Prepare(
+        TrainingRequest request,
+        int seed,
+        PreparedDataCache prepared)
     {
         ArgumentNullException.ThrowIfNull(request);
         request.Validate();
