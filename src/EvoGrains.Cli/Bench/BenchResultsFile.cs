@@ -39,7 +39,8 @@ public static class BenchResultsFile
         var sections = existing.Split("\n## ", StringSplitOptions.RemoveEmptyEntries)
             .Skip(existing.StartsWith(heading, StringComparison.Ordinal) ? 1 : 0)
             .Select(s => "## " + s.TrimStart('#', ' ').TrimEnd() + "\n")
-            .Where(s => !s.StartsWith($"## {key} ", StringComparison.Ordinal) && !s.StartsWith($"## {key}\n", StringComparison.Ordinal))
+            .Where(s => !s.StartsWith($"## {key} ", StringComparison.Ordinal)
+                && !s.StartsWith($"## {key}\n", StringComparison.Ordinal))
             .Append(section)
             .OrderBy(s => s, StringComparer.Ordinal);
         return heading + "\n" + string.Join("\n", sections);

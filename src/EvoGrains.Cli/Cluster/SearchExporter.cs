@@ -14,7 +14,8 @@ public static class SearchExporter
     public static async Task<RunRecord> ReadAsync(IClusterClient client, string searchId)
     {
         var search = client.GetGrain<ISearchGrain>(searchId);
-        var spec = await search.GetSpecAsync() ?? throw new InputException($"no search '{searchId}' on this cluster (see `evograins list`)");
+        var spec = await search.GetSpecAsync()
+            ?? throw new InputException($"no search '{searchId}' on this cluster (see `evograins list`)");
 
         var status = await search.GetStatusAsync();
         var history = await ReadHistoryAsync(search, from: 0);

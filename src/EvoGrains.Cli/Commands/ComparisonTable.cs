@@ -38,7 +38,8 @@ public static class ComparisonTable
         table.AppendLine("|-" + string.Join("-|-", widths.Select(w => new string('-', w))) + "-|");
         foreach (var row in cells)
         {
-            table.AppendLine("| " + string.Join(" | ", row.Select((cell, c) => c == 0 ? cell.PadRight(widths[c]) : cell.PadLeft(widths[c]))) + " |");
+            table.AppendLine("| " + string.Join(" | ", row.Select((cell, c) =>
+                c == 0 ? cell.PadRight(widths[c]) : cell.PadLeft(widths[c]))) + " |");
         }
 
         return table.ToString();
@@ -60,7 +61,8 @@ public static class ComparisonTable
         row.FailedRuns.ToString(CultureInfo.InvariantCulture),
     ];
 
-    internal static string Pair(double welch, double paired) => double.IsNaN(welch) && double.IsNaN(paired) ? "—" : $"{P(welch)} / {P(paired)}";
+    internal static string Pair(double welch, double paired) =>
+        double.IsNaN(welch) && double.IsNaN(paired) ? "—" : $"{P(welch)} / {P(paired)}";
 
     private static string P(double p) => double.IsNaN(p) ? "—" : p.ToString("F3", CultureInfo.InvariantCulture);
 

@@ -17,5 +17,6 @@ public static class TrainableSpec
                 $"{specFile}: evaluation.evaluator: {command} trains real models, so it needs {Trainers} (got "
                 + $"\"{spec.Evaluation.Evaluator}\")");
 
-    private static string Trainers => string.Join(" or ", EvaluatorRegistry.All.Where(e => e.Trains).Select(e => $"\"{e.Name}\""));
+    private static string Trainers =>
+        string.Join(" or ", EvaluatorRegistry.All.Where(e => e.Trains).Select(e => $"\"{e.Name}\""));
 }

@@ -56,5 +56,6 @@ public static class FinalResultsFiles
     public static string HallOfFame(IReadOnlyList<HallOfFameEntry> hallOfFame, FinalComparison? final) =>
         HallOfFameJson.Serialize(hallOfFame, final);
 
-    private static string Number(double value) => double.IsFinite(value) ? value.ToString("R", CultureInfo.InvariantCulture) : "";
+    private static string Number(double value) =>
+        double.IsFinite(value) ? value.ToString("R", CultureInfo.InvariantCulture) : "";
 }

@@ -19,7 +19,9 @@ public static class FinalStageRerun
     /// <summary>
     /// The run folder's spec (with <paramref name="finalStage"/> instead of its own, when given) and hall of fame.
     /// </summary>
-    public static (SearchSpec Spec, IReadOnlyList<HallOfFameEntry> HallOfFame) Load(string folder, FinalStageSpec? finalStage)
+    public static (SearchSpec Spec, IReadOnlyList<HallOfFameEntry> HallOfFame) Load(
+        string folder,
+        FinalStageSpec? finalStage)
     {
         var specFile = Path.Combine(folder, "spec.json");
         var hallFile = Path.Combine(folder, "hall-of-fame.json");
@@ -99,7 +101,9 @@ public static class FinalStageRerun
         SearchSpec spec, IReadOnlyList<HallOfFameEntry> hallOfFame, Action<int, int> progress,
         CancellationToken cancellationToken)
     {
-        await using var services = new ServiceCollection().AddEvoGrainsEvaluators(EmbeddedSilo.TrainingThreads(spec)).BuildServiceProvider();
+        await using var services = new ServiceCollection()
+            .AddEvoGrainsEvaluators(EmbeddedSilo.TrainingThreads(spec))
+            .BuildServiceProvider();
         var factory = Factory(services, spec);
         var total = FinalStage.TotalTrainings(spec, Math.Min(spec.FinalStage.TopK, hallOfFame.Count));
         var record = FinalStage.Begin(spec, hallOfFame);
@@ -130,10 +134,13 @@ public static class FinalStageRerun
         ArgumentNullException.ThrowIfNull(final);
         if (spec.FinalStage.Transfer.Count == 0)
         {
-            throw new InputException("finalStage.transfer: no transfer settings to train (give a spec with finalStage.transfer)");
+            throw new InputException(
+                "finalStage.transfer: no transfer settings to train (give a spec with finalStage.transfer)");
         }
 
-        await using var services = new ServiceCollection().AddEvoGrainsEvaluators(EmbeddedSilo.TrainingThreads(spec)).BuildServiceProvider();
+        await using var services = new ServiceCollection()
+            .AddEvoGrainsEvaluators(EmbeddedSilo.TrainingThreads(spec))
+            .BuildServiceProvider();
         var factory = Factory(services, spec);
         var arms = final.Rows.Select(r => new ComparisonArm(r.Name, r.IsBaseline, r.Expression, r.Loss)).ToList();
         var jobs = FinalStage.TransferJobs(spec, arms);
@@ -151,7 +158,9 @@ public static class FinalStageRerun
     private static IEvaluatorFactory Factory(IServiceProvider services, SearchSpec spec)
     {
         var factory = services.GetRequiredKeyedService<IEvaluatorFactory>(spec.Evaluation.Evaluator);
-        return factory.DataProblem(spec.Evaluation) is { } problem ? throw new InputException($"spec.json: {problem}") : factory;
+        return factory.DataProblem(spec.Evaluation) is { } problem
+            ? throw new InputException($"spec.json: {problem}")
+            : factory;
     }
 
     // The jobs without a result, in packs as a trainer forms them, trainers.count packs at once; returns every result.
@@ -166,8 +175,11 @@ public static class FinalStageRerun
         // at most packSize at once.
         var packs = jobs
             .Where(job => !results.ContainsKey(job.JobId))
-            .GroupBy(job => (Evaluation: spec.Evaluation.ForFinalJob(job.Steps, job.TrainSubset, job.OnTestSet, job.Transfer), job.Seed))
-            .SelectMany(alike => alike.Chunk(spec.Trainers.PackSize).Select(pack => (alike.Key.Evaluation, alike.Key.Seed, Jobs: pack)))
+            .GroupBy(job => (
+                Evaluation: spec.Evaluation.ForFinalJob(job.Steps, job.TrainSubset, job.OnTestSet, job.Transfer),
+                job.Seed))
+            .SelectMany(alike => alike.Chunk(spec.Trainers.PackSize)
+                .Select(pack => (alike.Key.Evaluation, alike.Key.Seed, Jobs: pack)))
             .ToList();
         await Task.WhenAll(packs.Select(async pack =>
         {
@@ -176,7 +188,8 @@ public static class FinalStageRerun
             {
                 var evaluator = factory.Create(pack.Evaluation, pack.Seed);
                 var outcomes = await Task.Run(
-                    () => evaluator.EvaluateBatchAsync([.. pack.Jobs.Select(j => new EvaluationCandidate(j.Arm.Loss.ToLoss()))], cancellationToken),
+                    () => evaluator.EvaluateBatchAsync(
+                        [.. pack.Jobs.Select(j => new EvaluationCandidate(j.Arm.Loss.ToLoss()))], cancellationToken),
                     cancellationToken);
                 lock (results)
                 {

@@ -10,7 +10,8 @@ namespace EvoGrains.Cli.Runs;
 /// </summary>
 public static class HistoryCsv
 {
-    public const string Header = "index,hash,expression,island,fitness,status,seconds,operator,parents,failure,rung,steps,seeds,spread";
+    public const string Header =
+        "index,hash,expression,island,fitness,status,seconds,operator,parents,failure,rung,steps,seeds,spread";
 
     public static string Format(IEnumerable<HistoryEntry> history)
     {
@@ -66,15 +67,18 @@ public static class HistoryCsv
         {
             string Field(int at) => at < record.Fields.Count
                 ? record.Fields[at]
-                : throw new InputException($"{source}: line {record.Line}: {header.Count} fields expected, got {record.Fields.Count}");
+                : throw new InputException(
+                    $"{source}: line {record.Line}: {header.Count} fields expected, got {record.Fields.Count}");
             T Number<T>(int at)
                 where T : ISpanParsable<T> =>
                 T.TryParse(Field(at), CultureInfo.InvariantCulture, out var value)
                     ? value
-                    : throw new InputException($"{source}: line {record.Line}: {header[at]} '{Field(at)}' is not a number");
+                    : throw new InputException(
+                        $"{source}: line {record.Line}: {header[at]} '{Field(at)}' is not a number");
             return new HistoryRow(
-                record.Line, Number<long>(index), Field(hash), Field(expression), Number<int>(island), Number<double>(fitness), Field(status),
-                rung < 0 ? 0 : Number<int>(rung), spread < 0 || Field(spread).Length == 0 ? double.NaN : Number<double>(spread));
+                record.Line, Number<long>(index), Field(hash), Field(expression), Number<int>(island),
+                Number<double>(fitness), Field(status), rung < 0 ? 0 : Number<int>(rung),
+                spread < 0 || Field(spread).Length == 0 ? double.NaN : Number<double>(spread));
         }).ToList();
     }
 
@@ -127,5 +131,7 @@ public static class HistoryCsv
 
     /// <summary>An RFC 4180 field: quoted when it holds a comma, a quote or a line break.</summary>
     internal static string Quote(string field) =>
-        field.IndexOfAny([',', '"', '\n', '\r']) < 0 ? field : "\"" + field.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+        field.IndexOfAny([',', '"', '\n', '\r']) < 0
+            ? field
+            : "\"" + field.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
 }

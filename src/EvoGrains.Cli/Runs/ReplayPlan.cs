@@ -7,4 +7,11 @@ namespace EvoGrains.Cli.Runs;
 /// <param name="Evaluation">The search's evaluation at <see cref="Rung"/>: the steps and seeds its trainers
 /// used.</param>
 /// <param name="Seed">The base training seed (the spec's <c>seed</c>, as every search job has).</param>
-public sealed record ReplayPlan(string Folder, SearchSpec Spec, HistoryRow Row, LossFunction Loss, int Rung, EvaluationSpec Evaluation, int Seed);
+public sealed record ReplayPlan(
+    string Folder,
+    SearchSpec Spec,
+    HistoryRow Row,
+    LossFunction Loss,
+    int Rung,
+    EvaluationSpec Evaluation,
+    int Seed);

@@ -78,9 +78,12 @@ public static class RunPlots
     {
         var nearest = loss.Nearest;
         var drawn = nearest is { Member.Loss.Normalized.Count: 0 };
+        var beside = nearest is null
+            ? ""
+            : drawn ? $" and {nearest.Name}" : $" ({nearest.Name} has terms summed over classes: not drawn)";
         var plot = NewPlot(
             $"Loss {loss.Rank}: one-hot halves beside "
-            + $"CE{(nearest is null ? "" : drawn ? $" and {nearest.Name}" : $" ({nearest.Name} has terms summed over classes: not drawn)")}",
+            + $"CE{beside}",
             "p (predicted probability of that class)",
             "one class's share of the loss, shifted so that its minimum is 0");
         var curves = new List<(string Name, OneHotHalves Halves, double Scale, Color Color, float Width)>
@@ -170,7 +173,13 @@ public static class RunPlots
         return plot;
     }
 
-    private static ScottPlot.Plottables.Scatter AddLine(Plot plot, double[] xs, double[] ys, string label, Color color, float width)
+    private static ScottPlot.Plottables.Scatter AddLine(
+        Plot plot,
+        double[] xs,
+        double[] ys,
+        string label,
+        Color color,
+        float width)
     {
         var line = plot.Add.ScatterLine(xs, ys);
         line.LegendText = label;

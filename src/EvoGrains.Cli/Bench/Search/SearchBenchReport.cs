@@ -14,7 +14,11 @@ public static class SearchBenchReport
         BenchResultsFile.MergeSection(existing, Title, specName, section);
 
     /// <param name="load">The 1-minute load average before and after the run.</param>
-    public static string Section(SearchBenchResult result, string specFile, (double Before, double After) load, string figure)
+    public static string Section(
+        SearchBenchResult result,
+        string specFile,
+        (double Before, double After) load,
+        string figure)
     {
         ArgumentNullException.ThrowIfNull(result);
         var text = new StringBuilder();
@@ -85,7 +89,9 @@ public static class SearchBenchReport
         foreach (var method in result.Methods)
         {
             var runs = result.Runs.Where(r => r.Method == method.Method).ToList();
-            var bred = runs.SelectMany(r => r.Diagnostics.Operators).Where(o => double.IsFinite(o.ImprovedShare)).ToList();
+            var bred = runs.SelectMany(r => r.Diagnostics.Operators)
+                .Where(o => double.IsFinite(o.ImprovedShare))
+                .ToList();
             text.AppendLine(
                 Invariant($"| {method.Method} | {Median(runs.Select(r => r.Diagnostics.RejectedShare)):P1} | ")
                 + Invariant($"{Median(runs.Select(r => r.Diagnostics.DuplicateShare)):P1} | ")
@@ -101,9 +107,12 @@ public static class SearchBenchReport
     }
 
     private static double Median(IEnumerable<double> values) =>
-        values.Where(double.IsFinite).ToList() is { Count: > 0 } finite ? MathNet.Numerics.Statistics.Statistics.Median(finite) : double.NaN;
+        values.Where(double.IsFinite).ToList() is { Count: > 0 } finite
+            ? MathNet.Numerics.Statistics.Statistics.Median(finite)
+            : double.NaN;
 
-    private static string Interval(double mean, double half) => double.IsFinite(half) ? Invariant($"{mean - half:F4}–{mean + half:F4}") : "—";
+    private static string Interval(double mean, double half) =>
+        double.IsFinite(half) ? Invariant($"{mean - half:F4}–{mean + half:F4}") : "—";
 
     private static string P(double p) => double.IsNaN(p) ? "—" : p < 0.001 ? "< 0.001" : Invariant($"{p:F3}");
 
