@@ -75,26 +75,26 @@ public static class OrchestrationBenchmark
         int islands,
         int inFlightPerIsland,
         int delayMs) => new()
-    {
-        Name = name,
-        Seed = 11,
-        Islands = new IslandSpec
         {
-            Count = islands,
-            Methods = ["regularized-evolution", "gp", "random"],
-            Space = "tree",
-            MaxDepth = 4,
-            PopulationSize = 16,
-            TournamentSize = 4,
-            SeedEvaluations = 16,
-            InFlight = inFlightPerIsland,
-        },
-        Migration = new MigrationSpec { Every = 20, Count = 2 },
-        Budget = new BudgetSpec { MaxEvaluations = evaluations },
-        Evaluation = new EvaluationSpec { Evaluator = "synthetic", SyntheticDelayMs = delayMs },
-        Trainers = new TrainerSpec { Count = trainers, LeaseSeconds = 30 },
-        FinalStage = new FinalStageSpec { TopK = 0, Seeds = 1, Steps = 1, Baselines = ["ce"] },
-    };
+            Name = name,
+            Seed = 11,
+            Islands = new IslandSpec
+            {
+                Count = islands,
+                Methods = ["regularized-evolution", "gp", "random"],
+                Space = "tree",
+                MaxDepth = 4,
+                PopulationSize = 16,
+                TournamentSize = 4,
+                SeedEvaluations = 16,
+                InFlight = inFlightPerIsland,
+            },
+            Migration = new MigrationSpec { Every = 20, Count = 2 },
+            Budget = new BudgetSpec { MaxEvaluations = evaluations },
+            Evaluation = new EvaluationSpec { Evaluator = "synthetic", SyntheticDelayMs = delayMs },
+            Trainers = new TrainerSpec { Count = trainers, LeaseSeconds = 30 },
+            FinalStage = new FinalStageSpec { TopK = 0, Seeds = 1, Steps = 1, Baselines = ["ce"] },
+        };
 
     private static async Task<(int Trained, TimeSpan Elapsed)> RunSearchAsync(
         IGrainFactory grains, SearchSpec spec, TimeSpan timeout, CancellationToken cancellationToken)

@@ -79,8 +79,10 @@ public static class TrainCommand
             var runs = new List<TrainingResult>();
             for (var seed = 1; seed <= options.Seeds; seed++)
             {
-                var request = TrainingEvaluator.ToRequest(options.Evaluation, seed, options.Threads)
-                    with { EvaluateTest = options.Test };
+                var request = TrainingEvaluator.ToRequest(options.Evaluation, seed, options.Threads) with
+                {
+                    EvaluateTest = options.Test,
+                };
                 var result = trainer.Train(
                     request, new CompiledTensorLoss(loss, name), cancellationToken: cancellationToken);
                 runs.Add(result);

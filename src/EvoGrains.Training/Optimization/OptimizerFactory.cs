@@ -15,7 +15,8 @@ public static class OptimizerFactory
     /// Each optimizer from (parameters, learning rate, momentum, weight decay, fused); each reads the settings it has.
     /// </summary>
     internal static FrozenDictionary<
-        string, Func<IEnumerable<Parameter>, double, double, double, bool, torch.optim.Optimizer>> Builders { get; } =
+        string, Func<IEnumerable<Parameter>, double, double, double, bool, torch.optim.Optimizer>> Builders
+    { get; } =
         new Dictionary<string, Func<IEnumerable<Parameter>, double, double, double, bool, torch.optim.Optimizer>>(
             StringComparer.Ordinal)
         {
