@@ -11,7 +11,9 @@ public sealed record CliConsole(TextWriter Out, TextWriter Error, IAnsiConsole A
     // Redirected output is read by programs and people in wide terminals: no wrapping of long losses.
     private const int RedirectedWidth = 200;
 
-    /// <summary>Plain text to <paramref name="output"/> (no colours, no cursor movement), as when output is redirected.</summary>
+    /// <summary>
+    /// Plain text to <paramref name="output"/> (no colours, no cursor movement), as when output is redirected.
+    /// </summary>
     public CliConsole(TextWriter output, TextWriter error)
         : this(output, error, Plain(output))
     {

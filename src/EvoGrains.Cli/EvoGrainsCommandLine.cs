@@ -32,7 +32,10 @@ public static class EvoGrainsCommandLine
         return root;
     }
 
-    public static async Task<int> RunAsync(string[] args, CliConsole console, CancellationToken cancellationToken = default)
+    public static async Task<int> RunAsync(
+        string[] args,
+        CliConsole console,
+        CancellationToken cancellationToken = default)
     {
         var parse = Build(console).Parse(args);
         if (parse.Errors.Count > 0)
@@ -83,14 +86,17 @@ public static class EvoGrainsCommandLine
     {
         var message = string.Join(
             ' ',
-            error.Message.Split(['\r', '\n', '\t'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+            error.Message.Split(
+                ['\r', '\n', '\t'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
         var option = error.SymbolResult switch
         {
             OptionResult result => result.Option.Name,
             ArgumentResult { Parent: OptionResult result } => result.Option.Name,
             _ => null,
         };
-        return option is null || message.StartsWith(option, StringComparison.Ordinal) ? message : $"{option}: {message}";
+        return option is null || message.StartsWith(option, StringComparison.Ordinal)
+            ? message
+            : $"{option}: {message}";
     }
 
     private static string? ToInputMessage(Exception error) => error switch

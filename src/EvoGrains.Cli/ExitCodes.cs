@@ -11,6 +11,9 @@ public static class ExitCodes
     public const int Rejected = 3;
     public const int Cancelled = 130;
 
-    /// <summary>A search that ended Failed is a failed command (scripts that wait for a search must see it); any other end is success.</summary>
+    /// <summary>
+    /// A search that ended Failed is a failed command (scripts that wait for a search must see it); any other end is
+    /// success.
+    /// </summary>
     public static int ForSearch(SearchState state) => state == SearchState.Failed ? Failure : Success;
 }

@@ -14,12 +14,16 @@ public static class EvoGrainsSiloEndpoints
     public const string LivePath = "/health/live";
     public const string ReadyPath = "/health/ready";
 
-    /// <summary>Maps /health/live, /health/ready and, when enabled, the Orleans dashboard and the searches' web page and API.</summary>
+    /// <summary>
+    /// Maps /health/live, /health/ready and, when enabled, the Orleans dashboard and the searches' web page and API.
+    /// </summary>
     public static IEndpointRouteBuilder MapEvoGrainsSiloEndpoints(this IEndpointRouteBuilder endpoints)
     {
         // Liveness runs no checks: a slow or partitioned cluster must not get the pod restarted.
         endpoints.MapHealthChecks(LivePath, new HealthCheckOptions { Predicate = _ => false });
-        endpoints.MapHealthChecks(ReadyPath, new HealthCheckOptions { Predicate = check => check.Tags.Contains(EvoGrainsSiloExtensions.ReadyTag) });
+        endpoints.MapHealthChecks(
+            ReadyPath,
+            new HealthCheckOptions { Predicate = check => check.Tags.Contains(EvoGrainsSiloExtensions.ReadyTag) });
 
         var options = endpoints.ServiceProvider.GetRequiredService<IOptions<EvoGrainsSiloOptions>>().Value;
         if (options.Dashboard.Enabled)

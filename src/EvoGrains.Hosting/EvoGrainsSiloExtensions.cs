@@ -34,19 +34,24 @@ public static class EvoGrainsSiloExtensions
     /// executable and the CLI's embedded silo.
     /// </summary>
     /// <param name="configureSilo">Extra silo configuration applied last (embedding hosts, tests).</param>
-    /// <exception cref="EvoGrainsConfigurationException">The configuration is invalid; the message names the key.</exception>
-    public static IHostApplicationBuilder AddEvoGrainsSilo(this IHostApplicationBuilder builder, Action<ISiloBuilder>? configureSilo = null)
+    /// <exception cref="EvoGrainsConfigurationException">The configuration is invalid; the message names the
+    /// key.</exception>
+    public static IHostApplicationBuilder AddEvoGrainsSilo(
+        this IHostApplicationBuilder builder,
+        Action<ISiloBuilder>? configureSilo = null)
     {
         var options = EvoGrainsSiloOptionsReader.Read(builder.Configuration);
         var accelerator = AcceleratorDetector.Resolve(options.Silo.Accelerator);
 
         builder.Services.AddSingleton(Options.Create(options));
-        builder.Services.Configure<GpuPlacementOptions>(builder.Configuration.GetSection(GpuPlacementOptions.SectionName));
+        builder.Services.Configure<GpuPlacementOptions>(
+            builder.Configuration.GetSection(GpuPlacementOptions.SectionName));
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = options.Silo.ShutdownTimeout);
         builder.AddEvoGrainsMetrics();
         builder.Services.AddEvoGrainsEvaluators(builder.Configuration.GetValue(TrainingHostOptions.ThreadsKey, 0));
         builder.Services.AddEvoGrainsGrains();
-        builder.Services.AddHealthChecks().AddCheck<SiloActiveHealthCheck>(SiloActiveHealthCheck.Name, tags: [ReadyTag]);
+        builder.Services.AddHealthChecks()
+            .AddCheck<SiloActiveHealthCheck>(SiloActiveHealthCheck.Name, tags: [ReadyTag]);
 
         builder.UseOrleans(silo =>
         {
@@ -65,8 +70,9 @@ public static class EvoGrainsSiloExtensions
     }
 
     /// <summary>
-    /// The evaluator factories trainers use, one per <see cref="EvaluatorRegistry"/> entry keyed by its name (training with
-    /// <paramref name="trainingThreads"/> libtorch threads, synthetic); also what `evograins replay` retrains with.
+    /// The evaluator factories trainers use, one per <see cref="EvaluatorRegistry"/> entry keyed by its name (training
+    /// with <paramref name="trainingThreads"/> libtorch threads, synthetic); also what `evograins replay` retrains
+    /// with.
     /// </summary>
     public static IServiceCollection AddEvoGrainsEvaluators(this IServiceCollection services, int trainingThreads)
     {

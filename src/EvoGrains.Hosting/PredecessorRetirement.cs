@@ -10,13 +10,17 @@ namespace EvoGrains.Hosting;
 /// fails its connectivity check against it until probes evict it. This retries until no older
 /// generation on this endpoint is left Active.
 /// </summary>
-internal sealed partial class PredecessorRetirement(IMembershipTable table, ILocalSiloDetails localSilo, ILogger<PredecessorRetirement> logger)
+internal sealed partial class PredecessorRetirement(
+    IMembershipTable table,
+    ILocalSiloDetails localSilo,
+    ILogger<PredecessorRetirement> logger)
     : ILifecycleParticipant<ISiloLifecycle>
 {
     private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(30);
 
     public void Participate(ISiloLifecycle lifecycle) =>
-        lifecycle.Subscribe(nameof(PredecessorRetirement), ServiceLifecycleStage.AfterRuntimeGrainServices, RetireAsync);
+        lifecycle.Subscribe(
+            nameof(PredecessorRetirement), ServiceLifecycleStage.AfterRuntimeGrainServices, RetireAsync);
 
     /// <summary>Marks every older generation of this silo's endpoint Dead; returns how many it marked.</summary>
     public async Task<int> RetireAsync(CancellationToken cancellationToken)
@@ -58,11 +62,14 @@ internal sealed partial class PredecessorRetirement(IMembershipTable table, ILoc
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Marked predecessor {Predecessor} Dead in the membership table (this silo is {Silo}).")]
+    [LoggerMessage(
+        Level = LogLevel.Information,
+        Message = "Marked predecessor {Predecessor} Dead in the membership table (this silo is {Silo}).")]
     private partial void LogRetired(SiloAddress predecessor, SiloAddress silo);
 
     [LoggerMessage(
         Level = LogLevel.Warning,
-        Message = "Could not mark predecessor {Predecessor} Dead after {Attempts} conflicting writes; leaving it to failure detection.")]
+        Message = "Could not mark predecessor {Predecessor} Dead after {Attempts} conflicting writes; "
+            + "leaving it to failure detection.")]
     private partial void LogGaveUp(SiloAddress predecessor, int attempts);
 }

@@ -63,11 +63,13 @@ internal static class SiloClustering
         });
         silo.Configure<ClusterMembershipOptions>(RejoinQuickly);
         silo.Services.AddSingleton<PredecessorRetirement>();
-        silo.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(services => services.GetRequiredService<PredecessorRetirement>());
+        silo.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(
+            services => services.GetRequiredService<PredecessorRetirement>());
         var endpoints = options.Silo;
         if (endpoints.AdvertisedIPAddress is { } ip)
         {
-            silo.ConfigureEndpoints(IPAddress.Parse(ip), endpoints.SiloPort, endpoints.GatewayPort, listenOnAnyHostAddress: true);
+            silo.ConfigureEndpoints(
+                IPAddress.Parse(ip), endpoints.SiloPort, endpoints.GatewayPort, listenOnAnyHostAddress: true);
         }
         else
         {

@@ -28,10 +28,12 @@ internal static class SiloStorage
                 silo.AddFileGrainStorage(name, o => o.RootFolder = storage.RootFolder);
                 return;
             case StorageProvider.Redis:
-                silo.AddRedisGrainStorage(name, o => o.ConfigurationOptions = ConfigurationOptions.Parse(storage.ConnectionString!));
+                silo.AddRedisGrainStorage(
+                    name, o => o.ConfigurationOptions = ConfigurationOptions.Parse(storage.ConnectionString!));
                 return;
             case StorageProvider.AzureBlob:
-                // Orleans' provider keys blobs by state name and grain id only, not by ServiceId: one container per service.
+                // Orleans' provider keys blobs by state name and grain id only, not by ServiceId: one container per
+                // service.
                 silo.AddAzureBlobGrainStorage(name, o =>
                 {
                     o.BlobServiceClient = new BlobServiceClient(storage.ConnectionString);

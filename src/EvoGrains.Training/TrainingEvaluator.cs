@@ -13,7 +13,8 @@ namespace EvoGrains.Training;
 /// on a dedicated thread (never on the caller's scheduler) and returns its validation accuracy. A batch
 /// trains as packs of one vectorised model, each candidate with the result it gets alone.
 /// </summary>
-public sealed class TrainingEvaluator(EvaluationSpec spec, int seed, int threads, PreparedDataCache prepared) : IFitnessEvaluator
+public sealed class TrainingEvaluator(EvaluationSpec spec, int seed, int threads, PreparedDataCache prepared)
+    : IFitnessEvaluator
 {
     private readonly SurrogateTrainer trainer = new(prepared);
     private readonly PackedTrainer packed = new(prepared);
@@ -62,7 +63,10 @@ public sealed class TrainingEvaluator(EvaluationSpec spec, int seed, int threads
         Task.Factory.StartNew(
             () => EvaluationResult.OverSeeds(spec.TrainingSeeds(seed)
                 .Select(s => ToEvaluation(
-                    trainer.Train(Request() with { Seed = s }, new CompiledTensorLoss(loss), cancellationToken: cancellationToken),
+                    trainer.Train(
+                        Request() with { Seed = s },
+                        new CompiledTensorLoss(loss),
+                        cancellationToken: cancellationToken),
                     spec.MeasureOnTestSet))
                 .ToList()),
             cancellationToken,
@@ -114,7 +118,12 @@ public sealed class TrainingEvaluator(EvaluationSpec spec, int seed, int threads
 
         var results = packed.Train(
             Request(),
-            members.Select(m => new PackMember(new CompiledTensorLoss(m.Candidate.Loss), m.Seed) { Withdrawn = m.Candidate.Withdrawn }).ToList(),
+            members
+                .Select(m => new PackMember(new CompiledTensorLoss(m.Candidate.Loss), m.Seed)
+                {
+                    Withdrawn = m.Candidate.Withdrawn,
+                })
+                .ToList(),
             cancellationToken);
         return results.Select(r => ToEvaluation(r) with { Seconds = r.WallTime.TotalSeconds / results.Count }).ToList();
     }

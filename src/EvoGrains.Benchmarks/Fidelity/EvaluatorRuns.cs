@@ -11,7 +11,8 @@ namespace EvoGrains.Benchmarks.Fidelity;
 /// </summary>
 public static class EvaluatorRuns
 {
-    /// <param name="done">Called after each batch with the evaluations finished so far and the total (from the workers' threads).</param>
+    /// <param name="done">Called after each batch with the evaluations finished so far and the total (from the workers'
+    /// threads).</param>
     /// <returns>results[loss][evaluator index].</returns>
     public static async Task<IReadOnlyList<IReadOnlyList<EvaluationResult>>> TrainAsync(
         IReadOnlyList<IFitnessEvaluator> evaluators,
@@ -35,7 +36,9 @@ public static class EvaluatorRuns
             while (batches.TryDequeue(out var batch))
             {
                 var candidates = batch.Losses.Select(i => new EvaluationCandidate(losses[i])).ToList();
-                var batchResults = await evaluators[batch.Evaluator].EvaluateBatchAsync(candidates, cancellationToken).ConfigureAwait(false);
+                var batchResults = await evaluators[batch.Evaluator]
+                    .EvaluateBatchAsync(candidates, cancellationToken)
+                    .ConfigureAwait(false);
                 for (var i = 0; i < batch.Losses.Length; i++)
                 {
                     results[batch.Losses[i], batch.Evaluator] = batchResults[i];
@@ -45,9 +48,12 @@ public static class EvaluatorRuns
             }
         }
 
-        await Task.WhenAll(Enumerable.Range(0, Math.Max(1, trainers.Count)).Select(_ => Worker())).ConfigureAwait(false);
+        await Task.WhenAll(Enumerable.Range(0, Math.Max(1, trainers.Count)).Select(_ => Worker()))
+            .ConfigureAwait(false);
         return Enumerable.Range(0, losses.Count)
-            .Select(l => (IReadOnlyList<EvaluationResult>)Enumerable.Range(0, evaluators.Count).Select(e => results[l, e]).ToList())
+            .Select(l => (IReadOnlyList<EvaluationResult>)Enumerable.Range(0, evaluators.Count)
+                .Select(e => results[l, e])
+                .ToList())
             .ToList();
     }
 }

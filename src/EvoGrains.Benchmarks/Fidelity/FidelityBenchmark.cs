@@ -27,7 +27,9 @@ public static class FidelityBenchmark
         using var prepared = new PreparedDataCache(datasets);
         var watch = Stopwatch.StartNew();
         Action<int, int>? Done(string what) => progress is null ? null : (finished, total) =>
-            progress(string.Create(CultureInfo.InvariantCulture, $"  {what}: {finished}/{total} evaluations, {watch.Elapsed.TotalSeconds:F0} s"));
+            progress(string.Create(
+                CultureInfo.InvariantCulture,
+                $"  {what}: {finished}/{total} evaluations, {watch.Elapsed.TotalSeconds:F0} s"));
 
         var threads = spec.Trainers.Threads;
         var lossList = losses.Select(l => l.Loss).ToList();
@@ -40,13 +42,16 @@ public static class FidelityBenchmark
             [new TrainingEvaluator(firstRung, spec.Seed, threads, prepared)], lossList, spec.Trainers,
             Done("first rung"), cancellationToken).ConfigureAwait(false);
         progress?.Invoke(Describe("final budget", losses.Count, finalBudget));
-        var finalEvaluators = finalBudget.Seeds.Select(seed => (IFitnessEvaluator)new TrainingEvaluator(final, seed, threads, prepared)).ToList();
+        var finalEvaluators = finalBudget.Seeds
+            .Select(seed => (IFitnessEvaluator)new TrainingEvaluator(final, seed, threads, prepared))
+            .ToList();
         var expensive = await EvaluatorRuns.TrainAsync(
             finalEvaluators, lossList, spec.Trainers, Done("final budget"), cancellationToken).ConfigureAwait(false);
 
         var cheapMeans = cheap.Select(runs => runs[0].Fitness).ToList();
         var finalMeans = expensive.Select(runs => SampleSummary.Of(Accuracies(runs)).Mean).ToList();
-        var (cheapRanks, finalRanks) = (RankCorrelation.DescendingRanks(cheapMeans), RankCorrelation.DescendingRanks(finalMeans));
+        var (cheapRanks, finalRanks) =
+            (RankCorrelation.DescendingRanks(cheapMeans), RankCorrelation.DescendingRanks(finalMeans));
         var rows = losses.Select((loss, i) => new FidelityRow(
             loss.Name,
             loss.Loss.ToString(),
@@ -60,19 +65,25 @@ public static class FidelityBenchmark
             Accuracies(expensive[i]),
             cheap[i][0].Status == EvaluationStatus.Failed,
             expensive[i].Count(r => r.Status == EvaluationStatus.Failed))).ToList();
-        var spearman = PairedBootstrap.Percentile(cheapMeans, finalMeans, RankCorrelation.Spearman, spec.Seed, options.Resamples);
-        var kendall = PairedBootstrap.Percentile(cheapMeans, finalMeans, RankCorrelation.KendallTauB, spec.Seed, options.Resamples);
+        var spearman = PairedBootstrap.Percentile(
+            cheapMeans, finalMeans, RankCorrelation.Spearman, spec.Seed, options.Resamples);
+        var kendall = PairedBootstrap.Percentile(
+            cheapMeans, finalMeans, RankCorrelation.KendallTauB, spec.Seed, options.Resamples);
         return new FidelityBenchmarkResult(
             spec.Name, spec.Evaluation.Dataset, spec.Evaluation.Model, firstBudget, finalBudget, spec.Trainers,
             rows, spearman, kendall, watch.Elapsed.TotalSeconds);
     }
 
-    /// <summary>The search's cheapest fidelity: rung 0's steps and seeds (common random numbers from the spec's seed), on validation.</summary>
+    /// <summary>
+    /// The search's cheapest fidelity: rung 0's steps and seeds (common random numbers from the spec's seed), on
+    /// validation.
+    /// </summary>
     public static (EvaluationSpec Evaluation, FidelityBudget Budget) FirstRung(SearchSpec spec)
     {
         ArgumentNullException.ThrowIfNull(spec);
         var evaluation = spec.Evaluation.AtRung(0);
-        return (evaluation, new FidelityBudget(evaluation.Steps, evaluation.TrainingSeeds(spec.Seed), evaluation.TrainSubset, "validation"));
+        return (evaluation, new FidelityBudget(
+            evaluation.Steps, evaluation.TrainingSeeds(spec.Seed), evaluation.TrainSubset, "validation"));
     }
 
     /// <summary>
@@ -87,7 +98,8 @@ public static class FidelityBenchmark
         return (evaluation, new FidelityBudget(evaluation.Steps, seedList, evaluation.TrainSubset, "test"));
     }
 
-    private static IReadOnlyList<double> Accuracies(IReadOnlyList<EvaluationResult> runs) => runs.Select(r => r.Fitness).ToList();
+    private static IReadOnlyList<double> Accuracies(IReadOnlyList<EvaluationResult> runs) =>
+        runs.Select(r => r.Fitness).ToList();
 
     private static string Describe(string what, int losses, FidelityBudget budget) => string.Create(
         CultureInfo.InvariantCulture,

@@ -9,7 +9,10 @@ namespace EvoGrains.Benchmarks.Fidelity;
 /// <param name="Spec">The search whose first rung and final budget are compared.</param>
 /// <param name="Candidates">Screened candidates the spec's search space proposes (the baselines come on top).</param>
 /// <param name="FinalSeeds">Seeds of the final-budget test runs; at least <see cref="MinFinalSeeds"/>.</param>
-public sealed record FidelityBenchmarkOptions(SearchSpec Spec, int Candidates = 12, int FinalSeeds = FidelityBenchmarkOptions.MinFinalSeeds)
+public sealed record FidelityBenchmarkOptions(
+    SearchSpec Spec,
+    int Candidates = 12,
+    int FinalSeeds = FidelityBenchmarkOptions.MinFinalSeeds)
 {
     public const int MinFinalSeeds = 3;
 

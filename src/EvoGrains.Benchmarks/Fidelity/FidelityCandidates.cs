@@ -17,7 +17,9 @@ public static class FidelityCandidates
     {
         ArgumentNullException.ThrowIfNull(spec);
         ArgumentOutOfRangeException.ThrowIfNegative(candidates);
-        var losses = FinalStage.Baselines(spec.FinalStage).Select(b => new FidelityLoss(b.Name, LossZoo.Get(b.Name), true)).ToList();
+        var losses = FinalStage.Baselines(spec.FinalStage)
+            .Select(b => new FidelityLoss(b.Name, LossZoo.Get(b.Name), true))
+            .ToList();
         var control = spec with { Islands = spec.Islands with { Count = 1, Methods = ["random"] } };
         var strategy = StrategyFactory.Create(control, 0, new ScreeningFunnel());
         var random = new Random(spec.Seed);

@@ -49,7 +49,8 @@ public static class OrchestrationBenchmark
             var islands = Math.Clamp((int)Math.Ceiling(inFlight / 8.0), 2, 64);
             var perIsland = (int)Math.Ceiling(inFlight / (double)islands);
             var evaluations = trainers * options.ScalingJobsPerTrainer;
-            var spec = Spec($"bench-scaling-{trainers}", evaluations, trainers, islands, perIsland, options.ScalingJobMilliseconds);
+            var spec = Spec(
+                $"bench-scaling-{trainers}", evaluations, trainers, islands, perIsland, options.ScalingJobMilliseconds);
             var run = await RunSearchAsync(grains, spec, options.RunTimeout, cancellationToken);
             scaling.Add(new TrainerScalingPoint(
                 trainers,
@@ -77,27 +78,33 @@ public static class OrchestrationBenchmark
 
     private static int Collections() => Enumerable.Range(0, GC.MaxGeneration + 1).Sum(GC.CollectionCount);
 
-    private static SearchSpec Spec(string name, int evaluations, int trainers, int islands, int inFlightPerIsland, int delayMs) => new()
-    {
-        Name = name,
-        Seed = 11,
-        Islands = new IslandSpec
+    private static SearchSpec Spec(
+        string name,
+        int evaluations,
+        int trainers,
+        int islands,
+        int inFlightPerIsland,
+        int delayMs) => new()
         {
-            Count = islands,
-            Methods = ["regularized-evolution", "gp", "random"],
-            Space = "tree",
-            MaxDepth = 4,
-            PopulationSize = 16,
-            TournamentSize = 4,
-            SeedEvaluations = 16,
-            InFlight = inFlightPerIsland,
-        },
-        Migration = new MigrationSpec { Every = 20, Count = 2 },
-        Budget = new BudgetSpec { MaxEvaluations = evaluations },
-        Evaluation = new EvaluationSpec { Evaluator = "synthetic", SyntheticDelayMs = delayMs },
-        Trainers = new TrainerSpec { Count = trainers, LeaseSeconds = 30 },
-        FinalStage = new FinalStageSpec { TopK = 0, Seeds = 1, Steps = 1, Baselines = ["ce"] },
-    };
+            Name = name,
+            Seed = 11,
+            Islands = new IslandSpec
+            {
+                Count = islands,
+                Methods = ["regularized-evolution", "gp", "random"],
+                Space = "tree",
+                MaxDepth = 4,
+                PopulationSize = 16,
+                TournamentSize = 4,
+                SeedEvaluations = 16,
+                InFlight = inFlightPerIsland,
+            },
+            Migration = new MigrationSpec { Every = 20, Count = 2 },
+            Budget = new BudgetSpec { MaxEvaluations = evaluations },
+            Evaluation = new EvaluationSpec { Evaluator = "synthetic", SyntheticDelayMs = delayMs },
+            Trainers = new TrainerSpec { Count = trainers, LeaseSeconds = 30 },
+            FinalStage = new FinalStageSpec { TopK = 0, Seeds = 1, Steps = 1, Baselines = ["ce"] },
+        };
 
     private static async Task<(int Trained, TimeSpan Elapsed)> RunSearchAsync(
         IGrainFactory grains, SearchSpec spec, TimeSpan timeout, CancellationToken cancellationToken)
@@ -116,7 +123,8 @@ public static class OrchestrationBenchmark
         var total = (int)status.EvaluationsDone;
         if (status.State != SearchState.Completed || total == 0 || status.StartedAt is not { } started)
         {
-            throw new InvalidOperationException($"benchmark search {searchId} ended {status.State} with {total} evaluations");
+            throw new InvalidOperationException(
+                $"benchmark search {searchId} ended {status.State} with {total} evaluations");
         }
 
         // Islands stamp results in parallel, so the latest stamp (not the last index) ends the run.

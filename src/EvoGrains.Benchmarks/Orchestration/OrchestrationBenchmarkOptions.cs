@@ -1,9 +1,13 @@
 namespace EvoGrains.Benchmarks.Orchestration;
 
-/// <summary>Sizes of the orchestration benchmark. Defaults fit a 2-core machine in about a minute per storage.</summary>
+/// <summary>
+/// Sizes of the orchestration benchmark. Defaults fit a 2-core machine in about a minute per storage.
+/// </summary>
 public sealed record OrchestrationBenchmarkOptions
 {
-    /// <summary>A first, unmeasured search that pays for JIT compilation (up to optimised code) and first activations.</summary>
+    /// <summary>
+    /// A first, unmeasured search that pays for JIT compilation (up to optimised code) and first activations.
+    /// </summary>
     public int WarmupEvaluations { get; init; } = 3000;
 
     /// <summary>
@@ -23,7 +27,9 @@ public sealed record OrchestrationBenchmarkOptions
     /// <summary>Simulated training time of each job in the scaling runs.</summary>
     public int ScalingJobMilliseconds { get; init; } = 100;
 
-    /// <summary>Jobs per trainer in each scaling run: the run lasts about this many job times, so start-up weighs little.</summary>
+    /// <summary>
+    /// Jobs per trainer in each scaling run: the run lasts about this many job times, so start-up weighs little.
+    /// </summary>
     public int ScalingJobsPerTrainer { get; init; } = 30;
 
     public TimeSpan RunTimeout { get; init; } = TimeSpan.FromMinutes(5);

@@ -6,8 +6,8 @@ namespace EvoGrains.Benchmarks.Orchestration;
 /// time per evaluation (elapsed x trainers / evaluations). <see cref="CpuPerEvaluation"/> is this process's
 /// CPU time over the zero-cost run per evaluation, all threads (the cluster runs in this process).
 /// <see cref="SearchCostPerEvaluation"/> is the search work inside that run (islands proposing and screening,
-/// trainers scoring; see <see cref="Telemetry.SearchWork"/>), so <see cref="OrchestrationCpuPerEvaluation"/> is what the
-/// grains, messages and storage cost each evaluation, and <see cref="OrchestrationCapacity"/> the evaluations
+/// trainers scoring; see <see cref="Telemetry.SearchWork"/>), so <see cref="OrchestrationCpuPerEvaluation"/> is what
+/// the grains, messages and storage cost each evaluation, and <see cref="OrchestrationCapacity"/> the evaluations
 /// per second this machine's cores could carry if the search itself cost nothing.
 /// Evaluations count trained jobs: a result shared between islands by deduplication is counted once.
 /// <see cref="AllocatedPerEvaluation"/> (bytes, all threads) and <see cref="SearchAllocatedPerEvaluation"/> (the search

@@ -20,7 +20,9 @@ public sealed record MemoryGrowthResult(
     /// <summary>Growth after the warm-up as a fraction of the RSS then.</summary>
     public double Growth => (double)GrowthAfterWarmupKilobytes / AfterWarmupKilobytes;
 
-    /// <summary>The evaluation the second half starts at: an allocator settling stops growing there, a leak does not.</summary>
+    /// <summary>
+    /// The evaluation the second half starts at: an allocator settling stops growing there, a leak does not.
+    /// </summary>
     public int SecondHalfStartEvaluation => RssKilobytes.Count / 2 * EvaluationsPerRun;
 
     public long SecondHalfStartKilobytes => RssKilobytes[RssKilobytes.Count / 2];

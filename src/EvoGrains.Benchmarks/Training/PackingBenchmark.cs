@@ -73,7 +73,9 @@ public static class PackingBenchmark
         return new PackingBenchmarkResult(options, flops, gemm, Row(null), configurations.Skip(1).Select(Row).ToList());
     }
 
-    /// <summary>The quickstart's evaluation (Fashion-MNIST, batch 64, 10,000 training and 2,000 validation images).</summary>
+    /// <summary>
+    /// The quickstart's evaluation (Fashion-MNIST, batch 64, 10,000 training and 2,000 validation images).
+    /// </summary>
     public static EvaluationSpec Evaluation(PackingBenchmarkOptions options) => new()
     {
         Dataset = "fashion-mnist",
@@ -86,10 +88,14 @@ public static class PackingBenchmark
         ValidationSize = 2000,
     };
 
-    /// <summary>The zoo, then random NLFS cells the screening funnel accepts (seeded: every run trains the same set).</summary>
+    /// <summary>
+    /// The zoo, then random NLFS cells the screening funnel accepts (seeded: every run trains the same set).
+    /// </summary>
     public static IReadOnlyList<ITensorLoss> Losses(int count)
     {
-        var losses = LossZoo.Names.Take(count).Select(name => (ITensorLoss)new CompiledTensorLoss(LossZoo.Get(name), name)).ToList();
+        var losses = LossZoo.Names.Take(count)
+            .Select(name => (ITensorLoss)new CompiledTensorLoss(LossZoo.Get(name), name))
+            .ToList();
         var random = new Random(11);
         var cells = new CellSpace();
         var funnel = new ScreeningFunnel();
@@ -109,7 +115,11 @@ public static class PackingBenchmark
     /// Today: each trainer thread trains one candidate at a time, preparing the split for every evaluation, with
     /// TorchSharp's element-wise Adam as trainers did before packing.
     /// </summary>
-    private static List<TrainingResult> Today(TrainingRequest packedRequest, IReadOnlyList<ITensorLoss> losses, DatasetCache cache, int trainers)
+    private static List<TrainingResult> Today(
+        TrainingRequest packedRequest,
+        IReadOnlyList<ITensorLoss> losses,
+        DatasetCache cache,
+        int trainers)
     {
         var request = packedRequest with { FusedOptimizer = false };
         var work = new ConcurrentQueue<ITensorLoss>(losses);
@@ -138,7 +148,8 @@ public static class PackingBenchmark
             var results = new List<TrainingResult>();
             while (work.TryDequeue(out var pack))
             {
-                results.AddRange(trainer.Train(request, pack.Select(loss => new PackMember(loss, request.Seed)).ToList()));
+                results.AddRange(
+                    trainer.Train(request, pack.Select(loss => new PackMember(loss, request.Seed)).ToList()));
             }
 
             return results;
@@ -148,7 +159,9 @@ public static class PackingBenchmark
     private static List<TrainingResult> OnTrainerThreads(int trainers, Func<List<TrainingResult>> work)
     {
         var results = new List<TrainingResult>[trainers];
-        var threads = Enumerable.Range(0, trainers).Select(i => new Thread(() => results[i] = work()) { IsBackground = true }).ToList();
+        var threads = Enumerable.Range(0, trainers)
+            .Select(i => new Thread(() => results[i] = work()) { IsBackground = true })
+            .ToList();
         threads.ForEach(t => t.Start());
         threads.ForEach(t => t.Join());
         return results.SelectMany(r => r).ToList();

@@ -28,18 +28,27 @@ public static class TrainingBenchmark
         var gemm = TrainingBenchmarks.MeasureGemm();
         var flops = benchmarks.MeasureTrainingFlops(request);
 
-        var shortRequest = request with { Steps = ShortSteps, ValidationSize = 256, TrainSubsetSize = 2048, WarmupSteps = 1 };
+        var shortRequest =
+            request with { Steps = ShortSteps, ValidationSize = 256, TrainSubsetSize = 2048, WarmupSteps = 1 };
         var memory = benchmarks.MeasureMemoryGrowth(
             shortRequest, Compiled("baikal"), options.Evaluations,
             warmupEvaluations: Math.Min(10, options.Evaluations - 1));
         List<ITensorLoss> pack = [.. LossZoo.Names.Select(Compiled), .. LossZoo.Names.Select(Compiled)];
         // At least two packs: one to warm up, one to measure.
         var packs = Math.Max(2, (options.Evaluations + pack.Count - 1) / pack.Count);
-        var packed = benchmarks.MeasurePackedMemoryGrowth(shortRequest, pack, packs * pack.Count, warmupPacks: Math.Min(5, packs - 1));
+        var packed = benchmarks.MeasurePackedMemoryGrowth(
+            shortRequest, pack, packs * pack.Count, warmupPacks: Math.Min(5, packs - 1));
         var accuracy = options.Accuracy
-            ? AccuracyCheck(request with { Steps = 3 * 60000 / 128, WarmupSteps = 100, TrainSubsetSize = null, EvaluateTest = true })
+            ? AccuracyCheck(request with
+            {
+                Steps = 3 * 60000 / 128,
+                WarmupSteps = 100,
+                TrainSubsetSize = null,
+                EvaluateTest = true,
+            })
             : null;
-        return new TrainingBenchmarkResult(options, "fashion-mnist", request.BatchSize, stepCosts, gemm, flops, memory, packed, accuracy);
+        return new TrainingBenchmarkResult(
+            options, "fashion-mnist", request.BatchSize, stepCosts, gemm, flops, memory, packed, accuracy);
     }
 
     private static List<LossStepCost> StepCosts(TrainingBenchmarks benchmarks, TrainingRequest request)
@@ -51,7 +60,9 @@ public static class TrainingBenchmark
         var order = losses.Append(losses[0]).ToList();
         var rounds = Enumerable.Range(0, 2).Select(_ => benchmarks.MeasureLossThroughput(request, order)).ToList();
         var best = losses
-            .Select((loss, i) => rounds.Max(r => i == 0 ? Math.Max(r[0].ImagesPerSecond, r[^1].ImagesPerSecond) : r[i].ImagesPerSecond))
+            .Select((loss, i) => rounds.Max(r => i == 0
+                ? Math.Max(r[0].ImagesPerSecond, r[^1].ImagesPerSecond)
+                : r[i].ImagesPerSecond))
             .ToList();
         return losses.Select((loss, i) => new LossStepCost(loss.Name, i == 0, best[i], best[0] / best[i])).ToList();
     }

@@ -25,8 +25,13 @@ public sealed class TrainingBenchmarks
         packed = new PackedTrainer(prepared);
     }
 
-    /// <summary>Best of <paramref name="repetitions"/> timed <c>torch.matmul</c> calls after one warm-up call.</summary>
-    public static GemmBenchmarkResult MeasureGemm(int size = 1024, int repetitions = 10, DevicePreference preference = DevicePreference.Auto)
+    /// <summary>
+    /// Best of <paramref name="repetitions"/> timed <c>torch.matmul</c> calls after one warm-up call.
+    /// </summary>
+    public static GemmBenchmarkResult MeasureGemm(
+        int size = 1024,
+        int repetitions = 10,
+        DevicePreference preference = DevicePreference.Auto)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(size, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(repetitions, 1);
@@ -58,17 +63,21 @@ public sealed class TrainingBenchmarks
         var macs = ForwardMacs(request);
         var result = trainer.Train(request, loss ?? new CrossEntropyTensorLoss());
         var flopsPerImage = 3.0 * 2.0 * macs;
-        return new ModelFlopsResult(request.Model, macs, flopsPerImage, result.ImagesPerSecond, flopsPerImage * result.ImagesPerSecond / 1e9);
+        return new ModelFlopsResult(
+            request.Model, macs, flopsPerImage, result.ImagesPerSecond, flopsPerImage * result.ImagesPerSecond / 1e9);
     }
 
     /// <summary>Training throughput of each loss under the same request.</summary>
-    public IReadOnlyList<LossThroughputResult> MeasureLossThroughput(TrainingRequest request, IEnumerable<ITensorLoss> losses)
+    public IReadOnlyList<LossThroughputResult> MeasureLossThroughput(
+        TrainingRequest request,
+        IEnumerable<ITensorLoss> losses)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(losses);
         return losses
             .Select(loss => (loss, result: trainer.Train(request, loss)))
-            .Select(r => new LossThroughputResult(r.loss.Name, r.result.Status, r.result.ImagesPerSecond, r.result.StepsPerSecond))
+            .Select(r => new LossThroughputResult(
+                r.loss.Name, r.result.Status, r.result.ImagesPerSecond, r.result.StepsPerSecond))
             .ToList();
     }
 
@@ -76,7 +85,11 @@ public sealed class TrainingBenchmarks
     /// Runs <paramref name="evaluations"/> consecutive trainings and reports RSS growth after the first
     /// <paramref name="warmupEvaluations"/>: a steady process stays flat, a tensor leak climbs.
     /// </summary>
-    public MemoryGrowthResult MeasureMemoryGrowth(TrainingRequest request, ITensorLoss loss, int evaluations, int warmupEvaluations = 10)
+    public MemoryGrowthResult MeasureMemoryGrowth(
+        TrainingRequest request,
+        ITensorLoss loss,
+        int evaluations,
+        int warmupEvaluations = 10)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(loss);

@@ -7,7 +7,9 @@ public static class BenchResultsFile
 {
     public static string DefaultPath(string name) => Path.Combine("bench-results", name + ".md");
 
-    /// <summary>A bench command's `--out`, defaulting to <see cref="DefaultPath"/> of <paramref name="name"/>.</summary>
+    /// <summary>
+    /// A bench command's `--out`, defaulting to <see cref="DefaultPath"/> of <paramref name="name"/>.
+    /// </summary>
     public static Option<string> OutOption(string name, string description = "Results file.") => new("--out")
     {
         Description = description,
@@ -28,8 +30,8 @@ public static class BenchResultsFile
     }
 
     /// <summary>
-    /// Replaces (or appends) the section headed "## <paramref name="key"/>" under <paramref name="title"/> (a "# ..." line),
-    /// keeping every other section in ordinal order, so one file holds the latest run of each model or spec.
+    /// Replaces (or appends) the section headed "## <paramref name="key"/>" under <paramref name="title"/> (a "# ..."
+    /// line), keeping every other section in ordinal order, so one file holds the latest run of each model or spec.
     /// </summary>
     public static string MergeSection(string existing, string title, string key, string section)
     {
@@ -37,7 +39,8 @@ public static class BenchResultsFile
         var sections = existing.Split("\n## ", StringSplitOptions.RemoveEmptyEntries)
             .Skip(existing.StartsWith(heading, StringComparison.Ordinal) ? 1 : 0)
             .Select(s => "## " + s.TrimStart('#', ' ').TrimEnd() + "\n")
-            .Where(s => !s.StartsWith($"## {key} ", StringComparison.Ordinal) && !s.StartsWith($"## {key}\n", StringComparison.Ordinal))
+            .Where(s => !s.StartsWith($"## {key} ", StringComparison.Ordinal)
+                && !s.StartsWith($"## {key}\n", StringComparison.Ordinal))
             .Append(section)
             .OrderBy(s => s, StringComparer.Ordinal);
         return heading + "\n" + string.Join("\n", sections);

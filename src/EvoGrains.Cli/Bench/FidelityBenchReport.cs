@@ -5,7 +5,9 @@ using EvoGrains.Core.Search;
 
 namespace EvoGrains.Cli.Bench;
 
-/// <summary>The fidelity benchmark's section of bench-results/fidelity.md: one section per spec, the latest run each.</summary>
+/// <summary>
+/// The fidelity benchmark's section of bench-results/fidelity.md: one section per spec, the latest run each.
+/// </summary>
 public static class FidelityBenchReport
 {
     public const string Title = "# Rank fidelity: first rung against the final budget";
@@ -16,9 +18,14 @@ public static class FidelityBenchReport
     public static string Merge(string existing, string specName, string section) =>
         BenchResultsFile.MergeSection(existing, Title, specName, section);
 
-    /// <param name="load">The 1-minute load average before and after the run (NaN where the system does not say).</param>
+    /// <param name="load">The 1-minute load average before and after the run (NaN where the system does not
+    /// say).</param>
     /// <param name="figure">The scatter plot's file name next to the results file, when one was drawn.</param>
-    public static string Section(FidelityBenchmarkResult result, string specFile, (double Before, double After) load, string? figure = null)
+    public static string Section(
+        FidelityBenchmarkResult result,
+        string specFile,
+        (double Before, double After) load,
+        string? figure = null)
     {
         ArgumentNullException.ThrowIfNull(result);
         var (first, final, trainers) = (result.FirstRung, result.Final, result.Trainers);
@@ -31,7 +38,8 @@ public static class FidelityBenchReport
             + Invariant($"{baselines.Count} baselines ({string.Join(", ", baselines)}) and ")
             + Invariant($"{result.Rows.Count - baselines.Count} screened candidates, the first the spec's random ")
             + "control proposes.");
-        text.AppendLine(Invariant($"First rung: {Budget(first)}. Final budget (the final stage's test round): {Budget(final)}."));
+        text.AppendLine(
+            Invariant($"First rung: {Budget(first)}. Final budget (the final stage's test round): {Budget(final)}."));
         text.AppendLine(
             Invariant($"Trained through the search's evaluator: {trainers.Count} trainer(s) x {trainers.Threads} ")
             + Invariant($"libtorch thread(s); the first rung in packs of up to {trainers.PackSize} losses (x the ")
@@ -56,7 +64,8 @@ public static class FidelityBenchReport
         text.AppendLine(
             Invariant($"Spearman's rho {Interval(result.Spearman)}; Kendall's tau-b {Interval(result.Kendall)} ")
             + Invariant($"({Resampling(result.Spearman)})."));
-        text.AppendLine(Invariant($"Issue 16's target, Spearman >= {TargetSpearman:0.0#}: {Verdict(result.Spearman)}."));
+        text.AppendLine(
+            Invariant($"Issue 16's target, Spearman >= {TargetSpearman:0.0#}: {Verdict(result.Spearman)}."));
         if (figure is not null)
         {
             text.AppendLine();
@@ -66,13 +75,17 @@ public static class FidelityBenchReport
         return text.ToString();
     }
 
-    private static string Budget(FidelityBudget budget) => Invariant(
-        $"{budget.Steps} steps, {budget.Seeds.Count} seed(s) ({string.Join(", ", budget.Seeds)}), {budget.Split} accuracy");
+    private static string Budget(FidelityBudget budget) =>
+        Invariant($"{budget.Steps} steps, {budget.Seeds.Count} seed(s) ({string.Join(", ", budget.Seeds)}), ")
+        + Invariant($"{budget.Split} accuracy");
 
-    private static string Images(int trainImages) => trainImages > 0 ? Invariant($"{trainImages:N0} training images") : "the whole training split";
+    private static string Images(int trainImages) =>
+        trainImages > 0 ? Invariant($"{trainImages:N0} training images") : "the whole training split";
 
     private static string Name(FidelityRow row) =>
-        row.IsBaseline ? row.Name : Invariant($"`{row.Expression.Replace("|", "\\|", StringComparison.Ordinal)}` ({row.Name[..8]})");
+        row.IsBaseline
+            ? row.Name
+            : Invariant($"`{row.Expression.Replace("|", "\\|", StringComparison.Ordinal)}` ({row.Name[..8]})");
 
     private static string Percent(double mean, double spread) =>
         Invariant($"{mean * 100:F2}% ± {(double.IsFinite(spread) ? Invariant($"{spread * 100:F2}") : "n/a")}");
@@ -84,7 +97,8 @@ public static class FidelityBenchReport
     private static string Bound(double value) => double.IsFinite(value) ? Invariant($"{value:F3}") : "n/a";
 
     private static string Resampling(BootstrapInterval interval) =>
-        Invariant($"percentile bootstrap over the losses, {interval.Resamples} resamples, {interval.Undefined} without an order left out");
+        Invariant($"percentile bootstrap over the losses, {interval.Resamples} resamples, ")
+        + Invariant($"{interval.Undefined} without an order left out");
 
     private static string Verdict(BootstrapInterval spearman) => !double.IsFinite(spearman.Estimate)
         ? "not measured"

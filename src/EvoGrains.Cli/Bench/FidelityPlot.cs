@@ -4,7 +4,9 @@ using ScottPlot;
 
 namespace EvoGrains.Cli.Bench;
 
-/// <summary>The fidelity figure: each loss's first-rung validation accuracy against its final-budget test accuracy.</summary>
+/// <summary>
+/// The fidelity figure: each loss's first-rung validation accuracy against its final-budget test accuracy.
+/// </summary>
 public static class FidelityPlot
 {
     public static string FileName(string specName) => $"fidelity-{specName}.png";
@@ -14,10 +16,13 @@ public static class FidelityPlot
         ArgumentNullException.ThrowIfNull(result);
         var plot = RunPlots.NewPlot(
             $"{result.SpecName}: first rung against the final budget",
-            $"first rung: validation accuracy ({result.FirstRung.Steps} steps, mean of {result.FirstRung.Seeds.Count} seed(s))",
+            $"first rung: validation accuracy ({result.FirstRung.Steps} steps, "
+            + $"mean of {result.FirstRung.Seeds.Count} seed(s))",
             $"final budget: test accuracy ({result.Final.Steps} steps, mean of {result.Final.Seeds.Count} seeds)");
         var palette = new ScottPlot.Palettes.Category10();
-        AddPoints(plot, result.Rows.Where(r => !r.IsBaseline).ToList(), "screened candidates", palette.GetColor(0), label: false);
+        AddPoints(
+            plot, result.Rows.Where(r => !r.IsBaseline).ToList(), "screened candidates", palette.GetColor(0),
+            label: false);
         AddPoints(plot, result.Rows.Where(r => r.IsBaseline).ToList(), "baselines", palette.GetColor(3), label: true);
         RunPlots.Save(plot, path);
     }
@@ -30,7 +35,8 @@ public static class FidelityPlot
             return;
         }
 
-        var points = plot.Add.ScatterPoints(shown.Select(r => r.FirstRungMean).ToArray(), shown.Select(r => r.FinalMean).ToArray());
+        var points = plot.Add.ScatterPoints(
+            shown.Select(r => r.FirstRungMean).ToArray(), shown.Select(r => r.FinalMean).ToArray());
         points.MarkerSize = 8;
         points.Color = color;
         points.LegendText = legend;

@@ -7,7 +7,9 @@ public static class MachineLoad
 {
     /// <summary>The 1-minute load average, NaN where /proc/loadavg does not exist.</summary>
     public static double LoadAverage() =>
-        File.Exists("/proc/loadavg") && double.TryParse(File.ReadAllText("/proc/loadavg").Split(' ')[0], CultureInfo.InvariantCulture, out var load)
+        File.Exists("/proc/loadavg")
+            && double.TryParse(
+                File.ReadAllText("/proc/loadavg").Split(' ')[0], CultureInfo.InvariantCulture, out var load)
             ? load
             : double.NaN;
 }

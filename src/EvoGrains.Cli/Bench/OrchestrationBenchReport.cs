@@ -19,7 +19,10 @@ public static class OrchestrationBenchReport
     public static async Task<IReadOnlyList<OrchestrationStorageResult>> MeasureAsync(
         OrchestrationBenchmarkOptions options, string? redis, CancellationToken cancellationToken)
     {
-        var storages = new List<(string Name, IReadOnlyDictionary<string, string?> Settings)> { ("memory", EmbeddedSilo.MemoryStorage()) };
+        var storages = new List<(string Name, IReadOnlyDictionary<string, string?> Settings)>
+        {
+            ("memory", EmbeddedSilo.MemoryStorage()),
+        };
         if (redis is { } connection)
         {
             storages.Add(("redis", EmbeddedSilo.RedisStorage(connection)));
@@ -41,7 +44,9 @@ public static class OrchestrationBenchReport
         return results;
     }
 
-    public static string Markdown(OrchestrationBenchmarkOptions options, IReadOnlyList<OrchestrationStorageResult> results)
+    public static string Markdown(
+        OrchestrationBenchmarkOptions options,
+        IReadOnlyList<OrchestrationStorageResult> results)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(results);

@@ -4,7 +4,9 @@ using EvoGrains.Benchmarks.Training;
 
 namespace EvoGrains.Cli.Bench;
 
-/// <summary>The packing benchmark's section of bench-results/packing.md (one section per model, the latest run each).</summary>
+/// <summary>
+/// The packing benchmark's section of bench-results/packing.md (one section per model, the latest run each).
+/// </summary>
 public static class PackingBenchReport
 {
     /// <summary>Replaces (or appends) this model's section, so one file holds every model's latest run.</summary>
@@ -31,7 +33,9 @@ public static class PackingBenchReport
             "Evaluations/s and the FLOP-limit fraction are wall-clock figures; CPU s/evaluation is the process's "
             + "CPU time, which other work on the cores disturbs less.");
         text.AppendLine();
-        text.AppendLine("| configuration | evaluations/s | speed-up vs today | FLOP-limit fraction | CPU s / evaluation | CPU speed-up | failed |");
+        text.AppendLine(
+            "| configuration | evaluations/s | speed-up vs today | FLOP-limit fraction | CPU s / evaluation | "
+            + "CPU speed-up | failed |");
         text.AppendLine("|---|---|---|---|---|---|---|");
         foreach (var row in result.Rows.Prepend(result.Today))
         {

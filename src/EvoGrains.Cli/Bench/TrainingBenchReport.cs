@@ -46,7 +46,9 @@ public static class TrainingBenchReport
     {
         text.AppendLine("## Step cost of each loss");
         text.AppendLine();
-        text.AppendLine("Ratio = the loss's step time over native CE's (CE images/s divided by the loss's); best of two interleaved rounds.");
+        text.AppendLine(
+            "Ratio = the loss's step time over native CE's (CE images/s divided by the loss's); best of two "
+            + "interleaved rounds.");
         text.AppendLine();
         text.AppendLine(Invariant($"| loss | images/s | step time vs native CE | within {MaxStepCostRatio:F2}x |"));
         text.AppendLine("|---|---|---|---|");

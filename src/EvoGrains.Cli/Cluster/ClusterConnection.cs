@@ -25,7 +25,9 @@ public sealed class ClusterConnection : IAsyncDisposable
 
     public IClusterClient Client { get; }
 
-    public static async Task<ClusterConnection> ConnectAsync(ClusterEndpoint endpoint, CancellationToken cancellationToken)
+    public static async Task<ClusterConnection> ConnectAsync(
+        ClusterEndpoint endpoint,
+        CancellationToken cancellationToken)
     {
         var retry = new ResiliencePipelineBuilder()
             .AddRetry(new RetryStrategyOptions
@@ -60,7 +62,8 @@ public sealed class ClusterConnection : IAsyncDisposable
             var reason = error is Polly.Timeout.TimeoutRejectedException
                 ? $"no answer within {AttemptTimeout.TotalSeconds:F0} s, 3 attempts"
                 : FirstLine(error.Message);
-            throw new ClusterUnavailableException($"cannot reach the EvoGrains cluster at {endpoint} ({reason}); is a silo running?");
+            throw new ClusterUnavailableException(
+                $"cannot reach the EvoGrains cluster at {endpoint} ({reason}); is a silo running?");
         }
     }
 

@@ -3,7 +3,11 @@ using System.Net;
 namespace EvoGrains.Cli.Cluster;
 
 /// <summary>Where the client finds the cluster: a gateway address, or Redis membership.</summary>
-public sealed record ClusterEndpoint(IPEndPoint? Gateway, string? RedisConnectionString, string ServiceId = "evograins", string ClusterId = "local")
+public sealed record ClusterEndpoint(
+    IPEndPoint? Gateway,
+    string? RedisConnectionString,
+    string ServiceId = "evograins",
+    string ClusterId = "local")
 {
     public const string DefaultGateway = "127.0.0.1:30000";
 
@@ -18,7 +22,9 @@ public sealed record ClusterEndpoint(IPEndPoint? Gateway, string? RedisConnectio
         return new ClusterEndpoint(ResolveGateway(text), null, ClusterId: clusterId ?? "local");
     }
 
-    /// <summary>Why <paramref name="text"/> is not host:port, or null when it is (the host is not resolved here).</summary>
+    /// <summary>
+    /// Why <paramref name="text"/> is not host:port, or null when it is (the host is not resolved here).
+    /// </summary>
     public static string? SyntaxError(string text)
     {
         if (IPEndPoint.TryParse(text, out var endpoint) && endpoint.Port != 0)
@@ -50,7 +56,9 @@ public sealed record ClusterEndpoint(IPEndPoint? Gateway, string? RedisConnectio
         var host = text[..colon];
         try
         {
-            var address = Dns.GetHostAddresses(host).OrderBy(a => a.AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork ? 0 : 1).First();
+            var address = Dns.GetHostAddresses(host)
+                .OrderBy(a => a.AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork ? 0 : 1)
+                .First();
             return new IPEndPoint(address, port);
         }
         catch (Exception error) when (error is System.Net.Sockets.SocketException or InvalidOperationException)

@@ -38,15 +38,25 @@ public sealed class EmbeddedSilo : IAsyncDisposable
     /// <summary>The web page's address (http://127.0.0.1:port/), or null when the silo serves none.</summary>
     public Uri? WebAddress { get; }
 
-    /// <summary>Grain state in files under <paramref name="folder"/>: survives the process, so searches resume.</summary>
+    /// <summary>
+    /// Grain state in files under <paramref name="folder"/>: survives the process, so searches resume.
+    /// </summary>
     public static IReadOnlyDictionary<string, string?> FileStorage(string folder) =>
-        new Dictionary<string, string?> { ["EvoGrains:Storage:Provider"] = "file", ["EvoGrains:Storage:RootFolder"] = folder };
+        new Dictionary<string, string?>
+        {
+            ["EvoGrains:Storage:Provider"] = "file",
+            ["EvoGrains:Storage:RootFolder"] = folder,
+        };
 
     public static IReadOnlyDictionary<string, string?> MemoryStorage() =>
         new Dictionary<string, string?> { ["EvoGrains:Storage:Provider"] = "memory" };
 
     public static IReadOnlyDictionary<string, string?> RedisStorage(string connectionString) =>
-        new Dictionary<string, string?> { ["EvoGrains:Storage:Provider"] = "redis", ["EvoGrains:Storage:ConnectionString"] = connectionString };
+        new Dictionary<string, string?>
+        {
+            ["EvoGrains:Storage:Provider"] = "redis",
+            ["EvoGrains:Storage:ConnectionString"] = connectionString,
+        };
 
     /// <summary>
     /// libtorch threads of this machine's trainers for <paramref name="spec"/>: they are process-wide, so the
@@ -54,11 +64,17 @@ public sealed class EmbeddedSilo : IAsyncDisposable
     /// </summary>
     public static int TrainingThreads(SearchSpec spec) => Math.Max(1, Environment.ProcessorCount / spec.Trainers.Count);
 
-    public static Task<EmbeddedSilo> StartAsync(string stateFolder, SearchSpec spec, CancellationToken cancellationToken, int? webPort = null) =>
+    public static Task<EmbeddedSilo> StartAsync(
+        string stateFolder,
+        SearchSpec spec,
+        CancellationToken cancellationToken,
+        int? webPort = null) =>
         StartAsync(FileStorage(stateFolder), spec, cancellationToken, webPort);
 
-    /// <param name="storage">Grain storage settings (<see cref="FileStorage"/>, <see cref="MemoryStorage"/>...).</param>
-    /// <param name="spec">The search the silo is for: its trainers decide the CPU placement and libtorch threads.</param>
+    /// <param name="storage">Grain storage settings (<see cref="FileStorage"/>,
+    /// <see cref="MemoryStorage"/>...).</param>
+    /// <param name="spec">The search the silo is for: its trainers decide the CPU placement and libtorch
+    /// threads.</param>
     /// <param name="cancellationToken">Stops the start.</param>
     /// <param name="webPort">Serve the web page on 127.0.0.1 at this port (0: a free one); null: no web page.</param>
     /// <exception cref="InputException">The web port is taken.</exception>
@@ -108,12 +124,14 @@ public sealed class EmbeddedSilo : IAsyncDisposable
         {
             await app.StartAsync(cancellationToken);
         }
-        catch (IOException error) when (error.InnerException is SocketException { SocketErrorCode: SocketError.AddressAlreadyInUse }
-            || error.Message.Contains("address already in use", StringComparison.OrdinalIgnoreCase))
+        catch (IOException error)
+            when (error.InnerException is SocketException { SocketErrorCode: SocketError.AddressAlreadyInUse }
+                || error.Message.Contains("address already in use", StringComparison.OrdinalIgnoreCase))
         {
             await DisposeQuietlyAsync(app);
             throw new InputException(
-                $"--web-port {webPort}: 127.0.0.1:{webPort} is already in use (give another port, 0 for a free one, or --no-web)");
+                $"--web-port {webPort}: 127.0.0.1:{webPort} is already in use "
+                + "(give another port, 0 for a free one, or --no-web)");
         }
 
         // Kestrel reports the port it bound, the free one when asked for 0.

@@ -22,7 +22,8 @@ public static class LocalSearch
     /// <param name="console">Where progress and messages go.</param>
     /// <param name="output">How progress is shown.</param>
     /// <param name="cancellationToken">Stops the run: the search is paused, to be resumed.</param>
-    /// <param name="webPort">Serve the web page on 127.0.0.1 at this port (0: a free one) and print its address; null: none.</param>
+    /// <param name="webPort">Serve the web page on 127.0.0.1 at this port (0: a free one) and print its address; null:
+    /// none.</param>
     /// <returns>The final run record, or null when cancelled before the end.</returns>
     public static async Task<RunRecord?> RunAsync(
         string folder, SearchSpec? newSpec, CliConsole console, ProgressOutput output,
@@ -30,9 +31,12 @@ public static class LocalSearch
     {
         ArgumentNullException.ThrowIfNull(console);
         var (searchId, spec) = newSpec is null ? Load(folder) : Create(folder, newSpec);
-        await using var silo = await EmbeddedSilo.StartAsync(Path.Combine(folder, StateFolder), spec, CancellationToken.None, webPort);
+        await using var silo = await EmbeddedSilo.StartAsync(
+            Path.Combine(folder, StateFolder), spec, CancellationToken.None, webPort);
         var search = silo.Client.GetGrain<ISearchGrain>(searchId);
-        var status = newSpec is null ? await search.GetStatusAsync() : await SearchCommands.StartAsync(silo.Client, searchId, spec);
+        var status = newSpec is null
+            ? await search.GetStatusAsync()
+            : await SearchCommands.StartAsync(silo.Client, searchId, spec);
         if (silo.WebAddress is { } web)
         {
             // On stderr, as the other lines about the run: with --json-progress stdout holds only status objects.
@@ -51,7 +55,8 @@ public static class LocalSearch
             try
             {
                 await SearchProgressView.FollowAsync(
-                    RunFolderFollower.FollowAsync(search.WatchAsync(cancellationToken), search, live, cancellationToken),
+                    RunFolderFollower.FollowAsync(
+                        search.WatchAsync(cancellationToken), search, live, cancellationToken),
                     console, output, cancellationToken);
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -59,7 +64,8 @@ public static class LocalSearch
                 await search.PauseAsync();
                 var paused = await search.GetStatusAsync();
                 await console.Error.WriteLineAsync(
-                    $"stopped at {paused.EvaluationsDone} evaluations; continue with: evograins local --resume {folder}");
+                    $"stopped at {paused.EvaluationsDone} evaluations; "
+                    + $"continue with: evograins local --resume {folder}");
                 return null;
             }
 
@@ -72,13 +78,15 @@ public static class LocalSearch
     }
 
     /// <summary>The search's page on the silo's web host.</summary>
-    public static Uri WebPage(Uri webAddress, string searchId) => new(webAddress, "/searches/" + Uri.EscapeDataString(searchId));
+    public static Uri WebPage(Uri webAddress, string searchId) =>
+        new(webAddress, "/searches/" + Uri.EscapeDataString(searchId));
 
     private static (string SearchId, SearchSpec Spec) Create(string folder, SearchSpec spec)
     {
         if (File.Exists(Path.Combine(folder, SearchIdFile)))
         {
-            throw new InputException($"{folder} already holds a search; continue it with --resume {folder} or choose another --out");
+            throw new InputException(
+                $"{folder} already holds a search; continue it with --resume {folder} or choose another --out");
         }
 
         Directory.CreateDirectory(folder);
@@ -100,14 +108,18 @@ public static class LocalSearch
         return (File.ReadAllText(idFile).Trim(), CheckData(SearchSpecJson.Load(specFile), specFile));
     }
 
-    /// <summary>Fails fast, as an input error naming the data file, when the search's data or model does not load.</summary>
+    /// <summary>
+    /// Fails fast, as an input error naming the data file, when the search's data or model does not load.
+    /// </summary>
     public static SearchSpec CheckData(SearchSpec spec, string specFile)
     {
         _ = InspectData(spec, specFile);
         return spec;
     }
 
-    /// <summary>What the spec's data resolves to (`data check`); an input error naming the file when it does not load.</summary>
+    /// <summary>
+    /// What the spec's data resolves to (`data check`); an input error naming the file when it does not load.
+    /// </summary>
     public static DataCheckResult InspectData(SearchSpec spec, string specFile)
     {
         ArgumentNullException.ThrowIfNull(spec);

@@ -4,7 +4,9 @@ using EvoGrains.Core.Search;
 
 namespace EvoGrains.Cli.Cluster;
 
-/// <summary>Reads a search's spec, history, hall of fame and final comparison from the cluster into a run record.</summary>
+/// <summary>
+/// Reads a search's spec, history, hall of fame and final comparison from the cluster into a run record.
+/// </summary>
 public static class SearchExporter
 {
     private const int PageSize = 500;
@@ -12,7 +14,8 @@ public static class SearchExporter
     public static async Task<RunRecord> ReadAsync(IClusterClient client, string searchId)
     {
         var search = client.GetGrain<ISearchGrain>(searchId);
-        var spec = await search.GetSpecAsync() ?? throw new InputException($"no search '{searchId}' on this cluster (see `evograins list`)");
+        var spec = await search.GetSpecAsync()
+            ?? throw new InputException($"no search '{searchId}' on this cluster (see `evograins list`)");
 
         var status = await search.GetStatusAsync();
         var history = await ReadHistoryAsync(search, from: 0);

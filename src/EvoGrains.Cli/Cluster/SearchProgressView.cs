@@ -48,7 +48,9 @@ public static class SearchProgressView
         return last;
     }
 
-    /// <summary>Whether <see cref="FollowAsync"/> shows a live panel (whose end is no printed line) rather than lines.</summary>
+    /// <summary>
+    /// Whether <see cref="FollowAsync"/> shows a live panel (whose end is no printed line) rather than lines.
+    /// </summary>
     public static bool IsLive(CliConsole console, ProgressOutput output) =>
         !output.Json && console.Ansi.Profile.Capabilities is { Ansi: true, Interactive: true };
 
@@ -73,11 +75,15 @@ public static class SearchProgressView
         summary.AddRow("evaluations", string.Create(CultureInfo.InvariantCulture,
             $"{s.EvaluationsDone} / {s.MaxEvaluations} done, {s.InFlight} in flight"));
         summary.AddRow("training steps", string.Create(CultureInfo.InvariantCulture,
-            $"{s.TrainingSteps}{(s.MaxTrainingSteps > 0 ? $" / {s.MaxTrainingSteps}" : "")} (steps x seeds over every evaluation)"));
-        summary.AddRow("screening", string.Create(CultureInfo.InvariantCulture, $"{s.RejectedByScreening} rejected, {s.Deduplicated} deduplicated"));
-        summary.AddRow("rate", string.Create(CultureInfo.InvariantCulture, $"{s.EvaluationsPerMinute:F1} evaluations/min{Eta(s)}"));
+            $"{s.TrainingSteps}"
+            + $"{(s.MaxTrainingSteps > 0 ? $" / {s.MaxTrainingSteps}" : "")} (steps x seeds over every evaluation)"));
+        summary.AddRow("screening", string.Create(CultureInfo.InvariantCulture,
+            $"{s.RejectedByScreening} rejected, {s.Deduplicated} deduplicated"));
+        summary.AddRow("rate", string.Create(CultureInfo.InvariantCulture,
+            $"{s.EvaluationsPerMinute:F1} evaluations/min{Eta(s)}"));
         summary.AddRow("best (validation)", Markup.Escape(Best(s)));
-        summary.AddRow("trainers", string.Create(CultureInfo.InvariantCulture, $"{s.Trainers}, {s.TrainerUtilisation:P0} busy"));
+        summary.AddRow("trainers", string.Create(CultureInfo.InvariantCulture,
+            $"{s.Trainers}, {s.TrainerUtilisation:P0} busy"));
         if (s.FinalJobsTotal > 0)
         {
             summary.AddRow("final stage", string.Create(CultureInfo.InvariantCulture,
@@ -85,7 +91,8 @@ public static class SearchProgressView
                 + $"test){FinalStageEta(s)}"));
         }
 
-        var islands = new Table().AddColumns("island", "method", "evaluations", "best", "diversity", "migrants in", "best loss");
+        var islands = new Table()
+            .AddColumns("island", "method", "evaluations", "best", "diversity", "migrants in", "best loss");
         foreach (var island in s.Islands)
         {
             islands.AddRow(
@@ -103,27 +110,35 @@ public static class SearchProgressView
 
     private static string FinalStage(SearchStatus s) =>
         s.FinalJobsTotal > 0
-            ? string.Create(CultureInfo.InvariantCulture, $", final stage {s.FinalJobsDone}/{s.FinalJobsTotal} trainings{FinalStageEta(s)}")
+            ? string.Create(CultureInfo.InvariantCulture,
+                $", final stage {s.FinalJobsDone}/{s.FinalJobsTotal} trainings{FinalStageEta(s)}")
             : "";
 
     /// <summary>When the final stage ends at the pace of its own trainings so far.</summary>
-    private static string FinalStageEta(SearchStatus s) => s.FinalStageTimeLeft(DateTimeOffset.UtcNow) is { } left ? $", ETA {Clock(left)}" : "";
+    private static string FinalStageEta(SearchStatus s) =>
+        s.FinalStageTimeLeft(DateTimeOffset.UtcNow) is { } left ? $", ETA {Clock(left)}" : "";
 
-    private static string Best(SearchStatus s) => s.BestExpression is null ? "—" : $"{Fitness(s.BestFitness)} {Shorten(s.BestExpression)}";
+    private static string Best(SearchStatus s) =>
+        s.BestExpression is null ? "—" : $"{Fitness(s.BestFitness)} {Shorten(s.BestExpression)}";
 
-    private static string Fitness(double value) => double.IsFinite(value) ? value.ToString("F4", CultureInfo.InvariantCulture) : "—";
+    private static string Fitness(double value) =>
+        double.IsFinite(value) ? value.ToString("F4", CultureInfo.InvariantCulture) : "—";
 
-    /// <summary>The time budget used so far, and when the searching ends at the pace so far (every budget counts).</summary>
+    /// <summary>
+    /// The time budget used so far, and when the searching ends at the pace so far (every budget counts).
+    /// </summary>
     private static string Eta(SearchStatus s)
     {
         var now = DateTimeOffset.UtcNow;
         var elapsed = s.MaxMinutes > 0 && s.StartedAt is { } started && s.State == SearchState.Running
-            ? string.Create(CultureInfo.InvariantCulture, $", {Clock(now - started)} of {Clock(TimeSpan.FromMinutes(s.MaxMinutes))}")
+            ? string.Create(CultureInfo.InvariantCulture,
+                $", {Clock(now - started)} of {Clock(TimeSpan.FromMinutes(s.MaxMinutes))}")
             : "";
         return s.SearchTimeLeft(now) is { } left ? $"{elapsed}, ETA {Clock(left)}" : elapsed;
     }
 
-    private static string Clock(TimeSpan time) => time.ToString(time.TotalHours >= 1 ? @"h\:mm\:ss" : @"mm\:ss", CultureInfo.InvariantCulture);
+    private static string Clock(TimeSpan time) =>
+        time.ToString(time.TotalHours >= 1 ? @"h\:mm\:ss" : @"mm\:ss", CultureInfo.InvariantCulture);
 
     private static string Shorten(string text) => text.Length <= 60 ? text : text[..57] + "...";
 

@@ -39,7 +39,9 @@ public static class BenchCommand
         var repeats = new Option<int>("--repeats") { DefaultValueFactory = _ => 5 }.InRange(1, 1000);
         var json = JsonOption("{\"candidates\", \"medianPerCpuSecond\", \"shareByStage\", ...}");
         var output = BenchResultsFile.OutOption("screening");
-        var command = new Command("screening", "Screened candidates per second on one core (median of repeats) and the funnel's rejection shares.")
+        var command = new Command(
+            "screening",
+            "Screened candidates per second on one core (median of repeats) and the funnel's rejection shares.")
         {
             candidates, repeats, json, output,
         };
@@ -55,7 +57,11 @@ public static class BenchCommand
     private static Command BuildTraining(CliConsole console)
     {
         var defaults = new TrainingBenchmarkOptions();
-        var model = new Option<string>("--model") { Description = "Surrogate model.", DefaultValueFactory = _ => defaults.Model };
+        var model = new Option<string>("--model")
+        {
+            Description = "Surrogate model.",
+            DefaultValueFactory = _ => defaults.Model,
+        };
         model.AcceptOnlyFromAmong([.. ModelRegistry.BuiltInNames]);
         var steps = new Option<int>("--steps")
         {
@@ -72,7 +78,8 @@ public static class BenchCommand
             Description = "Also train CE for 3 epochs on all of Fashion-MNIST and report test accuracy (minutes).",
         };
         var threads = new Option<int>("--threads") { DefaultValueFactory = _ => defaults.Threads }.InRange(1, 256);
-        var json = JsonOption("{\"stepCosts\", \"gemm\", \"flops\", \"flopFraction\", \"memory\", \"packedMemory\", \"accuracy\", ...}");
+        var json = JsonOption(
+            "{\"stepCosts\", \"gemm\", \"flops\", \"flopFraction\", \"memory\", \"packedMemory\", \"accuracy\", ...}");
         var output = BenchResultsFile.OutOption("training");
         var command = new Command(
             "training",
@@ -120,9 +127,12 @@ public static class BenchCommand
                 + $"{string.Join(' ', defaults.ScalingTrainers)}).",
             AllowMultipleArgumentsPerToken = true,
         };
-        scaling.Check(counts => counts.Any(n => n is < 1 or > 1024) ? "--scaling-trainers: each count must be between 1 and 1024" : null);
+        scaling.Check(counts => counts.Any(n => n is < 1 or > 1024)
+            ? "--scaling-trainers: each count must be between 1 and 1024"
+            : null);
         var json = JsonOption(
-            "an array of {\"storage\", \"result\": {\"evaluationsPerSecond\", \"orchestrationCpuPerEvaluation\", \"scaling\", ...}}");
+            "an array of {\"storage\", \"result\": {\"evaluationsPerSecond\", \"orchestrationCpuPerEvaluation\", "
+            + "\"scaling\", ...}}");
         var output = BenchResultsFile.OutOption("orchestration");
         var command = new Command(
             "orchestration",
@@ -139,8 +149,11 @@ public static class BenchCommand
                 WarmupEvaluations = parse.GetValue(warmup),
                 ScalingTrainers = parse.GetValue(scaling) is { Length: > 0 } counts ? counts : defaults.ScalingTrainers,
             };
-            var results = await OrchestrationBenchReport.MeasureAsync(options, parse.GetValue(redis), cancellationToken);
-            Report(console, parse.GetValue(json), results, parse.GetValue(output)!, r => OrchestrationBenchReport.Markdown(options, r));
+            var results =
+                await OrchestrationBenchReport.MeasureAsync(options, parse.GetValue(redis), cancellationToken);
+            Report(
+                console, parse.GetValue(json), results, parse.GetValue(output)!,
+                r => OrchestrationBenchReport.Markdown(options, r));
             return ExitCodes.Success;
         });
         return command;

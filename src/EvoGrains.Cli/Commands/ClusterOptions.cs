@@ -29,7 +29,8 @@ public sealed class ClusterOptions
     public Option<string> ClusterId { get; } = new("--cluster-id")
     {
         Description = "Orleans ClusterId of the silos (default: EVOGRAINS_CLUSTER_ID, else local).",
-        DefaultValueFactory = _ => Environment.GetEnvironmentVariable("EVOGRAINS_CLUSTER_ID") is { Length: > 0 } id ? id : "local",
+        DefaultValueFactory = _ =>
+            Environment.GetEnvironmentVariable("EVOGRAINS_CLUSTER_ID") is { Length: > 0 } id ? id : "local",
     };
 
     public void AddTo(Command command)
@@ -43,7 +44,10 @@ public sealed class ClusterOptions
         ClusterEndpoint.Parse(parse.GetValue(Gateway), parse.GetValue(Redis), parse.GetValue(ClusterId));
 
     /// <summary>Connects, runs <paramref name="action"/> with the client, and disconnects.</summary>
-    public async Task<int> WithClientAsync(ParseResult parse, CancellationToken cancellationToken, Func<IClusterClient, Task<int>> action)
+    public async Task<int> WithClientAsync(
+        ParseResult parse,
+        CancellationToken cancellationToken,
+        Func<IClusterClient, Task<int>> action)
     {
         await using var connection = await ClusterConnection.ConnectAsync(Resolve(parse), cancellationToken);
         return await action(connection.Client);

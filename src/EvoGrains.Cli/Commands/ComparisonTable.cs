@@ -7,7 +7,8 @@ namespace EvoGrains.Cli.Commands;
 
 /// <summary>
 /// Comparison rows as a console table (Spectre) or as Markdown for report.md, with the same cells: mean ± std of the
-/// named metric, the 95% confidence interval of the mean, Welch / paired p-values against CE and against the best baseline.
+/// named metric, the 95% confidence interval of the mean, Welch / paired p-values against CE and against the best
+/// baseline.
 /// </summary>
 public static class ComparisonTable
 {
@@ -37,7 +38,8 @@ public static class ComparisonTable
         table.AppendLine("|-" + string.Join("-|-", widths.Select(w => new string('-', w))) + "-|");
         foreach (var row in cells)
         {
-            table.AppendLine("| " + string.Join(" | ", row.Select((cell, c) => c == 0 ? cell.PadRight(widths[c]) : cell.PadLeft(widths[c]))) + " |");
+            table.AppendLine("| " + string.Join(" | ", row.Select((cell, c) =>
+                c == 0 ? cell.PadRight(widths[c]) : cell.PadLeft(widths[c]))) + " |");
         }
 
         return table.ToString();
@@ -59,7 +61,8 @@ public static class ComparisonTable
         row.FailedRuns.ToString(CultureInfo.InvariantCulture),
     ];
 
-    internal static string Pair(double welch, double paired) => double.IsNaN(welch) && double.IsNaN(paired) ? "—" : $"{P(welch)} / {P(paired)}";
+    internal static string Pair(double welch, double paired) =>
+        double.IsNaN(welch) && double.IsNaN(paired) ? "—" : $"{P(welch)} / {P(paired)}";
 
     private static string P(double p) => double.IsNaN(p) ? "—" : p.ToString("F3", CultureInfo.InvariantCulture);
 

@@ -7,7 +7,9 @@ using EvoGrains.Training.Data;
 
 namespace EvoGrains.Cli.Commands;
 
-/// <summary>`evograins data check`: what a spec's data and model resolve to, by the check a submit runs before a search starts.</summary>
+/// <summary>
+/// `evograins data check`: what a spec's data and model resolve to, by the check a submit runs before a search starts.
+/// </summary>
 public static class DataCommand
 {
     private const int NamesShown = 20;
@@ -21,10 +23,15 @@ public static class DataCommand
 
     private static Command BuildCheck(CliConsole console)
     {
-        var spec = new Argument<string>("spec") { Description = "The search spec (JSON) whose evaluation names the dataset and model." };
+        var spec = new Argument<string>("spec")
+        {
+            Description = "The search spec (JSON) whose evaluation names the dataset and model.",
+        };
         var json = new Option<bool>("--json")
         {
-            Description = "Print {dataset, dataPath, classes, train, validation, trainedOn, test, shape, cache, model, ...} as JSON.",
+            Description =
+                "Print {dataset, dataPath, classes, train, validation, trainedOn, test, shape, cache, model, ...} "
+                + "as JSON.",
         };
         var check = new Command(
             "check",
@@ -94,7 +101,8 @@ public static class DataCommand
         }
 
         var classes = report.Classes!;
-        var names = string.Join(", ", classes.Take(NamesShown)) + (classes.Count > NamesShown ? $", ... ({classes.Count - NamesShown} more)" : "");
+        var names = string.Join(", ", classes.Take(NamesShown))
+            + (classes.Count > NamesShown ? $", ... ({classes.Count - NamesShown} more)" : "");
         output.WriteLine($"dataset     {report.Dataset}: {DatasetRegistry.Get(report.Dataset).Description}");
         output.WriteLine($"data path   {report.DataPath ?? "(none: generated)"}");
         output.WriteLine(Line($"classes     {classes.Count}: {names}"));
@@ -102,14 +110,20 @@ public static class DataCommand
             Line($"train       {report.Train:N0} images: {report.Validation:N0} held out for validation (fitness), ")
             + Line($"{report.TrainedOn:N0} trained on"));
         output.WriteLine(Line($"test        {report.Test:N0} images (final reports only)"));
-        output.WriteLine($"images      {report.Shape!.Channels} x {report.Shape.Height} x {report.Shape.Width} (channels x height x width)");
-        output.WriteLine(report.Cache is { } cache ? $"cache       {cache}"
-            : report.CacheProblem is { } problem ? $"cache       not written ({problem}): every run decodes the images again"
-            : "cache       none needed: the files are read as they are stored");
+        output.WriteLine(
+            $"images      {report.Shape!.Channels} x {report.Shape.Height} x {report.Shape.Width} "
+            + "(channels x height x width)");
+        output.WriteLine(report.Cache is { } cache
+            ? $"cache       {cache}"
+            : report.CacheProblem is { } problem
+                ? $"cache       not written ({problem}): every run decodes the images again"
+                : "cache       none needed: the files are read as they are stored");
         output.WriteLine(report.ModelPath is { } path
             ? $"model       {report.Model} {path}: loads and maps [B, {report.Shape.Channels}, "
                 + $"{report.Shape.Height}, {report.Shape.Width}] to {classes.Count} logits; "
-                + (report.Pretrained == true ? "training starts from its weights (pretrained)" : "its weights are redrawn from each training seed")
+                + (report.Pretrained == true
+                    ? "training starts from its weights (pretrained)"
+                    : "its weights are redrawn from each training seed")
             : $"model       {report.Model}: {ModelRegistry.Get(report.Model!).Description}");
     }
 

@@ -1,6 +1,8 @@
 namespace EvoGrains.Cli.Commands;
 
-/// <summary>What `data check` prints: the spec's dataset as loaded and its model, as checked. Null fields do not apply.</summary>
+/// <summary>
+/// What `data check` prints: the spec's dataset as loaded and its model, as checked. Null fields do not apply.
+/// </summary>
 public sealed record DataReport
 {
     public required string Evaluator { get; init; }

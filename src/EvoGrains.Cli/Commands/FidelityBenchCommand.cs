@@ -47,12 +47,14 @@ public static class FidelityBenchCommand
         command.SetAction(async (parse, cancellationToken) =>
         {
             var specFile = parse.GetValue(spec)!;
-            var search = TrainableSpec.Require(LocalSearch.CheckData(SearchSpecJson.Load(specFile), specFile), specFile, "the fidelity benchmark");
+            var search = TrainableSpec.Require(
+                LocalSearch.CheckData(SearchSpecJson.Load(specFile), specFile), specFile, "the fidelity benchmark");
             var options = new FidelityBenchmarkOptions(
                 search, parse.GetValue(candidates),
                 Math.Max(FidelityBenchmarkOptions.MinFinalSeeds, parse.GetValue(seeds)));
             var loadBefore = MachineLoad.LoadAverage();
-            var result = await FidelityBenchmark.RunAsync(options, line => console.Error.WriteLine(line), cancellationToken: cancellationToken);
+            var result = await FidelityBenchmark.RunAsync(
+                options, line => console.Error.WriteLine(line), cancellationToken: cancellationToken);
             if (parse.GetValue(json))
             {
                 console.Out.WriteLine(CliJson.Serialize(result));
@@ -62,7 +64,8 @@ public static class FidelityBenchCommand
             var path = parse.GetValue(output)!;
             var figure = FidelityPlot.FileName(result.SpecName);
             FidelityPlot.Save(result, Path.Combine(Path.GetDirectoryName(Path.GetFullPath(path))!, figure));
-            var section = FidelityBenchReport.Section(result, specFile, (loadBefore, MachineLoad.LoadAverage()), figure);
+            var section =
+                FidelityBenchReport.Section(result, specFile, (loadBefore, MachineLoad.LoadAverage()), figure);
             BenchResultsFile.Publish(
                 console, path,
                 FidelityBenchReport.Merge(File.Exists(path) ? File.ReadAllText(path) : "", result.SpecName, section));

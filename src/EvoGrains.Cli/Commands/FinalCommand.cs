@@ -5,7 +5,9 @@ using EvoGrains.Core.Search;
 
 namespace EvoGrains.Cli.Commands;
 
-/// <summary>`evograins final`: run a finished search's final stage again, with its own or another spec's final stage.</summary>
+/// <summary>
+/// `evograins final`: run a finished search's final stage again, with its own or another spec's final stage.
+/// </summary>
 public static class FinalCommand
 {
     public static Command Build(CliConsole console)
@@ -16,9 +18,15 @@ public static class FinalCommand
         };
         var spec = new Option<string?>("--spec")
         {
-            Description = "Take the final stage (topK, rounds, baselines, tune, steps, seeds, transfer) from this spec file instead of the run's.",
+            Description =
+                "Take the final stage (topK, rounds, baselines, tune, steps, seeds, transfer) from this spec file "
+                + "instead of the run's.",
         };
-        var output = new Option<string>("--out") { Description = "Folder to write final.json, final.csv and final.md to.", Required = true };
+        var output = new Option<string>("--out")
+        {
+            Description = "Folder to write final.json, final.csv and final.md to.",
+            Required = true,
+        };
         var transferOnly = new Option<bool>("--transfer-only")
         {
             Description =
@@ -44,7 +52,8 @@ public static class FinalCommand
             var runFolder = parse.GetValue(folder)!;
             if (parse.GetValue(from) is not null && !parse.GetValue(transferOnly))
             {
-                throw new InputException("--final-json: only with --transfer-only (a whole final stage trains its own table)");
+                throw new InputException(
+                    "--final-json: only with --transfer-only (a whole final stage trains its own table)");
             }
 
             var finalStage = parse.GetValue(spec) is { } file ? SearchSpecJson.Load(file).FinalStage : null;
@@ -60,7 +69,8 @@ public static class FinalCommand
             {
                 if (runSpec.FinalStage.Transfer.Count == 0)
                 {
-                    throw new InputException("finalStage.transfer: no transfer settings to train (give a spec with finalStage.transfer)");
+                    throw new InputException(
+                        "finalStage.transfer: no transfer settings to train (give a spec with finalStage.transfer)");
                 }
 
                 comparison = await FinalStageRerun.RunTransferAsync(
@@ -75,9 +85,12 @@ public static class FinalCommand
                 RunRecord.RankedRows(comparison, hallOfFame), comparison, 0, 0);
             var outFolder = parse.GetValue(output)!;
             Directory.CreateDirectory(outFolder);
-            await File.WriteAllTextAsync(Path.Combine(outFolder, "final.json"), FinalResultsFiles.Json(comparison), cancellationToken);
-            await File.WriteAllTextAsync(Path.Combine(outFolder, "final.csv"), FinalResultsFiles.Csv(comparison), cancellationToken);
-            await File.WriteAllTextAsync(Path.Combine(outFolder, "final.md"), RunReport.FormatFinal(run, runFolder), cancellationToken);
+            await File.WriteAllTextAsync(
+                Path.Combine(outFolder, "final.json"), FinalResultsFiles.Json(comparison), cancellationToken);
+            await File.WriteAllTextAsync(
+                Path.Combine(outFolder, "final.csv"), FinalResultsFiles.Csv(comparison), cancellationToken);
+            await File.WriteAllTextAsync(
+                Path.Combine(outFolder, "final.md"), RunReport.FormatFinal(run, runFolder), cancellationToken);
             console.Out.Write(ComparisonTable.Format(run.Comparison, $"{comparison.Split} accuracy"));
             foreach (var transfer in comparison.Transfer)
             {

@@ -13,7 +13,10 @@ public static class LocalCommand
     {
         var spec = new Option<string?>("--spec") { Description = "Search spec (JSON; see the README)." };
         var output = new Option<string?>("--out") { Description = "Run folder (default runs/<name>-<time>)." };
-        var resume = new Option<string?>("--resume") { Description = "Continue the interrupted search in this run folder." };
+        var resume = new Option<string?>("--resume")
+        {
+            Description = "Continue the interrupted search in this run folder.",
+        };
         var webPort = new Option<int>("--web-port")
         {
             Description =
@@ -23,7 +26,8 @@ public static class LocalCommand
         }.InRange(0, 65_535);
         var noWeb = new Option<bool>("--no-web") { Description = "Serve no web page." };
         var progress = new ProgressOptions("--json-progress",
-            "Print the progress as JSON, one status object (as `status --json`) per line; the summary at the end goes to stderr.");
+            "Print the progress as JSON, one status object (as `status --json`) per line; the summary at the end "
+            + "goes to stderr.");
         var command = new Command(
             "local",
             "Run a search on this machine (embedded silo, CPU trainers) and write its run folder. Ctrl-C stops; "

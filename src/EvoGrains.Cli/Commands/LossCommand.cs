@@ -13,7 +13,10 @@ public static class LossCommand
 {
     public static Command Build(CliConsole console)
     {
-        var loss = new Command("loss", $"Parse, screen and evaluate one loss expression or zoo name ({LossZoo.Signatures}; `loss zoo` lists them).");
+        var loss = new Command(
+            "loss",
+            $"Parse, screen and evaluate one loss expression or zoo name ({LossZoo.Signatures}; "
+            + "`loss zoo` lists them).");
         loss.Subcommands.Add(BuildCheck(console));
         loss.Subcommands.Add(BuildEval(console));
         loss.Subcommands.Add(BuildZoo(console));
@@ -80,10 +83,13 @@ public static class LossCommand
                 console.Out.WriteLine($"other class  {halves.OtherClassText}");
                 if (verdict.Loss.Normalized.Count > 0)
                 {
-                    console.Out.WriteLine($"normalised   {NormalizedTerm.Format(verdict.Loss.Normalized)} (sums over the classes: in neither half)");
+                    console.Out.WriteLine(
+                        $"normalised   {NormalizedTerm.Format(verdict.Loss.Normalized)} "
+                        + "(sums over the classes: in neither half)");
                 }
 
-                console.Out.WriteLine($"nearest      {nearest?.ToString() ?? "none: the gradient on the probes is zero or not finite"}");
+                console.Out.WriteLine(
+                    $"nearest      {nearest?.ToString() ?? "none: the gradient on the probes is zero or not finite"}");
             }
 
             return verdict.Accepted ? ExitCodes.Success : ExitCodes.Rejected;
@@ -93,7 +99,10 @@ public static class LossCommand
 
     private static Command BuildEval(CliConsole console)
     {
-        var expression = new Argument<string>("expression") { Description = "An expression in y, p, z or a zoo name (e.g. \"nce+rce(1,1)\")." };
+        var expression = new Argument<string>("expression")
+        {
+            Description = "An expression in y, p, z or a zoo name (e.g. \"nce+rce(1,1)\").",
+        };
         var probabilities = new Option<string>("--p")
         {
             Description = "Softmax output of one sample, comma-separated (e.g. 0.1,0.2,0.7).",
@@ -101,8 +110,13 @@ public static class LossCommand
         };
         var label = new Option<int>("--label") { Description = "The true class index.", Required = true };
         var reduce = ReduceOption();
-        var json = new Option<bool>("--json") { Description = "Print {\"loss\": L, \"gradLogits\": [...]} (null where not finite)." };
-        var eval = new Command("eval", "Loss of one sample and its gradient with respect to the logits (p = softmax(z)).")
+        var json = new Option<bool>("--json")
+        {
+            Description = "Print {\"loss\": L, \"gradLogits\": [...]} (null where not finite).",
+        };
+        var eval = new Command(
+            "eval",
+            "Loss of one sample and its gradient with respect to the logits (p = softmax(z)).")
         {
             expression, probabilities, label, reduce, json,
         };
@@ -113,7 +127,8 @@ public static class LossCommand
             var target = parse.GetValue(label);
             if (target < 0 || target >= p.Length)
             {
-                throw new InputException($"--label {target} is out of range: there are {p.Length} classes (0..{p.Length - 1})");
+                throw new InputException(
+                    $"--label {target} is out of range: there are {p.Length} classes (0..{p.Length - 1})");
             }
 
             var gradient = new double[p.Length];
@@ -125,7 +140,8 @@ public static class LossCommand
             else
             {
                 console.Out.WriteLine($"loss         {value.ToString("R", CultureInfo.InvariantCulture)}");
-                console.Out.WriteLine($"dL/dz        [{string.Join(", ", gradient.Select(g => g.ToString("R", CultureInfo.InvariantCulture)))}]");
+                var components = gradient.Select(g => g.ToString("R", CultureInfo.InvariantCulture));
+                console.Out.WriteLine($"dL/dz        [{string.Join(", ", components)}]");
             }
 
             return ExitCodes.Success;
@@ -160,7 +176,8 @@ public static class LossCommand
                     var parameters = family.Parameters.Select(p => string.Create(
                         CultureInfo.InvariantCulture, $"{p.Name} in {p.Range}, default {p.Default}"));
                     console.Out.WriteLine(
-                        $"{family.Signature,-22}{(family.Parameters.Count == 0 ? "no parameters" : string.Join("; ", parameters))}");
+                        $"{family.Signature,-22}"
+                        + $"{(family.Parameters.Count == 0 ? "no parameters" : string.Join("; ", parameters))}");
                     console.Out.WriteLine($"{"",-22}{family.Description}");
                 }
             }
@@ -192,7 +209,8 @@ public static class LossCommand
         var p = new double[parts.Length];
         for (var i = 0; i < parts.Length; i++)
         {
-            if (!double.TryParse(parts[i].Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out p[i]) || !(p[i] > 0 && p[i] <= 1))
+            if (!double.TryParse(parts[i].Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out p[i])
+                || !(p[i] > 0 && p[i] <= 1))
             {
                 throw new InputException($"--p value {i + 1} ('{parts[i].Trim()}') must be a probability in (0, 1]");
             }

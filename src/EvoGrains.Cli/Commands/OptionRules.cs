@@ -10,7 +10,8 @@ public static class OptionRules
     /// <summary>Accepts only <paramref name="min"/>..<paramref name="max"/>.</summary>
     public static Option<int> InRange(this Option<int> option, int min, int max) =>
         option.Check(value => value < min || value > max
-            ? string.Create(CultureInfo.InvariantCulture, $"{option.Name} must be between {min} and {max} (got {value})")
+            ? string.Create(
+                CultureInfo.InvariantCulture, $"{option.Name} must be between {min} and {max} (got {value})")
             : null);
 
     /// <summary>

@@ -5,27 +5,42 @@ using EvoGrains.Core.Search.Registries;
 
 namespace EvoGrains.Cli.Commands;
 
-/// <summary>`evograins bench packing`: packed training against today's way, one model per run, its own section of the results file.</summary>
+/// <summary>
+/// `evograins bench packing`: packed training against today's way, one model per run, its own section of the results
+/// file.
+/// </summary>
 public static class PackingBenchCommand
 {
     public static Command Build(CliConsole console)
     {
-        var model = new Option<string>("--model") { Description = "Surrogate model.", DefaultValueFactory = _ => ModelRegistry.Mlp.Name };
+        var model = new Option<string>("--model")
+        {
+            Description = "Surrogate model.",
+            DefaultValueFactory = _ => ModelRegistry.Mlp.Name,
+        };
         model.AcceptOnlyFromAmong([.. ModelRegistry.BuiltInNames]);
         var candidates = new Option<int>("--candidates")
         {
             Description = "Losses trained in every configuration (zoo, then random screened cells); default per model.",
         }.InRange(1, 4096);
-        var steps = new Option<int>("--steps") { Description = "Steps per evaluation; default per model." }.InRange(1, 1_000_000);
+        var steps = new Option<int>("--steps")
+        {
+            Description = "Steps per evaluation; default per model.",
+        }.InRange(1, 1_000_000);
         var packSizes = new Option<int[]>("--pack-sizes")
         {
             Description = "Pack sizes to measure (default 1 2 4 8 16 32; fewer for resnet9).",
             AllowMultipleArgumentsPerToken = true,
         };
-        packSizes.Check(sizes => sizes.Where(k => k is < 1 or > 1024).Select(k => (int?)k).FirstOrDefault() is { } outside
-            ? $"--pack-sizes: {outside} is outside 1..1024"
-            : sizes.Length != sizes.Distinct().Count() ? "--pack-sizes: each size may appear once" : null);
-        var rounds = new Option<int>("--rounds") { Description = "Interleaved rounds.", DefaultValueFactory = _ => 1 }.InRange(1, 100);
+        packSizes.Check(sizes =>
+            sizes.Where(k => k is < 1 or > 1024).Select(k => (int?)k).FirstOrDefault() is { } outside
+                ? $"--pack-sizes: {outside} is outside 1..1024"
+                : sizes.Length != sizes.Distinct().Count() ? "--pack-sizes: each size may appear once" : null);
+        var rounds = new Option<int>("--rounds")
+        {
+            Description = "Interleaved rounds.",
+            DefaultValueFactory = _ => 1,
+        }.InRange(1, 100);
         var json = new Option<bool>("--json")
         {
             Description =
@@ -55,7 +70,8 @@ public static class PackingBenchCommand
             var result = PackingBenchmark.Run(options);
             if (parse.GetValue(json))
             {
-                console.Out.WriteLine(CliJson.Serialize(new { model = options.Model, today = result.Today, rows = result.Rows }));
+                console.Out.WriteLine(
+                    CliJson.Serialize(new { model = options.Model, today = result.Today, rows = result.Rows }));
                 return ExitCodes.Success;
             }
 

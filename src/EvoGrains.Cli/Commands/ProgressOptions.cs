@@ -23,5 +23,6 @@ public sealed class ProgressOptions(string jsonName, string jsonDescription)
         command.Options.Add(Interval);
     }
 
-    public ProgressOutput Read(ParseResult parse) => new(parse.GetValue(Json), TimeSpan.FromSeconds(parse.GetValue(Interval)));
+    public ProgressOutput Read(ParseResult parse) =>
+        new(parse.GetValue(Json), TimeSpan.FromSeconds(parse.GetValue(Interval)));
 }

@@ -4,14 +4,25 @@ using EvoGrains.Cli.Runs;
 
 namespace EvoGrains.Cli.Commands;
 
-/// <summary>`evograins replay`: retrain one evaluation of a run folder as the search did and compare the fitness.</summary>
+/// <summary>
+/// `evograins replay`: retrain one evaluation of a run folder as the search did and compare the fitness.
+/// </summary>
 public static class ReplayCommand
 {
     public static Command Build(CliConsole console)
     {
-        var folder = new Argument<string>("run folder") { Description = "A run folder written by `local` or `export` (spec.json and history.csv)." };
-        var hash = new Argument<string>("hash") { Description = "The loss's hash from history.csv (a unique prefix is enough)." };
-        var rung = new Option<int?>("--rung") { Description = "The rung to replay (default: the highest the loss reached)." };
+        var folder = new Argument<string>("run folder")
+        {
+            Description = "A run folder written by `local` or `export` (spec.json and history.csv).",
+        };
+        var hash = new Argument<string>("hash")
+        {
+            Description = "The loss's hash from history.csv (a unique prefix is enough).",
+        };
+        var rung = new Option<int?>("--rung")
+        {
+            Description = "The rung to replay (default: the highest the loss reached).",
+        };
         var json = new Option<bool>("--json") { Description = "Print the result as JSON." };
         var command = new Command(
             "replay",
@@ -40,7 +51,8 @@ public static class ReplayCommand
           {Verdict(r.Verdict)}
         """);
 
-    private static string Spread(double spread) => double.IsFinite(spread) ? string.Create(CultureInfo.InvariantCulture, $" ± {spread:F6}") : "";
+    private static string Spread(double spread) =>
+        double.IsFinite(spread) ? string.Create(CultureInfo.InvariantCulture, $" ± {spread:F6}") : "";
 
     private static string Verdict(ReplayVerdict verdict) => verdict switch
     {

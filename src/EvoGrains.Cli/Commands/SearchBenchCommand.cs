@@ -27,7 +27,9 @@ public static class SearchBenchCommand
         }.InRange(1, 100);
         var methods = new Option<string[]>("--methods")
         {
-            Description = $"Methods to compare (default: the spec's islands' methods, and {SearchBenchOptions.Control}): {MethodRegistry.Help}.",
+            Description =
+                $"Methods to compare (default: the spec's islands' methods, and {SearchBenchOptions.Control}): "
+                + $"{MethodRegistry.Help}.",
             AllowMultipleArgumentsPerToken = true,
         }.AcceptOnlyFromAmong([.. MethodRegistry.Names]);
         var steps = new Option<long?>("--training-steps")
@@ -58,7 +60,9 @@ public static class SearchBenchCommand
         {
             var specFile = parse.GetValue(spec)!;
             var search = LocalSearch.CheckData(SearchSpecJson.Load(specFile), specFile);
-            var chosen = parse.GetValue(methods) is { Length: > 0 } named ? named : [.. search.Islands.Methods, SearchBenchOptions.Control];
+            var chosen = parse.GetValue(methods) is { Length: > 0 } named
+                ? named
+                : [.. search.Islands.Methods, SearchBenchOptions.Control];
             var budget = parse.GetValue(steps) ?? SearchBenchOptions.DefaultTrainingSteps(search);
             var options = new SearchBenchOptions(
                 search, parse.GetValue(repeats), chosen.Distinct(StringComparer.Ordinal).ToList(), budget,
@@ -72,7 +76,8 @@ public static class SearchBenchCommand
             }
 
             var loadBefore = MachineLoad.LoadAverage();
-            var result = await SearchBenchmark.RunAsync(options, line => console.Error.WriteLine(line), cancellationToken);
+            var result =
+                await SearchBenchmark.RunAsync(options, line => console.Error.WriteLine(line), cancellationToken);
             if (parse.GetValue(json))
             {
                 console.Out.WriteLine(CliJson.Serialize(result));

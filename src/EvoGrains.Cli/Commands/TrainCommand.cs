@@ -28,8 +28,14 @@ public static class TrainCommand
             Description = "Runs per loss, seeds 1..K (the same for every loss).",
             DefaultValueFactory = _ => 3,
         }.InRange(1, 50);
-        var test = new Option<bool>("--test") { Description = "Also report test-set accuracy and compare on it (final reports only)." };
-        var json = new Option<bool>("--json") { Description = "Print the results as JSON on stdout (progress still goes to stderr)." };
+        var test = new Option<bool>("--test")
+        {
+            Description = "Also report test-set accuracy and compare on it (final reports only).",
+        };
+        var json = new Option<bool>("--json")
+        {
+            Description = "Print the results as JSON on stdout (progress still goes to stderr).",
+        };
         var command = new Command(
             "train",
             "Train with one or more losses and CE under the same budget and seeds (a search spec's, or a spec's "
@@ -49,7 +55,8 @@ public static class TrainCommand
             }
             else
             {
-                console.Ansi.Write(ComparisonTable.Render(rows, options.Test ? "test accuracy" : "validation accuracy"));
+                console.Ansi.Write(
+                    ComparisonTable.Render(rows, options.Test ? "test accuracy" : "validation accuracy"));
             }
 
             return Task.FromResult(ExitCodes.Success);
@@ -72,8 +79,12 @@ public static class TrainCommand
             var runs = new List<TrainingResult>();
             for (var seed = 1; seed <= options.Seeds; seed++)
             {
-                var request = TrainingEvaluator.ToRequest(options.Evaluation, seed, options.Threads) with { EvaluateTest = options.Test };
-                var result = trainer.Train(request, new CompiledTensorLoss(loss, name), cancellationToken: cancellationToken);
+                var request = TrainingEvaluator.ToRequest(options.Evaluation, seed, options.Threads) with
+                {
+                    EvaluateTest = options.Test,
+                };
+                var result = trainer.Train(
+                    request, new CompiledTensorLoss(loss, name), cancellationToken: cancellationToken);
                 runs.Add(result);
                 console.Error.WriteLine(string.Create(
                     CultureInfo.InvariantCulture,
@@ -86,7 +97,9 @@ public static class TrainCommand
             results.Add((name, isBaseline, loss, runs));
         }
 
-        var arms = results.Select(r => new ComparisonArm(r.Name, r.IsBaseline, r.Loss.ToString(), LossText.From(r.Loss))).ToList();
+        var arms = results
+            .Select(r => new ComparisonArm(r.Name, r.IsBaseline, r.Loss.ToString(), LossText.From(r.Loss)))
+            .ToList();
         return ArmComparison.Compare(
             arms,
             results
@@ -106,14 +119,20 @@ public static class TrainCommand
             + $"batch {e.BatchSize}, {e.Optimizer} lr {e.LearningRate} warm-up {e.WarmupSteps}, "
             + $"{(e.TrainSubset > 0 ? e.TrainSubset.ToString(CultureInfo.InvariantCulture) : "all")} training "
             + $"images, {e.ValidationSize} validation, label noise {e.LabelNoise}, augment "
-            + $"{e.Augment}{(e.EarlyStopStep > 0 ? $", early stop below {e.EarlyStopAccuracy} at step {e.EarlyStopStep}" : "")}; "
+            + $"{e.Augment}"
+            + $"{(e.EarlyStopStep > 0 ? $", early stop below {e.EarlyStopAccuracy} at step {e.EarlyStopStep}" : "")}; "
             + $"{options.Seeds} seed(s) per loss, {options.Threads} libtorch thread(s)");
     }
 
-    /// <summary>CE, then each loss once: a zoo loss under its canonical name ("sce(0.1,1)"), an expression under its infix.</summary>
+    /// <summary>
+    /// CE, then each loss once: a zoo loss under its canonical name ("sce(0.1,1)"), an expression under its infix.
+    /// </summary>
     private static IReadOnlyList<(string Name, LossFunction Loss, bool IsBaseline)> Named(IEnumerable<string> texts)
     {
-        var named = new List<(string Name, LossFunction Loss, bool IsBaseline)> { (ArmComparison.CrossEntropy, LossZoo.CrossEntropy, true) };
+        var named = new List<(string Name, LossFunction Loss, bool IsBaseline)>
+        {
+            (ArmComparison.CrossEntropy, LossZoo.CrossEntropy, true),
+        };
         foreach (var text in texts)
         {
             var zoo = LossZoo.Find(text);

@@ -29,7 +29,8 @@ public sealed class TrainEvaluationOptions
 
     public Option<string?> DataPath { get; } = new("--data-path")
     {
-        Description = "Folder with the dataset files (default: the spec's dataPath, else the dataset's standard location).",
+        Description =
+            "Folder with the dataset files (default: the spec's dataPath, else the dataset's standard location).",
     };
 
     public Option<string> Model { get; } = new Option<string>("--model")
@@ -37,8 +38,10 @@ public sealed class TrainEvaluationOptions
         Description = Default($"The model: {ModelRegistry.BuiltInHelp}", "model", Defaults.Model),
     }.AcceptOnlyFromAmong([.. ModelRegistry.BuiltInNames]);
 
-    public Option<int> Steps { get; } = new Option<int>("--steps") { Description = Default("Optimizer steps per run", "steps", Defaults.Steps) }
-        .FollowsSpec("evaluation.steps", v => new() { Steps = v, WarmupSteps = 0 });
+    public Option<int> Steps { get; } = new Option<int>("--steps")
+    {
+        Description = Default("Optimizer steps per run", "steps", Defaults.Steps),
+    }.FollowsSpec("evaluation.steps", v => new() { Steps = v, WarmupSteps = 0 });
 
     public Option<int> BatchSize { get; } = new Option<int>("--batch-size")
     {
@@ -62,12 +65,14 @@ public sealed class TrainEvaluationOptions
 
     public Option<int> TrainSubset { get; } = new Option<int>("--train-subset")
     {
-        Description = Default("Train on this many images (0: the whole training split)", "trainSubset", Defaults.TrainSubset),
+        Description = Default(
+            "Train on this many images (0: the whole training split)", "trainSubset", Defaults.TrainSubset),
     }.FollowsSpec("evaluation.trainSubset", v => new() { TrainSubset = v });
 
     public Option<int> ValidationSize { get; } = new Option<int>("--validation-size")
     {
-        Description = Default("Validation images held out of the training split", "validationSize", Defaults.ValidationSize),
+        Description = Default(
+            "Validation images held out of the training split", "validationSize", Defaults.ValidationSize),
     }.FollowsSpec("evaluation.validationSize", v => new() { ValidationSize = v });
 
     public Option<double> LabelNoise { get; } = new Option<double>("--label-noise")
@@ -80,7 +85,8 @@ public sealed class TrainEvaluationOptions
 
     public Option<string> Augment { get; } = new Option<string>("--augment")
     {
-        Description = Default($"Augmentation of the training batches: {AugmentRegistry.Help}", "augment", Defaults.Augment),
+        Description = Default(
+            $"Augmentation of the training batches: {AugmentRegistry.Help}", "augment", Defaults.Augment),
     }.AcceptOnlyFromAmong([.. AugmentRegistry.Names]);
 
     public Option<int> Threads { get; } = new Option<int>("--threads")
@@ -109,9 +115,12 @@ public sealed class TrainEvaluationOptions
     public (EvaluationSpec Evaluation, int Threads) Read(ParseResult parse)
     {
         var specFile = parse.GetValue(Spec);
-        var spec = specFile is null ? new SearchSpec() : TrainableSpec.Require(SearchSpecJson.Load(specFile), specFile, "train");
+        var spec = specFile is null
+            ? new SearchSpec()
+            : TrainableSpec.Require(SearchSpecJson.Load(specFile), specFile, "train");
         var basis = spec.Evaluation.AtRung(spec.Evaluation.EffectiveRungs.Count - 1);
-        T Given<T>(Option<T> option, T fallback) => parse.GetResult(option) is null ? fallback : parse.GetValue(option)!;
+        T Given<T>(Option<T> option, T fallback) =>
+            parse.GetResult(option) is null ? fallback : parse.GetValue(option)!;
         var steps = Given(Steps, basis.Steps);
         var evaluation = basis with
         {
@@ -130,10 +139,13 @@ public sealed class TrainEvaluationOptions
             Augment = Given(Augment, basis.Augment),
         };
 
-        // Each option passed its own check; together, or with the spec, they may not (--warmup over --steps, the spec's early stop after --steps).
+        // Each option passed its own check; together, or with the spec, they may not (--warmup over --steps, the spec's
+        // early stop after --steps).
         if (SearchSpecValidator.Validate(spec with { Evaluation = evaluation }).FirstOrDefault() is { } error)
         {
-            throw new InputException(specFile is null ? $"the options given disagree: {error}" : $"{specFile} with the options given: {error}");
+            throw new InputException(specFile is null
+                ? $"the options given disagree: {error}"
+                : $"{specFile} with the options given: {error}");
         }
 
         return (evaluation, Given(Threads, EmbeddedSilo.TrainingThreads(spec)));

@@ -1,6 +1,9 @@
 namespace EvoGrains.Cli.Runs;
 
-/// <summary>Replaces a file whole: a reader (a script following a running search) sees the old text or the new, never half of either.</summary>
+/// <summary>
+/// Replaces a file whole: a reader (a script following a running search) sees the old text or the new, never half of
+/// either.
+/// </summary>
 public static class AtomicFile
 {
     public static void WriteAllText(string path, string text)

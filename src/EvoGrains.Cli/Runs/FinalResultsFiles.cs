@@ -50,11 +50,12 @@ public static class FinalResultsFiles
 
     /// <summary>
     /// hall-of-fame.json: each entry as the README documents it plus <c>final</c>, its row of the final table
-    /// (<c>{"split", "mean", "standardDeviation", "confidenceHalfWidth", "seeds"}</c>), or null when it was not a finalist;
-    /// the web API's /hall-of-fame gives the same (<see cref="HallOfFameJson"/>).
+    /// (<c>{"split", "mean", "standardDeviation", "confidenceHalfWidth", "seeds"}</c>), or null when it was not a
+    /// finalist; the web API's /hall-of-fame gives the same (<see cref="HallOfFameJson"/>).
     /// </summary>
     public static string HallOfFame(IReadOnlyList<HallOfFameEntry> hallOfFame, FinalComparison? final) =>
         HallOfFameJson.Serialize(hallOfFame, final);
 
-    private static string Number(double value) => double.IsFinite(value) ? value.ToString("R", CultureInfo.InvariantCulture) : "";
+    private static string Number(double value) =>
+        double.IsFinite(value) ? value.ToString("R", CultureInfo.InvariantCulture) : "";
 }

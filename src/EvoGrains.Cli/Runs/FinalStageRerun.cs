@@ -16,8 +16,12 @@ namespace EvoGrains.Cli.Runs;
 /// </summary>
 public static class FinalStageRerun
 {
-    /// <summary>The run folder's spec (with <paramref name="finalStage"/> instead of its own, when given) and hall of fame.</summary>
-    public static (SearchSpec Spec, IReadOnlyList<HallOfFameEntry> HallOfFame) Load(string folder, FinalStageSpec? finalStage)
+    /// <summary>
+    /// The run folder's spec (with <paramref name="finalStage"/> instead of its own, when given) and hall of fame.
+    /// </summary>
+    public static (SearchSpec Spec, IReadOnlyList<HallOfFameEntry> HallOfFame) Load(
+        string folder,
+        FinalStageSpec? finalStage)
     {
         var specFile = Path.Combine(folder, "spec.json");
         var hallFile = Path.Combine(folder, "hall-of-fame.json");
@@ -28,7 +32,8 @@ public static class FinalStageRerun
 
         var spec = SearchSpecJson.Load(specFile);
         spec = finalStage is null ? spec : spec with { FinalStage = finalStage };
-        // Another spec's final stage must also hold with this run's evaluation (its transfer settings change that evaluation).
+        // Another spec's final stage must also hold with this run's evaluation (its transfer settings change that
+        // evaluation).
         if (SearchSpecValidator.Validate(spec).FirstOrDefault() is { } error)
         {
             throw new InputException($"{specFile} with the given final stage: {error}");
@@ -55,11 +60,12 @@ public static class FinalStageRerun
     }
 
     /// <summary>
-    /// The run's final results (the run folder's final.json, or <paramref name="file"/>): the test table whose arms (survivors,
-    /// baselines, tuned baselines with their chosen points) a transfer-only run retrains.
+    /// The run's final results (the run folder's final.json, or <paramref name="file"/>): the test table whose arms
+    /// (survivors, baselines, tuned baselines with their chosen points) a transfer-only run retrains.
     /// </summary>
     /// <param name="folder">The run folder.</param>
-    /// <param name="file">The final results to read instead of the run folder's final.json (what `evograins final --out` wrote).</param>
+    /// <param name="file">The final results to read instead of the run folder's final.json (what
+    /// `evograins final --out` wrote).</param>
     public static FinalComparison LoadFinal(string folder, string? file = null)
     {
         if (file is not null && !File.Exists(file))
@@ -95,7 +101,9 @@ public static class FinalStageRerun
         SearchSpec spec, IReadOnlyList<HallOfFameEntry> hallOfFame, Action<int, int> progress,
         CancellationToken cancellationToken)
     {
-        await using var services = new ServiceCollection().AddEvoGrainsEvaluators(EmbeddedSilo.TrainingThreads(spec)).BuildServiceProvider();
+        await using var services = new ServiceCollection()
+            .AddEvoGrainsEvaluators(EmbeddedSilo.TrainingThreads(spec))
+            .BuildServiceProvider();
         var factory = Factory(services, spec);
         var total = FinalStage.TotalTrainings(spec, Math.Min(spec.FinalStage.TopK, hallOfFame.Count));
         var record = FinalStage.Begin(spec, hallOfFame);
@@ -115,9 +123,9 @@ public static class FinalStageRerun
     }
 
     /// <summary>
-    /// Trains only the transfer settings of <paramref name="spec"/>'s final stage on the arms of <paramref name="final"/>'s test
-    /// table, with the test seeds (seed i is the test table's seed i); returns <paramref name="final"/> with the transfer tables
-    /// (and their trainings counted).
+    /// Trains only the transfer settings of <paramref name="spec"/>'s final stage on the arms of
+    /// <paramref name="final"/>'s test table, with the test seeds (seed i is the test table's seed i); returns
+    /// <paramref name="final"/> with the transfer tables (and their trainings counted).
     /// </summary>
     /// <param name="progress">Told (done, total) after each pack.</param>
     public static async Task<FinalComparison> RunTransferAsync(
@@ -126,10 +134,13 @@ public static class FinalStageRerun
         ArgumentNullException.ThrowIfNull(final);
         if (spec.FinalStage.Transfer.Count == 0)
         {
-            throw new InputException("finalStage.transfer: no transfer settings to train (give a spec with finalStage.transfer)");
+            throw new InputException(
+                "finalStage.transfer: no transfer settings to train (give a spec with finalStage.transfer)");
         }
 
-        await using var services = new ServiceCollection().AddEvoGrainsEvaluators(EmbeddedSilo.TrainingThreads(spec)).BuildServiceProvider();
+        await using var services = new ServiceCollection()
+            .AddEvoGrainsEvaluators(EmbeddedSilo.TrainingThreads(spec))
+            .BuildServiceProvider();
         var factory = Factory(services, spec);
         var arms = final.Rows.Select(r => new ComparisonArm(r.Name, r.IsBaseline, r.Expression, r.Loss)).ToList();
         var jobs = FinalStage.TransferJobs(spec, arms);
@@ -147,7 +158,9 @@ public static class FinalStageRerun
     private static IEvaluatorFactory Factory(IServiceProvider services, SearchSpec spec)
     {
         var factory = services.GetRequiredKeyedService<IEvaluatorFactory>(spec.Evaluation.Evaluator);
-        return factory.DataProblem(spec.Evaluation) is { } problem ? throw new InputException($"spec.json: {problem}") : factory;
+        return factory.DataProblem(spec.Evaluation) is { } problem
+            ? throw new InputException($"spec.json: {problem}")
+            : factory;
     }
 
     // The jobs without a result, in packs as a trainer forms them, trainers.count packs at once; returns every result.
@@ -158,11 +171,15 @@ public static class FinalStageRerun
     {
         var results = new Dictionary<string, EvaluationResult>(known, StringComparer.Ordinal);
         using var trainers = new SemaphoreSlim(spec.Trainers.Count);
-        // Packs form as a trainer's do: jobs with one evaluator (the trainers' key: the job's evaluation and its seed), at most packSize at once.
+        // Packs form as a trainer's do: jobs with one evaluator (the trainers' key: the job's evaluation and its seed),
+        // at most packSize at once.
         var packs = jobs
             .Where(job => !results.ContainsKey(job.JobId))
-            .GroupBy(job => (Evaluation: spec.Evaluation.ForFinalJob(job.Steps, job.TrainSubset, job.OnTestSet, job.Transfer), job.Seed))
-            .SelectMany(alike => alike.Chunk(spec.Trainers.PackSize).Select(pack => (alike.Key.Evaluation, alike.Key.Seed, Jobs: pack)))
+            .GroupBy(job => (
+                Evaluation: spec.Evaluation.ForFinalJob(job.Steps, job.TrainSubset, job.OnTestSet, job.Transfer),
+                job.Seed))
+            .SelectMany(alike => alike.Chunk(spec.Trainers.PackSize)
+                .Select(pack => (alike.Key.Evaluation, alike.Key.Seed, Jobs: pack)))
             .ToList();
         await Task.WhenAll(packs.Select(async pack =>
         {
@@ -171,7 +188,8 @@ public static class FinalStageRerun
             {
                 var evaluator = factory.Create(pack.Evaluation, pack.Seed);
                 var outcomes = await Task.Run(
-                    () => evaluator.EvaluateBatchAsync([.. pack.Jobs.Select(j => new EvaluationCandidate(j.Arm.Loss.ToLoss()))], cancellationToken),
+                    () => evaluator.EvaluateBatchAsync(
+                        [.. pack.Jobs.Select(j => new EvaluationCandidate(j.Arm.Loss.ToLoss()))], cancellationToken),
                     cancellationToken);
                 lock (results)
                 {

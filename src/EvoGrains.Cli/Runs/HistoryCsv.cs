@@ -4,10 +4,14 @@ using EvoGrains.Core.Search;
 
 namespace EvoGrains.Cli.Runs;
 
-/// <summary>history.csv: one row per evaluation (RFC 4180 quoting); fitness is the mean validation accuracy over the seeds at the rung.</summary>
+/// <summary>
+/// history.csv: one row per evaluation (RFC 4180 quoting); fitness is the mean validation accuracy over the seeds at
+/// the rung.
+/// </summary>
 public static class HistoryCsv
 {
-    public const string Header = "index,hash,expression,island,fitness,status,seconds,operator,parents,failure,rung,steps,seeds,spread";
+    public const string Header =
+        "index,hash,expression,island,fitness,status,seconds,operator,parents,failure,rung,steps,seeds,spread";
 
     public static string Format(IEnumerable<HistoryEntry> history)
     {
@@ -38,7 +42,10 @@ public static class HistoryCsv
         h.Seeds.ToString(CultureInfo.InvariantCulture),
         double.IsFinite(h.Spread) ? h.Spread.ToString("R", CultureInfo.InvariantCulture) : "");
 
-    /// <summary>Reads history.csv back by column name, so files with more (or, without rungs and spread, fewer) columns read alike.</summary>
+    /// <summary>
+    /// Reads history.csv back by column name, so files with more (or, without rungs and spread, fewer) columns read
+    /// alike.
+    /// </summary>
     /// <exception cref="InputException">A missing column or a malformed row, naming the file and line.</exception>
     public static IReadOnlyList<HistoryRow> Parse(string csv, string source)
     {
@@ -60,19 +67,24 @@ public static class HistoryCsv
         {
             string Field(int at) => at < record.Fields.Count
                 ? record.Fields[at]
-                : throw new InputException($"{source}: line {record.Line}: {header.Count} fields expected, got {record.Fields.Count}");
+                : throw new InputException(
+                    $"{source}: line {record.Line}: {header.Count} fields expected, got {record.Fields.Count}");
             T Number<T>(int at)
                 where T : ISpanParsable<T> =>
                 T.TryParse(Field(at), CultureInfo.InvariantCulture, out var value)
                     ? value
-                    : throw new InputException($"{source}: line {record.Line}: {header[at]} '{Field(at)}' is not a number");
+                    : throw new InputException(
+                        $"{source}: line {record.Line}: {header[at]} '{Field(at)}' is not a number");
             return new HistoryRow(
-                record.Line, Number<long>(index), Field(hash), Field(expression), Number<int>(island), Number<double>(fitness), Field(status),
-                rung < 0 ? 0 : Number<int>(rung), spread < 0 || Field(spread).Length == 0 ? double.NaN : Number<double>(spread));
+                record.Line, Number<long>(index), Field(hash), Field(expression), Number<int>(island),
+                Number<double>(fitness), Field(status), rung < 0 ? 0 : Number<int>(rung),
+                spread < 0 || Field(spread).Length == 0 ? double.NaN : Number<double>(spread));
         }).ToList();
     }
 
-    /// <summary>RFC 4180 records (quoted fields may hold commas, quotes and line breaks), each with its first line number.</summary>
+    /// <summary>
+    /// RFC 4180 records (quoted fields may hold commas, quotes and line breaks), each with its first line number.
+    /// </summary>
     private static List<(int Line, List<string> Fields)> Records(string csv)
     {
         var records = new List<(int, List<string>)>();
@@ -119,5 +131,7 @@ public static class HistoryCsv
 
     /// <summary>An RFC 4180 field: quoted when it holds a comma, a quote or a line break.</summary>
     internal static string Quote(string field) =>
-        field.IndexOfAny([',', '"', '\n', '\r']) < 0 ? field : "\"" + field.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+        field.IndexOfAny([',', '"', '\n', '\r']) < 0
+            ? field
+            : "\"" + field.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
 }

@@ -6,8 +6,8 @@ namespace EvoGrains.Cli.Runs;
 /// <summary>
 /// The run folder while its search runs: history.csv grows a row per result (each flushed as it is written, so a reader
 /// sees whole rows), TensorBoard scalars follow the results, and hall-of-fame.json is replaced whole when it changes.
-/// Started afresh on every start or resume, from the search's whole history so far; <see cref="RunFolderWriter"/> writes
-/// the finished folder after it.
+/// Started afresh on every start or resume, from the search's whole history so far; <see cref="RunFolderWriter"/>
+/// writes the finished folder after it.
 /// </summary>
 public sealed class LiveRunFolder : IDisposable
 {
@@ -20,7 +20,8 @@ public sealed class LiveRunFolder : IDisposable
         Events = RunTensorBoard.Replace(folder, spec);
         // Readers may open history.csv at any time; the writer shares it for reading only.
         history = new StreamWriter(
-            new FileStream(Path.Combine(folder, RunFolderWriter.HistoryFile), FileMode.Create, FileAccess.Write, FileShare.Read),
+            new FileStream(
+                Path.Combine(folder, RunFolderWriter.HistoryFile), FileMode.Create, FileAccess.Write, FileShare.Read),
             new UTF8Encoding(false));
         history.WriteLine(HistoryCsv.Header);
         history.Flush();
@@ -53,10 +54,12 @@ public sealed class LiveRunFolder : IDisposable
 
     /// <summary>The screening shares at this snapshot.</summary>
     public void Screening(SearchStatus status) =>
-        Events.Screening(status.RejectedByScreening, status.Deduplicated, status.EvaluationsDone, DateTimeOffset.UtcNow);
+        Events.Screening(
+            status.RejectedByScreening, status.Deduplicated, status.EvaluationsDone, DateTimeOffset.UtcNow);
 
     public void HallOfFame(IReadOnlyList<HallOfFameEntry> entries) =>
-        AtomicFile.WriteAllText(Path.Combine(folder, RunFolderWriter.HallOfFameFile), FinalResultsFiles.HallOfFame(entries, final: null));
+        AtomicFile.WriteAllText(
+            Path.Combine(folder, RunFolderWriter.HallOfFameFile), FinalResultsFiles.HallOfFame(entries, final: null));
 
     public void Dispose() => history.Dispose();
 }

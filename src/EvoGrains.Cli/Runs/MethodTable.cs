@@ -25,7 +25,11 @@ public static class MethodTable
         {
             var count = Enumerable.Range(0, islands.Count).Count(i => MethodOf(i) == method);
             var entries = run.History.Where(h => MethodOf(h.Island) == method).ToList();
-            var best = entries.Where(h => double.IsFinite(h.Fitness)).Select(h => h.Fitness).DefaultIfEmpty(double.NaN).Max();
+            var best = entries
+                .Where(h => double.IsFinite(h.Fitness))
+                .Select(h => h.Fitness)
+                .DefaultIfEmpty(double.NaN)
+                .Max();
             var share = run.HallOfFame.Count == 0
                 ? "—"
                 : string.Create(CultureInfo.InvariantCulture,
@@ -34,7 +38,8 @@ public static class MethodTable
             text.AppendLine(string.Create(
                 CultureInfo.InvariantCulture,
                 $"| {method} | {count} | {entries.Count} |{promotions} "
-                + $"{(double.IsFinite(best) ? best.ToString("F4", CultureInfo.InvariantCulture) : "—")} | {share} |"));
+                + $"{(double.IsFinite(best) ? best.ToString("F4", CultureInfo.InvariantCulture) : "—")} "
+                + $"| {share} |"));
         }
 
         return text.ToString();

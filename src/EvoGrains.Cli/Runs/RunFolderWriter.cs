@@ -24,7 +24,8 @@ public static class RunFolderWriter
         File.WriteAllText(Path.Combine(folder, "spec.json"), SearchSpecJson.Write(run.Spec));
         // Replaced whole: a script may be reading the files the live folder wrote.
         AtomicFile.WriteAllText(Path.Combine(folder, HistoryFile), HistoryCsv.Format(run.History));
-        AtomicFile.WriteAllText(Path.Combine(folder, HallOfFameFile), FinalResultsFiles.HallOfFame(run.HallOfFame, run.Final));
+        AtomicFile.WriteAllText(
+            Path.Combine(folder, HallOfFameFile), FinalResultsFiles.HallOfFame(run.HallOfFame, run.Final));
         if (run.Final is { } final)
         {
             File.WriteAllText(Path.Combine(folder, "final.json"), FinalResultsFiles.Json(final));
@@ -38,7 +39,10 @@ public static class RunFolderWriter
         if (run.History.Count > 0)
         {
             RunPlots.Fitness(run.History, Path.Combine(folder, "fitness.png"));
-            RunPlots.Islands(run.History, island => StrategyFactory.MethodOf(run.Spec.Islands, island), Path.Combine(folder, "islands.png"));
+            RunPlots.Islands(
+                run.History,
+                island => StrategyFactory.MethodOf(run.Spec.Islands, island),
+                Path.Combine(folder, "islands.png"));
         }
 
         var described = DescribedLoss.Of(run.HallOfFame);

@@ -25,7 +25,9 @@ public static class RunPlots
         Save(plot, path);
     }
 
-    /// <summary>Each island's best so far (solid) and rolling median (dashed): a method that learns lifts its median.</summary>
+    /// <summary>
+    /// Each island's best so far (solid) and rolling median (dashed): a method that learns lifts its median.
+    /// </summary>
     public static void Islands(IReadOnlyList<HistoryEntry> history, Func<int, string> method, string path)
     {
         var plot = NewPlot("Fitness per island", "evaluation (whole search)", "fitness");
@@ -46,7 +48,10 @@ public static class RunPlots
         Save(plot, path);
     }
 
-    /// <summary>The true class's share of the loss (its term, x 1/C for a mean over classes) against p for the top losses and CE.</summary>
+    /// <summary>
+    /// The true class's share of the loss (its term, x 1/C for a mean over classes) against p for the top losses and
+    /// CE.
+    /// </summary>
     public static void LossCurves(IReadOnlyList<(string Name, LossFunction Loss)> losses, string path)
     {
         var plot = NewPlot(
@@ -65,16 +70,20 @@ public static class RunPlots
     }
 
     /// <summary>
-    /// A found loss's two one-hot halves (solid: the true class, dashed: another class) beside CE's and its nearest known
-    /// loss's, that one times the fitted scale. Each curve is shifted so its minimum is 0: a constant changes no gradient.
+    /// A found loss's two one-hot halves (solid: the true class, dashed: another class) beside CE's and its nearest
+    /// known loss's, that one times the fitted scale. Each curve is shifted so its minimum is 0: a constant changes no
+    /// gradient.
     /// </summary>
     public static void OneHotHalves(DescribedLoss loss, string path)
     {
         var nearest = loss.Nearest;
         var drawn = nearest is { Member.Loss.Normalized.Count: 0 };
+        var beside = nearest is null
+            ? ""
+            : drawn ? $" and {nearest.Name}" : $" ({nearest.Name} has terms summed over classes: not drawn)";
         var plot = NewPlot(
             $"Loss {loss.Rank}: one-hot halves beside "
-            + $"CE{(nearest is null ? "" : drawn ? $" and {nearest.Name}" : $" ({nearest.Name} has terms summed over classes: not drawn)")}",
+            + $"CE{beside}",
             "p (predicted probability of that class)",
             "one class's share of the loss, shifted so that its minimum is 0");
         var curves = new List<(string Name, OneHotHalves Halves, double Scale, Color Color, float Width)>
@@ -164,7 +173,13 @@ public static class RunPlots
         return plot;
     }
 
-    private static ScottPlot.Plottables.Scatter AddLine(Plot plot, double[] xs, double[] ys, string label, Color color, float width)
+    private static ScottPlot.Plottables.Scatter AddLine(
+        Plot plot,
+        double[] xs,
+        double[] ys,
+        string label,
+        Color color,
+        float width)
     {
         var line = plot.Add.ScatterLine(xs, ys);
         line.LegendText = label;

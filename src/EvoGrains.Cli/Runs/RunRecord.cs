@@ -18,26 +18,37 @@ public sealed record RunRecord(
     long RejectedByScreening,
     long Deduplicated)
 {
-    /// <summary>Results that arrived after the searching ended (or over the evaluations budget), counted nowhere.</summary>
+    /// <summary>
+    /// Results that arrived after the searching ended (or over the evaluations budget), counted nowhere.
+    /// </summary>
     public long LateResults { get; init; }
 
     /// <summary>Search trainings still running when the searching ended, cancelled then.</summary>
     public int CancelledTrainings { get; init; }
 
-    /// <summary>The state, and for a failed search why (status, watch and the report all say it the same way).</summary>
+    /// <summary>
+    /// The state, and for a failed search why (status, watch and the report all say it the same way).
+    /// </summary>
     public string Status => StateText(State, Failure);
 
-    public static string StateText(SearchState state, string? failure) => failure is null ? state.ToString() : $"{state} ({failure})";
+    public static string StateText(SearchState state, string? failure) =>
+        failure is null ? state.ToString() : $"{state} ({failure})";
 
     /// <summary>
-    /// The final table's rows as a run folder prints them: an evolved loss named by its hall-of-fame rank and hash, as in the
-    /// report's list ("#3 4fc2088e24f9e7b2" when elimination kept the third).
+    /// The final table's rows as a run folder prints them: an evolved loss named by its hall-of-fame rank and hash, as
+    /// in the report's list ("#3 4fc2088e24f9e7b2" when elimination kept the third).
     /// </summary>
-    public static IReadOnlyList<ComparisonRow> RankedRows(FinalComparison? comparison, IReadOnlyList<HallOfFameEntry> hallOfFame)
+    public static IReadOnlyList<ComparisonRow> RankedRows(
+        FinalComparison? comparison,
+        IReadOnlyList<HallOfFameEntry> hallOfFame)
     {
-        var rank = hallOfFame.Select((entry, i) => (entry.Hash, Rank: i + 1)).ToDictionary(e => e.Hash, e => e.Rank, StringComparer.Ordinal);
+        var rank = hallOfFame
+            .Select((entry, i) => (entry.Hash, Rank: i + 1))
+            .ToDictionary(e => e.Hash, e => e.Rank, StringComparer.Ordinal);
         return comparison?.Rows
-            .Select(r => r.IsBaseline ? r : r with { Name = rank.TryGetValue(r.Name, out var at) ? $"#{at} {r.Name}" : r.Name })
+            .Select(r => r.IsBaseline
+                ? r
+                : r with { Name = rank.TryGetValue(r.Name, out var at) ? $"#{at} {r.Name}" : r.Name })
             .ToList() ?? [];
     }
 }

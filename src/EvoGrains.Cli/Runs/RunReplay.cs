@@ -15,7 +15,9 @@ namespace EvoGrains.Cli.Runs;
 /// </summary>
 public static class RunReplay
 {
-    /// <summary>Finds the evaluation; every problem with the folder, the hash or the rung is an <see cref="InputException"/>.</summary>
+    /// <summary>
+    /// Finds the evaluation; every problem with the folder, the hash or the rung is an <see cref="InputException"/>.
+    /// </summary>
     /// <param name="rung">The rung to replay; null: the highest the loss reached.</param>
     public static ReplayPlan Plan(string folder, string hash, int? rung)
     {
@@ -47,7 +49,9 @@ public static class RunReplay
     public static async Task<ReplayReport> RunAsync(ReplayPlan plan, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(plan);
-        await using var services = new ServiceCollection().AddEvoGrainsEvaluators(EmbeddedSilo.TrainingThreads(plan.Spec)).BuildServiceProvider();
+        await using var services = new ServiceCollection()
+            .AddEvoGrainsEvaluators(EmbeddedSilo.TrainingThreads(plan.Spec))
+            .BuildServiceProvider();
         var factory = services.GetRequiredKeyedService<IEvaluatorFactory>(plan.Evaluation.Evaluator);
         if (factory.DataProblem(plan.Evaluation) is { } problem)
         {
@@ -56,7 +60,8 @@ public static class RunReplay
 
         // A trainer hands every pack to EvaluateBatchAsync; a pack of one is a lone run.
         var evaluator = factory.Create(plan.Evaluation, plan.Seed);
-        var result = (await evaluator.EvaluateBatchAsync([new EvaluationCandidate(plan.Loss)], cancellationToken)).Single();
+        var result = (await evaluator.EvaluateBatchAsync([new EvaluationCandidate(plan.Loss)], cancellationToken))
+            .Single();
         var status = result.Status.ToString().ToLowerInvariant();
         return new ReplayReport(
             plan.Row.Hash, plan.Row.Expression, plan.Rung, plan.Evaluation.Steps, plan.Evaluation.Seeds, plan.Seed,
@@ -79,7 +84,9 @@ public static class RunReplay
     /// <summary>The rows of the one loss whose hash is or starts with <paramref name="hash"/>.</summary>
     private static List<HistoryRow> Find(IReadOnlyList<HistoryRow> history, string hash, string historyFile)
     {
-        var matches = history.Where(r => r.Hash.StartsWith(hash, StringComparison.OrdinalIgnoreCase) && hash.Length > 0).ToList();
+        var matches = history
+            .Where(r => r.Hash.StartsWith(hash, StringComparison.OrdinalIgnoreCase) && hash.Length > 0)
+            .ToList();
         var hashes = matches.Select(r => r.Hash).Distinct(StringComparer.Ordinal).ToList();
         return hashes.Count switch
         {
@@ -96,7 +103,8 @@ public static class RunReplay
         var reached = rows.Max(r => r.Rung);
         if (rung is { } asked && (asked < 0 || asked >= rungs))
         {
-            throw new InputException(string.Create(CultureInfo.InvariantCulture, $"--rung {asked}: the spec has rungs 0 to {rungs - 1}"));
+            throw new InputException(string.Create(
+                CultureInfo.InvariantCulture, $"--rung {asked}: the spec has rungs 0 to {rungs - 1}"));
         }
 
         var at = rung ?? reached;
@@ -105,7 +113,9 @@ public static class RunReplay
                 CultureInfo.InvariantCulture, $"--rung {at}: loss {rows[0].Hash} reached rung {reached} at most"));
     }
 
-    /// <summary>The loss of a row, checked against its hash, so a misread expression cannot replay another loss.</summary>
+    /// <summary>
+    /// The loss of a row, checked against its hash, so a misread expression cannot replay another loss.
+    /// </summary>
     private static LossFunction LossOf(HistoryRow row, string historyFile)
     {
         LossFunction loss;
@@ -120,6 +130,7 @@ public static class RunReplay
 
         return loss.HashHex == row.Hash
             ? loss
-            : throw new InputException($"{historyFile}: line {row.Line}: expression hashes to {loss.HashHex}, not {row.Hash}");
+            : throw new InputException(
+                $"{historyFile}: line {row.Line}: expression hashes to {loss.HashHex}, not {row.Hash}");
     }
 }

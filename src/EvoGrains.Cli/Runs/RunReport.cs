@@ -12,7 +12,9 @@ public static class RunReport
 {
     public const int TopLosses = 5;
 
-    /// <summary>final.md of `evograins final`: the answer and the final comparison of a final stage run again.</summary>
+    /// <summary>
+    /// final.md of `evograins final`: the answer and the final comparison of a final stage run again.
+    /// </summary>
     public static string FormatFinal(RunRecord run, string source)
     {
         var text = new StringBuilder();
@@ -24,7 +26,8 @@ public static class RunReport
     }
 
     /// <param name="run">The run.</param>
-    /// <param name="described">Its hall of fame described (<see cref="DescribedLoss.Of"/>); worked out here when not given.</param>
+    /// <param name="described">Its hall of fame described (<see cref="DescribedLoss.Of"/>); worked out here when not
+    /// given.</param>
     public static string Format(RunRecord run, IReadOnlyList<DescribedLoss>? described = null)
     {
         described ??= DescribedLoss.Of(run.HallOfFame);
@@ -65,7 +68,9 @@ public static class RunReport
             text.AppendLine();
             text.AppendLine(Invariant($"Nearest known loss: {Nearest(loss)}."));
             text.AppendLine();
-            text.AppendLine(Invariant($"![one-hot halves of loss {loss.Rank} beside CE and its nearest known loss]({loss.PlotFile})"));
+            text.AppendLine(
+                Invariant($"![one-hot halves of loss {loss.Rank} beside CE and its nearest known loss]")
+                + Invariant($"({loss.PlotFile})"));
             text.AppendLine();
             text.AppendLine("$$");
             text.AppendLine(LatexPrinter.Print(loss.Loss));
@@ -85,8 +90,10 @@ public static class RunReport
         {
             text.AppendLine("## The rest of the hall of fame");
             text.AppendLine();
-            text.AppendLine("| rank | validation fitness | hash | true class | other classes | nearest known loss | plot |");
-            text.AppendLine("|------|--------------------|------|------------|---------------|--------------------|------|");
+            text.AppendLine(
+                "| rank | validation fitness | hash | true class | other classes | nearest known loss | plot |");
+            text.AppendLine(
+                "|------|--------------------|------|------------|---------------|--------------------|------|");
             foreach (var loss in described.Skip(TopLosses))
             {
                 var halves = loss.Loss.OneHot;
@@ -115,7 +122,9 @@ public static class RunReport
         return text.ToString();
     }
 
-    /// <summary>The report's first words: the best found loss against CE and the strongest baseline, on the final table's split.</summary>
+    /// <summary>
+    /// The report's first words: the best found loss against CE and the strongest baseline, on the final table's split.
+    /// </summary>
     private static void Answer(StringBuilder text, RunRecord run)
     {
         var found = run.Comparison.Where(r => !r.IsBaseline).MaxBy(r => r.Mean);
@@ -157,7 +166,8 @@ public static class RunReport
     {
         if (run.Final is { } final && run.Comparison.Count > 0)
         {
-            text.AppendLine(Invariant($"![{final.Split} accuracy per arm with 95% intervals]({FinalAccuracyPlot.FileName})"));
+            text.AppendLine(
+                Invariant($"![{final.Split} accuracy per arm with 95% intervals]({FinalAccuracyPlot.FileName})"));
             text.AppendLine();
         }
     }
@@ -234,7 +244,10 @@ public static class RunReport
         TransferSection(text, run, final);
     }
 
-    /// <summary>One table per transfer setting, in the final table's form, then every arm's rank in each table and its mean rank.</summary>
+    /// <summary>
+    /// One table per transfer setting, in the final table's form, then every arm's rank in each table and its mean
+    /// rank.
+    /// </summary>
     private static void TransferSection(StringBuilder text, RunRecord run, FinalComparison final)
     {
         if (final.Transfer.Count == 0)
@@ -263,7 +276,9 @@ public static class RunReport
         }
 
         var ranks = RankSummary.Of(final);
-        var names = Ranked(run, final, ranks.Rows.Select(r => final.Rows.First(row => row.Name == r.Name)).ToList()).Select(r => r.Name).ToList();
+        var names = Ranked(run, final, ranks.Rows.Select(r => final.Rows.First(row => row.Name == r.Name)).ToList())
+            .Select(r => r.Name)
+            .ToList();
         text.AppendLine();
         text.AppendLine("#### Mean rank across settings");
         text.AppendLine();
@@ -275,27 +290,38 @@ public static class RunReport
         text.AppendLine("|------|" + string.Concat(ranks.Settings.Select(_ => "------|")) + "------|");
         foreach (var (row, name) in ranks.Rows.Zip(names))
         {
-            text.AppendLine(Invariant($"| {name} | {string.Join(" | ", row.Ranks.Select(Rank))} | {Rank(row.MeanRank)} |"));
+            text.AppendLine(
+                Invariant($"| {name} | {string.Join(" | ", row.Ranks.Select(Rank))} | {Rank(row.MeanRank)} |"));
         }
     }
 
     // Rows named as the final table prints them (an evolved loss by its hall-of-fame rank and hash).
-    private static IReadOnlyList<ComparisonRow> Ranked(RunRecord run, FinalComparison final, IReadOnlyList<ComparisonRow> rows) =>
+    private static IReadOnlyList<ComparisonRow> Ranked(
+        RunRecord run,
+        FinalComparison final,
+        IReadOnlyList<ComparisonRow> rows) =>
         RunRecord.RankedRows(final with { Rows = rows }, run.HallOfFame);
 
-    private static string Rank(double rank) => double.IsNaN(rank) ? "—" : rank.ToString("0.##", CultureInfo.InvariantCulture);
+    private static string Rank(double rank) =>
+        double.IsNaN(rank) ? "—" : rank.ToString("0.##", CultureInfo.InvariantCulture);
 
-    // The baselines get the tuning effort the found losses' final rounds get; say what that cost next to what the search cost.
+    // The baselines get the tuning effort the found losses' final rounds get; say what that cost next to what the
+    // search cost.
     private static string TuningBudget(RunRecord run, FinalComparison final)
     {
         var grid = final.Rounds.Sum(r => r.Rows.Count(row => row.IsBaseline) * r.Seeds);
         var gridSteps = final.Rounds.Sum(r => (long)r.Rows.Count(row => row.IsBaseline) * r.Seeds * r.Steps);
         var found = final.Rounds.Sum(r => r.Rows.Count(row => !row.IsBaseline) * r.Seeds);
         var foundSteps = final.Rounds.Sum(r => (long)r.Rows.Count(row => !row.IsBaseline) * r.Seeds * r.Steps);
-        var families = final.Rounds[0].Rows.Where(r => r.IsBaseline).Select(r => FinalStage.Family(r.Name)).Distinct().ToList();
+        var families = final.Rounds[0].Rows
+            .Where(r => r.IsBaseline)
+            .Select(r => FinalStage.Family(r.Name))
+            .Distinct()
+            .ToList();
         return Invariant($"Tuning budget of the baselines: {families.Count} families ({string.Join(", ", families)}), ")
             + Invariant($"{final.Rounds[0].Rows.Count(r => r.IsBaseline)} grid points, {grid} trainings, ")
-            + Invariant($"{gridSteps} training steps on validation, with the seeds and steps of the found losses' rounds.")
+            + Invariant($"{gridSteps} training steps on validation, ")
+            + "with the seeds and steps of the found losses' rounds."
             + (run.History.Count > 0
                 ? Invariant($" The found losses were selected by the search ({run.History.Sum(h => h.TrainingSteps)} ")
                     + Invariant($"training steps over {run.History.Count} evaluations) and then")
@@ -304,20 +330,23 @@ public static class RunReport
     }
 
     private const string OneHotNote =
-        "Labels are one-hot, so a loss is two functions of p: its one-hot halves t(1, p) for the true class and t(0, p) for each other class "
-        + "(simplified; the search trains one loss per pair of halves). Its nearest known loss is the zoo member whose gradient dL/dz on fixed "
-        + "10-class probe logits (confidently wrong to confidently right, each sample weighted alike) points "
-        + "the same way, with the scale that fits best (with Adam a "
-        + "constant factor barely changes training).";
+        "Labels are one-hot, so a loss is two functions of p: its one-hot halves t(1, p) for the true class and "
+        + "t(0, p) for each other class (simplified; the search trains one loss per pair of halves). Its nearest "
+        + "known loss is the zoo member whose gradient dL/dz on fixed 10-class probe logits (confidently wrong to "
+        + "confidently right, each sample weighted alike) points the same way, with the scale that fits best (with "
+        + "Adam a constant factor barely changes training).";
 
-    private static string Nearest(DescribedLoss loss) => loss.Nearest?.ToString() ?? "none (its gradient on the probes is zero or not finite)";
+    private static string Nearest(DescribedLoss loss) =>
+        loss.Nearest?.ToString() ?? "none (its gradient on the probes is zero or not finite)";
 
     private static IEnumerable<string> Lineage(string hash, IReadOnlyList<HistoryEntry> history)
     {
         var byHash = history.GroupBy(h => h.Hash).ToDictionary(g => g.Key, g => g.First());
         var seen = new HashSet<string>();
         var current = hash;
-        for (var generation = 0; generation < 12 && byHash.TryGetValue(current, out var entry) && seen.Add(current); generation++)
+        for (var generation = 0;
+            generation < 12 && byHash.TryGetValue(current, out var entry) && seen.Add(current);
+            generation++)
         {
             yield return
                 Invariant($"{generation + 1}. `{entry.Expression}` — fitness {entry.Fitness:F4}, ")
@@ -354,11 +383,13 @@ public static class RunReport
             + Invariant($"{spec.Islands.Space} space), population {spec.Islands.PopulationSize}, ")
             + Invariant($"{spec.Islands.InFlight} in flight each")
             + (migrates
-                ? $"; migration of {spec.Migration.Count} every {spec.Migration.Every} results ({spec.Migration.Topology})"
+                ? $"; migration of {spec.Migration.Count} every {spec.Migration.Every} results "
+                    + $"({spec.Migration.Topology})"
                 : ""));
         var ladder = spec.Evaluation.EffectiveRungs;
+        var rungs = string.Join(" -> ", ladder.Select(r => Invariant($"{r.Steps} steps x {r.Seeds} seed(s)")));
         var trained = ladder.Count > 1
-            ? Invariant($"rungs {string.Join(" -> ", ladder.Select(r => Invariant($"{r.Steps} steps x {r.Seeds} seed(s)")))}, ")
+            ? Invariant($"rungs {rungs}, ")
                 + Invariant($"the best {spec.Evaluation.Promote:P0} of a rung promoted")
             : Invariant($"{ladder[0].Steps} steps x {ladder[0].Seeds} seed(s)");
         text.AppendLine(
@@ -367,7 +398,9 @@ public static class RunReport
             + Invariant($"validation accuracy over the seeds on {spec.Evaluation.ValidationSize} held-out training ")
             + "images"
             + (spec.Evaluation.LabelNoise > 0 ? $", {spec.Evaluation.LabelNoise:P0} of training labels noisy" : ""));
-        var promotions = ladder.Count > 1 ? Invariant($", {run.History.Count(h => h.Rung > 0)} of them promotions") : "";
+        var promotions = ladder.Count > 1
+            ? Invariant($", {run.History.Count(h => h.Rung > 0)} of them promotions")
+            : "";
         text.AppendLine(
             Invariant($"- budget: {spec.Budget.MaxEvaluations} evaluations")
             + (spec.Budget.MaxTrainingSteps > 0 ? $" or {spec.Budget.MaxTrainingSteps} training steps" : "")
@@ -394,7 +427,8 @@ public static class RunReport
     }
 
     /// <summary>Which rung a fitness was measured at, said only when the search has rungs.</summary>
-    private static string AtRung(SearchSpec spec, int rung) => spec.Evaluation.EffectiveRungs.Count > 1 ? Invariant($" at rung {rung}") : "";
+    private static string AtRung(SearchSpec spec, int rung) =>
+        spec.Evaluation.EffectiveRungs.Count > 1 ? Invariant($" at rung {rung}") : "";
 
     private static string Count(long count, string noun) => Invariant($"{count} {noun}{(count == 1 ? "" : "s")}");
 

@@ -23,7 +23,8 @@ public sealed class RunTensorBoard
     private readonly List<DateTimeOffset> completions = [];
     private double best = double.NegativeInfinity;
 
-    private RunTensorBoard(TensorBoardLog log, SearchSpec spec) => (this.log, window) = (log, Math.Max(1, spec.Islands.PopulationSize));
+    private RunTensorBoard(TensorBoardLog log, SearchSpec spec) =>
+        (this.log, window) = (log, Math.Max(1, spec.Islands.PopulationSize));
 
     /// <summary>Starts the folder's events afresh (a run written again, or resumed, does not show twice).</summary>
     public static RunTensorBoard Replace(string folder, SearchSpec spec) => new(TensorBoardLog.Replace(folder), spec);
@@ -48,8 +49,11 @@ public sealed class RunTensorBoard
                 continue;
             }
 
-            islandBest[entry.Island] = Math.Max(islandBest.GetValueOrDefault(entry.Island, double.NegativeInfinity), entry.Fitness);
-            var last = recent.TryGetValue(entry.Island, out var queue) ? queue : recent[entry.Island] = new Queue<double>();
+            islandBest[entry.Island] =
+                Math.Max(islandBest.GetValueOrDefault(entry.Island, double.NegativeInfinity), entry.Fitness);
+            var last = recent.TryGetValue(entry.Island, out var queue)
+                ? queue
+                : recent[entry.Island] = new Queue<double>();
             last.Enqueue(entry.Fitness);
             if (last.Count > window)
             {
@@ -92,7 +96,9 @@ public sealed class RunTensorBoard
         }
     }
 
-    /// <summary>Evaluations per minute over the last <see cref="RateWindow"/> completions up to this one, in completion order.</summary>
+    /// <summary>
+    /// Evaluations per minute over the last <see cref="RateWindow"/> completions up to this one, in completion order.
+    /// </summary>
     private void Throughput(DateTimeOffset completedAt)
     {
         var at = completions.BinarySearch(completedAt) is var found && found < 0 ? ~found : found + 1;
@@ -108,6 +114,8 @@ public sealed class RunTensorBoard
     private static double Median(IEnumerable<double> values)
     {
         var sorted = values.Order().ToList();
-        return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[(sorted.Count / 2) - 1] + sorted[sorted.Count / 2]) / 2;
+        return sorted.Count % 2 == 1
+            ? sorted[sorted.Count / 2]
+            : (sorted[(sorted.Count / 2) - 1] + sorted[sorted.Count / 2]) / 2;
     }
 }

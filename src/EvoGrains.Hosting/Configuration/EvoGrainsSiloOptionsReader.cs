@@ -43,13 +43,16 @@ public static class EvoGrainsSiloOptionsReader
 
         if (options.Clustering.Provider == ClusteringProvider.AzureTable)
         {
-            Require(options.Clustering.TableName, $"{Section}:Clustering:TableName", "EvoGrains:Clustering:Provider is AzureTable");
+            Require(
+                options.Clustering.TableName, $"{Section}:Clustering:TableName",
+                "EvoGrains:Clustering:Provider is AzureTable");
         }
 
         switch (options.Storage.Provider)
         {
             case StorageProvider.File:
-                Require(options.Storage.RootFolder, $"{Section}:Storage:RootFolder", "EvoGrains:Storage:Provider is file");
+                Require(
+                    options.Storage.RootFolder, $"{Section}:Storage:RootFolder", "EvoGrains:Storage:Provider is file");
                 break;
             case StorageProvider.Redis:
             case StorageProvider.AzureBlob:
@@ -61,7 +64,9 @@ public static class EvoGrainsSiloOptionsReader
 
         if (options.Storage.Provider == StorageProvider.AzureBlob)
         {
-            Require(options.Storage.ContainerName, $"{Section}:Storage:ContainerName", "EvoGrains:Storage:Provider is AzureBlob");
+            Require(
+                options.Storage.ContainerName, $"{Section}:Storage:ContainerName",
+                "EvoGrains:Storage:Provider is AzureBlob");
         }
 
         RequirePort(options.Silo.SiloPort, $"{Section}:Silo:SiloPort");
@@ -75,16 +80,20 @@ public static class EvoGrainsSiloOptionsReader
 
         if (options.Silo.ShutdownTimeout <= TimeSpan.Zero)
         {
-            throw new EvoGrainsConfigurationException($"{Section}:Silo:ShutdownTimeout must be positive, got '{options.Silo.ShutdownTimeout}'.");
+            throw new EvoGrainsConfigurationException(
+                $"{Section}:Silo:ShutdownTimeout must be positive, got '{options.Silo.ShutdownTimeout}'.");
         }
 
         if (options.Dashboard.Enabled && !options.Dashboard.Path.StartsWith('/'))
         {
-            throw new EvoGrainsConfigurationException($"{Section}:Dashboard:Path must start with '/', got '{options.Dashboard.Path}'.");
+            throw new EvoGrainsConfigurationException(
+                $"{Section}:Dashboard:Path must start with '/', got '{options.Dashboard.Path}'.");
         }
 
         // A blank token (an empty Secret key, an unset variable) means none: the page stays read-only.
-        options.Web.AccessToken = string.IsNullOrWhiteSpace(options.Web.AccessToken) ? null : options.Web.AccessToken.Trim();
+        options.Web.AccessToken = string.IsNullOrWhiteSpace(options.Web.AccessToken)
+            ? null
+            : options.Web.AccessToken.Trim();
         if (options.Web.AccessToken is { Length: < WebSettings.MinimumTokenLength } token)
         {
             // The message never echoes the token.
@@ -93,7 +102,9 @@ public static class EvoGrainsSiloOptionsReader
                 + $"{token.Length} (e.g. `openssl rand -hex 24`).");
         }
 
-        if (options.Dashboard.Enabled && options.Web.Enabled && options.Dashboard.Path.TrimEnd('/') is "" or "/api" or "/static" or "/searches")
+        if (options.Dashboard.Enabled
+            && options.Web.Enabled
+            && options.Dashboard.Path.TrimEnd('/') is "" or "/api" or "/static" or "/searches")
         {
             throw new EvoGrainsConfigurationException(
                 $"{Section}:Dashboard:Path '{options.Dashboard.Path}' is taken by the web page; choose another path.");
@@ -112,7 +123,8 @@ public static class EvoGrainsSiloOptionsReader
     {
         if (port is < 1 or > IPEndPoint.MaxPort)
         {
-            throw new EvoGrainsConfigurationException($"{key} must be a TCP port between 1 and {IPEndPoint.MaxPort}, got {port}.");
+            throw new EvoGrainsConfigurationException(
+                $"{key} must be a TCP port between 1 and {IPEndPoint.MaxPort}, got {port}.");
         }
     }
 }

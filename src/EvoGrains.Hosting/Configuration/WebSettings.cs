@@ -12,7 +12,9 @@ public sealed class WebSettings
     /// </summary>
     public string? AccessToken { get; set; }
 
-    /// <summary>At least this many characters, so a token cannot be guessed in the requests a silo can answer.</summary>
+    /// <summary>
+    /// At least this many characters, so a token cannot be guessed in the requests a silo can answer.
+    /// </summary>
     public const int MinimumTokenLength = 16;
 
     public bool ControlEnabled => !string.IsNullOrEmpty(AccessToken);

@@ -58,7 +58,8 @@ internal static class JsonResponses
             return null;
         }
 
-        bool Accepts(string name) => accepted.Any(a => a.Value.Equals(name, StringComparison.OrdinalIgnoreCase) && a.Quality is not 0);
+        bool Accepts(string name) =>
+            accepted.Any(a => a.Value.Equals(name, StringComparison.OrdinalIgnoreCase) && a.Quality is not 0);
         return Accepts("br") ? "br" : Accepts("gzip") ? "gzip" : null;
     }
 

@@ -40,7 +40,11 @@ internal sealed record LossDetails(
 
         var loss = entry.Loss.ToLoss();
         var nearest = KnownLossFinder.Find(loss);
-        var series = new List<HalvesCurve> { Curve("this loss", loss.OneHot, 1), Curve("ce", LossZoo.CrossEntropy.OneHot, 1) };
+        var series = new List<HalvesCurve>
+        {
+            Curve("this loss", loss.OneHot, 1),
+            Curve("ce", LossZoo.CrossEntropy.OneHot, 1),
+        };
         if (nearest is { Member.Loss.Normalized.Count: 0 })
         {
             // A member with terms summed over classes (NCE...) has no halves to draw.
@@ -79,7 +83,8 @@ internal sealed record LossDetails(
         return new HalvesCurve(name, Floored(isTrueClass: true), Floored(isTrueClass: false));
     }
 
-    private static double Round(double value) => double.Parse(value.ToString("G4", CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
+    private static double Round(double value) =>
+        double.Parse(value.ToString("G4", CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
 }
 
 /// <summary>The halves over <see cref="P"/>, each shifted so its minimum is 0; null where not finite.</summary>

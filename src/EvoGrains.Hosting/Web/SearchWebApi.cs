@@ -16,8 +16,9 @@ using Orleans.Runtime;
 namespace EvoGrains.Hosting.Web;
 
 /// <summary>
-/// The searches' web page and its HTTP API on the silo's web host (and `evograins local`'s): read-only JSON in the CLI's
-/// shapes, server-sent status events, and pause/resume/cancel for requests that carry the configured access token.
+/// The searches' web page and its HTTP API on the silo's web host (and `evograins local`'s): read-only JSON in the
+/// CLI's shapes, server-sent status events, and pause/resume/cancel for requests that carry the configured access
+/// token.
 /// </summary>
 public static class SearchWebApi
 {
@@ -30,7 +31,10 @@ public static class SearchWebApi
     /// <summary>Search ids are grain keys; a longer one names no search and is not looked up.</summary>
     public const int MaxSearchIdLength = 256;
 
-    /// <summary>While a search's status does not change, an event stream still sends a comment this often, so proxies keep it open.</summary>
+    /// <summary>
+    /// While a search's status does not change, an event stream still sends a comment this often, so proxies keep it
+    /// open.
+    /// </summary>
     public static readonly TimeSpan KeepAlive = TimeSpan.FromSeconds(15);
 
     /// <summary>Maps the pages (/, /searches/{id}, /static/...) and the API (/api/...).</summary>
@@ -45,21 +49,34 @@ public static class SearchWebApi
             context => assets.ServeAsync(context, (string)context.GetRouteValue("path")!));
 
         var api = endpoints.MapGroup("/api");
-        api.MapGet("/control", context => JsonResponses.WriteAsync(context, new ControlInfo(Settings(context).ControlEnabled)));
+        api.MapGet(
+            "/control",
+            context => JsonResponses.WriteAsync(context, new ControlInfo(Settings(context).ControlEnabled)));
         api.MapGet("/searches", ListAsync);
         api.MapGet(
             "/searches/{id}",
-            context => WithSearchAsync(context, async search => await JsonResponses.WriteAsync(context, await search.GetStatusAsync())));
-        api.MapGet("/searches/{id}/history", context => WithSearchAsync(context, search => HistoryAsync(context, search)));
+            context => WithSearchAsync(context, async search =>
+                await JsonResponses.WriteAsync(context, await search.GetStatusAsync())));
+        api.MapGet(
+            "/searches/{id}/history",
+            context => WithSearchAsync(context, search => HistoryAsync(context, search)));
         api.MapGet("/searches/{id}/hall-of-fame", context => WithSearchAsync(context, async search =>
             await JsonResponses.WriteTextAsync(
                 context,
-                HallOfFameJson.Serialize(await search.GetHallOfFameAsync(), await search.GetFinalComparisonAsync(), EvoGrainsJson.LineOptions))));
-        api.MapGet("/searches/{id}/hall-of-fame/{hash}", context => WithSearchAsync(context, search => LossAsync(context, search)));
+                HallOfFameJson.Serialize(
+                    await search.GetHallOfFameAsync(),
+                    await search.GetFinalComparisonAsync(),
+                    EvoGrainsJson.LineOptions))));
+        api.MapGet(
+            "/searches/{id}/hall-of-fame/{hash}",
+            context => WithSearchAsync(context, search => LossAsync(context, search)));
         api.MapGet(
             "/searches/{id}/final",
-            context => WithSearchAsync(context, async search => await JsonResponses.WriteAsync(context, await search.GetFinalComparisonAsync())));
-        api.MapGet("/searches/{id}/events", context => WithSearchAsync(context, search => EventsAsync(context, search)));
+            context => WithSearchAsync(context, async search =>
+                await JsonResponses.WriteAsync(context, await search.GetFinalComparisonAsync())));
+        api.MapGet(
+            "/searches/{id}/events",
+            context => WithSearchAsync(context, search => EventsAsync(context, search)));
         api.MapPost("/searches/{id}/pause", context => ControlAsync(context, search => search.PauseAsync()));
         api.MapPost("/searches/{id}/resume", context => ControlAsync(context, search => search.ResumeAsync()));
         api.MapPost("/searches/{id}/cancel", context => ControlAsync(context, search => search.CancelAsync()));
@@ -76,19 +93,25 @@ public static class SearchWebApi
 
     private static async Task ListAsync(HttpContext context)
     {
-        var registry = context.RequestServices.GetRequiredService<IGrainFactory>().GetGrain<ISearchRegistryGrain>(ISearchRegistryGrain.SingletonKey);
+        var registry = context.RequestServices.GetRequiredService<IGrainFactory>()
+            .GetGrain<ISearchRegistryGrain>(ISearchRegistryGrain.SingletonKey);
         var searches = (await registry.ListAsync()).OrderBy(s => s.CreatedAt).ToList();
         await JsonResponses.WriteAsync(context, searches);
     }
 
-    /// <summary>Runs <paramref name="action"/> on the search the route names, or answers 404 when there is none.</summary>
+    /// <summary>
+    /// Runs <paramref name="action"/> on the search the route names, or answers 404 when there is none.
+    /// </summary>
     private static async Task WithSearchAsync(HttpContext context, Func<ISearchGrain, Task> action)
     {
         var id = (string)context.GetRouteValue("id")!;
-        var search = id.Length <= MaxSearchIdLength ? context.RequestServices.GetRequiredService<IGrainFactory>().GetGrain<ISearchGrain>(id) : null;
+        var search = id.Length <= MaxSearchIdLength
+            ? context.RequestServices.GetRequiredService<IGrainFactory>().GetGrain<ISearchGrain>(id)
+            : null;
         if (search is null || await search.GetSpecAsync() is null)
         {
-            await JsonResponses.ErrorAsync(context, StatusCodes.Status404NotFound, $"no search '{Shorten(id)}' on this cluster");
+            await JsonResponses.ErrorAsync(
+                context, StatusCodes.Status404NotFound, $"no search '{Shorten(id)}' on this cluster");
             return;
         }
 
@@ -108,7 +131,14 @@ public static class SearchWebApi
         await JsonResponses.WriteAsync(context, await search.GetHistoryAsync(after, (int)limit));
     }
 
-    private static bool TryReadNumber(IQueryCollection query, string name, long min, long max, long fallback, out long value, out string? problem)
+    private static bool TryReadNumber(
+        IQueryCollection query,
+        string name,
+        long min,
+        long max,
+        long fallback,
+        out long value,
+        out string? problem)
     {
         value = fallback;
         problem = null;
@@ -118,7 +148,10 @@ public static class SearchWebApi
             return true;
         }
 
-        if (given.Count == 1 && long.TryParse(given[0], NumberStyles.None, CultureInfo.InvariantCulture, out value) && value >= min && value <= max)
+        if (given.Count == 1
+            && long.TryParse(given[0], NumberStyles.None, CultureInfo.InvariantCulture, out value)
+            && value >= min
+            && value <= max)
         {
             return true;
         }
@@ -198,8 +231,8 @@ public static class SearchWebApi
     }
 
     /// <summary>
-    /// pause/resume/cancel: 403 unless the silo has an access token, 401 unless the request carries it as a bearer token,
-    /// then the search's status after the change.
+    /// pause/resume/cancel: 403 unless the silo has an access token, 401 unless the request carries it as a bearer
+    /// token, then the search's status after the change.
     /// </summary>
     private static async Task ControlAsync(HttpContext context, Func<ISearchGrain, Task> action)
     {

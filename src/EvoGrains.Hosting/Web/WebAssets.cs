@@ -19,8 +19,9 @@ internal sealed class WebAssets
     // The page sets no inline script: a string that slipped past the escaping still could not run.
     // KaTeX lays formulas out with style attributes, hence 'unsafe-inline' for styles only.
     public const string ContentSecurityPolicy =
-        "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self'; " +
-        "connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+        "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; " +
+        "font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; " +
+        "frame-ancestors 'none'";
 
     private static readonly Lazy<WebAssets> Embedded = new(() => Load(typeof(WebAssets).Assembly));
 
@@ -83,7 +84,8 @@ internal sealed class WebAssets
     {
         var types = new FileExtensionContentTypeProvider();
         var assets = new Dictionary<string, Asset>(StringComparer.Ordinal);
-        foreach (var name in assembly.GetManifestResourceNames().Where(n => n.StartsWith(ResourcePrefix, StringComparison.Ordinal)))
+        foreach (var name in assembly.GetManifestResourceNames()
+            .Where(n => n.StartsWith(ResourcePrefix, StringComparison.Ordinal)))
         {
             using var stream = assembly.GetManifestResourceStream(name)!;
             using var copy = new MemoryStream();
@@ -91,7 +93,8 @@ internal sealed class WebAssets
             var content = copy.ToArray();
             var path = name[ResourcePrefix.Length..].Replace('\\', '/');
             var type = types.TryGetContentType(path, out var known) ? known : "application/octet-stream";
-            if (type.StartsWith("text/", StringComparison.Ordinal) || type is "application/javascript" or "text/javascript" or "image/svg+xml")
+            if (type.StartsWith("text/", StringComparison.Ordinal)
+                || type is "application/javascript" or "text/javascript" or "image/svg+xml")
             {
                 type = type.Contains("charset", StringComparison.Ordinal) ? type : type + "; charset=utf-8";
             }

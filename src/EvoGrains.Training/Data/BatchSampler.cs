@@ -27,7 +27,9 @@ public sealed class BatchSampler
 
     public int BatchSize { get; }
 
-    /// <summary>int64 indices of the next batch, on the device; a short tail is dropped and a new epoch begins.</summary>
+    /// <summary>
+    /// int64 indices of the next batch, on the device; a short tail is dropped and a new epoch begins.
+    /// </summary>
     public Tensor Next()
     {
         if (position + BatchSize > order.Length)

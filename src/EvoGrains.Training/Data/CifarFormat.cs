@@ -20,14 +20,17 @@ internal sealed class CifarFormat(CifarFormat.Variant variant) : IDatasetFormat
                 CifarReader.ReadBatches(
                     CifarReader.Cifar10TrainFiles.Select(f => Path.Combine(directory, f)), labelBytes: 1,
                     labelIndex: 0, maxLabel: 9),
-                CifarReader.ReadBatch(Path.Combine(directory, CifarReader.Cifar10TestFile), labelBytes: 1, labelIndex: 0, maxLabel: 9),
+                CifarReader.ReadBatch(
+                    Path.Combine(directory, CifarReader.Cifar10TestFile), labelBytes: 1, labelIndex: 0, maxLabel: 9),
                 LoadedDataset.Numbered(10));
         }
 
         var (index, classes) = variant == Variant.Cifar100Coarse ? (0, 20) : (1, 100);
         return new(
-            CifarReader.ReadBatch(Path.Combine(directory, CifarReader.Cifar100TrainFile), labelBytes: 2, index, maxLabel: classes - 1),
-            CifarReader.ReadBatch(Path.Combine(directory, CifarReader.Cifar100TestFile), labelBytes: 2, index, maxLabel: classes - 1),
+            CifarReader.ReadBatch(
+                Path.Combine(directory, CifarReader.Cifar100TrainFile), labelBytes: 2, index, maxLabel: classes - 1),
+            CifarReader.ReadBatch(
+                Path.Combine(directory, CifarReader.Cifar100TestFile), labelBytes: 2, index, maxLabel: classes - 1),
             LoadedDataset.Numbered(classes));
     }
 }

@@ -18,7 +18,8 @@ public static class CifarReader
     /// <summary>Reads one batch file.</summary>
     /// <param name="path">The .bin file (gzip accepted).</param>
     /// <param name="labelBytes">1 for CIFAR-10, 2 for CIFAR-100.</param>
-    /// <param name="labelIndex">Which label byte to keep: 0 (CIFAR-10, or CIFAR-100 coarse) or 1 (CIFAR-100 fine).</param>
+    /// <param name="labelIndex">Which label byte to keep: 0 (CIFAR-10, or CIFAR-100 coarse) or 1 (CIFAR-100
+    /// fine).</param>
     /// <param name="maxLabel">Largest valid label, to catch files of the wrong variant.</param>
     public static LabelledImages ReadBatch(string path, int labelBytes, int labelIndex, int maxLabel)
     {
@@ -28,7 +29,9 @@ public static class CifarReader
         var recordLength = labelBytes + Shape.PixelsPerImage;
         if (bytes.Length == 0 || bytes.Length % recordLength != 0)
         {
-            throw DatasetException.ForFile(path, $"expected a multiple of the {recordLength}-byte CIFAR record length, found {bytes.Length} bytes");
+            throw DatasetException.ForFile(
+                path,
+                $"expected a multiple of the {recordLength}-byte CIFAR record length, found {bytes.Length} bytes");
         }
 
         var count = bytes.Length / recordLength;

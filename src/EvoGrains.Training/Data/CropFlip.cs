@@ -6,9 +6,9 @@ namespace EvoGrains.Training.Data;
 
 /// <summary>
 /// The "crop-flip" augmentation on the device: per image, a random crop of the image zero-padded by
-/// <see cref="AugmentRegistry.CropPadding"/> pixels on every side, then a horizontal flip with probability 1/2. The draws come
-/// from a private generator seeded from the training seed, so a run is reproducible whatever else runs in the process, and a
-/// pack that shares one batch draws once for all its members.
+/// <see cref="AugmentRegistry.CropPadding"/> pixels on every side, then a horizontal flip with probability 1/2. The
+/// draws come from a private generator seeded from the training seed, so a run is reproducible whatever else runs in
+/// the process, and a pack that shares one batch draws once for all its members.
 /// </summary>
 public sealed class CropFlip : IDisposable
 {
@@ -35,7 +35,9 @@ public sealed class CropFlip : IDisposable
         return (offsets[0], offsets[1], flips);
     }
 
-    /// <summary>The next draws applied to <paramref name="images"/> [B, C, H, W] (any element type; padding is 0 of that type).</summary>
+    /// <summary>
+    /// The next draws applied to <paramref name="images"/> [B, C, H, W] (any element type; padding is 0 of that type).
+    /// </summary>
     public Tensor Apply(Tensor images)
     {
         ArgumentNullException.ThrowIfNull(images);
@@ -45,8 +47,8 @@ public sealed class CropFlip : IDisposable
 
     /// <summary>
     /// Crops and flips <paramref name="images"/> [B, C, H, W] as the draws say: image b is the H x W window at
-    /// (<paramref name="rows"/>[b], <paramref name="columns"/>[b]) of the image zero-padded by 4 on every side, mirrored left to
-    /// right when <paramref name="flips"/>[b] is 1. Offsets (4, 4) without a flip give the image back.
+    /// (<paramref name="rows"/>[b], <paramref name="columns"/>[b]) of the image zero-padded by 4 on every side,
+    /// mirrored left to right when <paramref name="flips"/>[b] is 1. Offsets (4, 4) without a flip give the image back.
     /// </summary>
     public static Tensor Apply(Tensor images, Tensor rows, Tensor columns, Tensor flips)
     {

@@ -18,7 +18,9 @@ public static class DataCheck
     /// </summary>
     public static string? Problem(EvaluationSpec spec, DatasetCache? cache = null) => Inspect(spec, cache).Problem;
 
-    /// <summary>What the spec's data resolves to, and the problem if there is one (see <see cref="Problem"/>).</summary>
+    /// <summary>
+    /// What the spec's data resolves to, and the problem if there is one (see <see cref="Problem"/>).
+    /// </summary>
     public static DataCheckResult Inspect(EvaluationSpec spec, DatasetCache? cache = null)
     {
         ArgumentNullException.ThrowIfNull(spec);
@@ -49,9 +51,12 @@ public static class DataCheck
         }
 
         var model = ModelRegistry.Get(spec.Model);
-        var problem = ModelBuilders.Of(model.Name).Problem(TrainingEvaluator.ToRequest(spec, 0, 0), data.Shape, data.Classes);
+        var problem = ModelBuilders.Of(model.Name)
+            .Problem(TrainingEvaluator.ToRequest(spec, 0, 0), data.Shape, data.Classes);
         return new DataCheckResult(
-            problem is null ? null : $"{(model.ReadsModelPath ? "evaluation.modelPath" : "evaluation.model")}: {problem}",
+            problem is null
+                ? null
+                : $"{(model.ReadsModelPath ? "evaluation.modelPath" : "evaluation.model")}: {problem}",
             dataset,
             data);
     }

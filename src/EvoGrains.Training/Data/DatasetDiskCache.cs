@@ -12,13 +12,17 @@ namespace EvoGrains.Training.Data;
 /// </summary>
 public static class DatasetDiskCache
 {
-    /// <summary>The environment variable that sets the cache folder (the Helm chart points it at an emptyDir).</summary>
+    /// <summary>
+    /// The environment variable that sets the cache folder (the Helm chart points it at an emptyDir).
+    /// </summary>
     public const string FolderVariable = "EVOGRAINS_DATA_CACHE";
 
     // Bump when the decoding changes, so files decoded the old way are not read.
     private const string Version = "evograins-folder-cache 1";
 
-    /// <summary>$EVOGRAINS_DATA_CACHE, else $XDG_CACHE_HOME/evograins/datasets, else ~/.cache/evograins/datasets.</summary>
+    /// <summary>
+    /// $EVOGRAINS_DATA_CACHE, else $XDG_CACHE_HOME/evograins/datasets, else ~/.cache/evograins/datasets.
+    /// </summary>
     public static string DefaultFolder =>
         Environment.GetEnvironmentVariable(FolderVariable) is { Length: > 0 } folder ? folder
         : Path.Combine(
@@ -46,7 +50,9 @@ public static class DatasetDiskCache
         return Path.Combine(spec.CacheFolder ?? DefaultFolder, $"folder-{hash}.npz");
     }
 
-    /// <summary>The cached dataset, or null when there is none or it does not read (it is then decoded again).</summary>
+    /// <summary>
+    /// The cached dataset, or null when there is none or it does not read (it is then decoded again).
+    /// </summary>
     public static LoadedDataset? TryRead(string file)
     {
         if (!File.Exists(file))
@@ -64,7 +70,9 @@ public static class DatasetDiskCache
         }
     }
 
-    /// <summary>Writes the dataset to <paramref name="file"/>; returns why not when the cache folder is not writable.</summary>
+    /// <summary>
+    /// Writes the dataset to <paramref name="file"/>; returns why not when the cache folder is not writable.
+    /// </summary>
     public static string? TryWrite(string file, LoadedDataset dataset)
     {
         try
@@ -74,9 +82,11 @@ public static class DatasetDiskCache
             var names = Encoding.UTF8.GetBytes(string.Join('\n', dataset.ClassNames));
             NpzFile.Write(file,
             [
-                NpyArray.Bytes("x_train", dataset.Train.Pixels, dataset.Train.Count, shape.Channels, shape.Height, shape.Width),
+                NpyArray.Bytes(
+                    "x_train", dataset.Train.Pixels, dataset.Train.Count, shape.Channels, shape.Height, shape.Width),
                 NpyArray.Bytes("y_train", dataset.Train.Labels, dataset.Train.Count),
-                NpyArray.Bytes("x_test", dataset.Test.Pixels, dataset.Test.Count, shape.Channels, shape.Height, shape.Width),
+                NpyArray.Bytes(
+                    "x_test", dataset.Test.Pixels, dataset.Test.Count, shape.Channels, shape.Height, shape.Width),
                 NpyArray.Bytes("y_test", dataset.Test.Labels, dataset.Test.Count),
                 NpyArray.Bytes(NpzFormat.ClassNamesArray, names, names.Length),
             ]);

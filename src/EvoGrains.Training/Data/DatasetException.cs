@@ -24,5 +24,6 @@ public sealed class DatasetException : PermanentEvaluationException
 
     internal static DatasetException ForFile(string path, string problem) => new($"{path}: {problem}");
 
-    internal static DatasetException ForFile(string path, string problem, Exception inner) => new($"{path}: {problem}", inner);
+    internal static DatasetException ForFile(string path, string problem, Exception inner) =>
+        new($"{path}: {problem}", inner);
 }

@@ -4,7 +4,9 @@ using System.IO.Compression;
 
 namespace EvoGrains.Training.Data;
 
-/// <summary>Reads a whole dataset file, transparently gunzipping it when it starts with the gzip magic 0x1F8B.</summary>
+/// <summary>
+/// Reads a whole dataset file, transparently gunzipping it when it starts with the gzip magic 0x1F8B.
+/// </summary>
 internal static class DatasetFile
 {
     public static byte[] ReadAllBytes(string path)
@@ -26,7 +28,9 @@ internal static class DatasetFile
         return IsGzip(raw) ? Gunzip(path, raw) : raw;
     }
 
-    /// <summary>Returns the first of the candidates that exists, preferring the gzip variant the Debian package ships.</summary>
+    /// <summary>
+    /// Returns the first of the candidates that exists, preferring the gzip variant the Debian package ships.
+    /// </summary>
     public static string Resolve(string directory, string baseName)
     {
         var gz = Path.Combine(directory, baseName + ".gz");
@@ -56,7 +60,9 @@ internal static class DatasetFile
 
             // GZipStream stops quietly at a truncated stream; the trailer's ISIZE (length mod 2^32) catches that.
             // Dataset files are single-member gzip, for which the trailer describes the whole file.
-            var expected = compressed.Length >= 18 ? BinaryPrimitives.ReadUInt32LittleEndian(compressed.AsSpan(^4)) : (uint?)null;
+            var expected = compressed.Length >= 18
+                ? BinaryPrimitives.ReadUInt32LittleEndian(compressed.AsSpan(^4))
+                : (uint?)null;
             if (expected != (uint)output.Length)
             {
                 throw DatasetException.ForFile(path,

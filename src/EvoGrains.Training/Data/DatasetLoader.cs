@@ -1,6 +1,8 @@
 namespace EvoGrains.Training.Data;
 
-/// <summary>Reads both splits of a dataset into managed memory, through its registry reader. Never downloads anything.</summary>
+/// <summary>
+/// Reads both splits of a dataset into managed memory, through its registry reader. Never downloads anything.
+/// </summary>
 public static class DatasetLoader
 {
     /// <exception cref="DatasetException">A file is missing or malformed; the message names it.</exception>

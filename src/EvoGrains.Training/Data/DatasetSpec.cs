@@ -27,7 +27,9 @@ public sealed record DatasetSpec(string Name, string? Path = null)
     public static DatasetSpec SyntheticSet(SyntheticOptions? options = null) =>
         new(DatasetRegistry.Synthetic.Name) { Synthetic = options ?? new SyntheticOptions() };
 
-    /// <summary>The folder or file to read: <see cref="Path"/>, or the registry's default location for the dataset.</summary>
+    /// <summary>
+    /// The folder or file to read: <see cref="Path"/>, or the registry's default location for the dataset.
+    /// </summary>
     /// <exception cref="ArgumentException">The dataset is unknown, or has no default and no path was given.</exception>
     public string Location =>
         Path

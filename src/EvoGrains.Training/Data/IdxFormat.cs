@@ -1,6 +1,8 @@
 namespace EvoGrains.Training.Data;
 
-/// <summary>MNIST-style IDX files in one folder: train-* and t10k-* images and labels, gzip or raw; 10 classes.</summary>
+/// <summary>
+/// MNIST-style IDX files in one folder: train-* and t10k-* images and labels, gzip or raw; 10 classes.
+/// </summary>
 internal sealed class IdxFormat : IDatasetFormat
 {
     private const int Classes = 10;
@@ -14,6 +16,8 @@ internal sealed class IdxFormat : IDatasetFormat
         var labels = DatasetFile.Resolve(directory, $"{prefix}-labels-idx1-ubyte");
         var set = IdxReader.Read(images, labels);
         var max = set.Labels.Length == 0 ? 0 : set.Labels.Max();
-        return max < Classes ? set : throw DatasetException.ForFile(labels, $"expected labels in 0..{Classes - 1}, found {max}");
+        return max < Classes
+            ? set
+            : throw DatasetException.ForFile(labels, $"expected labels in 0..{Classes - 1}, found {max}");
     }
 }

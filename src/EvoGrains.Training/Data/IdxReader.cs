@@ -36,7 +36,8 @@ public static class IdxReader
         var labels = ReadLabels(labelsPath);
         if (labels.Length != count)
         {
-            throw DatasetException.ForFile(labelsPath, $"expected {count} labels to match {Path.GetFileName(imagesPath)}, found {labels.Length}");
+            throw DatasetException.ForFile(
+                labelsPath, $"expected {count} labels to match {Path.GetFileName(imagesPath)}, found {labels.Length}");
         }
 
         return new LabelledImages(pixels, labels, shape);
@@ -48,7 +49,8 @@ public static class IdxReader
     {
         if (bytes.Length < 4)
         {
-            throw DatasetException.ForFile(path, $"expected IDX magic 0x{expectedMagic:X8}, found only {bytes.Length} bytes");
+            throw DatasetException.ForFile(
+                path, $"expected IDX magic 0x{expectedMagic:X8}, found only {bytes.Length} bytes");
         }
 
         var magic = BinaryPrimitives.ReadUInt32BigEndian(bytes);
@@ -60,7 +62,8 @@ public static class IdxReader
         var rank = (int)(magic & 0xFF);
         if (bytes.Length < 4 + (4 * rank))
         {
-            throw DatasetException.ForFile(path, $"expected a {4 + (4 * rank)}-byte IDX header, found only {bytes.Length} bytes");
+            throw DatasetException.ForFile(
+                path, $"expected a {4 + (4 * rank)}-byte IDX header, found only {bytes.Length} bytes");
         }
 
         var dims = new int[rank];
@@ -81,7 +84,9 @@ public static class IdxReader
         var expected = HeaderLength(dims) + dims.Aggregate(1L, (product, d) => product * d);
         if (bytes.LongLength != expected)
         {
-            throw DatasetException.ForFile(path, $"expected {expected} bytes for dimensions [{string.Join(", ", dims)}], found {bytes.LongLength}");
+            throw DatasetException.ForFile(
+                path,
+                $"expected {expected} bytes for dimensions [{string.Join(", ", dims)}], found {bytes.LongLength}");
         }
     }
 }

@@ -22,10 +22,14 @@ public sealed class ImageDataset : IDisposable
         Shape = source.Shape;
         Count = source.Count;
         images = torch.tensor(
-            source.Pixels, [Count, Shape.Channels, Shape.Height, Shape.Width], ScalarType.Byte, device: device).DetachFromDisposeScope();
-        labels = torch.tensor(Array.ConvertAll(source.Labels, l => (long)l), [Count], device: device).DetachFromDisposeScope();
-        mean = torch.tensor(statistics.Mean.Select(m => (float)m).ToArray(), [1, Shape.Channels, 1, 1], device: device).DetachFromDisposeScope();
-        std = torch.tensor(statistics.Std.Select(s => (float)s).ToArray(), [1, Shape.Channels, 1, 1], device: device).DetachFromDisposeScope();
+            source.Pixels, [Count, Shape.Channels, Shape.Height, Shape.Width], ScalarType.Byte, device: device)
+            .DetachFromDisposeScope();
+        labels = torch.tensor(Array.ConvertAll(source.Labels, l => (long)l), [Count], device: device)
+            .DetachFromDisposeScope();
+        mean = torch.tensor(statistics.Mean.Select(m => (float)m).ToArray(), [1, Shape.Channels, 1, 1], device: device)
+            .DetachFromDisposeScope();
+        std = torch.tensor(statistics.Std.Select(s => (float)s).ToArray(), [1, Shape.Channels, 1, 1], device: device)
+            .DetachFromDisposeScope();
     }
 
     public ImageShape Shape { get; }
@@ -33,8 +37,8 @@ public sealed class ImageDataset : IDisposable
     public int Count { get; }
 
     /// <summary>
-    /// Normalised float32 images [B, C, H, W] and int64 labels [B] for the given int64 indices; <paramref name="augment"/>
-    /// transforms the raw uint8 images first (so its zero padding is a black pixel).
+    /// Normalised float32 images [B, C, H, W] and int64 labels [B] for the given int64 indices;
+    /// <paramref name="augment"/> transforms the raw uint8 images first (so its zero padding is a black pixel).
     /// </summary>
     public (Tensor Images, Tensor Labels) Gather(Tensor indices, Func<Tensor, Tensor>? augment = null)
     {

@@ -2,7 +2,9 @@ using SkiaSharp;
 
 namespace EvoGrains.Training.Data;
 
-/// <summary>Decodes one PNG or JPEG file with SkiaSharp into planar uint8 pixels, resized and in the channels asked for.</summary>
+/// <summary>
+/// Decodes one PNG or JPEG file with SkiaSharp into planar uint8 pixels, resized and in the channels asked for.
+/// </summary>
 public static class ImageDecoder
 {
     // Bilinear with mipmaps: smooth when shrinking a large photo to a small input, exact when the size is kept.
@@ -17,8 +19,9 @@ public static class ImageDecoder
     }
 
     /// <summary>
-    /// Writes the image into <paramref name="destination"/> as <paramref name="shape"/> (C x H x W, channel-major), resizing
-    /// when the file's size differs; one channel is the luma 0.299 R + 0.587 G + 0.114 B (exact for grey images).
+    /// Writes the image into <paramref name="destination"/> as <paramref name="shape"/> (C x H x W, channel-major),
+    /// resizing when the file's size differs; one channel is the luma 0.299 R + 0.587 G + 0.114 B (exact for grey
+    /// images).
     /// </summary>
     /// <exception cref="DatasetException">The file does not decode.</exception>
     public static void Decode(string file, ImageShape shape, Span<byte> destination)
@@ -33,7 +36,9 @@ public static class ImageDecoder
         }
 
         var target = new SKImageInfo(shape.Width, shape.Height, SKColorType.Rgba8888, SKAlphaType.Unpremul);
-        using var resized = info.Width == shape.Width && info.Height == shape.Height ? null : decoded.Resize(target, Sampling);
+        using var resized = info.Width == shape.Width && info.Height == shape.Height
+            ? null
+            : decoded.Resize(target, Sampling);
         var bitmap = resized ?? decoded;
         var pixels = bitmap.GetPixelSpan();
         var plane = shape.Height * shape.Width;

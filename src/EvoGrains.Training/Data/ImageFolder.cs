@@ -11,7 +11,8 @@ public static class ImageFolder
 
     private const int MaxClasses = byte.MaxValue + 1;
 
-    /// <exception cref="DatasetException">The folders are missing, a class has no training or no test images, and so on.</exception>
+    /// <exception cref="DatasetException">The folders are missing, a class has no training or no test images, and so
+    /// on.</exception>
     public static ImageFolderListing List(string root)
     {
         if (!Directory.Exists(root))
@@ -36,7 +37,8 @@ public static class ImageFolder
 
         if (Images(train).FirstOrDefault() is { } loose)
         {
-            throw DatasetException.ForFile(loose, $"images go in a class folder ({Path.Combine(train, "<class>", Path.GetFileName(loose))})");
+            throw DatasetException.ForFile(
+                loose, $"images go in a class folder ({Path.Combine(train, "<class>", Path.GetFileName(loose))})");
         }
 
         if (Subfolders(test).FirstOrDefault(c => !classes.Contains(c)) is { } extra)
@@ -53,7 +55,8 @@ public static class ImageFolder
         var folder = Path.Combine(root, split);
         return Directory.Exists(folder)
             ? folder
-            : throw DatasetException.ForFile(folder, $"folder not found (a folder dataset has train/<class>/ and test/<class>/ image folders)");
+            : throw DatasetException.ForFile(
+                folder, $"folder not found (a folder dataset has train/<class>/ and test/<class>/ image folders)");
     }
 
     private static List<string> Subfolders(string folder) =>
@@ -64,7 +67,8 @@ public static class ImageFolder
 
     private static IEnumerable<string> Images(string folder) =>
         Directory.EnumerateFiles(folder)
-            .Where(f => !Path.GetFileName(f).StartsWith('.') && Extensions.Contains(Path.GetExtension(f), StringComparer.OrdinalIgnoreCase))
+            .Where(f => !Path.GetFileName(f).StartsWith('.')
+                && Extensions.Contains(Path.GetExtension(f), StringComparer.OrdinalIgnoreCase))
             .Order(StringComparer.Ordinal);
 
     private static List<(string File, byte Label)> Files(string split, IReadOnlyList<string> classes, string what)
@@ -76,7 +80,8 @@ public static class ImageFolder
             var images = Directory.Exists(folder) ? Images(folder).ToList() : [];
             if (images.Count == 0)
             {
-                throw DatasetException.ForFile(folder, $"class '{classes[label]}' has no {what} images ({string.Join(", ", Extensions)})");
+                throw DatasetException.ForFile(
+                    folder, $"class '{classes[label]}' has no {what} images ({string.Join(", ", Extensions)})");
             }
 
             files.AddRange(images.Select(f => (f, (byte)label)));

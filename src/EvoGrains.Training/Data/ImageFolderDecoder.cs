@@ -15,7 +15,8 @@ internal static class ImageFolderDecoder
             channels != 0 ? channels : probes.All(p => p.Grey) ? 1 : 3,
             imageSize != 0 ? imageSize : probes[0].Height,
             imageSize != 0 ? imageSize : probes[0].Width);
-        if (imageSize == 0 && Array.FindIndex(probes, p => (p.Height, p.Width) != (shape.Height, shape.Width)) is var odd and >= 0)
+        if (imageSize == 0
+            && Array.FindIndex(probes, p => (p.Height, p.Width) != (shape.Height, shape.Width)) is var odd and >= 0)
         {
             throw DatasetException.ForFile(
                 files[odd],
@@ -33,7 +34,9 @@ internal static class ImageFolderDecoder
             listing.ClassNames);
     }
 
-    /// <summary>Runs <paramref name="action"/> for 0..count-1 in parallel; of several failures, the lowest index's is thrown.</summary>
+    /// <summary>
+    /// Runs <paramref name="action"/> for 0..count-1 in parallel; of several failures, the lowest index's is thrown.
+    /// </summary>
     private static void InOrder(int count, Action<int> action)
     {
         var errors = new Exception?[count];

@@ -1,6 +1,8 @@
 namespace EvoGrains.Training.Data;
 
-/// <summary>The image files of a folder dataset: class names in label order, and each split's (file, label) pairs.</summary>
+/// <summary>
+/// The image files of a folder dataset: class names in label order, and each split's (file, label) pairs.
+/// </summary>
 public sealed record ImageFolderListing(
     string Root,
     IReadOnlyList<string> ClassNames,

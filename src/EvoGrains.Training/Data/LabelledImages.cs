@@ -12,7 +12,8 @@ public sealed class LabelledImages
         ArgumentNullException.ThrowIfNull(labels);
         if ((long)labels.Length * shape.PixelsPerImage != pixels.LongLength)
         {
-            throw new ArgumentException($"{pixels.Length} pixels do not hold {labels.Length} images of {shape}.", nameof(pixels));
+            throw new ArgumentException(
+                $"{pixels.Length} pixels do not hold {labels.Length} images of {shape}.", nameof(pixels));
         }
 
         Pixels = pixels;

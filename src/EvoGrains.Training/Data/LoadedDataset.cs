@@ -13,7 +13,9 @@ public sealed record LoadedDataset(LabelledImages Train, LabelledImages Test, IR
     /// <summary>The decoded dataset's cache file; null when the dataset is read as it is stored.</summary>
     public string? CacheFile { get; init; }
 
-    /// <summary>Why the cache could not be written, when it could not (the data is then decoded again next time).</summary>
+    /// <summary>
+    /// Why the cache could not be written, when it could not (the data is then decoded again next time).
+    /// </summary>
     public string? CacheProblem { get; init; }
 
     /// <summary>Classes named by their labels, "0" to "classes - 1".</summary>

@@ -1,8 +1,8 @@
 namespace EvoGrains.Training.Data;
 
 /// <summary>
-/// One array of a NumPy .npy file (or an .npz member) as stored: its dtype descriptor ("|u1", "&lt;f4", "&lt;i8"...), its shape
-/// (C order) and its raw little-endian bytes.
+/// One array of a NumPy .npy file (or an .npz member) as stored: its dtype descriptor ("|u1", "&lt;f4", "&lt;i8"...),
+/// its shape (C order) and its raw little-endian bytes.
 /// </summary>
 public sealed record NpyArray(string Name, string Dtype, long[] Shape, byte[] Data)
 {

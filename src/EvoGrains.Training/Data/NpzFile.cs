@@ -16,7 +16,8 @@ public static partial class NpzFile
     private static readonly byte[] Magic = [0x93, (byte)'N', (byte)'U', (byte)'M', (byte)'P', (byte)'Y'];
 
     /// <summary>Every .npy member of the file, by name without ".npy".</summary>
-    /// <exception cref="DatasetException">The file is missing, not a zip, or a member is not a readable array.</exception>
+    /// <exception cref="DatasetException">The file is missing, not a zip, or a member is not a readable
+    /// array.</exception>
     public static IReadOnlyDictionary<string, NpyArray> Read(string path)
     {
         try
@@ -46,7 +47,9 @@ public static partial class NpzFile
         }
     }
 
-    /// <summary>Writes the arrays uncompressed to a temporary file beside <paramref name="path"/>, then moves it there.</summary>
+    /// <summary>
+    /// Writes the arrays uncompressed to a temporary file beside <paramref name="path"/>, then moves it there.
+    /// </summary>
     public static void Write(string path, IEnumerable<NpyArray> arrays)
     {
         var temporary = $"{path}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp";
@@ -98,7 +101,8 @@ public static partial class NpzFile
         var (dtype, fortran, shape) = ParseHeader(path, name, Encoding.Latin1.GetString(header));
         if (fortran)
         {
-            throw DatasetException.ForFile(path, $"{name}: Fortran-ordered arrays are not read; save it in C order (np.ascontiguousarray)");
+            throw DatasetException.ForFile(
+                path, $"{name}: Fortran-ordered arrays are not read; save it in C order (np.ascontiguousarray)");
         }
 
         var bytes = checked(shape.Aggregate(1L, (product, d) => product * d) * ItemSize(path, name, dtype));
@@ -112,7 +116,8 @@ public static partial class NpzFile
 
         if (bytes > Array.MaxLength)
         {
-            throw DatasetException.ForFile(path, $"{name}: {bytes} bytes is more than one array can hold ({Array.MaxLength})");
+            throw DatasetException.ForFile(
+                path, $"{name}: {bytes} bytes is more than one array can hold ({Array.MaxLength})");
         }
 
         var data = GC.AllocateUninitializedArray<byte>((int)bytes);
@@ -130,8 +135,10 @@ public static partial class NpzFile
             throw DatasetException.ForFile(path, $"{name}: unreadable .npy header {header.Trim()}");
         }
 
-        var dims = shape.Groups[1].Value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            .Select(d => long.TryParse(d.TrimEnd('L'), NumberStyles.None, CultureInfo.InvariantCulture, out var v) ? v : -1)
+        var dims = shape.Groups[1].Value
+            .Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(d =>
+                long.TryParse(d.TrimEnd('L'), NumberStyles.None, CultureInfo.InvariantCulture, out var v) ? v : -1)
             .ToArray();
         if (dims.Any(d => d < 0))
         {
@@ -149,7 +156,8 @@ public static partial class NpzFile
             && int.TryParse(dtype.AsSpan(2), NumberStyles.None, CultureInfo.InvariantCulture, out var size)
             && dtype[1] is 'u' or 'i' or 'f' or 'b'
             ? size
-            : throw DatasetException.ForFile(path, $"{name}: dtype {dtype} is not read (little-endian integers, floats or booleans only)");
+            : throw DatasetException.ForFile(
+                path, $"{name}: dtype {dtype} is not read (little-endian integers, floats or booleans only)");
 
     private static byte[] Header(NpyArray array)
     {

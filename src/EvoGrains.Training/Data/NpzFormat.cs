@@ -16,10 +16,16 @@ internal sealed class NpzFormat : IDatasetFormat
 
     private const int MaxChannels = 4;
 
-    public LoadedDataset Load(DatasetSpec spec) => FromArrays(spec.Location, NpzFile.Read(spec.Location), spec.ChannelsFirst);
+    public LoadedDataset Load(DatasetSpec spec) =>
+        FromArrays(spec.Location, NpzFile.Read(spec.Location), spec.ChannelsFirst);
 
-    /// <summary>The dataset the arrays of <paramref name="path"/> hold, checked; errors name the file and the array.</summary>
-    public static LoadedDataset FromArrays(string path, IReadOnlyDictionary<string, NpyArray> arrays, bool channelsFirst)
+    /// <summary>
+    /// The dataset the arrays of <paramref name="path"/> hold, checked; errors name the file and the array.
+    /// </summary>
+    public static LoadedDataset FromArrays(
+        string path,
+        IReadOnlyDictionary<string, NpyArray> arrays,
+        bool channelsFirst)
     {
         var xTrain = Require(path, arrays, "x_train");
         var xTest = Require(path, arrays, "x_test");
@@ -29,14 +35,16 @@ internal sealed class NpzFormat : IDatasetFormat
         var testShape = ShapeOf(path, xTest, channelsFirst);
         if (testShape != shape)
         {
-            throw DatasetException.ForFile(path, $"x_test holds {Describe(testShape)} images but x_train {Describe(shape)}");
+            throw DatasetException.ForFile(
+                path, $"x_test holds {Describe(testShape)} images but x_train {Describe(shape)}");
         }
 
         CheckCount(path, xTrain, trainLabels, "y_train");
         CheckCount(path, xTest, testLabels, "y_test");
         if (trainLabels.Length == 0 || testLabels.Length == 0)
         {
-            throw DatasetException.ForFile(path, trainLabels.Length == 0 ? "x_train holds no images" : "x_test holds no images");
+            throw DatasetException.ForFile(
+                path, trainLabels.Length == 0 ? "x_train holds no images" : "x_test holds no images");
         }
 
         IReadOnlyList<string> names = arrays.TryGetValue(ClassNamesArray, out var stored)
@@ -70,7 +78,8 @@ internal sealed class NpzFormat : IDatasetFormat
     {
         if (images.Dtype is not ("|u1" or "<u1" or "<f4"))
         {
-            throw DatasetException.ForFile(path, $"{images.Name}: images must be uint8 or float32, found dtype {images.Dtype}");
+            throw DatasetException.ForFile(
+                path, $"{images.Name}: images must be uint8 or float32, found dtype {images.Dtype}");
         }
 
         var s = images.Shape;
@@ -81,7 +90,8 @@ internal sealed class NpzFormat : IDatasetFormat
 
         if (s.Length != 4)
         {
-            throw DatasetException.ForFile(path, $"{images.Name}: shape {images.ShapeText} is not [N, H, W, C], [N, C, H, W] or [N, H, W]");
+            throw DatasetException.ForFile(
+                path, $"{images.Name}: shape {images.ShapeText} is not [N, H, W, C], [N, C, H, W] or [N, H, W]");
         }
 
         var (channels, height, width) = channelsFirst ? (s[1], s[2], s[3]) : (s[3], s[1], s[2]);
@@ -101,7 +111,8 @@ internal sealed class NpzFormat : IDatasetFormat
     {
         if (labels.Shape is not ([_] or [_, 1]))
         {
-            throw DatasetException.ForFile(path, $"{labels.Name}: labels must have shape (N,) or (N, 1), found {labels.ShapeText}");
+            throw DatasetException.ForFile(
+                path, $"{labels.Name}: labels must have shape (N,) or (N, 1), found {labels.ShapeText}");
         }
 
         var size = labels.Dtype.Length == 3 && labels.Dtype[1] is 'u' or 'i' ? labels.Dtype[2] - '0' : 0;
@@ -124,7 +135,8 @@ internal sealed class NpzFormat : IDatasetFormat
             };
             if (value is < 0 or > byte.MaxValue)
             {
-                throw DatasetException.ForFile(path, $"{labels.Name}: label {value} at index {i} is out of range (0..255)");
+                throw DatasetException.ForFile(
+                    path, $"{labels.Name}: label {value} at index {i} is out of range (0..255)");
             }
 
             result[i] = (byte)value;
@@ -137,7 +149,8 @@ internal sealed class NpzFormat : IDatasetFormat
     {
         if (images.Shape[0] != labels.Length)
         {
-            throw DatasetException.ForFile(path, $"{images.Name} holds {images.Shape[0]} images but {labelsName} {labels.Length} labels");
+            throw DatasetException.ForFile(
+                path, $"{images.Name} holds {images.Shape[0]} images but {labelsName} {labels.Length} labels");
         }
     }
 
@@ -147,11 +160,14 @@ internal sealed class NpzFormat : IDatasetFormat
         if (index >= 0)
         {
             throw DatasetException.ForFile(path,
-                $"{name}: label {labels[index]} at index {index} is out of range (0..{classes - 1}, the classes of y_train)");
+                $"{name}: label {labels[index]} at index {index} is out of range "
+                + $"(0..{classes - 1}, the classes of y_train)");
         }
     }
 
-    /// <summary>The smallest and largest value of float32 images, all checked finite; (0, 0) for uint8 images.</summary>
+    /// <summary>
+    /// The smallest and largest value of float32 images, all checked finite; (0, 0) for uint8 images.
+    /// </summary>
     private static (float Min, float Max) FloatRange(string path, NpyArray images)
     {
         if (images.Dtype != "<f4")

@@ -39,7 +39,8 @@ public static class SyntheticImages
                 for (var x = 0; x < shape.Width; x++)
                 {
                     var d2 = ((y - cy) * (y - cy)) + ((x - cx) * (x - cx));
-                    pattern[(channel * shape.Height * shape.Width) + (y * shape.Width) + x] += 200.0 * Math.Exp(-d2 / (2 * sigma * sigma));
+                    pattern[(channel * shape.Height * shape.Width) + (y * shape.Width) + x] +=
+                        200.0 * Math.Exp(-d2 / (2 * sigma * sigma));
                 }
             }
         }
@@ -47,7 +48,12 @@ public static class SyntheticImages
         return pattern;
     }
 
-    private static LabelledImages Sample(int count, ImageShape shape, double[][] prototypes, double noiseStd, Random random)
+    private static LabelledImages Sample(
+        int count,
+        ImageShape shape,
+        double[][] prototypes,
+        double noiseStd,
+        Random random)
     {
         var size = shape.PixelsPerImage;
         var pixels = new byte[(long)count * size];

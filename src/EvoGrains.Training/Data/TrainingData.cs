@@ -35,7 +35,8 @@ public sealed class TrainingData : IDisposable
         double labelNoise = 0)
     {
         ArgumentNullException.ThrowIfNull(trainSource);
-        var (trainIndices, validationIndices) = DataSplit.Indices(trainSource.Count, validationSize, trainSubsetSize, splitSeed);
+        var (trainIndices, validationIndices) =
+            DataSplit.Indices(trainSource.Count, validationSize, trainSubsetSize, splitSeed);
         // Noise is drawn over the whole source by image index and taken for the training indices only:
         // validation and test labels stay clean, and the pixels are shared, not copied.
         var noisy = new LabelledImages(
@@ -49,7 +50,8 @@ public sealed class TrainingData : IDisposable
         try
         {
             var trainSet = Track(datasets, new ImageDataset(train, statistics, device));
-            var validationSet = Track(datasets, new ImageDataset(trainSource.Select(validationIndices), statistics, device));
+            var validationSet =
+                Track(datasets, new ImageDataset(trainSource.Select(validationIndices), statistics, device));
             var testSet = testSource is null ? null : Track(datasets, new ImageDataset(testSource, statistics, device));
             return new TrainingData(trainSet, validationSet, testSet, classes);
         }

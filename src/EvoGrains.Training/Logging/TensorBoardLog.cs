@@ -34,7 +34,9 @@ public sealed class TensorBoardLog
 
     public string Folder => writer.LogDir;
 
-    /// <summary>One point of the series <paramref name="tag"/>; undefined values (NaN, infinities) are left out.</summary>
+    /// <summary>
+    /// One point of the series <paramref name="tag"/>; undefined values (NaN, infinities) are left out.
+    /// </summary>
     public void Scalar(string tag, double value, long step, DateTimeOffset at)
     {
         if (!double.IsFinite(value))

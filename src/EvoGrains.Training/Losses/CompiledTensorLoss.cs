@@ -10,7 +10,8 @@ public sealed class CompiledTensorLoss(LossFunction loss, string? name = null) :
 
     public string Name { get; } = name ?? loss.ToString();
 
-    public torch.Tensor Compute(torch.Tensor logits, torch.Tensor labels) => TensorLossCompiler.Forward(Loss, logits, labels);
+    public torch.Tensor Compute(torch.Tensor logits, torch.Tensor labels) =>
+        TensorLossCompiler.Forward(Loss, logits, labels);
 
     public torch.Tensor Compute(LossInputs inputs) => TensorLossCompiler.Forward(Loss, inputs);
 }

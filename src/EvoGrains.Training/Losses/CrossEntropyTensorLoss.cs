@@ -9,7 +9,8 @@ public sealed class CrossEntropyTensorLoss : ITensorLoss
     {
         if (labelSmoothing is < 0.0 or >= 1.0 || double.IsNaN(labelSmoothing))
         {
-            throw new ArgumentOutOfRangeException(nameof(labelSmoothing), labelSmoothing, "Label smoothing must lie in [0, 1).");
+            throw new ArgumentOutOfRangeException(
+                nameof(labelSmoothing), labelSmoothing, "Label smoothing must lie in [0, 1).");
         }
 
         LabelSmoothing = labelSmoothing;

@@ -31,7 +31,9 @@ public sealed class LossInputs
     /// <summary>softmax(Logits) over the classes, [B, C].</summary>
     public Tensor Probabilities => p ??= probabilities();
 
-    /// <summary>log_softmax(Logits) over the classes, [B, C]: exact where the softmax underflows (normalised terms).</summary>
+    /// <summary>
+    /// log_softmax(Logits) over the classes, [B, C]: exact where the softmax underflows (normalised terms).
+    /// </summary>
     public Tensor LogProbabilities => logP ??= nn.functional.log_softmax(Logits, 1);
 
     /// <summary>The labels one-hot in the logits' type, [B, C].</summary>
@@ -42,5 +44,6 @@ public sealed class LossInputs
         new(logits, labels, () => nn.functional.softmax(logits, 1), () => OneHotOf(labels, logits));
 
     /// <summary>One-hot labels ([..., C]) in the type of <paramref name="logits"/> ([..., C]).</summary>
-    public static Tensor OneHotOf(Tensor labels, Tensor logits) => nn.functional.one_hot(labels, logits.shape[^1]).to(logits.dtype);
+    public static Tensor OneHotOf(Tensor labels, Tensor logits) =>
+        nn.functional.one_hot(labels, logits.shape[^1]).to(logits.dtype);
 }

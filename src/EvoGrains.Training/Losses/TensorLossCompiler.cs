@@ -12,8 +12,11 @@ namespace EvoGrains.Training.Losses;
 /// </summary>
 public static class TensorLossCompiler
 {
-    /// <summary>Mean over the batch of the class sum (or mean) of t(y, p, z), plus the loss's normalised terms.</summary>
-    public static Tensor Forward(LossFunction loss, Tensor logits, Tensor labels) => Forward(loss, LossInputs.Of(logits, labels));
+    /// <summary>
+    /// Mean over the batch of the class sum (or mean) of t(y, p, z), plus the loss's normalised terms.
+    /// </summary>
+    public static Tensor Forward(LossFunction loss, Tensor logits, Tensor labels) =>
+        Forward(loss, LossInputs.Of(logits, labels));
 
     /// <summary>
     /// As <see cref="Forward(LossFunction, Tensor, Tensor)"/>, with the softmax and one-hot labels from
@@ -37,11 +40,13 @@ public static class TensorLossCompiler
         }
 
         // A fold, not recursion: a chain of thousands of terms must not exhaust the training thread's stack.
-        var t = ExprWalk.Fold<Tensor>(loss.Element, (node, operands) => Build(node, operands, y, p, logits)).broadcast_to(logits.shape);
+        var t = ExprWalk.Fold<Tensor>(loss.Element, (node, operands) => Build(node, operands, y, p, logits))
+            .broadcast_to(logits.shape);
         var perSample = loss.Reduction == ClassReduction.Mean ? t.mean([1]) : t.sum(1);
         foreach (var term in loss.Normalized)
         {
-            perSample = perSample.Plus(tensor(term.Weight, logits.dtype, logits.device) * NormalizedTensorLoss.PerSample(term.Loss, inputs));
+            perSample = perSample.Plus(
+                tensor(term.Weight, logits.dtype, logits.device) * NormalizedTensorLoss.PerSample(term.Loss, inputs));
         }
 
         return perSample.mean();

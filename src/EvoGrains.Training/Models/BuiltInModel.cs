@@ -10,7 +10,8 @@ namespace EvoGrains.Training.Models;
 /// A model written in C#: one <see cref="ClassifierModule"/> per seed, initialised from the seed, then stacked into
 /// a vectorised pack (<see cref="PackedState"/>) whose forward pass computes every member at once.
 /// </summary>
-internal sealed class BuiltInModel(Func<ImageShape, int, ClassifierModule> create, Func<PackedState, IPackedModel> pack) : IModelBuilder
+internal sealed class BuiltInModel(Func<ImageShape, int, ClassifierModule> create, Func<PackedState, IPackedModel> pack)
+    : IModelBuilder
 {
     /// <summary>One model, its parameters drawn from <paramref name="seed"/>, on <paramref name="device"/>.</summary>
     public ClassifierModule Create(ImageShape shape, int classes, long seed, Device device)
@@ -37,7 +38,12 @@ internal sealed class BuiltInModel(Func<ImageShape, int, ClassifierModule> creat
         }
     }
 
-    public IPackedModel Pack(TrainingRequest request, ImageShape shape, int classes, IReadOnlyList<int> seeds, Device device)
+    public IPackedModel Pack(
+        TrainingRequest request,
+        ImageShape shape,
+        int classes,
+        IReadOnlyList<int> seeds,
+        Device device)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(seeds.Count, 1);
         // Members that share a seed share their initial weights: build each distinct model once.

@@ -5,7 +5,9 @@ using F = TorchSharp.torch.nn.functional;
 
 namespace EvoGrains.Training.Models;
 
-/// <summary>3x3 conv (no bias: batch norm supplies it) -> batch norm -> ReLU, optionally followed by 2x2 max pooling.</summary>
+/// <summary>
+/// 3x3 conv (no bias: batch norm supplies it) -> batch norm -> ReLU, optionally followed by 2x2 max pooling.
+/// </summary>
 internal sealed class ConvBlock : nn.Module<Tensor, Tensor>
 {
     private readonly Conv2d conv;
@@ -31,7 +33,8 @@ internal sealed class ConvBlock : nn.Module<Tensor, Tensor>
     public long Macs(long height, long width) => height * width * OutChannels * InChannels * 9;
 
     /// <summary>Conv, batch-norm and ReLU outputs (and the pooled map) kept for the backward pass.</summary>
-    public long Activations(long height, long width) => (height * width * OutChannels * 3) + (pool is null ? 0 : height * width * OutChannels / 4);
+    public long Activations(long height, long width) =>
+        (height * width * OutChannels * 3) + (pool is null ? 0 : height * width * OutChannels / 4);
 
     public override Tensor forward(Tensor input)
     {

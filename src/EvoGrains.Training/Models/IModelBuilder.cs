@@ -5,7 +5,9 @@ using static TorchSharp.torch;
 
 namespace EvoGrains.Training.Models;
 
-/// <summary>How one model of the registry is built for training (<see cref="ModelBuilders"/> holds one per model name).</summary>
+/// <summary>
+/// How one model of the registry is built for training (<see cref="ModelBuilders"/> holds one per model name).
+/// </summary>
 internal interface IModelBuilder
 {
     /// <summary>
@@ -14,7 +16,9 @@ internal interface IModelBuilder
     /// </summary>
     IPackedModel Pack(TrainingRequest request, ImageShape shape, int classes, IReadOnlyList<int> seeds, Device device);
 
-    /// <summary>Memory one member needs to train with batches of <paramref name="batchSize"/> (<see cref="PackMemoryBudget"/>).</summary>
+    /// <summary>
+    /// Memory one member needs to train with batches of <paramref name="batchSize"/> (<see cref="PackMemoryBudget"/>).
+    /// </summary>
     long BytesPerMember(TrainingRequest request, ImageShape shape, int classes, int batchSize);
 
     /// <summary>

@@ -10,13 +10,17 @@ namespace EvoGrains.Training.Models;
 /// </summary>
 internal static class ModelBuilders
 {
-    public static FrozenDictionary<string, IModelBuilder> ByName { get; } = new Dictionary<string, IModelBuilder>(StringComparer.Ordinal)
-    {
-        [ModelRegistry.SmallCnn.Name] = new BuiltInModel((shape, classes) => new SmallCnn(shape, classes), state => new PackedSmallCnn(state)),
-        [ModelRegistry.ResNet9.Name] = new BuiltInModel((shape, classes) => new ResNet9(shape, classes), state => new PackedResNet9(state)),
-        [ModelRegistry.Mlp.Name] = new BuiltInModel((shape, classes) => new Mlp(shape, classes), state => new PackedMlp(state)),
-        [ModelRegistry.TorchScript.Name] = new TorchScriptModel(),
-    }.ToFrozenDictionary(StringComparer.Ordinal);
+    public static FrozenDictionary<string, IModelBuilder> ByName { get; } =
+        new Dictionary<string, IModelBuilder>(StringComparer.Ordinal)
+        {
+            [ModelRegistry.SmallCnn.Name] = new BuiltInModel(
+                (shape, classes) => new SmallCnn(shape, classes), state => new PackedSmallCnn(state)),
+            [ModelRegistry.ResNet9.Name] = new BuiltInModel(
+                (shape, classes) => new ResNet9(shape, classes), state => new PackedResNet9(state)),
+            [ModelRegistry.Mlp.Name] = new BuiltInModel(
+                (shape, classes) => new Mlp(shape, classes), state => new PackedMlp(state)),
+            [ModelRegistry.TorchScript.Name] = new TorchScriptModel(),
+        }.ToFrozenDictionary(StringComparer.Ordinal);
 
     /// <exception cref="ArgumentException">The registry has no model of that name.</exception>
     public static IModelBuilder Of(string name) => ByName.GetValueOrDefault(ModelRegistry.Get(name).Name)

@@ -32,9 +32,9 @@ internal static class ParameterInitializer
 
     /// <summary>
     /// Redraws a module known only by its parameter and buffer names (a TorchScript file): a weight of two or more
-    /// dimensions and the bias beside it as <see cref="Initialize"/> draws conv and linear layers, in parameter order; a
-    /// one-dimensional weight (a normalisation's scale) becomes 1 and its bias 0; running means 0, running variances 1,
-    /// batch counts 0. Any other parameter keeps the file's values.
+    /// dimensions and the bias beside it as <see cref="Initialize"/> draws conv and linear layers, in parameter order;
+    /// a one-dimensional weight (a normalisation's scale) becomes 1 and its bias 0; running means 0, running variances
+    /// 1, batch counts 0. Any other parameter keeps the file's values.
     /// </summary>
     public static void InitializeByName(jit.ScriptModule module, long seed)
     {

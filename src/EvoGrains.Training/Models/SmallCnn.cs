@@ -5,7 +5,9 @@ using F = TorchSharp.torch.nn.functional;
 
 namespace EvoGrains.Training.Models;
 
-/// <summary>conv 32 -> pool -> conv 64 -> pool -> fc 128 -> classes: cheap enough for CPU surrogate runs on 28x28.</summary>
+/// <summary>
+/// conv 32 -> pool -> conv 64 -> pool -> fc 128 -> classes: cheap enough for CPU surrogate runs on 28x28.
+/// </summary>
 public sealed class SmallCnn : ClassifierModule
 {
     private const int Conv1Channels = 32;
@@ -39,7 +41,9 @@ public sealed class SmallCnn : ClassifierModule
             + (flat * Hidden)
             + ((long)Hidden * classes);
         // Input, conv and ReLU outputs before each pool, the pooled maps, the hidden layer and the logits.
-        ActivationsPerImage = shape.PixelsPerImage + (2 * h * w * Conv1Channels) + (3 * (h / 2) * (w / 2) * Conv2Channels)
+        ActivationsPerImage = shape.PixelsPerImage
+            + (2 * h * w * Conv1Channels)
+            + (3 * (h / 2) * (w / 2) * Conv2Channels)
             + flat + (2 * Hidden) + classes;
     }
 

@@ -15,7 +15,12 @@ namespace EvoGrains.Training.Models;
 /// </summary>
 internal sealed class TorchScriptModel : IModelBuilder
 {
-    public IPackedModel Pack(TrainingRequest request, ImageShape shape, int classes, IReadOnlyList<int> seeds, Device device)
+    public IPackedModel Pack(
+        TrainingRequest request,
+        ImageShape shape,
+        int classes,
+        IReadOnlyList<int> seeds,
+        Device device)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(seeds.Count, 1);
         var modules = new List<nn.Module>(seeds.Count);

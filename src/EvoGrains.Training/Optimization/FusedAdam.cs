@@ -19,7 +19,8 @@ internal sealed class FusedAdam : TorchSharp.Modules.Adam
 
     // The parser needs the function's last statement to end with a newline.
     private static readonly Lazy<jit.CompilationUnit> Kernel = new(() => jit.compile(
-        "def step(params: List[Tensor], grads: List[Tensor], exp_avgs: List[Tensor], exp_avg_sqs: List[Tensor], steps: List[Tensor],\n" +
+        "def step(params: List[Tensor], grads: List[Tensor], exp_avgs: List[Tensor], exp_avg_sqs: List[Tensor], " +
+        "steps: List[Tensor],\n" +
         "         lr: float, beta1: float, beta2: float, weight_decay: float, eps: float):\n" +
         "    torch._foreach_add_(steps, 1.0)\n" +
         "    torch._fused_adam_(params, grads, exp_avgs, exp_avg_sqs, [], steps, lr=lr, beta1=beta1, beta2=beta2,\n" +
@@ -38,7 +39,10 @@ internal sealed class FusedAdam : TorchSharp.Modules.Adam
         using var noGrad = torch.no_grad();
         foreach (var group in _parameter_groups)
         {
-            var members = group.Parameters.Select(p => (Parameter: p, Grad: p.grad)).Where(p => p.Grad is not null).ToList();
+            var members = group.Parameters
+                .Select(p => (Parameter: p, Grad: p.grad))
+                .Where(p => p.Grad is not null)
+                .ToList();
             if (members.Count == 0)
             {
                 continue;
@@ -82,7 +86,9 @@ internal sealed class FusedAdam : TorchSharp.Modules.Adam
         base.Dispose(disposing);
     }
 
-    /// <summary>The kernel counts steps in a float tensor on the parameter's device (as PyTorch's fused Adam does).</summary>
+    /// <summary>
+    /// The kernel counts steps in a float tensor on the parameter's device (as PyTorch's fused Adam does).
+    /// </summary>
     private Tensor Steps(Parameter parameter)
     {
         if (!steps.TryGetValue(parameter.Handle, out var count))

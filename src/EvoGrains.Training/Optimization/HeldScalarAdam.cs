@@ -19,7 +19,8 @@ internal sealed class HeldScalarAdam(IEnumerable<Parameter> parameters, double l
         foreach (var group in _parameter_groups)
         {
             var options = (Options)group.Options;
-            double beta1 = options.beta1!.Value, beta2 = options.beta2!.Value, weightDecay = options.weight_decay!.Value;
+            double beta1 = options.beta1!.Value, beta2 = options.beta2!.Value,
+                weightDecay = options.weight_decay!.Value;
             using var beta1Scalar = beta1.ToScalar();
             using var beta2Scalar = beta2.ToScalar();
             using var gradientShare = (1 - beta1).ToScalar();

@@ -7,10 +7,14 @@ namespace EvoGrains.Training.Optimization;
 
 /// <summary>
 /// TorchSharp's SGD update (weight decay, momentum with dampening, Nesterov, maximize), with every Scalar it hands to
-/// libtorch held until the call has returned. TorchSharp's own step passes Scalars made on the fly from doubles, which a
-/// collection can free while libtorch reads them (see <see cref="HeldScalars"/>).
+/// libtorch held until the call has returned. TorchSharp's own step passes Scalars made on the fly from doubles, which
+/// a collection can free while libtorch reads them (see <see cref="HeldScalars"/>).
 /// </summary>
-internal sealed class HeldScalarSgd(IEnumerable<Parameter> parameters, double learningRate, double momentum, double weightDecay)
+internal sealed class HeldScalarSgd(
+    IEnumerable<Parameter> parameters,
+    double learningRate,
+    double momentum,
+    double weightDecay)
     : TorchSharp.Modules.SGD(parameters, learningRate, momentum, weight_decay: weightDecay)
 {
     public override Tensor step(Func<Tensor>? closure = null)
@@ -22,7 +26,8 @@ internal sealed class HeldScalarSgd(IEnumerable<Parameter> parameters, double le
             using var decay = options.weight_decay!.Value.ToScalar();
             using var momentumFactor = options.momentum!.Value.ToScalar();
             using var gradientShare = (1 - options.dampening!.Value).ToScalar();
-            using var stepFactor = (options.maximize!.Value ? options.LearningRate!.Value : -options.LearningRate!.Value).ToScalar();
+            using var stepFactor =
+                (options.maximize!.Value ? options.LearningRate!.Value : -options.LearningRate!.Value).ToScalar();
             foreach (var parameter in group.Parameters)
             {
                 using var scope = torch.NewDisposeScope();

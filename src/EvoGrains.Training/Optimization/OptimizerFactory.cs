@@ -11,9 +11,14 @@ namespace EvoGrains.Training.Optimization;
 /// </summary>
 public static class OptimizerFactory
 {
-    /// <summary>Each optimizer from (parameters, learning rate, momentum, weight decay, fused); each reads the settings it has.</summary>
-    internal static FrozenDictionary<string, Func<IEnumerable<Parameter>, double, double, double, bool, torch.optim.Optimizer>> Builders { get; } =
-        new Dictionary<string, Func<IEnumerable<Parameter>, double, double, double, bool, torch.optim.Optimizer>>(StringComparer.Ordinal)
+    /// <summary>
+    /// Each optimizer from (parameters, learning rate, momentum, weight decay, fused); each reads the settings it has.
+    /// </summary>
+    internal static FrozenDictionary<
+        string, Func<IEnumerable<Parameter>, double, double, double, bool, torch.optim.Optimizer>> Builders
+    { get; } =
+        new Dictionary<string, Func<IEnumerable<Parameter>, double, double, double, bool, torch.optim.Optimizer>>(
+            StringComparer.Ordinal)
         {
             [OptimizerRegistry.Adam.Name] = (parameters, learningRate, _, weightDecay, fused) => fused
                 ? new FusedAdam(parameters, learningRate, weightDecay)
@@ -32,6 +37,7 @@ public static class OptimizerFactory
         double momentum = 0.9,
         double weightDecay = 0.0,
         bool fused = true) =>
-        (Builders.GetValueOrDefault(OptimizerRegistry.Get(name).Name) ?? throw new InvalidOperationException($"the {name} optimizer has no builder"))
+        (Builders.GetValueOrDefault(OptimizerRegistry.Get(name).Name)
+            ?? throw new InvalidOperationException($"the {name} optimizer has no builder"))
             .Invoke(parameters, learningRate, momentum, weightDecay, fused);
 }

@@ -15,7 +15,8 @@ internal sealed class ModulePack : IPackedModel
     private readonly IReadOnlyList<nn.Module> modules;
     private readonly IReadOnlyList<Parameter>[] memberParameters;
 
-    /// <param name="modules">The members, each an <see cref="nn.IModule{T, TResult}"/> of tensors; the pack owns them.</param>
+    /// <param name="modules">The members, each an <see cref="nn.IModule{T, TResult}"/> of tensors; the pack owns
+    /// them.</param>
     public ModulePack(IReadOnlyList<nn.Module> modules)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(modules.Count, 1);
@@ -44,7 +45,8 @@ internal sealed class ModulePack : IPackedModel
     public Tensor Forward(Tensor images)
     {
         var shared = images.dim() == 4;
-        return torch.stack(modules.Select((m, k) => ((nn.IModule<Tensor, Tensor>)m).call(shared ? images : images[k])).ToArray());
+        return torch.stack(
+            modules.Select((m, k) => ((nn.IModule<Tensor, Tensor>)m).call(shared ? images : images[k])).ToArray());
     }
 
     public Tensor MemberNorms() =>

@@ -17,13 +17,20 @@ internal sealed class PackBatches : IDisposable
     private readonly BatchSampler[] samplers;
     private readonly CropFlip[] augments;
 
-    public PackBatches(ImageDataset train, int batchSize, IReadOnlyList<int> seeds, Device device, string augment = AugmentRegistry.None)
+    public PackBatches(
+        ImageDataset train,
+        int batchSize,
+        IReadOnlyList<int> seeds,
+        Device device,
+        string augment = AugmentRegistry.None)
     {
         this.train = train;
         Shared = seeds.Distinct().Count() == 1;
         var streams = (Shared ? seeds.Take(1) : seeds).ToList();
         samplers = streams.Select(seed => new BatchSampler(train.Count, batchSize, seed, device)).ToArray();
-        augments = augment == AugmentRegistry.CropFlip ? streams.Select(seed => new CropFlip(seed, device)).ToArray() : [];
+        augments = augment == AugmentRegistry.CropFlip
+            ? streams.Select(seed => new CropFlip(seed, device)).ToArray()
+            : [];
     }
 
     public bool Shared { get; }
@@ -41,7 +48,9 @@ internal sealed class PackBatches : IDisposable
         var indices = torch.stack(samplers.Select(s => s.Next()).ToArray());
         var (images, labels) = train.Gather(indices.flatten(), augments.Length > 0 ? AugmentPerMember : null);
         var shape = train.Shape;
-        return (images.view(samplers.Length, BatchSize, shape.Channels, shape.Height, shape.Width), labels.view(samplers.Length, BatchSize));
+        return (
+            images.view(samplers.Length, BatchSize, shape.Channels, shape.Height, shape.Width),
+            labels.view(samplers.Length, BatchSize));
     }
 
     public void Dispose()

@@ -29,14 +29,23 @@ internal sealed class PackLedger(IReadOnlyList<PackMember> members, double maxPa
 
     /// <summary>Takes ownership of <paramref name="norms"/>, one per member of the pack.</summary>
     public void AddNorms(int step, int stepsCompleted, Tensor norms) =>
-        pending.Add(new StepRecord(step, stepsCompleted, Enumerable.Range(0, Members.Count).ToArray(), norms, IsNorm: true));
+        pending.Add(new StepRecord(
+            step, stepsCompleted, Enumerable.Range(0, Members.Count).ToArray(), norms, IsNorm: true));
 
     public void FailOnHost(int member, int step, string reason) => Members[member].HostFailure = (step, reason);
 
-    public void Finish(int member, TrainingStatus status, string? reason, double validation, double? test, int stepsCompleted) =>
+    public void Finish(
+        int member,
+        TrainingStatus status,
+        string? reason,
+        double validation,
+        double? test,
+        int stepsCompleted) =>
         Members[member].Outcome = new MemberOutcome(status, reason, validation, test, stepsCompleted);
 
-    /// <summary>The one host synchronisation: reads every pending value, then settles failures and withdrawals.</summary>
+    /// <summary>
+    /// The one host synchronisation: reads every pending value, then settles failures and withdrawals.
+    /// </summary>
     public void Settle()
     {
         if (pending.Count > 0)
@@ -44,7 +53,10 @@ internal sealed class PackLedger(IReadOnlyList<PackMember> members, double maxPa
             double[] values;
             using (torch.NewDisposeScope())
             {
-                values = torch.cat(pending.Select(r => r.Values.to_type(ScalarType.Float64)).ToArray()).cpu().data<double>().ToArray();
+                values = torch.cat(pending.Select(r => r.Values.to_type(ScalarType.Float64)).ToArray())
+                    .cpu()
+                    .data<double>()
+                    .ToArray();
             }
 
             var offset = 0;
@@ -118,7 +130,8 @@ internal sealed class PackLedger(IReadOnlyList<PackMember> members, double maxPa
         }
 
         return norm > maxParameterNorm
-            ? FormattableString.Invariant($"exploding weights: parameter norm {norm:G4} exceeds {maxParameterNorm:G4} after step {step}")
+            ? FormattableString.Invariant(
+                $"exploding weights: parameter norm {norm:G4} exceeds {maxParameterNorm:G4} after step {step}")
             : null;
     }
 }

@@ -25,7 +25,8 @@ public static class PackMemoryBudget
     public static long BytesPerMember(long parameters, long activationsPerImage, int batchSize)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(batchSize, 1);
-        return BytesPerValue * ((ValuesPerParameter * parameters) + (ValuesPerActivation * batchSize * activationsPerImage));
+        return BytesPerValue
+            * ((ValuesPerParameter * parameters) + (ValuesPerActivation * batchSize * activationsPerImage));
     }
 
     /// <summary>At least one member, however small the budget: a single candidate always trains.</summary>

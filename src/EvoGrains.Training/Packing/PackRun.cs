@@ -17,7 +17,12 @@ namespace EvoGrains.Training.Packing;
 /// Nothing in a step waits for the host: losses and norms are read back every
 /// <see cref="TrainingRequest.ReadbackInterval"/> steps, at the early-stop check and at the end.
 /// </summary>
-internal sealed class PackRun(TrainingRequest request, IPackedModel model, TrainingData data, IReadOnlyList<PackMember> members, Device device)
+internal sealed class PackRun(
+    TrainingRequest request,
+    IPackedModel model,
+    TrainingData data,
+    IReadOnlyList<PackMember> members,
+    Device device)
 {
     private readonly PackLedger ledger = new(members, request.MaxParameterNorm);
     private readonly Stopwatch loop = new();
@@ -28,14 +33,18 @@ internal sealed class PackRun(TrainingRequest request, IPackedModel model, Train
     private int batchSize;
     private int evaluationImages;
 
-    public IReadOnlyList<TrainingResult> Run(IProgress<TrainingProgress>? progress, Stopwatch wall, CancellationToken cancellationToken)
+    public IReadOnlyList<TrainingResult> Run(
+        IProgress<TrainingProgress>? progress,
+        Stopwatch wall,
+        CancellationToken cancellationToken)
     {
         using var _ = ledger;
         using var optimizer = OptimizerFactory.Create(
             request.Optimizer, model.Parameters, request.LearningRate, request.Momentum, request.WeightDecay,
             request.FusedOptimizer);
         var schedule = new WarmupCosineSchedule(request.LearningRate, request.WarmupSteps, request.Steps);
-        using var batches = new PackBatches(data.Train, request.BatchSize, members.Select(m => m.Seed).ToList(), device, request.Augment);
+        using var batches = new PackBatches(
+            data.Train, request.BatchSize, members.Select(m => m.Seed).ToList(), device, request.Augment);
         batchSize = batches.BatchSize;
         using var correct = torch.zeros(model.Members, ScalarType.Int64, device).DetachFromDisposeScope();
         var rule = request.EarlyStop;
@@ -65,7 +74,8 @@ internal sealed class PackRun(TrainingRequest request, IPackedModel model, Train
             loop.Stop();
             if (progressDue && ledger.Members[0].Outcome is null)
             {
-                progress!.Report(new TrainingProgress(step, request.Steps, ledger.Members[0].RecentLoss(step), learningRate, wall.Elapsed));
+                progress!.Report(new TrainingProgress(
+                    step, request.Steps, ledger.Members[0].RecentLoss(step), learningRate, wall.Elapsed));
             }
 
             if (rule is not null && step == rule.Step)
@@ -122,7 +132,8 @@ internal sealed class PackRun(TrainingRequest request, IPackedModel model, Train
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             // One backward pass serves the pack, so a failing one fails every member that was part of it.
-            computed.ForEach(m => ledger.FailOnHost(m, step, $"backward pass of loss '{members[m].Loss.Name}' failed at step {step}: {ex.Message}"));
+            computed.ForEach(m => ledger.FailOnHost(
+                m, step, $"backward pass of loss '{members[m].Loss.Name}' failed at step {step}: {ex.Message}"));
             return;
         }
 
@@ -165,7 +176,8 @@ internal sealed class PackRun(TrainingRequest request, IPackedModel model, Train
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            ledger.FailOnHost(member, step, $"loss '{loss.Name}' threw {ex.GetType().Name} at step {step}: {ex.Message}");
+            ledger.FailOnHost(
+                member, step, $"loss '{loss.Name}' threw {ex.GetType().Name} at step {step}: {ex.Message}");
             return null;
         }
 
@@ -204,11 +216,14 @@ internal sealed class PackRun(TrainingRequest request, IPackedModel model, Train
 
         foreach (var member in ledger.Open().ToList())
         {
-            var measured = trainingCorrect is null ? validation[member] : (double)trainingCorrect[member] / Math.Max(1, windowSeen);
+            var measured = trainingCorrect is null
+                ? validation[member]
+                : (double)trainingCorrect[member] / Math.Max(1, windowSeen);
             if (measured < rule.AccuracyFloor)
             {
                 var reason =
-                    FormattableString.Invariant($"{rule.Metric.ToString().ToLowerInvariant()} accuracy {measured:0.####} ")
+                    FormattableString.Invariant(
+                        $"{rule.Metric.ToString().ToLowerInvariant()} accuracy {measured:0.####} ")
                     + FormattableString.Invariant($"below floor {rule.AccuracyFloor:0.####} at step {step}");
                 ledger.Finish(member, TrainingStatus.EarlyStopped, reason, validation[member], null, step);
             }
@@ -256,23 +271,26 @@ internal sealed class PackRun(TrainingRequest request, IPackedModel model, Train
     }
 
     /// <summary>
-    /// Images per evaluation pass: <see cref="TrainingRequest.EvaluationBatchSize"/> shared by the members, and no more than
-    /// keep one pass's activations within <see cref="EvaluationPassBytes"/>. A pass of ResNet-9 over 1,000 images holds
-    /// gigabytes, and on a CPU such a pass is bound by memory and page faults: measured on Fashion-MNIST with one thread,
-    /// 13,000 images took 5.3 CPU-minutes in passes of 1,000 and well under one in passes of 100, with the same accuracies.
+    /// Images per evaluation pass: <see cref="TrainingRequest.EvaluationBatchSize"/> shared by the members, and no more
+    /// than keep one pass's activations within <see cref="EvaluationPassBytes"/>. A pass of ResNet-9 over 1,000 images
+    /// holds gigabytes, and on a CPU such a pass is bound by memory and page faults: measured on Fashion-MNIST with one
+    /// thread, 13,000 images took 5.3 CPU-minutes in passes of 1,000 and well under one in passes of 100, with the same
+    /// accuracies.
     /// </summary>
     private int EvaluationImagesPerPass()
     {
         if (evaluationImages == 0)
         {
             var builder = ModelBuilders.Of(request.Model);
-            // Per image: the training estimate's activations and their gradients (PackMemoryBudget), halved to the forward pass.
+            // Per image: the training estimate's activations and their gradients (PackMemoryBudget), halved to the
+            // forward pass.
             var perImage = Math.Max(
                 1,
                 (builder.BytesPerMember(request, data.Train.Shape, data.Classes, 2)
                     - builder.BytesPerMember(request, data.Train.Shape, data.Classes, 1)) / 2);
             var byMemory = EvaluationPassBytes / (perImage * model.Members);
-            evaluationImages = (int)Math.Clamp(Math.Min(byMemory, request.EvaluationBatchSize / model.Members), 1, int.MaxValue);
+            evaluationImages =
+                (int)Math.Clamp(Math.Min(byMemory, request.EvaluationBatchSize / model.Members), 1, int.MaxValue);
         }
 
         return evaluationImages;

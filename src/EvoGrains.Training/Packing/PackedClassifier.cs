@@ -4,7 +4,9 @@ using static TorchSharp.torch;
 
 namespace EvoGrains.Training.Packing;
 
-/// <summary>A pack of K copies of one architecture over <see cref="PackedState"/>; subclasses write the forward pass.</summary>
+/// <summary>
+/// A pack of K copies of one architecture over <see cref="PackedState"/>; subclasses write the forward pass.
+/// </summary>
 internal abstract class PackedClassifier(PackedState state) : IPackedModel
 {
     public int Members => State.Members;

@@ -47,13 +47,25 @@ internal static class PackedLayers
     }
 
     /// <summary>Batch norm over member-major channels: weight and bias [K, C], running statistics [K*C].</summary>
-    public static Tensor BatchNorm(Tensor x, Tensor weight, Tensor bias, Tensor runningMean, Tensor runningVar, bool training) =>
-        F.batch_norm(x, runningMean, runningVar, weight.reshape(-1), bias.reshape(-1), training, BatchNormMomentum, BatchNormEpsilon);
+    public static Tensor BatchNorm(
+        Tensor x,
+        Tensor weight,
+        Tensor bias,
+        Tensor runningMean,
+        Tensor runningVar,
+        bool training) =>
+        F.batch_norm(
+            x, runningMean, runningVar, weight.reshape(-1), bias.reshape(-1), training, BatchNormMomentum,
+            BatchNormEpsilon);
 
-    /// <summary>[B, K*C, ...] to [K, B, C*...]: each member's features, flattened as one model's flatten(1) would.</summary>
-    public static Tensor ChannelsToMembers(Tensor x, long members) => x.reshape(x.shape[0], members, -1).transpose(0, 1);
+    /// <summary>
+    /// [B, K*C, ...] to [K, B, C*...]: each member's features, flattened as one model's flatten(1) would.
+    /// </summary>
+    public static Tensor ChannelsToMembers(Tensor x, long members) =>
+        x.reshape(x.shape[0], members, -1).transpose(0, 1);
 
     /// <summary>Per-member images [K, B, C, H, W] to member-major channels [B, K*C, H, W].</summary>
     public static Tensor MembersToChannels(Tensor images) =>
-        images.transpose(0, 1).reshape(images.shape[1], images.shape[0] * images.shape[2], images.shape[3], images.shape[4]);
+        images.transpose(0, 1)
+            .reshape(images.shape[1], images.shape[0] * images.shape[2], images.shape[3], images.shape[4]);
 }

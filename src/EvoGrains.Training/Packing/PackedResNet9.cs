@@ -17,10 +17,12 @@ internal sealed class PackedResNet9(PackedState state) : PackedClassifier(state)
         x = Residual("residual1", Block("layer1", x, pool: true));
         x = Block("layer3", Block("layer2", x, pool: true), pool: true);
         x = Residual("residual3", x).amax([2, 3]);
-        return PackedLayers.Linear(PackedLayers.ChannelsToMembers(x, Members), State["classifier.weight"], null).mul(LogitScale);
+        return PackedLayers.Linear(PackedLayers.ChannelsToMembers(x, Members), State["classifier.weight"], null)
+            .mul(LogitScale);
     }
 
-    private Tensor Residual(string name, Tensor x) => x.Plus(Block(name + ".second", Block(name + ".first", x, pool: false), pool: false));
+    private Tensor Residual(string name, Tensor x) =>
+        x.Plus(Block(name + ".second", Block(name + ".first", x, pool: false), pool: false));
 
     /// <summary>conv -> batch norm -> ReLU (-> 2x2 max pool), as <c>ConvBlock</c>.</summary>
     private Tensor Block(string name, Tensor x, bool pool, bool sharedInput = false)

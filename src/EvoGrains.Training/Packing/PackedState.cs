@@ -21,7 +21,9 @@ namespace EvoGrains.Training.Packing;
 /// </remarks>
 internal sealed class PackedState : IDisposable
 {
-    /// <summary>Floats per member slice: a multiple of every SIMD width and unroll libtorch's CPU kernels use.</summary>
+    /// <summary>
+    /// Floats per member slice: a multiple of every SIMD width and unroll libtorch's CPU kernels use.
+    /// </summary>
     public const int MemberAlignment = 64;
 
     private readonly Dictionary<string, (Parameter Stored, long[] Shape)> parameters;
@@ -39,12 +41,16 @@ internal sealed class PackedState : IDisposable
 
     public int Members { get; }
 
-    /// <summary>The stored [K, P] parameters, in the one-candidate model's parameter order: what the optimizer steps.</summary>
+    /// <summary>
+    /// The stored [K, P] parameters, in the one-candidate model's parameter order: what the optimizer steps.
+    /// </summary>
     public IReadOnlyList<Parameter> Parameters { get; }
 
     public bool Training { get; set; } = true;
 
-    /// <summary>A parameter as [K, ...one model's shape]: a view of its stored values, made anew for each forward pass.</summary>
+    /// <summary>
+    /// A parameter as [K, ...one model's shape]: a view of its stored values, made anew for each forward pass.
+    /// </summary>
     public Tensor this[string name]
     {
         get
@@ -58,7 +64,9 @@ internal sealed class PackedState : IDisposable
 
     public Tensor Buffer(string name) => buffers[name];
 
-    /// <summary>Stacks the members' models (a model may appear several times: members with one seed share it).</summary>
+    /// <summary>
+    /// Stacks the members' models (a model may appear several times: members with one seed share it).
+    /// </summary>
     public static PackedState Stack(IReadOnlyList<ClassifierModule> members)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(members.Count, 1);
@@ -85,7 +93,9 @@ internal sealed class PackedState : IDisposable
             }
 
             var memberBuffers = members
-                .Select(m => m.named_buffers().Where(b => !b.name.EndsWith("num_batches_tracked", StringComparison.Ordinal)).ToList())
+                .Select(m => m.named_buffers()
+                    .Where(b => !b.name.EndsWith("num_batches_tracked", StringComparison.Ordinal))
+                    .ToList())
                 .ToList();
             for (var i = 0; i < memberBuffers[0].Count; i++)
             {

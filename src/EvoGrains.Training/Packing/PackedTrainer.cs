@@ -44,7 +44,8 @@ public sealed class PackedTrainer
         {
             cancellationToken.ThrowIfCancellationRequested();
             var wall = Stopwatch.StartNew();
-            using var model = ModelBuilders.Of(request.Model).Pack(request, data.Shape, data.Classes, pack.Select(m => m.Seed).ToList(), device);
+            using var model = ModelBuilders.Of(request.Model)
+                .Pack(request, data.Shape, data.Classes, pack.Select(m => m.Seed).ToList(), device);
             results.AddRange(new PackRun(request, model, data, pack, device).Run(null, wall, cancellationToken));
         }
 

@@ -2,7 +2,9 @@ using static TorchSharp.torch;
 
 namespace EvoGrains.Training.Packing;
 
-/// <summary>Device values of one step waiting for the next read-back: member losses, or member parameter norms.</summary>
+/// <summary>
+/// Device values of one step waiting for the next read-back: member losses, or member parameter norms.
+/// </summary>
 /// <param name="Step">The step the values belong to.</param>
 /// <param name="StepsCompleted">What a failure found here reports as steps completed.</param>
 /// <param name="Members">Which member each value is.</param>

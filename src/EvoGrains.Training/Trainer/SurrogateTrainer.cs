@@ -44,7 +44,9 @@ public sealed class SurrogateTrainer
         ArgumentNullException.ThrowIfNull(loss);
         var wall = Stopwatch.StartNew();
         var (device, data) = TrainingSetup.Prepare(request, request.Seed, prepared);
-        using var model = ModelBuilders.Of(request.Model).Pack(request, data.Shape, data.Classes, [request.Seed], device);
-        return new PackRun(request, model, data, [new PackMember(loss, request.Seed)], device).Run(progress, wall, cancellationToken)[0];
+        using var model = ModelBuilders.Of(request.Model)
+            .Pack(request, data.Shape, data.Classes, [request.Seed], device);
+        return new PackRun(request, model, data, [new PackMember(loss, request.Seed)], device)
+            .Run(progress, wall, cancellationToken)[0];
     }
 }

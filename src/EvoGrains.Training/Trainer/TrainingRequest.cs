@@ -5,11 +5,13 @@ namespace EvoGrains.Training.Trainer;
 
 /// <summary>Everything that defines one surrogate training of one candidate loss.</summary>
 /// <param name="Dataset">Which data to train on.</param>
-/// <param name="Model">A model of the registry (<see cref="ModelRegistry"/>): "small-cnn", "resnet9", "mlp", "torchscript".</param>
+/// <param name="Model">A model of the registry (<see cref="ModelRegistry"/>): "small-cnn", "resnet9", "mlp",
+/// "torchscript".</param>
 /// <param name="Steps">Optimizer steps.</param>
 /// <param name="BatchSize">Images per step.</param>
 /// <param name="LearningRate">Peak learning rate of the warm-up + cosine schedule.</param>
-/// <param name="Optimizer">An optimizer of the registry (<see cref="OptimizerRegistry"/>): "adam", or "sgd" with <see cref="Momentum"/>.</param>
+/// <param name="Optimizer">An optimizer of the registry (<see cref="OptimizerRegistry"/>): "adam", or "sgd" with
+/// <see cref="Momentum"/>.</param>
 /// <param name="WarmupSteps">Linear warm-up length.</param>
 /// <param name="Seed">Seeds parameter initialisation and batch order.</param>
 /// <param name="ValidationSize">Images held out of the training set for fitness.</param>
@@ -49,15 +51,17 @@ public sealed record TrainingRequest(
     /// <summary>The TorchScript file of a "torchscript" model.</summary>
     public string? ModelPath { get; init; }
 
-    /// <summary>A "torchscript" model starts from the file's weights instead of weights redrawn from the seed.</summary>
+    /// <summary>
+    /// A "torchscript" model starts from the file's weights instead of weights redrawn from the seed.
+    /// </summary>
     public bool Pretrained { get; init; }
 
     public double Momentum { get; init; } = 0.9;
 
     public double WeightDecay { get; init; }
 
-    /// <summary>Adam steps with libtorch's fused kernel (the default); false runs TorchSharp's element-wise Adam, the same
-    /// update as trainers made before packing (the packing benchmark's baseline).</summary>
+    /// <summary>Adam steps with libtorch's fused kernel (the default); false runs TorchSharp's element-wise Adam, the
+    /// same update as trainers made before packing (the packing benchmark's baseline).</summary>
     public bool FusedOptimizer { get; init; } = true;
 
     public DevicePreference Device { get; init; } = DevicePreference.Auto;
@@ -106,12 +110,14 @@ public sealed record TrainingRequest(
 
         if (!(LabelNoise >= 0 && LabelNoise <= Data.LabelNoise.MaxRate))
         {
-            throw new ArgumentOutOfRangeException(nameof(LabelNoise), LabelNoise, $"Must be between 0 and {Data.LabelNoise.MaxRate}.");
+            throw new ArgumentOutOfRangeException(
+                nameof(LabelNoise), LabelNoise, $"Must be between 0 and {Data.LabelNoise.MaxRate}.");
         }
 
         if (!AugmentRegistry.Names.Contains(Augment))
         {
-            throw new ArgumentOutOfRangeException(nameof(Augment), Augment, $"Must be one of {string.Join(", ", AugmentRegistry.Names)}.");
+            throw new ArgumentOutOfRangeException(
+                nameof(Augment), Augment, $"Must be one of {string.Join(", ", AugmentRegistry.Names)}.");
         }
 
         ArgumentOutOfRangeException.ThrowIfNegative(MaxThreads, nameof(MaxThreads));

@@ -3,7 +3,8 @@ namespace EvoGrains.Training.Trainer;
 /// <summary>Outcome of one training run.</summary>
 /// <param name="Status">Completed, Failed or EarlyStopped.</param>
 /// <param name="FailureReason">Why the run failed or stopped early; null when completed.</param>
-/// <param name="ValidationAccuracy">The fitness; 0 for failed runs, the accuracy at the check for early-stopped ones.</param>
+/// <param name="ValidationAccuracy">The fitness; 0 for failed runs, the accuracy at the check for early-stopped
+/// ones.</param>
 /// <param name="TestAccuracy">Only when the request asked for it and the run did not fail.</param>
 /// <param name="FinalTrainingLoss">Mean candidate loss over the last steps (NaN if no step finished).</param>
 /// <param name="StepsCompleted">Optimizer steps actually taken.</param>

@@ -4,10 +4,15 @@ using static TorchSharp.torch;
 
 namespace EvoGrains.Training.Trainer;
 
-/// <summary>What every training run does first: validate, set the thread cap, pick the device, fetch the prepared split.</summary>
+/// <summary>
+/// What every training run does first: validate, set the thread cap, pick the device, fetch the prepared split.
+/// </summary>
 internal static class TrainingSetup
 {
-    public static (Device Device, TrainingData Data) Prepare(TrainingRequest request, int seed, PreparedDataCache prepared)
+    public static (Device Device, TrainingData Data) Prepare(
+        TrainingRequest request,
+        int seed,
+        PreparedDataCache prepared)
     {
         ArgumentNullException.ThrowIfNull(request);
         request.Validate();

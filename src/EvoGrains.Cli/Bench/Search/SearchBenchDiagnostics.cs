@@ -21,8 +21,11 @@ public sealed record SearchBenchDiagnostics(
     public static SearchBenchDiagnostics Of(RunRecord run)
     {
         ArgumentNullException.ThrowIfNull(run);
-        var firstRung = run.History.Where(h => h.Status == EvaluationStatus.Completed && h.Rung == 0 && double.IsFinite(h.Fitness)).ToList();
-        var generated = (double)(run.RejectedByScreening + run.Deduplicated + run.History.Count(h => h.Rung == 0 && !h.Shared));
+        var firstRung = run.History
+            .Where(h => h.Status == EvaluationStatus.Completed && h.Rung == 0 && double.IsFinite(h.Fitness))
+            .ToList();
+        var generated =
+            (double)(run.RejectedByScreening + run.Deduplicated + run.History.Count(h => h.Rung == 0 && !h.Shared));
         var surrogate = new PhenotypeSurrogate();
         foreach (var entry in firstRung)
         {

@@ -29,7 +29,8 @@ public static class SearchBenchPlot
 
             var steps = band.Select(b => (double)b.TrainingSteps).ToArray();
             var color = palette.GetColor(i);
-            var fill = plot.Add.FillY(steps, band.Select(b => b.LowerQuartile).ToArray(), band.Select(b => b.UpperQuartile).ToArray());
+            var fill = plot.Add.FillY(
+                steps, band.Select(b => b.LowerQuartile).ToArray(), band.Select(b => b.UpperQuartile).ToArray());
             fill.FillColor = color.WithAlpha(0.25);
             fill.LineColor = color.WithAlpha(0);
             var median = plot.Add.Scatter(steps, band.Select(b => b.Median).ToArray());

@@ -3,7 +3,9 @@ using System.Text;
 
 namespace EvoGrains.Cli.Bench.Search;
 
-/// <summary>The search benchmark's section of bench-results/search.md: one section per spec, the latest run each.</summary>
+/// <summary>
+/// The search benchmark's section of bench-results/search.md: one section per spec, the latest run each.
+/// </summary>
 public static class SearchBenchReport
 {
     public const string Title = "# Does the search pay? Each method against random search at equal budget";
@@ -12,7 +14,11 @@ public static class SearchBenchReport
         BenchResultsFile.MergeSection(existing, Title, specName, section);
 
     /// <param name="load">The 1-minute load average before and after the run.</param>
-    public static string Section(SearchBenchResult result, string specFile, (double Before, double After) load, string figure)
+    public static string Section(
+        SearchBenchResult result,
+        string specFile,
+        (double Before, double After) load,
+        string figure)
     {
         ArgumentNullException.ThrowIfNull(result);
         var text = new StringBuilder();
@@ -62,7 +68,9 @@ public static class SearchBenchReport
         return text.ToString();
     }
 
-    /// <summary>Why: per method, medians over its searches of what <see cref="SearchBenchDiagnostics"/> measures.</summary>
+    /// <summary>
+    /// Why: per method, medians over its searches of what <see cref="SearchBenchDiagnostics"/> measures.
+    /// </summary>
     private static string Diagnostics(SearchBenchResult result)
     {
         var text = new StringBuilder();
@@ -81,7 +89,9 @@ public static class SearchBenchReport
         foreach (var method in result.Methods)
         {
             var runs = result.Runs.Where(r => r.Method == method.Method).ToList();
-            var bred = runs.SelectMany(r => r.Diagnostics.Operators).Where(o => double.IsFinite(o.ImprovedShare)).ToList();
+            var bred = runs.SelectMany(r => r.Diagnostics.Operators)
+                .Where(o => double.IsFinite(o.ImprovedShare))
+                .ToList();
             text.AppendLine(
                 Invariant($"| {method.Method} | {Median(runs.Select(r => r.Diagnostics.RejectedShare)):P1} | ")
                 + Invariant($"{Median(runs.Select(r => r.Diagnostics.DuplicateShare)):P1} | ")
@@ -97,9 +107,12 @@ public static class SearchBenchReport
     }
 
     private static double Median(IEnumerable<double> values) =>
-        values.Where(double.IsFinite).ToList() is { Count: > 0 } finite ? MathNet.Numerics.Statistics.Statistics.Median(finite) : double.NaN;
+        values.Where(double.IsFinite).ToList() is { Count: > 0 } finite
+            ? MathNet.Numerics.Statistics.Statistics.Median(finite)
+            : double.NaN;
 
-    private static string Interval(double mean, double half) => double.IsFinite(half) ? Invariant($"{mean - half:F4}–{mean + half:F4}") : "—";
+    private static string Interval(double mean, double half) =>
+        double.IsFinite(half) ? Invariant($"{mean - half:F4}–{mean + half:F4}") : "—";
 
     private static string P(double p) => double.IsNaN(p) ? "—" : p < 0.001 ? "< 0.001" : Invariant($"{p:F3}");
 

@@ -2,7 +2,10 @@ using EvoGrains.Core.Search;
 
 namespace EvoGrains.Cli.Bench.Search;
 
-/// <summary>One search of the benchmark: its best-so-far curve, its winner, and the winner's and CE's test accuracies (one per seed).</summary>
+/// <summary>
+/// One search of the benchmark: its best-so-far curve, its winner, and the winner's and CE's test accuracies (one per
+/// seed).
+/// </summary>
 public sealed record SearchBenchRun(
     string Method,
     int Repeat,

@@ -14,7 +14,10 @@ public static class SearchBenchmark
 {
     public const int BandPoints = 20;
 
-    public static async Task<SearchBenchResult> RunAsync(SearchBenchOptions options, Action<string> progress, CancellationToken cancellationToken)
+    public static async Task<SearchBenchResult> RunAsync(
+        SearchBenchOptions options,
+        Action<string> progress,
+        CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(options);
         var clock = Stopwatch.StartNew();
@@ -39,12 +42,14 @@ public static class SearchBenchmark
                         method, repeat, spec.Seed, run.History.Count, run.History.Sum(h => h.TrainingSteps),
                         run.HallOfFame.Count > 0 ? run.HallOfFame[0].Fitness : double.NaN,
                         winner?.Name ?? "", winner?.Expression ?? "", winner?.Fitnesses ?? [], ce?.Fitnesses ?? [],
-                        (clock.Elapsed - started).TotalSeconds, BestSoFar.Curve(run.History), SearchBenchDiagnostics.Of(run));
+                        (clock.Elapsed - started).TotalSeconds, BestSoFar.Curve(run.History),
+                        SearchBenchDiagnostics.Of(run));
                     runs.Add(result);
                     progress(string.Create(CultureInfo.InvariantCulture,
                         $"{method} {repeat + 1}/{options.Repeats}: {result.Evaluations} evaluations, "
                         + $"{result.TrainingSteps}/{options.TrainingSteps} training steps, best validation "
-                        + $"{result.BestValidation:F4}, winner test {result.WinnerTestMean:F4} ({result.Seconds:F0} s)"));
+                        + $"{result.BestValidation:F4}, winner test {result.WinnerTestMean:F4} "
+                        + $"({result.Seconds:F0} s)"));
                 }
                 finally
                 {
@@ -62,8 +67,13 @@ public static class SearchBenchmark
             Summarize(options.Methods, runs, options.TrainingSteps), runs);
     }
 
-    /// <summary>Each method's band, winners' test accuracy and p-values against <see cref="SearchBenchOptions.Control"/>.</summary>
-    public static IReadOnlyList<SearchBenchMethod> Summarize(IReadOnlyList<string> methods, IReadOnlyList<SearchBenchRun> runs, long budget)
+    /// <summary>
+    /// Each method's band, winners' test accuracy and p-values against <see cref="SearchBenchOptions.Control"/>.
+    /// </summary>
+    public static IReadOnlyList<SearchBenchMethod> Summarize(
+        IReadOnlyList<string> methods,
+        IReadOnlyList<SearchBenchRun> runs,
+        long budget)
     {
         ArgumentNullException.ThrowIfNull(runs);
         var control = runs.Where(r => r.Method == SearchBenchOptions.Control).ToList();
