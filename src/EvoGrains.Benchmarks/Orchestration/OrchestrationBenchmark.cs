@@ -37,7 +37,8 @@ public static class OrchestrationBenchmark
         var throughput = await RunSearchAsync(grains, throughputSpec, options.RunTimeout, cancellationToken);
         var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
         var search = SearchWork.Total - searchBefore;
-        var (bytes, searchBytes) = (GC.GetTotalAllocatedBytes() - bytesBefore, SearchWork.Allocated - searchBytesBefore);
+        var bytes = GC.GetTotalAllocatedBytes() - bytesBefore;
+        var searchBytes = SearchWork.Allocated - searchBytesBefore;
         var collections = Collections() - collectionsBefore;
         var perSecond = throughput.Trained / throughput.Elapsed.TotalSeconds;
 

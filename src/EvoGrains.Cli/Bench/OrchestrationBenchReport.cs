@@ -78,8 +78,9 @@ public static class OrchestrationBenchReport
                 + Invariant($"evaluation**, so {Environment.ProcessorCount} cores carry ")
                 + Invariant($"**{result.OrchestrationCapacity:F0} evaluations/s** of orchestration"));
             text.AppendLine(
-                Invariant($"- allocated per evaluation: {result.AllocatedPerEvaluation / 1024:F1} KB, of which search work ")
-                + Invariant($"{result.SearchAllocatedPerEvaluation / 1024:F1} KB; {result.Collections} garbage collections ")
+                Invariant($"- allocated per evaluation: {result.AllocatedPerEvaluation / 1024:F1} KB, ")
+                + Invariant($"of which search work {result.SearchAllocatedPerEvaluation / 1024:F1} KB; ")
+                + Invariant($"{result.Collections} garbage collections ")
                 + "(their threads' time is part of orchestration)");
             if (result.Scaling.Count > 0)
             {
