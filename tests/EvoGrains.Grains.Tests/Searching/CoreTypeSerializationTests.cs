@@ -6,7 +6,7 @@ using Orleans.Serialization;
 
 namespace EvoGrains.Grains.Tests.Searching;
 
-/// <summary>Core types cross grains through the serializers Orleans generates for them: every field survives the round trip.</summary>
+/// <summary>Core types cross grains through generated serializers: every field survives the round trip.</summary>
 public sealed class CoreTypeSerializationTests
 {
     private static readonly Serializer Serializer = new ServiceCollection().AddSerializer().BuildServiceProvider().GetRequiredService<Serializer>();

@@ -11,8 +11,8 @@ namespace EvoGrains.Grains.Tests.Searching;
 
 /// <summary>
 /// Every type that crosses grains or storage, filled member by member with values unlike the defaults, survives Orleans'
-/// serializer: a member without an [Id] fails here by name. So does every default-constructed one, whose collections are
-/// often the compiler's own types for collection expressions.
+/// serializer: a member without an [Id] fails here by name. So does every default-constructed one, whose collections
+/// are often the compiler's own types for collection expressions.
 /// </summary>
 public sealed class WireRoundTripTests
 {
@@ -33,7 +33,9 @@ public sealed class WireRoundTripTests
     {
         var data = new TheoryData<string>();
         // A type with required members has no default in C#: its parameterless constructor leaves them null.
-        var constructible = AllWireTypes().Where(t => t.GetConstructor(Type.EmptyTypes) is not null && t.GetCustomAttribute<RequiredMemberAttribute>() is null);
+        var constructible = AllWireTypes()
+            .Where(t => t.GetConstructor(Type.EmptyTypes) is not null)
+            .Where(t => t.GetCustomAttribute<RequiredMemberAttribute>() is null);
         foreach (var type in constructible.OrderBy(t => t.FullName, StringComparer.Ordinal))
         {
             data.Add(type.AssemblyQualifiedName!);
@@ -77,7 +79,8 @@ public sealed class WireRoundTripTests
         var assemblies = new[] { typeof(SearchSpec).Assembly, typeof(EvaluationJob).Assembly, typeof(IslandState).Assembly };
         return assemblies
             .SelectMany(a => a.GetTypes())
-            .Where(t => t.GetCustomAttribute<GenerateSerializerAttribute>() is not null && !t.IsGenericTypeDefinition && !t.IsEnum);
+            .Where(t => t.GetCustomAttribute<GenerateSerializerAttribute>() is not null)
+            .Where(t => !t.IsGenericTypeDefinition && !t.IsEnum);
     }
 
     private static object? RoundTrip(Type type, object value)

@@ -5,7 +5,10 @@ namespace EvoGrains.Core.Search.Islands;
 
 /// <summary>A candidate as storage and messages carry it: genome text and lineage.</summary>
 [GenerateSerializer, Immutable, Alias("evograins.stored-candidate")]
-public sealed record StoredCandidate([Id(0)] string Genome, [Id(1)] string Operator, [Id(2)] IReadOnlyList<string> Parents)
+public sealed record StoredCandidate(
+    [Id(0)] string Genome,
+    [Id(1)] string Operator,
+    [Id(2)] IReadOnlyList<string> Parents)
 {
     public static StoredCandidate From(Candidate candidate) => new(candidate.Genome.Encode(), candidate.Operator, candidate.Parents.ToArray());
 
