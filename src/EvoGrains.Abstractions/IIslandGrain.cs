@@ -1,4 +1,5 @@
 using EvoGrains.Core.Search;
+using EvoGrains.Core.Search.Islands;
 using Orleans.Concurrency;
 
 namespace EvoGrains.Abstractions;
@@ -37,7 +38,7 @@ public interface IIslandGrain : IGrainWithStringKey
     Task OnResultAsync(string evaluationKey, EvaluationResult outcome);
 
     [Alias("ReceiveMigrants"), OneWay]
-    Task ReceiveMigrantsAsync(IReadOnlyList<MigrantRecord> migrants);
+    Task ReceiveMigrantsAsync(IReadOnlyList<Migrant> migrants);
 
     [Alias("GetStatus"), ReadOnly]
     Task<IslandStatus> GetStatusAsync();

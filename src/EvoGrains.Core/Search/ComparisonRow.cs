@@ -1,4 +1,5 @@
 using EvoGrains.Core.Expressions;
+using Orleans;
 namespace EvoGrains.Core.Search;
 
 /// <summary>
@@ -6,35 +7,68 @@ namespace EvoGrains.Core.Search;
 /// the 95% confidence interval of the mean, Welch and paired (same-seed) p-values against CE and against the
 /// best baseline (NaN when undefined or when the row is that reference), mean seconds per run and failed runs.
 /// </summary>
+[GenerateSerializer, Immutable, Alias("evograins.comparison-row")]
 public sealed record ComparisonRow
 {
-    public required string Name { get; init; }
+    [Id(0)] internal readonly string name = null!;
 
-    public required bool IsBaseline { get; init; }
+    public required string Name { get => name; init => name = value; }
 
-    public required string Expression { get; init; }
+    [Id(1)] internal readonly bool isBaseline;
 
-    public required LossText Loss { get; init; }
+    public required bool IsBaseline { get => isBaseline; init => isBaseline = value; }
 
-    public required IReadOnlyList<double> Fitnesses { get; init; }
+    [Id(2)] internal readonly string expression = null!;
 
-    public required double Mean { get; init; }
+    public required string Expression { get => expression; init => expression = value; }
 
-    public required double StandardDeviation { get; init; }
+    [Id(3)] internal readonly LossText loss = null!;
 
-    public required double ConfidenceHalfWidth { get; init; }
+    public required LossText Loss { get => loss; init => loss = value; }
 
-    public required double PValueVsCe { get; init; }
+    [Id(4)] internal readonly IReadOnlyList<double> fitnesses = null!;
 
-    public required double PairedPValueVsCe { get; init; }
+    public required IReadOnlyList<double> Fitnesses { get => fitnesses; init => fitnesses = value; }
 
-    public required double PValueVsBestBaseline { get; init; }
+    [Id(5)] internal readonly double mean;
 
-    public required double PairedPValueVsBestBaseline { get; init; }
+    public required double Mean { get => mean; init => mean = value; }
 
-    public required double SecondsPerRun { get; init; }
+    [Id(6)] internal readonly double standardDeviation;
 
-    public required int FailedRuns { get; init; }
+    public required double StandardDeviation { get => standardDeviation; init => standardDeviation = value; }
+
+    [Id(7)] internal readonly double confidenceHalfWidth;
+
+    public required double ConfidenceHalfWidth { get => confidenceHalfWidth; init => confidenceHalfWidth = value; }
+
+    [Id(8)] internal readonly double pValueVsCe;
+
+    public required double PValueVsCe { get => pValueVsCe; init => pValueVsCe = value; }
+
+    [Id(9)] internal readonly double pairedPValueVsCe;
+
+    public required double PairedPValueVsCe { get => pairedPValueVsCe; init => pairedPValueVsCe = value; }
+
+    [Id(10)] internal readonly double pValueVsBestBaseline;
+
+    public required double PValueVsBestBaseline { get => pValueVsBestBaseline; init => pValueVsBestBaseline = value; }
+
+    [Id(11)] internal readonly double pairedPValueVsBestBaseline;
+
+    public required double PairedPValueVsBestBaseline
+    {
+        get => pairedPValueVsBestBaseline;
+        init => pairedPValueVsBestBaseline = value;
+    }
+
+    [Id(12)] internal readonly double secondsPerRun;
+
+    public required double SecondsPerRun { get => secondsPerRun; init => secondsPerRun = value; }
+
+    [Id(13)] internal readonly int failedRuns;
+
+    public required int FailedRuns { get => failedRuns; init => failedRuns = value; }
 
     public int Runs => Fitnesses.Count;
 

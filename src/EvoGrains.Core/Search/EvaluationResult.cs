@@ -1,3 +1,5 @@
+using Orleans;
+
 namespace EvoGrains.Core.Search;
 
 /// <summary>
@@ -6,26 +8,35 @@ namespace EvoGrains.Core.Search;
 /// measured it when the run went through the cluster's trainers. Over several seeds the fitness is the
 /// mean and <see cref="Spread"/> the sample standard deviation.
 /// </summary>
+[GenerateSerializer, Immutable, Alias("evograins.evaluation-result")]
 public sealed record EvaluationResult(
-    double Fitness,
-    EvaluationStatus Status,
-    double Seconds,
-    string? Failure = null,
-    double TrainingLoss = double.NaN)
+    [Id(0)] double Fitness,
+    [Id(1)] EvaluationStatus Status,
+    [Id(2)] double Seconds,
+    [Id(3)] string? Failure = null,
+    [Id(4)] double TrainingLoss = double.NaN)
 {
-    public string TrainerId { get; init; } = "";
+    [Id(5)] internal readonly string trainerId = "";
+
+    public string TrainerId { get => trainerId; init => trainerId = value; }
+
+    [Id(6)] internal readonly bool permanent;
 
     /// <summary>
     /// The failure will not go away on retry (missing or corrupt data, an invalid loss); see
     /// <see cref="PermanentEvaluationException"/>.
     /// </summary>
-    public bool Permanent { get; init; }
+    public bool Permanent { get => permanent; init => permanent = value; }
+
+    [Id(7)] internal readonly int seeds = 1;
 
     /// <summary>Training seeds behind <see cref="Fitness"/>.</summary>
-    public int Seeds { get; init; } = 1;
+    public int Seeds { get => seeds; init => seeds = value; }
+
+    [Id(8)] internal readonly double spread = double.NaN;
 
     /// <summary>Sample standard deviation of the fitness over the seeds; NaN with one seed.</summary>
-    public double Spread { get; init; } = double.NaN;
+    public double Spread { get => spread; init => spread = value; }
 
     public static EvaluationResult Failed(string reason, double seconds = 0) => new(0, EvaluationStatus.Failed, seconds, reason);
 

@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using Orleans;
 
 namespace EvoGrains.Core.Search;
 
@@ -10,37 +11,54 @@ namespace EvoGrains.Core.Search;
 /// <see cref="Tune"/> grids are trained in one validation round of <see cref="Steps"/> steps and <see cref="Seeds"/> seeds.
 /// Each <see cref="Transfer"/> setting retrains the test table's arms with its own training settings.
 /// </summary>
+[GenerateSerializer, Immutable, Alias("evograins.final-stage-spec")]
 public sealed record FinalStageSpec
 {
     public const int DefaultTestSeeds = 10;
 
-    public int TopK { get; init; } = 3;
+    [Id(0)] internal readonly int topK = 3;
 
-    public int Steps { get; init; } = 600;
+    public int TopK { get => topK; init => topK = value; }
 
-    public int Seeds { get; init; } = 5;
+    [Id(1)] internal readonly int steps = 600;
 
-    public IReadOnlyList<string> Baselines { get; init; } = ["ce", "ls-ce", "focal", "baikal", "ngl"];
+    public int Steps { get => steps; init => steps = value; }
+
+    [Id(2)] internal readonly int seeds = 5;
+
+    public int Seeds { get => seeds; init => seeds = value; }
+
+    [Id(3)] internal readonly IReadOnlyList<string> baselines = ["ce", "ls-ce", "focal", "baikal", "ngl"];
+
+    public IReadOnlyList<string> Baselines { get => baselines; init => baselines = value; }
+
+    [Id(4)] internal readonly IReadOnlyList<TunedFamilySpec>? tune;
 
     /// <summary>
     /// Baseline families tuned on validation before the test round; unset: <see cref="TunedFamilySpec.Defaults"/> for the
     /// evaluation's regime (label noise or not); empty: none.
     /// </summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
-    public IReadOnlyList<TunedFamilySpec>? Tune { get; init; }
+    public IReadOnlyList<TunedFamilySpec>? Tune { get => tune; init => tune = value; }
+
+    [Id(5)] internal readonly IReadOnlyList<FinalRoundSpec> rounds = [];
 
     /// <summary>Elimination rounds on validation, run in order; empty: none.</summary>
-    public IReadOnlyList<FinalRoundSpec> Rounds { get; init; } = [];
+    public IReadOnlyList<FinalRoundSpec> Rounds { get => rounds; init => rounds = value; }
+
+    [Id(6)] internal readonly int? testSeeds;
 
     /// <summary>Seeds of the test round; unset: <see cref="DefaultTestSeeds"/> with rounds, <see cref="Seeds"/> without.</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
-    public int? TestSeeds { get; init; }
+    public int? TestSeeds { get => testSeeds; init => testSeeds = value; }
+
+    [Id(7)] internal readonly IReadOnlyList<TransferSpec> transfer = [];
 
     /// <summary>
     /// Transfer settings (METHODS.md §9): after the test table's runs, its arms (survivors, baselines, tuned baselines) are
     /// retrained in each setting with the test table's seeds and measured on the test set; empty: none.
     /// </summary>
-    public IReadOnlyList<TransferSpec> Transfer { get; init; } = [];
+    public IReadOnlyList<TransferSpec> Transfer { get => transfer; init => transfer = value; }
 
     [JsonIgnore]
     public int EffectiveTestSeeds => TestSeeds ?? (Rounds.Count > 0 ? DefaultTestSeeds : Seeds);

@@ -1,33 +1,55 @@
 using System.Text.Json.Serialization;
 using EvoGrains.Core.Evolution;
 using EvoGrains.Core.Expressions;
+using Orleans;
 namespace EvoGrains.Core.Search;
 
 /// <summary>
 /// One of the best losses of a search: its identity, text, trainable loss, fitness (the mean over <see cref="Seeds"/>
 /// at its highest <see cref="Rung"/>) and where it came from.
 /// </summary>
+[GenerateSerializer, Immutable, Alias("evograins.hall-of-fame-entry")]
 public sealed record HallOfFameEntry
 {
-    public required string Hash { get; init; }
+    [Id(0)] internal readonly string hash = null!;
 
-    public required string Expression { get; init; }
+    public required string Hash { get => hash; init => hash = value; }
 
-    public required LossText Loss { get; init; }
+    [Id(1)] internal readonly string expression = null!;
 
-    public required double Fitness { get; init; }
+    public required string Expression { get => expression; init => expression = value; }
 
-    public required int Island { get; init; }
+    [Id(2)] internal readonly LossText loss = null!;
 
-    public required string Operator { get; init; }
+    public required LossText Loss { get => loss; init => loss = value; }
 
-    public required IReadOnlyList<string> Parents { get; init; }
+    [Id(3)] internal readonly double fitness;
 
-    public int Rung { get; init; }
+    public required double Fitness { get => fitness; init => fitness = value; }
 
-    public int Seeds { get; init; } = 1;
+    [Id(4)] internal readonly int island;
 
-    public double Spread { get; init; } = double.NaN;
+    public required int Island { get => island; init => island = value; }
+
+    [Id(5)] internal readonly string @operator = null!;
+
+    public required string Operator { get => @operator; init => @operator = value; }
+
+    [Id(6)] internal readonly IReadOnlyList<string> parents = null!;
+
+    public required IReadOnlyList<string> Parents { get => parents; init => parents = value; }
+
+    [Id(7)] internal readonly int rung;
+
+    public int Rung { get => rung; init => rung = value; }
+
+    [Id(8)] internal readonly int seeds = 1;
+
+    public int Seeds { get => seeds; init => seeds = value; }
+
+    [Id(9)] internal readonly double spread = double.NaN;
+
+    public double Spread { get => spread; init => spread = value; }
 
     [JsonIgnore]
     public FitnessRank Rank => new(Rung, Fitness);

@@ -1,34 +1,63 @@
+using Orleans;
+
 namespace EvoGrains.Core.Search;
 
 /// <summary>
 /// One island's progress. Diversity is the number of distinct fitness values in the population. Exhausted: its last
 /// proposal attempt found no new screened candidate (2500 draws).
 /// </summary>
+[GenerateSerializer, Immutable, Alias("evograins.island-status")]
 public sealed record IslandStatus
 {
-    public required int Island { get; init; }
+    [Id(0)] internal readonly int island;
 
-    public required string Method { get; init; }
+    public required int Island { get => island; init => island = value; }
 
-    public int PopulationSize { get; init; }
+    [Id(1)] internal readonly string method = null!;
 
-    public double BestFitness { get; init; } = double.NaN;
+    public required string Method { get => method; init => method = value; }
 
-    public string? BestExpression { get; init; }
+    [Id(2)] internal readonly int populationSize;
 
-    public int Diversity { get; init; }
+    public int PopulationSize { get => populationSize; init => populationSize = value; }
 
-    public long Evaluations { get; init; }
+    [Id(3)] internal readonly double bestFitness = double.NaN;
 
-    public int InFlight { get; init; }
+    public double BestFitness { get => bestFitness; init => bestFitness = value; }
 
-    public long RejectedByScreening { get; init; }
+    [Id(4)] internal readonly string? bestExpression;
 
-    public long Duplicates { get; init; }
+    public string? BestExpression { get => bestExpression; init => bestExpression = value; }
 
-    public long SharedResults { get; init; }
+    [Id(5)] internal readonly int diversity;
 
-    public long MigrantsReceived { get; init; }
+    public int Diversity { get => diversity; init => diversity = value; }
 
-    public bool Exhausted { get; init; }
+    [Id(6)] internal readonly long evaluations;
+
+    public long Evaluations { get => evaluations; init => evaluations = value; }
+
+    [Id(7)] internal readonly int inFlight;
+
+    public int InFlight { get => inFlight; init => inFlight = value; }
+
+    [Id(8)] internal readonly long rejectedByScreening;
+
+    public long RejectedByScreening { get => rejectedByScreening; init => rejectedByScreening = value; }
+
+    [Id(9)] internal readonly long duplicates;
+
+    public long Duplicates { get => duplicates; init => duplicates = value; }
+
+    [Id(10)] internal readonly long sharedResults;
+
+    public long SharedResults { get => sharedResults; init => sharedResults = value; }
+
+    [Id(11)] internal readonly long migrantsReceived;
+
+    public long MigrantsReceived { get => migrantsReceived; init => migrantsReceived = value; }
+
+    [Id(12)] internal readonly bool exhausted;
+
+    public bool Exhausted { get => exhausted; init => exhausted = value; }
 }

@@ -22,8 +22,6 @@ public static class SearchSpecJson
         MaxDepth = Options.MaxDepth,
     };
 
-    private static JsonSerializerOptions WireOptions { get; } = new(Options) { WriteIndented = false };
-
     /// <summary>
     /// The spec in <paramref name="json"/>, valid; anything else is a <see cref="SearchSpecException"/> naming
     /// <paramref name="source"/> and the field.
@@ -68,12 +66,6 @@ public static class SearchSpecJson
     }
 
     public static string Write(SearchSpec spec) => JsonSerializer.Serialize(spec, Options);
-
-    /// <summary>Compact JSON of a spec or a part of it, for the wire and storage; <see cref="FromWire{T}"/> reads it back unvalidated.</summary>
-    public static string ToWire<T>(T value) => JsonSerializer.Serialize(value, WireOptions);
-
-    public static T FromWire<T>(string json) =>
-        JsonSerializer.Deserialize<T>(json, WireOptions) ?? throw new JsonException($"empty {typeof(T).Name}");
 
     /// <summary>
     /// Every null inside the document, as "path: must not be null": no field of a spec takes null (leaving a field out

@@ -1,68 +1,121 @@
+using Orleans;
+
 namespace EvoGrains.Core.Search;
 
 /// <summary>
 /// A snapshot of a search. EvaluationsDone counts history entries; Deduplicated counts results shared between islands
 /// plus proposals rejected as duplicates; TrainerUtilisation is busy trainer time over trainers x elapsed time.
 /// </summary>
+[GenerateSerializer, Immutable, Alias("evograins.search-status")]
 public sealed record SearchStatus
 {
-    public required string SearchId { get; init; }
+    [Id(0)] internal readonly string searchId = null!;
 
-    public required string Name { get; init; }
+    public required string SearchId { get => searchId; init => searchId = value; }
 
-    public required SearchState State { get; init; }
+    [Id(1)] internal readonly string name = null!;
 
-    public long EvaluationsDone { get; init; }
+    public required string Name { get => name; init => name = value; }
 
-    public int MaxEvaluations { get; init; }
+    [Id(2)] internal readonly SearchState state;
 
-    public int InFlight { get; init; }
+    public required SearchState State { get => state; init => state = value; }
 
-    public long RejectedByScreening { get; init; }
+    [Id(3)] internal readonly long evaluationsDone;
 
-    public long Deduplicated { get; init; }
+    public long EvaluationsDone { get => evaluationsDone; init => evaluationsDone = value; }
 
-    public long LateResults { get; init; }
+    [Id(4)] internal readonly int maxEvaluations;
 
-    public double EvaluationsPerMinute { get; init; }
+    public int MaxEvaluations { get => maxEvaluations; init => maxEvaluations = value; }
 
-    public double BestFitness { get; init; } = double.NaN;
+    [Id(5)] internal readonly int inFlight;
 
-    public string? BestExpression { get; init; }
+    public int InFlight { get => inFlight; init => inFlight = value; }
 
-    public IReadOnlyList<IslandStatus> Islands { get; init; } = [];
+    [Id(6)] internal readonly long rejectedByScreening;
 
-    public int Trainers { get; init; }
+    public long RejectedByScreening { get => rejectedByScreening; init => rejectedByScreening = value; }
 
-    public double TrainerUtilisation { get; init; }
+    [Id(7)] internal readonly long deduplicated;
 
-    public int FinalJobsDone { get; init; }
+    public long Deduplicated { get => deduplicated; init => deduplicated = value; }
 
-    public int FinalJobsTotal { get; init; }
+    [Id(8)] internal readonly long lateResults;
 
-    public DateTimeOffset? StartedAt { get; init; }
+    public long LateResults { get => lateResults; init => lateResults = value; }
 
-    public DateTimeOffset? EndedAt { get; init; }
+    [Id(9)] internal readonly double evaluationsPerMinute;
+
+    public double EvaluationsPerMinute { get => evaluationsPerMinute; init => evaluationsPerMinute = value; }
+
+    [Id(10)] internal readonly double bestFitness = double.NaN;
+
+    public double BestFitness { get => bestFitness; init => bestFitness = value; }
+
+    [Id(11)] internal readonly string? bestExpression;
+
+    public string? BestExpression { get => bestExpression; init => bestExpression = value; }
+
+    [Id(12)] internal readonly IReadOnlyList<IslandStatus> islands = [];
+
+    public IReadOnlyList<IslandStatus> Islands { get => islands; init => islands = value; }
+
+    [Id(13)] internal readonly int trainers;
+
+    public int Trainers { get => trainers; init => trainers = value; }
+
+    [Id(14)] internal readonly double trainerUtilisation;
+
+    public double TrainerUtilisation { get => trainerUtilisation; init => trainerUtilisation = value; }
+
+    [Id(15)] internal readonly int finalJobsDone;
+
+    public int FinalJobsDone { get => finalJobsDone; init => finalJobsDone = value; }
+
+    [Id(16)] internal readonly int finalJobsTotal;
+
+    public int FinalJobsTotal { get => finalJobsTotal; init => finalJobsTotal = value; }
+
+    [Id(17)] internal readonly DateTimeOffset? startedAt;
+
+    public DateTimeOffset? StartedAt { get => startedAt; init => startedAt = value; }
+
+    [Id(18)] internal readonly DateTimeOffset? endedAt;
+
+    public DateTimeOffset? EndedAt { get => endedAt; init => endedAt = value; }
+
+    [Id(19)] internal readonly string? failure;
 
     /// <summary>Why the search failed, when <see cref="State"/> is <see cref="SearchState.Failed"/>.</summary>
-    public string? Failure { get; init; }
+    public string? Failure { get => failure; init => failure = value; }
+
+    [Id(20)] internal readonly long trainingSteps;
 
     /// <summary>Training steps the search's evaluations spent (steps times seeds), against <see cref="MaxTrainingSteps"/> (0: no limit).</summary>
-    public long TrainingSteps { get; init; }
+    public long TrainingSteps { get => trainingSteps; init => trainingSteps = value; }
 
-    public long MaxTrainingSteps { get; init; }
+    [Id(21)] internal readonly long maxTrainingSteps;
+
+    public long MaxTrainingSteps { get => maxTrainingSteps; init => maxTrainingSteps = value; }
+
+    [Id(22)] internal readonly double maxMinutes;
 
     /// <summary>The search's time budget in minutes (0: no limit), counted from <see cref="StartedAt"/>.</summary>
-    public double MaxMinutes { get; init; }
+    public double MaxMinutes { get => maxMinutes; init => maxMinutes = value; }
+
+    [Id(23)] internal readonly DateTimeOffset? finalStageStartedAt;
 
     /// <summary>When the final stage began (null before).</summary>
-    public DateTimeOffset? FinalStageStartedAt { get; init; }
+    public DateTimeOffset? FinalStageStartedAt { get => finalStageStartedAt; init => finalStageStartedAt = value; }
+
+    [Id(24)] internal readonly int cancelledTrainings;
 
     /// <summary>
     /// Search trainings still running when the searching ended (a budget was spent), cancelled then so the final stage
     /// had the trainers at once; their results never arrive, so they are in neither the history nor <see cref="LateResults"/>.
     /// </summary>
-    public int CancelledTrainings { get; init; }
+    public int CancelledTrainings { get => cancelledTrainings; init => cancelledTrainings = value; }
 
     /// <summary>
     /// When the final stage ends at its own pace so far: its trainings left times its time per training done. Null unless

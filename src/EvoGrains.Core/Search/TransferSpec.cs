@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Serialization;
+using Orleans;
 
 namespace EvoGrains.Core.Search;
 
@@ -8,33 +9,50 @@ namespace EvoGrains.Core.Search;
 /// search never saw. Every field left out takes the value of the final stage's test evaluation (the spec's evaluation with
 /// <c>finalStage.steps</c>).
 /// </summary>
+[GenerateSerializer, Immutable, Alias("evograins.transfer-spec")]
 public sealed record TransferSpec
 {
+    [Id(0)] internal readonly string? name;
+
     /// <summary>The setting's name in the report; left out: its differences from the test evaluation ("resnet9, 300 steps").</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
-    public string? Name { get; init; }
+    public string? Name { get => name; init => name = value; }
+
+    [Id(1)] internal readonly string? model;
 
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
-    public string? Model { get; init; }
+    public string? Model { get => model; init => model = value; }
+
+    [Id(2)] internal readonly int? trainSubset;
 
     /// <summary>Training images; 0 means the whole training split.</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
-    public int? TrainSubset { get; init; }
+    public int? TrainSubset { get => trainSubset; init => trainSubset = value; }
+
+    [Id(3)] internal readonly double? labelNoise;
 
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
-    public double? LabelNoise { get; init; }
+    public double? LabelNoise { get => labelNoise; init => labelNoise = value; }
+
+    [Id(4)] internal readonly int? steps;
 
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
-    public int? Steps { get; init; }
+    public int? Steps { get => steps; init => steps = value; }
+
+    [Id(5)] internal readonly int? batchSize;
 
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
-    public int? BatchSize { get; init; }
+    public int? BatchSize { get => batchSize; init => batchSize = value; }
+
+    [Id(6)] internal readonly double? learningRate;
 
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
-    public double? LearningRate { get; init; }
+    public double? LearningRate { get => learningRate; init => learningRate = value; }
+
+    [Id(7)] internal readonly string? augment;
 
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
-    public string? Augment { get; init; }
+    public string? Augment { get => augment; init => augment = value; }
 
     /// <summary>Whether the setting overrides any training field (a name alone changes nothing).</summary>
     [JsonIgnore]

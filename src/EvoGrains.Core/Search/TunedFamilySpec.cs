@@ -1,4 +1,5 @@
 using EvoGrains.Core.Expressions;
+using Orleans;
 
 namespace EvoGrains.Core.Search;
 
@@ -7,11 +8,16 @@ namespace EvoGrains.Core.Search;
 /// <see cref="Grid"/> (the family's parameter values, in signature order) goes through the same rounds as the found losses,
 /// and the family's best point enters the test table, marked tuned.
 /// </summary>
+[GenerateSerializer, Immutable, Alias("evograins.tuned-family-spec")]
 public sealed record TunedFamilySpec
 {
-    public required string Family { get; init; }
+    [Id(0)] internal readonly string family = null!;
 
-    public required IReadOnlyList<IReadOnlyList<double>> Grid { get; init; }
+    public required string Family { get => family; init => family = value; }
+
+    [Id(1)] internal readonly IReadOnlyList<IReadOnlyList<double>> grid = null!;
+
+    public required IReadOnlyList<IReadOnlyList<double>> Grid { get => grid; init => grid = value; }
 
     /// <summary>The default grids of METHODS.md §6: clean labels tune ls-ce and poly1; label noise adds gce and sce.</summary>
     public static IReadOnlyList<TunedFamilySpec> Defaults(bool labelNoise)

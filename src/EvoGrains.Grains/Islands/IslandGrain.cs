@@ -111,9 +111,9 @@ public sealed partial class IslandGrain : Grain, IIslandGrain
         return Task.CompletedTask;
     }
 
-    public Task ReceiveMigrantsAsync(IReadOnlyList<MigrantRecord> migrants)
+    public Task ReceiveMigrantsAsync(IReadOnlyList<Migrant> migrants)
     {
-        if (runtime?.ReceiveMigrants(migrants.Select(IslandMessages.Migrant)) > 0)
+        if (runtime?.ReceiveMigrants(migrants) > 0)
         {
             pump.Wake(status: false);
         }
@@ -195,7 +195,7 @@ public sealed partial class IslandGrain : Grain, IIslandGrain
         var snapshot = runtime?.Snapshot();
         if (snapshot is not null)
         {
-            Island.Capture(snapshot, runtime!.InFlight);
+            Island.Capture(snapshot);
         }
 
         await state.WriteStateAsync();

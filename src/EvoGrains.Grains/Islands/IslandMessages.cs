@@ -49,15 +49,4 @@ internal static class IslandMessages
         Rung = record.Rung, Steps = record.Steps, Sequence = record.Sequence,
     };
 
-    public static MigrantRecord Record(Migrant migrant) =>
-        new(migrant.Candidate.Genome, migrant.Candidate.Operator, migrant.Candidate.Parents, migrant.Fitness, migrant.Rung);
-
-    public static Migrant Migrant(MigrantRecord record) =>
-        new(new StoredCandidate(record.Genome, record.Operator, record.Parents), record.Fitness) { Rung = record.Rung };
-
-    public static RungRecord Record(RungResult result) =>
-        new(result.Hash, result.Rung, result.Fitness, result.Candidate.Genome, result.Candidate.Operator, result.Candidate.Parents, result.Promoted);
-
-    public static RungResult Result(RungRecord record) =>
-        new(record.Hash, record.Rung, record.Fitness, new StoredCandidate(record.Genome, record.Operator, record.Parents), record.Promoted);
 }

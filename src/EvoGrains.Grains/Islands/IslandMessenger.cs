@@ -69,7 +69,7 @@ internal sealed partial class IslandMessenger(IGrainFactory grains, string islan
         foreach (var plan in plans)
         {
             _ = grains.GetGrain<IIslandGrain>(GrainKeys.Island(searchId, plan.Neighbour))
-                .ReceiveMigrantsAsync(plan.Migrants.Select(IslandMessages.Record).ToList());
+                .ReceiveMigrantsAsync(plan.Migrants);
         }
     }
 

@@ -1,4 +1,3 @@
-using EvoGrains.Abstractions;
 using EvoGrains.Core.Search;
 using EvoGrains.Core.Search.Islands;
 
@@ -30,10 +29,10 @@ public sealed class IslandState
     public bool Stopped { get; set; }
 
     [Id(6)]
-    public List<MemberRecord> Members { get; set; } = [];
+    public List<StoredMember> Members { get; set; } = [];
 
     [Id(7)]
-    public Dictionary<string, InFlightRecord> InFlight { get; set; } = new(StringComparer.Ordinal);
+    public List<StoredPending> InFlight { get; set; } = [];
 
     [Id(8)]
     public List<HistoryEntry> Outbox { get; set; } = [];
@@ -57,18 +56,13 @@ public sealed class IslandState
     public long MigrantsReceived { get; set; }
 
     [Id(15)]
-    public List<RungRecord> Rungs { get; set; } = [];
+    public List<RungResult> Rungs { get; set; } = [];
 
     public IslandSnapshot ToSnapshot() => new(
         Paused,
         Stopped,
-        Members.Select(m => m.ToStored()).ToList(),
-        InFlight.Values
-            .Select(f => new StoredPending(new StoredCandidate(f.Ticket.Genome, f.Ticket.Operator, f.Ticket.Parents), f.Shared)
-            {
-                Rung = f.Rung,
-            })
-            .ToList(),
+        Members,
+        InFlight,
         Outbox.Select(IslandMessages.Result).ToList(),
         new IslandCounters
         {
@@ -76,19 +70,16 @@ public sealed class IslandState
             Duplicates = Duplicates, SharedResults = SharedResults, MigrantsReceived = MigrantsReceived,
         })
     {
-        Rungs = Rungs.Select(IslandMessages.Result).ToList(),
+        Rungs = Rungs,
     };
 
-    /// <summary>Takes the runtime's state; in-flight tickets come from the live candidates (their screened loss).</summary>
-    public void Capture(IslandSnapshot snapshot, IEnumerable<PendingEvaluation> inFlight)
+    /// <summary>Takes the runtime's state.</summary>
+    public void Capture(IslandSnapshot snapshot)
     {
         (Paused, Stopped) = (snapshot.Paused, snapshot.Stopped);
-        Members = snapshot.Members.Select(MemberRecord.From).ToList();
-        InFlight = inFlight.ToDictionary(
-            p => p.Key,
-            p => new InFlightRecord { Ticket = IslandMessages.Ticket(p), Shared = p.Shared, Rung = p.Rung },
-            StringComparer.Ordinal);
-        Rungs = snapshot.Rungs.Select(IslandMessages.Record).ToList();
+        Members = [.. snapshot.Members];
+        InFlight = [.. snapshot.InFlight];
+        Rungs = [.. snapshot.Rungs];
         Outbox = snapshot.Outbox.Select(r => IslandMessages.Record(Index, r)).ToList();
         var counters = snapshot.Counters;
         (Results, ResultsSinceMigration, RejectedByScreening) = (counters.Results, counters.ResultsSinceMigration, counters.RejectedByScreening);

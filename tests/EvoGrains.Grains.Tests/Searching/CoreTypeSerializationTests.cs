@@ -6,7 +6,7 @@ using Orleans.Serialization;
 
 namespace EvoGrains.Grains.Tests.Searching;
 
-/// <summary>Core types cross grains through generated serializers or the converters in Abstractions: every field survives the round trip.</summary>
+/// <summary>Core types cross grains through generated serializers: every field survives the round trip.</summary>
 public sealed class CoreTypeSerializationTests
 {
     private static readonly Serializer Serializer = new ServiceCollection().AddSerializer().BuildServiceProvider().GetRequiredService<Serializer>();

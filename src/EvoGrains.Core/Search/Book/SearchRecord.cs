@@ -1,3 +1,5 @@
+using Orleans;
+
 namespace EvoGrains.Core.Search.Book;
 
 /// <summary>
@@ -5,50 +7,83 @@ namespace EvoGrains.Core.Search.Book;
 /// the hall of fame (best first, in the order ties were broken), each island's last status, the final stage
 /// in progress and its table. Its size is bounded by the page size, the hall of fame and one final round.
 /// </summary>
+[GenerateSerializer, Immutable, Alias("evograins.search-record")]
 public sealed record SearchRecord
 {
-    public SearchSpec? Spec { get; init; }
+    [Id(0)] internal readonly SearchSpec? spec;
 
-    public SearchState State { get; init; } = SearchState.Created;
+    public SearchSpec? Spec { get => spec; init => spec = value; }
 
-    public DateTimeOffset? StartedAt { get; init; }
+    [Id(1)] internal readonly SearchState state = SearchState.Created;
 
-    public DateTimeOffset? EndedAt { get; init; }
+    public SearchState State { get => state; init => state = value; }
 
-    public IReadOnlyList<HistoryEntry> HistoryTail { get; init; } = [];
+    [Id(2)] internal readonly DateTimeOffset? startedAt;
 
-    public int SealedPages { get; init; }
+    public DateTimeOffset? StartedAt { get => startedAt; init => startedAt = value; }
 
-    public long LateResults { get; init; }
+    [Id(3)] internal readonly DateTimeOffset? endedAt;
 
-    public IReadOnlyDictionary<int, IslandStatus> Islands { get; init; } = new Dictionary<int, IslandStatus>();
+    public DateTimeOffset? EndedAt { get => endedAt; init => endedAt = value; }
 
-    public IReadOnlyList<HallOfFameEntry> HallOfFame { get; init; } = [];
+    [Id(4)] internal readonly IReadOnlyList<HistoryEntry> historyTail = [];
 
-    public FinalStageRecord? Final { get; init; }
+    public IReadOnlyList<HistoryEntry> HistoryTail { get => historyTail; init => historyTail = value; }
 
-    public FinalComparison? Comparison { get; init; }
+    [Id(5)] internal readonly int sealedPages;
+
+    public int SealedPages { get => sealedPages; init => sealedPages = value; }
+
+    [Id(6)] internal readonly long lateResults;
+
+    public long LateResults { get => lateResults; init => lateResults = value; }
+
+    [Id(7)] internal readonly IReadOnlyDictionary<int, IslandStatus> islands = new Dictionary<int, IslandStatus>();
+
+    public IReadOnlyDictionary<int, IslandStatus> Islands { get => islands; init => islands = value; }
+
+    [Id(8)] internal readonly IReadOnlyList<HallOfFameEntry> hallOfFame = [];
+
+    public IReadOnlyList<HallOfFameEntry> HallOfFame { get => hallOfFame; init => hallOfFame = value; }
+
+    [Id(9)] internal readonly FinalStageRecord? final;
+
+    public FinalStageRecord? Final { get => final; init => final = value; }
+
+    [Id(10)] internal readonly FinalComparison? comparison;
+
+    public FinalComparison? Comparison { get => comparison; init => comparison = value; }
+
+    [Id(11)] internal readonly string? failure;
 
     /// <summary>Why the search failed (state Failed).</summary>
-    public string? Failure { get; init; }
+    public string? Failure { get => failure; init => failure = value; }
+
+    [Id(12)] internal readonly long trainingSteps;
 
     /// <summary>Training steps spent by the search's evaluations so far (each result's steps times its seeds).</summary>
-    public long TrainingSteps { get; init; }
+    public long TrainingSteps { get => trainingSteps; init => trainingSteps = value; }
+
+    [Id(13)] internal readonly DateTimeOffset? finalStageStartedAt;
 
     /// <summary>When the final stage began (null before).</summary>
-    public DateTimeOffset? FinalStageStartedAt { get; init; }
+    public DateTimeOffset? FinalStageStartedAt { get => finalStageStartedAt; init => finalStageStartedAt = value; }
+
+    [Id(14)] internal readonly int cancelledTrainings;
 
     /// <summary>
     /// Search trainings still running when the searching ended, cancelled then (see
     /// <see cref="SearchStatus.CancelledTrainings"/>).
     /// </summary>
-    public int CancelledTrainings { get; init; }
+    public int CancelledTrainings { get => cancelledTrainings; init => cancelledTrainings = value; }
+
+    [Id(15)] internal readonly IReadOnlyDictionary<int, long> reported = new Dictionary<int, long>();
 
     /// <summary>
     /// Each island's high-water mark: the highest result sequence the search counted from it (see
     /// <see cref="HistoryBook.Reported"/>). Island results at or below it are resends and are ignored.
     /// </summary>
-    public IReadOnlyDictionary<int, long> Reported { get; init; } = new Dictionary<int, long>();
+    public IReadOnlyDictionary<int, long> Reported { get => reported; init => reported = value; }
 
     public static SearchRecord Empty { get; } = new();
 }

@@ -1,4 +1,12 @@
+using Orleans;
+
 namespace EvoGrains.Core.Search.Islands;
 
 /// <summary>One result below the top rung, as the island's <see cref="RungLadder"/> keeps it (NaN fitness: failed).</summary>
-public sealed record RungResult(string Hash, int Rung, double Fitness, StoredCandidate Candidate, bool Promoted);
+[GenerateSerializer, Immutable, Alias("evograins.rung-result")]
+public sealed record RungResult(
+    [Id(0)] string Hash,
+    [Id(1)] int Rung,
+    [Id(2)] double Fitness,
+    [Id(3)] StoredCandidate Candidate,
+    [Id(4)] bool Promoted);

@@ -1,9 +1,14 @@
 using EvoGrains.Core.Evolution;
+using Orleans;
 
 namespace EvoGrains.Core.Search.Islands;
 
 /// <summary>A candidate as storage and messages carry it: genome text and lineage.</summary>
-public sealed record StoredCandidate(string Genome, string Operator, IReadOnlyList<string> Parents)
+[GenerateSerializer, Immutable, Alias("evograins.stored-candidate")]
+public sealed record StoredCandidate(
+    [Id(0)] string Genome,
+    [Id(1)] string Operator,
+    [Id(2)] IReadOnlyList<string> Parents)
 {
     public static StoredCandidate From(Candidate candidate) => new(candidate.Genome.Encode(), candidate.Operator, candidate.Parents.ToArray());
 
