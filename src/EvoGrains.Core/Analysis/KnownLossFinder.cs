@@ -26,7 +26,9 @@ public static class KnownLossFinder
     /// <summary>Cosines closer than this are a tie (equal up to rounding).</summary>
     public const double TieTolerance = 1e-9;
 
-    /// <summary>A gradient shorter than this on every probe sample is zero (rounding leaves about 1e-16 where Σp = 1 cancels).</summary>
+    /// <summary>
+    /// A gradient shorter than this on every probe sample is zero (rounding leaves about 1e-16 where Σp = 1 cancels).
+    /// </summary>
     public const double NegligibleGradient = 1e-9;
 
     private const int GridPoints = 64;
@@ -112,7 +114,8 @@ public static class KnownLossFinder
         return new[] { atLeft, atRight }.Aggregate(best, (kept, refined) => Better(refined, kept) ? refined : kept);
     }
 
-    // Every family's grid: the members and their gradients do not depend on the loss looked up, so they are computed once.
+    // Every family's grid: the members and their gradients do not depend on the loss looked up, so they are computed
+    // once.
     private static Point[] Grid(ZooFamily family)
     {
         var (from, to, arguments) = Coordinate(family);
@@ -123,7 +126,9 @@ public static class KnownLossFinder
 
     private static bool Better(NearestKnownLoss? a, NearestKnownLoss? b) => a is not null && (b is null || a.Cosine > b.Cosine);
 
-    /// <summary>The coordinate a family is searched along: its range and how a point of it becomes the family's arguments.</summary>
+    /// <summary>
+    /// The coordinate a family is searched along: its range and how a point of it becomes the family's arguments.
+    /// </summary>
     private static (double From, double To, Func<double, double[]> Arguments) Coordinate(ZooFamily family)
     {
         switch (family.Parameters.Count)
@@ -200,8 +205,8 @@ public static class KnownLossFinder
     }
 
     /// <summary>
-    /// The loss looked up: the squared weight of each probe sample (1 over its squared gradient length, floored at 1% of
-    /// the steepest sample's length), its gradient times those weights, and its weighted length.
+    /// The loss looked up: the squared weight of each probe sample (1 over its squared gradient length, floored at 1%
+    /// of the steepest sample's length), its gradient times those weights, and its weighted length.
     /// </summary>
     private sealed record Target(double[] Weighted, double[] SampleWeights, double Norm)
     {

@@ -8,7 +8,8 @@ namespace EvoGrains.Core.Analysis;
 /// with the positive scale that fits it best: the loss behaves like <see cref="Scale"/> x <see cref="Member"/>.
 /// </summary>
 /// <param name="Member">The zoo family at the parameter values found.</param>
-/// <param name="Scale">The least-squares factor s of loss ≈ s x member over the probes' gradients (0 when they point apart).</param>
+/// <param name="Scale">The least-squares factor s of loss ≈ s x member over the probes' gradients (0 when they point
+/// apart).</param>
 /// <param name="Cosine">The cosine similarity of the two gradients over the probes, in [-1, 1].</param>
 public sealed record NearestKnownLoss(ZooLoss Member, double Scale, double Cosine)
 {

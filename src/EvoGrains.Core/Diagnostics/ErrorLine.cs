@@ -18,7 +18,8 @@ public static partial class ErrorLine
         ArgumentNullException.ThrowIfNull(error);
         var lines = error.Message.Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
         var what = lines.Length == 0 ? "(no message)" : PyTorchPlea().Replace(lines[0], string.Empty).Trim();
-        // A TorchScript module's error starts with a stock sentence and a traceback; what went wrong is its last error line.
+        // A TorchScript module's error starts with a stock sentence and a traceback; what went wrong is its last error
+        // line.
         if (what == TorchScriptFailure && lines.LastOrDefault(l => ScriptError().IsMatch(l)) is { } cause)
         {
             what = $"{cause} (in TorchScript)";

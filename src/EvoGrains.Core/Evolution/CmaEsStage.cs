@@ -32,7 +32,9 @@ public sealed class CmaEsStage
 
     public bool IsDone => optimizer.IsStopped || optimizer.Generation >= generations;
 
-    /// <summary>Every point of this generation is out and some are not back yet: nothing to hand out until they are.</summary>
+    /// <summary>
+    /// Every point of this generation is out and some are not back yet: nothing to hand out until they are.
+    /// </summary>
     public bool IsWaiting => !IsDone && batch is not null && handedOut >= batch.Count;
 
     /// <summary>The lowest minus-fitness told so far and its point.</summary>
@@ -60,10 +62,14 @@ public sealed class CmaEsStage
     /// <summary>The point in <paramref name="slot"/> became the candidate with this loss hash.</summary>
     public void Proposed(int slot, ulong hash) => slotOfHash[hash] = slot;
 
-    /// <summary>The point in <paramref name="slot"/> will not be trained (screening rejected it or it duplicates a known loss).</summary>
+    /// <summary>
+    /// The point in <paramref name="slot"/> will not be trained (screening rejected it or it duplicates a known loss).
+    /// </summary>
     public void Rejected(int slot) => Tell(slot, double.NaN);
 
-    /// <summary>Tells the fitness of a candidate this stage proposed; false when the hash is not one of its points.</summary>
+    /// <summary>
+    /// Tells the fitness of a candidate this stage proposed; false when the hash is not one of its points.
+    /// </summary>
     public bool Report(ulong hash, double fitness)
     {
         if (!slotOfHash.Remove(hash, out var slot))

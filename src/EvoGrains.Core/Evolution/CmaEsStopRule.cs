@@ -2,7 +2,10 @@ using MathNet.Numerics.LinearAlgebra;
 
 namespace EvoGrains.Core.Evolution;
 
-/// <summary>When a <see cref="CmaEs"/> run stops: the caller's limits and Hansen's TolFun, TolX, TolUpSigma and condition criteria.</summary>
+/// <summary>
+/// When a <see cref="CmaEs"/> run stops: the caller's limits and Hansen's TolFun, TolX, TolUpSigma and condition
+/// criteria.
+/// </summary>
 internal sealed class CmaEsStopRule
 {
     private const double MaxConditionNumber = 1e14;

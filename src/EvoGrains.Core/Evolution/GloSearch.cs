@@ -12,7 +12,9 @@ namespace EvoGrains.Core.Evolution;
 /// (operator <c>cma-es</c>, parent: the structure) evaluated like any other; its result joins the
 /// population and tells the stage. While a generation waits for its results, GP breeds as usual.
 /// </summary>
-/// <remarks>A stage does not survive reactivation; structures tuned before are recognised by their tuned children.</remarks>
+/// <remarks>
+/// A stage does not survive reactivation; structures tuned before are recognised by their tuned children.
+/// </remarks>
 public sealed class GloSearch(
     GenomeSpace space,
     ScreeningFunnel funnel,

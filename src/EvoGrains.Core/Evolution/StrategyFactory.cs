@@ -57,8 +57,8 @@ public static class StrategyFactory
         MethodRegistry.Get(MethodOf(spec, island)).OwnGenomes ?? (spec.Space == "tree" ? $"tree/{spec.Operators}" : "cell");
 
     /// <summary>
-    /// Classes the TaylorGLO invariant assumes for a dataset: the registry's count, else (the user's files, unread when the
-    /// island starts) the 10 TaylorGLO published it for.
+    /// Classes the TaylorGLO invariant assumes for a dataset: the registry's count, else (the user's files, unread when
+    /// the island starts) the 10 TaylorGLO published it for.
     /// </summary>
     public static int ClassesOf(string dataset) => DatasetRegistry.Find(dataset)?.Classes ?? 10;
 

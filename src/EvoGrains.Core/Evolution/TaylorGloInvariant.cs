@@ -16,7 +16,9 @@ namespace EvoGrains.Core.Evolution;
 /// </remarks>
 public static class TaylorGloInvariant
 {
-    /// <summary>Why the vector (c0, c1, a2..a7) is rejected for <paramref name="classes"/> classes, or null when it passes.</summary>
+    /// <summary>
+    /// Why the vector (c0, c1, a2..a7) is rejected for <paramref name="classes"/> classes, or null when it passes.
+    /// </summary>
     public static string? Violation(IReadOnlyList<double> parameters, int classes)
     {
         var (c0, c1) = (parameters[0], parameters[1]);

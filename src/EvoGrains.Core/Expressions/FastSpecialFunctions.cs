@@ -67,7 +67,9 @@ internal static class FastSpecialFunctions
 
     private static double ErfcPositive(double x) => Math.Exp(-x * x) / x * ErfcFar.Evaluate(ErfSplit / x);
 
-    /// <summary>x erfc(x) e^{x^2} for x ≥ 2: the reference below 10, the asymptotic series beyond (exact there to 1e-16).</summary>
+    /// <summary>
+    /// x erfc(x) e^{x^2} for x ≥ 2: the reference below 10, the asymptotic series beyond (exact there to 1e-16).
+    /// </summary>
     private static double ScaledErfc(double x)
     {
         if (double.IsInfinity(x))

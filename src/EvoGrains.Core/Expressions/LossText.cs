@@ -5,8 +5,8 @@ using Orleans;
 namespace EvoGrains.Core.Expressions;
 
 /// <summary>
-/// A loss as text: infix element term, class reduction, label smoothing and normalised terms (what <see cref="LossFunction"/>
-/// holds); <see cref="Normalized"/> is null when there are none (every evolved loss).
+/// A loss as text: infix element term, class reduction, label smoothing and normalised terms (what
+/// <see cref="LossFunction"/> holds); <see cref="Normalized"/> is null when there are none (every evolved loss).
 /// </summary>
 [GenerateSerializer, Immutable, Alias("evograins.loss-text")]
 public sealed record LossText(

@@ -13,10 +13,14 @@ public static class LossZoo
 {
     private const string CrossEntropyText = "-(y * log(p))";
 
-    /// <summary>RCE's scale, -log(1e-4): the log of the clamped zero entries of the one-hot label (Wang et al. 2019).</summary>
+    /// <summary>
+    /// RCE's scale, -log(1e-4): the log of the clamped zero entries of the one-hot label (Wang et al. 2019).
+    /// </summary>
     public static readonly double RceScale = -Math.Log(1e-4);
 
-    /// <summary>Every family, in the order help and tables list them (the first six are the zoo before parameters).</summary>
+    /// <summary>
+    /// Every family, in the order help and tables list them (the first six are the zoo before parameters).
+    /// </summary>
     public static IReadOnlyList<ZooFamily> Families { get; } =
     [
         Family("ce", "cross-entropy, -log p_y", [], _ => LossFunction.Parse(CrossEntropyText)),
@@ -75,7 +79,9 @@ public static class LossZoo
 
     public static LossFunction CrossEntropy { get; } = ByName["ce"].Default.Loss;
 
-    /// <summary>The zoo loss <paramref name="text"/> names, or null when it names no family (it may be an expression).</summary>
+    /// <summary>
+    /// The zoo loss <paramref name="text"/> names, or null when it names no family (it may be an expression).
+    /// </summary>
     /// <exception cref="LossNameException">It names a family with parameters the family does not take.</exception>
     public static ZooLoss? Find(string text)
     {

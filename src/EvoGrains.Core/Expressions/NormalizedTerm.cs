@@ -25,7 +25,8 @@ public sealed record NormalizedTerm(NormalizedLoss Loss, double Weight)
     };
 
     /// <summary>
-    /// Weight x this loss of one sample; adds Weight x its gradient with respect to the logits to <paramref name="gradLogits"/>.
+    /// Weight x this loss of one sample; adds Weight x its gradient with respect to the logits to
+    /// <paramref name="gradLogits"/>.
     /// </summary>
     /// <param name="logProbabilities">The log-softmax of the logits.</param>
     /// <param name="probabilities">The softmax of the logits.</param>

@@ -44,7 +44,8 @@ public sealed class ZooFamily
         Create(arguments, $"{Name}({string.Join(",", arguments.Select(InfixPrinter.FormatConstant))})");
 
     /// <summary>The member named by parameter texts, as written in <paramref name="call"/> (for errors).</summary>
-    /// <exception cref="LossNameException">A value is not a number, or as <see cref="Create(IReadOnlyList{double})"/>.</exception>
+    /// <exception cref="LossNameException">A value is not a number, or as
+    /// <see cref="Create(IReadOnlyList{double})"/>.</exception>
     public ZooLoss Create(IReadOnlyList<string> arguments, string call)
     {
         CheckCount(arguments.Count, call);

@@ -2,7 +2,9 @@ using System.Globalization;
 
 namespace EvoGrains.Core.Expressions;
 
-/// <summary>One real parameter of a <see cref="ZooFamily"/>: its name, published default and admissible range.</summary>
+/// <summary>
+/// One real parameter of a <see cref="ZooFamily"/>: its name, published default and admissible range.
+/// </summary>
 /// <param name="Name">As written in signatures and errors (e.g. "eps").</param>
 /// <param name="Default">What the bare family name means (METHODS.md section 6).</param>
 /// <param name="Min">Lowest admissible value (excluded when <paramref name="MinExcluded"/>).</param>

@@ -16,7 +16,9 @@ public static class EvoGrainsJson
         Converters = { new NonFiniteAsNullConverter(), new TimeSpanAsSecondsConverter(), new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
     };
 
-    /// <summary>The same form on one line, for streams of one object per line (NDJSON, server-sent events) and HTTP bodies.</summary>
+    /// <summary>
+    /// The same form on one line, for streams of one object per line (NDJSON, server-sent events) and HTTP bodies.
+    /// </summary>
     public static JsonSerializerOptions LineOptions { get; } = new(Options) { WriteIndented = false };
 
     public static string Serialize<T>(T value) => JsonSerializer.Serialize(value, Options);

@@ -17,8 +17,8 @@ public sealed record OneHotHalvesJson(double TrueLabel, double OtherLabel, strin
 }
 
 /// <summary>
-/// The zoo member a loss behaves like, as `loss check --json` and the web API give it: <c>name</c> with its parameters to 3
-/// significant digits, <c>scale</c> the fitted positive factor, <c>cosine</c> in [-1, 1].
+/// The zoo member a loss behaves like, as `loss check --json` and the web API give it: <c>name</c> with its parameters
+/// to 3 significant digits, <c>scale</c> the fitted positive factor, <c>cosine</c> in [-1, 1].
 /// </summary>
 public sealed record NearestKnownLossJson(
     string Family,

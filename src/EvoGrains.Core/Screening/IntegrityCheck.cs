@@ -30,7 +30,8 @@ public static class IntegrityCheck
     private static readonly double[] CoarseQ = CoarseIndices.Select(i => Q[i]).ToArray();
 
     // Two classes, true class 1: the wrong class gets q, the true class 1 - q, logits log p.
-    // Full columns take 8 KB each, so at most 2 x 8 MB are remembered: about the subtrees of every live member and candidate.
+    // Full columns take 8 KB each, so at most 2 x 8 MB are remembered: about the subtrees of every live member and
+    // candidate.
     private static readonly ColumnEvaluator WrongClass = Columns(Q, capacity: 1024);
     private static readonly ColumnEvaluator TrueClass = Columns(Q.Select(q => 1 - q).ToArray(), capacity: 1024);
     private static readonly ColumnEvaluator CoarseWrongClass = Columns(CoarseQ, capacity: 16384);
@@ -59,7 +60,8 @@ public static class IntegrityCheck
             return new($"the slope changes sign more than {MaxSlopeSignChanges} times", false, []);
         }
 
-        // On the stack (8 KB): islands screen thousands of candidates a second, and only a passing curve's phenotype is kept.
+        // On the stack (8 KB): islands screen thousands of candidates a second, and only a passing curve's phenotype is
+        // kept.
         Span<double> curve = stackalloc double[Points];
         Curve(loss, Q, WrongClass, yWrong, TrueClass, yTrue, weight, curve);
         for (var i = 0; i < Points; i++)
@@ -183,7 +185,9 @@ public static class IntegrityCheck
         return new(null, flipped, phenotype);
     }
 
-    /// <summary>Whether two phenotypes are closer than <paramref name="distance"/>; stops as soon as they are not.</summary>
+    /// <summary>
+    /// Whether two phenotypes are closer than <paramref name="distance"/>; stops as soon as they are not.
+    /// </summary>
     public static bool AreWithin(ReadOnlySpan<double> a, ReadOnlySpan<double> b, double distance)
     {
         var limit = distance * distance;

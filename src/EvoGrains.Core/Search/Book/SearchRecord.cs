@@ -32,7 +32,9 @@ public sealed record SearchRecord
     /// <summary>Why the search failed (state Failed).</summary>
     public string? Failure { get; init; }
 
-    /// <summary>Training steps spent by the search's evaluations so far (each result's steps times its seeds).</summary>
+    /// <summary>
+    /// Training steps spent by the search's evaluations so far (each result's steps times its seeds).
+    /// </summary>
     public long TrainingSteps { get; init; }
 
     /// <summary>When the final stage began (null before).</summary>

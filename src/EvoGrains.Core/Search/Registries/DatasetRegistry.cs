@@ -89,7 +89,9 @@ public static class DatasetRegistry
         Synthetic,
     ];
 
-    /// <summary>The dataset fields of <see cref="EvaluationSpec"/> only some datasets read, with their defaults.</summary>
+    /// <summary>
+    /// The dataset fields of <see cref="EvaluationSpec"/> only some datasets read, with their defaults.
+    /// </summary>
     public static IReadOnlyList<(string Field, Func<EvaluationSpec, bool> IsSet)> Options { get; } =
     [
         (ImageSize, e => e.ImageSize != 0),

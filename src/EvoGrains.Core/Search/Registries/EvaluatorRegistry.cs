@@ -1,8 +1,9 @@
 namespace EvoGrains.Core.Search.Registries;
 
 /// <summary>
-/// The one list of evaluators a spec can name (<c>evaluation.evaluator</c>), read by the spec validator, the docs test and
-/// the hosts, which register one keyed <c>IEvaluatorFactory</c> per entry (Training's in Hosting, the synthetic one in Core).
+/// The one list of evaluators a spec can name (<c>evaluation.evaluator</c>), read by the spec validator, the docs test
+/// and the hosts, which register one keyed <c>IEvaluatorFactory</c> per entry (Training's in Hosting, the synthetic one
+/// in Core).
 /// </summary>
 public static class EvaluatorRegistry
 {

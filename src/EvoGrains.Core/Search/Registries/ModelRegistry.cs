@@ -43,7 +43,9 @@ public static class ModelRegistry
 
     public static IReadOnlyList<string> Names => Entries.Names;
 
-    /// <summary>The models written in C# (every one but the user's file): what `train` and the benchmarks offer.</summary>
+    /// <summary>
+    /// The models written in C# (every one but the user's file): what `train` and the benchmarks offer.
+    /// </summary>
     public static IReadOnlyList<string> BuiltInNames { get; } = [.. All.Where(d => !d.ReadsModelPath).Select(d => d.Name)];
 
     /// <summary>The built-in models with their descriptions, "name (description); ..." (option help).</summary>
