@@ -121,10 +121,12 @@ public static class KnownLossFinder
         var (from, to, arguments) = Coordinate(family);
         var count = from == to ? 1 : GridPoints;
         var step = (to - from) / Math.Max(1, count - 1);
-        return [.. Enumerable.Range(0, count).Select(i => Point.Of(family.Create(arguments(i == count - 1 ? to : from + (i * step)))))];
+        return [.. Enumerable.Range(0, count)
+            .Select(i => Point.Of(family.Create(arguments(i == count - 1 ? to : from + (i * step)))))];
     }
 
-    private static bool Better(NearestKnownLoss? a, NearestKnownLoss? b) => a is not null && (b is null || a.Cosine > b.Cosine);
+    private static bool Better(NearestKnownLoss? a, NearestKnownLoss? b) =>
+        a is not null && (b is null || a.Cosine > b.Cosine);
 
     /// <summary>
     /// The coordinate a family is searched along: its range and how a point of it becomes the family's arguments.
@@ -140,7 +142,9 @@ public static class KnownLossFinder
                 var parameter = family.Parameters[0];
                 // An excluded end is approached to a thousandth of the range.
                 var margin = (parameter.Max - parameter.Min) * 1e-3;
-                var (min, max) = (parameter.Min + (parameter.MinExcluded ? margin : 0), parameter.Max - (parameter.MaxExcluded ? margin : 0));
+                var (min, max) = (
+                    parameter.Min + (parameter.MinExcluded ? margin : 0),
+                    parameter.Max - (parameter.MaxExcluded ? margin : 0));
                 return (Math.Asinh(min), Math.Asinh(max), u => [Math.Clamp(Math.Sinh(u), min, max)]);
             }
 
@@ -148,7 +152,8 @@ public static class KnownLossFinder
                 return (0, Math.PI / 2, Direction);
             default:
                 throw new NotSupportedException(
-                    $"{family.Signature}: the nearest-loss search reads families of at most two weights (alpha·A + beta·B)");
+                    $"{family.Signature}: the nearest-loss search reads families of at most two weights "
+                    + "(alpha·A + beta·B)");
         }
     }
 
@@ -178,7 +183,9 @@ public static class KnownLossFinder
         }
 
         var cosine = dot / (Math.Sqrt(squared) * target.Norm);
-        return double.IsFinite(cosine) && squared > 0 ? new NearestKnownLoss(point.Member, Math.Max(0, dot / squared), cosine) : null;
+        return double.IsFinite(cosine) && squared > 0
+            ? new NearestKnownLoss(point.Member, Math.Max(0, dot / squared), cosine)
+            : null;
     }
 
     // Squared length of each probe sample's part of a gradient.
@@ -216,7 +223,8 @@ public static class KnownLossFinder
         {
             var squares = SampleSquares(gradient);
             var steepest = Math.Sqrt(squares.Max());
-            if (!(steepest >= NegligibleGradient) || !double.IsFinite(steepest) || gradient.Any(g => !double.IsFinite(g)))
+            if (!(steepest >= NegligibleGradient) || !double.IsFinite(steepest)
+                || gradient.Any(g => !double.IsFinite(g)))
             {
                 return null;
             }

@@ -28,14 +28,17 @@ public static partial class ErrorLine
         var where = new List<string>();
         if (lines.Select(l => NativeOrigin().Match(l)).FirstOrDefault(m => m.Success) is { } native)
         {
-            where.Add($"raised in {native.Groups["function"].Value} at {Path.GetFileName(native.Groups["file"].Value)}");
+            where.Add(
+                $"raised in {native.Groups["function"].Value} at {Path.GetFileName(native.Groups["file"].Value)}");
             if (OwnFrame(error) is { } frame)
             {
                 where.Add($"in {frame}");
             }
         }
 
-        return where.Count == 0 ? $"{error.GetType().Name}: {what}" : $"{error.GetType().Name}: {what} ({string.Join(", ", where)})";
+        return where.Count == 0
+            ? $"{error.GetType().Name}: {what}"
+            : $"{error.GetType().Name}: {what} ({string.Join(", ", where)})";
     }
 
     private static string? OwnFrame(Exception error) =>

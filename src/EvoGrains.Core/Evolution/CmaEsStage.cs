@@ -15,11 +15,23 @@ public sealed class CmaEsStage
     private double?[] told = [];
     private int handedOut;
 
-    public CmaEsStage(IReadOnlyList<double> start, double sigma, int populationSize, int generations, int seed, string parent = "")
+    public CmaEsStage(
+        IReadOnlyList<double> start,
+        double sigma,
+        int populationSize,
+        int generations,
+        int seed,
+        string parent = "")
     {
         optimizer = new CmaEs(
             [.. start],
-            new CmaEsOptions { InitialSigma = sigma, PopulationSize = populationSize, Seed = seed, MaxGenerations = generations });
+            new CmaEsOptions
+            {
+                InitialSigma = sigma,
+                PopulationSize = populationSize,
+                Seed = seed,
+                MaxGenerations = generations,
+            });
         this.generations = generations;
         Parent = parent;
     }

@@ -25,7 +25,8 @@ public sealed class RegularizedEvolution(
 
     private readonly List<Member> population = [];
 
-    public override string Method => (Surrogate is null ? MethodRegistry.RegularizedEvolution : MethodRegistry.SurrogateEvolution).Name;
+    public override string Method =>
+        (Surrogate is null ? MethodRegistry.RegularizedEvolution : MethodRegistry.SurrogateEvolution).Name;
 
     public override IReadOnlyList<Member> Members => population;
 

@@ -116,7 +116,8 @@ public abstract class SearchStrategy(ScreeningFunnel funnel, int proposalPool = 
     /// A stored candidate as this method screened it. Screening is deterministic, so this reproduces
     /// the verdict (flip, phenotype) deduplication needs.
     /// </summary>
-    public Candidate Rebuild(Genome genome, string op, IReadOnlyList<string> parents) => new(genome, Rescreen(genome), op, parents);
+    public Candidate Rebuild(Genome genome, string op, IReadOnlyList<string> parents) =>
+        new(genome, Rescreen(genome), op, parents);
 
     /// <summary>Restores a member from storage without counting it as a new result.</summary>
     public void Restore(Member member)
@@ -291,7 +292,8 @@ public abstract class SearchStrategy(ScreeningFunnel funnel, int proposalPool = 
     {
         foreach (var member in Members)
         {
-            if (member.Candidate.Verdict.Phenotype is { } other && IntegrityCheck.AreWithin(phenotype, other, PhenotypeDuplicateDistance))
+            if (member.Candidate.Verdict.Phenotype is { } other
+                && IntegrityCheck.AreWithin(phenotype, other, PhenotypeDuplicateDistance))
             {
                 return true;
             }

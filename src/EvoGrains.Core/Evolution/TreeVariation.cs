@@ -30,7 +30,9 @@ public sealed class TreeVariation(TreeGenerator generator, int maxDepth)
         var replacement = node.Children.Length switch
         {
             0 => generator.Leaf(random),
-            1 => operators.Unary.Count == 0 ? node : Expr.Unary(operators.Unary[random.Next(operators.Unary.Count)], node[0]),
+            1 => operators.Unary.Count == 0
+                ? node
+                : Expr.Unary(operators.Unary[random.Next(operators.Unary.Count)], node[0]),
             _ => Expr.Binary(operators.Binary[random.Next(operators.Binary.Count)], node[0], node[1]),
         };
         return tree.Replace(index, replacement);

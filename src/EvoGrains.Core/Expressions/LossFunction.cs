@@ -6,7 +6,10 @@ namespace EvoGrains.Core.Expressions;
 /// A complete candidate loss: element-wise term t(y, p, z), its reduction over classes, the
 /// label smoothing applied to y, and any <see cref="Normalized"/> terms added per sample. The batch is always averaged.
 /// </summary>
-public sealed record LossFunction(Expr Element, ClassReduction Reduction = ClassReduction.Sum, double LabelSmoothing = 0)
+public sealed record LossFunction(
+    Expr Element,
+    ClassReduction Reduction = ClassReduction.Sum,
+    double LabelSmoothing = 0)
 {
     private const string MeanSuffix = " [mean over classes]";
     private const string SmoothingPrefix = " [label smoothing ";
@@ -72,7 +75,8 @@ public sealed record LossFunction(Expr Element, ClassReduction Reduction = Class
     public bool UsesPrediction => Element.Uses(Op.P) || Element.Uses(Op.Z) || Normalized.Count > 0;
 
     public bool Equals(LossFunction? other) =>
-        other is not null && Element.Equals(other.Element) && Reduction == other.Reduction && LabelSmoothing.Equals(other.LabelSmoothing)
+        other is not null && Element.Equals(other.Element) && Reduction == other.Reduction
+        && LabelSmoothing.Equals(other.LabelSmoothing)
         && Normalized.SequenceEqual(other.Normalized);
 
     public override int GetHashCode() => HashCode.Combine(Element, Reduction, LabelSmoothing, Normalized.Count);
@@ -91,7 +95,11 @@ public sealed record LossFunction(Expr Element, ClassReduction Reduction = Class
 
     /// <summary>The same loss with the opposite sign (element and normalised terms).</summary>
     public LossFunction Negated() =>
-        this with { Element = -Element, Normalized = [.. Normalized.Select(term => term with { Weight = -term.Weight })] };
+        this with
+        {
+            Element = -Element,
+            Normalized = [.. Normalized.Select(term => term with { Weight = -term.Weight })],
+        };
 
     public override string ToString() => Describe(Infix);
 
@@ -128,7 +136,10 @@ public sealed record LossFunction(Expr Element, ClassReduction Reduction = Class
             text = text[..at];
         }
 
-        return new(ExpressionParser.Parse(text), mean ? ClassReduction.Mean : ClassReduction.Sum, smoothing) { Normalized = normalized };
+        return new(ExpressionParser.Parse(text), mean ? ClassReduction.Mean : ClassReduction.Sum, smoothing)
+        {
+            Normalized = normalized,
+        };
     }
 
     private string Describe(string infixText)

@@ -21,7 +21,10 @@ public sealed record LossText(
             loss.Normalized.Count > 0 ? NormalizedTerm.Format(loss.Normalized) : null);
 
     public LossFunction ToLoss() =>
-        new(ExpressionParser.Parse(Infix), Reduction == "mean" ? ClassReduction.Mean : ClassReduction.Sum, LabelSmoothing)
+        new(
+            ExpressionParser.Parse(Infix),
+            Reduction == "mean" ? ClassReduction.Mean : ClassReduction.Sum,
+            LabelSmoothing)
         {
             Normalized = string.IsNullOrEmpty(Normalized) ? [] : NormalizedTerm.ParseList(Normalized),
         };

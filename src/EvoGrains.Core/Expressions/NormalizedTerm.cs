@@ -32,7 +32,11 @@ public sealed record NormalizedTerm(NormalizedLoss Loss, double Weight)
     /// <param name="probabilities">The softmax of the logits.</param>
     /// <param name="label">The true class.</param>
     /// <param name="gradLogits">dL/dz so far; this term's share is added.</param>
-    public double Accumulate(ReadOnlySpan<double> logProbabilities, ReadOnlySpan<double> probabilities, int label, Span<double> gradLogits)
+    public double Accumulate(
+        ReadOnlySpan<double> logProbabilities,
+        ReadOnlySpan<double> probabilities,
+        int label,
+        Span<double> gradLogits)
     {
         Span<double> gradLog = stackalloc double[logProbabilities.Length];
         var value = Loss == NormalizedLoss.Nce

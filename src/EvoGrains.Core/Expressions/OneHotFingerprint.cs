@@ -28,7 +28,8 @@ public static class OneHotFingerprint
 
     private const double Negligible = 1e-12;
 
-    private static readonly double[] Grid = [.. Enumerable.Range(0, Points).Select(i => 1 / (1 + Math.Exp(12 - (0.25 * i))))];
+    private static readonly double[] Grid =
+        [.. Enumerable.Range(0, Points).Select(i => 1 / (1 + Math.Exp(12 - (0.25 * i))))];
 
     // Islands fingerprint thousands of candidates a second; one builder per thread keeps that free of garbage.
     [ThreadStatic]
@@ -62,5 +63,6 @@ public static class OneHotFingerprint
     }
 
     private static void Append(StringBuilder text, double value) =>
-        (Math.Abs(value) < Negligible ? text.Append('0') : text.Append(CultureInfo.InvariantCulture, $"{value:E4}")).Append(';');
+        (Math.Abs(value) < Negligible ? text.Append('0') : text.Append(CultureInfo.InvariantCulture, $"{value:E4}"))
+            .Append(';');
 }

@@ -62,7 +62,8 @@ public sealed class OneHotHalves
     /// <summary>One class's share of a sample's loss: <see cref="Weight"/> x t(y, p, log p).</summary>
     public double Contribution(bool isTrueClass, double p) => Weight * Evaluate(isTrueClass, p, out _, out _);
 
-    private static string Text(double label, Expr half) => $"t({InfixPrinter.FormatConstant(label)}, p) = {InfixPrinter.Print(half)}";
+    private static string Text(double label, Expr half) =>
+        $"t({InfixPrinter.FormatConstant(label)}, p) = {InfixPrinter.Print(half)}";
 
     private Expr Half(double label) => Canonicalizer.Simplify(ExprWalk.Fold<Expr>(
         Loss.Element,

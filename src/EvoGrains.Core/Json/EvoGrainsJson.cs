@@ -13,7 +13,12 @@ public static class EvoGrainsJson
     public static JsonSerializerOptions Options { get; } = new(JsonSerializerDefaults.Web)
     {
         WriteIndented = true,
-        Converters = { new NonFiniteAsNullConverter(), new TimeSpanAsSecondsConverter(), new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
+        Converters =
+        {
+            new NonFiniteAsNullConverter(),
+            new TimeSpanAsSecondsConverter(),
+            new JsonStringEnumConverter(JsonNamingPolicy.CamelCase),
+        },
     };
 
     /// <summary>

@@ -12,7 +12,11 @@ public sealed record OneHotHalvesJson(double TrueLabel, double OtherLabel, strin
     public static OneHotHalvesJson Of(OneHotHalves halves)
     {
         ArgumentNullException.ThrowIfNull(halves);
-        return new(halves.TrueLabel, halves.OtherLabel, InfixPrinter.Print(halves.TrueClass), InfixPrinter.Print(halves.OtherClass));
+        return new(
+            halves.TrueLabel,
+            halves.OtherLabel,
+            InfixPrinter.Print(halves.TrueClass),
+            InfixPrinter.Print(halves.OtherClass));
     }
 }
 
@@ -31,5 +35,11 @@ public sealed record NearestKnownLossJson(
     /// <summary>Null when there is none (the loss's gradient on the probes is zero or not finite).</summary>
     public static NearestKnownLossJson? Of(NearestKnownLoss? nearest) => nearest is null
         ? null
-        : new(nearest.Member.Family.Name, nearest.Name, nearest.Member.Arguments, nearest.Scale, nearest.Cosine, nearest.ToString());
+        : new(
+            nearest.Member.Family.Name,
+            nearest.Name,
+            nearest.Member.Arguments,
+            nearest.Scale,
+            nearest.Cosine,
+            nearest.ToString());
 }

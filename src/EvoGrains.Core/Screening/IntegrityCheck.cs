@@ -21,7 +21,8 @@ public static class IntegrityCheck
     private const double FlatTolerance = 1e-12;
     private const int CoarseStride = 20;
 
-    private static readonly int[] CoarseIndices = [.. Enumerable.Range(0, Points).Where(i => i % CoarseStride == 0), Points - 1];
+    private static readonly int[] CoarseIndices =
+        [.. Enumerable.Range(0, Points).Where(i => i % CoarseStride == 0), Points - 1];
 
     private static readonly double[] Q = Enumerable.Range(0, Points)
         .Select(i => Lowest + (1 - 2 * Lowest) * i / (Points - 1))
@@ -35,7 +36,8 @@ public static class IntegrityCheck
     private static readonly ColumnEvaluator WrongClass = Columns(Q, capacity: 1024);
     private static readonly ColumnEvaluator TrueClass = Columns(Q.Select(q => 1 - q).ToArray(), capacity: 1024);
     private static readonly ColumnEvaluator CoarseWrongClass = Columns(CoarseQ, capacity: 16384);
-    private static readonly ColumnEvaluator CoarseTrueClass = Columns(CoarseQ.Select(q => 1 - q).ToArray(), capacity: 16384);
+    private static readonly ColumnEvaluator CoarseTrueClass =
+        Columns(CoarseQ.Select(q => 1 - q).ToArray(), capacity: 16384);
 
     public static IntegrityCurve Run(LossFunction loss)
     {
@@ -75,7 +77,8 @@ public static class IntegrityCheck
         return Judge(curve);
     }
 
-    private static ColumnEvaluator Columns(double[] p, int capacity) => new(p, p.Select(x => Math.Log(x)).ToArray(), capacity);
+    private static ColumnEvaluator Columns(double[] p, int capacity) =>
+        new(p, p.Select(x => Math.Log(x)).ToArray(), capacity);
 
     private static void Curve(
         LossFunction loss, double[] q, ColumnEvaluator wrongClass, double yWrong, ColumnEvaluator trueClass,

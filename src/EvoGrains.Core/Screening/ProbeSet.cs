@@ -57,7 +57,9 @@ public sealed class ProbeSet
         for (var i = 0; i < labels.Length; i++)
         {
             var label = i % classes;
-            var others = Enumerable.Range(0, classes - 1).Select(k => (3.0 * k / Math.Max(1, classes - 2)) - 1.5).ToArray();
+            var others = Enumerable.Range(0, classes - 1)
+                .Select(k => (3.0 * k / Math.Max(1, classes - 2)) - 1.5)
+                .ToArray();
             if (i % 2 == 1)
             {
                 others[0] = 3.5;

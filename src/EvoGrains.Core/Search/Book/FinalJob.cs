@@ -5,4 +5,11 @@ namespace EvoGrains.Core.Search.Book;
 /// for a transfer job its setting (<see cref="EvaluationSpec.ForFinalJob"/> makes the job's evaluation from all of
 /// them).
 /// </summary>
-public sealed record FinalJob(string JobId, ComparisonArm Arm, int Steps, int Seed, int? TrainSubset, bool OnTestSet, TransferSpec? Transfer = null);
+public sealed record FinalJob(
+    string JobId,
+    ComparisonArm Arm,
+    int Steps,
+    int Seed,
+    int? TrainSubset,
+    bool OnTestSet,
+    TransferSpec? Transfer = null);

@@ -17,8 +17,12 @@ public static class FinalStage
 {
     public static FinalStageRecord Begin(SearchSpec spec, IReadOnlyList<HallOfFameEntry> hallOfFame)
     {
-        var pool = hallOfFame.Take(spec.FinalStage.TopK).Select(h => new ComparisonArm(h.Hash, false, h.Expression, h.Loss)).ToList();
-        var arms = Rounds(spec).Count == 0 ? [.. pool, .. Baselines(spec.FinalStage)] : pool.Concat(TuningGrid(spec)).ToList();
+        var pool = hallOfFame.Take(spec.FinalStage.TopK)
+            .Select(h => new ComparisonArm(h.Hash, false, h.Expression, h.Loss))
+            .ToList();
+        var arms = Rounds(spec).Count == 0
+            ? [.. pool, .. Baselines(spec.FinalStage)]
+            : pool.Concat(TuningGrid(spec)).ToList();
         return new FinalStageRecord(0, arms, new Dictionary<string, EvaluationResult>(StringComparer.Ordinal), []);
     }
 
@@ -69,7 +73,8 @@ public static class FinalStage
     /// <summary>
     /// The test table's evaluation: the spec's evaluation with the final stage's steps, measured on the test set.
     /// </summary>
-    public static EvaluationSpec TestEvaluation(SearchSpec spec) => spec.Evaluation.ForFinalJob(spec.FinalStage.Steps, null, onTestSet: true);
+    public static EvaluationSpec TestEvaluation(SearchSpec spec) =>
+        spec.Evaluation.ForFinalJob(spec.FinalStage.Steps, null, onTestSet: true);
 
     public static IReadOnlyList<FinalJob> Jobs(SearchSpec spec, FinalStageRecord record)
     {
@@ -144,7 +149,10 @@ public static class FinalStage
     /// <summary>
     /// Moves past every round whose results are all in; returns the comparison once the test round is complete.
     /// </summary>
-    public static (FinalStageRecord Record, FinalComparison? Comparison) Advance(SearchSpec spec, FinalStageRecord record, DateTimeOffset now)
+    public static (FinalStageRecord Record, FinalComparison? Comparison) Advance(
+        SearchSpec spec,
+        FinalStageRecord record,
+        DateTimeOffset now)
     {
         var rounds = Rounds(spec);
         while (true)
@@ -186,7 +194,8 @@ public static class FinalStage
                 .Order()
                 .Select(i => record.Arms[i])
                 .ToList();
-            var finished = new FinalRoundResult(record.Round, round.Steps, round.Seeds, round.TrainSubset, rows, kept.Select(a => a.Name).ToList());
+            var finished = new FinalRoundResult(
+                record.Round, round.Steps, round.Seeds, round.TrainSubset, rows, kept.Select(a => a.Name).ToList());
             var next = record.Round + 1;
             IReadOnlyList<ComparisonArm> nextArms = next < rounds.Count
                 ? kept
@@ -197,7 +206,8 @@ public static class FinalStage
                 next, nextArms, new Dictionary<string, EvaluationResult>(StringComparer.Ordinal),
                 [.. record.Finished, finished]);
 
-            IEnumerable<int> Best(IEnumerable<int> arms, int keep) => arms.OrderByDescending(i => mean[i]).ThenBy(i => i).Take(keep);
+            IEnumerable<int> Best(IEnumerable<int> arms, int keep) =>
+                arms.OrderByDescending(i => mean[i]).ThenBy(i => i).Take(keep);
         }
     }
 
@@ -220,14 +230,16 @@ public static class FinalStage
         }
 
         return total
-            + ((pool + Baselines(spec.FinalStage).Count + grid.Count) * spec.FinalStage.EffectiveTestSeeds * (1 + spec.FinalStage.Transfer.Count));
+            + ((pool + Baselines(spec.FinalStage).Count + grid.Count)
+                * spec.FinalStage.EffectiveTestSeeds * (1 + spec.FinalStage.Transfer.Count));
     }
 
     public static int DoneTrainings(SearchSpec spec, FinalStageRecord record) =>
         record.Finished.Sum(r => r.Rows.Count * r.Seeds) + record.Results.Count;
 
     /// <summary>The family of a tuning grid point or tuned arm, by its name.</summary>
-    public static string Family(string gridPoint) => LossZoo.Lookup(gridPoint.TrimEnd(ComparisonArm.TunedMark[0])).Family.Name;
+    public static string Family(string gridPoint) =>
+        LossZoo.Lookup(gridPoint.TrimEnd(ComparisonArm.TunedMark[0])).Family.Name;
 
     // The arms (by index) the current round trains: all of them, but in a tuning round without the spec's rounds only
     // the grid points.
@@ -237,7 +249,10 @@ public static class FinalStage
             .ToList();
 
     // The round's table of the trained arms once every (arm, seed) has a result; null while some are missing.
-    private static IReadOnlyList<ComparisonRow>? Table(SearchSpec spec, FinalStageRecord record, IReadOnlyList<int> trained)
+    private static IReadOnlyList<ComparisonRow>? Table(
+        SearchSpec spec,
+        FinalStageRecord record,
+        IReadOnlyList<int> trained)
     {
         var seeds = Seeds(spec, record.Round);
         var runs = new List<IReadOnlyList<EvaluationResult?>>();

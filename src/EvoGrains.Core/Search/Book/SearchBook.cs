@@ -113,7 +113,8 @@ public sealed class SearchBook
         var errors = SearchSpecValidator.Validate(spec);
         if (errors.Count > 0)
         {
-            throw new ArgumentException($"{source}: {errors[0]}" + (errors.Count > 1 ? $" (and {errors.Count - 1} more)" : ""));
+            throw new ArgumentException(
+                $"{source}: {errors[0]}" + (errors.Count > 1 ? $" (and {errors.Count - 1} more)" : ""));
         }
 
         if (State != SearchState.Created)
@@ -215,12 +216,19 @@ public sealed class SearchBook
             return false;
         }
 
-        Final = final with { Results = new Dictionary<string, EvaluationResult>(final.Results, StringComparer.Ordinal) { [jobId] = result } };
+        Final = final with
+        {
+            Results = new Dictionary<string, EvaluationResult>(final.Results, StringComparer.Ordinal)
+            {
+                [jobId] = result,
+            },
+        };
         TryComplete(now);
         return true;
     }
 
-    public SearchSummary Summary(string searchId, DateTimeOffset now) => new(searchId, Spec?.Name ?? "", State, StartedAt ?? now, now);
+    public SearchSummary Summary(string searchId, DateTimeOffset now) =>
+        new(searchId, Spec?.Name ?? "", State, StartedAt ?? now, now);
 
     /// <param name="busySeconds">The trainers' busy time from the queue, when known.</param>
     public SearchStatus Status(string searchId, double? busySeconds, DateTimeOffset now)
@@ -246,7 +254,9 @@ public sealed class SearchBook
             BestExpression = best?.Expression,
             Islands = all,
             Trainers = trainers,
-            TrainerUtilisation = elapsed > 0 && trainers > 0 && busySeconds is { } busy ? Math.Min(1, busy / (elapsed * trainers)) : 0,
+            TrainerUtilisation = elapsed > 0 && trainers > 0 && busySeconds is { } busy
+                ? Math.Min(1, busy / (elapsed * trainers))
+                : 0,
             FinalJobsDone = done,
             FinalJobsTotal = total,
             StartedAt = StartedAt,
@@ -273,11 +283,13 @@ public sealed class SearchBook
     }
 
     private bool BudgetCountsSpent(SearchSpec spec) =>
-        History.Count >= spec.Budget.MaxEvaluations || (spec.Budget.MaxTrainingSteps > 0 && TrainingSteps >= spec.Budget.MaxTrainingSteps);
+        History.Count >= spec.Budget.MaxEvaluations
+        || (spec.Budget.MaxTrainingSteps > 0 && TrainingSteps >= spec.Budget.MaxTrainingSteps);
 
     // Without this a search whose islands can no longer find new candidates would wait forever.
     private bool AllIslandsExhausted(SearchSpec spec) =>
-        State == SearchState.Running && islands.Count == spec.Islands.Count && islands.Values.All(i => i.Exhausted && i.InFlight == 0);
+        State == SearchState.Running && islands.Count == spec.Islands.Count
+        && islands.Values.All(i => i.Exhausted && i.InFlight == 0);
 
     private void TryComplete(DateTimeOffset now)
     {

@@ -20,7 +20,8 @@ public static class EvaluatorRegistry
     public static EvaluatorDescriptor Synthetic { get; } = new()
     {
         Name = "synthetic",
-        Description = "scores a loss without training, by how close its two-class curve is to Baikal's (tests and benchmarks)",
+        Description =
+            "scores a loss without training, by how close its two-class curve is to Baikal's (tests and benchmarks)",
     };
 
     /// <summary>Every evaluator, in the order help and docs list them.</summary>
