@@ -26,7 +26,9 @@ public static class KnownLossFinder
     /// <summary>Cosines closer than this are a tie (equal up to rounding).</summary>
     public const double TieTolerance = 1e-9;
 
-    /// <summary>A gradient shorter than this on every probe sample is zero (rounding leaves about 1e-16 where Σp = 1 cancels).</summary>
+    /// <summary>
+    /// A gradient shorter than this on every probe sample is zero (rounding leaves about 1e-16 where Σp = 1 cancels).
+    /// </summary>
     public const double NegligibleGradient = 1e-9;
 
     private const int GridPoints = 64;
@@ -112,18 +114,23 @@ public static class KnownLossFinder
         return new[] { atLeft, atRight }.Aggregate(best, (kept, refined) => Better(refined, kept) ? refined : kept);
     }
 
-    // Every family's grid: the members and their gradients do not depend on the loss looked up, so they are computed once.
+    // Every family's grid: the members and their gradients do not depend on the loss looked up, so they are computed
+    // once.
     private static Point[] Grid(ZooFamily family)
     {
         var (from, to, arguments) = Coordinate(family);
         var count = from == to ? 1 : GridPoints;
         var step = (to - from) / Math.Max(1, count - 1);
-        return [.. Enumerable.Range(0, count).Select(i => Point.Of(family.Create(arguments(i == count - 1 ? to : from + (i * step)))))];
+        return [.. Enumerable.Range(0, count)
+            .Select(i => Point.Of(family.Create(arguments(i == count - 1 ? to : from + (i * step)))))];
     }
 
-    private static bool Better(NearestKnownLoss? a, NearestKnownLoss? b) => a is not null && (b is null || a.Cosine > b.Cosine);
+    private static bool Better(NearestKnownLoss? a, NearestKnownLoss? b) =>
+        a is not null && (b is null || a.Cosine > b.Cosine);
 
-    /// <summary>The coordinate a family is searched along: its range and how a point of it becomes the family's arguments.</summary>
+    /// <summary>
+    /// The coordinate a family is searched along: its range and how a point of it becomes the family's arguments.
+    /// </summary>
     private static (double From, double To, Func<double, double[]> Arguments) Coordinate(ZooFamily family)
     {
         switch (family.Parameters.Count)
@@ -135,7 +142,9 @@ public static class KnownLossFinder
                 var parameter = family.Parameters[0];
                 // An excluded end is approached to a thousandth of the range.
                 var margin = (parameter.Max - parameter.Min) * 1e-3;
-                var (min, max) = (parameter.Min + (parameter.MinExcluded ? margin : 0), parameter.Max - (parameter.MaxExcluded ? margin : 0));
+                var (min, max) = (
+                    parameter.Min + (parameter.MinExcluded ? margin : 0),
+                    parameter.Max - (parameter.MaxExcluded ? margin : 0));
                 return (Math.Asinh(min), Math.Asinh(max), u => [Math.Clamp(Math.Sinh(u), min, max)]);
             }
 
@@ -143,7 +152,8 @@ public static class KnownLossFinder
                 return (0, Math.PI / 2, Direction);
             default:
                 throw new NotSupportedException(
-                    $"{family.Signature}: the nearest-loss search reads families of at most two weights (alpha·A + beta·B)");
+                    $"{family.Signature}: the nearest-loss search reads families of at most two weights "
+                    + "(alpha·A + beta·B)");
         }
     }
 
@@ -173,7 +183,9 @@ public static class KnownLossFinder
         }
 
         var cosine = dot / (Math.Sqrt(squared) * target.Norm);
-        return double.IsFinite(cosine) && squared > 0 ? new NearestKnownLoss(point.Member, Math.Max(0, dot / squared), cosine) : null;
+        return double.IsFinite(cosine) && squared > 0
+            ? new NearestKnownLoss(point.Member, Math.Max(0, dot / squared), cosine)
+            : null;
     }
 
     // Squared length of each probe sample's part of a gradient.
@@ -200,8 +212,8 @@ public static class KnownLossFinder
     }
 
     /// <summary>
-    /// The loss looked up: the squared weight of each probe sample (1 over its squared gradient length, floored at 1% of
-    /// the steepest sample's length), its gradient times those weights, and its weighted length.
+    /// The loss looked up: the squared weight of each probe sample (1 over its squared gradient length, floored at 1%
+    /// of the steepest sample's length), its gradient times those weights, and its weighted length.
     /// </summary>
     private sealed record Target(double[] Weighted, double[] SampleWeights, double Norm)
     {
@@ -211,7 +223,8 @@ public static class KnownLossFinder
         {
             var squares = SampleSquares(gradient);
             var steepest = Math.Sqrt(squares.Max());
-            if (!(steepest >= NegligibleGradient) || !double.IsFinite(steepest) || gradient.Any(g => !double.IsFinite(g)))
+            if (!(steepest >= NegligibleGradient) || !double.IsFinite(steepest)
+                || gradient.Any(g => !double.IsFinite(g)))
             {
                 return null;
             }

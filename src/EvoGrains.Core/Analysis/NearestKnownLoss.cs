@@ -8,7 +8,8 @@ namespace EvoGrains.Core.Analysis;
 /// with the positive scale that fits it best: the loss behaves like <see cref="Scale"/> x <see cref="Member"/>.
 /// </summary>
 /// <param name="Member">The zoo family at the parameter values found.</param>
-/// <param name="Scale">The least-squares factor s of loss ≈ s x member over the probes' gradients (0 when they point apart).</param>
+/// <param name="Scale">The least-squares factor s of loss ≈ s x member over the probes' gradients (0 when they point
+/// apart).</param>
 /// <param name="Cosine">The cosine similarity of the two gradients over the probes, in [-1, 1].</param>
 public sealed record NearestKnownLoss(ZooLoss Member, double Scale, double Cosine)
 {
@@ -24,9 +25,11 @@ public sealed record NearestKnownLoss(ZooLoss Member, double Scale, double Cosin
     public override string ToString() => Cosine > 0
         ? string.Create(CultureInfo.InvariantCulture, $"behaves like {ScaledName}: gradient cosine {Cosine:F4}")
         : string.Create(CultureInfo.InvariantCulture,
-            $"behaves like no known loss: its gradient points away from every one (best: {Name}, gradient cosine {Cosine:F4})");
+            $"behaves like no known loss: its gradient points away from every one "
+            + $"(best: {Name}, gradient cosine {Cosine:F4})");
 
     // 3 significant digits, written as the shortest number that reads back as them ("11", "0.909", "1E-05").
     private static string Significant(double value) =>
-        InfixPrinter.FormatConstant(double.Parse(value.ToString("G3", CultureInfo.InvariantCulture), CultureInfo.InvariantCulture));
+        InfixPrinter.FormatConstant(
+            double.Parse(value.ToString("G3", CultureInfo.InvariantCulture), CultureInfo.InvariantCulture));
 }

@@ -18,7 +18,8 @@ public static partial class ErrorLine
         ArgumentNullException.ThrowIfNull(error);
         var lines = error.Message.Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
         var what = lines.Length == 0 ? "(no message)" : PyTorchPlea().Replace(lines[0], string.Empty).Trim();
-        // A TorchScript module's error starts with a stock sentence and a traceback; what went wrong is its last error line.
+        // A TorchScript module's error starts with a stock sentence and a traceback; what went wrong is its last error
+        // line.
         if (what == TorchScriptFailure && lines.LastOrDefault(l => ScriptError().IsMatch(l)) is { } cause)
         {
             what = $"{cause} (in TorchScript)";
@@ -27,14 +28,17 @@ public static partial class ErrorLine
         var where = new List<string>();
         if (lines.Select(l => NativeOrigin().Match(l)).FirstOrDefault(m => m.Success) is { } native)
         {
-            where.Add($"raised in {native.Groups["function"].Value} at {Path.GetFileName(native.Groups["file"].Value)}");
+            where.Add(
+                $"raised in {native.Groups["function"].Value} at {Path.GetFileName(native.Groups["file"].Value)}");
             if (OwnFrame(error) is { } frame)
             {
                 where.Add($"in {frame}");
             }
         }
 
-        return where.Count == 0 ? $"{error.GetType().Name}: {what}" : $"{error.GetType().Name}: {what} ({string.Join(", ", where)})";
+        return where.Count == 0
+            ? $"{error.GetType().Name}: {what}"
+            : $"{error.GetType().Name}: {what} ({string.Join(", ", where)})";
     }
 
     private static string? OwnFrame(Exception error) =>

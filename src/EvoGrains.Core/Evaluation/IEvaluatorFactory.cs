@@ -10,6 +10,9 @@ public interface IEvaluatorFactory
 {
     IFitnessEvaluator Create(EvaluationSpec spec, int seed);
 
-    /// <summary>Why the data of <paramref name="spec"/> cannot be loaded, or null (checked before a search starts; may take a second).</summary>
+    /// <summary>
+    /// Why the data of <paramref name="spec"/> cannot be loaded, or null (checked before a search starts; may take a
+    /// second).
+    /// </summary>
     string? DataProblem(EvaluationSpec spec) => null;
 }

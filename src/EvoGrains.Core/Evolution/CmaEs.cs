@@ -162,7 +162,8 @@ public sealed class CmaEs
         var seen = new bool[lambda];
         for (var k = 0; k < lambda; k++)
         {
-            var candidate = candidates[k] ?? throw new ArgumentException("Candidates must not be null.", nameof(candidates));
+            var candidate = candidates[k]
+                ?? throw new ArgumentException("Candidates must not be null.", nameof(candidates));
             var slot = -1;
             for (var j = 0; j < lambda && slot < 0; j++)
             {

@@ -15,11 +15,23 @@ public sealed class CmaEsStage
     private double?[] told = [];
     private int handedOut;
 
-    public CmaEsStage(IReadOnlyList<double> start, double sigma, int populationSize, int generations, int seed, string parent = "")
+    public CmaEsStage(
+        IReadOnlyList<double> start,
+        double sigma,
+        int populationSize,
+        int generations,
+        int seed,
+        string parent = "")
     {
         optimizer = new CmaEs(
             [.. start],
-            new CmaEsOptions { InitialSigma = sigma, PopulationSize = populationSize, Seed = seed, MaxGenerations = generations });
+            new CmaEsOptions
+            {
+                InitialSigma = sigma,
+                PopulationSize = populationSize,
+                Seed = seed,
+                MaxGenerations = generations,
+            });
         this.generations = generations;
         Parent = parent;
     }
@@ -32,7 +44,9 @@ public sealed class CmaEsStage
 
     public bool IsDone => optimizer.IsStopped || optimizer.Generation >= generations;
 
-    /// <summary>Every point of this generation is out and some are not back yet: nothing to hand out until they are.</summary>
+    /// <summary>
+    /// Every point of this generation is out and some are not back yet: nothing to hand out until they are.
+    /// </summary>
     public bool IsWaiting => !IsDone && batch is not null && handedOut >= batch.Count;
 
     /// <summary>The lowest minus-fitness told so far and its point.</summary>
@@ -60,10 +74,14 @@ public sealed class CmaEsStage
     /// <summary>The point in <paramref name="slot"/> became the candidate with this loss hash.</summary>
     public void Proposed(int slot, ulong hash) => slotOfHash[hash] = slot;
 
-    /// <summary>The point in <paramref name="slot"/> will not be trained (screening rejected it or it duplicates a known loss).</summary>
+    /// <summary>
+    /// The point in <paramref name="slot"/> will not be trained (screening rejected it or it duplicates a known loss).
+    /// </summary>
     public void Rejected(int slot) => Tell(slot, double.NaN);
 
-    /// <summary>Tells the fitness of a candidate this stage proposed; false when the hash is not one of its points.</summary>
+    /// <summary>
+    /// Tells the fitness of a candidate this stage proposed; false when the hash is not one of its points.
+    /// </summary>
     public bool Report(ulong hash, double fitness)
     {
         if (!slotOfHash.Remove(hash, out var slot))

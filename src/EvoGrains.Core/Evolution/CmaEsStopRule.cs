@@ -2,7 +2,10 @@ using MathNet.Numerics.LinearAlgebra;
 
 namespace EvoGrains.Core.Evolution;
 
-/// <summary>When a <see cref="CmaEs"/> run stops: the caller's limits and Hansen's TolFun, TolX, TolUpSigma and condition criteria.</summary>
+/// <summary>
+/// When a <see cref="CmaEs"/> run stops: the caller's limits and Hansen's TolFun, TolX, TolUpSigma and condition
+/// criteria.
+/// </summary>
 internal sealed class CmaEsStopRule
 {
     private const double MaxConditionNumber = 1e14;
@@ -19,7 +22,8 @@ internal sealed class CmaEsStopRule
 
     public CmaEsStopRule(CmaEsOptions options, int n, int lambda)
     {
-        maxGenerations = options.MaxGenerations ?? (int)Math.Min(int.MaxValue, 100 + 150 * (n + 3.0) * (n + 3.0) / Math.Sqrt(lambda));
+        maxGenerations = options.MaxGenerations
+            ?? (int)Math.Min(int.MaxValue, 100 + 150 * (n + 3.0) * (n + 3.0) / Math.Sqrt(lambda));
         maxEvaluations = options.MaxEvaluations;
         targetFitness = options.TargetFitness;
         functionTolerance = options.FunctionTolerance;
@@ -38,7 +42,13 @@ internal sealed class CmaEsStopRule
         }
     }
 
-    public CmaEsTermination Check(CmaEs es, double[] told, double sigma, Vector<double> pc, Matrix<double> c, Vector<double> d)
+    public CmaEsTermination Check(
+        CmaEs es,
+        double[] told,
+        double sigma,
+        Vector<double> pc,
+        Matrix<double> c,
+        Vector<double> d)
     {
         if (targetFitness is { } target && es.Best is not null && es.Best.Fitness <= target)
         {
@@ -78,6 +88,8 @@ internal sealed class CmaEsStopRule
             return CmaEsTermination.StepDivergence;
         }
 
-        return dMax * dMax > MaxConditionNumber * dMin * dMin ? CmaEsTermination.ConditionNumber : CmaEsTermination.None;
+        return dMax * dMax > MaxConditionNumber * dMin * dMin
+            ? CmaEsTermination.ConditionNumber
+            : CmaEsTermination.None;
     }
 }

@@ -12,7 +12,9 @@ namespace EvoGrains.Core.Evolution;
 /// (operator <c>cma-es</c>, parent: the structure) evaluated like any other; its result joins the
 /// population and tells the stage. While a generation waits for its results, GP breeds as usual.
 /// </summary>
-/// <remarks>A stage does not survive reactivation; structures tuned before are recognised by their tuned children.</remarks>
+/// <remarks>
+/// A stage does not survive reactivation; structures tuned before are recognised by their tuned children.
+/// </remarks>
 public sealed class GloSearch(
     GenomeSpace space,
     ScreeningFunnel funnel,
@@ -54,7 +56,8 @@ public sealed class GloSearch(
     /// Stage candidates skip the phenotype check: scaling a loss leaves its normalised curve unchanged, and fine
     /// shape changes are what the stage tunes.
     /// </summary>
-    protected override ScreeningVerdict Screen(Genome genome, LossFunction loss) => slot >= 0 ? Funnel.Screen(loss) : base.Screen(genome, loss);
+    protected override ScreeningVerdict Screen(Genome genome, LossFunction loss) =>
+        slot >= 0 ? Funnel.Screen(loss) : base.Screen(genome, loss);
 
     protected override void OnDiscarded()
     {
@@ -103,6 +106,7 @@ public sealed class GloSearch(
         sinceStage = 0;
         tuned.Add(structure.Hash);
         family = LossFamily.PerNodeCoefficients(structure.Candidate.Loss);
-        stage = new CmaEsStage(family.Initial, cmaEs.Sigma, cmaEs.PopulationSize, cmaEs.Generations, seed + stages++, structure.Hash);
+        stage = new CmaEsStage(
+            family.Initial, cmaEs.Sigma, cmaEs.PopulationSize, cmaEs.Generations, seed + stages++, structure.Hash);
     }
 }

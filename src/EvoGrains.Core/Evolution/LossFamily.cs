@@ -3,10 +3,14 @@ using EvoGrains.Core.Expressions;
 namespace EvoGrains.Core.Evolution;
 
 /// <summary>A loss with real parameters, for CMA-ES: how to build it and where to start.</summary>
-public sealed record LossFamily(string Name, Func<IReadOnlyList<double>, LossFunction> Build, IReadOnlyList<double> Initial)
+public sealed record LossFamily(
+    string Name,
+    Func<IReadOnlyList<double>, LossFunction> Build,
+    IReadOnlyList<double> Initial)
 {
     /// <summary>TaylorGLO: 8 parameters (c0, c1, a2..a7) of the third-order Taylor loss, started at zero.</summary>
-    public static LossFamily TaylorGlo { get; } = new("taylorglo", TaylorGloLoss.FromParameters, new double[TaylorGloLoss.ParameterCount]);
+    public static LossFamily TaylorGlo { get; } =
+        new("taylorglo", TaylorGloLoss.FromParameters, new double[TaylorGloLoss.ParameterCount]);
 
     /// <summary>
     /// GLO's second stage: one multiplicative coefficient per node of a fixed structure (all 1 at the

@@ -69,7 +69,8 @@ public static class NlfsGenerator
 
     private static NlfsNode RandomNode(Random random, int index, bool unary) =>
         unary
-            ? new NlfsNode(OperatorCatalog.NlfsUnary[random.Next(OperatorCatalog.NlfsUnary.Count)], RandomInput(random, index))
+            ? new NlfsNode(
+                OperatorCatalog.NlfsUnary[random.Next(OperatorCatalog.NlfsUnary.Count)], RandomInput(random, index))
             : new NlfsNode(
                 OperatorCatalog.NlfsBinary[random.Next(OperatorCatalog.NlfsBinary.Count)],
                 RandomInput(random, index), RandomInput(random, index));
@@ -82,7 +83,9 @@ public static class NlfsGenerator
     private static NlfsNode SwitchArity(NlfsNode node, int index, Random random) =>
         node.IsBinary
             ? new NlfsNode(OperatorCatalog.NlfsUnary[random.Next(OperatorCatalog.NlfsUnary.Count)], node.First)
-            : new NlfsNode(OperatorCatalog.NlfsBinary[random.Next(OperatorCatalog.NlfsBinary.Count)], node.First, RandomInput(random, index));
+            : new NlfsNode(
+                OperatorCatalog.NlfsBinary[random.Next(OperatorCatalog.NlfsBinary.Count)],
+                node.First, RandomInput(random, index));
 
     private static int RandomInput(Random random, int index)
     {

@@ -10,10 +10,12 @@ public sealed record ParameterGenome(IReadOnlyList<double> Parameters) : Genome(
 
     public override LossFunction ToLoss() => TaylorGloLoss.FromParameters(Parameters);
 
-    public override string Encode() => $"{Kind}|sum|{string.Join(",", Parameters.Select(p => p.ToString("R", CultureInfo.InvariantCulture)))}";
+    public override string Encode() =>
+        $"{Kind}|sum|{string.Join(",", Parameters.Select(p => p.ToString("R", CultureInfo.InvariantCulture)))}";
 
     public static ParameterGenome Decode(string body) =>
-        new(body.Split(',').Select(text => double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value)
-            ? value
-            : throw new FormatException($"taylorglo parameter '{text}' is not a number")).ToArray());
+        new(body.Split(',').Select(text =>
+            double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value)
+                ? value
+                : throw new FormatException($"taylorglo parameter '{text}' is not a number")).ToArray());
 }

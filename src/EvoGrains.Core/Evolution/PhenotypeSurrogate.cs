@@ -10,8 +10,8 @@ namespace EvoGrains.Core.Evolution;
 /// </summary>
 /// <remarks>
 /// The phenotype is already scale-free (Adam barely feels a constant factor) and oriented (a curve that rises as the
-/// prediction becomes correct is flipped), so losses that train alike lie close. Every tenth point of the curve is kept:
-/// the curves are smooth, and a search's thousands of comparisons per proposal stay in microseconds.
+/// prediction becomes correct is flipped), so losses that train alike lie close. Every tenth point of the curve is
+/// kept: the curves are smooth, and a search's thousands of comparisons per proposal stay in microseconds.
 /// </remarks>
 public sealed class PhenotypeSurrogate
 {
@@ -25,7 +25,9 @@ public sealed class PhenotypeSurrogate
 
     private const int Stride = 10;
 
-    /// <summary>Curves closer than this (root mean square over the kept points, in units of the curve's range) are one curve.</summary>
+    /// <summary>
+    /// Curves closer than this (root mean square over the kept points, in units of the curve's range) are one curve.
+    /// </summary>
     public const double NearDistance = 0.005;
 
     private readonly List<Known> known = [];
@@ -38,7 +40,9 @@ public sealed class PhenotypeSurrogate
     /// <summary>Whether it knows enough losses to predict.</summary>
     public bool IsReady => known.Count >= Neighbours;
 
-    /// <summary>Learns one evaluated loss; a loss without a phenotype or a fitness that is not finite teaches nothing.</summary>
+    /// <summary>
+    /// Learns one evaluated loss; a loss without a phenotype or a fitness that is not finite teaches nothing.
+    /// </summary>
     public void Add(double[]? phenotype, double fitness)
     {
         if (phenotype is not { Length: > 0 } || !double.IsFinite(fitness))
@@ -60,8 +64,8 @@ public sealed class PhenotypeSurrogate
     }
 
     /// <summary>
-    /// The predicted fitness; NaN until <see cref="IsReady"/>, for a loss without a phenotype, and for one whose curve is
-    /// within <see cref="NearDistance"/> of a loss already evaluated (training it again would only measure noise).
+    /// The predicted fitness; NaN until <see cref="IsReady"/>, for a loss without a phenotype, and for one whose curve
+    /// is within <see cref="NearDistance"/> of a loss already evaluated (training it again would only measure noise).
     /// </summary>
     public double Predict(double[]? phenotype)
     {
@@ -89,7 +93,10 @@ public sealed class PhenotypeSurrogate
         return RankCorrelation.Spearman(predicted, [.. known.Select(k => k.Fitness)]);
     }
 
-    /// <summary>The weighted mean of the nearest losses' fitness, and the distance to the nearest, in one pass over what it knows.</summary>
+    /// <summary>
+    /// The weighted mean of the nearest losses' fitness, and the distance to the nearest, in one pass over what it
+    /// knows.
+    /// </summary>
     private (double Fitness, double Nearest) Predict(float[] curve, int except)
     {
         // The nearest few by insertion into a short sorted list: k is 5, the known set a few thousand at most.

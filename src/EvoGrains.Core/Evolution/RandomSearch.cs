@@ -14,7 +14,8 @@ public sealed class RandomSearch(GenomeSpace space, ScreeningFunnel funnel, int 
 
     protected override void Replace(Member old, Member updated) => ReplaceIn(best, old, updated);
 
-    protected override (Genome, string, IReadOnlyList<string>) Breed(Random random) => (space.Random(random), "random", []);
+    protected override (Genome, string, IReadOnlyList<string>) Breed(Random random) =>
+        (space.Random(random), "random", []);
 
     protected override void Absorb(Member member)
     {

@@ -7,8 +7,9 @@ namespace EvoGrains.Core.Evolution;
 /// NLFS's regularized (aging) evolution: seed with random screened losses and keep the best
 /// <c>PopulationSize</c>; then draw a tournament with replacement, mutate the fittest once, and let
 /// the child replace the oldest member (ties: the least fit). No crossover, no elitism.
-/// With a <paramref name="proposalPool"/> above 1 it is <see cref="MethodRegistry.SurrogateEvolution"/>: every proposal is the one of that
-/// many screened children (or seeds) that a <see cref="PhenotypeSurrogate"/> of the results so far predicts fittest.
+/// With a <paramref name="proposalPool"/> above 1 it is <see cref="MethodRegistry.SurrogateEvolution"/>: every proposal
+/// is the one of that many screened children (or seeds) that a <see cref="PhenotypeSurrogate"/> of the results so far
+/// predicts fittest.
 /// </summary>
 public sealed class RegularizedEvolution(
     GenomeSpace space,
@@ -24,7 +25,8 @@ public sealed class RegularizedEvolution(
 
     private readonly List<Member> population = [];
 
-    public override string Method => (Surrogate is null ? MethodRegistry.RegularizedEvolution : MethodRegistry.SurrogateEvolution).Name;
+    public override string Method =>
+        (Surrogate is null ? MethodRegistry.RegularizedEvolution : MethodRegistry.SurrogateEvolution).Name;
 
     public override IReadOnlyList<Member> Members => population;
 

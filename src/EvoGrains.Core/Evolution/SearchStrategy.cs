@@ -28,7 +28,9 @@ public abstract class SearchStrategy(ScreeningFunnel funnel, int proposalPool = 
 
     public ProposalStatistics Statistics { get; } = new();
 
-    /// <summary>What predicts a candidate's fitness from the results absorbed so far; null without a proposal pool.</summary>
+    /// <summary>
+    /// What predicts a candidate's fitness from the results absorbed so far; null without a proposal pool.
+    /// </summary>
     public PhenotypeSurrogate? Surrogate { get; } = proposalPool > 1 ? new PhenotypeSurrogate() : null;
 
     protected ScreeningFunnel Funnel => funnel;
@@ -49,10 +51,11 @@ public abstract class SearchStrategy(ScreeningFunnel funnel, int proposalPool = 
     public virtual bool IsWaiting => false;
 
     /// <summary>
-    /// The next candidate, or null when waiting or when 2500 draws in a row were rejected or duplicates. A duplicate has
-    /// the hash or the one-hot fingerprint (<see cref="LossFunction.Fingerprint"/>) of a loss this island proposed,
+    /// The next candidate, or null when waiting or when 2500 draws in a row were rejected or duplicates. A duplicate
+    /// has the hash or the one-hot fingerprint (<see cref="LossFunction.Fingerprint"/>) of a loss this island proposed,
     /// evaluated or holds, or a phenotype near a member's. With a <see cref="Surrogate"/> that is ready, it draws
-    /// as many such candidates as its proposal pool holds and proposes the one predicted fittest; the others are forgotten.
+    /// as many such candidates as its proposal pool holds and proposes the one predicted fittest; the others are
+    /// forgotten.
     /// </summary>
     public Candidate? Propose(Random random)
     {
@@ -81,7 +84,9 @@ public abstract class SearchStrategy(ScreeningFunnel funnel, int proposalPool = 
         return Accept(chosen);
     }
 
-    /// <summary>Absorbs one evaluated candidate (from this island or a migrant) measured at <paramref name="rung"/>.</summary>
+    /// <summary>
+    /// Absorbs one evaluated candidate (from this island or a migrant) measured at <paramref name="rung"/>.
+    /// </summary>
     public void Report(Candidate candidate, double fitness, int rung = 0)
     {
         seen.Add(candidate.Loss.Hash);
@@ -111,7 +116,8 @@ public abstract class SearchStrategy(ScreeningFunnel funnel, int proposalPool = 
     /// A stored candidate as this method screened it. Screening is deterministic, so this reproduces
     /// the verdict (flip, phenotype) deduplication needs.
     /// </summary>
-    public Candidate Rebuild(Genome genome, string op, IReadOnlyList<string> parents) => new(genome, Rescreen(genome), op, parents);
+    public Candidate Rebuild(Genome genome, string op, IReadOnlyList<string> parents) =>
+        new(genome, Rescreen(genome), op, parents);
 
     /// <summary>Restores a member from storage without counting it as a new result.</summary>
     public void Restore(Member member)
@@ -261,8 +267,9 @@ public abstract class SearchStrategy(ScreeningFunnel funnel, int proposalPool = 
     }
 
     /// <summary>
-    /// Asked by the funnel right after the integrity check, so neither a phenotype near a member's nor a one-hot twin of a
-    /// loss seen before pays for the dearer checks. A twin's hash joins <see cref="seen"/>: breeding it again costs no screen.
+    /// Asked by the funnel right after the integrity check, so neither a phenotype near a member's nor a one-hot twin
+    /// of a loss seen before pays for the dearer checks. A twin's hash joins <see cref="seen"/>: breeding it again
+    /// costs no screen.
     /// </summary>
     private bool IsKnown(LossFunction candidate, double[] phenotype)
     {
@@ -285,7 +292,8 @@ public abstract class SearchStrategy(ScreeningFunnel funnel, int proposalPool = 
     {
         foreach (var member in Members)
         {
-            if (member.Candidate.Verdict.Phenotype is { } other && IntegrityCheck.AreWithin(phenotype, other, PhenotypeDuplicateDistance))
+            if (member.Candidate.Verdict.Phenotype is { } other
+                && IntegrityCheck.AreWithin(phenotype, other, PhenotypeDuplicateDistance))
             {
                 return true;
             }

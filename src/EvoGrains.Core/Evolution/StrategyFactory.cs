@@ -14,8 +14,11 @@ public static class StrategyFactory
     /// read), from the search, the islands' genome space, the funnel and the island's seed: a method is added there and
     /// here, and a test checks that the two name the same methods.
     /// </summary>
-    internal static FrozenDictionary<string, Func<SearchSpec, GenomeSpace, ScreeningFunnel, int, SearchStrategy>> Builders { get; } =
-        new Dictionary<string, Func<SearchSpec, GenomeSpace, ScreeningFunnel, int, SearchStrategy>>(StringComparer.Ordinal)
+    internal static FrozenDictionary<
+        string, Func<SearchSpec, GenomeSpace, ScreeningFunnel, int, SearchStrategy>> Builders
+    { get; } =
+        new Dictionary<string, Func<SearchSpec, GenomeSpace, ScreeningFunnel, int, SearchStrategy>>(
+            StringComparer.Ordinal)
         {
             [MethodRegistry.RegularizedEvolution.Name] = (search, space, funnel, _) =>
                 new RegularizedEvolution(
@@ -26,14 +29,21 @@ public static class StrategyFactory
                     space, funnel, search.Islands.PopulationSize, search.Islands.TournamentSize,
                     search.Islands.SeedEvaluations, RegularizedEvolution.SurrogatePool),
             [MethodRegistry.GeneticProgramming.Name] = (search, space, funnel, _) =>
-                new GeneticProgramming(space, funnel, search.Islands.PopulationSize, search.Islands.TournamentSize, search.Islands.Elites),
-            [MethodRegistry.Random.Name] = (search, space, funnel, _) => new RandomSearch(space, funnel, search.Islands.PopulationSize),
+                new GeneticProgramming(
+                    space, funnel, search.Islands.PopulationSize, search.Islands.TournamentSize, search.Islands.Elites),
+            [MethodRegistry.Random.Name] = (search, space, funnel, _) =>
+                new RandomSearch(space, funnel, search.Islands.PopulationSize),
             [MethodRegistry.Glo.Name] = (search, _, funnel, seed) => new GloSearch(
                 new TreeSpace(OperatorSet.Glo, search.Islands.MaxDepth, ReductionOf(search.Islands)), funnel,
                 search.Islands.PopulationSize, search.Islands.TournamentSize, search.Islands.Elites,
                 search.Islands.CmaEs, seed),
             [MethodRegistry.TaylorGlo.Name] = (search, _, funnel, seed) =>
-                new TaylorGloSearch(funnel, search.Islands.CmaEs, ClassesOf(search.Evaluation.Dataset), search.Islands.PopulationSize, seed),
+                new TaylorGloSearch(
+                    funnel,
+                    search.Islands.CmaEs,
+                    ClassesOf(search.Evaluation.Dataset),
+                    search.Islands.PopulationSize,
+                    seed),
         }.ToFrozenDictionary(StringComparer.Ordinal);
 
     public static string MethodOf(IslandSpec spec, int island) => spec.Methods[island % spec.Methods.Count];
@@ -54,11 +64,12 @@ public static class StrategyFactory
     /// (<see cref="MethodDescriptor.OwnGenomes"/>).
     /// </summary>
     public static string GenomeKind(IslandSpec spec, int island) =>
-        MethodRegistry.Get(MethodOf(spec, island)).OwnGenomes ?? (spec.Space == "tree" ? $"tree/{spec.Operators}" : "cell");
+        MethodRegistry.Get(MethodOf(spec, island)).OwnGenomes
+            ?? (spec.Space == "tree" ? $"tree/{spec.Operators}" : "cell");
 
     /// <summary>
-    /// Classes the TaylorGLO invariant assumes for a dataset: the registry's count, else (the user's files, unread when the
-    /// island starts) the 10 TaylorGLO published it for.
+    /// Classes the TaylorGLO invariant assumes for a dataset: the registry's count, else (the user's files, unread when
+    /// the island starts) the 10 TaylorGLO published it for.
     /// </summary>
     public static int ClassesOf(string dataset) => DatasetRegistry.Find(dataset)?.Classes ?? 10;
 
@@ -75,5 +86,6 @@ public static class StrategyFactory
             ?? throw new InvalidOperationException($"the {method} method has no strategy");
     }
 
-    private static ClassReduction ReductionOf(IslandSpec spec) => spec.Reduction == "mean" ? ClassReduction.Mean : ClassReduction.Sum;
+    private static ClassReduction ReductionOf(IslandSpec spec) =>
+        spec.Reduction == "mean" ? ClassReduction.Mean : ClassReduction.Sum;
 }

@@ -16,11 +16,14 @@ namespace EvoGrains.Core.Evolution;
 /// </remarks>
 public static class TaylorGloInvariant
 {
-    /// <summary>Why the vector (c0, c1, a2..a7) is rejected for <paramref name="classes"/> classes, or null when it passes.</summary>
+    /// <summary>
+    /// Why the vector (c0, c1, a2..a7) is rejected for <paramref name="classes"/> classes, or null when it passes.
+    /// </summary>
     public static string? Violation(IReadOnlyList<double> parameters, int classes)
     {
         var (c0, c1) = (parameters[0], parameters[1]);
-        var (a2, a3, a4, a5, a6, a7) = (-parameters[2], -parameters[3], -parameters[4], -parameters[5], -parameters[6], -parameters[7]);
+        var (a2, a3, a4, a5, a6, a7) =
+            (-parameters[2], -parameters[3], -parameters[4], -parameters[5], -parameters[6], -parameters[7]);
         var k1 = (-2 * c1 * a3) + (2 * c0 * c1 * a6) + a2 - (a5 * c0) + (a7 * c0 * c0) + (3 * a4 * c1 * c1);
         var kh = (2 * a3) - (2 * a6 * c0) - (6 * a4 * c1);
         var khh = 3 * a4;
@@ -37,7 +40,8 @@ public static class TaylorGloInvariant
 
         return left < right
             ? string.Create(CultureInfo.InvariantCulture,
-                $"taylorglo invariant: ky + kyy + khy/n = {left:G4} < (n - 2)(k1 + kh/n + khh/n^2) = {right:G4} for n = {classes}")
+                $"taylorglo invariant: ky + kyy + khy/n = {left:G4} < (n - 2)(k1 + kh/n + khh/n^2) = {right:G4} "
+                + $"for n = {classes}")
             : null;
     }
 }

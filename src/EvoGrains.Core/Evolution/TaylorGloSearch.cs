@@ -13,7 +13,12 @@ namespace EvoGrains.Core.Evolution;
 /// When a run ends (its generations, or CMA-ES stops) the next starts from the best vector so far.
 /// Keeps the best <c>keep</c> evaluated vectors as its population.
 /// </summary>
-public sealed class TaylorGloSearch(ScreeningFunnel funnel, CmaEsSpec cmaEs, int classes, int keep, int seed) : SearchStrategy(funnel)
+public sealed class TaylorGloSearch(
+    ScreeningFunnel funnel,
+    CmaEsSpec cmaEs,
+    int classes,
+    int keep,
+    int seed) : SearchStrategy(funnel)
 {
     private readonly List<Member> best = [];
     private CmaEsStage? run;
@@ -34,7 +39,8 @@ public sealed class TaylorGloSearch(ScreeningFunnel funnel, CmaEsSpec cmaEs, int
     protected override (Genome, string, IReadOnlyList<string>) Breed(Random random)
     {
         // Propose asks only while not waiting, and a finished run is replaced, so a point is always there.
-        var (point, next) = CurrentRun().Next() ?? throw new InvalidOperationException("a taylorglo run had no point to hand out");
+        var (point, next) = CurrentRun().Next()
+            ?? throw new InvalidOperationException("a taylorglo run had no point to hand out");
         slot = next;
         return (new ParameterGenome(point), GloSearch.TuningOperator, []);
     }
@@ -68,7 +74,9 @@ public sealed class TaylorGloSearch(ScreeningFunnel funnel, CmaEsSpec cmaEs, int
             return run;
         }
 
-        var start = Best?.Candidate.Genome is ParameterGenome { } genome ? genome.Parameters : LossFamily.TaylorGlo.Initial;
+        var start = Best?.Candidate.Genome is ParameterGenome { } genome
+            ? genome.Parameters
+            : LossFamily.TaylorGlo.Initial;
         return run = new CmaEsStage(start, cmaEs.Sigma, cmaEs.PopulationSize, cmaEs.Generations, seed + runs++);
     }
 }

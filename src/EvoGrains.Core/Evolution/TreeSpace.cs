@@ -17,7 +17,8 @@ public sealed class TreeSpace : GenomeSpace
 
     public override bool SupportsCrossover => true;
 
-    public override Genome Random(Random random) => new TreeGenome(generator.RampedHalfAndHalf(random, variation.MaxDepth), Reduction);
+    public override Genome Random(Random random) =>
+        new TreeGenome(generator.RampedHalfAndHalf(random, variation.MaxDepth), Reduction);
 
     public override Genome Mutate(Genome parent, Random random) =>
         new TreeGenome(variation.Mutate(((TreeGenome)parent).Tree, random), Reduction);

@@ -9,14 +9,18 @@ public sealed class TreeVariation(TreeGenerator generator, int maxDepth)
 
     public int MaxDepth { get; } = maxDepth;
 
-    /// <summary>Subtree crossover: a random subtree of <paramref name="a"/> replaced by one of <paramref name="b"/>.</summary>
+    /// <summary>
+    /// Subtree crossover: a random subtree of <paramref name="a"/> replaced by one of <paramref name="b"/>.
+    /// </summary>
     public Expr Crossover(Expr a, Expr b, Random random)
     {
         var donors = b.Nodes().ToList();
         return Retry(a, () => a.Replace(random.Next(a.Size), donors[random.Next(donors.Count)]));
     }
 
-    /// <summary>Point mutation: one node's operator swapped for another of the same arity (or a leaf for a leaf).</summary>
+    /// <summary>
+    /// Point mutation: one node's operator swapped for another of the same arity (or a leaf for a leaf).
+    /// </summary>
     public Expr PointMutation(Expr tree, Random random)
     {
         var nodes = tree.Nodes().ToList();
@@ -26,7 +30,9 @@ public sealed class TreeVariation(TreeGenerator generator, int maxDepth)
         var replacement = node.Children.Length switch
         {
             0 => generator.Leaf(random),
-            1 => operators.Unary.Count == 0 ? node : Expr.Unary(operators.Unary[random.Next(operators.Unary.Count)], node[0]),
+            1 => operators.Unary.Count == 0
+                ? node
+                : Expr.Unary(operators.Unary[random.Next(operators.Unary.Count)], node[0]),
             _ => Expr.Binary(operators.Binary[random.Next(operators.Binary.Count)], node[0], node[1]),
         };
         return tree.Replace(index, replacement);

@@ -10,7 +10,9 @@ namespace EvoGrains.Core.Expressions;
 /// </summary>
 public static class Canonicalizer
 {
-    /// <summary>The canonical form: what a loss's hash is taken of (so its rules never change a stored search's hashes).</summary>
+    /// <summary>
+    /// The canonical form: what a loss's hash is taken of (so its rules never change a stored search's hashes).
+    /// </summary>
     public static Expr Canonicalize(Expr expr) => Rewrite(expr, annihilate: false);
 
     /// <summary>

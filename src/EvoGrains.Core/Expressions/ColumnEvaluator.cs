@@ -36,7 +36,10 @@ public sealed class ColumnEvaluator
 
     /// <summary>t(y, p[i], z[i]) for every point i.</summary>
     public double[] Evaluate(Expr node, double y) =>
-        ExprWalk.Fold<double[]>(node, (n, children) => Remember(n, y, Compute(n, y, children)), (n, out column) => TryKnown(n, y, out column));
+        ExprWalk.Fold<double[]>(
+            node,
+            (n, children) => Remember(n, y, Compute(n, y, children)),
+            (n, out column) => TryKnown(n, y, out column));
 
     private bool TryKnown(Expr node, double y, out double[] column)
     {

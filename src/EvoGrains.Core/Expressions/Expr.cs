@@ -31,7 +31,8 @@ public sealed class Expr : IEquatable<Expr>
         if (size > ExpressionLimits.MaxNodes)
         {
             throw new ArgumentException(
-                $"an expression has at most {ExpressionLimits.MaxNodes:N0} nodes; this one would have {size:N0}", nameof(children));
+                $"an expression has at most {ExpressionLimits.MaxNodes:N0} nodes; this one would have {size:N0}",
+                nameof(children));
         }
 
         Size = size;
@@ -78,10 +79,14 @@ public sealed class Expr : IEquatable<Expr>
     };
 
     public static Expr Unary(Op op, Expr operand) =>
-        OperatorCatalog.Arity(op) == 1 ? new(op, 0, [operand]) : throw new ArgumentOutOfRangeException(nameof(op), op, "not a unary operator");
+        OperatorCatalog.Arity(op) == 1
+            ? new(op, 0, [operand])
+            : throw new ArgumentOutOfRangeException(nameof(op), op, "not a unary operator");
 
     public static Expr Binary(Op op, Expr left, Expr right) =>
-        OperatorCatalog.Arity(op) == 2 ? new(op, 0, [left, right]) : throw new ArgumentOutOfRangeException(nameof(op), op, "not a binary operator");
+        OperatorCatalog.Arity(op) == 2
+            ? new(op, 0, [left, right])
+            : throw new ArgumentOutOfRangeException(nameof(op), op, "not a binary operator");
 
     public static Expr operator +(Expr a, Expr b) => Binary(Op.Add, a, b);
 
@@ -95,7 +100,9 @@ public sealed class Expr : IEquatable<Expr>
 
     /// <summary>Rebuilds this node with other children (same operator).</summary>
     public Expr WithChildren(ImmutableArray<Expr> children) =>
-        children.Length == Children.Length ? new(Op, Value, children) : throw new ArgumentException("wrong number of children", nameof(children));
+        children.Length == Children.Length
+            ? new(Op, Value, children)
+            : throw new ArgumentException("wrong number of children", nameof(children));
 
     public bool Uses(Op leaf) => Nodes().Any(node => node.Op == leaf);
 
@@ -157,7 +164,8 @@ public sealed class Expr : IEquatable<Expr>
                 continue;
             }
 
-            if (b is null || a.hashCode != b.hashCode || a.Op != b.Op || !a.Value.Equals(b.Value) || a.Children.Length != b.Children.Length)
+            if (b is null || a.hashCode != b.hashCode || a.Op != b.Op || !a.Value.Equals(b.Value)
+                || a.Children.Length != b.Children.Length)
             {
                 return false;
             }

@@ -36,7 +36,8 @@ public sealed partial class ExpressionParser
         }
 
         var token = text[start..pos];
-        if (!double.TryParse(token, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) || !double.IsFinite(value))
+        if (!double.TryParse(token, NumberStyles.Float, CultureInfo.InvariantCulture, out var value)
+            || !double.IsFinite(value))
         {
             pos = start;
             throw Error($"'{token}' is not a finite number");
@@ -63,7 +64,9 @@ public sealed partial class ExpressionParser
         SkipSpace();
         if (!Accept(expected))
         {
-            throw Error(AtEnd ? $"expected '{expected}' but found end of input" : $"expected '{expected}' but found '{text[pos]}'");
+            throw Error(AtEnd
+                ? $"expected '{expected}' but found end of input"
+                : $"expected '{expected}' but found '{text[pos]}'");
         }
     }
 

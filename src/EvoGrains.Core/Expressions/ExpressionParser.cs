@@ -20,7 +20,8 @@ public sealed partial class ExpressionParser
         if (text.Length > ExpressionLimits.MaxTextLength)
         {
             throw new ExpressionParseException(ExpressionLimits.MaxTextLength + 1,
-                $"an expression is at most {ExpressionLimits.MaxTextLength:N0} characters long; this one has {text.Length:N0}");
+                $"an expression is at most {ExpressionLimits.MaxTextLength:N0} characters long; "
+                + $"this one has {text.Length:N0}");
         }
 
         var parser = new ExpressionParser(text);
@@ -102,7 +103,9 @@ public sealed partial class ExpressionParser
                 {
                     var number = Expr.Const(ParseNumber());
                     var powered = ParsePowerOf(number);
-                    return (ReferenceEquals(powered, number) ? Expr.Const(-number.Value) : Unary(Op.Neg, powered), true);
+                    return (
+                        ReferenceEquals(powered, number) ? Expr.Const(-number.Value) : Unary(Op.Neg, powered),
+                        true);
                 }
 
                 group.Signs++;
@@ -162,7 +165,8 @@ public sealed partial class ExpressionParser
         if (outer.Count >= ExpressionLimits.MaxDepth)
         {
             throw new ExpressionParseException(at + 1,
-                $"an expression nests at most {ExpressionLimits.MaxDepth:N0} parentheses and function calls inside one another");
+                $"an expression nests at most {ExpressionLimits.MaxDepth:N0} parentheses and function calls "
+                + "inside one another");
         }
 
         outer.Push(group);
@@ -222,12 +226,14 @@ public sealed partial class ExpressionParser
     {
         if (size > ExpressionLimits.MaxNodes)
         {
-            throw Error($"an expression has at most {ExpressionLimits.MaxNodes:N0} nodes (operators, variables and constants)");
+            throw Error(
+                $"an expression has at most {ExpressionLimits.MaxNodes:N0} nodes (operators, variables and constants)");
         }
 
         if (depth > ExpressionLimits.MaxDepth)
         {
-            throw Error($"an expression is at most {ExpressionLimits.MaxDepth:N0} levels deep (a sum of n terms is n levels)");
+            throw Error(
+                $"an expression is at most {ExpressionLimits.MaxDepth:N0} levels deep (a sum of n terms is n levels)");
         }
     }
 }

@@ -14,14 +14,17 @@ internal static class FastSpecialFunctions
     private const double InverseSqrtPi = 0.5641895835477563;
 
     // erf(x)/x on [0, 2]; x erfc(x) e^{x^2} as a function of t = 2/x for x > 2.
-    private static readonly ChebyshevSeries ErfNear = new(x => x == 0 ? 2 * InverseSqrtPi : SpecialFunctions.Erf(x) / x, 0, ErfSplit, 40);
+    private static readonly ChebyshevSeries ErfNear = new(
+        x => x == 0 ? 2 * InverseSqrtPi : SpecialFunctions.Erf(x) / x, 0, ErfSplit, 40);
     private static readonly ChebyshevSeries ErfcFar = new(t => ScaledErfc(ErfSplit / t), 0, 1, 50);
 
     // I(x) e^{-|x|} on [0, 8] (I1 divided by x), and sqrt(x) I(x) e^{-x} as a function of t = 8/x beyond.
-    private static readonly ChebyshevSeries I0eNear = new(x => SpecialFunctions.BesselIScaled(0, x), 0, BesselSplit, 45);
+    private static readonly ChebyshevSeries I0eNear = new(
+        x => SpecialFunctions.BesselIScaled(0, x), 0, BesselSplit, 45);
     private static readonly ChebyshevSeries I0eFar = new(
         t => Math.Sqrt(BesselSplit / t) * SpecialFunctions.BesselIScaled(0, BesselSplit / t), 0, 1, 40);
-    private static readonly ChebyshevSeries I1eNear = new(x => x == 0 ? 0.5 : SpecialFunctions.BesselIScaled(1, x) / x, 0, BesselSplit, 45);
+    private static readonly ChebyshevSeries I1eNear = new(
+        x => x == 0 ? 0.5 : SpecialFunctions.BesselIScaled(1, x) / x, 0, BesselSplit, 45);
     private static readonly ChebyshevSeries I1eFar = new(
         t => Math.Sqrt(BesselSplit / t) * SpecialFunctions.BesselIScaled(1, BesselSplit / t), 0, 1, 40);
 
@@ -51,7 +54,9 @@ internal static class FastSpecialFunctions
     public static double I1e(double x)
     {
         var ax = Math.Abs(x);
-        return ax <= BesselSplit ? x * I1eNear.Evaluate(ax) : OperatorMath.Sign(x) * I1eFar.Evaluate(BesselSplit / ax) / Math.Sqrt(ax);
+        return ax <= BesselSplit
+            ? x * I1eNear.Evaluate(ax)
+            : OperatorMath.Sign(x) * I1eFar.Evaluate(BesselSplit / ax) / Math.Sqrt(ax);
     }
 
     public static double I0(double x) => Unscale(I0e(x), x);
@@ -67,7 +72,9 @@ internal static class FastSpecialFunctions
 
     private static double ErfcPositive(double x) => Math.Exp(-x * x) / x * ErfcFar.Evaluate(ErfSplit / x);
 
-    /// <summary>x erfc(x) e^{x^2} for x ≥ 2: the reference below 10, the asymptotic series beyond (exact there to 1e-16).</summary>
+    /// <summary>
+    /// x erfc(x) e^{x^2} for x ≥ 2: the reference below 10, the asymptotic series beyond (exact there to 1e-16).
+    /// </summary>
     private static double ScaledErfc(double x)
     {
         if (double.IsInfinity(x))

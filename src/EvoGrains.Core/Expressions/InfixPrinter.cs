@@ -11,7 +11,8 @@ public static class InfixPrinter
     private const int PrefixPrecedence = 3;
     private const int AtomPrecedence = 4;
 
-    private static readonly string[] SpacedNames = Enum.GetValues<Op>().Select(op => $" {OperatorCatalog.Info(op).Name} ").ToArray();
+    private static readonly string[] SpacedNames =
+        Enum.GetValues<Op>().Select(op => $" {OperatorCatalog.Info(op).Name} ").ToArray();
 
     public static string Print(Expr expr)
     {

@@ -6,7 +6,10 @@ namespace EvoGrains.Core.Expressions;
 /// A complete candidate loss: element-wise term t(y, p, z), its reduction over classes, the
 /// label smoothing applied to y, and any <see cref="Normalized"/> terms added per sample. The batch is always averaged.
 /// </summary>
-public sealed record LossFunction(Expr Element, ClassReduction Reduction = ClassReduction.Sum, double LabelSmoothing = 0)
+public sealed record LossFunction(
+    Expr Element,
+    ClassReduction Reduction = ClassReduction.Sum,
+    double LabelSmoothing = 0)
 {
     private const string MeanSuffix = " [mean over classes]";
     private const string SmoothingPrefix = " [label smoothing ";
@@ -43,7 +46,9 @@ public sealed record LossFunction(Expr Element, ClassReduction Reduction = Class
 
     public string HashHex => StableHash.ToHex(Hash);
 
-    /// <summary>What the loss is on one-hot labels: t(y, p) for the true class and for the others (computed once).</summary>
+    /// <summary>
+    /// What the loss is on one-hot labels: t(y, p) for the true class and for the others (computed once).
+    /// </summary>
     public OneHotHalves OneHot => oneHot ??= new OneHotHalves(this);
 
     /// <summary>
@@ -59,7 +64,9 @@ public sealed record LossFunction(Expr Element, ClassReduction Reduction = Class
     /// </summary>
     public string Infix => infix ??= InfixPrinter.Print(Element);
 
-    /// <summary>Canonical infix plus the normalised terms, reduction and smoothing when they differ from the defaults.</summary>
+    /// <summary>
+    /// Canonical infix plus the normalised terms, reduction and smoothing when they differ from the defaults.
+    /// </summary>
     public string CanonicalText => canonicalText ??= Describe(InfixPrinter.Print(Canonical));
 
     public bool UsesLabel => Element.Uses(Op.Y) || LabelSmoothing > 0 || Normalized.Count > 0;
@@ -68,30 +75,40 @@ public sealed record LossFunction(Expr Element, ClassReduction Reduction = Class
     public bool UsesPrediction => Element.Uses(Op.P) || Element.Uses(Op.Z) || Normalized.Count > 0;
 
     public bool Equals(LossFunction? other) =>
-        other is not null && Element.Equals(other.Element) && Reduction == other.Reduction && LabelSmoothing.Equals(other.LabelSmoothing)
+        other is not null && Element.Equals(other.Element) && Reduction == other.Reduction
+        && LabelSmoothing.Equals(other.LabelSmoothing)
         && Normalized.SequenceEqual(other.Normalized);
 
     public override int GetHashCode() => HashCode.Combine(Element, Reduction, LabelSmoothing, Normalized.Count);
 
     /// <summary>
-    /// The label the element term sees for one class of a sample with <paramref name="classes"/> classes: 1 for the true
-    /// class and 0 for the others, smoothed to <c>(1-ε)·y + ε/C</c> when <see cref="LabelSmoothing"/> ε is set.
+    /// The label the element term sees for one class of a sample with <paramref name="classes"/> classes: 1 for the
+    /// true class and 0 for the others, smoothed to <c>(1-ε)·y + ε/C</c> when <see cref="LabelSmoothing"/> ε is
+    /// set.
     /// </summary>
     public double Label(bool trueClass, int classes) => (trueClass ? 1 - LabelSmoothing : 0) + LabelSmoothing / classes;
 
-    /// <summary>The weight of each class's term in a sample's loss: 1 for the sum over classes, 1/C for the mean.</summary>
+    /// <summary>
+    /// The weight of each class's term in a sample's loss: 1 for the sum over classes, 1/C for the mean.
+    /// </summary>
     public double ClassWeight(int classes) => Reduction == ClassReduction.Mean ? 1.0 / classes : 1.0;
 
     /// <summary>The same loss with the opposite sign (element and normalised terms).</summary>
     public LossFunction Negated() =>
-        this with { Element = -Element, Normalized = [.. Normalized.Select(term => term with { Weight = -term.Weight })] };
+        this with
+        {
+            Element = -Element,
+            Normalized = [.. Normalized.Select(term => term with { Weight = -term.Weight })],
+        };
 
     public override string ToString() => Describe(Infix);
 
     public static LossFunction Parse(string text, ClassReduction reduction = ClassReduction.Sum) =>
         new(ExpressionParser.Parse(text), reduction);
 
-    /// <summary>Reads back what <see cref="ToString"/> printed (history.csv's expression column): the infix and its suffixes.</summary>
+    /// <summary>
+    /// Reads back what <see cref="ToString"/> printed (history.csv's expression column): the infix and its suffixes.
+    /// </summary>
     /// <exception cref="ExpressionParseException">The infix does not parse.</exception>
     /// <exception cref="FormatException">The normalised terms do not parse.</exception>
     public static LossFunction ParseDescription(string text)
@@ -119,7 +136,10 @@ public sealed record LossFunction(Expr Element, ClassReduction Reduction = Class
             text = text[..at];
         }
 
-        return new(ExpressionParser.Parse(text), mean ? ClassReduction.Mean : ClassReduction.Sum, smoothing) { Normalized = normalized };
+        return new(ExpressionParser.Parse(text), mean ? ClassReduction.Mean : ClassReduction.Sum, smoothing)
+        {
+            Normalized = normalized,
+        };
     }
 
     private string Describe(string infixText)

@@ -5,8 +5,8 @@ using Orleans;
 namespace EvoGrains.Core.Expressions;
 
 /// <summary>
-/// A loss as text: infix element term, class reduction, label smoothing and normalised terms (what <see cref="LossFunction"/>
-/// holds); <see cref="Normalized"/> is null when there are none (every evolved loss).
+/// A loss as text: infix element term, class reduction, label smoothing and normalised terms (what
+/// <see cref="LossFunction"/> holds); <see cref="Normalized"/> is null when there are none (every evolved loss).
 /// </summary>
 [GenerateSerializer, Immutable, Alias("evograins.loss-text")]
 public sealed record LossText(
@@ -21,7 +21,10 @@ public sealed record LossText(
             loss.Normalized.Count > 0 ? NormalizedTerm.Format(loss.Normalized) : null);
 
     public LossFunction ToLoss() =>
-        new(ExpressionParser.Parse(Infix), Reduction == "mean" ? ClassReduction.Mean : ClassReduction.Sum, LabelSmoothing)
+        new(
+            ExpressionParser.Parse(Infix),
+            Reduction == "mean" ? ClassReduction.Mean : ClassReduction.Sum,
+            LabelSmoothing)
         {
             Normalized = string.IsNullOrEmpty(Normalized) ? [] : NormalizedTerm.ParseList(Normalized),
         };

@@ -13,10 +13,14 @@ public static class LossZoo
 {
     private const string CrossEntropyText = "-(y * log(p))";
 
-    /// <summary>RCE's scale, -log(1e-4): the log of the clamped zero entries of the one-hot label (Wang et al. 2019).</summary>
+    /// <summary>
+    /// RCE's scale, -log(1e-4): the log of the clamped zero entries of the one-hot label (Wang et al. 2019).
+    /// </summary>
     public static readonly double RceScale = -Math.Log(1e-4);
 
-    /// <summary>Every family, in the order help and tables list them (the first six are the zoo before parameters).</summary>
+    /// <summary>
+    /// Every family, in the order help and tables list them (the first six are the zoo before parameters).
+    /// </summary>
     public static IReadOnlyList<ZooFamily> Families { get; } =
     [
         Family("ce", "cross-entropy, -log p_y", [], _ => LossFunction.Parse(CrossEntropyText)),
@@ -25,8 +29,16 @@ public static class LossZoo
             "CE towards the smoothed target (1 - eps)·y + eps/C",
             [new("eps", 0.1, 0, 1, MaxExcluded: true)],
             a => LossFunction.Parse(CrossEntropyText) with { LabelSmoothing = a[0] }),
-        Family("focal", "focal loss (Lin et al. 2017), -(1 - p_y)^gamma·log p_y", [new("gamma", 2, 0, 10)], a => Focal(a[0])),
-        Family("baikal", "Baikal (GLO, Gonzalez & Miikkulainen 2019), -Σ(log p - y/p)", [], _ => LossFunction.Parse("-(log(p) - y / p)")),
+        Family(
+            "focal",
+            "focal loss (Lin et al. 2017), -(1 - p_y)^gamma·log p_y",
+            [new("gamma", 2, 0, 10)],
+            a => Focal(a[0])),
+        Family(
+            "baikal",
+            "Baikal (GLO, Gonzalez & Miikkulainen 2019), -Σ(log p - y/p)",
+            [],
+            _ => LossFunction.Parse("-(log(p) - y / p)")),
         Family(
             "ngl",
             "NGL (Akhmedova & Körber 2024), mean over classes of exp(2.4092 - p·(1 + y)) - cos(cos(sin p))",
@@ -61,7 +73,10 @@ public static class LossZoo
             "ANL-CE's loss (Ye et al. 2023), alpha·NCE + beta·NNCE, NNCE = 1 - (A + log p_y)/Σ_k(A + log p_k), A "
             + "= -log(1e-7); CIFAR-10: nce+nnce(5,5)",
             [new("alpha", 1, 0, 100), new("beta", 1, 0, 100)],
-            a => new LossFunction(Expr.Const(0)) { Normalized = [new(NormalizedLoss.Nce, a[0]), new(NormalizedLoss.Nnce, a[1])] }),
+            a => new LossFunction(Expr.Const(0))
+            {
+                Normalized = [new(NormalizedLoss.Nce, a[0]), new(NormalizedLoss.Nnce, a[1])],
+            }),
     ];
 
     private static readonly FrozenDictionary<string, ZooFamily> ByName =
@@ -75,7 +90,9 @@ public static class LossZoo
 
     public static LossFunction CrossEntropy { get; } = ByName["ce"].Default.Loss;
 
-    /// <summary>The zoo loss <paramref name="text"/> names, or null when it names no family (it may be an expression).</summary>
+    /// <summary>
+    /// The zoo loss <paramref name="text"/> names, or null when it names no family (it may be an expression).
+    /// </summary>
     /// <exception cref="LossNameException">It names a family with parameters the family does not take.</exception>
     public static ZooLoss? Find(string text)
     {
@@ -95,7 +112,8 @@ public static class LossZoo
         var inside = call.EndsWith(')') ? call[(open + 1)..^1] : null;
         if (inside is null || inside.IndexOfAny(['(', ')']) >= 0)
         {
-            throw new LossNameException($"{call}: write {family.Signature}{(family.Parameters.Count > 0 ? " with numbers" : "")}");
+            throw new LossNameException(
+                $"{call}: write {family.Signature}{(family.Parameters.Count > 0 ? " with numbers" : "")}");
         }
 
         return family.Create(string.IsNullOrWhiteSpace(inside) ? [] : inside.Split(','), call);
@@ -118,7 +136,11 @@ public static class LossZoo
     public static LossFunction Resolve(string nameOrExpression) =>
         Find(nameOrExpression)?.Loss ?? LossFunction.Parse(nameOrExpression);
 
-    private static ZooFamily Family(string name, string description, ZooParameter[] parameters, Func<IReadOnlyList<double>, LossFunction> build) =>
+    private static ZooFamily Family(
+        string name,
+        string description,
+        ZooParameter[] parameters,
+        Func<IReadOnlyList<double>, LossFunction> build) =>
         new(name, description, parameters, build);
 
     // Integer gammas up to 2 as products (focal's default stays sq(1 - p)); any other through exp(gamma·log|1 - p|).

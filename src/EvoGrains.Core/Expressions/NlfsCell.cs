@@ -56,7 +56,9 @@ public sealed record NlfsCell(ImmutableArray<NlfsNode> Nodes)
         }
 
         var active = ActiveNodes();
-        return active.Contains(LabelInput) && active.Contains(PredictionInput) ? null : "the active subgraph must use both y and p";
+        return active.Contains(LabelInput) && active.Contains(PredictionInput)
+            ? null
+            : "the active subgraph must use both y and p";
     }
 
     public bool IsValid => Validate() is null;
@@ -121,7 +123,8 @@ public sealed record NlfsCell(ImmutableArray<NlfsNode> Nodes)
     public override int GetHashCode() => Nodes.Aggregate(0, (hash, node) => HashCode.Combine(hash, node));
 
     public override string ToString() =>
-        string.Join("; ", Nodes.Select((n, i) => $"{i + InputCount}={OperatorCatalog.Info(n.Op).Name}({string.Join(",", n.Inputs)})"));
+        string.Join("; ", Nodes.Select((n, i) =>
+            $"{i + InputCount}={OperatorCatalog.Info(n.Op).Name}({string.Join(",", n.Inputs)})"));
 
     private bool HasCycle()
     {

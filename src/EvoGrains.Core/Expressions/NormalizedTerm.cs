@@ -25,13 +25,18 @@ public sealed record NormalizedTerm(NormalizedLoss Loss, double Weight)
     };
 
     /// <summary>
-    /// Weight x this loss of one sample; adds Weight x its gradient with respect to the logits to <paramref name="gradLogits"/>.
+    /// Weight x this loss of one sample; adds Weight x its gradient with respect to the logits to
+    /// <paramref name="gradLogits"/>.
     /// </summary>
     /// <param name="logProbabilities">The log-softmax of the logits.</param>
     /// <param name="probabilities">The softmax of the logits.</param>
     /// <param name="label">The true class.</param>
     /// <param name="gradLogits">dL/dz so far; this term's share is added.</param>
-    public double Accumulate(ReadOnlySpan<double> logProbabilities, ReadOnlySpan<double> probabilities, int label, Span<double> gradLogits)
+    public double Accumulate(
+        ReadOnlySpan<double> logProbabilities,
+        ReadOnlySpan<double> probabilities,
+        int label,
+        Span<double> gradLogits)
     {
         Span<double> gradLog = stackalloc double[logProbabilities.Length];
         var value = Loss == NormalizedLoss.Nce

@@ -4,13 +4,14 @@ using System.Text;
 namespace EvoGrains.Core.Expressions;
 
 /// <summary>
-/// The identity of what a loss does in training, taken on the one-hot domain (AutoML-Zero's functional-equivalence idea):
-/// the derivatives of its two <see cref="OneHotHalves"/> on a fixed grid of p, quantised to 5 significant digits and
-/// hashed, with the reduction, the label smoothing and any normalised terms. Training sees a loss only through
-/// dL/dz = Σ_c t'(y_c, p_c)·p_c(δ_cj - p_j) (+ dt/dz_j), so the fingerprint keeps exactly what that sum can tell apart:
-/// a constant added to a half, or a·p added to both halves (Σ_c p_c = 1), changes no gradient and no fingerprint.
-/// It stores, at every grid point, the difference of the two halves' p-derivatives and the step of the other-class
-/// derivative to the next point (together: both derivatives up to one common constant), and both z-derivatives.
+/// The identity of what a loss does in training, taken on the one-hot domain (AutoML-Zero's functional-equivalence
+/// idea): the derivatives of its two <see cref="OneHotHalves"/> on a fixed grid of p, quantised to 5 significant digits
+/// and hashed, with the reduction, the label smoothing and any normalised terms. Training sees a loss only through
+/// dL/dz = Σ_c t'(y_c, p_c)·p_c(δ_cj - p_j) (+ dt/dz_j), so the fingerprint keeps exactly what that sum can tell
+/// apart: a constant added to a half, or a·p added to both halves (Σ_c p_c = 1), changes no gradient and no
+/// fingerprint. It stores, at every grid point, the difference of the two halves' p-derivatives and the step of the
+/// other-class derivative to the next point (together: both derivatives up to one common constant), and both
+/// z-derivatives.
 /// </summary>
 /// <remarks>
 /// Two losses that agree on one-hot labels are one loss, however they differ at other values of y: `abs(y)` and
@@ -20,12 +21,15 @@ namespace EvoGrains.Core.Expressions;
 /// </remarks>
 public static class OneHotFingerprint
 {
-    /// <summary>Grid points: p = sigmoid(u) for u = -12, -11.75, ..., 12 (p from 6e-6 to 1 - 6e-6, dense near 0 and 1).</summary>
+    /// <summary>
+    /// Grid points: p = sigmoid(u) for u = -12, -11.75, ..., 12 (p from 6e-6 to 1 - 6e-6, dense near 0 and 1).
+    /// </summary>
     public const int Points = 97;
 
     private const double Negligible = 1e-12;
 
-    private static readonly double[] Grid = [.. Enumerable.Range(0, Points).Select(i => 1 / (1 + Math.Exp(12 - (0.25 * i))))];
+    private static readonly double[] Grid =
+        [.. Enumerable.Range(0, Points).Select(i => 1 / (1 + Math.Exp(12 - (0.25 * i))))];
 
     // Islands fingerprint thousands of candidates a second; one builder per thread keeps that free of garbage.
     [ThreadStatic]
@@ -59,5 +63,6 @@ public static class OneHotFingerprint
     }
 
     private static void Append(StringBuilder text, double value) =>
-        (Math.Abs(value) < Negligible ? text.Append('0') : text.Append(CultureInfo.InvariantCulture, $"{value:E4}")).Append(';');
+        (Math.Abs(value) < Negligible ? text.Append('0') : text.Append(CultureInfo.InvariantCulture, $"{value:E4}"))
+            .Append(';');
 }

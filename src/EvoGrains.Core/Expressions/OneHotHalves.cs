@@ -9,7 +9,9 @@ namespace EvoGrains.Core.Expressions;
 /// </summary>
 public sealed class OneHotHalves
 {
-    /// <summary>The class count the halves assume where it matters (label smoothing, the mean over classes): the probes'.</summary>
+    /// <summary>
+    /// The class count the halves assume where it matters (label smoothing, the mean over classes): the probes'.
+    /// </summary>
     public const int Classes = 10;
 
     private readonly CompiledExpression element;
@@ -36,7 +38,9 @@ public sealed class OneHotHalves
     /// <summary>The weight of each class's term: 1 for the sum over classes, 1/C for the mean.</summary>
     public double Weight { get; }
 
-    /// <summary>The element expression with y = <see cref="TrueLabel"/>, simplified (<see cref="Canonicalizer.Simplify"/>).</summary>
+    /// <summary>
+    /// The element expression with y = <see cref="TrueLabel"/>, simplified (<see cref="Canonicalizer.Simplify"/>).
+    /// </summary>
     public Expr TrueClass => trueClass ??= Half(TrueLabel);
 
     /// <summary>The element expression with y = <see cref="OtherLabel"/>, simplified.</summary>
@@ -58,7 +62,8 @@ public sealed class OneHotHalves
     /// <summary>One class's share of a sample's loss: <see cref="Weight"/> x t(y, p, log p).</summary>
     public double Contribution(bool isTrueClass, double p) => Weight * Evaluate(isTrueClass, p, out _, out _);
 
-    private static string Text(double label, Expr half) => $"t({InfixPrinter.FormatConstant(label)}, p) = {InfixPrinter.Print(half)}";
+    private static string Text(double label, Expr half) =>
+        $"t({InfixPrinter.FormatConstant(label)}, p) = {InfixPrinter.Print(half)}";
 
     private Expr Half(double label) => Canonicalizer.Simplify(ExprWalk.Fold<Expr>(
         Loss.Element,

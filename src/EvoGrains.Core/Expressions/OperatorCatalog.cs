@@ -16,12 +16,18 @@ public static class OperatorCatalog
         new(Op.Const, "const", 0, false, "", "", ""),
 
         new(Op.Neg, "neg", 1, false, "-{0}", "(-{0})", "(-{0})"),
-        new(Op.Log, "log", 1, false, @"\log\left|{0}\right|", "torch.log(torch.abs({0}) + EPS)", "torch.log(torch.abs({0}) + EPS)"),
-        new(Op.Log10, "log10", 1, false, @"\log_{10}\left|{0}\right|", "torch.log10(torch.abs({0}) + EPS)", "torch.log10(torch.abs({0}) + EPS)"),
+        new(
+            Op.Log, "log", 1, false, @"\log\left|{0}\right|",
+            "torch.log(torch.abs({0}) + EPS)", "torch.log(torch.abs({0}) + EPS)"),
+        new(
+            Op.Log10, "log10", 1, false, @"\log_{10}\left|{0}\right|",
+            "torch.log10(torch.abs({0}) + EPS)", "torch.log10(torch.abs({0}) + EPS)"),
         new(Op.Exp, "exp", 1, false, @"e^{{0}}", "torch.exp({0})", "torch.exp({0})"),
         new(Op.Abs, "abs", 1, false, @"\left|{0}\right|", "torch.abs({0})", "torch.abs({0})"),
         new(Op.Sigmoid, "sigmoid", 1, false, @"\sigma\left({0}\right)", "torch.sigmoid({0})", "torch.sigmoid({0})"),
-        new(Op.SoftRecip, "softrecip", 1, false, @"\frac{1}{1+\left|{0}\right|}", "1 / (1 + torch.abs({0}))", "1 / (1 + torch.abs({0}))"),
+        new(
+            Op.SoftRecip, "softrecip", 1, false, @"\frac{1}{1+\left|{0}\right|}",
+            "1 / (1 + torch.abs({0}))", "1 / (1 + torch.abs({0}))"),
         new(
             Op.SoftPlus, "softplus", 1, false, @"\log\left|1+e^{{0}}\right|",
             "torch.log(torch.abs(1 + torch.exp({0})) + EPS)", "torch.log(torch.abs(1 + torch.exp({0})) + EPS)"),
@@ -29,7 +35,9 @@ public static class OperatorCatalog
         new(Op.Erfc, "erfc", 1, false, @"\operatorname{erfc}\left({0}\right)", "torch.erfc({0})", "torch.erfc({0})"),
         new(Op.Sin, "sin", 1, false, @"\sin\left({0}\right)", "torch.sin({0})", "torch.sin({0})"),
         new(Op.Sinh, "sinh", 1, false, @"\sinh\left({0}\right)", "torch.sinh({0})", "torch.sinh({0})"),
-        new(Op.Asinh, "asinh", 1, false, @"\operatorname{asinh}\left({0}\right)", "torch.asinh({0})", "torch.asinh({0})"),
+        new(
+            Op.Asinh, "asinh", 1, false, @"\operatorname{asinh}\left({0}\right)",
+            "torch.asinh({0})", "torch.asinh({0})"),
         new(Op.Tanh, "tanh", 1, false, @"\tanh\left({0}\right)", "torch.tanh({0})", "torch.tanh({0})"),
         new(Op.Atan, "atan", 1, false, @"\arctan\left({0}\right)", "torch.atan({0})", "torch.atan({0})"),
         new(Op.Recip, "recip", 1, false, @"\frac{1}{{0}}", "1 / ({0} + EPS)", "1 / ({0} + EPS)"),
@@ -38,10 +46,16 @@ public static class OperatorCatalog
         new(Op.I1, "i1", 1, false, @"I_1\left({0}\right)", "torch.special.i1({0})", "torch.special.i1({0})"),
         new(Op.I1e, "i1e", 1, false, @"I_1^{e}\left({0}\right)", "torch.special.i1e({0})", "torch.special.i1e({0})"),
         new(Op.Max0, "max0", 1, false, @"\max\left({0}, 0\right)", "torch.relu({0})", "torch.nn.functional.relu({0})"),
-        new(Op.Min0, "min0", 1, false, @"\min\left({0}, 0\right)", "(-torch.relu(-({0})))", "(-torch.nn.functional.relu(-({0})))"),
+        new(
+            Op.Min0, "min0", 1, false, @"\min\left({0}, 0\right)",
+            "(-torch.relu(-({0})))", "(-torch.nn.functional.relu(-({0})))"),
         new(Op.Square, "sq", 1, false, @"\left({0}\right)^2", "torch.square({0})", "torch.square({0})"),
-        new(Op.SqrtAbs, "sqrtabs", 1, false, @"\sqrt{\left|{0}\right|}", "torch.sqrt(torch.abs({0}) + EPS)", "torch.sqrt(torch.abs({0}) + EPS)"),
-        new(Op.SoftSign, "softsign", 1, false, @"\frac{{0}}{1+\left|{0}\right|}", "({0}) / (1 + torch.abs({0}))", "({0}) / (1 + torch.abs({0}))"),
+        new(
+            Op.SqrtAbs, "sqrtabs", 1, false, @"\sqrt{\left|{0}\right|}",
+            "torch.sqrt(torch.abs({0}) + EPS)", "torch.sqrt(torch.abs({0}) + EPS)"),
+        new(
+            Op.SoftSign, "softsign", 1, false, @"\frac{{0}}{1+\left|{0}\right|}",
+            "({0}) / (1 + torch.abs({0}))", "({0}) / (1 + torch.abs({0}))"),
         new(
             Op.Sech2, "sech2", 1, false, @"\left(1-\tanh^2\left({0}\right)\right)",
             "(1 - torch.square(torch.tanh({0})))", "(1 - torch.square(torch.tanh({0})))"),
@@ -64,7 +78,12 @@ public static class OperatorCatalog
     private static readonly FrozenDictionary<string, Op> ByFunctionName = Infos
         .Where(i => i.Arity > 0 && char.IsLetter(i.Name[0]))
         .Select(i => KeyValuePair.Create(i.Name, i.Op))
-        .Concat([KeyValuePair.Create("ln", Op.Log), KeyValuePair.Create("sqrt", Op.SqrtAbs), KeyValuePair.Create("relu", Op.Max0)])
+        .Concat(
+        [
+            KeyValuePair.Create("ln", Op.Log),
+            KeyValuePair.Create("sqrt", Op.SqrtAbs),
+            KeyValuePair.Create("relu", Op.Max0),
+        ])
         .ToFrozenDictionary(StringComparer.Ordinal);
 
     /// <summary>The 27 unary operators of NLFS (Morgan and Hougen 2024).</summary>

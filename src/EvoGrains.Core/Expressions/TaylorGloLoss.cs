@@ -17,13 +17,16 @@ public static class TaylorGloLoss
     /// The loss the authors carried over from MNIST (cognizant-ai-labs/TaylorGLO,
     /// experiments/oneShot/CIFAR10ResNet_LossFromMNIST.json), as (c0, c1, a2..a7).
     /// </summary>
-    public static IReadOnlyList<double> MnistParameters { get; } = [-10.9408, 7.5216, 8.2896, 0.2415, 7.8726, 8.9666, 2.0184, 7.0513];
+    public static IReadOnlyList<double> MnistParameters { get; } =
+        [-10.9408, 7.5216, 8.2896, 0.2415, 7.8726, 8.9666, 2.0184, 7.0513];
 
     public static LossFunction FromParameters(IReadOnlyList<double> parameters)
     {
         if (parameters.Count != ParameterCount)
         {
-            throw new ArgumentException($"TaylorGLO takes {ParameterCount} parameters (c0, c1, a2..a7), not {parameters.Count}", nameof(parameters));
+            throw new ArgumentException(
+                $"TaylorGLO takes {ParameterCount} parameters (c0, c1, a2..a7), not {parameters.Count}",
+                nameof(parameters));
         }
 
         var (c0, c1) = (parameters[0], parameters[1]);
@@ -40,5 +43,6 @@ public static class TaylorGloLoss
     }
 
     public static string Describe(IReadOnlyList<double> parameters) =>
-        string.Join(", ", parameters.Select((value, i) => string.Create(CultureInfo.InvariantCulture, $"{Names[i]}={value:G6}")));
+        string.Join(", ", parameters.Select((value, i) =>
+            string.Create(CultureInfo.InvariantCulture, $"{Names[i]}={value:G6}")));
 }

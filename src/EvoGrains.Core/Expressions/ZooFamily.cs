@@ -11,7 +11,11 @@ public sealed class ZooFamily
     private readonly Func<IReadOnlyList<double>, LossFunction> build;
     private readonly double[] defaults;
 
-    public ZooFamily(string name, string description, IReadOnlyList<ZooParameter> parameters, Func<IReadOnlyList<double>, LossFunction> build)
+    public ZooFamily(
+        string name,
+        string description,
+        IReadOnlyList<ZooParameter> parameters,
+        Func<IReadOnlyList<double>, LossFunction> build)
     {
         Name = name;
         Description = description;
@@ -32,11 +36,14 @@ public sealed class ZooFamily
     public ZooLoss Default { get; }
 
     /// <summary>The name with its parameter names, e.g. "sce(alpha,beta)".</summary>
-    public string Signature => Parameters.Count == 0 ? Name : $"{Name}({string.Join(",", Parameters.Select(p => p.Name))})";
+    public string Signature =>
+        Parameters.Count == 0 ? Name : $"{Name}({string.Join(",", Parameters.Select(p => p.Name))})";
 
     /// <summary>The bare name for the defaults, else the name with the values, e.g. "sce(0.1,1)".</summary>
     public string DisplayName(IReadOnlyList<double> arguments) =>
-        arguments.SequenceEqual(defaults) ? Name : $"{Name}({string.Join(",", arguments.Select(InfixPrinter.FormatConstant))})";
+        arguments.SequenceEqual(defaults)
+            ? Name
+            : $"{Name}({string.Join(",", arguments.Select(InfixPrinter.FormatConstant))})";
 
     /// <summary>The member with these parameter values.</summary>
     /// <exception cref="LossNameException">Too many or too few values, or one out of its range.</exception>
@@ -44,7 +51,8 @@ public sealed class ZooFamily
         Create(arguments, $"{Name}({string.Join(",", arguments.Select(InfixPrinter.FormatConstant))})");
 
     /// <summary>The member named by parameter texts, as written in <paramref name="call"/> (for errors).</summary>
-    /// <exception cref="LossNameException">A value is not a number, or as <see cref="Create(IReadOnlyList{double})"/>.</exception>
+    /// <exception cref="LossNameException">A value is not a number, or as
+    /// <see cref="Create(IReadOnlyList{double})"/>.</exception>
     public ZooLoss Create(IReadOnlyList<string> arguments, string call)
     {
         CheckCount(arguments.Count, call);
@@ -54,7 +62,10 @@ public sealed class ZooFamily
             var text = arguments[i].Trim();
             if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out values[i]))
             {
-                throw new LossNameException($"{call}: {Name}'s {Parameters[i].Name} must be a number in {Parameters[i].Range} (got '{text}')", i);
+                throw new LossNameException(
+                    $"{call}: {Name}'s {Parameters[i].Name} must be a number in {Parameters[i].Range} "
+                    + $"(got '{text}')",
+                    i);
             }
         }
 

@@ -17,7 +17,9 @@ public sealed class ZooLoss
 
     public LossFunction Loss { get; }
 
-    /// <summary>The canonical name (arm names in tables): the bare family name for its defaults, else e.g. "sce(0.1,1)".</summary>
+    /// <summary>
+    /// The canonical name (arm names in tables): the bare family name for its defaults, else e.g. "sce(0.1,1)".
+    /// </summary>
     public string Name { get; }
 
     public override string ToString() => Name;

@@ -13,10 +13,17 @@ public static class EvoGrainsJson
     public static JsonSerializerOptions Options { get; } = new(JsonSerializerDefaults.Web)
     {
         WriteIndented = true,
-        Converters = { new NonFiniteAsNullConverter(), new TimeSpanAsSecondsConverter(), new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
+        Converters =
+        {
+            new NonFiniteAsNullConverter(),
+            new TimeSpanAsSecondsConverter(),
+            new JsonStringEnumConverter(JsonNamingPolicy.CamelCase),
+        },
     };
 
-    /// <summary>The same form on one line, for streams of one object per line (NDJSON, server-sent events) and HTTP bodies.</summary>
+    /// <summary>
+    /// The same form on one line, for streams of one object per line (NDJSON, server-sent events) and HTTP bodies.
+    /// </summary>
     public static JsonSerializerOptions LineOptions { get; } = new(Options) { WriteIndented = false };
 
     public static string Serialize<T>(T value) => JsonSerializer.Serialize(value, Options);

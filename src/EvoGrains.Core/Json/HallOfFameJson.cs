@@ -11,7 +11,10 @@ namespace EvoGrains.Core.Json;
 /// </summary>
 public static class HallOfFameJson
 {
-    public static JsonArray Build(IReadOnlyList<HallOfFameEntry> hallOfFame, FinalComparison? final, JsonSerializerOptions? options = null)
+    public static JsonArray Build(
+        IReadOnlyList<HallOfFameEntry> hallOfFame,
+        FinalComparison? final,
+        JsonSerializerOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(hallOfFame);
         options ??= EvoGrainsJson.Options;
@@ -22,7 +25,8 @@ public static class HallOfFameJson
             var node = JsonSerializer.SerializeToNode(entry, options)!.AsObject();
             node["final"] = rows.TryGetValue(entry.Hash, out var row)
                 ? JsonSerializer.SerializeToNode(
-                    new FinalistNumbers(final!.Split, row.Mean, row.StandardDeviation, row.ConfidenceHalfWidth, row.Runs),
+                    new FinalistNumbers(
+                        final!.Split, row.Mean, row.StandardDeviation, row.ConfidenceHalfWidth, row.Runs),
                     options)
                 : null;
             entries.Add(node);
@@ -31,11 +35,19 @@ public static class HallOfFameJson
         return entries;
     }
 
-    public static string Serialize(IReadOnlyList<HallOfFameEntry> hallOfFame, FinalComparison? final, JsonSerializerOptions? options = null)
+    public static string Serialize(
+        IReadOnlyList<HallOfFameEntry> hallOfFame,
+        FinalComparison? final,
+        JsonSerializerOptions? options = null)
     {
         options ??= EvoGrainsJson.Options;
         return Build(hallOfFame, final, options).ToJsonString(options);
     }
 
-    private sealed record FinalistNumbers(string Split, double Mean, double StandardDeviation, double ConfidenceHalfWidth, int Seeds);
+    private sealed record FinalistNumbers(
+        string Split,
+        double Mean,
+        double StandardDeviation,
+        double ConfidenceHalfWidth,
+        int Seeds);
 }

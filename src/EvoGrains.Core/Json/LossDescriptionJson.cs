@@ -12,13 +12,17 @@ public sealed record OneHotHalvesJson(double TrueLabel, double OtherLabel, strin
     public static OneHotHalvesJson Of(OneHotHalves halves)
     {
         ArgumentNullException.ThrowIfNull(halves);
-        return new(halves.TrueLabel, halves.OtherLabel, InfixPrinter.Print(halves.TrueClass), InfixPrinter.Print(halves.OtherClass));
+        return new(
+            halves.TrueLabel,
+            halves.OtherLabel,
+            InfixPrinter.Print(halves.TrueClass),
+            InfixPrinter.Print(halves.OtherClass));
     }
 }
 
 /// <summary>
-/// The zoo member a loss behaves like, as `loss check --json` and the web API give it: <c>name</c> with its parameters to 3
-/// significant digits, <c>scale</c> the fitted positive factor, <c>cosine</c> in [-1, 1].
+/// The zoo member a loss behaves like, as `loss check --json` and the web API give it: <c>name</c> with its parameters
+/// to 3 significant digits, <c>scale</c> the fitted positive factor, <c>cosine</c> in [-1, 1].
 /// </summary>
 public sealed record NearestKnownLossJson(
     string Family,
@@ -31,5 +35,11 @@ public sealed record NearestKnownLossJson(
     /// <summary>Null when there is none (the loss's gradient on the probes is zero or not finite).</summary>
     public static NearestKnownLossJson? Of(NearestKnownLoss? nearest) => nearest is null
         ? null
-        : new(nearest.Member.Family.Name, nearest.Name, nearest.Member.Arguments, nearest.Scale, nearest.Cosine, nearest.ToString());
+        : new(
+            nearest.Member.Family.Name,
+            nearest.Name,
+            nearest.Member.Arguments,
+            nearest.Scale,
+            nearest.Cosine,
+            nearest.ToString());
 }

@@ -21,7 +21,8 @@ public static class IntegrityCheck
     private const double FlatTolerance = 1e-12;
     private const int CoarseStride = 20;
 
-    private static readonly int[] CoarseIndices = [.. Enumerable.Range(0, Points).Where(i => i % CoarseStride == 0), Points - 1];
+    private static readonly int[] CoarseIndices =
+        [.. Enumerable.Range(0, Points).Where(i => i % CoarseStride == 0), Points - 1];
 
     private static readonly double[] Q = Enumerable.Range(0, Points)
         .Select(i => Lowest + (1 - 2 * Lowest) * i / (Points - 1))
@@ -30,11 +31,13 @@ public static class IntegrityCheck
     private static readonly double[] CoarseQ = CoarseIndices.Select(i => Q[i]).ToArray();
 
     // Two classes, true class 1: the wrong class gets q, the true class 1 - q, logits log p.
-    // Full columns take 8 KB each, so at most 2 x 8 MB are remembered: about the subtrees of every live member and candidate.
+    // Full columns take 8 KB each, so at most 2 x 8 MB are remembered: about the subtrees of every live member and
+    // candidate.
     private static readonly ColumnEvaluator WrongClass = Columns(Q, capacity: 1024);
     private static readonly ColumnEvaluator TrueClass = Columns(Q.Select(q => 1 - q).ToArray(), capacity: 1024);
     private static readonly ColumnEvaluator CoarseWrongClass = Columns(CoarseQ, capacity: 16384);
-    private static readonly ColumnEvaluator CoarseTrueClass = Columns(CoarseQ.Select(q => 1 - q).ToArray(), capacity: 16384);
+    private static readonly ColumnEvaluator CoarseTrueClass =
+        Columns(CoarseQ.Select(q => 1 - q).ToArray(), capacity: 16384);
 
     public static IntegrityCurve Run(LossFunction loss)
     {
@@ -59,7 +62,8 @@ public static class IntegrityCheck
             return new($"the slope changes sign more than {MaxSlopeSignChanges} times", false, []);
         }
 
-        // On the stack (8 KB): islands screen thousands of candidates a second, and only a passing curve's phenotype is kept.
+        // On the stack (8 KB): islands screen thousands of candidates a second, and only a passing curve's phenotype is
+        // kept.
         Span<double> curve = stackalloc double[Points];
         Curve(loss, Q, WrongClass, yWrong, TrueClass, yTrue, weight, curve);
         for (var i = 0; i < Points; i++)
@@ -73,7 +77,8 @@ public static class IntegrityCheck
         return Judge(curve);
     }
 
-    private static ColumnEvaluator Columns(double[] p, int capacity) => new(p, p.Select(x => Math.Log(x)).ToArray(), capacity);
+    private static ColumnEvaluator Columns(double[] p, int capacity) =>
+        new(p, p.Select(x => Math.Log(x)).ToArray(), capacity);
 
     private static void Curve(
         LossFunction loss, double[] q, ColumnEvaluator wrongClass, double yWrong, ColumnEvaluator trueClass,
@@ -183,7 +188,9 @@ public static class IntegrityCheck
         return new(null, flipped, phenotype);
     }
 
-    /// <summary>Whether two phenotypes are closer than <paramref name="distance"/>; stops as soon as they are not.</summary>
+    /// <summary>
+    /// Whether two phenotypes are closer than <paramref name="distance"/>; stops as soon as they are not.
+    /// </summary>
     public static bool AreWithin(ReadOnlySpan<double> a, ReadOnlySpan<double> b, double distance)
     {
         var limit = distance * distance;

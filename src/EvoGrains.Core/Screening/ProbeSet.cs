@@ -1,6 +1,8 @@
 namespace EvoGrains.Core.Screening;
 
-/// <summary>Fixed samples (logits and labels): seeded draws for the screening checks, or <see cref="Margins"/>.</summary>
+/// <summary>
+/// Fixed samples (logits and labels): seeded draws for the screening checks, or <see cref="Margins"/>.
+/// </summary>
 public sealed class ProbeSet
 {
     public ProbeSet(int samples, int classes, int seed, double logitScale = 2)
@@ -42,9 +44,10 @@ public sealed class ProbeSet
     public int Count => Labels.Length;
 
     /// <summary>
-    /// Fixed logits, no draws: for each margin of the true class's logit over the best other class, from -8 (confidently
-    /// wrong) through 0 (uncertain) to +8 (confidently right), one sample whose other classes spread evenly over [-1.5, 1.5]
-    /// and one where the first of them stands at 3.5, 2 above the rest (a confusable class). Labels cycle through the classes.
+    /// Fixed logits, no draws: for each margin of the true class's logit over the best other class, from -8
+    /// (confidently wrong) through 0 (uncertain) to +8 (confidently right), one sample whose other classes spread
+    /// evenly over [-1.5, 1.5] and one where the first of them stands at 3.5, 2 above the rest (a confusable class).
+    /// Labels cycle through the classes.
     /// </summary>
     public static ProbeSet Margins(int classes)
     {
@@ -54,7 +57,9 @@ public sealed class ProbeSet
         for (var i = 0; i < labels.Length; i++)
         {
             var label = i % classes;
-            var others = Enumerable.Range(0, classes - 1).Select(k => (3.0 * k / Math.Max(1, classes - 2)) - 1.5).ToArray();
+            var others = Enumerable.Range(0, classes - 1)
+                .Select(k => (3.0 * k / Math.Max(1, classes - 2)) - 1.5)
+                .ToArray();
             if (i % 2 == 1)
             {
                 others[0] = 3.5;

@@ -44,7 +44,8 @@ public static class RejectionProtocol
         var after = Accuracy(logits, probes.Labels);
         return after >= before + RequiredGain
             ? null
-            : $"optimising random logits with it moves their accuracy from {before:P0} to {after:P0} (needs +{RequiredGain:P0})";
+            : $"optimising random logits with it moves their accuracy from {before:P0} to {after:P0} "
+                + $"(needs +{RequiredGain:P0})";
     }
 
     private static double Accuracy(double[][] logits, int[] labels)

@@ -30,12 +30,14 @@ public sealed class ScreeningFunnel
 
         if (!loss.UsesPrediction)
         {
-            return ScreeningVerdict.Reject(ScreeningStage.Structure, "does not depend on the prediction p (or logits z)", loss);
+            return ScreeningVerdict.Reject(
+                ScreeningStage.Structure, "does not depend on the prediction p (or logits z)", loss);
         }
 
         if (loss.Element.Size > MaxExpressionSize)
         {
-            return ScreeningVerdict.Reject(ScreeningStage.Structure, $"has {loss.Element.Size} nodes (at most {MaxExpressionSize})", loss);
+            return ScreeningVerdict.Reject(
+                ScreeningStage.Structure, $"has {loss.Element.Size} nodes (at most {MaxExpressionSize})", loss);
         }
 
         var integrity = IntegrityCheck.Run(loss);

@@ -9,6 +9,8 @@ public enum ScreeningStage
     Rejection,
     Accepted,
 
-    /// <summary>Stopped after the integrity check because the caller already holds a loss with that phenotype.</summary>
+    /// <summary>
+    /// Stopped after the integrity check because the caller already holds a loss with that phenotype.
+    /// </summary>
     Duplicate,
 }

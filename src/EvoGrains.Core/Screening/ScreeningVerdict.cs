@@ -17,5 +17,6 @@ public sealed record ScreeningVerdict(
     /// <summary>The trained loss's <see cref="LossFunction.Fingerprint"/>; 0 when not accepted.</summary>
     public ulong Fingerprint => Accepted ? Loss.Fingerprint : 0;
 
-    public static ScreeningVerdict Reject(ScreeningStage stage, string reason, LossFunction loss) => new(false, stage, reason, loss);
+    public static ScreeningVerdict Reject(ScreeningStage stage, string reason, LossFunction loss) =>
+        new(false, stage, reason, loss);
 }

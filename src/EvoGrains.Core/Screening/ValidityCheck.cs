@@ -50,6 +50,7 @@ public static class ValidityCheck
 
         return pushedUp >= RequiredPushShare * smallCases
             ? null
-            : $"the gradient lowers the true-class logit on {smallCases - pushedUp} of {smallCases} probes where p_true < {SmallTrueProbability}";
+            : $"the gradient lowers the true-class logit on {smallCases - pushedUp} of {smallCases} probes "
+                + $"where p_true < {SmallTrueProbability}";
     }
 }

@@ -4,21 +4,25 @@ using EvoGrains.Core.Expressions;
 namespace EvoGrains.Core.Search.Book;
 
 /// <summary>
-/// The final stage's rules: which losses enter (the top-K of the hall of fame, which holds one of any one-hot twins, and
-/// every grid point of the tuned baseline families), the jobs of each round, which losses survive a round (the best
+/// The final stage's rules: which losses enter (the top-K of the hall of fame, which holds one of any one-hot twins,
+/// and every grid point of the tuned baseline families), the jobs of each round, which losses survive a round (the best
 /// <c>keep</c> found losses, and per tuned family its best <c>keep</c> points, by mean validation accuracy, ties to the
 /// earlier arm), and the test round of the surviving found losses against every baseline and each tuned family's best
 /// point. Without rounds, a spec that tunes gets one validation round in which only the grid points train. CE is
-/// always a baseline because the p-values are taken against it. The test round also trains every arm of the test table in
-/// each transfer setting (<c>finalStage.transfer</c>) with the test seeds; it is complete when the test table and every
-/// transfer table are.
+/// always a baseline because the p-values are taken against it. The test round also trains every arm of the test table
+/// in each transfer setting (<c>finalStage.transfer</c>) with the test seeds; it is complete when the test table and
+/// every transfer table are.
 /// </summary>
 public static class FinalStage
 {
     public static FinalStageRecord Begin(SearchSpec spec, IReadOnlyList<HallOfFameEntry> hallOfFame)
     {
-        var pool = hallOfFame.Take(spec.FinalStage.TopK).Select(h => new ComparisonArm(h.Hash, false, h.Expression, h.Loss)).ToList();
-        var arms = Rounds(spec).Count == 0 ? [.. pool, .. Baselines(spec.FinalStage)] : pool.Concat(TuningGrid(spec)).ToList();
+        var pool = hallOfFame.Take(spec.FinalStage.TopK)
+            .Select(h => new ComparisonArm(h.Hash, false, h.Expression, h.Loss))
+            .ToList();
+        var arms = Rounds(spec).Count == 0
+            ? [.. pool, .. Baselines(spec.FinalStage)]
+            : pool.Concat(TuningGrid(spec)).ToList();
         return new FinalStageRecord(0, arms, new Dictionary<string, EvaluationResult>(StringComparer.Ordinal), []);
     }
 
@@ -34,7 +38,9 @@ public static class FinalStage
     public static IReadOnlyList<ComparisonArm> TuningGrid(SearchSpec spec) =>
         Tuning(spec).SelectMany(t => t.Points()).Select(ComparisonArm.Baseline).ToList();
 
-    /// <summary>The validation rounds before the test round: the spec's, or the tuning round when it tunes without rounds.</summary>
+    /// <summary>
+    /// The validation rounds before the test round: the spec's, or the tuning round when it tunes without rounds.
+    /// </summary>
     public static IReadOnlyList<FinalRoundSpec> Rounds(SearchSpec spec)
     {
         var final = spec.FinalStage;
@@ -48,7 +54,10 @@ public static class FinalStage
     public static int Seeds(SearchSpec spec, int round) =>
         round < Rounds(spec).Count ? Rounds(spec)[round].Seeds : spec.FinalStage.EffectiveTestSeeds;
 
-    /// <summary>Seed i is the same for every loss of a round (paired comparisons) and differs from the search's and other rounds' seeds.</summary>
+    /// <summary>
+    /// Seed i is the same for every loss of a round (paired comparisons) and differs from the search's and other
+    /// rounds' seeds.
+    /// </summary>
     public static int Seed(SearchSpec spec, int round, int seedIndex) =>
         round < Rounds(spec).Count ? spec.Seed + 2000 + (100 * round) + seedIndex : TestSeed(spec, seedIndex);
 
@@ -61,8 +70,11 @@ public static class FinalStage
     public static string TransferJobId(int setting, int arm, int seedIndex) =>
         string.Create(CultureInfo.InvariantCulture, $"final:transfer{setting}:{arm}:{seedIndex}");
 
-    /// <summary>The test table's evaluation: the spec's evaluation with the final stage's steps, measured on the test set.</summary>
-    public static EvaluationSpec TestEvaluation(SearchSpec spec) => spec.Evaluation.ForFinalJob(spec.FinalStage.Steps, null, onTestSet: true);
+    /// <summary>
+    /// The test table's evaluation: the spec's evaluation with the final stage's steps, measured on the test set.
+    /// </summary>
+    public static EvaluationSpec TestEvaluation(SearchSpec spec) =>
+        spec.Evaluation.ForFinalJob(spec.FinalStage.Steps, null, onTestSet: true);
 
     public static IReadOnlyList<FinalJob> Jobs(SearchSpec spec, FinalStageRecord record)
     {
@@ -79,8 +91,9 @@ public static class FinalStage
     }
 
     /// <summary>
-    /// Every transfer training of the test table's <paramref name="arms"/>: per setting, each arm with each test seed (seed i
-    /// the test table's seed i), measured on the test set; a setting's jobs seed by seed, so jobs that train alike are adjacent.
+    /// Every transfer training of the test table's <paramref name="arms"/>: per setting, each arm with each test seed
+    /// (seed i the test table's seed i), measured on the test set; a setting's jobs seed by seed, so jobs that train
+    /// alike are adjacent.
     /// </summary>
     public static IReadOnlyList<FinalJob> TransferJobs(SearchSpec spec, IReadOnlyList<ComparisonArm> arms)
     {
@@ -133,8 +146,13 @@ public static class FinalStage
         return tables;
     }
 
-    /// <summary>Moves past every round whose results are all in; returns the comparison once the test round is complete.</summary>
-    public static (FinalStageRecord Record, FinalComparison? Comparison) Advance(SearchSpec spec, FinalStageRecord record, DateTimeOffset now)
+    /// <summary>
+    /// Moves past every round whose results are all in; returns the comparison once the test round is complete.
+    /// </summary>
+    public static (FinalStageRecord Record, FinalComparison? Comparison) Advance(
+        SearchSpec spec,
+        FinalStageRecord record,
+        DateTimeOffset now)
     {
         var rounds = Rounds(spec);
         while (true)
@@ -176,7 +194,8 @@ public static class FinalStage
                 .Order()
                 .Select(i => record.Arms[i])
                 .ToList();
-            var finished = new FinalRoundResult(record.Round, round.Steps, round.Seeds, round.TrainSubset, rows, kept.Select(a => a.Name).ToList());
+            var finished = new FinalRoundResult(
+                record.Round, round.Steps, round.Seeds, round.TrainSubset, rows, kept.Select(a => a.Name).ToList());
             var next = record.Round + 1;
             IReadOnlyList<ComparisonArm> nextArms = next < rounds.Count
                 ? kept
@@ -187,11 +206,15 @@ public static class FinalStage
                 next, nextArms, new Dictionary<string, EvaluationResult>(StringComparer.Ordinal),
                 [.. record.Finished, finished]);
 
-            IEnumerable<int> Best(IEnumerable<int> arms, int keep) => arms.OrderByDescending(i => mean[i]).ThenBy(i => i).Take(keep);
+            IEnumerable<int> Best(IEnumerable<int> arms, int keep) =>
+                arms.OrderByDescending(i => mean[i]).ThenBy(i => i).Take(keep);
         }
     }
 
-    /// <summary>Every training the final stage will run for a pool of <paramref name="pool"/> losses, the transfer settings' included.</summary>
+    /// <summary>
+    /// Every training the final stage will run for a pool of <paramref name="pool"/> losses, the transfer settings'
+    /// included.
+    /// </summary>
     public static int TotalTrainings(SearchSpec spec, int pool)
     {
         var rounds = Rounds(spec);
@@ -207,23 +230,29 @@ public static class FinalStage
         }
 
         return total
-            + ((pool + Baselines(spec.FinalStage).Count + grid.Count) * spec.FinalStage.EffectiveTestSeeds * (1 + spec.FinalStage.Transfer.Count));
+            + ((pool + Baselines(spec.FinalStage).Count + grid.Count)
+                * spec.FinalStage.EffectiveTestSeeds * (1 + spec.FinalStage.Transfer.Count));
     }
 
     public static int DoneTrainings(SearchSpec spec, FinalStageRecord record) =>
         record.Finished.Sum(r => r.Rows.Count * r.Seeds) + record.Results.Count;
 
     /// <summary>The family of a tuning grid point or tuned arm, by its name.</summary>
-    public static string Family(string gridPoint) => LossZoo.Lookup(gridPoint.TrimEnd(ComparisonArm.TunedMark[0])).Family.Name;
+    public static string Family(string gridPoint) =>
+        LossZoo.Lookup(gridPoint.TrimEnd(ComparisonArm.TunedMark[0])).Family.Name;
 
-    // The arms (by index) the current round trains: all of them, but in a tuning round without the spec's rounds only the grid points.
+    // The arms (by index) the current round trains: all of them, but in a tuning round without the spec's rounds only
+    // the grid points.
     private static IReadOnlyList<int> Trained(SearchSpec spec, FinalStageRecord record) =>
         Enumerable.Range(0, record.Arms.Count)
             .Where(i => IsTestRound(spec, record) || spec.FinalStage.Rounds.Count > 0 || record.Arms[i].IsBaseline)
             .ToList();
 
     // The round's table of the trained arms once every (arm, seed) has a result; null while some are missing.
-    private static IReadOnlyList<ComparisonRow>? Table(SearchSpec spec, FinalStageRecord record, IReadOnlyList<int> trained)
+    private static IReadOnlyList<ComparisonRow>? Table(
+        SearchSpec spec,
+        FinalStageRecord record,
+        IReadOnlyList<int> trained)
     {
         var seeds = Seeds(spec, record.Round);
         var runs = new List<IReadOnlyList<EvaluationResult?>>();

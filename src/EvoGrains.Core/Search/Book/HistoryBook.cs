@@ -4,8 +4,8 @@ namespace EvoGrains.Core.Search.Book;
 /// A search's history: full pages of <see cref="PageSize"/> entries are sealed elsewhere, the rest stays in the
 /// tail. Every island result counts once: islands number their results 1, 2, 3... (<see cref="HistoryEntry.Sequence"/>)
 /// and send them in that order, so a result is new iff its sequence is above the island's high-water mark
-/// (<see cref="Reported"/>, part of the durable record). A resent result is ignored, and a reactivated search knows what it
-/// counted from the record alone, without reading the sealed pages.
+/// (<see cref="Reported"/>, part of the durable record). A resent result is ignored, and a reactivated search knows
+/// what it counted from the record alone, without reading the sealed pages.
 /// </summary>
 public sealed class HistoryBook
 {
@@ -30,10 +30,14 @@ public sealed class HistoryBook
     /// <summary>The oldest full page still in the tail, or null.</summary>
     public IReadOnlyList<HistoryEntry>? PageToSeal => tail.Count >= PageSize ? tail.GetRange(0, PageSize) : null;
 
-    /// <summary>Each island's high-water mark: the highest sequence counted (taken into the history or counted late).</summary>
+    /// <summary>
+    /// Each island's high-water mark: the highest sequence counted (taken into the history or counted late).
+    /// </summary>
     public IReadOnlyDictionary<int, long> Reported => reported;
 
-    /// <summary>True, and the island's mark moves up to it, when the entry's sequence is above its island's mark.</summary>
+    /// <summary>
+    /// True, and the island's mark moves up to it, when the entry's sequence is above its island's mark.
+    /// </summary>
     public bool IsNew(HistoryEntry entry)
     {
         if (entry.Sequence <= reported.GetValueOrDefault(entry.Island))

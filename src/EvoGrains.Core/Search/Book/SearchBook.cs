@@ -11,9 +11,9 @@ namespace EvoGrains.Core.Search.Book;
 /// cancel comes first). Results that arrive after that, or
 /// after the search left Running/Paused, are counted in <see cref="SearchStatus.LateResults"/> and kept out
 /// of the history and hall of fame. A search also ends early when every island is exhausted with nothing in flight.
-/// End of the searching: the trainings still running are cancelled (the grain reports how many, <see cref="CancelledTrainings"/>),
-/// so the final stage never waits for work it would drop; each island's status stays as its last report taken while
-/// searching, so the island table shows no result that is not in the history.
+/// End of the searching: the trainings still running are cancelled (the grain reports how many,
+/// <see cref="CancelledTrainings"/>), so the final stage never waits for work it would drop; each island's status stays
+/// as its last report taken while searching, so the island table shows no result that is not in the history.
 /// Failure rule: when as many consecutive trained results as the spec has trainers failed permanently for the
 /// same reason (no success or other outcome between them; shared results do not count), the search ends Failed
 /// with that reason: the data or the setup is broken for everyone, and searching on would only fail again.
@@ -66,7 +66,9 @@ public sealed class SearchBook
 
     public IReadOnlyList<HallOfFameEntry> HallOfFame => hallOfFame.Entries;
 
-    /// <summary>Training steps of the accepted results (a result's steps times its seeds; shared results cost none).</summary>
+    /// <summary>
+    /// Training steps of the accepted results (a result's steps times its seeds; shared results cost none).
+    /// </summary>
     public long TrainingSteps { get; private set; }
 
     /// <summary>Why the search failed (state <see cref="SearchState.Failed"/>).</summary>
@@ -97,7 +99,8 @@ public sealed class SearchBook
     };
 
     /// <summary>True when this call started the search; false when it runs already with the same spec.</summary>
-    /// <exception cref="ArgumentException">The id or spec is invalid (the message names the field path; the type crosses grains).</exception>
+    /// <exception cref="ArgumentException">The id or spec is invalid (the message names the field path; the type
+    /// crosses grains).</exception>
     /// <exception cref="InvalidOperationException">The search was started with a different spec.</exception>
     public bool Start(SearchSpec spec, string searchId, DateTimeOffset now)
     {
@@ -110,7 +113,8 @@ public sealed class SearchBook
         var errors = SearchSpecValidator.Validate(spec);
         if (errors.Count > 0)
         {
-            throw new ArgumentException($"{source}: {errors[0]}" + (errors.Count > 1 ? $" (and {errors.Count - 1} more)" : ""));
+            throw new ArgumentException(
+                $"{source}: {errors[0]}" + (errors.Count > 1 ? $" (and {errors.Count - 1} more)" : ""));
         }
 
         if (State != SearchState.Created)
@@ -140,7 +144,9 @@ public sealed class SearchBook
         return true;
     }
 
-    /// <summary>Takes an island's report; false (not taken) until the search has a spec, so the island keeps its outbox.</summary>
+    /// <summary>
+    /// Takes an island's report; false (not taken) until the search has a spec, so the island keeps its outbox.
+    /// </summary>
     public bool Report(int island, IReadOnlyList<HistoryEntry> results, IslandStatus status, DateTimeOffset? now = null)
     {
         if (Spec is null)
@@ -189,7 +195,9 @@ public sealed class SearchBook
         return true;
     }
 
-    /// <summary>The searching ended and <paramref name="count"/> trainings that were still running were cancelled.</summary>
+    /// <summary>
+    /// The searching ended and <paramref name="count"/> trainings that were still running were cancelled.
+    /// </summary>
     public void RecordCancelledTrainings(int count) => CancelledTrainings += count;
 
     /// <summary>The current round's jobs that have no result yet.</summary>
@@ -197,7 +205,9 @@ public sealed class SearchBook
         ? FinalStage.Jobs(Spec!, final).Where(j => !final.Results.ContainsKey(j.JobId)).ToList()
         : [];
 
-    /// <summary>Takes a final result of the current round (others are stale and ignored); true when it was new.</summary>
+    /// <summary>
+    /// Takes a final result of the current round (others are stale and ignored); true when it was new.
+    /// </summary>
     public bool AcceptFinalResult(string jobId, EvaluationResult result, DateTimeOffset now)
     {
         if (State != SearchState.FinalStage || Final is not { } final
@@ -206,12 +216,19 @@ public sealed class SearchBook
             return false;
         }
 
-        Final = final with { Results = new Dictionary<string, EvaluationResult>(final.Results, StringComparer.Ordinal) { [jobId] = result } };
+        Final = final with
+        {
+            Results = new Dictionary<string, EvaluationResult>(final.Results, StringComparer.Ordinal)
+            {
+                [jobId] = result,
+            },
+        };
         TryComplete(now);
         return true;
     }
 
-    public SearchSummary Summary(string searchId, DateTimeOffset now) => new(searchId, Spec?.Name ?? "", State, StartedAt ?? now, now);
+    public SearchSummary Summary(string searchId, DateTimeOffset now) =>
+        new(searchId, Spec?.Name ?? "", State, StartedAt ?? now, now);
 
     /// <param name="busySeconds">The trainers' busy time from the queue, when known.</param>
     public SearchStatus Status(string searchId, double? busySeconds, DateTimeOffset now)
@@ -237,7 +254,9 @@ public sealed class SearchBook
             BestExpression = best?.Expression,
             Islands = all,
             Trainers = trainers,
-            TrainerUtilisation = elapsed > 0 && trainers > 0 && busySeconds is { } busy ? Math.Min(1, busy / (elapsed * trainers)) : 0,
+            TrainerUtilisation = elapsed > 0 && trainers > 0 && busySeconds is { } busy
+                ? Math.Min(1, busy / (elapsed * trainers))
+                : 0,
             FinalJobsDone = done,
             FinalJobsTotal = total,
             StartedAt = StartedAt,
@@ -264,11 +283,13 @@ public sealed class SearchBook
     }
 
     private bool BudgetCountsSpent(SearchSpec spec) =>
-        History.Count >= spec.Budget.MaxEvaluations || (spec.Budget.MaxTrainingSteps > 0 && TrainingSteps >= spec.Budget.MaxTrainingSteps);
+        History.Count >= spec.Budget.MaxEvaluations
+        || (spec.Budget.MaxTrainingSteps > 0 && TrainingSteps >= spec.Budget.MaxTrainingSteps);
 
     // Without this a search whose islands can no longer find new candidates would wait forever.
     private bool AllIslandsExhausted(SearchSpec spec) =>
-        State == SearchState.Running && islands.Count == spec.Islands.Count && islands.Values.All(i => i.Exhausted && i.InFlight == 0);
+        State == SearchState.Running && islands.Count == spec.Islands.Count
+        && islands.Values.All(i => i.Exhausted && i.InFlight == 0);
 
     private void TryComplete(DateTimeOffset now)
     {

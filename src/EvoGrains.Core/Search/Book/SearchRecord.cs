@@ -61,7 +61,9 @@ public sealed record SearchRecord
 
     [Id(12)] internal readonly long trainingSteps;
 
-    /// <summary>Training steps spent by the search's evaluations so far (each result's steps times its seeds).</summary>
+    /// <summary>
+    /// Training steps spent by the search's evaluations so far (each result's steps times its seeds).
+    /// </summary>
     public long TrainingSteps { get => trainingSteps; init => trainingSteps = value; }
 
     [Id(13)] internal readonly DateTimeOffset? finalStageStartedAt;

@@ -15,7 +15,9 @@ public sealed record DatasetDescriptor : IRegistryEntry
     /// <summary>The classes of its labels; null when the files decide (the user's images or arrays).</summary>
     public int? Classes { get; init; }
 
-    /// <summary>What <c>evaluation.dataPath</c> names ("a folder with ..."); null when the dataset reads no files.</summary>
+    /// <summary>
+    /// What <c>evaluation.dataPath</c> names ("a folder with ..."); null when the dataset reads no files.
+    /// </summary>
     public string? DataPath { get; init; }
 
     /// <summary>Where the files are when <c>evaluation.dataPath</c> is empty; null: the path must be given.</summary>

@@ -25,7 +25,9 @@ public static class DatasetRegistry
     public static DatasetDescriptor Folder { get; } = new()
     {
         Name = "folder",
-        Description = "your images: train/ and test/ each with a folder per class of PNG or JPEG files; labels from the sorted class names",
+        Description =
+            "your images: train/ and test/ each with a folder per class of PNG or JPEG files; labels from the sorted "
+            + "class names",
         DataPath = "a folder holding train/ and test/, each with a folder per class of PNG or JPEG images",
         Options = [ImageSize, Channels],
     };
@@ -33,7 +35,9 @@ public static class DatasetRegistry
     public static DatasetDescriptor Npz { get; } = new()
     {
         Name = "npz",
-        Description = "your arrays: a NumPy .npz with x_train, y_train, x_test, y_test (images uint8 or float32, NHWC or NCHW by layout)",
+        Description =
+            "your arrays: a NumPy .npz with x_train, y_train, x_test, y_test (images uint8 or float32, NHWC or NCHW "
+            + "by layout)",
         DataPath = "the .npz file",
         Options = [Layout],
     };
@@ -89,7 +93,9 @@ public static class DatasetRegistry
         Synthetic,
     ];
 
-    /// <summary>The dataset fields of <see cref="EvaluationSpec"/> only some datasets read, with their defaults.</summary>
+    /// <summary>
+    /// The dataset fields of <see cref="EvaluationSpec"/> only some datasets read, with their defaults.
+    /// </summary>
     public static IReadOnlyList<(string Field, Func<EvaluationSpec, bool> IsSet)> Options { get; } =
     [
         (ImageSize, e => e.ImageSize != 0),

@@ -12,6 +12,9 @@ public sealed record EvaluatorDescriptor : IRegistryEntry
     /// <summary>One line for `--help` and the spec reference.</summary>
     public required string Description { get; init; }
 
-    /// <summary>It trains the spec's model on the spec's data: the data check loads them, and `train` and `bench fidelity` need it.</summary>
+    /// <summary>
+    /// It trains the spec's model on the spec's data: the data check loads them, and `train` and `bench fidelity` need
+    /// it.
+    /// </summary>
     public bool Trains { get; init; }
 }

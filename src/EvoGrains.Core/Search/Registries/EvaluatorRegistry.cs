@@ -1,8 +1,9 @@
 namespace EvoGrains.Core.Search.Registries;
 
 /// <summary>
-/// The one list of evaluators a spec can name (<c>evaluation.evaluator</c>), read by the spec validator, the docs test and
-/// the hosts, which register one keyed <c>IEvaluatorFactory</c> per entry (Training's in Hosting, the synthetic one in Core).
+/// The one list of evaluators a spec can name (<c>evaluation.evaluator</c>), read by the spec validator, the docs test
+/// and the hosts, which register one keyed <c>IEvaluatorFactory</c> per entry (Training's in Hosting, the synthetic one
+/// in Core).
 /// </summary>
 public static class EvaluatorRegistry
 {
@@ -19,7 +20,8 @@ public static class EvaluatorRegistry
     public static EvaluatorDescriptor Synthetic { get; } = new()
     {
         Name = "synthetic",
-        Description = "scores a loss without training, by how close its two-class curve is to Baikal's (tests and benchmarks)",
+        Description =
+            "scores a loss without training, by how close its two-class curve is to Baikal's (tests and benchmarks)",
     };
 
     /// <summary>Every evaluator, in the order help and docs list them.</summary>

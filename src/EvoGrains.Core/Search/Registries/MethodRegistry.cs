@@ -22,13 +22,16 @@ public static class MethodRegistry
     public static MethodDescriptor RegularizedEvolution { get; } = new()
     {
         Name = "regularized-evolution",
-        Description = "NLFS's regularized (aging) evolution: a tournament, one mutation of the fittest, the oldest member retires",
+        Description =
+            "NLFS's regularized (aging) evolution: a tournament, one mutation of the fittest, the oldest member "
+            + "retires",
     };
 
     public static MethodDescriptor GeneticProgramming { get; } = new()
     {
         Name = "gp",
-        Description = "steady-state GP over trees (GLO/NGL style): tournament, subtree crossover and mutation, elites kept",
+        Description =
+            "steady-state GP over trees (GLO/NGL style): tournament, subtree crossover and mutation, elites kept",
         NeedsTreeSpace = true,
     };
 
@@ -50,7 +53,8 @@ public static class MethodRegistry
     public static MethodDescriptor TaylorGlo { get; } = new()
     {
         Name = "taylorglo",
-        Description = "CMA-ES over TaylorGLO's 8 parameters, screened by TaylorGLO's invariant, in its own parameter space",
+        Description =
+            "CMA-ES over TaylorGLO's 8 parameters, screened by TaylorGLO's invariant, in its own parameter space",
         OwnGenomes = ParameterGenome.Kind,
     };
 

@@ -12,6 +12,8 @@ public sealed record ModelDescriptor : IRegistryEntry
     /// <summary>One line for `--help`, the spec reference and `data check`.</summary>
     public required string Description { get; init; }
 
-    /// <summary>The model is a file the spec names in <c>evaluation.modelPath</c> (which may also set <c>pretrained</c>).</summary>
+    /// <summary>
+    /// The model is a file the spec names in <c>evaluation.modelPath</c> (which may also set <c>pretrained</c>).
+    /// </summary>
     public bool ReadsModelPath { get; init; }
 }

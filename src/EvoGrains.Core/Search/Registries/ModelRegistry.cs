@@ -43,11 +43,15 @@ public static class ModelRegistry
 
     public static IReadOnlyList<string> Names => Entries.Names;
 
-    /// <summary>The models written in C# (every one but the user's file): what `train` and the benchmarks offer.</summary>
-    public static IReadOnlyList<string> BuiltInNames { get; } = [.. All.Where(d => !d.ReadsModelPath).Select(d => d.Name)];
+    /// <summary>
+    /// The models written in C# (every one but the user's file): what `train` and the benchmarks offer.
+    /// </summary>
+    public static IReadOnlyList<string> BuiltInNames { get; } =
+        [.. All.Where(d => !d.ReadsModelPath).Select(d => d.Name)];
 
     /// <summary>The built-in models with their descriptions, "name (description); ..." (option help).</summary>
-    public static string BuiltInHelp { get; } = string.Join("; ", All.Where(d => !d.ReadsModelPath).Select(d => $"{d.Name} ({d.Description})"));
+    public static string BuiltInHelp { get; } =
+        string.Join("; ", All.Where(d => !d.ReadsModelPath).Select(d => $"{d.Name} ({d.Description})"));
 
     /// <summary>The model named <paramref name="name"/> (exactly, as specs spell it), or null.</summary>
     public static ModelDescriptor? Find(string name) => Entries.Find(name);

@@ -1,8 +1,8 @@
 namespace EvoGrains.Core.Search.Registries;
 
 /// <summary>
-/// The one list of optimizers a spec can name (<c>evaluation.optimizer</c>), read by the spec validator, the CLI's help,
-/// the docs test and Training's <c>OptimizerFactory</c> (which has one builder per entry).
+/// The one list of optimizers a spec can name (<c>evaluation.optimizer</c>), read by the spec validator, the CLI's
+/// help, the docs test and Training's <c>OptimizerFactory</c> (which has one builder per entry).
 /// </summary>
 public static class OptimizerRegistry
 {

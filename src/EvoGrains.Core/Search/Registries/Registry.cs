@@ -36,5 +36,6 @@ public sealed class Registry<TEntry>
     /// <summary>The entry named <paramref name="name"/>.</summary>
     /// <exception cref="ArgumentException">No entry has that name.</exception>
     public TEntry Get(string name) =>
-        Find(name) ?? throw new ArgumentException($"unknown {kind} '{name}'; known: {string.Join(", ", Names)}", nameof(name));
+        Find(name)
+            ?? throw new ArgumentException($"unknown {kind} '{name}'; known: {string.Join(", ", Names)}", nameof(name));
 }
