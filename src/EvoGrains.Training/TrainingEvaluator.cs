@@ -24,20 +24,20 @@ public sealed class TrainingEvaluator(EvaluationSpec spec, int seed, int threads
     {
     }
 
-    public static TrainingRequest ToRequest(EvaluationSpec spec, int seed, int threads) => new(
-        DatasetOf(spec),
-        spec.Model,
-        spec.Steps,
-        spec.BatchSize,
-        spec.LearningRate,
-        spec.Optimizer,
-        spec.WarmupSteps,
-        seed,
-        spec.ValidationSize,
-        spec.TrainSubset > 0 ? spec.TrainSubset : null,
-        spec.EarlyStopStep > 0 ? new EarlyStopRule(spec.EarlyStopStep, spec.EarlyStopAccuracy) : null,
-        threads)
+    public static TrainingRequest ToRequest(EvaluationSpec spec, int seed, int threads) => new()
     {
+        Dataset = DatasetOf(spec),
+        Model = spec.Model,
+        Steps = spec.Steps,
+        BatchSize = spec.BatchSize,
+        LearningRate = spec.LearningRate,
+        Optimizer = spec.Optimizer,
+        WarmupSteps = spec.WarmupSteps,
+        Seed = seed,
+        ValidationSize = spec.ValidationSize,
+        TrainSubsetSize = spec.TrainSubset > 0 ? spec.TrainSubset : null,
+        EarlyStop = spec.EarlyStopStep > 0 ? new EarlyStopRule(spec.EarlyStopStep, spec.EarlyStopAccuracy) : null,
+        MaxThreads = threads,
         LabelNoise = spec.LabelNoise,
         Augment = spec.Augment,
         ModelPath = string.IsNullOrWhiteSpace(spec.ModelPath) ? null : spec.ModelPath,

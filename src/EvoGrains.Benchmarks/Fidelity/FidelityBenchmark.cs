@@ -52,19 +52,21 @@ public static class FidelityBenchmark
         var finalMeans = expensive.Select(runs => SampleSummary.Of(Accuracies(runs)).Mean).ToList();
         var (cheapRanks, finalRanks) =
             (RankCorrelation.DescendingRanks(cheapMeans), RankCorrelation.DescendingRanks(finalMeans));
-        var rows = losses.Select((loss, i) => new FidelityRow(
-            loss.Name,
-            loss.Loss.ToString(),
-            loss.IsBaseline,
-            cheapMeans[i],
-            cheap[i][0].Spread,
-            finalMeans[i],
-            SampleSummary.Of(Accuracies(expensive[i])).StandardDeviation,
-            cheapRanks[i],
-            finalRanks[i],
-            Accuracies(expensive[i]),
-            cheap[i][0].Status == EvaluationStatus.Failed,
-            expensive[i].Count(r => r.Status == EvaluationStatus.Failed))).ToList();
+        var rows = losses.Select((loss, i) => new FidelityRow
+        {
+            Name = loss.Name,
+            Expression = loss.Loss.ToString(),
+            IsBaseline = loss.IsBaseline,
+            FirstRungMean = cheapMeans[i],
+            FirstRungSpread = cheap[i][0].Spread,
+            FinalMean = finalMeans[i],
+            FinalStd = SampleSummary.Of(Accuracies(expensive[i])).StandardDeviation,
+            FirstRungRank = cheapRanks[i],
+            FinalRank = finalRanks[i],
+            FinalRuns = Accuracies(expensive[i]),
+            FirstRungFailed = cheap[i][0].Status == EvaluationStatus.Failed,
+            FinalFailed = expensive[i].Count(r => r.Status == EvaluationStatus.Failed),
+        }).ToList();
         var spearman = PairedBootstrap.Percentile(
             cheapMeans, finalMeans, RankCorrelation.Spearman, spec.Seed, options.Resamples);
         var kendall = PairedBootstrap.Percentile(

@@ -20,9 +20,17 @@ public static class TrainingBenchmark
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentOutOfRangeException.ThrowIfLessThan(options.Evaluations, 2);
-        var request = new TrainingRequest(
-            DatasetSpec.FashionMnist(), Model: options.Model, Steps: options.Steps, BatchSize: 128, WarmupSteps: 10,
-            ValidationSize: 1000, TrainSubsetSize: 20000, MaxThreads: options.Threads);
+        var request = new TrainingRequest
+        {
+            Dataset = DatasetSpec.FashionMnist(),
+            Model = options.Model,
+            Steps = options.Steps,
+            BatchSize = 128,
+            WarmupSteps = 10,
+            ValidationSize = 1000,
+            TrainSubsetSize = 20000,
+            MaxThreads = options.Threads,
+        };
         var benchmarks = new TrainingBenchmarks(new DatasetCache());
         var stepCosts = StepCosts(benchmarks, request);
         var gemm = TrainingBenchmarks.MeasureGemm();

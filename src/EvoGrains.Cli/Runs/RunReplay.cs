@@ -63,10 +63,23 @@ public static class RunReplay
         var result = (await evaluator.EvaluateBatchAsync([new EvaluationCandidate(plan.Loss)], cancellationToken))
             .Single();
         var status = result.Status.ToString().ToLowerInvariant();
-        return new ReplayReport(
-            plan.Row.Hash, plan.Row.Expression, plan.Rung, plan.Evaluation.Steps, plan.Evaluation.Seeds, plan.Seed,
-            plan.Row.Fitness, plan.Row.Spread, plan.Row.Status, result.Fitness, result.Spread, status,
-            result.Seconds, Verdict(plan, result.Fitness, status));
+        return new ReplayReport
+        {
+            Hash = plan.Row.Hash,
+            Expression = plan.Row.Expression,
+            Rung = plan.Rung,
+            Steps = plan.Evaluation.Steps,
+            Seeds = plan.Evaluation.Seeds,
+            Seed = plan.Seed,
+            RecordedFitness = plan.Row.Fitness,
+            RecordedSpread = plan.Row.Spread,
+            RecordedStatus = plan.Row.Status,
+            ReplayedFitness = result.Fitness,
+            ReplayedSpread = result.Spread,
+            ReplayedStatus = status,
+            Seconds = result.Seconds,
+            Verdict = Verdict(plan, result.Fitness, status),
+        };
     }
 
     private static ReplayVerdict Verdict(ReplayPlan plan, double fitness, string status)

@@ -302,18 +302,18 @@ internal sealed class PackRun(
         return ledger.Members.Select(m =>
         {
             var outcome = m.Outcome!;
-            return new TrainingResult(
-                outcome.Status,
-                outcome.Reason,
-                outcome.Validation,
-                outcome.Test,
-                m.RecentLoss(outcome.StepsCompleted),
-                outcome.StepsCompleted,
-                outcome.StepsCompleted / seconds,
-                (double)outcome.StepsCompleted * batchSize / seconds,
-                wall.Elapsed,
-                DeviceSelector.Name(device))
+            return new TrainingResult
             {
+                Status = outcome.Status,
+                FailureReason = outcome.Reason,
+                ValidationAccuracy = outcome.Validation,
+                TestAccuracy = outcome.Test,
+                FinalTrainingLoss = m.RecentLoss(outcome.StepsCompleted),
+                StepsCompleted = outcome.StepsCompleted,
+                StepsPerSecond = outcome.StepsCompleted / seconds,
+                ImagesPerSecond = (double)outcome.StepsCompleted * batchSize / seconds,
+                WallTime = wall.Elapsed,
+                Device = DeviceSelector.Name(device),
                 LossCurve = m.Losses.Take(outcome.StepsCompleted).ToList(),
             };
         }).ToList();

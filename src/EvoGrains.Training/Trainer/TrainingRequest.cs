@@ -4,36 +4,49 @@ using EvoGrains.Training.Data;
 namespace EvoGrains.Training.Trainer;
 
 /// <summary>Everything that defines one surrogate training of one candidate loss.</summary>
-/// <param name="Dataset">Which data to train on.</param>
-/// <param name="Model">A model of the registry (<see cref="ModelRegistry"/>): "small-cnn", "resnet9", "mlp",
-/// "torchscript".</param>
-/// <param name="Steps">Optimizer steps.</param>
-/// <param name="BatchSize">Images per step.</param>
-/// <param name="LearningRate">Peak learning rate of the warm-up + cosine schedule.</param>
-/// <param name="Optimizer">An optimizer of the registry (<see cref="OptimizerRegistry"/>): "adam", or "sgd" with
-/// <see cref="Momentum"/>.</param>
-/// <param name="WarmupSteps">Linear warm-up length.</param>
-/// <param name="Seed">Seeds parameter initialisation and batch order.</param>
-/// <param name="ValidationSize">Images held out of the training set for fitness.</param>
-/// <param name="TrainSubsetSize">Train on only this many images (fast surrogate runs); null for all.</param>
-/// <param name="EarlyStop">Optional NLFS-style early-stop rule.</param>
-/// <param name="MaxThreads">Caps libtorch's intra-op threads (process-wide); 0 leaves the setting alone.</param>
-/// <param name="EvaluateTest">Also measure test accuracy; only for final reports.</param>
-public sealed record TrainingRequest(
-    DatasetSpec Dataset,
-    string Model = ModelRegistry.SmallCnnName,
-    int Steps = 1000,
-    int BatchSize = 128,
-    double LearningRate = 1e-3,
-    string Optimizer = OptimizerRegistry.AdamName,
-    int WarmupSteps = 100,
-    int Seed = 0,
-    int ValidationSize = 5000,
-    int? TrainSubsetSize = null,
-    EarlyStopRule? EarlyStop = null,
-    int MaxThreads = 0,
-    bool EvaluateTest = false)
+public sealed record TrainingRequest
 {
+    /// <summary>Which data to train on.</summary>
+    public required DatasetSpec Dataset { get; init; }
+
+    /// <summary>A model of the registry (<see cref="ModelRegistry"/>): "small-cnn", "resnet9", "mlp",
+    /// "torchscript".</summary>
+    public string Model { get; init; } = ModelRegistry.SmallCnnName;
+
+    /// <summary>Optimizer steps.</summary>
+    public int Steps { get; init; } = 1000;
+
+    /// <summary>Images per step.</summary>
+    public int BatchSize { get; init; } = 128;
+
+    /// <summary>Peak learning rate of the warm-up + cosine schedule.</summary>
+    public double LearningRate { get; init; } = 1e-3;
+
+    /// <summary>An optimizer of the registry (<see cref="OptimizerRegistry"/>): "adam", or "sgd" with
+    /// <see cref="Momentum"/>.</summary>
+    public string Optimizer { get; init; } = OptimizerRegistry.AdamName;
+
+    /// <summary>Linear warm-up length.</summary>
+    public int WarmupSteps { get; init; } = 100;
+
+    /// <summary>Seeds parameter initialisation and batch order.</summary>
+    public int Seed { get; init; }
+
+    /// <summary>Images held out of the training set for fitness.</summary>
+    public int ValidationSize { get; init; } = 5000;
+
+    /// <summary>Train on only this many images (fast surrogate runs); null for all.</summary>
+    public int? TrainSubsetSize { get; init; }
+
+    /// <summary>Optional NLFS-style early-stop rule.</summary>
+    public EarlyStopRule? EarlyStop { get; init; }
+
+    /// <summary>Caps libtorch's intra-op threads (process-wide); 0 leaves the setting alone.</summary>
+    public int MaxThreads { get; init; }
+
+    /// <summary>Also measure test accuracy; only for final reports.</summary>
+    public bool EvaluateTest { get; init; }
+
     /// <summary>Seeds the train/validation split. Kept apart from <see cref="Seed"/> so that runs over several
     /// training seeds are scored on the same validation images.</summary>
     public int SplitSeed { get; init; }

@@ -20,17 +20,19 @@ public sealed class FashionMnistMeasurement(ITestOutputHelper output)
     {
         const int batchSize = 128;
         const int validationSize = 5000;
-        var request = new TrainingRequest(
-            DatasetSpec.FashionMnist(),
-            Model: "small-cnn",
-            Steps: 3 * (60000 - validationSize) / batchSize,
-            BatchSize: batchSize,
-            LearningRate: 1e-3,
-            WarmupSteps: 100,
-            Seed: 1,
-            ValidationSize: validationSize,
-            MaxThreads: Environment.ProcessorCount,
-            EvaluateTest: true);
+        var request = new TrainingRequest
+        {
+            Dataset = DatasetSpec.FashionMnist(),
+            Model = "small-cnn",
+            Steps = 3 * (60000 - validationSize) / batchSize,
+            BatchSize = batchSize,
+            LearningRate = 1e-3,
+            WarmupSteps = 100,
+            Seed = 1,
+            ValidationSize = validationSize,
+            MaxThreads = Environment.ProcessorCount,
+            EvaluateTest = true,
+        };
         var benchmarks = new TrainingBenchmarks();
 
         var gemm = TrainingBenchmarks.MeasureGemm(1024, 10);

@@ -9,14 +9,16 @@ namespace EvoGrains.Benchmarks.Tests.Training;
 [Trait("Category", "Integration")]
 public sealed class TrainingBenchmarksTests
 {
-    private static readonly TrainingRequest Short = new(
-        DatasetSpec.SyntheticSet(new SyntheticOptions(TrainCount: 600, TestCount: 10, Size: 28)),
-        Model: "small-cnn",
-        Steps: 10,
-        BatchSize: 32,
-        WarmupSteps: 2,
-        ValidationSize: 100,
-        MaxThreads: 2);
+    private static readonly TrainingRequest Short = new()
+    {
+        Dataset = DatasetSpec.SyntheticSet(new SyntheticOptions(TrainCount: 600, TestCount: 10, Size: 28)),
+        Model = "small-cnn",
+        Steps = 10,
+        BatchSize = 32,
+        WarmupSteps = 2,
+        ValidationSize = 100,
+        MaxThreads = 2,
+    };
 
     [Fact]
     public void Gemm_reports_a_positive_rate()

@@ -78,6 +78,20 @@ public sealed class SearchBenchmarkTests
         }
     }
 
-    private static SearchBenchRun Run(string method, int repeat, double test, double validation) =>
-        new(method, repeat, repeat, 10, 1000, validation, "h", "e", [test, test], [0.7, 0.7], 1, [new BestSoFarPoint(500, validation - 0.05), new BestSoFarPoint(1000, validation)], new SearchBenchDiagnostics(0, 0, [], double.NaN, double.NaN));
+    private static SearchBenchRun Run(string method, int repeat, double test, double validation) => new()
+    {
+        Method = method,
+        Repeat = repeat,
+        Seed = repeat,
+        Evaluations = 10,
+        TrainingSteps = 1000,
+        BestValidation = validation,
+        WinnerHash = "h",
+        WinnerExpression = "e",
+        WinnerTest = [test, test],
+        CrossEntropyTest = [0.7, 0.7],
+        Seconds = 1,
+        Curve = [new BestSoFarPoint(500, validation - 0.05), new BestSoFarPoint(1000, validation)],
+        Diagnostics = new SearchBenchDiagnostics(0, 0, [], double.NaN, double.NaN),
+    };
 }

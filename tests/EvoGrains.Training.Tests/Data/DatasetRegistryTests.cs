@@ -39,15 +39,17 @@ public sealed class DatasetRegistryTests
     {
         using var dir = new TempDirectory();
         ImageFiles.WriteFolder(dir.File("data"), ["cat", "dog"], train: 12, test: 2, size: 8);
-        var request = new TrainingRequest(
-            new DatasetSpec("folder", dir.File("data")) { CacheFolder = dir.File("cache") },
-            Model: "mlp",
-            Steps: 10,
-            BatchSize: 4,
-            WarmupSteps: 1,
-            ValidationSize: 4,
-            MaxThreads: 1,
-            EvaluateTest: true);
+        var request = new TrainingRequest
+        {
+            Dataset = new DatasetSpec("folder", dir.File("data")) { CacheFolder = dir.File("cache") },
+            Model = "mlp",
+            Steps = 10,
+            BatchSize = 4,
+            WarmupSteps = 1,
+            ValidationSize = 4,
+            MaxThreads = 1,
+            EvaluateTest = true,
+        };
 
         var result = new SurrogateTrainer(new DatasetCache()).Train(request, new CrossEntropyTensorLoss());
 

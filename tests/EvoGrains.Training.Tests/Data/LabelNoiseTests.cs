@@ -11,9 +11,12 @@ public sealed class LabelNoiseTests
 
     private static bool Installed => File.Exists(Path.Combine(DatasetRegistry.FashionMnist.DefaultDataPath!, "train-images-idx3-ubyte.gz"));
 
-    private static TrainingRequest FashionMnist(double noise, int splitSeed = 0) => new(
-        DatasetSpec.FashionMnist(), ValidationSize: 2000, TrainSubsetSize: 5000, EvaluateTest: true)
+    private static TrainingRequest FashionMnist(double noise, int splitSeed = 0) => new()
     {
+        Dataset = DatasetSpec.FashionMnist(),
+        ValidationSize = 2000,
+        TrainSubsetSize = 5000,
+        EvaluateTest = true,
         SplitSeed = splitSeed,
         LabelNoise = noise,
     };

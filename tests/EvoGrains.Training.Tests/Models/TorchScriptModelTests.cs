@@ -136,17 +136,20 @@ public sealed class TorchScriptModelTests
 
     private static string? Problem(TrainingRequest request, ImageShape shape, int classes) => ModelBuilders.Of("torchscript").Problem(request, shape, classes);
 
-    private static TrainingRequest Request(int steps = 10) => new(
-        DatasetSpec.SyntheticSet(new SyntheticOptions(Classes: 10, TrainCount: 600, TestCount: 20, Size: 28, NoiseStd: 30)),
-        Model: "torchscript",
-        Steps: steps,
-        BatchSize: 16,
-        LearningRate: 3e-3,
-        WarmupSteps: 2,
-        Seed: 4,
-        ValidationSize: 100,
-        MaxThreads: 1)
-    { ModelPath = Fixture };
+    private static TrainingRequest Request(int steps = 10) => new()
+    {
+        Dataset = DatasetSpec.SyntheticSet(
+            new SyntheticOptions(Classes: 10, TrainCount: 600, TestCount: 20, Size: 28, NoiseStd: 30)),
+        Model = "torchscript",
+        Steps = steps,
+        BatchSize = 16,
+        LearningRate = 3e-3,
+        WarmupSteps = 2,
+        Seed = 4,
+        ValidationSize = 100,
+        MaxThreads = 1,
+        ModelPath = Fixture,
+    };
 
     /// <summary>Each member's parameters' values, split from the pack's list (every member has as many).</summary>
     private static List<List<float[]>> Members(IPackedModel pack)

@@ -230,16 +230,18 @@ public sealed class PackedTrainerTests
         var options = colour
             ? new SyntheticOptions(Classes: 3, TrainCount: 100, TestCount: 10, NoiseStd: 90, Channels: 3, Size: 8)
             : new SyntheticOptions(Classes: classes, TrainCount: 600, TestCount: 100, Size: 12, NoiseStd: 120);
-        return new TrainingRequest(
-            DatasetSpec.SyntheticSet(options),
-            Model: model,
-            Steps: colour ? 3 : steps,
-            BatchSize: colour ? 16 : 32,
-            LearningRate: colour ? 5e-4 : 2e-3,
-            WarmupSteps: colour ? 1 : 5,
-            ValidationSize: colour ? 40 : 200,
-            MaxThreads: 2)
-        { EvaluationBatchSize = 100 };
+        return new TrainingRequest
+        {
+            Dataset = DatasetSpec.SyntheticSet(options),
+            Model = model,
+            Steps = colour ? 3 : steps,
+            BatchSize = colour ? 16 : 32,
+            LearningRate = colour ? 5e-4 : 2e-3,
+            WarmupSteps = colour ? 1 : 5,
+            ValidationSize = colour ? 40 : 200,
+            MaxThreads = 2,
+            EvaluationBatchSize = 100,
+        };
     }
 
     private static void AssertSameRun(TrainingResult expected, TrainingResult actual, int validationSize)

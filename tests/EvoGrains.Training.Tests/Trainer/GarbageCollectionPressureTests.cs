@@ -84,16 +84,19 @@ public sealed class GarbageCollectionPressureTests
         }
     }
 
-    private static TrainingRequest Request() => new(
-        DatasetSpec.SyntheticSet(new SyntheticOptions(Classes: 4, TrainCount: 600, TestCount: 100, Size: 12, NoiseStd: 120)),
-        Model: "mlp",
-        Steps: 60,
-        BatchSize: 32,
-        LearningRate: 2e-3,
-        WarmupSteps: 5,
-        ValidationSize: 200,
-        MaxThreads: 1)
-    { EvaluationBatchSize = 100 };
+    private static TrainingRequest Request() => new()
+    {
+        Dataset = DatasetSpec.SyntheticSet(
+            new SyntheticOptions(Classes: 4, TrainCount: 600, TestCount: 100, Size: 12, NoiseStd: 120)),
+        Model = "mlp",
+        Steps = 60,
+        BatchSize = 32,
+        LearningRate = 2e-3,
+        WarmupSteps = 5,
+        ValidationSize = 200,
+        MaxThreads = 1,
+        EvaluationBatchSize = 100,
+    };
 
     /// <summary>A thread that collects and runs finalisers in a loop until stopped.</summary>
     private sealed class CollectionPressure : IDisposable

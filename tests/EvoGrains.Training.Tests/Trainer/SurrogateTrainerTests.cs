@@ -9,17 +9,20 @@ public sealed class SurrogateTrainerTests
 {
     private static readonly DatasetCache Cache = new();
 
-    private static TrainingRequest Tiny(string model = "mlp", int steps = 120) => new(
-        DatasetSpec.SyntheticSet(new SyntheticOptions(Classes: 4, TrainCount: 1200, TestCount: 200, NoiseStd: 70)),
-        Model: model,
-        Steps: steps,
-        BatchSize: 32,
-        LearningRate: 2e-3,
-        WarmupSteps: 10,
-        Seed: 3,
-        ValidationSize: 300,
-        MaxThreads: 2,
-        EvaluateTest: true);
+    private static TrainingRequest Tiny(string model = "mlp", int steps = 120) => new()
+    {
+        Dataset = DatasetSpec.SyntheticSet(
+            new SyntheticOptions(Classes: 4, TrainCount: 1200, TestCount: 200, NoiseStd: 70)),
+        Model = model,
+        Steps = steps,
+        BatchSize = 32,
+        LearningRate = 2e-3,
+        WarmupSteps = 10,
+        Seed = 3,
+        ValidationSize = 300,
+        MaxThreads = 2,
+        EvaluateTest = true,
+    };
 
     [Fact]
     public void A_crop_flip_run_learns_and_differs_from_the_plain_run()

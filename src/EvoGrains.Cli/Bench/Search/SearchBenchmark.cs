@@ -38,12 +38,22 @@ public static class SearchBenchmark
                         ?? throw new OperationCanceledException(cancellationToken);
                     var winner = run.Final?.Rows.FirstOrDefault(r => !r.IsBaseline);
                     var ce = run.Final?.Rows.FirstOrDefault(r => r.IsBaseline && r.Name == ArmComparison.CrossEntropy);
-                    var result = new SearchBenchRun(
-                        method, repeat, spec.Seed, run.History.Count, run.History.Sum(h => h.TrainingSteps),
-                        run.HallOfFame.Count > 0 ? run.HallOfFame[0].Fitness : double.NaN,
-                        winner?.Name ?? "", winner?.Expression ?? "", winner?.Fitnesses ?? [], ce?.Fitnesses ?? [],
-                        (clock.Elapsed - started).TotalSeconds, BestSoFar.Curve(run.History),
-                        SearchBenchDiagnostics.Of(run));
+                    var result = new SearchBenchRun
+                    {
+                        Method = method,
+                        Repeat = repeat,
+                        Seed = spec.Seed,
+                        Evaluations = run.History.Count,
+                        TrainingSteps = run.History.Sum(h => h.TrainingSteps),
+                        BestValidation = run.HallOfFame.Count > 0 ? run.HallOfFame[0].Fitness : double.NaN,
+                        WinnerHash = winner?.Name ?? "",
+                        WinnerExpression = winner?.Expression ?? "",
+                        WinnerTest = winner?.Fitnesses ?? [],
+                        CrossEntropyTest = ce?.Fitnesses ?? [],
+                        Seconds = (clock.Elapsed - started).TotalSeconds,
+                        Curve = BestSoFar.Curve(run.History),
+                        Diagnostics = SearchBenchDiagnostics.Of(run),
+                    };
                     runs.Add(result);
                     progress(string.Create(CultureInfo.InvariantCulture,
                         $"{method} {repeat + 1}/{options.Repeats}: {result.Evaluations} evaluations, "
