@@ -4,7 +4,8 @@ namespace EvoGrains.Abstractions;
 
 /// <summary>
 /// The key formats of the search's grains: "{search}/{i}" for islands and trainers, "{search}/{evaluation key}" for
-/// individuals (a loss's one-hot fingerprint, with "@{rung}" above the first rung) and "{search}/history/{n}" for history pages.
+/// individuals (a loss's one-hot fingerprint, with "@{rung}" above the first rung) and "{search}/history/{n}" for
+/// history pages.
 /// </summary>
 public static class GrainKeys
 {

@@ -40,7 +40,9 @@ public interface IEvaluationQueueGrain : IGrainWithStringKey
     [Alias("Heartbeat")]
     Task<IReadOnlyList<string>> HeartbeatAsync(string trainerId, IReadOnlyList<string> jobIds);
 
-    /// <summary>Puts leased jobs back at the front of the queue at once (graceful trainer shutdown, benched trainer).</summary>
+    /// <summary>
+    /// Puts leased jobs back at the front of the queue at once (graceful trainer shutdown, benched trainer).
+    /// </summary>
     [Alias("Release")]
     Task ReleaseAsync(string trainerId, IReadOnlyList<string> jobIds);
 

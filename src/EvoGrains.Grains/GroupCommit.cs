@@ -15,7 +15,9 @@ internal sealed class GroupCommit(Func<Task> write, TimeSpan spacing = default)
     private Task? queued;
     private long lastStart;
 
-    /// <summary>Completes once a write that began after this call (and so includes the caller's changes) has finished.</summary>
+    /// <summary>
+    /// Completes once a write that began after this call (and so includes the caller's changes) has finished.
+    /// </summary>
     public Task CommitAsync()
     {
         if (queued is not null)

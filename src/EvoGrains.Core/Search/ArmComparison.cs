@@ -31,7 +31,9 @@ public static class ArmComparison
         return Rows(arms, runs, reference, best);
     }
 
-    /// <summary>The same rows without a reference (an elimination round of evolved losses only): every p-value is NaN.</summary>
+    /// <summary>
+    /// The same rows without a reference (an elimination round of evolved losses only): every p-value is NaN.
+    /// </summary>
     public static IReadOnlyList<ComparisonRow> Rank(IReadOnlyList<ComparisonArm> arms, IReadOnlyList<IReadOnlyList<EvaluationResult?>> runs)
     {
         ArgumentOutOfRangeException.ThrowIfNotEqual(runs.Count, arms.Count);

@@ -24,7 +24,9 @@ public static class BestSoFar
         return points;
     }
 
-    /// <summary>The best fitness once <paramref name="steps"/> training steps were spent; NaN before the first result.</summary>
+    /// <summary>
+    /// The best fitness once <paramref name="steps"/> training steps were spent; NaN before the first result.
+    /// </summary>
     public static double At(IReadOnlyList<BestSoFarPoint> curve, long steps)
     {
         ArgumentNullException.ThrowIfNull(curve);

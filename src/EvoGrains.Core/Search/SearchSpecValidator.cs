@@ -284,7 +284,8 @@ public static class SearchSpecValidator
         }
     }
 
-    // The final stage's test evaluation (FinalStage.TestEvaluation, which lives in Book and needs a valid spec to mean anything).
+    // The final stage's test evaluation (FinalStage.TestEvaluation, which lives in Book and needs a valid spec to mean
+    // anything).
     private static EvaluationSpec FinalStageTestEvaluation(SearchSpec spec) =>
         spec.Evaluation.ForFinalJob(spec.FinalStage.Steps, null, onTestSet: true);
 

@@ -5,16 +5,18 @@ using Orleans;
 namespace EvoGrains.Core.Search;
 
 /// <summary>
-/// One transfer setting of the final stage (METHODS.md §9, NLFS's final tests): the test table's arms retrained in a setting the
-/// search never saw. Every field left out takes the value of the final stage's test evaluation (the spec's evaluation with
-/// <c>finalStage.steps</c>).
+/// One transfer setting of the final stage (METHODS.md §9, NLFS's final tests): the test table's arms retrained in a
+/// setting the search never saw. Every field left out takes the value of the final stage's test evaluation (the spec's
+/// evaluation with <c>finalStage.steps</c>).
 /// </summary>
 [GenerateSerializer, Immutable, Alias("evograins.transfer-spec")]
 public sealed record TransferSpec
 {
     [Id(0)] internal readonly string? name;
 
-    /// <summary>The setting's name in the report; left out: its differences from the test evaluation ("resnet9, 300 steps").</summary>
+    /// <summary>
+    /// The setting's name in the report; left out: its differences from the test evaluation ("resnet9, 300 steps").
+    /// </summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? Name { get => name; init => name = value; }
 
@@ -81,11 +83,16 @@ public sealed record TransferSpec
         };
     }
 
-    /// <summary>The setting's name: <see cref="Name"/>, or its differences from <paramref name="test"/> in short ("resnet9, 300 steps").</summary>
+    /// <summary>
+    /// The setting's name: <see cref="Name"/>, or its differences from <paramref name="test"/> in short ("resnet9, 300
+    /// steps").
+    /// </summary>
     public string Label(EvaluationSpec test) =>
         Name ?? (Changes(test) is { Count: > 0 } changes ? string.Join(", ", changes.Select(c => c.Short)) : "as the test table");
 
-    /// <summary>One line: how this setting trains differently from <paramref name="test"/>, the test table's evaluation.</summary>
+    /// <summary>
+    /// One line: how this setting trains differently from <paramref name="test"/>, the test table's evaluation.
+    /// </summary>
     public string Differences(EvaluationSpec test)
     {
         var changes = Changes(test);

@@ -5,8 +5,8 @@ namespace EvoGrains.Core.Search;
 
 /// <summary>
 /// A zoo family tuned on validation before the final stage's test round (METHODS.md §6, fair tuning): each point of
-/// <see cref="Grid"/> (the family's parameter values, in signature order) goes through the same rounds as the found losses,
-/// and the family's best point enters the test table, marked tuned.
+/// <see cref="Grid"/> (the family's parameter values, in signature order) goes through the same rounds as the found
+/// losses, and the family's best point enters the test table, marked tuned.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("evograins.tuned-family-spec")]
 public sealed record TunedFamilySpec
@@ -19,7 +19,9 @@ public sealed record TunedFamilySpec
 
     public required IReadOnlyList<IReadOnlyList<double>> Grid { get => grid; init => grid = value; }
 
-    /// <summary>The default grids of METHODS.md §6: clean labels tune ls-ce and poly1; label noise adds gce and sce.</summary>
+    /// <summary>
+    /// The default grids of METHODS.md §6: clean labels tune ls-ce and poly1; label noise adds gce and sce.
+    /// </summary>
     public static IReadOnlyList<TunedFamilySpec> Defaults(bool labelNoise)
     {
         IReadOnlyList<TunedFamilySpec> clean =
@@ -31,7 +33,8 @@ public sealed record TunedFamilySpec
     }
 
     /// <summary>The grid's zoo losses.</summary>
-    /// <exception cref="LossNameException">The family takes other parameters, or a value is out of its range.</exception>
+    /// <exception cref="LossNameException">The family takes other parameters, or a value is out of its
+    /// range.</exception>
     /// <exception cref="KeyNotFoundException">The family is not in the zoo.</exception>
     public IReadOnlyList<ZooLoss> Points()
     {

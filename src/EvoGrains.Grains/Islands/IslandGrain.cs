@@ -151,8 +151,9 @@ public sealed partial class IslandGrain : Grain, IIslandGrain
 
         var asks = SearchWork.Measure(() => island.PlanRequests(DateTimeOffset.UtcNow));
 
-        // Results absorbed while a write is on its way are reported only once a write covers them (IslandRuntime.Reportable):
-        // a few more writes let a burst of results leave in one report instead of being split, the rest behind by a write.
+        // Results absorbed while a write is on its way are reported only once a write covers them
+        // (IslandRuntime.Reportable): a few more writes let a burst of results leave in one report instead of being
+        // split, the rest behind by a write.
         for (var writes = 0; island.Version != savedVersion && (writes == 0 || island.Withheld) && writes < MaxWritesPerRound; writes++)
         {
             try

@@ -21,7 +21,9 @@ internal sealed partial class IslandMessenger(IGrainFactory grains, string islan
     /// <summary>Completes when no enqueue is on its way.</summary>
     public Task Idle => enqueuing;
 
-    /// <summary>Asks the individual; its outcome goes to <paramref name="onOutcome"/>, its job joins the next batch.</summary>
+    /// <summary>
+    /// Asks the individual; its outcome goes to <paramref name="onOutcome"/>, its job joins the next batch.
+    /// </summary>
     public async Task AskAsync(IslandRuntime island, PendingEvaluation pending, Action<string, EvaluationResult> onOutcome)
     {
         try
@@ -73,7 +75,10 @@ internal sealed partial class IslandMessenger(IGrainFactory grains, string islan
         }
     }
 
-    /// <summary>Reports the outbox unless a report is on its way; <paramref name="again"/> runs when more results waited meanwhile.</summary>
+    /// <summary>
+    /// Reports the outbox unless a report is on its way; <paramref name="again"/> runs when more results waited
+    /// meanwhile.
+    /// </summary>
     public void Report(IslandRuntime island, Action again)
     {
         if (reporting.IsCompleted)

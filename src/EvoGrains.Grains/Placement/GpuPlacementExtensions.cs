@@ -10,7 +10,8 @@ public static class GpuPlacementExtensions
     /// Publishes this silo's accelerator as silo metadata and enables <see cref="GpuTrainerPlacementAttribute"/>.
     /// Owns the silo's only <c>UseSiloMetadata</c> call (a second call would register the metadata
     /// services twice), so any other metadata goes through <paramref name="additionalMetadata"/>.
-    /// Configure <see cref="GpuPlacementOptions"/> separately (e.g. from <see cref="GpuPlacementOptions.SectionName"/>).
+    /// Configure <see cref="GpuPlacementOptions"/> separately (e.g. from
+    /// <see cref="GpuPlacementOptions.SectionName"/>).
     /// </summary>
     public static ISiloBuilder AddGpuTrainerPlacement(
         this ISiloBuilder builder,

@@ -7,8 +7,8 @@ using Microsoft.Extensions.Logging;
 namespace EvoGrains.Grains.Searches;
 
 /// <summary>
-/// Owns one search: loads its <see cref="SearchBook"/>, lets it decide, persists, and sends what the decisions call for.
-/// A timer re-pokes islands and trainers every second so a search continues after a silo dies.
+/// Owns one search: loads its <see cref="SearchBook"/>, lets it decide, persists, and sends what the decisions call
+/// for. A timer re-pokes islands and trainers every second so a search continues after a silo dies.
 /// </summary>
 /// <remarks>
 /// Concurrency (docs/architecture.md, "Concurrency"): non-reentrant, and nothing that changes the book interleaves.

@@ -7,7 +7,8 @@ namespace EvoGrains.Grains.Searches;
 
 /// <summary>
 /// Every message the search sends. Islands and trainers get one-way calls only (they wait on the search, never
-/// the reverse, so the awaited call graph stays acyclic); the queue and the registry go through <see cref="SideCalls"/>.
+/// the reverse, so the awaited call graph stays acyclic); the queue and the registry go through
+/// <see cref="SideCalls"/>.
 /// </summary>
 public sealed class SearchMessenger(IGrainFactory grains, string searchId, ILogger logger)
 {
@@ -34,8 +35,8 @@ public sealed class SearchMessenger(IGrainFactory grains, string searchId, ILogg
     public Task ResumeIslandsAsync(SearchSpec spec) => ForEachIslandAsync(spec, (island, _) => island.ResumeAsync());
 
     /// <summary>
-    /// Islands stop proposing and the search's jobs are dropped, the running ones cancelled at once (final jobs too when
-    /// <paramref name="final"/>); returns how many search jobs were running (null: the queue did not answer).
+    /// Islands stop proposing and the search's jobs are dropped, the running ones cancelled at once (final jobs too
+    /// when <paramref name="final"/>); returns how many search jobs were running (null: the queue did not answer).
     /// </summary>
     public async Task<int?> StopSearchingAsync(SearchSpec spec, bool final)
     {
@@ -49,7 +50,9 @@ public sealed class SearchMessenger(IGrainFactory grains, string searchId, ILogg
         return running;
     }
 
-    /// <summary>The search ended: workers stop (queued jobs are dropped after a cancel); returns the trainers' busy seconds.</summary>
+    /// <summary>
+    /// The search ended: workers stop (queued jobs are dropped after a cancel); returns the trainers' busy seconds.
+    /// </summary>
     public async Task<double?> EndAsync(SearchSpec spec, bool cancelled)
     {
         if (cancelled)

@@ -6,7 +6,8 @@ namespace EvoGrains.Grains.Searches;
 
 /// <summary>
 /// Asks the spec's evaluator factory whether the spec's data loads, so a submit fails with the reason instead of
-/// every trainer later. Off the scheduler: it reads files. Invalid specs are left to validation (which names the field).
+/// every trainer later. Off the scheduler: it reads files. Invalid specs are left to validation (which names the
+/// field).
 /// </summary>
 public static class SpecDataCheck
 {

@@ -37,7 +37,8 @@ public sealed partial class TrainerGrain(
     private IGrainTimer? poll;
     private JobBatch? current;
 
-    // Withdrawals that arrive while a lease is on its way name jobs no batch holds yet; the batch they arrive in applies them.
+    // Withdrawals that arrive while a lease is on its way name jobs no batch holds yet; the batch they arrive in
+    // applies them.
     private readonly HashSet<string> withdrawnBeforeBatch = new(StringComparer.Ordinal);
     private TimeSpan meanJobTime;
     private DateTimeOffset benchedUntil;
@@ -208,7 +209,9 @@ public sealed partial class TrainerGrain(
         }
     }
 
-    /// <summary>One pack through the resilience pipeline; a pack's jobs train alike, so one evaluator serves it.</summary>
+    /// <summary>
+    /// One pack through the resilience pipeline; a pack's jobs train alike, so one evaluator serves it.
+    /// </summary>
     private Task<IReadOnlyList<EvaluationResult>> EvaluatePackAsync(
         IReadOnlyList<EvaluationJob> jobs, IReadOnlyList<EvaluationCandidate> candidates, CancellationToken token) =>
         evaluation.ExecuteAsync(

@@ -46,7 +46,9 @@ internal sealed partial class TrainerMessenger(IGrainFactory grains, TrainerResi
         }
     }
 
-    /// <summary>Heartbeats the unfinished jobs and withdraws those re-queued (expired) or finished by another trainer.</summary>
+    /// <summary>
+    /// Heartbeats the unfinished jobs and withdraws those re-queued (expired) or finished by another trainer.
+    /// </summary>
     public async Task HeartbeatAsync(TrainerAssignment held, JobBatch batch)
     {
         var unfinished = batch.Unfinished;

@@ -85,16 +85,16 @@ public sealed class IslandRuntime
     /// The outbox's prefix that may be reported: results whose sequence a written snapshot already covers.
     /// </summary>
     /// <remarks>
-    /// The n-th absorbed result gets sequence n (the <see cref="IslandCounters.Results"/> counter, persisted in the same
-    /// snapshot as the outbox), and the search counts a result iff its sequence is above the island's high-water mark.
-    /// So a sequence must never be handed to a different result, and the search must never see a sequence the island
-    /// could hand out again. An island reloads from its last written snapshot: results absorbed after that write (for
-    /// instance while the write was being awaited) are lost with the activation and their evaluations are asked again,
-    /// and the reloaded counter would number the next results from that snapshot's count. Hence the rule: only results
-    /// with a sequence at or below the counter of a snapshot known to be written (<see cref="Persisted"/>) are reported;
-    /// the rest wait for the next write. Every sequence the search has seen is then backed by a durable counter at or
-    /// above it, and the durable outbox still holds every such result the search may not have accepted, under the same
-    /// sequence, so a resend after a crash is recognised as one.
+    /// The n-th absorbed result gets sequence n (the <see cref="IslandCounters.Results"/> counter, persisted in the
+    /// same snapshot as the outbox), and the search counts a result iff its sequence is above the island's high-water
+    /// mark. So a sequence must never be handed to a different result, and the search must never see a sequence the
+    /// island could hand out again. An island reloads from its last written snapshot: results absorbed after that write
+    /// (for instance while the write was being awaited) are lost with the activation and their evaluations are asked
+    /// again, and the reloaded counter would number the next results from that snapshot's count. Hence the rule: only
+    /// results with a sequence at or below the counter of a snapshot known to be written (<see cref="Persisted"/>) are
+    /// reported; the rest wait for the next write. Every sequence the search has seen is then backed by a durable
+    /// counter at or above it, and the durable outbox still holds every such result the search may not have accepted,
+    /// under the same sequence, so a resend after a crash is recognised as one.
     /// </remarks>
     public IReadOnlyList<IslandResult> Reportable => outbox.TakeWhile(r => r.Sequence <= persistedResults).ToList();
 
@@ -109,10 +109,15 @@ public sealed class IslandRuntime
         return (results, progress with { Evaluations = progress.Evaluations - (outbox.Count - results.Count) });
     }
 
-    /// <summary>The outbox holds results no written snapshot covers yet (they are not <see cref="Reportable"/>).</summary>
+    /// <summary>
+    /// The outbox holds results no written snapshot covers yet (they are not <see cref="Reportable"/>).
+    /// </summary>
     public bool Withheld => outbox.Count > 0 && outbox[^1].Sequence > persistedResults;
 
-    /// <summary>The snapshot <paramref name="written"/> (taken by <see cref="Snapshot"/>) is stored: its results may be reported.</summary>
+    /// <summary>
+    /// The snapshot <paramref name="written"/> (taken by <see cref="Snapshot"/>) is stored: its results may be
+    /// reported.
+    /// </summary>
     public void Persisted(IslandSnapshot written) => persistedResults = Math.Max(persistedResults, written.Counters.Results);
 
     public IReadOnlyList<Member> Members => strategy.Members;
@@ -161,7 +166,9 @@ public sealed class IslandRuntime
         }
     }
 
-    /// <summary>The individual said this island received its outcome before (see <see cref="PendingEvaluation.Repeat"/>).</summary>
+    /// <summary>
+    /// The individual said this island received its outcome before (see <see cref="PendingEvaluation.Repeat"/>).
+    /// </summary>
     public void MarkRepeat(string key)
     {
         if (inFlight.TryGetValue(key, out var pending))
@@ -171,8 +178,8 @@ public sealed class IslandRuntime
     }
 
     /// <summary>
-    /// Absorbs a result if its <see cref="EvaluationKey"/> is in flight here (so repeats are harmless); true when taken.
-    /// A first-rung result joins the population; a promoted one updates its member and the ladder ranks it.
+    /// Absorbs a result if its <see cref="EvaluationKey"/> is in flight here (so repeats are harmless); true when
+    /// taken. A first-rung result joins the population; a promoted one updates its member and the ladder ranks it.
     /// </summary>
     public bool Absorb(string key, EvaluationResult result, DateTimeOffset now)
     {
@@ -222,7 +229,9 @@ public sealed class IslandRuntime
         return planned;
     }
 
-    /// <summary>Joins migrants this island does not have yet (nor a one-hot twin of); returns how many joined.</summary>
+    /// <summary>
+    /// Joins migrants this island does not have yet (nor a one-hot twin of); returns how many joined.
+    /// </summary>
     public int ReceiveMigrants(IEnumerable<Migrant> arrivals)
     {
         var joined = 0;

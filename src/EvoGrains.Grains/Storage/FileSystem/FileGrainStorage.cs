@@ -10,8 +10,8 @@ namespace EvoGrains.Grains.Storage.FileSystem;
 /// <summary>
 /// One file per grain state under a root folder, for the embedded single-machine run so an
 /// interrupted search resumes. Files are named for what they hold: <c>.json</c> from a JSON
-/// serializer, <c>.bin</c> from Orleans' binary one (the silo's choice). The ETag is the SHA-256 of the file content; replacement is a
-/// flushed temp file renamed over the target, so a crash leaves either the old or the new state.
+/// serializer, <c>.bin</c> from Orleans' binary one (the silo's choice). The ETag is the SHA-256 of the file content;
+/// replacement is a flushed temp file renamed over the target, so a crash leaves either the old or the new state.
 /// Concurrency checks are serialized per file within this process only: the folder must not be
 /// shared by two silos at once.
 /// </summary>
