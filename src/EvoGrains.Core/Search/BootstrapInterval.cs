@@ -11,4 +11,10 @@ namespace EvoGrains.Core.Search;
 /// <param name="Resamples">Resamples drawn.</param>
 /// <param name="Undefined">Resamples whose statistic was NaN (e.g. every drawn item tied), left out of the
 /// quantiles.</param>
-public sealed record BootstrapInterval(double Estimate, double Lower, double Upper, double Confidence, int Resamples, int Undefined);
+public sealed record BootstrapInterval(
+    double Estimate,
+    double Lower,
+    double Upper,
+    double Confidence,
+    int Resamples,
+    int Undefined);

@@ -154,7 +154,8 @@ public sealed record EvaluationSpec
     /// The rungs the search runs: <see cref="Rungs"/>, or one rung of <see cref="Steps"/> and <see cref="Seeds"/>.
     /// </summary>
     [JsonIgnore]
-    public IReadOnlyList<RungSpec> EffectiveRungs => Rungs is { Count: > 0 } ? Rungs : [new RungSpec { Steps = Steps, Seeds = Seeds }];
+    public IReadOnlyList<RungSpec> EffectiveRungs =>
+        Rungs is { Count: > 0 } ? Rungs : [new RungSpec { Steps = Steps, Seeds = Seeds }];
 
     /// <summary>This evaluation at rung <paramref name="rung"/>: its steps and seeds.</summary>
     public EvaluationSpec AtRung(int rung)
@@ -170,7 +171,14 @@ public sealed record EvaluationSpec
     /// </summary>
     public EvaluationSpec ForFinalJob(int steps, int? trainSubset, bool onTestSet, TransferSpec? transfer = null)
     {
-        var job = this with { Steps = steps, Seeds = 1, Rungs = [], TrainSubset = trainSubset ?? TrainSubset, MeasureOnTestSet = onTestSet };
+        var job = this with
+        {
+            Steps = steps,
+            Seeds = 1,
+            Rungs = [],
+            TrainSubset = trainSubset ?? TrainSubset,
+            MeasureOnTestSet = onTestSet,
+        };
         return transfer is null ? job : transfer.Apply(job);
     }
 
@@ -179,7 +187,8 @@ public sealed record EvaluationSpec
     /// time, and trainers key their evaluators by the spec.
     /// </summary>
     public bool Equals(EvaluationSpec? other) =>
-        other is not null && (ReferenceEquals(this, other) || (Scalars() == other.Scalars() && Rungs.SequenceEqual(other.Rungs)));
+        other is not null
+        && (ReferenceEquals(this, other) || (Scalars() == other.Scalars() && Rungs.SequenceEqual(other.Rungs)));
 
     public override int GetHashCode() => HashCode.Combine(Scalars(), Rungs.Count);
 
@@ -187,7 +196,8 @@ public sealed record EvaluationSpec
     /// The training seeds of one evaluation: <see cref="Seeds"/> consecutive seeds from <paramref name="baseSeed"/>,
     /// so every candidate of a search trains on the same ones (the final stage's seeds start 1000 higher).
     /// </summary>
-    public IReadOnlyList<int> TrainingSeeds(int baseSeed) => Enumerable.Range(0, Math.Max(1, Seeds)).Select(i => baseSeed + i).ToList();
+    public IReadOnlyList<int> TrainingSeeds(int baseSeed) =>
+        Enumerable.Range(0, Math.Max(1, Seeds)).Select(i => baseSeed + i).ToList();
 
     private (
         string, string, string, string, string, (int, int, double, int, int, int),

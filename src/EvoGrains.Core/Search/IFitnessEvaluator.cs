@@ -28,7 +28,8 @@ public interface IFitnessEvaluator
                     ? EvaluationCandidate.WithdrawnResult
                     : await EvaluateAsync(candidate.Loss, linked.Token).ConfigureAwait(false));
             }
-            catch (OperationCanceledException) when (candidate.Withdrawn.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+            catch (OperationCanceledException)
+                when (candidate.Withdrawn.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
             {
                 results.Add(EvaluationCandidate.WithdrawnResult);
             }

@@ -25,7 +25,11 @@ public static class MannWhitneyTest
 
         var u = U(first, second);
         var centre = n * m / 2.0;
-        return (u, Splits(n + m, n) <= MaxExactSplits ? Exact(first, second, Math.Abs(u - centre)) : Approximate(first, second, u));
+        return (
+            u,
+            Splits(n + m, n) <= MaxExactSplits
+                ? Exact(first, second, Math.Abs(u - centre))
+                : Approximate(first, second, u));
     }
 
     private static double U(IEnumerable<double> first, IReadOnlyList<double> second) =>

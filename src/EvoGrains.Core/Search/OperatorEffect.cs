@@ -28,7 +28,9 @@ public sealed record OperatorEffect(
     public static IReadOnlyList<OperatorEffect> Of(IReadOnlyList<HistoryEntry> history)
     {
         ArgumentNullException.ThrowIfNull(history);
-        var firstRung = history.Where(h => h.Status == EvaluationStatus.Completed && h.Rung == 0 && double.IsFinite(h.Fitness)).ToList();
+        var firstRung = history
+            .Where(h => h.Status == EvaluationStatus.Completed && h.Rung == 0 && double.IsFinite(h.Fitness))
+            .ToList();
         var fitnessOf = new Dictionary<string, double>(StringComparer.Ordinal);
         foreach (var entry in firstRung)
         {
@@ -41,7 +43,8 @@ public sealed record OperatorEffect(
             var children = group.ToList();
             if (bred.Count == 0)
             {
-                return new OperatorEffect(group.Key, children.Count, double.NaN, double.NaN, double.NaN, children.Average(h => h.Fitness));
+                return new OperatorEffect(
+                    group.Key, children.Count, double.NaN, double.NaN, double.NaN, children.Average(h => h.Fitness));
             }
 
             var parentMeans = bred.Select(h => h.Parents.Average(p => fitnessOf[p])).ToList();

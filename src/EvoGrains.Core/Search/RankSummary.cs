@@ -33,7 +33,8 @@ public sealed record RankSummary(IReadOnlyList<string> Settings, IReadOnlyList<R
             {
                 var armRanks = ranks.Select(r => r.TryGetValue(arm.Name, out var rank) ? rank : double.NaN).ToList();
                 var known = armRanks.Where(double.IsFinite).ToList();
-                return new RankSummaryRow(arm.Name, arm.IsBaseline, armRanks, known.Count == 0 ? double.NaN : known.Average());
+                return new RankSummaryRow(
+                    arm.Name, arm.IsBaseline, armRanks, known.Count == 0 ? double.NaN : known.Average());
             })
             .Select((row, order) => (row, order))
             .OrderBy(r => double.IsNaN(r.row.MeanRank) ? double.PositiveInfinity : r.row.MeanRank)

@@ -29,7 +29,9 @@ public sealed record TunedFamilySpec
             Of("ls-ce", [0.05], [0.1], [0.2], [0.3], [0.5], [0.7], [0.9]),
             Of("poly1", [-1], [0.5], [1], [2], [4]),
         ];
-        return labelNoise ? [.. clean, Of("gce", [0.3], [0.5], [0.7], [0.9]), Of("sce", [0.01, 1], [0.1, 1], [1, 1])] : clean;
+        return labelNoise
+            ? [.. clean, Of("gce", [0.3], [0.5], [0.7], [0.9]), Of("sce", [0.01, 1], [0.1, 1], [1, 1])]
+            : clean;
     }
 
     /// <summary>The grid's zoo losses.</summary>

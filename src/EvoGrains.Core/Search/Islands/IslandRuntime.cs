@@ -40,13 +40,17 @@ public sealed class IslandRuntime
         (sharedResults, migrantsReceived) = (restored.SharedResults, restored.MigrantsReceived);
         foreach (var member in saved.Members.OrderBy(m => m.Birth))
         {
-            strategy.Restore(new Member(member.Candidate.Rebuild(strategy), member.Fitness, member.Birth) { Rung = member.Rung });
+            strategy.Restore(
+                new Member(member.Candidate.Rebuild(strategy), member.Fitness, member.Birth) { Rung = member.Rung });
         }
 
         stored = saved.Members.ToDictionary(m => m.Birth);
         foreach (var pending in saved.InFlight)
         {
-            var evaluation = new PendingEvaluation(pending.Candidate.Rebuild(strategy), pending.Shared, pending.Rung) { AskedBefore = true };
+            var evaluation = new PendingEvaluation(pending.Candidate.Rebuild(strategy), pending.Shared, pending.Rung)
+            {
+                AskedBefore = true,
+            };
             inFlight[evaluation.Key] = evaluation;
         }
 
@@ -54,10 +58,12 @@ public sealed class IslandRuntime
 
         // An outbox written before results were numbered holds the island's last results: they get those numbers.
         var firstInOutbox = results - saved.Outbox.Count;
-        outbox.AddRange(saved.Outbox.Select((r, i) => r.Sequence > 0 ? r : r with { Sequence = firstInOutbox + i + 1 }));
+        outbox.AddRange(
+            saved.Outbox.Select((r, i) => r.Sequence > 0 ? r : r with { Sequence = firstInOutbox + i + 1 }));
 
         // Seeded by island and progress, so a resumed island does not replay its earlier draws.
-        random = new Random(unchecked((int)((spec.Seed * 1_000_003L) + (index * 7_919L) + (results * 31) + migrantsReceived)));
+        random = new Random(
+            unchecked((int)((spec.Seed * 1_000_003L) + (index * 7_919L) + (results * 31) + migrantsReceived)));
     }
 
     public SearchSpec Spec { get; }
@@ -118,7 +124,8 @@ public sealed class IslandRuntime
     /// The snapshot <paramref name="written"/> (taken by <see cref="Snapshot"/>) is stored: its results may be
     /// reported.
     /// </summary>
-    public void Persisted(IslandSnapshot written) => persistedResults = Math.Max(persistedResults, written.Counters.Results);
+    public void Persisted(IslandSnapshot written) =>
+        persistedResults = Math.Max(persistedResults, written.Counters.Results);
 
     public IReadOnlyList<Member> Members => strategy.Members;
 
@@ -210,7 +217,8 @@ public sealed class IslandRuntime
             return true;
         }
 
-        outbox.Add(new IslandResult(pending.Hash, candidate.Loss.ToString(), candidate.Loss, evaluated, result, pending.Shared, now)
+        outbox.Add(new IslandResult(
+            pending.Hash, candidate.Loss.ToString(), candidate.Loss, evaluated, result, pending.Shared, now)
         {
             Rung = pending.Rung,
             Steps = Spec.Evaluation.EffectiveRungs[pending.Rung].Steps,

@@ -128,7 +128,8 @@ public sealed class JobQueueBook<TJob, TOutcome>
         var held = new List<string>(jobIds.Count);
         foreach (var jobId in jobIds)
         {
-            if (leases.TryGetValue(jobId, out var hold) && hold.TrainerId == trainerId && open.TryGetValue(jobId, out var job))
+            if (leases.TryGetValue(jobId, out var hold) && hold.TrainerId == trainerId
+                && open.TryGetValue(jobId, out var job))
             {
                 hold.ExpiresAt = now + leaseLengthOf(job.Job);
                 held.Add(jobId);
