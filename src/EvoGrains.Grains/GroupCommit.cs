@@ -43,7 +43,8 @@ internal sealed class GroupCommit(Func<Task> write, TimeSpan spacing = default)
     {
         // The earlier write's callers observe its failure; this one only needs it finished. Always yield
         // first: the caller stores this task as 'queued' on return, so clearing it below must come later.
-        await ((Task)Task.WhenAny(previous)).ConfigureAwait(ConfigureAwaitOptions.ContinueOnCapturedContext | ConfigureAwaitOptions.ForceYielding);
+        await ((Task)Task.WhenAny(previous))
+            .ConfigureAwait(ConfigureAwaitOptions.ContinueOnCapturedContext | ConfigureAwaitOptions.ForceYielding);
         var wait = spacing - Stopwatch.GetElapsedTime(lastStart);
         if (wait > TimeSpan.Zero)
         {

@@ -18,14 +18,16 @@ public static class GpuPlacementExtensions
         Accelerator accelerator,
         IReadOnlyDictionary<string, string>? additionalMetadata = null)
     {
-        var metadata = new Dictionary<string, string>(additionalMetadata ?? new Dictionary<string, string>(), StringComparer.Ordinal)
+        var metadata = new Dictionary<string, string>(
+            additionalMetadata ?? new Dictionary<string, string>(), StringComparer.Ordinal)
         {
             [AcceleratorMetadata.Key] = accelerator.ToMetadataValue(),
         };
 
         builder.UseSiloMetadata(metadata);
         builder.Services.AddOptions<GpuPlacementOptions>();
-        builder.Services.AddPlacementFilter<GpuTrainerPlacementFilterStrategy, GpuTrainerPlacementFilterDirector>(ServiceLifetime.Transient);
+        builder.Services.AddPlacementFilter<GpuTrainerPlacementFilterStrategy, GpuTrainerPlacementFilterDirector>(
+            ServiceLifetime.Transient);
         return builder;
     }
 }

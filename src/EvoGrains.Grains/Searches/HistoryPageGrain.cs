@@ -18,5 +18,6 @@ public sealed class HistoryPageGrain(
         await state.WriteStateAsync();
     }
 
-    public Task<IReadOnlyList<HistoryEntry>> ReadAsync() => Task.FromResult<IReadOnlyList<HistoryEntry>>(state.State.Records);
+    public Task<IReadOnlyList<HistoryEntry>> ReadAsync() =>
+        Task.FromResult<IReadOnlyList<HistoryEntry>>(state.State.Records);
 }

@@ -12,7 +12,8 @@ namespace EvoGrains.Grains.Searches;
 public static class SpecDataCheck
 {
     public static async Task<string?> ProblemAsync(IServiceProvider services, SearchSpec spec) =>
-        SearchSpecValidator.Validate(spec).Count == 0 && services.GetKeyedService<IEvaluatorFactory>(spec.Evaluation.Evaluator) is { } evaluators
+        SearchSpecValidator.Validate(spec).Count == 0
+        && services.GetKeyedService<IEvaluatorFactory>(spec.Evaluation.Evaluator) is { } evaluators
             ? await Task.Run(() => evaluators.DataProblem(spec.Evaluation))
             : null;
 }

@@ -48,7 +48,9 @@ internal sealed class JobBatch(IReadOnlyList<JobLease> leases, string trainerId,
     /// As many jobs as fit in <see cref="Target"/> at the measured pace (zero: unknown), and at least one pack.
     /// </summary>
     public static int LeaseSize(TimeSpan meanJobTime, int packSize) =>
-        meanJobTime <= TimeSpan.Zero ? packSize : (int)Math.Clamp(Target / meanJobTime, packSize, Math.Max(packSize, MaxJobs));
+        meanJobTime <= TimeSpan.Zero
+            ? packSize
+            : (int)Math.Clamp(Target / meanJobTime, packSize, Math.Max(packSize, MaxJobs));
 
     public void Withdraw(string jobId)
     {
@@ -67,7 +69,11 @@ internal sealed class JobBatch(IReadOnlyList<JobLease> leases, string trainerId,
     /// Runs the batch and calls <paramref name="heartbeat"/> every <paramref name="every"/> until it is done.
     /// </summary>
     public async Task RunAsync(
-        Func<IReadOnlyList<EvaluationJob>, IReadOnlyList<EvaluationCandidate>, CancellationToken, Task<IReadOnlyList<EvaluationResult>>> evaluate,
+        Func<
+            IReadOnlyList<EvaluationJob>,
+            IReadOnlyList<EvaluationCandidate>,
+            CancellationToken,
+            Task<IReadOnlyList<EvaluationResult>>> evaluate,
         Func<Task> heartbeat,
         TimeSpan every)
     {
@@ -86,7 +92,11 @@ internal sealed class JobBatch(IReadOnlyList<JobLease> leases, string trainerId,
 
     /// <summary>Runs the jobs pack by pack; <paramref name="evaluate"/> throws to fail a whole pack.</summary>
     public async Task RunAsync(
-        Func<IReadOnlyList<EvaluationJob>, IReadOnlyList<EvaluationCandidate>, CancellationToken, Task<IReadOnlyList<EvaluationResult>>> evaluate)
+        Func<
+            IReadOnlyList<EvaluationJob>,
+            IReadOnlyList<EvaluationCandidate>,
+            CancellationToken,
+            Task<IReadOnlyList<EvaluationResult>>> evaluate)
     {
         var watch = Stopwatch.StartNew();
         var ran = 0;
@@ -131,10 +141,18 @@ internal sealed class JobBatch(IReadOnlyList<JobLease> leases, string trainerId,
 
     private async Task<IReadOnlyList<JobResult>> RunPackAsync(
         List<EvaluationJob> pack,
-        Func<IReadOnlyList<EvaluationJob>, IReadOnlyList<EvaluationCandidate>, CancellationToken, Task<IReadOnlyList<EvaluationResult>>> evaluate)
+        Func<
+            IReadOnlyList<EvaluationJob>,
+            IReadOnlyList<EvaluationCandidate>,
+            CancellationToken,
+            Task<IReadOnlyList<EvaluationResult>>> evaluate)
     {
-        var members = pack.Select(job => running[job.JobId] = CancellationTokenSource.CreateLinkedTokenSource(stopping.Token)).ToList();
-        var candidates = pack.Select((job, i) => new EvaluationCandidate(job.Loss.ToLoss()) { Withdrawn = members[i].Token }).ToList();
+        var members = pack
+            .Select(job => running[job.JobId] = CancellationTokenSource.CreateLinkedTokenSource(stopping.Token))
+            .ToList();
+        var candidates = pack
+            .Select((job, i) => new EvaluationCandidate(job.Loss.ToLoss()) { Withdrawn = members[i].Token })
+            .ToList();
         try
         {
             // What runs on this thread before the evaluator hands off (all of it, for a synchronous evaluator) is
@@ -175,5 +193,6 @@ internal sealed class JobBatch(IReadOnlyList<JobLease> leases, string trainerId,
 
     private EvaluationResult Outcome(EvaluationResult result) => result with { TrainerId = trainerId };
 
-    private EvaluationResult FailedOutcome(string reason) => EvaluationResult.Failed(reason) with { TrainerId = trainerId };
+    private EvaluationResult FailedOutcome(string reason) =>
+        EvaluationResult.Failed(reason) with { TrainerId = trainerId };
 }

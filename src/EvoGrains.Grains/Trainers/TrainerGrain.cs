@@ -30,7 +30,8 @@ public sealed partial class TrainerGrain(
 {
     private static readonly TimeSpan PollPeriod = TimeSpan.FromSeconds(1);
 
-    private readonly ResiliencePipeline<IReadOnlyList<EvaluationResult>> evaluation = resilience.CreateEvaluationPipeline();
+    private readonly ResiliencePipeline<IReadOnlyList<EvaluationResult>> evaluation =
+        resilience.CreateEvaluationPipeline();
     private TrainerMessenger? messenger;
     private TrainerAssignment? assignment;
     private EvaluatorCache? evaluators;
@@ -48,7 +49,8 @@ public sealed partial class TrainerGrain(
 
     private string TrainerId => this.GetPrimaryKeyString();
 
-    private TrainerMessenger Messenger => messenger ??= new TrainerMessenger(GrainFactory, resilience, logger, TrainerId);
+    private TrainerMessenger Messenger =>
+        messenger ??= new TrainerMessenger(GrainFactory, resilience, logger, TrainerId);
 
     public Task StartAsync(TrainerAssignment assignment)
     {
@@ -126,7 +128,8 @@ public sealed partial class TrainerGrain(
             while (!stopped && assignment is { } held && DateTimeOffset.UtcNow >= benchedUntil)
             {
                 workSignalled = false;
-                var leases = await Messenger.CompleteAndLeaseAsync(held, finished, JobBatch.LeaseSize(meanJobTime, held.PackSize));
+                var leases = await Messenger.CompleteAndLeaseAsync(
+                    held, finished, JobBatch.LeaseSize(meanJobTime, held.PackSize));
                 finished = [];
                 if (leases.Count == 0)
                 {
