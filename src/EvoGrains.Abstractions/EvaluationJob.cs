@@ -4,10 +4,10 @@ using EvoGrains.Core.Search;
 namespace EvoGrains.Abstractions;
 
 /// <summary>
-/// One training run in the queue. <see cref="Steps"/> 0 means the spec's steps and a null <see cref="TrainSubset"/> the spec's
-/// images: the final stage overrides them. <see cref="OnTestSet"/>: the fitness is the accuracy on the test split.
-/// <see cref="Rung"/>: a search job trains with that rung's steps and seeds. <see cref="Transfer"/>: a final-stage transfer
-/// job's setting, whose overrides its evaluation takes (<see cref="EvaluationSpec.ForFinalJob"/>).
+/// One training run in the queue. <see cref="Steps"/> 0 means the spec's steps and a null <see cref="TrainSubset"/> the
+/// spec's images: the final stage overrides them. <see cref="OnTestSet"/>: the fitness is the accuracy on the test
+/// split. <see cref="Rung"/>: a search job trains with that rung's steps and seeds. <see cref="Transfer"/>: a
+/// final-stage transfer job's setting, whose overrides its evaluation takes (<see cref="EvaluationSpec.ForFinalJob"/>).
 /// </summary>
 [GenerateSerializer, Immutable, Alias("evograins.evaluation-job")]
 public sealed record EvaluationJob(

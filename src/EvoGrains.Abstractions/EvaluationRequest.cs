@@ -1,10 +1,10 @@
 namespace EvoGrains.Abstractions;
 
 /// <summary>
-/// An island's request to an individual: the candidate, the island key to notify, and the job settings (the rung among them).
-/// <see cref="Again"/>: the island asked for this evaluation before and has not absorbed its result since (a lost reply, or a
-/// reactivation), so a known outcome is its to absorb; a first ask from an island that already received the outcome is a
-/// loss proposed again, answered with <see cref="IndividualReply.Repeat"/>.
+/// An island's request to an individual: the candidate, the island key to notify, and the job settings (the rung among
+/// them). <see cref="Again"/>: the island asked for this evaluation before and has not absorbed its result since (a
+/// lost reply, or a reactivation), so a known outcome is its to absorb; a first ask from an island that already
+/// received the outcome is a loss proposed again, answered with <see cref="IndividualReply.Repeat"/>.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("evograins.evaluation-request")]
 public sealed record EvaluationRequest(

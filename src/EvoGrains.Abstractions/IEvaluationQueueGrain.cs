@@ -31,7 +31,10 @@ public interface IEvaluationQueueGrain : IGrainWithStringKey
     /// waiting jobs to it. An empty answer puts the trainer on the idle list: it is told when work arrives.
     /// </summary>
     [Alias("CompleteAndLease")]
-    Task<IReadOnlyList<JobLease>> CompleteAndLeaseAsync(string trainerId, IReadOnlyList<JobResult> finished, int wanted);
+    Task<IReadOnlyList<JobLease>> CompleteAndLeaseAsync(
+        string trainerId,
+        IReadOnlyList<JobResult> finished,
+        int wanted);
 
     /// <summary>
     /// Extends the trainer's leases; returns the ids it still holds (the others expired and were re-queued, or
@@ -40,7 +43,9 @@ public interface IEvaluationQueueGrain : IGrainWithStringKey
     [Alias("Heartbeat")]
     Task<IReadOnlyList<string>> HeartbeatAsync(string trainerId, IReadOnlyList<string> jobIds);
 
-    /// <summary>Puts leased jobs back at the front of the queue at once (graceful trainer shutdown, benched trainer).</summary>
+    /// <summary>
+    /// Puts leased jobs back at the front of the queue at once (graceful trainer shutdown, benched trainer).
+    /// </summary>
     [Alias("Release")]
     Task ReleaseAsync(string trainerId, IReadOnlyList<string> jobIds);
 

@@ -9,7 +9,9 @@ namespace EvoGrains.Abstractions;
 [Alias("evograins.IHistoryPageGrain")]
 public interface IHistoryPageGrain : IGrainWithStringKey
 {
-    /// <summary>Stores the page; writing the same page again (after a crash between page and search writes) is harmless.</summary>
+    /// <summary>
+    /// Stores the page; writing the same page again (after a crash between page and search writes) is harmless.
+    /// </summary>
     [Alias("Write")]
     Task WriteAsync(IReadOnlyList<HistoryEntry> records);
 

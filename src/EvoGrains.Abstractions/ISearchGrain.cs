@@ -21,7 +21,9 @@ public interface ISearchGrain : IGrainWithStringKey
     [Alias("GetStatus"), ReadOnly]
     Task<SearchStatus> GetStatusAsync();
 
-    /// <summary>A snapshot about every second until the search is completed or cancelled (the last snapshot is terminal).</summary>
+    /// <summary>
+    /// A snapshot about every second until the search is completed or cancelled (the last snapshot is terminal).
+    /// </summary>
     [Alias("Watch")]
     IAsyncEnumerable<SearchStatus> WatchAsync(CancellationToken cancellationToken = default);
 

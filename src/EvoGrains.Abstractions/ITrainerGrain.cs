@@ -10,7 +10,9 @@ namespace EvoGrains.Abstractions;
 [Alias("evograins.ITrainerGrain")]
 public interface ITrainerGrain : IGrainWithStringKey
 {
-    /// <summary>Starts pulling jobs, or resumes after reactivation; safe to repeat (the search re-sends it as a heartbeat).</summary>
+    /// <summary>
+    /// Starts pulling jobs, or resumes after reactivation; safe to repeat (the search re-sends it as a heartbeat).
+    /// </summary>
     [Alias("Start"), OneWay]
     Task StartAsync(TrainerAssignment assignment);
 

@@ -1,6 +1,8 @@
 namespace EvoGrains.Abstractions;
 
-/// <summary>A search evaluation (owned by an individual) or a final-stage retraining run (owned by the search).</summary>
+/// <summary>
+/// A search evaluation (owned by an individual) or a final-stage retraining run (owned by the search).
+/// </summary>
 [GenerateSerializer, Alias("evograins.job-kind")]
 public enum JobKind
 {

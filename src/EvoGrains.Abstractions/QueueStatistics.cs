@@ -1,6 +1,8 @@
 namespace EvoGrains.Abstractions;
 
-/// <summary>Counters of a search's evaluation queue. BusySeconds sums lease-to-completion wall time of accepted completions.</summary>
+/// <summary>
+/// Counters of a search's evaluation queue. BusySeconds sums lease-to-completion wall time of accepted completions.
+/// </summary>
 [GenerateSerializer, Immutable, Alias("evograins.queue-statistics")]
 public sealed record QueueStatistics(
     [property: Id(0)] int Queued,

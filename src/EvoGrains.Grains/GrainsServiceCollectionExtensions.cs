@@ -30,7 +30,8 @@ public static class GrainsServiceCollectionExtensions
         }
 
         services.TryAddSingleton<TrainerResilience>();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<ILifecycleParticipant<ISiloLifecycle>, UnderwaySearchWaker>());
+        services.TryAddEnumerable(
+            ServiceDescriptor.Singleton<ILifecycleParticipant<ISiloLifecycle>, UnderwaySearchWaker>());
         return services;
     }
 }

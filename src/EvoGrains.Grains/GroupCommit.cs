@@ -15,7 +15,9 @@ internal sealed class GroupCommit(Func<Task> write, TimeSpan spacing = default)
     private Task? queued;
     private long lastStart;
 
-    /// <summary>Completes once a write that began after this call (and so includes the caller's changes) has finished.</summary>
+    /// <summary>
+    /// Completes once a write that began after this call (and so includes the caller's changes) has finished.
+    /// </summary>
     public Task CommitAsync()
     {
         if (queued is not null)
@@ -41,7 +43,8 @@ internal sealed class GroupCommit(Func<Task> write, TimeSpan spacing = default)
     {
         // The earlier write's callers observe its failure; this one only needs it finished. Always yield
         // first: the caller stores this task as 'queued' on return, so clearing it below must come later.
-        await ((Task)Task.WhenAny(previous)).ConfigureAwait(ConfigureAwaitOptions.ContinueOnCapturedContext | ConfigureAwaitOptions.ForceYielding);
+        await ((Task)Task.WhenAny(previous))
+            .ConfigureAwait(ConfigureAwaitOptions.ContinueOnCapturedContext | ConfigureAwaitOptions.ForceYielding);
         var wait = spacing - Stopwatch.GetElapsedTime(lastStart);
         if (wait > TimeSpan.Zero)
         {

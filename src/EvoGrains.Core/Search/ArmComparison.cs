@@ -13,7 +13,9 @@ public static class ArmComparison
 
     /// <param name="arms">The losses; one must be the CE baseline.</param>
     /// <param name="runs">For each arm, its results by seed index (null: no result for that seed).</param>
-    public static IReadOnlyList<ComparisonRow> Compare(IReadOnlyList<ComparisonArm> arms, IReadOnlyList<IReadOnlyList<EvaluationResult?>> runs)
+    public static IReadOnlyList<ComparisonRow> Compare(
+        IReadOnlyList<ComparisonArm> arms,
+        IReadOnlyList<IReadOnlyList<EvaluationResult?>> runs)
     {
         ArgumentOutOfRangeException.ThrowIfNotEqual(runs.Count, arms.Count);
         var reference = IndexOf(arms, a => a.IsBaseline && a.Name == CrossEntropy);
@@ -31,8 +33,12 @@ public static class ArmComparison
         return Rows(arms, runs, reference, best);
     }
 
-    /// <summary>The same rows without a reference (an elimination round of evolved losses only): every p-value is NaN.</summary>
-    public static IReadOnlyList<ComparisonRow> Rank(IReadOnlyList<ComparisonArm> arms, IReadOnlyList<IReadOnlyList<EvaluationResult?>> runs)
+    /// <summary>
+    /// The same rows without a reference (an elimination round of evolved losses only): every p-value is NaN.
+    /// </summary>
+    public static IReadOnlyList<ComparisonRow> Rank(
+        IReadOnlyList<ComparisonArm> arms,
+        IReadOnlyList<IReadOnlyList<EvaluationResult?>> runs)
     {
         ArgumentOutOfRangeException.ThrowIfNotEqual(runs.Count, arms.Count);
         return Rows(arms, runs, -1, -1);
@@ -40,7 +46,9 @@ public static class ArmComparison
 
     /// <summary>The 95% confidence interval's half-width of the mean (Student t); NaN below two runs.</summary>
     public static double HalfWidth(SampleSummary summary) =>
-        summary.Count < 2 ? double.NaN : StudentT.InvCDF(0, 1, summary.Count - 1, 0.975) * summary.StandardDeviation / Math.Sqrt(summary.Count);
+        summary.Count < 2
+            ? double.NaN
+            : StudentT.InvCDF(0, 1, summary.Count - 1, 0.975) * summary.StandardDeviation / Math.Sqrt(summary.Count);
 
     private static IReadOnlyList<ComparisonRow> Rows(
         IReadOnlyList<ComparisonArm> arms, IReadOnlyList<IReadOnlyList<EvaluationResult?>> runs, int reference,
@@ -48,8 +56,10 @@ public static class ArmComparison
     {
         var bySeed = runs.Select(r => (IReadOnlyList<double?>)r.Select(Metric).ToList()).ToList();
         var summaries = bySeed.Select(v => SampleSummary.Of(v.OfType<double>())).ToList();
-        double Welch(int i, int against) => against < 0 || i == against ? double.NaN : WelchTTest.Compare(summaries[i], summaries[against]).PValue;
-        double Paired(int i, int against) => against < 0 || i == against ? double.NaN : PairedTTest.Compare(bySeed[i], bySeed[against]).PValue;
+        double Welch(int i, int against) =>
+            against < 0 || i == against ? double.NaN : WelchTTest.Compare(summaries[i], summaries[against]).PValue;
+        double Paired(int i, int against) =>
+            against < 0 || i == against ? double.NaN : PairedTTest.Compare(bySeed[i], bySeed[against]).PValue;
         return arms.Select((arm, i) =>
         {
             var done = runs[i].OfType<EvaluationResult>().ToList();
@@ -74,7 +84,8 @@ public static class ArmComparison
     }
 
     // A failed run counts with its fitness (0): a loss that diverges is worse, not absent.
-    private static double? Metric(EvaluationResult? result) => result is { } r && double.IsFinite(r.Fitness) ? r.Fitness : null;
+    private static double? Metric(EvaluationResult? result) =>
+        result is { } r && double.IsFinite(r.Fitness) ? r.Fitness : null;
 
     private static int IndexOf(IReadOnlyList<ComparisonArm> arms, Func<ComparisonArm, bool> match)
     {

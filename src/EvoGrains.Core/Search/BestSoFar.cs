@@ -24,7 +24,9 @@ public static class BestSoFar
         return points;
     }
 
-    /// <summary>The best fitness once <paramref name="steps"/> training steps were spent; NaN before the first result.</summary>
+    /// <summary>
+    /// The best fitness once <paramref name="steps"/> training steps were spent; NaN before the first result.
+    /// </summary>
     public static double At(IReadOnlyList<BestSoFarPoint> curve, long steps)
     {
         ArgumentNullException.ThrowIfNull(curve);
@@ -46,7 +48,10 @@ public static class BestSoFar
     /// At each of <paramref name="points"/> evenly spaced step counts up to <paramref name="budget"/>: the median and
     /// quartiles over the curves that have a value there.
     /// </summary>
-    public static IReadOnlyList<BestSoFarBand> Band(IReadOnlyList<IReadOnlyList<BestSoFarPoint>> curves, long budget, int points)
+    public static IReadOnlyList<BestSoFarBand> Band(
+        IReadOnlyList<IReadOnlyList<BestSoFarPoint>> curves,
+        long budget,
+        int points)
     {
         ArgumentNullException.ThrowIfNull(curves);
         ArgumentOutOfRangeException.ThrowIfLessThan(points, 1);
@@ -56,10 +61,12 @@ public static class BestSoFar
             var values = curves.Select(c => At(c, steps)).Where(double.IsFinite).ToArray();
             return values.Length == 0
                 ? new BestSoFarBand(steps, double.NaN, double.NaN, double.NaN, 0)
-                : new BestSoFarBand(steps, Quartile(values, 0.25), Quartile(values, 0.5), Quartile(values, 0.75), values.Length);
+                : new BestSoFarBand(
+                    steps, Quartile(values, 0.25), Quartile(values, 0.5), Quartile(values, 0.75), values.Length);
         }).ToList();
     }
 
     // Numpy's default quantile, so the numbers can be checked with any tool.
-    private static double Quartile(double[] values, double tau) => Statistics.QuantileCustom(values, tau, QuantileDefinition.R7);
+    private static double Quartile(double[] values, double tau) =>
+        Statistics.QuantileCustom(values, tau, QuantileDefinition.R7);
 }

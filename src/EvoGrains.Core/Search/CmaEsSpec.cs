@@ -25,6 +25,8 @@ public sealed record CmaEsSpec
 
     [Id(3)] internal readonly int generations = 100;
 
-    /// <summary>Generations of one CMA-ES run (a glo stage, or a taylorglo run before it restarts from its best).</summary>
+    /// <summary>
+    /// Generations of one CMA-ES run (a glo stage, or a taylorglo run before it restarts from its best).
+    /// </summary>
     public int Generations { get => generations; init => generations = value; }
 }

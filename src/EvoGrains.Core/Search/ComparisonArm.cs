@@ -17,7 +17,8 @@ public sealed record ComparisonArm(
 
     public static ComparisonArm Baseline(string zooName) => Baseline(LossZoo.Lookup(zooName));
 
-    public static ComparisonArm Baseline(ZooLoss zoo) => new(zoo.Name, true, zoo.Loss.ToString(), LossText.From(zoo.Loss));
+    public static ComparisonArm Baseline(ZooLoss zoo) =>
+        new(zoo.Name, true, zoo.Loss.ToString(), LossText.From(zoo.Loss));
 
     /// <summary>Whether this arm is a tuned family's best grid point in a test table.</summary>
     public bool IsTuned => IsBaseline && MarksTuned(Name);

@@ -38,7 +38,8 @@ public sealed record EvaluationResult(
     /// <summary>Sample standard deviation of the fitness over the seeds; NaN with one seed.</summary>
     public double Spread { get => spread; init => spread = value; }
 
-    public static EvaluationResult Failed(string reason, double seconds = 0) => new(0, EvaluationStatus.Failed, seconds, reason);
+    public static EvaluationResult Failed(string reason, double seconds = 0) =>
+        new(0, EvaluationStatus.Failed, seconds, reason);
 
     /// <summary>
     /// One candidate's result over several seeds: the mean fitness, its spread and the summed time. A loss that
@@ -72,7 +73,9 @@ public sealed record EvaluationResult(
         }
 
         var summary = SampleSummary.Of(perSeed.Select(r => r.Fitness));
-        var status = perSeed.Any(r => r.Status == EvaluationStatus.EarlyStopped) ? EvaluationStatus.EarlyStopped : EvaluationStatus.Completed;
+        var status = perSeed.Any(r => r.Status == EvaluationStatus.EarlyStopped)
+            ? EvaluationStatus.EarlyStopped
+            : EvaluationStatus.Completed;
         return new EvaluationResult(summary.Mean, status, seconds, null, perSeed.Average(r => r.TrainingLoss))
         {
             Seeds = perSeed.Count,

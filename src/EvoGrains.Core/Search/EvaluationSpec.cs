@@ -25,7 +25,9 @@ public sealed record EvaluationSpec
 
     [Id(3)] internal readonly int imageSize;
 
-    /// <summary>Folder datasets: images are resized to this many pixels square; 0 keeps the files' size (all alike).</summary>
+    /// <summary>
+    /// Folder datasets: images are resized to this many pixels square; 0 keeps the files' size (all alike).
+    /// </summary>
     public int ImageSize { get => imageSize; init => imageSize = value; }
 
     [Id(4)] internal readonly int channels;
@@ -35,7 +37,9 @@ public sealed record EvaluationSpec
 
     [Id(5)] internal readonly string layout = "nhwc";
 
-    /// <summary>.npz datasets: how the image arrays are ordered, "nhwc" (NumPy's and Keras's habit) or "nchw".</summary>
+    /// <summary>
+    /// .npz datasets: how the image arrays are ordered, "nhwc" (NumPy's and Keras's habit) or "nchw".
+    /// </summary>
     public string Layout { get => layout; init => layout = value; }
 
     [Id(6)] internal readonly string model = "small-cnn";
@@ -49,7 +53,9 @@ public sealed record EvaluationSpec
 
     [Id(8)] internal readonly bool pretrained;
 
-    /// <summary>"torchscript" models: train from the file's weights (fine-tuning) instead of weights redrawn from the seed.</summary>
+    /// <summary>
+    /// "torchscript" models: train from the file's weights (fine-tuning) instead of weights redrawn from the seed.
+    /// </summary>
     public bool Pretrained { get => pretrained; init => pretrained = value; }
 
     [Id(9)] internal readonly int steps = 200;
@@ -83,7 +89,9 @@ public sealed record EvaluationSpec
 
     [Id(16)] internal readonly int earlyStopStep;
 
-    /// <summary>NLFS early stop: after <see cref="EarlyStopStep"/> steps, stop if accuracy is below the floor (0 disables).</summary>
+    /// <summary>
+    /// NLFS early stop: after <see cref="EarlyStopStep"/> steps, stop if accuracy is below the floor (0 disables).
+    /// </summary>
     public int EarlyStopStep { get => earlyStopStep; init => earlyStopStep = value; }
 
     [Id(17)] internal readonly double earlyStopAccuracy;
@@ -100,7 +108,9 @@ public sealed record EvaluationSpec
 
     [Id(19)] internal readonly IReadOnlyList<RungSpec> rungs = [];
 
-    /// <summary>Successive-halving fidelities, lowest first; empty: one rung of <see cref="Steps"/> and <see cref="Seeds"/>.</summary>
+    /// <summary>
+    /// Successive-halving fidelities, lowest first; empty: one rung of <see cref="Steps"/> and <see cref="Seeds"/>.
+    /// </summary>
     public IReadOnlyList<RungSpec> Rungs { get => rungs; init => rungs = value; }
 
     [Id(20)] internal readonly double promote = 1.0 / 3;
@@ -110,15 +120,19 @@ public sealed record EvaluationSpec
 
     [Id(21)] internal readonly double labelNoise;
 
-    /// <summary>Symmetric label noise on the training split only (0-0.8): this fraction of labels is replaced by another class, seeded.</summary>
+    /// <summary>
+    /// Symmetric label noise on the training split only (0-0.8): this fraction of labels is replaced by another class,
+    /// seeded.
+    /// </summary>
     public double LabelNoise { get => labelNoise; init => labelNoise = value; }
 
     [Id(22)] internal readonly string augment = Registries.AugmentRegistry.None;
 
     /// <summary>
-    /// Augmentation of the training batches (<see cref="Registries.AugmentRegistry"/>): "none", or "crop-flip" (a random crop of
-    /// the image zero-padded by 4 pixels and a horizontal flip with probability 1/2, per example, drawn from the training seed;
-    /// every member of a pack sees the same augmented batch). Validation and test images are never augmented.
+    /// Augmentation of the training batches (<see cref="Registries.AugmentRegistry"/>): "none", or "crop-flip" (a
+    /// random crop of the image zero-padded by 4 pixels and a horizontal flip with probability 1/2, per example, drawn
+    /// from the training seed; every member of a pack sees the same augmented batch). Validation and test images are
+    /// never augmented.
     /// </summary>
     public string Augment { get => augment; init => augment = value; }
 
@@ -136,9 +150,12 @@ public sealed record EvaluationSpec
     [JsonIgnore]
     public bool MeasureOnTestSet { get => measureOnTestSet; init => measureOnTestSet = value; }
 
-    /// <summary>The rungs the search runs: <see cref="Rungs"/>, or one rung of <see cref="Steps"/> and <see cref="Seeds"/>.</summary>
+    /// <summary>
+    /// The rungs the search runs: <see cref="Rungs"/>, or one rung of <see cref="Steps"/> and <see cref="Seeds"/>.
+    /// </summary>
     [JsonIgnore]
-    public IReadOnlyList<RungSpec> EffectiveRungs => Rungs is { Count: > 0 } ? Rungs : [new RungSpec { Steps = Steps, Seeds = Seeds }];
+    public IReadOnlyList<RungSpec> EffectiveRungs =>
+        Rungs is { Count: > 0 } ? Rungs : [new RungSpec { Steps = Steps, Seeds = Seeds }];
 
     /// <summary>This evaluation at rung <paramref name="rung"/>: its steps and seeds.</summary>
     public EvaluationSpec AtRung(int rung)
@@ -148,12 +165,20 @@ public sealed record EvaluationSpec
     }
 
     /// <summary>
-    /// This evaluation as a final-stage job trains it: its own steps and images, one seed, on the test set or not, and for a
-    /// transfer job the setting's overrides (<see cref="TransferSpec.Apply"/>). The one rule for trainers, reruns and packs.
+    /// This evaluation as a final-stage job trains it: its own steps and images, one seed, on the test set or not, and
+    /// for a transfer job the setting's overrides (<see cref="TransferSpec.Apply"/>). The one rule for trainers, reruns
+    /// and packs.
     /// </summary>
     public EvaluationSpec ForFinalJob(int steps, int? trainSubset, bool onTestSet, TransferSpec? transfer = null)
     {
-        var job = this with { Steps = steps, Seeds = 1, Rungs = [], TrainSubset = trainSubset ?? TrainSubset, MeasureOnTestSet = onTestSet };
+        var job = this with
+        {
+            Steps = steps,
+            Seeds = 1,
+            Rungs = [],
+            TrainSubset = trainSubset ?? TrainSubset,
+            MeasureOnTestSet = onTestSet,
+        };
         return transfer is null ? job : transfer.Apply(job);
     }
 
@@ -162,7 +187,8 @@ public sealed record EvaluationSpec
     /// time, and trainers key their evaluators by the spec.
     /// </summary>
     public bool Equals(EvaluationSpec? other) =>
-        other is not null && (ReferenceEquals(this, other) || (Scalars() == other.Scalars() && Rungs.SequenceEqual(other.Rungs)));
+        other is not null
+        && (ReferenceEquals(this, other) || (Scalars() == other.Scalars() && Rungs.SequenceEqual(other.Rungs)));
 
     public override int GetHashCode() => HashCode.Combine(Scalars(), Rungs.Count);
 
@@ -170,7 +196,8 @@ public sealed record EvaluationSpec
     /// The training seeds of one evaluation: <see cref="Seeds"/> consecutive seeds from <paramref name="baseSeed"/>,
     /// so every candidate of a search trains on the same ones (the final stage's seeds start 1000 higher).
     /// </summary>
-    public IReadOnlyList<int> TrainingSeeds(int baseSeed) => Enumerable.Range(0, Math.Max(1, Seeds)).Select(i => baseSeed + i).ToList();
+    public IReadOnlyList<int> TrainingSeeds(int baseSeed) =>
+        Enumerable.Range(0, Math.Max(1, Seeds)).Select(i => baseSeed + i).ToList();
 
     private (
         string, string, string, string, string, (int, int, double, int, int, int),

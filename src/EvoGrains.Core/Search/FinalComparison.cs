@@ -5,8 +5,8 @@ namespace EvoGrains.Core.Search;
 /// <summary>
 /// The final stage's outcome: the elimination <see cref="Rounds"/> (validation numbers), then the table of the
 /// survivors and the baselines retrained <see cref="Seeds"/> times for <see cref="Steps"/> steps, measured on
-/// <see cref="Split"/> ("test"), and one table per transfer setting (<see cref="Transfer"/>). <see cref="Trainings"/> counts
-/// every final-stage training, rounds and transfer settings included.
+/// <see cref="Split"/> ("test"), and one table per transfer setting (<see cref="Transfer"/>). <see cref="Trainings"/>
+/// counts every final-stage training, rounds and transfer settings included.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("evograins.final-comparison")]
 public sealed record FinalComparison
@@ -45,6 +45,8 @@ public sealed record FinalComparison
 
     [Id(7)] internal readonly IReadOnlyList<TransferResult> transfer = [];
 
-    /// <summary>The test table's arms retrained in each transfer setting (<c>finalStage.transfer</c>), in the spec's order.</summary>
+    /// <summary>
+    /// The test table's arms retrained in each transfer setting (<c>finalStage.transfer</c>), in the spec's order.
+    /// </summary>
     public IReadOnlyList<TransferResult> Transfer { get => transfer; init => transfer = value; }
 }

@@ -2,7 +2,9 @@ using Orleans;
 
 namespace EvoGrains.Core.Search;
 
-/// <summary>A finished elimination round: its budget, the validation table of every loss it trained, and the names it kept.</summary>
+/// <summary>
+/// A finished elimination round: its budget, the validation table of every loss it trained, and the names it kept.
+/// </summary>
 [GenerateSerializer, Immutable, Alias("evograins.final-round-result")]
 public sealed record FinalRoundResult(
     [Id(0)] int Round,

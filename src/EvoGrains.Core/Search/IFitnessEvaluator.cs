@@ -2,7 +2,9 @@ using EvoGrains.Core.Expressions;
 
 namespace EvoGrains.Core.Search;
 
-/// <summary>Turns a loss into a fitness. TorchSharp training, the Orleans trainers and test doubles plug in here.</summary>
+/// <summary>
+/// Turns a loss into a fitness. TorchSharp training, the Orleans trainers and test doubles plug in here.
+/// </summary>
 public interface IFitnessEvaluator
 {
     Task<EvaluationResult> EvaluateAsync(LossFunction loss, CancellationToken cancellationToken);
@@ -26,7 +28,8 @@ public interface IFitnessEvaluator
                     ? EvaluationCandidate.WithdrawnResult
                     : await EvaluateAsync(candidate.Loss, linked.Token).ConfigureAwait(false));
             }
-            catch (OperationCanceledException) when (candidate.Withdrawn.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+            catch (OperationCanceledException)
+                when (candidate.Withdrawn.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
             {
                 results.Add(EvaluationCandidate.WithdrawnResult);
             }

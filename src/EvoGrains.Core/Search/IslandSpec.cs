@@ -4,8 +4,8 @@ namespace EvoGrains.Core.Search;
 
 /// <summary>
 /// The islands: how many, and the method of each (island i runs Methods[i % Methods.Count]).
-/// Methods: <see cref="Registries.MethodRegistry"/> ("surrogate-evolution" by default); most breed in <see cref="Space"/>, "glo" and
-/// "taylorglo" in their own.
+/// Methods: <see cref="Registries.MethodRegistry"/> ("surrogate-evolution" by default); most breed in
+/// <see cref="Space"/>, "glo" and "taylorglo" in their own.
 /// Spaces: "cell" (NLFS) or "tree" (GLO/NGL).
 /// </summary>
 [GenerateSerializer, Immutable, Alias("evograins.island-spec")]

@@ -4,9 +4,9 @@ namespace EvoGrains.Core.Search;
 
 /// <summary>
 /// The Mann-Whitney U test, two-sided: does one sample tend to lie above the other? U counts the pairs (x, y) with
-/// x &gt; y (ties count one half). The p-value is exact — the share of all ways to split the pooled values into samples
-/// of these sizes whose U lies at least as far from n·m/2 — when there are at most 10^6 such splits (ties handled
-/// by that same enumeration); beyond that it is the normal approximation with the tie correction.
+/// x &gt; y (ties count one half). The p-value is exact — the share of all ways to split the pooled values into
+/// samples of these sizes whose U lies at least as far from n·m/2 — when there are at most 10^6 such splits (ties
+/// handled by that same enumeration); beyond that it is the normal approximation with the tie correction.
 /// </summary>
 public static class MannWhitneyTest
 {
@@ -25,7 +25,11 @@ public static class MannWhitneyTest
 
         var u = U(first, second);
         var centre = n * m / 2.0;
-        return (u, Splits(n + m, n) <= MaxExactSplits ? Exact(first, second, Math.Abs(u - centre)) : Approximate(first, second, u));
+        return (
+            u,
+            Splits(n + m, n) <= MaxExactSplits
+                ? Exact(first, second, Math.Abs(u - centre))
+                : Approximate(first, second, u));
     }
 
     private static double U(IEnumerable<double> first, IReadOnlyList<double> second) =>

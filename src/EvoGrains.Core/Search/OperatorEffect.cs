@@ -2,11 +2,12 @@ namespace EvoGrains.Core.Search;
 
 /// <summary>
 /// What one breeding operator did in a search: how many children it made that trained, how their validation fitness
-/// followed their parents' (Spearman's rho of child against mean parent fitness), and how often a child beat its parents.
-/// A correlation near 0 means the operator's children are as good as random draws, so selection cannot climb.
+/// followed their parents' (Spearman's rho of child against mean parent fitness), and how often a child beat its
+/// parents. A correlation near 0 means the operator's children are as good as random draws, so selection cannot climb.
 /// </summary>
 /// <param name="Operator">The operator as history names it ("random", "mutation", "crossover", ...).</param>
-/// <param name="Children">Completed first-rung results it bred (every parent found in the history, for bred children).</param>
+/// <param name="Children">Completed first-rung results it bred (every parent found in the history, for bred
+/// children).</param>
 /// <param name="ParentCorrelation">Spearman's rho of child fitness against the mean of its parents'; NaN without
 /// parents or with fewer than 3 children.</param>
 /// <param name="ImprovedShare">Share of children fitter than the best of their parents; NaN without parents.</param>
@@ -20,11 +21,16 @@ public sealed record OperatorEffect(
     double MeanChange,
     double MeanFitness)
 {
-    /// <summary>One effect per operator of the completed first-rung results of <paramref name="history"/>, in order of first use.</summary>
+    /// <summary>
+    /// One effect per operator of the completed first-rung results of <paramref name="history"/>, in order of first
+    /// use.
+    /// </summary>
     public static IReadOnlyList<OperatorEffect> Of(IReadOnlyList<HistoryEntry> history)
     {
         ArgumentNullException.ThrowIfNull(history);
-        var firstRung = history.Where(h => h.Status == EvaluationStatus.Completed && h.Rung == 0 && double.IsFinite(h.Fitness)).ToList();
+        var firstRung = history
+            .Where(h => h.Status == EvaluationStatus.Completed && h.Rung == 0 && double.IsFinite(h.Fitness))
+            .ToList();
         var fitnessOf = new Dictionary<string, double>(StringComparer.Ordinal);
         foreach (var entry in firstRung)
         {
@@ -37,7 +43,8 @@ public sealed record OperatorEffect(
             var children = group.ToList();
             if (bred.Count == 0)
             {
-                return new OperatorEffect(group.Key, children.Count, double.NaN, double.NaN, double.NaN, children.Average(h => h.Fitness));
+                return new OperatorEffect(
+                    group.Key, children.Count, double.NaN, double.NaN, double.NaN, children.Average(h => h.Fitness));
             }
 
             var parentMeans = bred.Select(h => h.Parents.Average(p => fitnessOf[p])).ToList();

@@ -29,7 +29,8 @@ public static class PairedBootstrap
         ArgumentOutOfRangeException.ThrowIfLessThan(resamples, 1);
         if (!(confidence > 0 && confidence < 1))
         {
-            throw new ArgumentOutOfRangeException(nameof(confidence), confidence, "The confidence must lie strictly between 0 and 1.");
+            throw new ArgumentOutOfRangeException(
+                nameof(confidence), confidence, "The confidence must lie strictly between 0 and 1.");
         }
 
         var estimate = statistic(first, second);
@@ -62,6 +63,7 @@ public static class PairedBootstrap
         }
 
         var tail = (1 - confidence) / 2;
-        return new BootstrapInterval(estimate, defined.Quantile(tail), defined.Quantile(1 - tail), confidence, resamples, undefined);
+        return new BootstrapInterval(
+            estimate, defined.Quantile(tail), defined.Quantile(1 - tail), confidence, resamples, undefined);
     }
 }

@@ -45,7 +45,8 @@ public static class RankCorrelation
         }
 
         var pairs = (long)first.Count * (first.Count - 1) / 2;
-        return Math.Clamp((concordant - discordant) / Math.Sqrt((double)(pairs - tiedFirst) * (pairs - tiedSecond)), -1, 1);
+        return Math.Clamp(
+            (concordant - discordant) / Math.Sqrt((double)(pairs - tiedFirst) * (pairs - tiedSecond)), -1, 1);
     }
 
     /// <summary>Rank 1 for the highest value; ties share the mean of their ranks.</summary>
@@ -68,7 +69,8 @@ public static class RankCorrelation
         ArgumentNullException.ThrowIfNull(second);
         if (first.Count != second.Count)
         {
-            throw new ArgumentException($"Rank correlation needs paired values: {first.Count} against {second.Count}.", nameof(second));
+            throw new ArgumentException(
+                $"Rank correlation needs paired values: {first.Count} against {second.Count}.", nameof(second));
         }
 
         if (first.Concat(second).Any(v => !double.IsFinite(v)))

@@ -1,9 +1,10 @@
 namespace EvoGrains.Core.Search;
 
 /// <summary>
-/// The mean rank across settings (METHODS.md §9, NLFS's and NGL's summary of transfer): each arm's rank by mean accuracy
-/// in the test table and in every transfer table (1 is the best; ties share the mean of their ranks; an arm with no
-/// finite mean ranks last), and the mean of its ranks. Rows are ordered by mean rank, ties in the test table's order.
+/// The mean rank across settings (METHODS.md §9, NLFS's and NGL's summary of transfer): each arm's rank by mean
+/// accuracy in the test table and in every transfer table (1 is the best; ties share the mean of their ranks; an arm
+/// with no finite mean ranks last), and the mean of its ranks. Rows are ordered by mean rank, ties in the test table's
+/// order.
 /// </summary>
 public sealed record RankSummary(IReadOnlyList<string> Settings, IReadOnlyList<RankSummaryRow> Rows)
 {
@@ -32,7 +33,8 @@ public sealed record RankSummary(IReadOnlyList<string> Settings, IReadOnlyList<R
             {
                 var armRanks = ranks.Select(r => r.TryGetValue(arm.Name, out var rank) ? rank : double.NaN).ToList();
                 var known = armRanks.Where(double.IsFinite).ToList();
-                return new RankSummaryRow(arm.Name, arm.IsBaseline, armRanks, known.Count == 0 ? double.NaN : known.Average());
+                return new RankSummaryRow(
+                    arm.Name, arm.IsBaseline, armRanks, known.Count == 0 ? double.NaN : known.Average());
             })
             .Select((row, order) => (row, order))
             .OrderBy(r => double.IsNaN(r.row.MeanRank) ? double.PositiveInfinity : r.row.MeanRank)

@@ -17,7 +17,8 @@ public sealed record SampleSummary
         ArgumentOutOfRangeException.ThrowIfNegative(count);
         if (standardDeviation < 0)
         {
-            throw new ArgumentOutOfRangeException(nameof(standardDeviation), "A standard deviation cannot be negative.");
+            throw new ArgumentOutOfRangeException(
+                nameof(standardDeviation), "A standard deviation cannot be negative.");
         }
 
         Count = count;

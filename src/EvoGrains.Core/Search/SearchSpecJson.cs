@@ -52,7 +52,8 @@ public static class SearchSpecJson
             : SearchSpecValidator.Validate(spec);
         return errors.Count == 0
             ? spec!
-            : throw new SearchSpecException($"{source}: {errors[0]}" + (errors.Count > 1 ? $" (and {errors.Count - 1} more)" : ""));
+            : throw new SearchSpecException(
+                $"{source}: {errors[0]}" + (errors.Count > 1 ? $" (and {errors.Count - 1} more)" : ""));
     }
 
     public static SearchSpec Load(string path)
@@ -91,7 +92,8 @@ public static class SearchSpecJson
     {
         var children = element.ValueKind switch
         {
-            JsonValueKind.Object => element.EnumerateObject().Select(p => (Path: path.Length == 0 ? p.Name : $"{path}.{p.Name}", p.Value)),
+            JsonValueKind.Object => element.EnumerateObject()
+                .Select(p => (Path: path.Length == 0 ? p.Name : $"{path}.{p.Name}", p.Value)),
             JsonValueKind.Array => element.EnumerateArray().Select((item, i) => (Path: $"{path}[{i}]", Value: item)),
             _ => [],
         };
@@ -127,5 +129,6 @@ public static class SearchSpecJson
         return cut > 0 ? message[..cut] : message;
     }
 
-    private static bool IsUnknownField(JsonException error) => error.Message.Contains("could not be mapped", StringComparison.Ordinal);
+    private static bool IsUnknownField(JsonException error) =>
+        error.Message.Contains("could not be mapped", StringComparison.Ordinal);
 }

@@ -62,9 +62,12 @@ public static class SearchSpecValidator
         InRange(errors, "islands.seedEvaluations", islands.SeedEvaluations, 1, 100_000);
         InRange(errors, "islands.elites", islands.Elites, 0, Math.Max(0, islands.PopulationSize - 1));
         InRange(errors, "islands.inFlight", islands.InFlight, 1, 256);
-        foreach (var method in MethodRegistry.All.Where(m => m.NeedsTreeSpace && islands.Space == "cell" && islands.Methods.Contains(m.Name)))
+        foreach (var method in MethodRegistry.All
+            .Where(m => m.NeedsTreeSpace && islands.Space == "cell" && islands.Methods.Contains(m.Name)))
         {
-            errors.Add($"islands.methods: {method.Name} needs the tree space (islands.space = \"tree\"): NLFS cells have no crossover");
+            errors.Add(
+                $"islands.methods: {method.Name} needs the tree space (islands.space = \"tree\"): "
+                + "NLFS cells have no crossover");
         }
 
         var cmaEs = islands.CmaEs;
@@ -79,7 +82,8 @@ public static class SearchSpecValidator
         {
             errors.Add(
                 "migration.count: no island can take another's migrants (taylorglo islands exchange with none; "
-                + "cell and tree islands cannot read each other's genomes); set it to 0 or add islands of a matching method");
+                + "cell and tree islands cannot read each other's genomes); set it to 0 or add islands of a "
+                + "matching method");
         }
     }
 
@@ -119,10 +123,13 @@ public static class SearchSpecValidator
             return;
         }
 
-        foreach (var field in DatasetRegistry.Options.Where(o => o.IsSet(evaluation) && !dataset.Options.Contains(o.Field)).Select(o => o.Field))
+        foreach (var field in DatasetRegistry.Options
+            .Where(o => o.IsSet(evaluation) && !dataset.Options.Contains(o.Field))
+            .Select(o => o.Field))
         {
             var readers = DatasetRegistry.All.Where(d => d.Options.Contains(field)).Select(d => d.Name);
-            errors.Add($"evaluation.{field}: the {dataset.Name} dataset does not read it (only {string.Join(", ", readers)})");
+            errors.Add(
+                $"evaluation.{field}: the {dataset.Name} dataset does not read it (only {string.Join(", ", readers)})");
         }
 
         if (dataset.NeedsDataPath && string.IsNullOrWhiteSpace(evaluation.DataPath))
@@ -175,7 +182,8 @@ public static class SearchSpecValidator
             InRange(errors, $"{path}.seeds", rung.Seeds, 1, 50);
             if (i > 0 && rung.Cost <= rungs[i - 1].Cost)
             {
-                errors.Add($"{path}: must cost more than rung {i - 1} (steps x seeds {rung.Cost} <= {rungs[i - 1].Cost})");
+                errors.Add(
+                    $"{path}: must cost more than rung {i - 1} (steps x seeds {rung.Cost} <= {rungs[i - 1].Cost})");
             }
         }
 
@@ -249,7 +257,8 @@ public static class SearchSpecValidator
 
             var before = errors.Count;
             if (setting.Name is { } name
-                && (name.Length is 0 or > 64 || name.Any(c => !(char.IsLetterOrDigit(c) || c is '-' or '_' or '.' or ' ' or ','))))
+                && (name.Length is 0 or > 64
+                    || name.Any(c => !(char.IsLetterOrDigit(c) || c is '-' or '_' or '.' or ' ' or ','))))
             {
                 errors.Add($"{path}.name: must be 1..64 letters, digits, spaces, '-', '_', '.' or ','");
             }
@@ -284,7 +293,8 @@ public static class SearchSpecValidator
         }
     }
 
-    // The final stage's test evaluation (FinalStage.TestEvaluation, which lives in Book and needs a valid spec to mean anything).
+    // The final stage's test evaluation (FinalStage.TestEvaluation, which lives in Book and needs a valid spec to mean
+    // anything).
     private static EvaluationSpec FinalStageTestEvaluation(SearchSpec spec) =>
         spec.Evaluation.ForFinalJob(spec.FinalStage.Steps, null, onTestSet: true);
 
@@ -303,9 +313,12 @@ public static class SearchSpecValidator
         for (var i = 0; i < tune.Count; i++)
         {
             var path = $"finalStage.tune[{i}]";
-            if (tune[i]?.Family is not { } name || name.Contains('(', StringComparison.Ordinal) || LossZoo.Find(name) is not { } zoo)
+            if (tune[i]?.Family is not { } name || name.Contains('(', StringComparison.Ordinal)
+                || LossZoo.Find(name) is not { } zoo)
             {
-                errors.Add($"{path}.family: '{tune[i]?.Family}' is not the bare name of a zoo family ({string.Join(", ", LossZoo.Names)})");
+                errors.Add(
+                    $"{path}.family: '{tune[i]?.Family}' is not the bare name of a zoo family "
+                    + $"({string.Join(", ", LossZoo.Names)})");
                 continue;
             }
 
@@ -343,7 +356,8 @@ public static class SearchSpecValidator
     {
         if (!(value >= min && value <= max))
         {
-            errors.Add(string.Create(CultureInfo.InvariantCulture, $"{path}: must be between {min} and {max} (got {value})"));
+            errors.Add(
+                string.Create(CultureInfo.InvariantCulture, $"{path}: must be between {min} and {max} (got {value})"));
         }
     }
 }

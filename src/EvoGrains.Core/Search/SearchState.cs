@@ -2,7 +2,9 @@ using Orleans;
 
 namespace EvoGrains.Core.Search;
 
-/// <summary>Where a search is in its life. Completed, Cancelled and Failed are terminal. The values are stored as numbers.</summary>
+/// <summary>
+/// Where a search is in its life. Completed, Cancelled and Failed are terminal. The values are stored as numbers.
+/// </summary>
 [GenerateSerializer, Alias("evograins.search-state")]
 public enum SearchState
 {
@@ -13,6 +15,8 @@ public enum SearchState
     Completed = 4,
     Cancelled = 5,
 
-    /// <summary>Every trainer failed for the same permanent reason (<see cref="SearchStatus.Failure"/> says which).</summary>
+    /// <summary>
+    /// Every trainer failed for the same permanent reason (<see cref="SearchStatus.Failure"/> says which).
+    /// </summary>
     Failed = 6,
 }

@@ -92,7 +92,10 @@ public sealed record SearchStatus
 
     [Id(20)] internal readonly long trainingSteps;
 
-    /// <summary>Training steps the search's evaluations spent (steps times seeds), against <see cref="MaxTrainingSteps"/> (0: no limit).</summary>
+    /// <summary>
+    /// Training steps the search's evaluations spent (steps times seeds), against <see cref="MaxTrainingSteps"/> (0: no
+    /// limit).
+    /// </summary>
     public long TrainingSteps { get => trainingSteps; init => trainingSteps = value; }
 
     [Id(21)] internal readonly long maxTrainingSteps;
@@ -113,13 +116,14 @@ public sealed record SearchStatus
 
     /// <summary>
     /// Search trainings still running when the searching ended (a budget was spent), cancelled then so the final stage
-    /// had the trainers at once; their results never arrive, so they are in neither the history nor <see cref="LateResults"/>.
+    /// had the trainers at once; their results never arrive, so they are in neither the history nor
+    /// <see cref="LateResults"/>.
     /// </summary>
     public int CancelledTrainings { get => cancelledTrainings; init => cancelledTrainings = value; }
 
     /// <summary>
-    /// When the final stage ends at its own pace so far: its trainings left times its time per training done. Null unless
-    /// in the final stage with a training done (before the first there is no pace to go by).
+    /// When the final stage ends at its own pace so far: its trainings left times its time per training done. Null
+    /// unless in the final stage with a training done (before the first there is no pace to go by).
     /// </summary>
     public TimeSpan? FinalStageTimeLeft(DateTimeOffset now) =>
         State == SearchState.FinalStage && FinalStageStartedAt is { } started && FinalJobsDone > 0

@@ -9,7 +9,8 @@ namespace EvoGrains.Core.Search;
 /// score alike, so evolution can climb it. An optional delay simulates a trainer's time; over several
 /// seeds every seed scores the same, so the spread is 0.
 /// </summary>
-public sealed class SyntheticEvaluator(TimeSpan delay = default, LossFunction? reference = null, int seeds = 1) : IFitnessEvaluator
+public sealed class SyntheticEvaluator(TimeSpan delay = default, LossFunction? reference = null, int seeds = 1)
+    : IFitnessEvaluator
 {
     private readonly double[] target = IntegrityCheck.Run(reference ?? LossZoo.Get("baikal")).Phenotype;
 
@@ -32,6 +33,10 @@ public sealed class SyntheticEvaluator(TimeSpan delay = default, LossFunction? r
         }
 
         var rms = IntegrityCheck.Distance(curve.Phenotype, target) / Math.Sqrt(target.Length);
-        return new EvaluationResult(1 / (1 + 10 * rms), EvaluationStatus.Completed, 0) { Seeds = seeds, Spread = seeds > 1 ? 0 : double.NaN };
+        return new EvaluationResult(1 / (1 + 10 * rms), EvaluationStatus.Completed, 0)
+        {
+            Seeds = seeds,
+            Spread = seeds > 1 ? 0 : double.NaN,
+        };
     }
 }

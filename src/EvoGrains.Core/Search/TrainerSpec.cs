@@ -26,7 +26,9 @@ public sealed record TrainerSpec
 
     [Id(4)] internal readonly int packSize = 1;
 
-    /// <summary>Jobs a trainer leases and trains together as one packed model; 1 trains one candidate at a time.</summary>
+    /// <summary>
+    /// Jobs a trainer leases and trains together as one packed model; 1 trains one candidate at a time.
+    /// </summary>
     public int PackSize { get => packSize; init => packSize = value; }
 
     public const int MaxPackSize = 256;

@@ -5,16 +5,18 @@ using Orleans;
 namespace EvoGrains.Core.Search;
 
 /// <summary>
-/// One transfer setting of the final stage (METHODS.md §9, NLFS's final tests): the test table's arms retrained in a setting the
-/// search never saw. Every field left out takes the value of the final stage's test evaluation (the spec's evaluation with
-/// <c>finalStage.steps</c>).
+/// One transfer setting of the final stage (METHODS.md §9, NLFS's final tests): the test table's arms retrained in a
+/// setting the search never saw. Every field left out takes the value of the final stage's test evaluation (the spec's
+/// evaluation with <c>finalStage.steps</c>).
 /// </summary>
 [GenerateSerializer, Immutable, Alias("evograins.transfer-spec")]
 public sealed record TransferSpec
 {
     [Id(0)] internal readonly string? name;
 
-    /// <summary>The setting's name in the report; left out: its differences from the test evaluation ("resnet9, 300 steps").</summary>
+    /// <summary>
+    /// The setting's name in the report; left out: its differences from the test evaluation ("resnet9, 300 steps").
+    /// </summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? Name { get => name; init => name = value; }
 
@@ -56,7 +58,8 @@ public sealed record TransferSpec
 
     /// <summary>Whether the setting overrides any training field (a name alone changes nothing).</summary>
     [JsonIgnore]
-    public bool SetsAnything => Model is not null || TrainSubset is not null || LabelNoise is not null || Steps is not null
+    public bool SetsAnything =>
+        Model is not null || TrainSubset is not null || LabelNoise is not null || Steps is not null
         || BatchSize is not null || LearningRate is not null || Augment is not null;
 
     /// <summary>
@@ -81,15 +84,24 @@ public sealed record TransferSpec
         };
     }
 
-    /// <summary>The setting's name: <see cref="Name"/>, or its differences from <paramref name="test"/> in short ("resnet9, 300 steps").</summary>
+    /// <summary>
+    /// The setting's name: <see cref="Name"/>, or its differences from <paramref name="test"/> in short ("resnet9, 300
+    /// steps").
+    /// </summary>
     public string Label(EvaluationSpec test) =>
-        Name ?? (Changes(test) is { Count: > 0 } changes ? string.Join(", ", changes.Select(c => c.Short)) : "as the test table");
+        Name ?? (Changes(test) is { Count: > 0 } changes
+            ? string.Join(", ", changes.Select(c => c.Short))
+            : "as the test table");
 
-    /// <summary>One line: how this setting trains differently from <paramref name="test"/>, the test table's evaluation.</summary>
+    /// <summary>
+    /// One line: how this setting trains differently from <paramref name="test"/>, the test table's evaluation.
+    /// </summary>
     public string Differences(EvaluationSpec test)
     {
         var changes = Changes(test);
-        return changes.Count == 0 ? "nothing differs from the test table's training" : string.Join("; ", changes.Select(c => c.Long));
+        return changes.Count == 0
+            ? "nothing differs from the test table's training"
+            : string.Join("; ", changes.Select(c => c.Long));
     }
 
     private List<(string Short, string Long)> Changes(EvaluationSpec test)
@@ -103,7 +115,9 @@ public sealed record TransferSpec
 
         if (to.TrainSubset != test.TrainSubset)
         {
-            changes.Add((Images(to.TrainSubset, true), $"{Images(to.TrainSubset, false)} instead of {Images(test.TrainSubset, false)}"));
+            changes.Add((
+                Images(to.TrainSubset, true),
+                $"{Images(to.TrainSubset, false)} instead of {Images(test.TrainSubset, false)}"));
         }
 
         if (to.LabelNoise != test.LabelNoise)
@@ -120,12 +134,16 @@ public sealed record TransferSpec
 
         if (to.BatchSize != test.BatchSize)
         {
-            changes.Add((Invariant($"batch {to.BatchSize}"), Invariant($"batch {to.BatchSize} instead of {test.BatchSize}")));
+            changes.Add((
+                Invariant($"batch {to.BatchSize}"),
+                Invariant($"batch {to.BatchSize} instead of {test.BatchSize}")));
         }
 
         if (to.LearningRate != test.LearningRate)
         {
-            changes.Add((Invariant($"lr {to.LearningRate:G4}"), Invariant($"learning rate {to.LearningRate:G4} instead of {test.LearningRate:G4}")));
+            changes.Add((
+                Invariant($"lr {to.LearningRate:G4}"),
+                Invariant($"learning rate {to.LearningRate:G4} instead of {test.LearningRate:G4}")));
         }
 
         if (to.Augment != test.Augment)

@@ -6,8 +6,8 @@ namespace EvoGrains.Grains.Individuals;
 
 /// <summary>
 /// The identity of one loss in a search at one rung, keyed by its one-hot fingerprint: every loss with the same one-hot
-/// halves is this individual, and the first candidate to ask is the one trained. While its outcome is unknown every request gets the job
-/// to enqueue (idempotent by job id in the queue) and joins the waiters; once known, requests get
+/// halves is this individual, and the first candidate to ask is the one trained. While its outcome is unknown every
+/// request gets the job to enqueue (idempotent by job id in the queue) and joins the waiters; once known, requests get
 /// the stored outcome, so a duplicate never trains twice. The state is written when the outcome
 /// arrives (and when a new island asks afterwards), not per request: a waiter lost with a silo
 /// asks again when its request goes stale.
@@ -37,7 +37,8 @@ public sealed class IndividualGrain(
                 await state.WriteStateAsync();
             }
 
-            // The island absorbed this outcome and reported it before if it asked before and this is not a repeated ask.
+            // The island absorbed this outcome and reported it before if it asked before and this is not a repeated
+            // ask.
             return new IndividualReply(outcome, shared, null) { Repeat = !isNewRequester && !request.Again };
         }
 

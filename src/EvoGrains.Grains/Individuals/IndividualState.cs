@@ -3,7 +3,9 @@ using EvoGrains.Core.Search;
 
 namespace EvoGrains.Grains.Individuals;
 
-/// <summary>One loss's evaluation: the candidate, the islands that asked, and the outcome once known. Written once per outcome.</summary>
+/// <summary>
+/// One loss's evaluation: the candidate, the islands that asked, and the outcome once known. Written once per outcome.
+/// </summary>
 [GenerateSerializer, Alias("evograins.individual-state")]
 public sealed class IndividualState
 {

@@ -78,7 +78,8 @@ public sealed partial class IslandGrain : Grain, IIslandGrain
     {
         if (!Island.Started)
         {
-            (Island.SearchId, Island.Index, Island.Spec, Island.Started) = (assignment.SearchId, assignment.Index, assignment.Spec, true);
+            (Island.SearchId, Island.Index, Island.Spec, Island.Started) =
+                (assignment.SearchId, assignment.Index, assignment.Spec, true);
             Load();
             savedVersion = -1;
         }
@@ -125,9 +126,11 @@ public sealed partial class IslandGrain : Grain, IIslandGrain
 
     private void Load()
     {
-        var spec = Island.Spec ?? throw new InvalidOperationException($"island {this.GetPrimaryKeyString()} has no spec");
+        var spec = Island.Spec
+            ?? throw new InvalidOperationException($"island {this.GetPrimaryKeyString()} has no spec");
         runtime = new IslandRuntime(spec, Island.Index, funnel, Island.ToSnapshot());
-        messenger = new IslandMessenger(GrainFactory, this.GetPrimaryKeyString(), Island.SearchId, Island.Index, logger);
+        messenger = new IslandMessenger(
+            GrainFactory, this.GetPrimaryKeyString(), Island.SearchId, Island.Index, logger);
         savedVersion = runtime.Version;
     }
 
@@ -151,9 +154,12 @@ public sealed partial class IslandGrain : Grain, IIslandGrain
 
         var asks = SearchWork.Measure(() => island.PlanRequests(DateTimeOffset.UtcNow));
 
-        // Results absorbed while a write is on its way are reported only once a write covers them (IslandRuntime.Reportable):
-        // a few more writes let a burst of results leave in one report instead of being split, the rest behind by a write.
-        for (var writes = 0; island.Version != savedVersion && (writes == 0 || island.Withheld) && writes < MaxWritesPerRound; writes++)
+        // Results absorbed while a write is on its way are reported only once a write covers them
+        // (IslandRuntime.Reportable): a few more writes let a burst of results leave in one report instead of being
+        // split, the rest behind by a write.
+        for (var writes = 0;
+            island.Version != savedVersion && (writes == 0 || island.Withheld) && writes < MaxWritesPerRound;
+            writes++)
         {
             try
             {
@@ -210,6 +216,8 @@ public sealed partial class IslandGrain : Grain, IIslandGrain
         ? new IslandStatus { Island = Island.Index, Method = "" }
         : runtime.Progress();
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Island {Island} could not persist; it tries again on the next result or poke")]
+    [LoggerMessage(
+        Level = LogLevel.Warning,
+        Message = "Island {Island} could not persist; it tries again on the next result or poke")]
     private static partial void LogPersistFailed(ILogger logger, Exception error, string island);
 }

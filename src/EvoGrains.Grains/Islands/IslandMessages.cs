@@ -11,8 +11,8 @@ internal static class IslandMessages
 {
     public static CandidateTicket Ticket(PendingEvaluation pending) =>
         new(
-            pending.Hash, pending.Stored.Genome, LossText.From(pending.Candidate.Loss), pending.Candidate.Loss.ToString(),
-            pending.Stored.Operator, pending.Stored.Parents);
+            pending.Hash, pending.Stored.Genome, LossText.From(pending.Candidate.Loss),
+            pending.Candidate.Loss.ToString(), pending.Stored.Operator, pending.Stored.Parents);
 
     public static HistoryEntry Record(int island, IslandResult result) => new()
     {
@@ -39,7 +39,8 @@ internal static class IslandMessages
     };
 
     public static IslandResult Result(HistoryEntry record) => new(
-        record.Hash, record.Expression, record.Loss.ToLoss(), new StoredCandidate(record.Genome, record.Operator, record.Parents),
+        record.Hash, record.Expression, record.Loss.ToLoss(),
+        new StoredCandidate(record.Genome, record.Operator, record.Parents),
         new EvaluationResult(record.Fitness, record.Status, record.Seconds, record.Failure)
         {
             Permanent = record.Permanent, Seeds = record.Seeds, Spread = record.Spread,

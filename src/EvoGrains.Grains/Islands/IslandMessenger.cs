@@ -12,7 +12,12 @@ namespace EvoGrains.Grains.Islands;
 /// Failures are logged and repaired by later rounds:
 /// asks go stale and are asked again, the outbox stays until a report is taken.
 /// </summary>
-internal sealed partial class IslandMessenger(IGrainFactory grains, string islandKey, string searchId, int index, ILogger logger)
+internal sealed partial class IslandMessenger(
+    IGrainFactory grains,
+    string islandKey,
+    string searchId,
+    int index,
+    ILogger logger)
 {
     private readonly List<EvaluationJob> jobs = [];
     private Task enqueuing = Task.CompletedTask;
@@ -21,8 +26,13 @@ internal sealed partial class IslandMessenger(IGrainFactory grains, string islan
     /// <summary>Completes when no enqueue is on its way.</summary>
     public Task Idle => enqueuing;
 
-    /// <summary>Asks the individual; its outcome goes to <paramref name="onOutcome"/>, its job joins the next batch.</summary>
-    public async Task AskAsync(IslandRuntime island, PendingEvaluation pending, Action<string, EvaluationResult> onOutcome)
+    /// <summary>
+    /// Asks the individual; its outcome goes to <paramref name="onOutcome"/>, its job joins the next batch.
+    /// </summary>
+    public async Task AskAsync(
+        IslandRuntime island,
+        PendingEvaluation pending,
+        Action<string, EvaluationResult> onOutcome)
     {
         try
         {
@@ -32,7 +42,8 @@ internal sealed partial class IslandMessenger(IGrainFactory grains, string islan
             {
                 Again = pending.Again,
             };
-            var reply = await grains.GetGrain<IIndividualGrain>(GrainKeys.Individual(searchId, pending.Key)).RequestEvaluationAsync(request);
+            var reply = await grains.GetGrain<IIndividualGrain>(GrainKeys.Individual(searchId, pending.Key))
+                .RequestEvaluationAsync(request);
             if (reply.Shared)
             {
                 island.MarkShared(pending.Key);
@@ -73,7 +84,10 @@ internal sealed partial class IslandMessenger(IGrainFactory grains, string islan
         }
     }
 
-    /// <summary>Reports the outbox unless a report is on its way; <paramref name="again"/> runs when more results waited meanwhile.</summary>
+    /// <summary>
+    /// Reports the outbox unless a report is on its way; <paramref name="again"/> runs when more results waited
+    /// meanwhile.
+    /// </summary>
     public void Report(IslandRuntime island, Action again)
     {
         if (reporting.IsCompleted)
@@ -131,12 +145,18 @@ internal sealed partial class IslandMessenger(IGrainFactory grains, string islan
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Requesting evaluation {Hash} for island {Island} failed; it will be asked again")]
+    [LoggerMessage(
+        Level = LogLevel.Warning,
+        Message = "Requesting evaluation {Hash} for island {Island} failed; it will be asked again")]
     private static partial void LogRequestFailed(ILogger logger, Exception error, string hash, string island);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Island {Island} could not enqueue {Count} jobs; they are asked for again when stale")]
+    [LoggerMessage(
+        Level = LogLevel.Warning,
+        Message = "Island {Island} could not enqueue {Count} jobs; they are asked for again when stale")]
     private static partial void LogEnqueueFailed(ILogger logger, Exception error, string island, int count);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Island {Island} could not report {Count} results; they stay in its outbox")]
+    [LoggerMessage(
+        Level = LogLevel.Warning,
+        Message = "Island {Island} could not report {Count} results; they stay in its outbox")]
     private static partial void LogReportFailed(ILogger logger, Exception error, string island, int count);
 }

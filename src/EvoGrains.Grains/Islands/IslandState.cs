@@ -82,7 +82,9 @@ public sealed class IslandState
         Rungs = [.. snapshot.Rungs];
         Outbox = snapshot.Outbox.Select(r => IslandMessages.Record(Index, r)).ToList();
         var counters = snapshot.Counters;
-        (Results, ResultsSinceMigration, RejectedByScreening) = (counters.Results, counters.ResultsSinceMigration, counters.RejectedByScreening);
-        (Duplicates, SharedResults, MigrantsReceived) = (counters.Duplicates, counters.SharedResults, counters.MigrantsReceived);
+        (Results, ResultsSinceMigration, RejectedByScreening) =
+            (counters.Results, counters.ResultsSinceMigration, counters.RejectedByScreening);
+        (Duplicates, SharedResults, MigrantsReceived) =
+            (counters.Duplicates, counters.SharedResults, counters.MigrantsReceived);
     }
 }

@@ -5,10 +5,15 @@ using Orleans.Runtime.Placement;
 
 namespace EvoGrains.Grains.Placement;
 
-internal sealed class GpuTrainerPlacementFilterDirector(ISiloMetadataCache siloMetadata, IOptions<GpuPlacementOptions> options)
+internal sealed class GpuTrainerPlacementFilterDirector(
+    ISiloMetadataCache siloMetadata,
+    IOptions<GpuPlacementOptions> options)
     : IPlacementFilterDirector
 {
-    public IEnumerable<SiloAddress> Filter(PlacementFilterStrategy filterStrategy, PlacementTarget target, IEnumerable<SiloAddress> silos)
+    public IEnumerable<SiloAddress> Filter(
+        PlacementFilterStrategy filterStrategy,
+        PlacementTarget target,
+        IEnumerable<SiloAddress> silos)
     {
         if (options.Value.AllowCpuTrainers)
         {

@@ -72,7 +72,10 @@ public sealed partial class EvaluationQueueGrain(
             k => k.Job.JobId, k => k.Outcome, StringComparer.Ordinal));
     }
 
-    public Task<IReadOnlyList<JobLease>> CompleteAndLeaseAsync(string trainerId, IReadOnlyList<JobResult> finished, int wanted)
+    public Task<IReadOnlyList<JobLease>> CompleteAndLeaseAsync(
+        string trainerId,
+        IReadOnlyList<JobResult> finished,
+        int wanted)
     {
         var now = DateTimeOffset.UtcNow;
         foreach (var result in finished)
@@ -89,7 +92,8 @@ public sealed partial class EvaluationQueueGrain(
         }
 
         var granted = book.Lease(trainerId, wanted, now);
-        return Task.FromResult<IReadOnlyList<JobLease>>(granted.Select(l => new JobLease(l.Job, l.Attempt, l.ExpiresAt)).ToList());
+        return Task.FromResult<IReadOnlyList<JobLease>>(
+            granted.Select(l => new JobLease(l.Job, l.Attempt, l.ExpiresAt)).ToList());
     }
 
     public Task<IReadOnlyList<string>> HeartbeatAsync(string trainerId, IReadOnlyList<string> jobIds) =>
@@ -175,7 +179,8 @@ public sealed partial class EvaluationQueueGrain(
     {
         // One-way: a lost delivery is repaired when the owner re-enqueues and gets the remembered outcome.
         _ = job.Kind == JobKind.Search
-            ? GrainFactory.GetGrain<IIndividualGrain>(GrainKeys.Individual(SearchId, job.Subject)).OnEvaluatedAsync(outcome)
+            ? GrainFactory.GetGrain<IIndividualGrain>(GrainKeys.Individual(SearchId, job.Subject))
+                .OnEvaluatedAsync(outcome)
             : GrainFactory.GetGrain<ISearchGrain>(SearchId).OnFinalResultAsync(job.JobId, outcome);
     }
 

@@ -31,7 +31,8 @@ public sealed class EvaluationQueueState
     [Id(6)]
     public double BusySeconds { get; set; }
 
-    public IEnumerable<OpenJob<EvaluationJob>> OpenJobs() => Jobs.Values.Select(j => new OpenJob<EvaluationJob>(j.Job, j.Attempts));
+    public IEnumerable<OpenJob<EvaluationJob>> OpenJobs() =>
+        Jobs.Values.Select(j => new OpenJob<EvaluationJob>(j.Job, j.Attempts));
 
     public QueueCounters Counters() => new()
     {
@@ -41,8 +42,10 @@ public sealed class EvaluationQueueState
 
     public void Capture(IEnumerable<OpenJob<EvaluationJob>> open, QueueCounters counters)
     {
-        Jobs = open.ToDictionary(j => j.Job.JobId, j => new QueuedJob { Job = j.Job, Attempts = j.Attempts }, StringComparer.Ordinal);
-        (Enqueued, Completed, Requeued, Released) = (counters.Enqueued, counters.Completed, counters.Requeued, counters.Released);
+        Jobs = open.ToDictionary(
+            j => j.Job.JobId, j => new QueuedJob { Job = j.Job, Attempts = j.Attempts }, StringComparer.Ordinal);
+        (Enqueued, Completed, Requeued, Released) =
+            (counters.Enqueued, counters.Completed, counters.Requeued, counters.Released);
         (DuplicateCompletions, BusySeconds) = (counters.DuplicateCompletions, counters.BusySeconds);
     }
 }

@@ -44,7 +44,8 @@ public sealed class TrainerResilience
             .AddTimeout(options.JobTimeout)
             .AddRetry(new RetryStrategyOptions<IReadOnlyList<EvaluationResult>>
             {
-                ShouldHandle = new PredicateBuilder<IReadOnlyList<EvaluationResult>>().Handle<Exception>(IsTransientEvaluationFailure),
+                ShouldHandle = new PredicateBuilder<IReadOnlyList<EvaluationResult>>()
+                    .Handle<Exception>(IsTransientEvaluationFailure),
                 MaxRetryAttempts = Math.Max(1, options.EvaluationRetries),
                 Delay = options.EvaluationRetryDelay,
                 BackoffType = DelayBackoffType.Exponential,
@@ -52,7 +53,8 @@ public sealed class TrainerResilience
             })
             .AddCircuitBreaker(new CircuitBreakerStrategyOptions<IReadOnlyList<EvaluationResult>>
             {
-                ShouldHandle = new PredicateBuilder<IReadOnlyList<EvaluationResult>>().Handle<Exception>(e => e is not OperationCanceledException),
+                ShouldHandle = new PredicateBuilder<IReadOnlyList<EvaluationResult>>()
+                    .Handle<Exception>(e => e is not OperationCanceledException),
                 FailureRatio = options.BreakerFailureRatio,
                 MinimumThroughput = Math.Max(2, options.BreakerMinimumThroughput),
                 SamplingDuration = options.SamplingDuration,

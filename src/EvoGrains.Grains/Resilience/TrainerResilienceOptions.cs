@@ -1,6 +1,8 @@
 namespace EvoGrains.Grains.Resilience;
 
-/// <summary>Polly settings for trainers: per-job timeout, retries of transient failures, and the per-trainer circuit breaker.</summary>
+/// <summary>
+/// Polly settings for trainers: per-job timeout, retries of transient failures, and the per-trainer circuit breaker.
+/// </summary>
 public sealed class TrainerResilienceOptions
 {
     public TimeSpan JobTimeout { get; set; } = TimeSpan.FromHours(2);
@@ -13,7 +15,9 @@ public sealed class TrainerResilienceOptions
 
     public TimeSpan QueueCallRetryDelay { get; set; } = TimeSpan.FromMilliseconds(200);
 
-    /// <summary>Share of failed evaluator calls within <see cref="SamplingDuration"/> that benches the trainer.</summary>
+    /// <summary>
+    /// Share of failed evaluator calls within <see cref="SamplingDuration"/> that benches the trainer.
+    /// </summary>
     public double BreakerFailureRatio { get; set; } = 0.8;
 
     public int BreakerMinimumThroughput { get; set; } = 5;

@@ -4,7 +4,9 @@ using EvoGrains.Grains.Storage;
 
 namespace EvoGrains.Grains.Searches;
 
-/// <summary>Holds one sealed page of a search's history; written once, read by clients and by the search on reactivation.</summary>
+/// <summary>
+/// Holds one sealed page of a search's history; written once, read by clients and by the search on reactivation.
+/// </summary>
 [CollectionAgeLimit(Minutes = 2)]
 public sealed class HistoryPageGrain(
     [PersistentState("history-page", EvoGrainsStorage.ProviderName)] IPersistentState<HistoryPageState> state)
@@ -16,5 +18,6 @@ public sealed class HistoryPageGrain(
         await state.WriteStateAsync();
     }
 
-    public Task<IReadOnlyList<HistoryEntry>> ReadAsync() => Task.FromResult<IReadOnlyList<HistoryEntry>>(state.State.Records);
+    public Task<IReadOnlyList<HistoryEntry>> ReadAsync() =>
+        Task.FromResult<IReadOnlyList<HistoryEntry>>(state.State.Records);
 }

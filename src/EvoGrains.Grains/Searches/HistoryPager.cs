@@ -42,8 +42,11 @@ public sealed partial class HistoryPager(IGrainFactory grains, string searchId, 
         }
     }
 
-    private IHistoryPageGrain Page(int number) => grains.GetGrain<IHistoryPageGrain>(GrainKeys.HistoryPage(searchId, number));
+    private IHistoryPageGrain Page(int number) =>
+        grains.GetGrain<IHistoryPageGrain>(GrainKeys.HistoryPage(searchId, number));
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Search {SearchId}: sealing a history page failed; the next report tries again")]
+    [LoggerMessage(
+        Level = LogLevel.Warning,
+        Message = "Search {SearchId}: sealing a history page failed; the next report tries again")]
     private static partial void LogSealFailed(ILogger logger, Exception error, string searchId);
 }

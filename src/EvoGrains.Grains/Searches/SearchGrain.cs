@@ -7,8 +7,8 @@ using Microsoft.Extensions.Logging;
 namespace EvoGrains.Grains.Searches;
 
 /// <summary>
-/// Owns one search: loads its <see cref="SearchBook"/>, lets it decide, persists, and sends what the decisions call for.
-/// A timer re-pokes islands and trainers every second so a search continues after a silo dies.
+/// Owns one search: loads its <see cref="SearchBook"/>, lets it decide, persists, and sends what the decisions call
+/// for. A timer re-pokes islands and trainers every second so a search continues after a silo dies.
 /// </summary>
 /// <remarks>
 /// Concurrency (docs/architecture.md, "Concurrency"): non-reentrant, and nothing that changes the book interleaves.
@@ -49,7 +49,8 @@ public sealed class SearchGrain(
     // The record alone is enough to ignore resent results (each island's high-water mark): no sealed page is read.
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        (messenger, pager) = (new SearchMessenger(GrainFactory, SearchId, logger), new HistoryPager(GrainFactory, SearchId, logger));
+        (messenger, pager) =
+            (new SearchMessenger(GrainFactory, SearchId, logger), new HistoryPager(GrainFactory, SearchId, logger));
         book = new SearchBook(state.State.Record);
         ended = book.IsTerminal;
         if (book.Spec is not null)
@@ -95,7 +96,8 @@ public sealed class SearchGrain(
         }
     }
 
-    public Task<HistoryPage> GetHistoryAsync(long offset, int count) => pager.ReadAsync(book.History.Window(offset, count));
+    public Task<HistoryPage> GetHistoryAsync(long offset, int count) =>
+        pager.ReadAsync(book.History.Window(offset, count));
 
     public Task<IReadOnlyList<HallOfFameEntry>> GetHallOfFameAsync() => Task.FromResult(book.HallOfFame);
 
@@ -176,7 +178,8 @@ public sealed class SearchGrain(
 
         ended = true;
         StopTimer();
-        busySeconds = await messenger.EndAsync(book.Spec!, book.State is SearchState.Cancelled or SearchState.Failed) ?? busySeconds;
+        busySeconds = await messenger.EndAsync(book.Spec!, book.State is SearchState.Cancelled or SearchState.Failed)
+            ?? busySeconds;
         await messenger.UpdateRegistryAsync(book.Summary(SearchId, DateTimeOffset.UtcNow));
     }
 
@@ -184,7 +187,9 @@ public sealed class SearchGrain(
     private void StartTimer() =>
         timer ??= book.IsTerminal
             ? null
-            : this.RegisterGrainTimer(TickAsync, new GrainTimerCreationOptions(TickPeriod, TickPeriod) { KeepAlive = true, Interleave = false });
+            : this.RegisterGrainTimer(
+                TickAsync,
+                new GrainTimerCreationOptions(TickPeriod, TickPeriod) { KeepAlive = true, Interleave = false });
 
     private void StopTimer() => Interlocked.Exchange(ref timer, null)?.Dispose();
 
@@ -197,7 +202,8 @@ public sealed class SearchGrain(
         }
 
         busySeconds = (await messenger.StatisticsAsync())?.BusySeconds ?? busySeconds;
-        if (!await BeginFinalStageIfDueAsync() && book.State == SearchState.FinalStage && DateTimeOffset.UtcNow - lastFinalSend >= FinalResendPeriod)
+        if (!await BeginFinalStageIfDueAsync() && book.State == SearchState.FinalStage
+            && DateTimeOffset.UtcNow - lastFinalSend >= FinalResendPeriod)
         {
             await SendFinalJobsAsync();
         }

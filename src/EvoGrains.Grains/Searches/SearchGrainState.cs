@@ -2,7 +2,9 @@ using EvoGrains.Core.Search.Book;
 
 namespace EvoGrains.Grains.Searches;
 
-/// <summary>A search's durable record (see <see cref="SearchRecord"/>); full history pages live in history page grains.</summary>
+/// <summary>
+/// A search's durable record (see <see cref="SearchRecord"/>); full history pages live in history page grains.
+/// </summary>
 [GenerateSerializer, Alias("evograins.search-grain-state")]
 public sealed class SearchGrainState
 {

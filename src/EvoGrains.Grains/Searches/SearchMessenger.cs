@@ -7,7 +7,8 @@ namespace EvoGrains.Grains.Searches;
 
 /// <summary>
 /// Every message the search sends. Islands and trainers get one-way calls only (they wait on the search, never
-/// the reverse, so the awaited call graph stays acyclic); the queue and the registry go through <see cref="SideCalls"/>.
+/// the reverse, so the awaited call graph stays acyclic); the queue and the registry go through
+/// <see cref="SideCalls"/>.
 /// </summary>
 public sealed class SearchMessenger(IGrainFactory grains, string searchId, ILogger logger)
 {
@@ -19,10 +20,14 @@ public sealed class SearchMessenger(IGrainFactory grains, string searchId, ILogg
     {
         if (islandsToo)
         {
-            await ForEachIslandAsync(spec, (island, i) => start ? island.StartAsync(new IslandAssignment(searchId, i, spec)) : island.PokeAsync());
+            await ForEachIslandAsync(spec, (island, i) =>
+                start ? island.StartAsync(new IslandAssignment(searchId, i, spec)) : island.PokeAsync());
         }
 
-        var assignment = new TrainerAssignment(searchId, spec.Evaluation, spec.Trainers.LeaseSeconds) { PackSize = spec.Trainers.PackSize };
+        var assignment = new TrainerAssignment(searchId, spec.Evaluation, spec.Trainers.LeaseSeconds)
+        {
+            PackSize = spec.Trainers.PackSize,
+        };
         for (var t = 0; t < spec.Trainers.Count; t++)
         {
             await grains.GetGrain<ITrainerGrain>(GrainKeys.Trainer(searchId, t)).StartAsync(assignment);
@@ -34,8 +39,8 @@ public sealed class SearchMessenger(IGrainFactory grains, string searchId, ILogg
     public Task ResumeIslandsAsync(SearchSpec spec) => ForEachIslandAsync(spec, (island, _) => island.ResumeAsync());
 
     /// <summary>
-    /// Islands stop proposing and the search's jobs are dropped, the running ones cancelled at once (final jobs too when
-    /// <paramref name="final"/>); returns how many search jobs were running (null: the queue did not answer).
+    /// Islands stop proposing and the search's jobs are dropped, the running ones cancelled at once (final jobs too
+    /// when <paramref name="final"/>); returns how many search jobs were running (null: the queue did not answer).
     /// </summary>
     public async Task<int?> StopSearchingAsync(SearchSpec spec, bool final)
     {
@@ -49,7 +54,9 @@ public sealed class SearchMessenger(IGrainFactory grains, string searchId, ILogg
         return running;
     }
 
-    /// <summary>The search ended: workers stop (queued jobs are dropped after a cancel); returns the trainers' busy seconds.</summary>
+    /// <summary>
+    /// The search ended: workers stop (queued jobs are dropped after a cancel); returns the trainers' busy seconds.
+    /// </summary>
     public async Task<double?> EndAsync(SearchSpec spec, bool cancelled)
     {
         if (cancelled)
@@ -72,7 +79,9 @@ public sealed class SearchMessenger(IGrainFactory grains, string searchId, ILogg
     }
 
     /// <summary>Enqueues the final jobs (idempotent by job id); returns the outcomes the queue already knows.</summary>
-    public async Task<IReadOnlyDictionary<string, EvaluationResult>> EnqueueFinalAsync(SearchSpec spec, IReadOnlyList<FinalJob> jobs)
+    public async Task<IReadOnlyDictionary<string, EvaluationResult>> EnqueueFinalAsync(
+        SearchSpec spec,
+        IReadOnlyList<FinalJob> jobs)
     {
         if (jobs.Count == 0)
         {
@@ -82,14 +91,16 @@ public sealed class SearchMessenger(IGrainFactory grains, string searchId, ILogg
         var wire = jobs.Select(j => new EvaluationJob(
             j.JobId, searchId, JobKind.Final, j.Arm.Name, j.Arm.Loss, j.Steps, j.Seed, spec.Trainers.LeaseSeconds,
             j.TrainSubset, j.OnTestSet, Transfer: j.Transfer)).ToList();
-        return await side.CallAsync("queue", token => Queue.EnqueueManyAsync(wire, token)) ?? new Dictionary<string, EvaluationResult>();
+        return await side.CallAsync("queue", token => Queue.EnqueueManyAsync(wire, token))
+            ?? new Dictionary<string, EvaluationResult>();
     }
 
     public Task<QueueStatistics?> StatisticsAsync() =>
         side.CallAsync<QueueStatistics?>("queue", async token => await Queue.GetStatisticsAsync(token));
 
     public Task UpdateRegistryAsync(SearchSummary summary) =>
-        side.CallAsync("registry", token => grains.GetGrain<ISearchRegistryGrain>(ISearchRegistryGrain.SingletonKey).UpsertAsync(summary, token));
+        side.CallAsync("registry", token =>
+            grains.GetGrain<ISearchRegistryGrain>(ISearchRegistryGrain.SingletonKey).UpsertAsync(summary, token));
 
     private async Task ForEachIslandAsync(SearchSpec spec, Func<IIslandGrain, int, Task> call)
     {

@@ -33,6 +33,8 @@ public sealed partial class SideCalls(ILogger logger, string searchId)
             return true;
         });
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Search {SearchId}: a call to its {Target} failed or timed out; the timer retries")]
+    [LoggerMessage(
+        Level = LogLevel.Warning,
+        Message = "Search {SearchId}: a call to its {Target} failed or timed out; the timer retries")]
     private static partial void LogFailed(ILogger logger, Exception error, string searchId, string target);
 }

@@ -13,7 +13,8 @@ namespace EvoGrains.Grains.Searches;
 /// searches that still have work; activation restarts their timers, which poke islands and trainers. Waking an active
 /// search is a status read, so silos that start together do no harm.
 /// </summary>
-public sealed class UnderwaySearchWaker(IGrainFactory grains, ILogger<UnderwaySearchWaker> logger) : ILifecycleParticipant<ISiloLifecycle>
+public sealed class UnderwaySearchWaker(IGrainFactory grains, ILogger<UnderwaySearchWaker> logger)
+    : ILifecycleParticipant<ISiloLifecycle>
 {
     // The first calls can land while the membership of a restarting cluster still settles.
     private static readonly ResiliencePipeline Calls = new ResiliencePipelineBuilder()
@@ -56,7 +57,9 @@ public sealed class UnderwaySearchWaker(IGrainFactory grains, ILogger<UnderwaySe
                 cancellationToken);
             foreach (var search in searches.Where(s => s.IsUnderway()))
             {
-                await Calls.ExecuteAsync(async _ => await grains.GetGrain<ISearchGrain>(search.SearchId).GetStatusAsync(), cancellationToken);
+                await Calls.ExecuteAsync(
+                    async _ => await grains.GetGrain<ISearchGrain>(search.SearchId).GetStatusAsync(),
+                    cancellationToken);
                 logger.LogInformation("Woke search {SearchId} ({State}) on silo start", search.SearchId, search.State);
             }
         }

@@ -21,12 +21,16 @@ public sealed class EvoGrainsMetrics
     public EvoGrainsMetrics(IMeterFactory meterFactory)
     {
         Meter = meterFactory.Create(MeterName);
-        evaluations = Meter.CreateCounter<long>("evograins.evaluations", description: "Evaluations finished by trainers on this silo.");
-        evaluationSeconds = Meter.CreateHistogram<double>("evograins.evaluation.duration", unit: "s", description: "Wall time of one evaluation.");
+        evaluations = Meter.CreateCounter<long>(
+            "evograins.evaluations", description: "Evaluations finished by trainers on this silo.");
+        evaluationSeconds = Meter.CreateHistogram<double>(
+            "evograins.evaluation.duration", unit: "s", description: "Wall time of one evaluation.");
         Meter.CreateObservableGauge(
             "evograins.queue.depth", () => queueDepths.Values.Sum(),
             description: "Jobs waiting for a trainer in the queues hosted on this silo.");
-        Meter.CreateObservableGauge("evograins.trainers.busy_ratio", BusyRatio, description: "Share of this silo's trainers that are training now.");
+        Meter.CreateObservableGauge(
+            "evograins.trainers.busy_ratio", BusyRatio,
+            description: "Share of this silo's trainers that are training now.");
     }
 
     public Meter Meter { get; }

@@ -26,7 +26,10 @@ internal sealed class EvaluatorCache(IEvaluatorFactory factory, EvaluationSpec s
         return evaluator;
     }
 
-    /// <summary>A search job trains at its rung; a final-stage job with its own steps and images (and transfer setting), one seed per job.</summary>
+    /// <summary>
+    /// A search job trains at its rung; a final-stage job with its own steps and images (and transfer setting), one
+    /// seed per job.
+    /// </summary>
     public static EvaluationSpec Effective(EvaluationSpec spec, EvaluationJob job) => job.Kind == JobKind.Search
         ? spec.AtRung(job.Rung)
         : spec.ForFinalJob(job.Steps, job.TrainSubset, job.OnTestSet, job.Transfer);

@@ -16,7 +16,9 @@ namespace EvoGrains.Grains.Trainers;
 /// </summary>
 internal sealed class JobBatch(IReadOnlyList<JobLease> leases, string trainerId, int packSize) : IDisposable
 {
-    /// <summary>The work a batch aims at: enough to amortise a lease round trip, little enough to keep leases fresh.</summary>
+    /// <summary>
+    /// The work a batch aims at: enough to amortise a lease round trip, little enough to keep leases fresh.
+    /// </summary>
     public static readonly TimeSpan Target = TimeSpan.FromMilliseconds(50);
 
     private const int MaxJobs = 64;
@@ -42,9 +44,13 @@ internal sealed class JobBatch(IReadOnlyList<JobLease> leases, string trainerId,
     public IReadOnlyList<string> Unfinished =>
         leases.Skip(next).Select(l => l.Job.JobId).Where(id => !withdrawn.Contains(id)).ToList();
 
-    /// <summary>As many jobs as fit in <see cref="Target"/> at the measured pace (zero: unknown), and at least one pack.</summary>
+    /// <summary>
+    /// As many jobs as fit in <see cref="Target"/> at the measured pace (zero: unknown), and at least one pack.
+    /// </summary>
     public static int LeaseSize(TimeSpan meanJobTime, int packSize) =>
-        meanJobTime <= TimeSpan.Zero ? packSize : (int)Math.Clamp(Target / meanJobTime, packSize, Math.Max(packSize, MaxJobs));
+        meanJobTime <= TimeSpan.Zero
+            ? packSize
+            : (int)Math.Clamp(Target / meanJobTime, packSize, Math.Max(packSize, MaxJobs));
 
     public void Withdraw(string jobId)
     {
@@ -59,9 +65,15 @@ internal sealed class JobBatch(IReadOnlyList<JobLease> leases, string trainerId,
 
     public void Dispose() => stopping.Dispose();
 
-    /// <summary>Runs the batch and calls <paramref name="heartbeat"/> every <paramref name="every"/> until it is done.</summary>
+    /// <summary>
+    /// Runs the batch and calls <paramref name="heartbeat"/> every <paramref name="every"/> until it is done.
+    /// </summary>
     public async Task RunAsync(
-        Func<IReadOnlyList<EvaluationJob>, IReadOnlyList<EvaluationCandidate>, CancellationToken, Task<IReadOnlyList<EvaluationResult>>> evaluate,
+        Func<
+            IReadOnlyList<EvaluationJob>,
+            IReadOnlyList<EvaluationCandidate>,
+            CancellationToken,
+            Task<IReadOnlyList<EvaluationResult>>> evaluate,
         Func<Task> heartbeat,
         TimeSpan every)
     {
@@ -80,7 +92,11 @@ internal sealed class JobBatch(IReadOnlyList<JobLease> leases, string trainerId,
 
     /// <summary>Runs the jobs pack by pack; <paramref name="evaluate"/> throws to fail a whole pack.</summary>
     public async Task RunAsync(
-        Func<IReadOnlyList<EvaluationJob>, IReadOnlyList<EvaluationCandidate>, CancellationToken, Task<IReadOnlyList<EvaluationResult>>> evaluate)
+        Func<
+            IReadOnlyList<EvaluationJob>,
+            IReadOnlyList<EvaluationCandidate>,
+            CancellationToken,
+            Task<IReadOnlyList<EvaluationResult>>> evaluate)
     {
         var watch = Stopwatch.StartNew();
         var ran = 0;
@@ -125,13 +141,22 @@ internal sealed class JobBatch(IReadOnlyList<JobLease> leases, string trainerId,
 
     private async Task<IReadOnlyList<JobResult>> RunPackAsync(
         List<EvaluationJob> pack,
-        Func<IReadOnlyList<EvaluationJob>, IReadOnlyList<EvaluationCandidate>, CancellationToken, Task<IReadOnlyList<EvaluationResult>>> evaluate)
+        Func<
+            IReadOnlyList<EvaluationJob>,
+            IReadOnlyList<EvaluationCandidate>,
+            CancellationToken,
+            Task<IReadOnlyList<EvaluationResult>>> evaluate)
     {
-        var members = pack.Select(job => running[job.JobId] = CancellationTokenSource.CreateLinkedTokenSource(stopping.Token)).ToList();
-        var candidates = pack.Select((job, i) => new EvaluationCandidate(job.Loss.ToLoss()) { Withdrawn = members[i].Token }).ToList();
+        var members = pack
+            .Select(job => running[job.JobId] = CancellationTokenSource.CreateLinkedTokenSource(stopping.Token))
+            .ToList();
+        var candidates = pack
+            .Select((job, i) => new EvaluationCandidate(job.Loss.ToLoss()) { Withdrawn = members[i].Token })
+            .ToList();
         try
         {
-            // What runs on this thread before the evaluator hands off (all of it, for a synchronous evaluator) is search work.
+            // What runs on this thread before the evaluator hands off (all of it, for a synchronous evaluator) is
+            // search work.
             var evaluated = await SearchWork.Measure(() => evaluate(pack, candidates, stopping.Token));
             return Wanted(pack, i => Outcome(evaluated[i]));
         }
@@ -148,7 +173,8 @@ internal sealed class JobBatch(IReadOnlyList<JobLease> leases, string trainerId,
         catch (Exception error) when (error is not OutOfMemoryException)
         {
             // Retries are spent, or were never tried because the error is permanent (the same data or loss fails the
-            // same way on every trainer; the search decides what that means): the candidates fail, and that is their result.
+            // same way on every trainer; the search decides what that means): the candidates fail, and that is their
+            // result.
             var permanent = error is PermanentEvaluationException or ArgumentException or FormatException;
             return Wanted(pack, _ => FailedOutcome(ErrorLine.Of(error)) with { Permanent = permanent });
         }
@@ -167,5 +193,6 @@ internal sealed class JobBatch(IReadOnlyList<JobLease> leases, string trainerId,
 
     private EvaluationResult Outcome(EvaluationResult result) => result with { TrainerId = trainerId };
 
-    private EvaluationResult FailedOutcome(string reason) => EvaluationResult.Failed(reason) with { TrainerId = trainerId };
+    private EvaluationResult FailedOutcome(string reason) =>
+        EvaluationResult.Failed(reason) with { TrainerId = trainerId };
 }

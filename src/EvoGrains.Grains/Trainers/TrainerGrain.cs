@@ -30,14 +30,16 @@ public sealed partial class TrainerGrain(
 {
     private static readonly TimeSpan PollPeriod = TimeSpan.FromSeconds(1);
 
-    private readonly ResiliencePipeline<IReadOnlyList<EvaluationResult>> evaluation = resilience.CreateEvaluationPipeline();
+    private readonly ResiliencePipeline<IReadOnlyList<EvaluationResult>> evaluation =
+        resilience.CreateEvaluationPipeline();
     private TrainerMessenger? messenger;
     private TrainerAssignment? assignment;
     private EvaluatorCache? evaluators;
     private IGrainTimer? poll;
     private JobBatch? current;
 
-    // Withdrawals that arrive while a lease is on its way name jobs no batch holds yet; the batch they arrive in applies them.
+    // Withdrawals that arrive while a lease is on its way name jobs no batch holds yet; the batch they arrive in
+    // applies them.
     private readonly HashSet<string> withdrawnBeforeBatch = new(StringComparer.Ordinal);
     private TimeSpan meanJobTime;
     private DateTimeOffset benchedUntil;
@@ -47,7 +49,8 @@ public sealed partial class TrainerGrain(
 
     private string TrainerId => this.GetPrimaryKeyString();
 
-    private TrainerMessenger Messenger => messenger ??= new TrainerMessenger(GrainFactory, resilience, logger, TrainerId);
+    private TrainerMessenger Messenger =>
+        messenger ??= new TrainerMessenger(GrainFactory, resilience, logger, TrainerId);
 
     public Task StartAsync(TrainerAssignment assignment)
     {
@@ -125,7 +128,8 @@ public sealed partial class TrainerGrain(
             while (!stopped && assignment is { } held && DateTimeOffset.UtcNow >= benchedUntil)
             {
                 workSignalled = false;
-                var leases = await Messenger.CompleteAndLeaseAsync(held, finished, JobBatch.LeaseSize(meanJobTime, held.PackSize));
+                var leases = await Messenger.CompleteAndLeaseAsync(
+                    held, finished, JobBatch.LeaseSize(meanJobTime, held.PackSize));
                 finished = [];
                 if (leases.Count == 0)
                 {
@@ -208,7 +212,9 @@ public sealed partial class TrainerGrain(
         }
     }
 
-    /// <summary>One pack through the resilience pipeline; a pack's jobs train alike, so one evaluator serves it.</summary>
+    /// <summary>
+    /// One pack through the resilience pipeline; a pack's jobs train alike, so one evaluator serves it.
+    /// </summary>
     private Task<IReadOnlyList<EvaluationResult>> EvaluatePackAsync(
         IReadOnlyList<EvaluationJob> jobs, IReadOnlyList<EvaluationCandidate> candidates, CancellationToken token) =>
         evaluation.ExecuteAsync(

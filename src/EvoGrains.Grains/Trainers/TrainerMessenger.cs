@@ -9,18 +9,29 @@ namespace EvoGrains.Grains.Trainers;
 /// jobs whose lease was lost, and hand-backs. Queue calls retry through the resilience pipeline; the calls made
 /// while a trainer winds down only log when they fail, because the leases expire and the jobs train again.
 /// </summary>
-internal sealed partial class TrainerMessenger(IGrainFactory grains, TrainerResilience resilience, ILogger logger, string trainerId)
+internal sealed partial class TrainerMessenger(
+    IGrainFactory grains,
+    TrainerResilience resilience,
+    ILogger logger,
+    string trainerId)
 {
     private static readonly TimeSpan ReleaseTimeout = TimeSpan.FromSeconds(2);
 
-    public async Task<IReadOnlyList<JobLease>> CompleteAndLeaseAsync(TrainerAssignment held, IReadOnlyList<JobResult> finished, int wanted) =>
-        await resilience.QueueCalls.ExecuteAsync(async _ => await Queue(held).CompleteAndLeaseAsync(trainerId, finished, wanted));
+    public async Task<IReadOnlyList<JobLease>> CompleteAndLeaseAsync(
+        TrainerAssignment held,
+        IReadOnlyList<JobResult> finished,
+        int wanted) =>
+        await resilience.QueueCalls.ExecuteAsync(
+            async _ => await Queue(held).CompleteAndLeaseAsync(trainerId, finished, wanted));
 
     public async Task ReleaseAsync(TrainerAssignment held, IReadOnlyList<string> jobIds) =>
         await resilience.QueueCalls.ExecuteAsync(async _ => await Queue(held).ReleaseAsync(trainerId, jobIds));
 
     /// <summary>A stopping silo hands its jobs back at once instead of letting the leases run out.</summary>
-    public async Task ReleaseWhileDeactivatingAsync(TrainerAssignment held, IReadOnlyList<string> jobIds, CancellationToken cancellationToken)
+    public async Task ReleaseWhileDeactivatingAsync(
+        TrainerAssignment held,
+        IReadOnlyList<string> jobIds,
+        CancellationToken cancellationToken)
     {
         try
         {
@@ -46,7 +57,9 @@ internal sealed partial class TrainerMessenger(IGrainFactory grains, TrainerResi
         }
     }
 
-    /// <summary>Heartbeats the unfinished jobs and withdraws those re-queued (expired) or finished by another trainer.</summary>
+    /// <summary>
+    /// Heartbeats the unfinished jobs and withdraws those re-queued (expired) or finished by another trainer.
+    /// </summary>
     public async Task HeartbeatAsync(TrainerAssignment held, JobBatch batch)
     {
         var unfinished = batch.Unfinished;
@@ -65,14 +78,17 @@ internal sealed partial class TrainerMessenger(IGrainFactory grains, TrainerResi
         }
     }
 
-    private IEvaluationQueueGrain Queue(TrainerAssignment held) => grains.GetGrain<IEvaluationQueueGrain>(held.SearchId);
+    private IEvaluationQueueGrain Queue(TrainerAssignment held) =>
+        grains.GetGrain<IEvaluationQueueGrain>(held.SearchId);
 
     [LoggerMessage(
         Level = LogLevel.Warning,
         Message = "Trainer {Trainer} could not release {Count} jobs while deactivating; their leases will expire")]
     private static partial void LogReleaseFailed(ILogger logger, Exception error, int count, string trainer);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Trainer {Trainer} could not report {Count} finished jobs; their leases will expire")]
+    [LoggerMessage(
+        Level = LogLevel.Warning,
+        Message = "Trainer {Trainer} could not report {Count} finished jobs; their leases will expire")]
     private static partial void LogLeftoversFailed(ILogger logger, Exception error, int count, string trainer);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Heartbeat for {Count} jobs from trainer {Trainer} failed")]

@@ -40,13 +40,17 @@ public sealed class IslandRuntime
         (sharedResults, migrantsReceived) = (restored.SharedResults, restored.MigrantsReceived);
         foreach (var member in saved.Members.OrderBy(m => m.Birth))
         {
-            strategy.Restore(new Member(member.Candidate.Rebuild(strategy), member.Fitness, member.Birth) { Rung = member.Rung });
+            strategy.Restore(
+                new Member(member.Candidate.Rebuild(strategy), member.Fitness, member.Birth) { Rung = member.Rung });
         }
 
         stored = saved.Members.ToDictionary(m => m.Birth);
         foreach (var pending in saved.InFlight)
         {
-            var evaluation = new PendingEvaluation(pending.Candidate.Rebuild(strategy), pending.Shared, pending.Rung) { AskedBefore = true };
+            var evaluation = new PendingEvaluation(pending.Candidate.Rebuild(strategy), pending.Shared, pending.Rung)
+            {
+                AskedBefore = true,
+            };
             inFlight[evaluation.Key] = evaluation;
         }
 
@@ -54,10 +58,12 @@ public sealed class IslandRuntime
 
         // An outbox written before results were numbered holds the island's last results: they get those numbers.
         var firstInOutbox = results - saved.Outbox.Count;
-        outbox.AddRange(saved.Outbox.Select((r, i) => r.Sequence > 0 ? r : r with { Sequence = firstInOutbox + i + 1 }));
+        outbox.AddRange(
+            saved.Outbox.Select((r, i) => r.Sequence > 0 ? r : r with { Sequence = firstInOutbox + i + 1 }));
 
         // Seeded by island and progress, so a resumed island does not replay its earlier draws.
-        random = new Random(unchecked((int)((spec.Seed * 1_000_003L) + (index * 7_919L) + (results * 31) + migrantsReceived)));
+        random = new Random(
+            unchecked((int)((spec.Seed * 1_000_003L) + (index * 7_919L) + (results * 31) + migrantsReceived)));
     }
 
     public SearchSpec Spec { get; }
@@ -85,16 +91,16 @@ public sealed class IslandRuntime
     /// The outbox's prefix that may be reported: results whose sequence a written snapshot already covers.
     /// </summary>
     /// <remarks>
-    /// The n-th absorbed result gets sequence n (the <see cref="IslandCounters.Results"/> counter, persisted in the same
-    /// snapshot as the outbox), and the search counts a result iff its sequence is above the island's high-water mark.
-    /// So a sequence must never be handed to a different result, and the search must never see a sequence the island
-    /// could hand out again. An island reloads from its last written snapshot: results absorbed after that write (for
-    /// instance while the write was being awaited) are lost with the activation and their evaluations are asked again,
-    /// and the reloaded counter would number the next results from that snapshot's count. Hence the rule: only results
-    /// with a sequence at or below the counter of a snapshot known to be written (<see cref="Persisted"/>) are reported;
-    /// the rest wait for the next write. Every sequence the search has seen is then backed by a durable counter at or
-    /// above it, and the durable outbox still holds every such result the search may not have accepted, under the same
-    /// sequence, so a resend after a crash is recognised as one.
+    /// The n-th absorbed result gets sequence n (the <see cref="IslandCounters.Results"/> counter, persisted in the
+    /// same snapshot as the outbox), and the search counts a result iff its sequence is above the island's high-water
+    /// mark. So a sequence must never be handed to a different result, and the search must never see a sequence the
+    /// island could hand out again. An island reloads from its last written snapshot: results absorbed after that write
+    /// (for instance while the write was being awaited) are lost with the activation and their evaluations are asked
+    /// again, and the reloaded counter would number the next results from that snapshot's count. Hence the rule: only
+    /// results with a sequence at or below the counter of a snapshot known to be written (<see cref="Persisted"/>) are
+    /// reported; the rest wait for the next write. Every sequence the search has seen is then backed by a durable
+    /// counter at or above it, and the durable outbox still holds every such result the search may not have accepted,
+    /// under the same sequence, so a resend after a crash is recognised as one.
     /// </remarks>
     public IReadOnlyList<IslandResult> Reportable => outbox.TakeWhile(r => r.Sequence <= persistedResults).ToList();
 
@@ -109,11 +115,17 @@ public sealed class IslandRuntime
         return (results, progress with { Evaluations = progress.Evaluations - (outbox.Count - results.Count) });
     }
 
-    /// <summary>The outbox holds results no written snapshot covers yet (they are not <see cref="Reportable"/>).</summary>
+    /// <summary>
+    /// The outbox holds results no written snapshot covers yet (they are not <see cref="Reportable"/>).
+    /// </summary>
     public bool Withheld => outbox.Count > 0 && outbox[^1].Sequence > persistedResults;
 
-    /// <summary>The snapshot <paramref name="written"/> (taken by <see cref="Snapshot"/>) is stored: its results may be reported.</summary>
-    public void Persisted(IslandSnapshot written) => persistedResults = Math.Max(persistedResults, written.Counters.Results);
+    /// <summary>
+    /// The snapshot <paramref name="written"/> (taken by <see cref="Snapshot"/>) is stored: its results may be
+    /// reported.
+    /// </summary>
+    public void Persisted(IslandSnapshot written) =>
+        persistedResults = Math.Max(persistedResults, written.Counters.Results);
 
     public IReadOnlyList<Member> Members => strategy.Members;
 
@@ -161,7 +173,9 @@ public sealed class IslandRuntime
         }
     }
 
-    /// <summary>The individual said this island received its outcome before (see <see cref="PendingEvaluation.Repeat"/>).</summary>
+    /// <summary>
+    /// The individual said this island received its outcome before (see <see cref="PendingEvaluation.Repeat"/>).
+    /// </summary>
     public void MarkRepeat(string key)
     {
         if (inFlight.TryGetValue(key, out var pending))
@@ -171,8 +185,8 @@ public sealed class IslandRuntime
     }
 
     /// <summary>
-    /// Absorbs a result if its <see cref="EvaluationKey"/> is in flight here (so repeats are harmless); true when taken.
-    /// A first-rung result joins the population; a promoted one updates its member and the ladder ranks it.
+    /// Absorbs a result if its <see cref="EvaluationKey"/> is in flight here (so repeats are harmless); true when
+    /// taken. A first-rung result joins the population; a promoted one updates its member and the ladder ranks it.
     /// </summary>
     public bool Absorb(string key, EvaluationResult result, DateTimeOffset now)
     {
@@ -203,7 +217,8 @@ public sealed class IslandRuntime
             return true;
         }
 
-        outbox.Add(new IslandResult(pending.Hash, candidate.Loss.ToString(), candidate.Loss, evaluated, result, pending.Shared, now)
+        outbox.Add(new IslandResult(
+            pending.Hash, candidate.Loss.ToString(), candidate.Loss, evaluated, result, pending.Shared, now)
         {
             Rung = pending.Rung,
             Steps = Spec.Evaluation.EffectiveRungs[pending.Rung].Steps,
@@ -222,7 +237,9 @@ public sealed class IslandRuntime
         return planned;
     }
 
-    /// <summary>Joins migrants this island does not have yet (nor a one-hot twin of); returns how many joined.</summary>
+    /// <summary>
+    /// Joins migrants this island does not have yet (nor a one-hot twin of); returns how many joined.
+    /// </summary>
     public int ReceiveMigrants(IEnumerable<Migrant> arrivals)
     {
         var joined = 0;

@@ -1,6 +1,8 @@
 namespace EvoGrains.Core.Search.Islands;
 
-/// <summary>Everything an island needs to resume elsewhere, including the results its rung ladder still ranks.</summary>
+/// <summary>
+/// Everything an island needs to resume elsewhere, including the results its rung ladder still ranks.
+/// </summary>
 public sealed record IslandSnapshot(
     bool Paused,
     bool Stopped,

@@ -2,7 +2,9 @@ using Orleans;
 
 namespace EvoGrains.Core.Search.Islands;
 
-/// <summary>One result below the top rung, as the island's <see cref="RungLadder"/> keeps it (NaN fitness: failed).</summary>
+/// <summary>
+/// One result below the top rung, as the island's <see cref="RungLadder"/> keeps it (NaN fitness: failed).
+/// </summary>
 [GenerateSerializer, Immutable, Alias("evograins.rung-result")]
 public sealed record RungResult(
     [Id(0)] string Hash,

@@ -10,8 +10,10 @@ public sealed record StoredCandidate(
     [Id(1)] string Operator,
     [Id(2)] IReadOnlyList<string> Parents)
 {
-    public static StoredCandidate From(Candidate candidate) => new(candidate.Genome.Encode(), candidate.Operator, candidate.Parents.ToArray());
+    public static StoredCandidate From(Candidate candidate) =>
+        new(candidate.Genome.Encode(), candidate.Operator, candidate.Parents.ToArray());
 
     /// <summary>The candidate as <paramref name="strategy"/> screens it.</summary>
-    public Candidate Rebuild(SearchStrategy strategy) => strategy.Rebuild(GenomeCodec.Decode(Genome), Operator, Parents);
+    public Candidate Rebuild(SearchStrategy strategy) =>
+        strategy.Rebuild(GenomeCodec.Decode(Genome), Operator, Parents);
 }

@@ -41,7 +41,9 @@ public sealed class JobQueueBook<TJob, TOutcome>
 
     public int Leased => leases.Count;
 
-    /// <summary>Adds the jobs not open yet; returns the remembered outcomes of those already completed, and how many were added.</summary>
+    /// <summary>
+    /// Adds the jobs not open yet; returns the remembered outcomes of those already completed, and how many were added.
+    /// </summary>
     public (IReadOnlyList<(TJob Job, TOutcome Outcome)> Known, int Added) Enqueue(IEnumerable<TJob> jobs)
     {
         var known = new List<(TJob, TOutcome)>();
@@ -64,7 +66,9 @@ public sealed class JobQueueBook<TJob, TOutcome>
         return (known, added);
     }
 
-    /// <summary>Up to <paramref name="wanted"/> waiting jobs, oldest first; a trainer given none joins the idle list.</summary>
+    /// <summary>
+    /// Up to <paramref name="wanted"/> waiting jobs, oldest first; a trainer given none joins the idle list.
+    /// </summary>
     public IReadOnlyList<GrantedLease<TJob>> Lease(string trainerId, int wanted, DateTimeOffset now)
     {
         var granted = new List<GrantedLease<TJob>>(Math.Min(wanted, waiting.Count));
@@ -124,7 +128,8 @@ public sealed class JobQueueBook<TJob, TOutcome>
         var held = new List<string>(jobIds.Count);
         foreach (var jobId in jobIds)
         {
-            if (leases.TryGetValue(jobId, out var hold) && hold.TrainerId == trainerId && open.TryGetValue(jobId, out var job))
+            if (leases.TryGetValue(jobId, out var hold) && hold.TrainerId == trainerId
+                && open.TryGetValue(jobId, out var job))
             {
                 hold.ExpiresAt = now + leaseLengthOf(job.Job);
                 held.Add(jobId);

@@ -1,6 +1,8 @@
 namespace EvoGrains.Core.Search.Queue;
 
-/// <summary>A queue's lifetime counters. BusySeconds sums lease-to-completion wall time of accepted completions.</summary>
+/// <summary>
+/// A queue's lifetime counters. BusySeconds sums lease-to-completion wall time of accepted completions.
+/// </summary>
 public sealed record QueueCounters
 {
     public long Enqueued { get; init; }

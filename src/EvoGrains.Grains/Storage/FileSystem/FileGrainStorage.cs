@@ -10,8 +10,8 @@ namespace EvoGrains.Grains.Storage.FileSystem;
 /// <summary>
 /// One file per grain state under a root folder, for the embedded single-machine run so an
 /// interrupted search resumes. Files are named for what they hold: <c>.json</c> from a JSON
-/// serializer, <c>.bin</c> from Orleans' binary one (the silo's choice). The ETag is the SHA-256 of the file content; replacement is a
-/// flushed temp file renamed over the target, so a crash leaves either the old or the new state.
+/// serializer, <c>.bin</c> from Orleans' binary one (the silo's choice). The ETag is the SHA-256 of the file content;
+/// replacement is a flushed temp file renamed over the target, so a crash leaves either the old or the new state.
 /// Concurrency checks are serialized per file within this process only: the folder must not be
 /// shared by two silos at once.
 /// </summary>
@@ -28,14 +28,20 @@ public sealed partial class FileGrainStorage : IGrainStorage, ILifecycleParticip
     private readonly ILogger<FileGrainStorage> logger;
     private readonly ConcurrentDictionary<string, SemaphoreSlim> fileLocks = new(StringComparer.Ordinal);
 
-    public FileGrainStorage(string name, FileGrainStorageOptions options, IActivatorProvider activatorProvider, ILogger<FileGrainStorage> logger)
+    public FileGrainStorage(
+        string name,
+        FileGrainStorageOptions options,
+        IActivatorProvider activatorProvider,
+        ILogger<FileGrainStorage> logger)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(options.RootFolder);
         ArgumentNullException.ThrowIfNull(options.GrainStorageSerializer);
         this.name = name;
         this.options = options;
         root = Path.GetFullPath(options.RootFolder);
-        extension = options.GrainStorageSerializer is SystemTextJsonGrainStorageSerializer or JsonGrainStorageSerializer ? ".json" : ".bin";
+        extension = options.GrainStorageSerializer is SystemTextJsonGrainStorageSerializer or JsonGrainStorageSerializer
+            ? ".json"
+            : ".bin";
         this.activatorProvider = activatorProvider;
         this.logger = logger;
     }
@@ -63,7 +69,8 @@ public sealed partial class FileGrainStorage : IGrainStorage, ILifecycleParticip
             return;
         }
 
-        grainState.State = options.GrainStorageSerializer.Deserialize<T>(new BinaryData(content)) ?? CreateInstance<T>();
+        grainState.State = options.GrainStorageSerializer.Deserialize<T>(new BinaryData(content))
+            ?? CreateInstance<T>();
         grainState.ETag = ComputeETag(content);
         grainState.RecordExists = true;
     }
@@ -76,12 +83,14 @@ public sealed partial class FileGrainStorage : IGrainStorage, ILifecycleParticip
         await fileLock.WaitAsync().ConfigureAwait(false);
         try
         {
-            await EnsureExpectedVersionAsync(nameof(WriteStateAsync), path, stateName, grainId, grainState.ETag).ConfigureAwait(false);
+            await EnsureExpectedVersionAsync(nameof(WriteStateAsync), path, stateName, grainId, grainState.ETag)
+                .ConfigureAwait(false);
             Directory.CreateDirectory(Path.GetDirectoryName(path)!);
             var temp = $"{path}.{Guid.NewGuid():N}.tmp";
             try
             {
-                await using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 4096, FileOptions.Asynchronous))
+                await using (var stream = new FileStream(
+                    temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 4096, FileOptions.Asynchronous))
                 {
                     await stream.WriteAsync(content).ConfigureAwait(false);
                     stream.Flush(flushToDisk: true);
@@ -110,7 +119,8 @@ public sealed partial class FileGrainStorage : IGrainStorage, ILifecycleParticip
         await fileLock.WaitAsync().ConfigureAwait(false);
         try
         {
-            await EnsureExpectedVersionAsync(nameof(ClearStateAsync), path, stateName, grainId, grainState.ETag).ConfigureAwait(false);
+            await EnsureExpectedVersionAsync(nameof(ClearStateAsync), path, stateName, grainId, grainState.ETag)
+                .ConfigureAwait(false);
             File.Delete(path);
         }
         finally
@@ -123,7 +133,12 @@ public sealed partial class FileGrainStorage : IGrainStorage, ILifecycleParticip
         grainState.RecordExists = false;
     }
 
-    private async Task EnsureExpectedVersionAsync(string operation, string path, string stateName, GrainId grainId, string? expectedETag)
+    private async Task EnsureExpectedVersionAsync(
+        string operation,
+        string path,
+        string stateName,
+        GrainId grainId,
+        string? expectedETag)
     {
         var current = await TryReadAsync(path).ConfigureAwait(false);
         var currentETag = current is null ? null : ComputeETag(current);

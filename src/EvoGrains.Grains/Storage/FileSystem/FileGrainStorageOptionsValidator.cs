@@ -2,7 +2,8 @@ using Orleans.Runtime;
 
 namespace EvoGrains.Grains.Storage.FileSystem;
 
-internal sealed class FileGrainStorageOptionsValidator(FileGrainStorageOptions options, string name) : IConfigurationValidator
+internal sealed class FileGrainStorageOptionsValidator(FileGrainStorageOptions options, string name)
+    : IConfigurationValidator
 {
     public void ValidateConfiguration()
     {
