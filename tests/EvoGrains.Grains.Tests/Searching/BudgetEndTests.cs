@@ -12,8 +12,12 @@ public sealed class BudgetEndTests(MemorySearchClusterFixture fixture)
     public async Task Trainings_running_when_the_time_budget_ends_are_cancelled_and_every_island_result_shown_is_counted()
     {
         var search = fixture.Client.GetGrain<ISearchGrain>($"budget-end-{Guid.NewGuid():N}");
-        // Two-second trainings on four trainers that always have work (nine in flight): when the six seconds end, trainings are running.
-        var spec = TestSpecs.Synthetic("budget-end", evaluations: 10_000, delayMs: 2_000) with { Budget = new BudgetSpec { MaxEvaluations = 10_000, MaxMinutes = 0.1 } };
+        // 2.5-second trainings on four trainers that always have work (nine in flight): when the six seconds end, trainings
+        // are halfway. (Two-second ones ended together with the budget, so a finished one raced every cancel.)
+        var spec = TestSpecs.Synthetic("budget-end", evaluations: 10_000, delayMs: 2_500) with
+        {
+            Budget = new BudgetSpec { MaxEvaluations = 10_000, MaxMinutes = 0.1 },
+        };
 
         await search.StartAsync(spec);
         var status = await SearchAssertions.WaitUntilAsync(search, s => s.IsTerminal, TimeSpan.FromSeconds(90));
