@@ -142,6 +142,11 @@ public abstract class SearchStrategy(ScreeningFunnel funnel, int proposalPool = 
     /// <summary>Screens a bred genome; the NLFS funnel unless a method has its own check.</summary>
     protected virtual ScreeningVerdict Screen(Genome genome, LossFunction loss) => funnel.Screen(loss, IsKnown);
 
+    /// <summary>
+    /// What rejects a bred loss before it is hashed: the funnel's structure check, unless a method screens its own way.
+    /// </summary>
+    protected virtual ScreeningVerdict? Prescreen(LossFunction loss) => ScreeningFunnel.RejectStructure(loss);
+
     /// <summary>The verdict an accepted genome got, for <see cref="Rebuild"/>.</summary>
     protected virtual ScreeningVerdict Rescreen(Genome genome) => funnel.Screen(genome.ToLoss());
 
@@ -182,6 +187,15 @@ public abstract class SearchStrategy(ScreeningFunnel funnel, int proposalPool = 
             var (genome, op, parents) = Breed(random);
             Statistics.CountGenerated();
             var loss = genome.ToLoss();
+
+            // Most random and GP children fail the structure check; it reads the raw tree, while the hash canonicalises.
+            if (Prescreen(loss) is { } malformed)
+            {
+                Statistics.CountRejected(malformed.Stage);
+                OnDiscarded();
+                continue;
+            }
+
             if (seen.Contains(loss.Hash))
             {
                 Statistics.CountDuplicate();

@@ -22,22 +22,9 @@ public sealed class ScreeningFunnel
     /// </param>
     public ScreeningVerdict Screen(LossFunction loss, Func<LossFunction, double[], bool>? isKnown = null)
     {
-        // The raw tree decides structure: canonicalising costs more than the check saves.
-        if (!loss.UsesLabel)
+        if (RejectStructure(loss) is { } malformed)
         {
-            return ScreeningVerdict.Reject(ScreeningStage.Structure, "does not depend on the label y", loss);
-        }
-
-        if (!loss.UsesPrediction)
-        {
-            return ScreeningVerdict.Reject(
-                ScreeningStage.Structure, "does not depend on the prediction p (or logits z)", loss);
-        }
-
-        if (loss.Element.Size > MaxExpressionSize)
-        {
-            return ScreeningVerdict.Reject(
-                ScreeningStage.Structure, $"has {loss.Element.Size} nodes (at most {MaxExpressionSize})", loss);
+            return malformed;
         }
 
         var integrity = IntegrityCheck.Run(loss);
@@ -74,5 +61,29 @@ public sealed class ScreeningFunnel
             candidate,
             integrity.Flipped,
             integrity.Phenotype);
+    }
+
+    /// <summary>
+    /// The funnel's first check alone: a loss that ignores y or p, or is too large, cannot be one. Null when it passes.
+    /// It reads the raw tree, so it costs a walk of it and no canonicalisation.
+    /// </summary>
+    public static ScreeningVerdict? RejectStructure(LossFunction loss)
+    {
+        ArgumentNullException.ThrowIfNull(loss);
+        if (!loss.UsesLabel)
+        {
+            return ScreeningVerdict.Reject(ScreeningStage.Structure, "does not depend on the label y", loss);
+        }
+
+        if (!loss.UsesPrediction)
+        {
+            return ScreeningVerdict.Reject(
+                ScreeningStage.Structure, "does not depend on the prediction p (or logits z)", loss);
+        }
+
+        return loss.Element.Size > MaxExpressionSize
+            ? ScreeningVerdict.Reject(
+                ScreeningStage.Structure, $"has {loss.Element.Size} nodes (at most {MaxExpressionSize})", loss)
+            : null;
     }
 }

@@ -54,6 +54,18 @@ public sealed class OneHotTwinTests
     }
 
     [Fact]
+    public void A_bred_loss_that_ignores_the_label_is_rejected_before_it_is_hashed_or_screened()
+    {
+        var strategy = new Scripted("-log(p)", Other);
+
+        var proposed = strategy.Propose(new Random(1));
+
+        Assert.Equal(LossFunction.Parse(Other).Hash, proposed!.Loss.Hash);
+        Assert.Equal([ScreeningStage.Accepted], strategy.Screened);
+        Assert.Equal(1, strategy.Statistics.RejectedAt(ScreeningStage.Structure));
+    }
+
+    [Fact]
     public void An_island_never_proposes_the_twin_of_a_loss_it_evaluated_or_received()
     {
         var strategy = new Scripted(TwinWithOne);
