@@ -188,7 +188,7 @@ public abstract class SearchStrategy(ScreeningFunnel funnel, int proposalPool = 
             Statistics.CountGenerated();
             var loss = genome.ToLoss();
 
-            // Most random and GP children fail the structure check; it reads the raw tree, while the hash canonicalises.
+            // Most random and GP children fail the structure check. It reads the raw tree; the hash canonicalises.
             if (Prescreen(loss) is { } malformed)
             {
                 Statistics.CountRejected(malformed.Stage);

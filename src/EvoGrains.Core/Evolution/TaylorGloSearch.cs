@@ -52,7 +52,7 @@ public sealed class TaylorGloSearch(
 
     protected override ScreeningVerdict Rescreen(Genome genome) => Screen(genome, genome.ToLoss());
 
-    // TaylorGLO's invariant is its whole screen: a parameter vector whose loss drops a term is still a point of the family.
+    // TaylorGLO's invariant is its whole screen: a parameter vector whose loss drops a term is still in the family.
     protected override ScreeningVerdict? Prescreen(LossFunction loss) => null;
 
     protected override void OnDiscarded() => run?.Rejected(slot);
