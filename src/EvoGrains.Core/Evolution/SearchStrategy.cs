@@ -285,7 +285,7 @@ public abstract class SearchStrategy(ScreeningFunnel funnel, int proposalPool = 
     /// of a loss seen before pays for the dearer checks. A twin's hash joins <see cref="seen"/>: breeding it again
     /// costs no screen.
     /// </summary>
-    private bool IsKnown(LossFunction candidate, double[] phenotype)
+    private bool IsKnown(LossFunction candidate, ReadOnlySpan<double> phenotype)
     {
         // Phenotype first: it is the cheaper test, and the common duplicate of a converged population.
         if (IsKnownPhenotype(phenotype))
@@ -302,7 +302,7 @@ public abstract class SearchStrategy(ScreeningFunnel funnel, int proposalPool = 
         return true;
     }
 
-    private bool IsKnownPhenotype(double[] phenotype)
+    private bool IsKnownPhenotype(ReadOnlySpan<double> phenotype)
     {
         foreach (var member in Members)
         {

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Numerics;
 
 namespace EvoGrains.Core.Expressions;
 
@@ -34,12 +35,26 @@ public sealed class ColumnEvaluator
     /// <summary>Columns computed since the memory was last cleared.</summary>
     public int Computed => Volatile.Read(ref count);
 
-    /// <summary>t(y, p[i], z[i]) for every point i.</summary>
+    /// <summary>t(y, p[i], z[i]) for every point i; every column computed is remembered.</summary>
     public double[] Evaluate(Expr node, double y) =>
         ExprWalk.Fold<double[]>(
             node,
-            (n, children) => Remember(n, y, Compute(n, y, children)),
+            (n, children) => Remember(n, y, Compute(n, y, children, GC.AllocateUninitializedArray<double>(p.Length))),
             (n, out column) => TryKnown(n, y, out column));
+
+    /// <summary>
+    /// t(y, p[i], z[i]) for every point i, reading remembered subtrees but computing the others into
+    /// <paramref name="scratch"/> without remembering them (until <see cref="ColumnScratch.Keep"/>): a candidate that
+    /// screening then throws away leaves no garbage. The column is valid until <paramref name="scratch"/> is reset.
+    /// </summary>
+    public double[] Evaluate(Expr node, double y, ColumnScratch scratch)
+    {
+        ArgumentOutOfRangeException.ThrowIfNotEqual(scratch.Length, p.Length, nameof(scratch));
+        return ExprWalk.Fold<double[]>(
+            node,
+            (n, children) => Compute(n, y, children, scratch.Next(this, n, y)),
+            (n, out column) => TryKnown(n, y, out column));
+    }
 
     private bool TryKnown(Expr node, double y, out double[] column)
     {
@@ -56,7 +71,7 @@ public sealed class ColumnEvaluator
         return remembered.TryGetValue((y, node), out column!);
     }
 
-    private double[] Remember(Expr node, double y, double[] column)
+    internal double[] Remember(Expr node, double y, double[] column)
     {
         if (Interlocked.Increment(ref count) > capacity)
         {
@@ -69,9 +84,8 @@ public sealed class ColumnEvaluator
         return column;
     }
 
-    private double[] Compute(Expr node, double y, ReadOnlySpan<double[]> children)
+    private static double[] Compute(Expr node, double y, ReadOnlySpan<double[]> children, double[] result)
     {
-        var result = GC.AllocateUninitializedArray<double>(p.Length);
         switch (children.Length)
         {
             case 0:
@@ -88,8 +102,23 @@ public sealed class ColumnEvaluator
         return result;
     }
 
+    // One switch per column, not per point; the arithmetic operators run a vector of points at a time, with the same
+    // IEEE operation on every lane, so the values stay those of the point-by-point interpreter.
     private static void Unary(Op op, double[] x, double[] result)
     {
+        switch (op)
+        {
+            case Op.Neg:
+                Lanes<Negate>(x, x, result);
+                return;
+            case Op.Square:
+                Lanes<Square>(x, x, result);
+                return;
+            case Op.Recip:
+                Lanes<Reciprocal>(x, x, result);
+                return;
+        }
+
         for (var i = 0; i < result.Length; i++)
         {
             result[i] = OperatorMath.UnaryValue(op, x[i]);
@@ -98,9 +127,100 @@ public sealed class ColumnEvaluator
 
     private static void Binary(Op op, double[] a, double[] b, double[] result)
     {
+        switch (op)
+        {
+            case Op.Add:
+                Lanes<Sum>(a, b, result);
+                return;
+            case Op.Sub:
+                Lanes<Difference>(a, b, result);
+                return;
+            case Op.Mul:
+                Lanes<Product>(a, b, result);
+                return;
+            case Op.Div:
+                Lanes<Quotient>(a, b, result);
+                return;
+        }
+
         for (var i = 0; i < result.Length; i++)
         {
             result[i] = OperatorMath.BinaryValue(op, a[i], b[i]);
         }
+    }
+
+    private static void Lanes<T>(double[] a, double[] b, double[] result)
+        where T : struct, ILanes
+    {
+        var i = 0;
+        for (; i <= result.Length - Vector<double>.Count; i += Vector<double>.Count)
+        {
+            T.Apply(new Vector<double>(a, i), new Vector<double>(b, i)).CopyTo(result, i);
+        }
+
+        for (; i < result.Length; i++)
+        {
+            result[i] = T.Apply(a[i], b[i]);
+        }
+    }
+
+    private interface ILanes
+    {
+        static abstract Vector<double> Apply(Vector<double> a, Vector<double> b);
+
+        static abstract double Apply(double a, double b);
+    }
+
+    private readonly struct Sum : ILanes
+    {
+        public static Vector<double> Apply(Vector<double> a, Vector<double> b) => a + b;
+
+        public static double Apply(double a, double b) => a + b;
+    }
+
+    private readonly struct Difference : ILanes
+    {
+        public static Vector<double> Apply(Vector<double> a, Vector<double> b) => a - b;
+
+        public static double Apply(double a, double b) => a - b;
+    }
+
+    private readonly struct Product : ILanes
+    {
+        public static Vector<double> Apply(Vector<double> a, Vector<double> b) => a * b;
+
+        public static double Apply(double a, double b) => a * b;
+    }
+
+    private readonly struct Quotient : ILanes
+    {
+        private static readonly Vector<double> Eps = new(OperatorCatalog.Epsilon);
+
+        public static Vector<double> Apply(Vector<double> a, Vector<double> b) => a / (b + Eps);
+
+        public static double Apply(double a, double b) => OperatorMath.BinaryValue(Op.Div, a, b);
+    }
+
+    private readonly struct Negate : ILanes
+    {
+        public static Vector<double> Apply(Vector<double> a, Vector<double> b) => -a;
+
+        public static double Apply(double a, double b) => -a;
+    }
+
+    private readonly struct Square : ILanes
+    {
+        public static Vector<double> Apply(Vector<double> a, Vector<double> b) => a * a;
+
+        public static double Apply(double a, double b) => a * a;
+    }
+
+    private readonly struct Reciprocal : ILanes
+    {
+        private static readonly Vector<double> Eps = new(OperatorCatalog.Epsilon);
+
+        public static Vector<double> Apply(Vector<double> a, Vector<double> b) => Vector<double>.One / (a + Eps);
+
+        public static double Apply(double a, double b) => OperatorMath.UnaryValue(Op.Recip, a);
     }
 }

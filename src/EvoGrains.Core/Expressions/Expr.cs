@@ -15,6 +15,9 @@ public sealed class Expr : IEquatable<Expr>
 
     private readonly int hashCode;
 
+    // A bit for each variable (y, p, z) the tree reads: screening asks that of every bred child.
+    private readonly byte variables;
+
     private Expr(Op op, double value, ImmutableArray<Expr> children)
     {
         Op = op;
@@ -22,10 +25,12 @@ public sealed class Expr : IEquatable<Expr>
         Children = children;
         var size = 1;
         var depth = 0;
+        variables = VariableBit(op);
         foreach (var child in children)
         {
             size += child.Size;
             depth = Math.Max(depth, child.Depth);
+            variables |= child.variables;
         }
 
         if (size > ExpressionLimits.MaxNodes)
@@ -104,7 +109,8 @@ public sealed class Expr : IEquatable<Expr>
             ? new(Op, Value, children)
             : throw new ArgumentException("wrong number of children", nameof(children));
 
-    public bool Uses(Op leaf) => Nodes().Any(node => node.Op == leaf);
+    public bool Uses(Op leaf) =>
+        VariableBit(leaf) is var bit and not 0 ? (variables & bit) != 0 : Nodes().Any(node => node.Op == leaf);
 
     /// <summary>All nodes in pre-order; index 0 is this node.</summary>
     public IEnumerable<Expr> Nodes()
@@ -154,34 +160,48 @@ public sealed class Expr : IEquatable<Expr>
 
     public bool Equals(Expr? other)
     {
-        var pending = new Stack<(Expr A, Expr B)>();
-        pending.Push((this, other!));
-        while (pending.TryPop(out var pair))
+        // Equal trees mostly share their subtrees, so the walk usually ends without a stack.
+        Stack<(Expr A, Expr B)>? pending = null;
+        var (a, b) = (this, other);
+        while (true)
         {
-            var (a, b) = pair;
-            if (ReferenceEquals(a, b))
+            if (!ReferenceEquals(a, b))
             {
-                continue;
+                if (b is null || a.hashCode != b.hashCode || a.Op != b.Op || !a.Value.Equals(b.Value)
+                    || a.Children.Length != b.Children.Length)
+                {
+                    return false;
+                }
+
+                for (var i = 0; i < a.Children.Length; i++)
+                {
+                    if (!ReferenceEquals(a.Children[i], b.Children[i]))
+                    {
+                        (pending ??= new()).Push((a.Children[i], b.Children[i]));
+                    }
+                }
             }
 
-            if (b is null || a.hashCode != b.hashCode || a.Op != b.Op || !a.Value.Equals(b.Value)
-                || a.Children.Length != b.Children.Length)
+            if (pending is null || !pending.TryPop(out var next))
             {
-                return false;
+                return true;
             }
 
-            for (var i = 0; i < a.Children.Length; i++)
-            {
-                pending.Push((a.Children[i], b.Children[i]));
-            }
+            (a, b) = next;
         }
-
-        return true;
     }
 
     public override bool Equals(object? obj) => Equals(obj as Expr);
 
     public override int GetHashCode() => hashCode;
+
+    private static byte VariableBit(Op op) => op switch
+    {
+        Op.Y => 1,
+        Op.P => 2,
+        Op.Z => 4,
+        _ => 0,
+    };
 
     public override string ToString() => InfixPrinter.Print(this);
 }

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using EvoGrains.Core.Expressions;
 
 namespace EvoGrains.Core.Screening;
@@ -7,8 +8,8 @@ namespace EvoGrains.Core.Screening;
 /// over 1000 values of q must be finite, not all zero, have its extremes away from q=0.5,
 /// at most 10 flat steps and at most two slope sign changes. A curve that rises as the prediction
 /// becomes correct is flipped. The min-max normalised curve is the phenotype.
-/// Subtree columns are remembered process-wide (<see cref="ColumnEvaluator"/>), so a bred child
-/// costs about the nodes its mutation changed.
+/// Subtree columns of the losses a search keeps are remembered process-wide (<see cref="Remember"/>), so a bred child
+/// costs about the nodes its mutation changed; the columns of a child being screened live in per-thread scratch.
 /// </summary>
 public static class IntegrityCheck
 {
@@ -33,22 +34,50 @@ public static class IntegrityCheck
     // Two classes, true class 1: the wrong class gets q, the true class 1 - q, logits log p.
     // Full columns take 8 KB each, so at most 2 x 8 MB are remembered: about the subtrees of every live member and
     // candidate.
+    [ThreadStatic]
+    private static ColumnScratch? coarseScratch;
+
+    [ThreadStatic]
+    private static ColumnScratch? fullScratch;
+
     private static readonly ColumnEvaluator WrongClass = Columns(Q, capacity: 1024);
     private static readonly ColumnEvaluator TrueClass = Columns(Q.Select(q => 1 - q).ToArray(), capacity: 1024);
     private static readonly ColumnEvaluator CoarseWrongClass = Columns(CoarseQ, capacity: 16384);
     private static readonly ColumnEvaluator CoarseTrueClass =
         Columns(CoarseQ.Select(q => 1 - q).ToArray(), capacity: 16384);
 
+    /// <summary>Checks a loss. It computes the columns of subtrees not remembered but does not remember them.</summary>
+    [SkipLocalsInit] // Check writes the curve in full before it reads it.
     public static IntegrityCurve Run(LossFunction loss)
     {
+        Span<double> phenotype = stackalloc double[Points];
+        var rejection = Check(loss, phenotype, out var flipped);
+        return rejection is null ? new(null, flipped, phenotype.ToArray()) : new(rejection, false, []);
+    }
+
+    /// <summary>
+    /// <see cref="Run"/> without garbage: null when the loss passes, and then <paramref name="phenotype"/> (of
+    /// <see cref="Points"/> values) holds its phenotype; otherwise the reason it fails.
+    /// </summary>
+    [SkipLocalsInit] // Both curves are written in full before they are read.
+    public static string? Check(LossFunction loss, Span<double> phenotype, out bool flipped)
+    {
+        ArgumentOutOfRangeException.ThrowIfNotEqual(phenotype.Length, Points, nameof(phenotype));
+        flipped = false;
         var yWrong = loss.Label(false, 2);
         var yTrue = loss.Label(true, 2);
         var weight = loss.ClassWeight(2);
 
         // A coarse pass over a subset of the same grid rejects most bad curves at a twentieth of
         // the cost; any curve it rejects (non-finite, too many turns) the full grid would reject too.
+        var scratch = coarseScratch ??= new ColumnScratch(CoarseQ.Length);
+        var fine = fullScratch ??= new ColumnScratch(Points);
+        scratch.Reset();
+        fine.Reset();
         Span<double> coarse = stackalloc double[CoarseQ.Length];
-        Curve(loss, CoarseQ, CoarseWrongClass, yWrong, CoarseTrueClass, yTrue, weight, coarse);
+        Curve(
+            loss, CoarseQ, CoarseWrongClass.Evaluate(loss.Element, yWrong, scratch),
+            CoarseTrueClass.Evaluate(loss.Element, yTrue, scratch), weight, coarse);
         for (var k = 0; k < coarse.Length; k++)
         {
             if (!double.IsFinite(coarse[k]))
@@ -59,13 +88,13 @@ public static class IntegrityCheck
 
         if (SlopeSignChanges(coarse) > MaxSlopeSignChanges)
         {
-            return new($"the slope changes sign more than {MaxSlopeSignChanges} times", false, []);
+            return $"the slope changes sign more than {MaxSlopeSignChanges} times";
         }
 
-        // On the stack (8 KB): islands screen thousands of candidates a second, and only a passing curve's phenotype is
-        // kept.
-        Span<double> curve = stackalloc double[Points];
-        Curve(loss, Q, WrongClass, yWrong, TrueClass, yTrue, weight, curve);
+        var curve = phenotype;
+        Curve(
+            loss, Q, WrongClass.Evaluate(loss.Element, yWrong, fine), TrueClass.Evaluate(loss.Element, yTrue, fine),
+            weight, curve);
         for (var i = 0; i < Points; i++)
         {
             if (!double.IsFinite(curve[i]))
@@ -74,18 +103,32 @@ public static class IntegrityCheck
             }
         }
 
-        return Judge(curve);
+        return Judge(curve, out flipped);
+    }
+
+    /// <summary>
+    /// Remembers the columns of every subtree of a loss the search keeps, so its children are checked at the cost of
+    /// the nodes they change. The columns this thread's last <see cref="Run"/> computed are kept rather than computed
+    /// again, so call it right after checking the loss (or its negation).
+    /// </summary>
+    public static void Remember(LossFunction loss)
+    {
+        coarseScratch?.Keep();
+        fullScratch?.Keep();
+        var yWrong = loss.Label(false, 2);
+        var yTrue = loss.Label(true, 2);
+        CoarseWrongClass.Evaluate(loss.Element, yWrong);
+        CoarseTrueClass.Evaluate(loss.Element, yTrue);
+        WrongClass.Evaluate(loss.Element, yWrong);
+        TrueClass.Evaluate(loss.Element, yTrue);
     }
 
     private static ColumnEvaluator Columns(double[] p, int capacity) =>
         new(p, p.Select(x => Math.Log(x)).ToArray(), capacity);
 
     private static void Curve(
-        LossFunction loss, double[] q, ColumnEvaluator wrongClass, double yWrong, ColumnEvaluator trueClass,
-        double yTrue, double weight, Span<double> curve)
+        LossFunction loss, double[] q, double[] wrong, double[] right, double weight, Span<double> curve)
     {
-        var wrong = wrongClass.Evaluate(loss.Element, yWrong);
-        var right = trueClass.Evaluate(loss.Element, yTrue);
         for (var i = 0; i < curve.Length; i++)
         {
             curve[i] = weight * (wrong[i] + right[i]);
@@ -116,7 +159,7 @@ public static class IntegrityCheck
         }
     }
 
-    private static IntegrityCurve NotFinite(int i) => new($"not finite at q={Q[i]:G3}", false, []);
+    private static string NotFinite(int i) => $"not finite at q={Q[i]:G3}";
 
     private static int SlopeSignChanges(ReadOnlySpan<double> curve)
     {
@@ -139,19 +182,31 @@ public static class IntegrityCheck
     private static bool IsFlat(double before, double after) =>
         Math.Abs(after - before) <= FlatTolerance * Math.Max(1, Math.Max(Math.Abs(after), Math.Abs(before)));
 
-    private static IntegrityCurve Judge(ReadOnlySpan<double> curve)
+    /// <summary>Judges a finite curve and, when it passes, normalises it in place into the phenotype.</summary>
+    private static string? Judge(Span<double> curve, out bool flipped)
     {
-        int argMin = 0, argMax = 0, flatSteps = 0;
+        flipped = false;
+        // One pass; the slope's sign changes are counted as SlopeSignChanges counts them.
+        int argMin = 0, argMax = 0, flatSteps = 0, signChanges = 0, lastSign = 0;
+        double min = curve[0], max = curve[0];
         var allZero = curve[0] == 0;
         for (var i = 1; i < curve.Length; i++)
         {
-            allZero &= curve[i] == 0;
-            argMin = curve[i] < curve[argMin] ? i : argMin;
-            argMax = curve[i] > curve[argMax] ? i : argMax;
-            flatSteps += IsFlat(curve[i - 1], curve[i]) ? 1 : 0;
+            var (before, after) = (curve[i - 1], curve[i]);
+            allZero &= after == 0;
+            (argMin, min) = after < min ? (i, after) : (argMin, min);
+            (argMax, max) = after > max ? (i, after) : (argMax, max);
+            if (IsFlat(before, after))
+            {
+                flatSteps++;
+                continue;
+            }
+
+            var sign = Math.Sign(after - before);
+            signChanges += lastSign != 0 && sign != lastSign ? 1 : 0;
+            lastSign = sign;
         }
 
-        var signChanges = SlopeSignChanges(curve);
         string? rejection = null;
         if (allZero)
         {
@@ -172,20 +227,19 @@ public static class IntegrityCheck
 
         if (rejection is not null)
         {
-            return new(rejection, false, []);
+            return rejection;
         }
 
         // q is the probability given to the wrong class: a sound loss is lower at q=0 than at q=1.
-        var flipped = curve[0] > curve[^1];
-        var range = curve[argMax] - curve[argMin];
-        var phenotype = GC.AllocateUninitializedArray<double>(curve.Length);
+        flipped = curve[0] > curve[^1];
+        var range = max - min;
         for (var i = 0; i < curve.Length; i++)
         {
-            var value = (curve[i] - curve[argMin]) / range;
-            phenotype[i] = flipped ? 1 - value : value;
+            var value = (curve[i] - min) / range;
+            curve[i] = flipped ? 1 - value : value;
         }
 
-        return new(null, flipped, phenotype);
+        return null;
     }
 
     /// <summary>

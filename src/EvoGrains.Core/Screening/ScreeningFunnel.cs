@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using EvoGrains.Core.Expressions;
 
 namespace EvoGrains.Core.Screening;
@@ -20,25 +21,26 @@ public sealed class ScreeningFunnel
     /// phenotype; true stops screening there with <see cref="ScreeningStage.Duplicate"/>, so a candidate the caller
     /// already knows costs none of the dearer checks.
     /// </param>
-    public ScreeningVerdict Screen(LossFunction loss, Func<LossFunction, double[], bool>? isKnown = null)
+    [SkipLocalsInit] // The integrity check writes the phenotype in full before anything reads it.
+    public ScreeningVerdict Screen(LossFunction loss, Func<LossFunction, ReadOnlySpan<double>, bool>? isKnown = null)
     {
         if (RejectStructure(loss) is { } malformed)
         {
             return malformed;
         }
 
-        var integrity = IntegrityCheck.Run(loss);
-        if (!integrity.Passed)
+        // Most candidates that pass the integrity check fail a later one, so their phenotype stays on the stack.
+        Span<double> phenotype = stackalloc double[IntegrityCheck.Points];
+        if (IntegrityCheck.Check(loss, phenotype, out var flipped) is { } failed)
         {
-            return ScreeningVerdict.Reject(ScreeningStage.Integrity, integrity.Rejection!, loss);
+            return ScreeningVerdict.Reject(ScreeningStage.Integrity, failed, loss);
         }
 
-        var candidate = integrity.Flipped ? loss.Negated() : loss;
-        if (isKnown?.Invoke(candidate, integrity.Phenotype) == true)
+        var candidate = flipped ? loss.Negated() : loss;
+        if (isKnown?.Invoke(candidate, phenotype) == true)
         {
             return new ScreeningVerdict(
-                false, ScreeningStage.Duplicate, "behaves like a loss already known", candidate, integrity.Flipped,
-                integrity.Phenotype);
+                false, ScreeningStage.Duplicate, "behaves like a loss already known", candidate, flipped);
         }
 
         var interpreter = new LossInterpreter(candidate);
@@ -54,13 +56,14 @@ public sealed class ScreeningFunnel
             return ScreeningVerdict.Reject(ScreeningStage.Rejection, rejected, candidate);
         }
 
+        IntegrityCheck.Remember(candidate);
         return new ScreeningVerdict(
             true,
             ScreeningStage.Accepted,
-            integrity.Flipped ? "accepted (flipped: the curve ran the wrong way)" : "accepted",
+            flipped ? "accepted (flipped: the curve ran the wrong way)" : "accepted",
             candidate,
-            integrity.Flipped,
-            integrity.Phenotype);
+            flipped,
+            phenotype.ToArray());
     }
 
     /// <summary>

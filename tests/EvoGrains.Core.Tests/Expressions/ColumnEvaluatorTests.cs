@@ -59,4 +59,53 @@ public sealed class ColumnEvaluatorTests
 
         Assert.Equal(before, columns.Evaluate(tree, 1));
     }
+
+    [Fact]
+    public void Scratch_columns_equal_remembered_ones_and_are_not_remembered_until_kept()
+    {
+        var remembered = new ColumnEvaluator(P, Z, capacity: 64);
+        var columns = new ColumnEvaluator(P, Z, capacity: 64);
+        var scratch = new ColumnScratch(P.Length);
+        var parent = ExpressionParser.Parse("erf(p) * log(p + 0.3)");
+        columns.Evaluate(parent, 1);
+        var known = columns.Computed;
+        var child = ExpressionParser.Parse("y * (erf(p) * log(p + 0.3)) / sq(p - 0.2)");
+
+        scratch.Reset();
+        var column = columns.Evaluate(child, 1, scratch);
+
+        Assert.Equal(remembered.Evaluate(child, 1), column);
+        Assert.Equal(known, columns.Computed);
+
+        scratch.Keep();
+        var kept = columns.Computed;
+        Assert.True(kept > known, "keeping hands the scratch columns to the evaluator");
+        Assert.Equal(remembered.Evaluate(child, 1), columns.Evaluate(child, 1));
+        Assert.Equal(kept, columns.Computed);
+    }
+
+    [Fact]
+    public void A_reset_scratch_reuses_its_columns_and_a_kept_one_does_not()
+    {
+        var columns = new ColumnEvaluator(P, Z, capacity: 64);
+        var scratch = new ColumnScratch(P.Length);
+        var first = columns.Evaluate(ExpressionParser.Parse("y * exp(p)"), 1, scratch);
+
+        scratch.Reset();
+        var second = columns.Evaluate(ExpressionParser.Parse("y * sin(p)"), 1, scratch);
+        Assert.Same(first, second);
+
+        scratch.Keep();
+        var third = columns.Evaluate(ExpressionParser.Parse("y * cos(p)"), 1, scratch);
+        Assert.NotSame(second, third);
+        Assert.Equal(new ColumnEvaluator(P, Z, 4).Evaluate(ExpressionParser.Parse("y * sin(p)"), 1), second);
+    }
+
+    [Fact]
+    public void A_scratch_of_another_length_is_refused()
+    {
+        var columns = new ColumnEvaluator(P, Z, capacity: 4);
+
+        Assert.Throws<ArgumentOutOfRangeException>(() => columns.Evaluate(Expr.P, 1, new ColumnScratch(P.Length + 1)));
+    }
 }

@@ -36,7 +36,7 @@ public sealed class ScreeningFunnelTests
 
         var duplicate = Funnel.Screen(loss, (candidate, phenotype) =>
         {
-            (askedLoss, asked) = (candidate, phenotype);
+            (askedLoss, asked) = (candidate, phenotype.ToArray());
             return true;
         });
 
