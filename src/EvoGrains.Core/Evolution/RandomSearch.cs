@@ -12,6 +12,8 @@ public sealed class RandomSearch(GenomeSpace space, ScreeningFunnel funnel, int 
 
     public override IReadOnlyList<Member> Members => best;
 
+    protected override bool ChildrenShareSubtrees => false;
+
     protected override void Replace(Member old, Member updated) => ReplaceIn(best, old, updated);
 
     protected override (Genome, string, IReadOnlyList<string>) Breed(Random random) =>

@@ -26,6 +26,10 @@ public abstract class SearchStrategy(ScreeningFunnel funnel, int proposalPool = 
     // Breeding keeps producing the same bad children; screening one again costs up to ~100 µs.
     private readonly Dictionary<ulong, ScreeningStage> rejected = [];
 
+    // Children that behaved like a member, by hash, with that member: a converged population breeds them again and
+    // again, and while the member lives the answer stays the same without computing the curve.
+    private readonly Dictionary<ulong, Member> nearMembers = [];
+
     public ProposalStatistics Statistics { get; } = new();
 
     /// <summary>
@@ -49,6 +53,12 @@ public abstract class SearchStrategy(ScreeningFunnel funnel, int proposalPool = 
     /// this ends as soon as they do.
     /// </summary>
     public virtual bool IsWaiting => false;
+
+    /// <summary>
+    /// Whether this method breeds children that share most subtrees with the losses it proposes, so the integrity
+    /// check's columns of each proposal are worth remembering. A method whose every proposal is new throughout says no.
+    /// </summary>
+    protected virtual bool ChildrenShareSubtrees => true;
 
     /// <summary>
     /// The next candidate, or null when waiting or when 2500 draws in a row were rejected or duplicates. A duplicate
@@ -210,6 +220,13 @@ public abstract class SearchStrategy(ScreeningFunnel funnel, int proposalPool = 
                 continue;
             }
 
+            if (nearMembers.TryGetValue(loss.Hash, out var near) && IsMember(near))
+            {
+                Statistics.CountDuplicate();
+                OnDiscarded();
+                continue;
+            }
+
             var verdict = Screen(genome, loss);
             if (verdict.Stage == ScreeningStage.Duplicate || seen.Contains(verdict.Loss.Hash))
             {
@@ -217,6 +234,10 @@ public abstract class SearchStrategy(ScreeningFunnel funnel, int proposalPool = 
                 {
                     // The unflipped form too: a twin stays one whatever the population holds.
                     seen.Add(loss.Hash);
+                }
+                else if (nearMembers.TryGetValue(verdict.Loss.Hash, out var member))
+                {
+                    nearMembers[loss.Hash] = member;
                 }
 
                 Statistics.CountDuplicate();
@@ -258,6 +279,11 @@ public abstract class SearchStrategy(ScreeningFunnel funnel, int proposalPool = 
         seen.Add(candidate.Genome.ToLoss().Hash);
         seen.Add(candidate.Loss.Hash);
         seenFingerprints.Add(candidate.Verdict.Fingerprint);
+        if (ChildrenShareSubtrees)
+        {
+            IntegrityCheck.Remember(candidate.Loss);
+        }
+
         Statistics.CountProposed();
         OnProposed(candidate);
         return candidate;
@@ -288,8 +314,14 @@ public abstract class SearchStrategy(ScreeningFunnel funnel, int proposalPool = 
     private bool IsKnown(LossFunction candidate, ReadOnlySpan<double> phenotype)
     {
         // Phenotype first: it is the cheaper test, and the common duplicate of a converged population.
-        if (IsKnownPhenotype(phenotype))
+        if (NearestMember(phenotype) is { } member)
         {
+            if (nearMembers.Count >= MaxRememberedRejections)
+            {
+                nearMembers.Clear();
+            }
+
+            nearMembers[candidate.Hash] = member;
             return true;
         }
 
@@ -302,12 +334,26 @@ public abstract class SearchStrategy(ScreeningFunnel funnel, int proposalPool = 
         return true;
     }
 
-    private bool IsKnownPhenotype(ReadOnlySpan<double> phenotype)
+    /// <summary>A member whose phenotype is within the duplicate distance of <paramref name="phenotype"/>.</summary>
+    private Member? NearestMember(ReadOnlySpan<double> phenotype)
     {
         foreach (var member in Members)
         {
             if (member.Candidate.Verdict.Phenotype is { } other
                 && IntegrityCheck.AreWithin(phenotype, other, PhenotypeDuplicateDistance))
+            {
+                return member;
+            }
+        }
+
+        return null;
+    }
+
+    private bool IsMember(Member member)
+    {
+        foreach (var other in Members)
+        {
+            if (ReferenceEquals(other, member))
             {
                 return true;
             }

@@ -29,6 +29,8 @@ public sealed class TaylorGloSearch(
 
     public override IReadOnlyList<Member> Members => best;
 
+    protected override bool ChildrenShareSubtrees => false;
+
     protected override void Replace(Member old, Member updated) => ReplaceIn(best, old, updated);
 
     public override bool IsWaiting => CurrentRun().IsWaiting;

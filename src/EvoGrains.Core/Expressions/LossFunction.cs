@@ -39,7 +39,7 @@ public sealed record LossFunction(
     public IReadOnlyList<NormalizedTerm> Normalized { get; init; } = [];
 
     /// <summary>The canonical element expression (computed once).</summary>
-    public Expr Canonical => canonical ??= Canonicalizer.Canonicalize(Element);
+    public Expr Canonical => canonical ??= CanonicalForms.Of(Element).Tree;
 
     /// <summary>The identity of this loss: equal for every trivially-equal way of writing it.</summary>
     public ulong Hash => hash ??= StableHash.Of(CanonicalText);
@@ -67,7 +67,7 @@ public sealed record LossFunction(
     /// <summary>
     /// Canonical infix plus the normalised terms, reduction and smoothing when they differ from the defaults.
     /// </summary>
-    public string CanonicalText => canonicalText ??= Describe(InfixPrinter.Print(Canonical));
+    public string CanonicalText => canonicalText ??= Describe(CanonicalForms.Of(Element).Text);
 
     public bool UsesLabel => Element.Uses(Op.Y) || LabelSmoothing > 0 || Normalized.Count > 0;
 

@@ -56,7 +56,6 @@ public sealed class ScreeningFunnel
             return ScreeningVerdict.Reject(ScreeningStage.Rejection, rejected, candidate);
         }
 
-        IntegrityCheck.Remember(candidate);
         return new ScreeningVerdict(
             true,
             ScreeningStage.Accepted,

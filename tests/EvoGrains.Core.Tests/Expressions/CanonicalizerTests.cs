@@ -208,4 +208,19 @@ public sealed class CanonicalizerTests
         // The hash of a stored search's losses must not move: x·0 is NaN where x overflows, so it is not canonical.
         Assert.NotEqual(Canonicalizer.Simplify(Parse(expression)), Canon(expression));
     }
+
+    [Fact]
+    public void A_loss_canonicalised_again_from_a_new_copy_of_its_tree_gets_the_same_form()
+    {
+        RandomTrees.Trees().Sample(tree =>
+        {
+            var first = new LossFunction(tree);
+            var copy = new LossFunction(Parse(tree.ToString()));
+
+            Assert.Equal(Canonicalizer.Canonicalize(tree), first.Canonical);
+            Assert.Equal(first.Canonical, copy.Canonical);
+            Assert.Equal(InfixPrinter.Print(Canonicalizer.Canonicalize(tree)), copy.CanonicalText);
+            Assert.Equal(first.Hash, copy.Hash);
+        }, iter: 500);
+    }
 }
