@@ -23,7 +23,7 @@ public static class RejectionProtocol
             for (var i = 0; i < logits.Length; i++)
             {
                 interpreter.Evaluate(logits[i], probes.Labels[i], gradient);
-                var norm = Math.Sqrt(gradient.Sum(g => g * g));
+                var norm = Math.Sqrt(SumOfSquares(gradient));
                 if (!double.IsFinite(norm))
                 {
                     return $"the gradient became non-finite at step {step}";
@@ -46,6 +46,17 @@ public static class RejectionProtocol
             ? null
             : $"optimising random logits with it moves their accuracy from {before:P0} to {after:P0} "
                 + $"(needs +{RequiredGain:P0})";
+    }
+
+    private static double SumOfSquares(double[] values)
+    {
+        var sum = 0.0;
+        foreach (var value in values)
+        {
+            sum += value * value;
+        }
+
+        return sum;
     }
 
     private static double Accuracy(double[][] logits, int[] labels)
