@@ -179,7 +179,7 @@ public static class IntegrityCheck
         return changes;
     }
 
-    // Curves are finite by the time they are judged, so plain comparisons agree with Math.Max, at a fraction of its cost.
+    // Curves are finite when judged, so plain comparisons agree with Math.Max at a fraction of its cost.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool IsFlat(double before, double after)
     {

@@ -4,7 +4,7 @@ using EvoGrains.Core.Screening;
 
 namespace EvoGrains.Core.Tests.Evolution;
 
-/// <summary>A child that behaves like a living member is a duplicate, and breeding it again costs no screening.</summary>
+/// <summary>A child that behaves like a living member is a duplicate; breeding it again costs no screening.</summary>
 public sealed class NearMemberTests
 {
     private const string Member = "-(y * log(p))";
@@ -47,7 +47,7 @@ public sealed class NearMemberTests
         return new Candidate(new TreeGenome(loss.Element), Funnel.Screen(loss), "random", []);
     }
 
-    /// <summary>Breeds the given expressions in order, then waits; keeps every reported candidate as a member.</summary>
+    /// <summary>Breeds the given expressions in order, then waits; keeps every reported candidate.</summary>
     private sealed class Scripted(params string[] expressions) : SearchStrategy(NearMemberTests.Funnel)
     {
         private readonly List<Member> members = [];
