@@ -35,9 +35,10 @@ public sealed record HallOfFameEntry
 
     public required string Operator { get => @operator; init => @operator = value; }
 
-    [Id(6)] internal readonly IReadOnlyList<string> parents = null!;
+    // An array, not the interface: a field of interface type makes every write name the list's runtime type.
+    [Id(6)] internal readonly string[] parents = null!;
 
-    public required IReadOnlyList<string> Parents { get => parents; init => parents = value; }
+    public required IReadOnlyList<string> Parents { get => parents; init => parents = [.. value]; }
 
     [Id(7)] internal readonly int rung;
 

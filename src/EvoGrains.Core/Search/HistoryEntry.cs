@@ -51,9 +51,10 @@ public sealed record HistoryEntry
 
     public required string Operator { get => @operator; init => @operator = value; }
 
-    [Id(10)] internal readonly IReadOnlyList<string> parents = null!;
+    // An array, not the interface: a field of interface type makes every write name the list's runtime type.
+    [Id(10)] internal readonly string[] parents = null!;
 
-    public required IReadOnlyList<string> Parents { get => parents; init => parents = value; }
+    public required IReadOnlyList<string> Parents { get => parents; init => parents = [.. value]; }
 
     [Id(11)] internal readonly string? failure;
 

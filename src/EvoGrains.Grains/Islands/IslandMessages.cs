@@ -40,7 +40,7 @@ internal static class IslandMessages
 
     public static IslandResult Result(HistoryEntry record) => new(
         record.Hash, record.Expression, record.Loss.ToLoss(),
-        new StoredCandidate(record.Genome, record.Operator, record.Parents),
+        new StoredCandidate(record.Genome, record.Operator, [.. record.Parents]),
         new EvaluationResult(record.Fitness, record.Status, record.Seconds, record.Failure)
         {
             Permanent = record.Permanent, Seeds = record.Seeds, Spread = record.Spread,

@@ -3,12 +3,15 @@ using Orleans;
 
 namespace EvoGrains.Core.Search.Islands;
 
-/// <summary>A candidate as storage and messages carry it: genome text and lineage.</summary>
+/// <summary>
+/// A candidate as storage and messages carry it: genome text and lineage. The parents are an array, not an interface:
+/// a field of interface type makes every write name the list's runtime type.
+/// </summary>
 [GenerateSerializer, Immutable, Alias("evograins.stored-candidate")]
 public sealed record StoredCandidate(
     [Id(0)] string Genome,
     [Id(1)] string Operator,
-    [Id(2)] IReadOnlyList<string> Parents)
+    [Id(2)] string[] Parents)
 {
     public static StoredCandidate From(Candidate candidate) =>
         new(candidate.Genome.Encode(), candidate.Operator, candidate.Parents.ToArray());
