@@ -114,7 +114,8 @@ public sealed partial class IslandGrain : Grain, IIslandGrain
 
     public Task ReceiveMigrantsAsync(IReadOnlyList<Migrant> migrants)
     {
-        if (runtime?.ReceiveMigrants(migrants) > 0)
+        // Migrants are screened again on arrival (IslandRuntime.ReceiveMigrants): search work, not orchestration.
+        if (runtime is { } island && SearchWork.Measure(() => island.ReceiveMigrants(migrants)) > 0)
         {
             pump.Wake(status: false);
         }
