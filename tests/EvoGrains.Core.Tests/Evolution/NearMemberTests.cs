@@ -16,7 +16,7 @@ public sealed class NearMemberTests
     [Fact]
     public void A_child_near_a_living_member_is_screened_once()
     {
-        var strategy = new Scripted(Scaled, Scaled, Other);
+        var strategy = Scripted(Scaled, Scaled, Other);
         strategy.Report(Candidate(Member), 0.5);
 
         var proposed = strategy.Propose(new Random(1));
@@ -29,7 +29,7 @@ public sealed class NearMemberTests
     [Fact]
     public void Once_the_member_is_gone_the_child_is_screened_again_and_can_be_proposed()
     {
-        var strategy = new Scripted(Scaled, Scaled);
+        var strategy = Scripted(Scaled, Scaled);
         strategy.Report(Candidate(Member), 0.5);
         Assert.Null(strategy.Propose(new Random(1)));
 
@@ -47,37 +47,5 @@ public sealed class NearMemberTests
         return new Candidate(new TreeGenome(loss.Element), Funnel.Screen(loss), "random", []);
     }
 
-    /// <summary>Breeds the given expressions in order, then waits; keeps every reported candidate.</summary>
-    private sealed class Scripted(params string[] expressions) : SearchStrategy(NearMemberTests.Funnel)
-    {
-        private readonly List<Member> members = [];
-        private int next;
-
-        public override string Method => "scripted";
-
-        public override IReadOnlyList<Member> Members => members;
-
-        public override bool IsWaiting => next >= expressions.Length;
-
-        /// <summary>Where the funnel stopped each bred expression it was asked about.</summary>
-        public List<ScreeningStage> Screened { get; } = [];
-
-        public void Forget() => members.Clear();
-
-        public void Rewind(int count) => next -= count;
-
-        protected override (Genome, string, IReadOnlyList<string>) Breed(Random random) =>
-            (new TreeGenome(ExpressionParser.Parse(expressions[next++])), "random", []);
-
-        protected override ScreeningVerdict Screen(Genome genome, LossFunction loss)
-        {
-            var verdict = base.Screen(genome, loss);
-            Screened.Add(verdict.Stage);
-            return verdict;
-        }
-
-        protected override void Absorb(Member member) => members.Add(member);
-
-        protected override void Replace(Member old, Member updated) => ReplaceIn(members, old, updated);
-    }
+    private static ScriptedStrategy Scripted(params string[] expressions) => new(Funnel, true, expressions);
 }

@@ -4,6 +4,7 @@ using EvoGrains.Core.Screening;
 using EvoGrains.Core.Search;
 using EvoGrains.Core.Search.Book;
 using EvoGrains.Core.Search.Islands;
+using EvoGrains.Core.Tests.Evolution;
 using static EvoGrains.Core.Tests.Search.Book.BookFixtures;
 
 namespace EvoGrains.Core.Tests.Search;
@@ -31,7 +32,7 @@ public sealed class OneHotTwinTests
     [Fact]
     public void An_island_never_proposes_the_twin_of_a_loss_it_proposed()
     {
-        var strategy = new Scripted(Twin, TwinWithOne, Other);
+        var strategy = Scripted(Twin, TwinWithOne, Other);
 
         var first = strategy.Propose(new Random(1));
         var second = strategy.Propose(new Random(1));
@@ -44,7 +45,7 @@ public sealed class OneHotTwinTests
     [Fact]
     public void A_twin_stops_after_the_integrity_check_and_is_never_screened_again()
     {
-        var strategy = new Scripted(Twin, TwinWithOne, TwinWithOne, Other);
+        var strategy = Scripted(Twin, TwinWithOne, TwinWithOne, Other);
 
         strategy.Propose(new Random(1));
         strategy.Propose(new Random(1));
@@ -56,7 +57,7 @@ public sealed class OneHotTwinTests
     [Fact]
     public void A_bred_loss_that_ignores_the_label_is_rejected_before_it_is_hashed_or_screened()
     {
-        var strategy = new Scripted("-log(p)", Other);
+        var strategy = Scripted("-log(p)", Other);
 
         var proposed = strategy.Propose(new Random(1));
 
@@ -68,7 +69,7 @@ public sealed class OneHotTwinTests
     [Fact]
     public void An_island_never_proposes_the_twin_of_a_loss_it_evaluated_or_received()
     {
-        var strategy = new Scripted(TwinWithOne);
+        var strategy = Scripted(TwinWithOne);
         strategy.Report(Candidate(Twin), 0.8);
 
         Assert.Null(strategy.Propose(new Random(1)));
@@ -124,39 +125,5 @@ public sealed class OneHotTwinTests
         return new Candidate(new TreeGenome(loss.Element), Funnel.Screen(loss), "random", []);
     }
 
-    /// <summary>
-    /// Breeds the given expressions in order, then waits. It keeps no members, so no phenotype comparison with a member
-    /// can catch a twin: only the fingerprint can.
-    /// </summary>
-    private sealed class Scripted(params string[] expressions) : SearchStrategy(OneHotTwinTests.Funnel)
-    {
-        private int next;
-
-        public override string Method => "scripted";
-
-        public override IReadOnlyList<Member> Members => [];
-
-        public override bool IsWaiting => next >= expressions.Length;
-
-        /// <summary>Where the funnel stopped each bred expression it was asked about.</summary>
-        public List<ScreeningStage> Screened { get; } = [];
-
-        protected override (Genome, string, IReadOnlyList<string>) Breed(Random random) =>
-            (new TreeGenome(ExpressionParser.Parse(expressions[next++])), "random", []);
-
-        protected override ScreeningVerdict Screen(Genome genome, LossFunction loss)
-        {
-            var verdict = base.Screen(genome, loss);
-            Screened.Add(verdict.Stage);
-            return verdict;
-        }
-
-        protected override void Absorb(Member member)
-        {
-        }
-
-        protected override void Replace(Member old, Member updated)
-        {
-        }
-    }
+    private static ScriptedStrategy Scripted(params string[] expressions) => new(Funnel, false, expressions);
 }
