@@ -38,7 +38,7 @@ public sealed record HallOfFameEntry
     // An array, not the interface: a field of interface type makes every write name the list's runtime type.
     [Id(6)] internal readonly string[] parents = null!;
 
-    public required IReadOnlyList<string> Parents { get => parents; init => parents = [.. value]; }
+    public required IReadOnlyList<string> Parents { get => parents; init => parents = value as string[] ?? [.. value]; }
 
     [Id(7)] internal readonly int rung;
 

@@ -54,7 +54,7 @@ public sealed record HistoryEntry
     // An array, not the interface: a field of interface type makes every write name the list's runtime type.
     [Id(10)] internal readonly string[] parents = null!;
 
-    public required IReadOnlyList<string> Parents { get => parents; init => parents = [.. value]; }
+    public required IReadOnlyList<string> Parents { get => parents; init => parents = value as string[] ?? [.. value]; }
 
     [Id(11)] internal readonly string? failure;
 
