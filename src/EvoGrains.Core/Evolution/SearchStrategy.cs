@@ -16,7 +16,8 @@ public abstract class SearchStrategy(ScreeningFunnel funnel, int proposalPool = 
     private const int MaxAttempts = 2500;
     private const double PhenotypeDuplicateDistance = 0.01;
 
-    private const int MaxRememberedRejections = 1 << 16;
+    // Bounds each memo of bred children (rejected ones, near-member ones).
+    private const int MaxRemembered = 1 << 16;
 
     private readonly HashSet<ulong> seen = [];
 
@@ -300,7 +301,7 @@ public abstract class SearchStrategy(ScreeningFunnel funnel, int proposalPool = 
 
     private void Remember(ulong hash, ScreeningStage stage)
     {
-        if (rejected.Count < MaxRememberedRejections)
+        if (rejected.Count < MaxRemembered)
         {
             rejected[hash] = stage;
         }
@@ -316,7 +317,7 @@ public abstract class SearchStrategy(ScreeningFunnel funnel, int proposalPool = 
         // Phenotype first: it is the cheaper test, and the common duplicate of a converged population.
         if (NearestMember(phenotype) is { } member)
         {
-            if (nearMembers.Count >= MaxRememberedRejections)
+            if (nearMembers.Count >= MaxRemembered)
             {
                 nearMembers.Clear();
             }

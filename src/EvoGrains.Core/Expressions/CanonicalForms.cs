@@ -1,5 +1,3 @@
-using System.Collections.Concurrent;
-
 namespace EvoGrains.Core.Expressions;
 
 /// <summary>
@@ -9,28 +7,16 @@ namespace EvoGrains.Core.Expressions;
 /// </summary>
 internal static class CanonicalForms
 {
-    private const int Capacity = 16384;
-
-    private static readonly ConcurrentDictionary<Expr, (Expr Tree, string Text)> Remembered = new();
-    private static int count;
+    private static readonly ClearingCache<Expr, (Expr Tree, string Text)> Remembered = new(capacity: 16384);
 
     public static (Expr Tree, string Text) Of(Expr raw)
     {
-        if (Remembered.TryGetValue(raw, out var form))
+        if (Remembered.TryGet(raw, out var form))
         {
             return form;
         }
 
         var tree = Canonicalizer.Canonicalize(raw);
-        form = (tree, InfixPrinter.Print(tree));
-        if (Interlocked.Increment(ref count) > Capacity)
-        {
-            // Crude but cheap, as in ColumnEvaluator: the live population's children come back at once.
-            Remembered.Clear();
-            Interlocked.Exchange(ref count, 0);
-        }
-
-        Remembered.TryAdd(raw, form);
-        return form;
+        return Remembered.Add(raw, (tree, InfixPrinter.Print(tree)));
     }
 }

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Numerics;
 
 namespace EvoGrains.Core.Expressions;
@@ -15,9 +14,7 @@ public sealed class ColumnEvaluator
 {
     private readonly double[] p;
     private readonly double[] z;
-    private readonly int capacity;
-    private readonly ConcurrentDictionary<(double Y, Expr Node), double[]> remembered = new();
-    private int count;
+    private readonly ClearingCache<(double Y, Expr Node), double[]> remembered;
 
     /// <param name="p">The probability at each point.</param>
     /// <param name="z">The logit at each point (same length as <paramref name="p"/>).</param>
@@ -27,13 +24,13 @@ public sealed class ColumnEvaluator
         ArgumentOutOfRangeException.ThrowIfNotEqual(z.Length, p.Length, nameof(z));
         this.p = p;
         this.z = z;
-        this.capacity = capacity;
+        remembered = new(capacity);
     }
 
     public int Length => p.Length;
 
     /// <summary>Columns computed since the memory was last cleared.</summary>
-    public int Computed => Volatile.Read(ref count);
+    public int Computed => remembered.Added;
 
     /// <summary>t(y, p[i], z[i]) for every point i; every column computed is remembered.</summary>
     public double[] Evaluate(Expr node, double y) =>
@@ -68,21 +65,10 @@ public sealed class ColumnEvaluator
                 return true;
         }
 
-        return remembered.TryGetValue((y, node), out column!);
+        return remembered.TryGet((y, node), out column!);
     }
 
-    internal double[] Remember(Expr node, double y, double[] column)
-    {
-        if (Interlocked.Increment(ref count) > capacity)
-        {
-            // Clearing everything is crude but cheap; the live population's subtrees come back at once.
-            remembered.Clear();
-            Interlocked.Exchange(ref count, 0);
-        }
-
-        remembered.TryAdd((y, node), column);
-        return column;
-    }
+    internal double[] Remember(Expr node, double y, double[] column) => remembered.Add((y, node), column);
 
     private static double[] Compute(Expr node, double y, ReadOnlySpan<double[]> children, double[] result)
     {
