@@ -22,9 +22,10 @@ public sealed partial class HistoryPager(IGrainFactory grains, string searchId, 
 
     /// <summary>
     /// Seals every full page of the tail; the search awaits it in the turn that filled the page, so nothing appends
-    /// meanwhile. Page first, then the search's own write, so a crash in between only writes the same page again.
+    /// meanwhile, and writes itself afterwards. Pages first, then the search's own write, so a crash in between only
+    /// writes the same pages again.
     /// </summary>
-    public async Task SealDueAsync(HistoryBook history, Func<Task> commit)
+    public async Task SealDueAsync(HistoryBook history)
     {
         try
         {
@@ -32,7 +33,6 @@ public sealed partial class HistoryPager(IGrainFactory grains, string searchId, 
             {
                 await Page(history.SealedPages).WriteAsync(page);
                 history.PageSealed();
-                await commit();
             }
         }
         catch (Exception error) when (error is not OutOfMemoryException)

@@ -21,16 +21,12 @@ public sealed class SearchGrain(
     [PersistentState("search", EvoGrainsStorage.ProviderName)] IPersistentState<SearchGrainState> state,
     ILogger<SearchGrain> logger) : Grain, ISearchGrain
 {
-    // Islands report in bursts; sharing one write per 20 ms keeps a busy search from serializing its state per report.
-    private static readonly TimeSpan WriteSpacing = TimeSpan.FromMilliseconds(20);
-
     private static readonly TimeSpan TickPeriod = TimeSpan.FromSeconds(1);
 
     // Final jobs are re-offered to the queue this often, which recovers a lost result delivery.
     private static readonly TimeSpan FinalResendPeriod = TimeSpan.FromSeconds(5);
 
     private SearchBook book = new(SearchRecord.Empty);
-    private GroupCommit? commit;
     private SearchMessenger messenger = null!;
     private HistoryPager pager = null!;
     private double? busySeconds;
@@ -40,11 +36,13 @@ public sealed class SearchGrain(
 
     private string SearchId => this.GetPrimaryKeyString();
 
-    private GroupCommit Commit => commit ??= new GroupCommit(() =>
+    // No call interleaves with another (see remarks), so there is nothing to share a write with: each turn writes at
+    // once. A delay here would hold up the one island whose report waits for it, and its outbox grows meanwhile.
+    private Task WriteAsync()
     {
         state.State.Record = book.Record;
         return state.WriteStateAsync();
-    }, WriteSpacing);
+    }
 
     // The record alone is enough to ignore resent results (each island's high-water mark): no sealed page is read.
     public override Task OnActivateAsync(CancellationToken cancellationToken)
@@ -70,7 +68,7 @@ public sealed class SearchGrain(
 
         if (book.Start(spec, SearchId, DateTimeOffset.UtcNow))
         {
-            await Commit.CommitAsync();
+            await WriteAsync();
             await messenger.UpdateRegistryAsync(book.Summary(SearchId, DateTimeOffset.UtcNow));
             await messenger.PokeWorkersAsync(spec, islandsToo: true, start: true);
             StartTimer();
@@ -112,12 +110,13 @@ public sealed class SearchGrain(
             return false;
         }
 
+        // Full pages first, so the write that takes the report also records them sealed: one write per report.
+        await pager.SealDueAsync(book.History);
         if (book.IsTerminal || !await BeginFinalStageIfDueAsync())
         {
             await AfterChangeAsync();
         }
 
-        await pager.SealDueAsync(book.History, Commit.CommitAsync);
         return true;
     }
 
@@ -134,7 +133,7 @@ public sealed class SearchGrain(
     {
         if (changed)
         {
-            await Commit.CommitAsync();
+            await WriteAsync();
             await islands(book.Spec!);
             await messenger.UpdateRegistryAsync(book.Summary(SearchId, DateTimeOffset.UtcNow));
         }
@@ -149,7 +148,7 @@ public sealed class SearchGrain(
             return false;
         }
 
-        await Commit.CommitAsync();
+        await WriteAsync();
         book.RecordCancelledTrainings(await messenger.StopSearchingAsync(book.Spec!, final: false) ?? 0);
         await messenger.UpdateRegistryAsync(book.Summary(SearchId, DateTimeOffset.UtcNow));
         await SendFinalJobsAsync();
@@ -170,7 +169,7 @@ public sealed class SearchGrain(
     // Persists; the first call after the search ended also stops its workers (once).
     private async Task AfterChangeAsync()
     {
-        await Commit.CommitAsync();
+        await WriteAsync();
         if (!book.IsTerminal || ended)
         {
             return;
