@@ -31,6 +31,8 @@ public static class OneHotFingerprint
     private static readonly double[] Grid =
         [.. Enumerable.Range(0, Points).Select(i => 1 / (1 + Math.Exp(12 - (0.25 * i))))];
 
+    private static readonly double[] LogGrid = [.. Grid.Select(p => Math.Log(p))];
+
     // Islands fingerprint thousands of candidates a second; one builder per thread keeps that free of garbage.
     [ThreadStatic]
     private static StringBuilder? scratch;
@@ -50,8 +52,8 @@ public static class OneHotFingerprint
         var previousOther = 0.0;
         for (var i = 0; i < Points; i++)
         {
-            halves.Evaluate(true, Grid[i], out var truePrime, out var trueZ);
-            halves.Evaluate(false, Grid[i], out var otherPrime, out var otherZ);
+            halves.Evaluate(true, Grid[i], LogGrid[i], out var truePrime, out var trueZ);
+            halves.Evaluate(false, Grid[i], LogGrid[i], out var otherPrime, out var otherZ);
             Append(text, truePrime - otherPrime);
             Append(text, i == 0 ? 0 : otherPrime - previousOther);
             Append(text, trueZ);
@@ -62,7 +64,15 @@ public static class OneHotFingerprint
         return StableHash.Of(text);
     }
 
-    private static void Append(StringBuilder text, double value) =>
-        (Math.Abs(value) < Negligible ? text.Append('0') : text.Append(CultureInfo.InvariantCulture, $"{value:E4}"))
-            .Append(';');
+    private static void Append(StringBuilder text, double value)
+    {
+        if (Math.Abs(value) < Negligible)
+        {
+            text.Append("0;");
+            return;
+        }
+
+        Span<char> digits = stackalloc char[ScientificE4.MaxLength];
+        text.Append(digits[..ScientificE4.Format(value, digits)]).Append(';');
+    }
 }

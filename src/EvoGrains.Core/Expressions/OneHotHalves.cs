@@ -57,7 +57,11 @@ public sealed class OneHotHalves
     /// exactly as the interpreter computes it (without <see cref="Weight"/>).
     /// </summary>
     public double Evaluate(bool isTrueClass, double p, out double dp, out double dz) =>
-        element.Evaluate(isTrueClass ? TrueLabel : OtherLabel, p, Math.Log(p), out dp, out dz);
+        Evaluate(isTrueClass, p, Math.Log(p), out dp, out dz);
+
+    /// <summary>The same with log p given, for callers that evaluate a fixed grid many times.</summary>
+    public double Evaluate(bool isTrueClass, double p, double logP, out double dp, out double dz) =>
+        element.Evaluate(isTrueClass ? TrueLabel : OtherLabel, p, logP, out dp, out dz);
 
     /// <summary>One class's share of a sample's loss: <see cref="Weight"/> x t(y, p, log p).</summary>
     public double Contribution(bool isTrueClass, double p) => Weight * Evaluate(isTrueClass, p, out _, out _);
