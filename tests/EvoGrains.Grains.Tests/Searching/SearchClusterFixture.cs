@@ -16,6 +16,7 @@ namespace EvoGrains.Grains.Tests.Searching;
 public abstract class SearchClusterFixture(bool durableStorage) : IAsyncLifetime
 {
     private const short SiloCount = 3;
+    private const string MemoryStorageName = "evograins-memory";
 
     private readonly string storageFolder = Path.Combine(Path.GetTempPath(), "evograins-grain-tests", Guid.NewGuid().ToString("N"));
     private InProcessTestCluster? cluster;
@@ -23,6 +24,12 @@ public abstract class SearchClusterFixture(bool durableStorage) : IAsyncLifetime
     public InProcessTestCluster Cluster => cluster ?? throw new InvalidOperationException("Cluster not deployed.");
 
     public IClusterClient Client => Cluster.Client;
+
+    /// <summary>How many times the grain wrote its state, on any silo (memory storage only).</summary>
+    public int WritesOf(GrainId grainId) => Cluster.Silos
+        .Select(silo => Cluster.GetSiloServiceProvider(silo.SiloAddress).GetRequiredKeyedService<IGrainStorage>(EvoGrainsStorage.ProviderName))
+        .OfType<CountingGrainStorage>()
+        .Sum(storage => storage.WritesOf(grainId));
 
     public async Task InitializeAsync()
     {
@@ -38,7 +45,11 @@ public abstract class SearchClusterFixture(bool durableStorage) : IAsyncLifetime
             }
             else
             {
-                silo.AddMemoryGrainStorage(EvoGrainsStorage.ProviderName);
+                // Counted, so a test can tell how often a grain wrote its state.
+                silo.AddMemoryGrainStorage(MemoryStorageName);
+                silo.Services.AddKeyedSingleton<IGrainStorage>(
+                    EvoGrainsStorage.ProviderName,
+                    (services, _) => new CountingGrainStorage(services.GetRequiredKeyedService<IGrainStorage>(MemoryStorageName)));
             }
 
             silo.AddGpuTrainerPlacement(Accelerator.Cpu);

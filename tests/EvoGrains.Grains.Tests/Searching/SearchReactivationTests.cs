@@ -50,6 +50,32 @@ public sealed class SearchReactivationTests(MemorySearchClusterFixture fixture)
         Assert.Equal(history.Select(e => e.Hash).Append("new"), all.Entries.Select(e => e.Hash));
     }
 
+    [Fact]
+    public async Task A_report_that_fills_pages_costs_the_search_one_write()
+    {
+        // Reports queue (the search is non-reentrant): a write per sealed page, or a delay per write, holds up every
+        // island behind this one while their outboxes grow.
+        var searchId = $"one-write-{Guid.NewGuid():N}";
+        var search = fixture.Client.GetGrain<ISearchGrain>(searchId);
+        var history = Enumerable.Range(0, (SealedPages * HistoryBook.PageSize) + 10).Select(i => Entry(i, island: i % 2, sequence: (i / 2) + 1)).ToList();
+        await WritePausedSearchAsync(searchId, history);
+        Assert.Equal(history.Count, (await search.GetStatusAsync()).EvaluationsDone);
+        var writesBefore = fixture.WritesOf(search.GetGrainId());
+
+        // The tail's 10 and these fill two more pages.
+        var results = Enumerable.Range(0, (2 * HistoryBook.PageSize) + 5).Select(i => Entry(-1, island: 0, sequence: 70 + i) with { Hash = $"r{i}" }).ToList();
+        Assert.True(await search.ReportAsync(new IslandReport(0, results, Status(0))));
+
+        Assert.Equal(1, fixture.WritesOf(search.GetGrainId()) - writesBefore);
+        foreach (var page in new[] { SealedPages, SealedPages + 1 })
+        {
+            Assert.Equal(1, fixture.WritesOf(fixture.Client.GetGrain<IHistoryPageGrain>(GrainKeys.HistoryPage(searchId, page)).GetGrainId()));
+        }
+
+        var all = await search.GetHistoryAsync(0, int.MaxValue);
+        Assert.Equal(history.Select(e => e.Hash).Concat(results.Select(e => e.Hash)), all.Entries.Select(e => e.Hash));
+    }
+
     private void AssertNoPageActive(string searchId)
     {
         for (var page = 0; page < SealedPages; page++)
