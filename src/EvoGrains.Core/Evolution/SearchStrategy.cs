@@ -24,6 +24,9 @@ public abstract class SearchStrategy(ScreeningFunnel funnel, int proposalPool = 
     // Fingerprints of every candidate proposed, evaluated or restored: a one-hot twin is a duplicate, never trained.
     private readonly HashSet<ulong> seenFingerprints = [];
 
+    // Their sketches: most screened children have a sketch no seen loss has, and so need no fingerprint to be new.
+    private readonly HashSet<ulong> seenSketches = [];
+
     // Breeding keeps producing the same bad children; screening one again costs up to ~100 µs.
     private readonly Dictionary<ulong, ScreeningStage> rejected = [];
 
@@ -101,7 +104,7 @@ public abstract class SearchStrategy(ScreeningFunnel funnel, int proposalPool = 
     public void Report(Candidate candidate, double fitness, int rung = 0)
     {
         seen.Add(candidate.Loss.Hash);
-        seenFingerprints.Add(candidate.Loss.Fingerprint);
+        RememberFingerprint(candidate.Loss);
         var member = new Member(candidate, fitness, Reported++) { Rung = rung };
         Learn(member);
         Absorb(member);
@@ -134,7 +137,7 @@ public abstract class SearchStrategy(ScreeningFunnel funnel, int proposalPool = 
     public void Restore(Member member)
     {
         seen.Add(member.Candidate.Loss.Hash);
-        seenFingerprints.Add(member.Candidate.Loss.Fingerprint);
+        RememberFingerprint(member.Candidate.Loss);
         Reported = Math.Max(Reported, member.Birth + 1);
         Learn(member);
         Absorb(member);
@@ -279,7 +282,7 @@ public abstract class SearchStrategy(ScreeningFunnel funnel, int proposalPool = 
 
         seen.Add(candidate.Genome.ToLoss().Hash);
         seen.Add(candidate.Loss.Hash);
-        seenFingerprints.Add(candidate.Verdict.Fingerprint);
+        RememberFingerprint(candidate.Loss);
         if (ChildrenShareSubtrees)
         {
             IntegrityCheck.Remember(candidate.Loss);
@@ -299,7 +302,13 @@ public abstract class SearchStrategy(ScreeningFunnel funnel, int proposalPool = 
         }
     }
 
-    private void Remember(ulong hash, ScreeningStage stage)
+    private void RememberFingerprint(LossFunction loss)
+    {
+        seenFingerprints.Add(loss.Fingerprint);
+        seenSketches.Add(loss.FingerprintSketch);
+    }
+
+        private void Remember(ulong hash, ScreeningStage stage)
     {
         if (rejected.Count < MaxRemembered)
         {
@@ -326,7 +335,7 @@ public abstract class SearchStrategy(ScreeningFunnel funnel, int proposalPool = 
             return true;
         }
 
-        if (!seenFingerprints.Contains(candidate.Fingerprint))
+        if (!seenSketches.Contains(candidate.FingerprintSketch) || !seenFingerprints.Contains(candidate.Fingerprint))
         {
             return false;
         }

@@ -21,6 +21,7 @@ public sealed record LossFunction(
     private ulong? hash;
     private OneHotHalves? oneHot;
     private ulong? fingerprint;
+    private ulong? fingerprintSketch;
 
     // `with` must not carry the caches over to a loss with another element.
     private LossFunction(LossFunction original)
@@ -58,6 +59,12 @@ public sealed record LossFunction(
     public ulong Fingerprint => fingerprint ??= OneHotFingerprint.Of(OneHot);
 
     public string FingerprintHex => StableHash.ToHex(Fingerprint);
+
+    /// <summary>
+    /// Part of <see cref="Fingerprint"/>, for ruling out a twin cheaply: equal fingerprints have equal sketches
+    /// (<see cref="OneHotFingerprint.Sketch"/>).
+    /// </summary>
+    public ulong FingerprintSketch => fingerprintSketch ??= OneHotFingerprint.Sketch(OneHot);
 
     /// <summary>
     /// The element term as written (computed once: islands print every in-flight and reported loss on each write).

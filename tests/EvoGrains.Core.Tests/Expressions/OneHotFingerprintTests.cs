@@ -21,6 +21,25 @@ public sealed class OneHotFingerprintTests
         Assert.Equal(a.FingerprintHex, b.FingerprintHex);
     }
 
+    [Theory]
+    [InlineData(Twin, TwinWithOne)]
+    [InlineData("-(y * log(p))", "-(y * log(p)) + 10 * p + 3")]
+    [InlineData("-(y * log(p))", "-(abs(y) * log(p))")]
+    public void Twins_have_equal_sketches(string a, string b)
+    {
+        Assert.Equal(Fingerprint(a), Fingerprint(b));
+        Assert.Equal(LossFunction.Parse(a).FingerprintSketch, LossFunction.Parse(b).FingerprintSketch);
+    }
+
+    [Theory]
+    [InlineData("ce", "-(y * log(p)) * (1 - p) * (1 - p)")]
+    [InlineData("-(y * log(p))", "-(y * log(p)) * 2")]
+    [InlineData("abs(y - p)", "(y - p) * (y - p)")] // equal differences of the halves' derivatives, unequal steps
+    public void Different_losses_have_different_sketches(string a, string b)
+    {
+        Assert.NotEqual(LossZoo.Resolve(a).FingerprintSketch, LossZoo.Resolve(b).FingerprintSketch);
+    }
+
     [Fact]
     public void The_twins_are_equal_on_one_hot_labels_and_differ_elsewhere()
     {
