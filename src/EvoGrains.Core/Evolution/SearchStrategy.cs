@@ -308,7 +308,7 @@ public abstract class SearchStrategy(ScreeningFunnel funnel, int proposalPool = 
         seenSketches.Add(loss.FingerprintSketch);
     }
 
-        private void Remember(ulong hash, ScreeningStage stage)
+    private void Remember(ulong hash, ScreeningStage stage)
     {
         if (rejected.Count < MaxRemembered)
         {
