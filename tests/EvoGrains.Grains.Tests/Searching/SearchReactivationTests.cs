@@ -19,13 +19,7 @@ public sealed class SearchReactivationTests(MemorySearchClusterFixture fixture)
     [Fact]
     public async Task A_reactivated_search_with_sealed_pages_ignores_resent_results_without_reading_a_page()
     {
-        var searchId = $"reactivated-{Guid.NewGuid():N}";
-        var search = fixture.Client.GetGrain<ISearchGrain>(searchId);
-        // Islands 0 and 1 took turns: 138 results, island 0 numbered 1..69, island 1 numbered 1..69.
-        var history = Enumerable.Range(0, (SealedPages * HistoryBook.PageSize) + 10).Select(i => Entry(i, island: i % 2, sequence: (i / 2) + 1)).ToList();
-        await WritePausedSearchAsync(searchId, history);
-
-        Assert.Equal(history.Count, (await search.GetStatusAsync()).EvaluationsDone);
+        var (searchId, search, history) = await PausedSearchAsync("reactivated");
         AssertNoPageActive(searchId);
 
         // Resent: one from a sealed page, one from the tail; out of date: an old number for another result. Then a new one.
@@ -55,11 +49,7 @@ public sealed class SearchReactivationTests(MemorySearchClusterFixture fixture)
     {
         // Reports queue (the search is non-reentrant): a write per sealed page, or a delay per write, holds up every
         // island behind this one while their outboxes grow.
-        var searchId = $"one-write-{Guid.NewGuid():N}";
-        var search = fixture.Client.GetGrain<ISearchGrain>(searchId);
-        var history = Enumerable.Range(0, (SealedPages * HistoryBook.PageSize) + 10).Select(i => Entry(i, island: i % 2, sequence: (i / 2) + 1)).ToList();
-        await WritePausedSearchAsync(searchId, history);
-        Assert.Equal(history.Count, (await search.GetStatusAsync()).EvaluationsDone);
+        var (searchId, search, history) = await PausedSearchAsync("one-write");
         var writesBefore = fixture.WritesOf(search.GetGrainId());
 
         // The tail's 10 and these fill two more pages.
@@ -83,6 +73,17 @@ public sealed class SearchReactivationTests(MemorySearchClusterFixture fixture)
             var id = fixture.Client.GetGrain<IHistoryPageGrain>(GrainKeys.HistoryPage(searchId, page)).GetGrainId();
             Assert.False(fixture.Cluster.TryGetGrainContext(id, out _), $"history page {page} was activated");
         }
+    }
+
+    // Islands 0 and 1 took turns: 138 results, island 0 numbered 1..69, island 1 numbered 1..69; then the search paused.
+    private async Task<(string SearchId, ISearchGrain Search, List<HistoryEntry> History)> PausedSearchAsync(string name)
+    {
+        var searchId = $"{name}-{Guid.NewGuid():N}";
+        var history = Enumerable.Range(0, (SealedPages * HistoryBook.PageSize) + 10).Select(i => Entry(i, island: i % 2, sequence: (i / 2) + 1)).ToList();
+        await WritePausedSearchAsync(searchId, history);
+        var search = fixture.Client.GetGrain<ISearchGrain>(searchId);
+        Assert.Equal(history.Count, (await search.GetStatusAsync()).EvaluationsDone);
+        return (searchId, search, history);
     }
 
     // The state a search that sealed two pages persists: the pages, and a record with the tail and the islands' marks.
