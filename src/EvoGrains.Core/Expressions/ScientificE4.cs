@@ -3,9 +3,10 @@ using System.Globalization;
 namespace EvoGrains.Core.Expressions;
 
 /// <summary>
-/// Writes a double exactly as <c>value.ToString("E4", CultureInfo.InvariantCulture)</c> does ("-1.2346E-005"), several
-/// times faster: the five digits come from one exact power of ten. A value whose rounding that cannot decide (a sixth
-/// digit within rounding error of a tie, or a power of ten past 10^22) goes through the standard formatter.
+/// Writes a double exactly as <c>value.ToString("E4", CultureInfo.InvariantCulture)</c> does ("-1.2346E-005"), without
+/// the general formatter's digit generation: the five digits come from one product with an exact power of ten. A value
+/// whose rounding that cannot decide (a sixth digit within rounding error of a tie, or a power of ten past 10^22) goes
+/// through the standard formatter.
 /// </summary>
 internal static class ScientificE4
 {
