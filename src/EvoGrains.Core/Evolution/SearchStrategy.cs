@@ -241,7 +241,7 @@ public abstract class SearchStrategy(ScreeningFunnel funnel, int proposalPool = 
                 }
                 else if (nearMembers.TryGetValue(verdict.Loss.Hash, out var member))
                 {
-                    nearMembers[loss.Hash] = member;
+                    RememberNearMember(loss.Hash, member);
                 }
 
                 Statistics.CountDuplicate();
@@ -308,6 +308,16 @@ public abstract class SearchStrategy(ScreeningFunnel funnel, int proposalPool = 
         seenSketches.Add(loss.FingerprintSketch);
     }
 
+    private void RememberNearMember(ulong hash, Member member)
+    {
+        if (nearMembers.Count >= MaxRemembered)
+        {
+            nearMembers.Clear();
+        }
+
+        nearMembers[hash] = member;
+    }
+
     private void Remember(ulong hash, ScreeningStage stage)
     {
         if (rejected.Count < MaxRemembered)
@@ -326,12 +336,7 @@ public abstract class SearchStrategy(ScreeningFunnel funnel, int proposalPool = 
         // Phenotype first: it is the cheaper test, and the common duplicate of a converged population.
         if (NearestMember(phenotype) is { } member)
         {
-            if (nearMembers.Count >= MaxRemembered)
-            {
-                nearMembers.Clear();
-            }
-
-            nearMembers[candidate.Hash] = member;
+            RememberNearMember(candidate.Hash, member);
             return true;
         }
 

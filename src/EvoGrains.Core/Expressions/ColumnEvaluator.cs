@@ -12,6 +12,9 @@ namespace EvoGrains.Core.Expressions;
 /// </summary>
 public sealed class ColumnEvaluator
 {
+    // The guard the interpreter adds to every divisor (OperatorCatalog.Epsilon), on each lane.
+    private static readonly Vector<double> Epsilon = new(OperatorCatalog.Epsilon);
+
     private readonly double[] p;
     private readonly double[] z;
     private readonly ClearingCache<(double Y, Expr Node), double[]> remembered;
@@ -180,9 +183,7 @@ public sealed class ColumnEvaluator
 
     private readonly struct Quotient : ILanes
     {
-        private static readonly Vector<double> Eps = new(OperatorCatalog.Epsilon);
-
-        public static Vector<double> Apply(Vector<double> a, Vector<double> b) => a / (b + Eps);
+        public static Vector<double> Apply(Vector<double> a, Vector<double> b) => a / (b + Epsilon);
 
         public static double Apply(double a, double b) => OperatorMath.BinaryValue(Op.Div, a, b);
     }
@@ -203,9 +204,7 @@ public sealed class ColumnEvaluator
 
     private readonly struct Reciprocal : ILanes
     {
-        private static readonly Vector<double> Eps = new(OperatorCatalog.Epsilon);
-
-        public static Vector<double> Apply(Vector<double> a, Vector<double> b) => Vector<double>.One / (a + Eps);
+        public static Vector<double> Apply(Vector<double> a, Vector<double> b) => Vector<double>.One / (a + Epsilon);
 
         public static double Apply(double a, double b) => OperatorMath.UnaryValue(Op.Recip, a);
     }

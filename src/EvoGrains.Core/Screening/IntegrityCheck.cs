@@ -108,7 +108,7 @@ public static class IntegrityCheck
 
     /// <summary>
     /// Remembers the columns of every subtree of a loss the search keeps, so its children are checked at the cost of
-    /// the nodes they change. The columns this thread's last <see cref="Run"/> computed are kept rather than computed
+    /// the nodes they change. The columns this thread's last <see cref="Check"/> computed are kept rather than computed
     /// again, so call it right after checking the loss (or its negation).
     /// </summary>
     public static void Remember(LossFunction loss)
@@ -166,17 +166,21 @@ public static class IntegrityCheck
         int changes = 0, lastSign = 0;
         for (var i = 1; i < curve.Length; i++)
         {
-            if (IsFlat(curve[i - 1], curve[i]))
+            if (!IsFlat(curve[i - 1], curve[i]))
             {
-                continue;
+                Turn(curve[i - 1], curve[i], ref lastSign, ref changes);
             }
-
-            var sign = curve[i] > curve[i - 1] ? 1 : -1;
-            changes += lastSign != 0 && sign != lastSign ? 1 : 0;
-            lastSign = sign;
         }
 
         return changes;
+    }
+
+    /// <summary>A step that is not flat: a turn when it runs the other way from the last step that was not flat.</summary>
+    private static void Turn(double before, double after, ref int lastSign, ref int turns)
+    {
+        var sign = after > before ? 1 : -1;
+        turns += lastSign != 0 && sign != lastSign ? 1 : 0;
+        lastSign = sign;
     }
 
     // Curves are finite when judged, so plain comparisons agree with Math.Max at a fraction of its cost.
@@ -192,7 +196,7 @@ public static class IntegrityCheck
     private static string? Judge(Span<double> curve, out bool flipped)
     {
         flipped = false;
-        // One pass; the slope's sign changes are counted as SlopeSignChanges counts them.
+        // One pass, with the turns counted as SlopeSignChanges counts them.
         int argMin = 0, argMax = 0, flatSteps = 0, signChanges = 0, lastSign = 0;
         double min = curve[0], max = curve[0];
         var allZero = curve[0] == 0;
@@ -208,9 +212,7 @@ public static class IntegrityCheck
                 continue;
             }
 
-            var sign = after > before ? 1 : -1;
-            signChanges += lastSign != 0 && sign != lastSign ? 1 : 0;
-            lastSign = sign;
+            Turn(before, after, ref lastSign, ref signChanges);
         }
 
         string? rejection = null;
