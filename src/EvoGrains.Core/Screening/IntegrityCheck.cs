@@ -175,7 +175,7 @@ public static class IntegrityCheck
         return changes;
     }
 
-    /// <summary>A step that is not flat: a turn when it runs the other way from the last step that was not flat.</summary>
+    /// <summary>A step that is not flat: a turn when it runs the other way from the last such step.</summary>
     private static void Turn(double before, double after, ref int lastSign, ref int turns)
     {
         var sign = after > before ? 1 : -1;
